@@ -1,0 +1,104 @@
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "pipeline/pipeline.h"
+
+namespace clsdb {
+
+namespace po = boost::program_options;
+
+namespace {
+
+std::string JoinArgs(const std::vector<std::string>& args) {
+  std::string out = "ingest";
+  for (const auto& a : args) out += " " + a;
+  return out;
+}
+
+void PrintSummary(const IngestReport& report, const std::string& db_path) {
+  std::printf("clsdb ingest: %zu inputs into %s\n", report.documents.size(), db_path.c_str());
+  std::printf("  this run: %d ok, %d partial, %d failed, %d skipped\n", report.counts.ok,
+              report.counts.partial, report.counts.failed, report.counts.skipped);
+  for (const auto& d : report.documents) {
+    if (d.status == "failed" || d.status == "partial") {
+      std::printf("    %s %s: %s\n", d.status.c_str(), d.path.c_str(), d.message.c_str());
+    }
+  }
+  std::printf("  database, documents by type / status:\n");
+  for (const auto& [key, n] : report.summary.documents_by_type_status) {
+    std::printf("    %-28s %lld\n", key.c_str(), n);
+  }
+  std::printf("  database, rows:\n");
+  for (const auto& [table, n] : report.summary.table_rows) {
+    std::printf("    %-28s %lld\n", table.c_str(), n);
+  }
+  const double pages_per_s = report.seconds > 0 ? report.pages / report.seconds : 0;
+  std::printf("  elapsed %.2fs, %lld pages processed, %.1f pages/s\n", report.seconds, report.pages,
+              pages_per_s);
+}
+
+}  // namespace
+
+int IngestCommand(const std::vector<std::string>& args) {
+  IngestOptions options;
+  std::vector<std::string> paths;
+  po::options_description visible(
+      "Usage: clsdb ingest [OPTIONS] PATH...\n\n"
+      "Reads .pdf and .txt files (folders are searched recursively)"
+      " into the database.\nA file already stored (same sha256) is"
+      " skipped unless --force.\n\nOptions");
+  visible.add_options()("help,h", "this help")(
+      "db", po::value(&options.db_path)->default_value(options.db_path), "the SQLite database")(
+      "jobs,j", po::value(&options.jobs)->default_value(0), "worker threads (0: one per core)")(
+      "rules", po::value(&options.rules_dir)->default_value(DefaultRulesDir()),
+      "the folder of rule files")("force", po::bool_switch(&options.force),
+                                  "re-process and replace documents already stored")(
+      "max-pages", po::value(&options.max_pages)->default_value(options.max_pages),
+      "documents with more pages fail with a clear error")(
+      "verbose,v", po::bool_switch(&options.verbose), "one line per document on stderr");
+  po::options_description hidden;
+  hidden.add_options()("path", po::value(&paths));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::fprintf(stderr, "clsdb ingest: %s\n\n", e.what());
+    std::cerr << visible << "\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return 0;
+  }
+  if (paths.empty()) {
+    std::fprintf(stderr, "clsdb ingest: no PATH given\n\n");
+    std::cerr << visible << "\n";
+    return 2;
+  }
+  if (options.jobs < 0 || options.max_pages <= 0) {
+    std::fprintf(stderr, "clsdb ingest: --jobs must be >= 0 and --max-pages > 0\n");
+    return 2;
+  }
+  options.progress = isatty(STDERR_FILENO) && !options.verbose;
+  options.arguments = JoinArgs(args);
+  Result<IngestReport> report = Ingest(paths, options);
+  if (!report.ok()) {
+    std::fprintf(stderr, "clsdb ingest: %s\n", report.status().ToString().c_str());
+    return 2;
+  }
+  PrintSummary(*report, options.db_path);
+  return report->counts.failed > 0 ? 1 : 0;
+}
+
+}  // namespace clsdb

@@ -1,0 +1,52 @@
+// clsdb: Contrats Locaux de Santé from PDF or text into SQLite.
+//
+//   clsdb ingest [options] PATH...   documents into the database
+//   clsdb check [options]            the reference corpus, scored
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace {
+
+void PrintUsage(std::FILE* out) {
+  std::fprintf(out,
+               "Usage: clsdb COMMAND [OPTIONS]\n"
+               "\n"
+               "Turns documents about Contrats Locaux de Santé (deliberations, contracts)\n"
+               "into a queryable SQLite database.\n"
+               "\n"
+               "Commands:\n"
+               "  ingest   read PDF and text files into the database\n"
+               "  check    score extraction against the reference corpus\n"
+               "\n"
+               "Options:\n"
+               "  -h, --help     this help; 'clsdb COMMAND --help' for a command's options\n"
+               "  --version      the version\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    PrintUsage(stderr);
+    return 2;
+  }
+  const std::string command = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "-h" || command == "--help" || command == "help") {
+    PrintUsage(stdout);
+    return 0;
+  }
+  if (command == "--version" || command == "version") {
+    std::printf("clsdb %s\n", CLSDB_VERSION);
+    return 0;
+  }
+  if (command == "ingest") return clsdb::IngestCommand(args);
+  if (command == "check") return clsdb::CheckCommand(args);
+  std::fprintf(stderr, "clsdb: unknown command '%s'\n\n", command.c_str());
+  PrintUsage(stderr);
+  return 2;
+}

@@ -1,0 +1,38 @@
+// extract: the records of one document, from its blocks, by rules.
+//
+// In:  a LaidOutDocument, its Segmentation, and the rules.
+// Out: a DocumentRecords (model/records.h) with provenance on every row.
+//
+// Each family of records has its own step (deliberation.cc, transmission.cc,
+// contract_header.cc, parties.cc, articles.cc, plan.cc, glossary.cc); this
+// file only runs them in order.
+#ifndef CLSDB_EXTRACT_EXTRACT_H_
+#define CLSDB_EXTRACT_EXTRACT_H_
+
+#include "layout/layout.h"
+#include "model/records.h"
+#include "rules/rule_set.h"
+#include "segment/segment.h"
+
+namespace clsdb {
+
+DocumentRecords Extract(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules);
+
+// The steps, each filling its part of *out.
+void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
+                          DocumentRecords* out);
+void ExtractTransmissions(const LaidOutDocument& doc, const RuleSet& rules, DocumentRecords* out);
+// Title, territory, generation, period, signature, population; parties;
+// articles.  One Contract per segment, appended to out->contracts.
+void ExtractContracts(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
+                      DocumentRecords* out);
+// Orientations, objectives, actions, operations and the action-plan tables
+// (actors, indicators, schedule) of out->contracts[i], for segment i.
+void ExtractPlans(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
+                  DocumentRecords* out);
+void ExtractGlossary(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
+                     DocumentRecords* out);
+
+}  // namespace clsdb
+
+#endif  // CLSDB_EXTRACT_EXTRACT_H_

@@ -1,0 +1,7 @@
+#include "extract/extract.h"
+
+namespace clsdb {
+
+void ExtractPlans(const LaidOutDocument&, const Segmentation&, const RuleSet&, DocumentRecords*) {}
+
+}  // namespace clsdb

@@ -1,0 +1,113 @@
+#include "layout/layout.h"
+
+#include <string_view>
+
+#include "layout/flow_builder.h"
+#include "layout/pdf_layout.h"
+#include "layout/running_text.h"
+#include "normalize/normalize.h"
+
+namespace clsdb {
+
+namespace {
+
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::vector<std::string> SplitCells(std::string_view line) {
+  std::vector<std::string> cells;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    cells.push_back(NormalizeCell(line.substr(start, tab - start)));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  // Converters pad rows with empty trailing cells; they carry nothing.
+  while (cells.size() > 1 && cells.back().empty()) cells.pop_back();
+  return cells;
+}
+
+// A text file's stamp may be printed as consecutive lines, some with the
+// converter's leading space; collect them into one stamp.
+void LayOutTextPage(const RawPage& page, bool drop_running, const std::vector<bool>& running,
+                    FlowBuilder* flow) {
+  flow->BeginPage(page.page_no, page.has_text_layer);
+  std::vector<std::string_view> lines = SplitLines(page.text);
+  std::string stamp;
+  auto flush_stamp = [&] {
+    if (!stamp.empty()) flow->AddStamp(stamp);
+    stamp.clear();
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view raw = lines[i];
+    if (drop_running && i < running.size() && running[i]) continue;
+    if (raw.find('\t') != std::string_view::npos) {
+      flush_stamp();
+      flow->AddTableRow(SplitCells(raw));
+      continue;
+    }
+    std::string text = NormalizeText(raw);
+    if (text.empty()) continue;  // blank lines neither end tables nor stamps
+    if (IsStampLine(text)) {
+      if (!stamp.empty()) stamp += '\n';
+      stamp += text;
+      continue;
+    }
+    flush_stamp();
+    size_t bullet = BulletPrefixLength(text);
+    if (bullet > 0) {
+      std::string item = text.substr(bullet);
+      if (!item.empty()) flow->AddParagraph(item, true);
+    } else {
+      flow->AddParagraph(text, false);
+    }
+  }
+  flush_stamp();
+}
+
+void LayOutText(const RawDocument& doc, LaidOutDocument* out) {
+  // Running headers and footers only make sense across several pages.
+  const bool multi_page = doc.pages.size() >= 3;
+  std::vector<std::vector<bool>> running;
+  if (multi_page) {
+    std::vector<std::vector<std::string>> page_lines;
+    for (const RawPage& page : doc.pages) {
+      std::vector<std::string> lines;
+      for (std::string_view l : SplitLines(page.text)) lines.push_back(NormalizeText(l));
+      page_lines.push_back(std::move(lines));
+    }
+    // Margins count lines, blank ones included, so the index matches
+    // SplitLines in LayOutTextPage.
+    running = FindRunningLines(page_lines);
+  }
+  FlowBuilder flow(out);
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    static const std::vector<bool> kNone;
+    LayOutTextPage(doc.pages[p], multi_page, multi_page ? running[p] : kNone, &flow);
+  }
+}
+
+}  // namespace
+
+LaidOutDocument LayOut(const RawDocument& doc) {
+  LaidOutDocument out;
+  if (doc.format == "pdf") {
+    LayOutPdf(doc, &out);
+  } else {
+    LayOutText(doc, &out);
+  }
+  return out;
+}
+
+}  // namespace clsdb

@@ -1,0 +1,182 @@
+// The records clsdb extracts from one document, as plain values.
+//
+// This is the in-memory shape of ../shared/spec/schema.md: extract/ fills a
+// DocumentRecords, store/ writes it into SQLite in one transaction and can
+// read it back, and check/ compares it with a reference annotation.  Child
+// records point at their parent by index into the parent's vector (not by
+// database id), so a DocumentRecords is complete without a database.
+//
+// Text fields hold the normalised text (markup removed, whitespace collapsed,
+// accents and case kept).  Optional fields are std::nullopt when the document
+// does not state them.
+#ifndef CLSDB_MODEL_RECORDS_H_
+#define CLSDB_MODEL_RECORDS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clsdb {
+
+// Where a fact came from: 1-based page, a [span_start, span_end) range of
+// byte offsets into that page's stored UTF-8 text, and the name of the rule
+// that produced it.  store/ converts the byte offsets into the character
+// offsets the schema promises when it writes them.
+struct Provenance {
+  int page = 1;
+  int span_start = 0;
+  int span_end = 0;
+  std::string rule;
+};
+
+using OptText = std::optional<std::string>;
+using OptInt = std::optional<long long>;
+
+struct Attendee {
+  std::string name;    // civility removed: "Jean-Claude LEROY"
+  std::string status;  // present | excused | absent | non_voting_present |
+                       // non_voting_excused
+  Provenance prov;
+};
+
+// A "Vu …" reference: a code and one article, or a cited deliberation.
+struct LegalRef {
+  OptText code;             // "Code Général des Collectivités Territoriales"
+  OptText article;          // "L.3121-14"
+  OptText cited_number;     // "2021-257"
+  OptText cited_date;       // ISO date
+  std::string text;         // the whole "Vu …" clause
+  int contract_index = -1;  // the contract whose preamble cites it, or -1
+  Provenance prov;
+};
+
+struct Deliberation {
+  OptText body, number, meeting_date, title, president, secretary;
+  OptInt votes_for, votes_against, votes_abstention, votes_absent;
+  OptText votes_text;  // the vote lines as written (groups named)
+  OptText outcome;     // adopted | rejected
+  OptText signed_place, signed_date;
+  std::vector<Attendee> attendees;
+  std::vector<LegalRef> legal_refs;
+  Provenance prov;
+};
+
+struct Transmission {
+  std::string actes_id;  // 059-200043404-20250924-DELIB370A-DE
+  OptText department, siren, decision_date, act_ref, nature;
+  OptText sent_date, received_date, published_date;
+  Provenance prov;
+};
+
+struct Party {
+  std::string organization;
+  OptText acronym, representative, representative_title, address;
+  Provenance prov;
+};
+
+struct Article {
+  std::string number;
+  std::string title;
+  std::string body;
+  Provenance prov;
+};
+
+struct Orientation {
+  std::string number;  // "2", "b", "II"
+  std::string title;
+  Provenance prov;
+};
+
+struct Objective {
+  int orientation_index = -1;  // into Contract::orientations, or -1
+  std::string number;
+  std::string title;
+  Provenance prov;
+};
+
+struct Action {
+  int orientation_index = -1;  // into Contract::orientations, or -1
+  OptText code;                // "1.2" (prefix "Action", "FA" removed)
+  std::string title;
+  OptText description;
+  Provenance prov;
+};
+
+struct Operation {
+  int action_index = -1;  // into Contract::actions, or -1
+  OptText code;           // "1.2.1", or nullopt for an unnumbered table row
+  std::string title;
+  Provenance prov;
+};
+
+// An organisation or person named for an action or an operation.
+struct Actor {
+  int action_index = -1;     // into Contract::actions, or -1
+  int operation_index = -1;  // into Contract::operations, or -1
+  std::string role;          // pilot | partner | funder
+  std::string name;
+  Provenance prov;
+};
+
+struct Indicator {
+  int action_index = -1;
+  int operation_index = -1;
+  std::string kind;  // quantitative | qualitative | other
+  std::string text;
+  Provenance prov;
+};
+
+struct ScheduleEntry {
+  int action_index = -1;
+  int operation_index = -1;
+  OptInt year;
+  std::string text;
+  Provenance prov;
+};
+
+struct Contract {
+  std::string title;
+  OptText territory, territory_acronym;
+  OptInt generation, period_start, period_end;
+  OptText signed_place, signed_date;
+  OptInt population, communes;
+  std::vector<Party> parties;
+  std::vector<Article> articles;
+  std::vector<Orientation> orientations;
+  std::vector<Objective> objectives;
+  std::vector<Action> actions;
+  std::vector<Operation> operations;
+  std::vector<Actor> actors;
+  std::vector<Indicator> indicators;
+  std::vector<ScheduleEntry> schedule;
+  Provenance prov;
+};
+
+struct GlossaryEntry {
+  std::string acronym;
+  std::string expansion;
+  Provenance prov;
+};
+
+// A problem met while processing a document that did not stop it: a page
+// without text layer, a rule that could not apply.  Stored with the document.
+struct Diagnostic {
+  std::string stage;  // read | normalize | layout | segment | extract | store
+  int page = 0;       // 0 when not tied to a page
+  std::string message;
+};
+
+struct DocumentRecords {
+  std::string doc_type = "other";  // deliberation | contract | press_release |
+                                   // note | other
+  OptText title;
+  std::vector<Deliberation> deliberations;
+  std::vector<Transmission> transmissions;
+  std::vector<Contract> contracts;
+  std::vector<GlossaryEntry> glossary;
+  std::vector<Diagnostic> diagnostics;
+};
+
+}  // namespace clsdb
+
+#endif  // CLSDB_MODEL_RECORDS_H_

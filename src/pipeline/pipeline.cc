@@ -1,0 +1,310 @@
+#include "pipeline/pipeline.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "extract/extract.h"
+#include "layout/layout.h"
+#include "read/reader.h"
+#include "segment/segment.h"
+
+namespace clsdb {
+
+namespace fs = std::filesystem;
+
+std::string DefaultRulesDir() { return std::string(CLSDB_SOURCE_DIR) + "/rules"; }
+
+std::vector<std::string> CollectInputs(const std::vector<std::string>& paths,
+                                       std::vector<DocumentOutcome>* skipped) {
+  std::vector<std::string> out;
+  auto consider = [&](const fs::path& p) {
+    if (FormatOfPath(p.string()).empty()) {
+      skipped->push_back({p.string(), "skipped", "not a .pdf or .txt file", "", 0, 0});
+    } else {
+      out.push_back(p.string());
+    }
+  };
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<fs::path> found;
+      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+      if (ec) {
+        skipped->push_back({path, "failed", "cannot list directory: " + ec.message(), "", 0, 0});
+        continue;
+      }
+      for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        if (it->is_regular_file(ec)) found.push_back(it->path());
+      }
+      std::sort(found.begin(), found.end());
+      for (const auto& p : found) consider(p);
+    } else if (fs::exists(path, ec)) {
+      consider(path);
+    } else {
+      skipped->push_back({path, "failed", "no such file or directory", "", 0, 0});
+    }
+  }
+  return out;
+}
+
+namespace {
+
+DocumentRow Failed(DocumentRow row, const Status& status) {
+  row.status = "failed";
+  row.error = status.ToString();
+  return row;
+}
+
+// The stages, from bytes already read.  Exceptions here are bugs; they are
+// caught by the caller so that one document cannot stop a batch.
+DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
+                         const std::string& sha256, const RuleSet& rules,
+                         const IngestOptions& options) {
+  DocumentRow row;
+  row.path = path;
+  row.sha256 = sha256;
+  row.format = FormatOfPath(path);
+  row.size_bytes = static_cast<long long>(bytes.size());
+  row.status = "ok";
+  if (bytes.empty()) return Failed(std::move(row), Status::Corruption("empty file"));
+
+  ReadOptions read_options;
+  read_options.max_pages = options.max_pages;
+  LaidOutDocument laid;
+  {  // The raw words are dropped as soon as they are laid out.
+    Result<RawDocument> raw =
+        row.format == "pdf" ? ParsePdf(bytes, read_options) : DecodeText(bytes);
+    if (!raw.ok()) return Failed(std::move(row), raw.status());
+    raw->path = path;
+    raw->format = row.format;
+    raw->sha256 = sha256;
+    raw->size = bytes.size();
+    row.encoding = raw->encoding;
+    laid = LayOut(*raw);
+  }
+  Segmentation seg = Segment(laid, rules);
+  row.records = Extract(laid, seg, rules);
+
+  row.page_count = static_cast<int>(laid.pages.size());
+  for (auto& page : laid.pages) {
+    row.pages.push_back({page.page_no, std::move(page.text), page.has_text_layer});
+  }
+  for (const std::string& w : laid.warnings) {
+    row.records.diagnostics.push_back({"layout", 0, w});
+  }
+  if (!laid.warnings.empty()) {
+    row.status = "partial";
+    std::string error;
+    for (const std::string& w : laid.warnings) {
+      if (!error.empty()) error += "; ";
+      error += w;
+    }
+    row.error = error;
+  }
+  return row;
+}
+
+DocumentRow ProcessGuarded(const std::string& path, const std::string& bytes,
+                           const std::string& sha256, const RuleSet& rules,
+                           const IngestOptions& options) {
+  try {
+    return ProcessBytes(path, bytes, sha256, rules, options);
+  } catch (const std::exception& e) {
+    DocumentRow row;
+    row.path = path;
+    row.sha256 = sha256;
+    row.format = FormatOfPath(path);
+    row.size_bytes = static_cast<long long>(bytes.size());
+    return Failed(std::move(row), Status::Internal(e.what()));
+  }
+}
+
+// Hands finished documents from the workers to the single writer, holding at
+// most `capacity` of them so memory does not grow with the batch.
+class RowQueue {
+ public:
+  explicit RowQueue(size_t capacity) : capacity_(capacity) {}
+  void Push(DocumentRow row) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return queue_.size() < capacity_; });
+    queue_.push_back(std::move(row));
+    not_empty_.notify_one();
+  }
+  // False when every producer is done and the queue is empty.
+  bool Pop(DocumentRow* row) {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !queue_.empty() || producers_ == 0; });
+    if (queue_.empty()) return false;
+    *row = std::move(queue_.front());
+    queue_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+  void SetProducers(int n) {
+    std::lock_guard lock(mu_);
+    producers_ = n;
+  }
+  void ProducerDone() {
+    std::lock_guard lock(mu_);
+    --producers_;
+    not_empty_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<DocumentRow> queue_;
+  size_t capacity_;
+  int producers_ = 0;
+};
+
+void PrintProgress(size_t done, size_t total, long long pages, double seconds) {
+  double rate = seconds > 0 ? pages / seconds : 0;
+  double eta = done > 0 ? seconds * (total - done) / done : 0;
+  std::fprintf(stderr, "\r%zu/%zu documents, %.0f pages/s, ETA %.0fs   ", done, total, rate, eta);
+  std::fflush(stderr);
+}
+
+}  // namespace
+
+DocumentRow ProcessDocument(const std::string& path, const RuleSet& rules,
+                            const IngestOptions& options) {
+  Result<std::string> bytes = ReadFileBytes(path);
+  if (!bytes.ok()) {
+    DocumentRow row;
+    row.path = path;
+    row.format = FormatOfPath(path);
+    return Failed(std::move(row), bytes.status());
+  }
+  return ProcessGuarded(path, *bytes, Sha256Hex(*bytes), rules, options);
+}
+
+Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  IngestReport report;
+  std::vector<std::string> inputs = CollectInputs(paths, &report.documents);
+  for (const auto& d : report.documents) {
+    if (d.status == "failed") {
+      ++report.counts.failed;
+    } else {
+      ++report.counts.skipped;
+    }
+  }
+
+  Result<RuleSet> rules =
+      RuleSet::LoadDirectory(options.rules_dir.empty() ? DefaultRulesDir() : options.rules_dir);
+  if (!rules.ok()) return rules.status();
+
+  if (fs::path parent = fs::path(options.db_path).parent_path(); !parent.empty()) {
+    std::error_code ec;
+    fs::create_directories(parent, ec);
+  }
+  Result<std::unique_ptr<Store>> store = Store::Open(options.db_path);
+  if (!store.ok()) return store.status();
+  Result<long long> run = (*store)->BeginRun(options.arguments);
+  if (!run.ok()) return run.status();
+
+  // Which files are already stored, and which this run has claimed: a file
+  // seen twice (same bytes under two names) is processed once.
+  std::mutex claim_mu;
+  std::set<std::string> claimed;
+  auto claim = [&](const std::string& sha) {
+    std::lock_guard lock(claim_mu);
+    if (!claimed.insert(sha).second) return false;
+    return options.force || !(*store)->FindDocument(sha).has_value();
+  };
+
+  const int jobs = std::max(
+      1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
+  RowQueue queue(2 * static_cast<size_t>(jobs));
+  std::atomic<size_t> next{0};
+  std::mutex outcome_mu;
+  std::vector<DocumentOutcome> skipped_dupes;
+  queue.SetProducers(jobs);
+  std::vector<std::thread> workers;
+  for (int j = 0; j < jobs; ++j) {
+    workers.emplace_back([&] {
+      for (size_t i = next++; i < inputs.size(); i = next++) {
+        const std::string& path = inputs[i];
+        Result<std::string> bytes = ReadFileBytes(path);
+        if (!bytes.ok()) {
+          DocumentRow row;
+          row.path = path;
+          row.format = FormatOfPath(path);
+          queue.Push(Failed(std::move(row), bytes.status()));
+          continue;
+        }
+        std::string sha = Sha256Hex(*bytes);
+        if (!claim(sha)) {
+          std::lock_guard lock(outcome_mu);
+          skipped_dupes.push_back({path, "skipped", "already stored (same sha256)", "", 0, 0});
+          continue;
+        }
+        queue.Push(ProcessGuarded(path, *bytes, sha, *rules, options));
+      }
+      queue.ProducerDone();
+    });
+  }
+
+  // The writer: this thread, the only one that touches the database.
+  DocumentRow row;
+  size_t done = 0;
+  while (queue.Pop(&row)) {
+    DocumentOutcome outcome{row.path,       row.status,
+                            row.error,      row.records.doc_type,
+                            row.page_count, static_cast<int>(row.records.contracts.size())};
+    if (row.sha256.empty()) {
+      // Not even read: nothing to store, but the run reports it.
+      outcome.status = "failed";
+    } else {
+      Result<long long> id = (*store)->WriteDocument(row, options.force);
+      if (!id.ok()) {
+        outcome.status = "failed";
+        outcome.message = id.status().ToString();
+      }
+    }
+    if (outcome.status == "ok") ++report.counts.ok;
+    if (outcome.status == "partial") ++report.counts.partial;
+    if (outcome.status == "failed") ++report.counts.failed;
+    report.pages += row.page_count;
+    if (options.verbose || (outcome.status != "ok" && !options.progress)) {
+      std::fprintf(stderr, "%s: %s%s%s\n", outcome.path.c_str(), outcome.status.c_str(),
+                   outcome.message.empty() ? "" : ": ", outcome.message.c_str());
+    }
+    report.documents.push_back(std::move(outcome));
+    ++done;
+    if (options.progress) {
+      double secs =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      PrintProgress(done, inputs.size(), report.pages, secs);
+    }
+  }
+  for (auto& w : workers) w.join();
+  if (options.progress) std::fprintf(stderr, "\n");
+  for (auto& d : skipped_dupes) {
+    ++report.counts.skipped;
+    if (options.verbose)
+      std::fprintf(stderr, "%s: skipped: %s\n", d.path.c_str(), d.message.c_str());
+    report.documents.push_back(std::move(d));
+  }
+  if (Status s = (*store)->FinishRun(*run, report.counts); !s.ok()) return s;
+  Result<Store::Summary> summary = (*store)->Summarize();
+  if (summary.ok()) report.summary = *summary;
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace clsdb

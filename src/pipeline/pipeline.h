@@ -1,0 +1,78 @@
+// pipeline: the driver that knows every stage.
+//
+//   read → layout (normalise, lines, blocks, tables, stamps) → segment
+//   (classify, split) → extract (rules) → store
+//
+// In:  paths (files or folders, searched recursively for .pdf and .txt).
+// Out: one row per document in the database, and a report of what happened
+//      to each (ok, partial, failed with the reason, skipped as a duplicate or
+//      an unsupported file).
+//
+// Workers process documents in parallel; a single writer stores them, one
+// transaction each, in the order they finish.  A document that fails never
+// stops the batch.
+#ifndef CLSDB_PIPELINE_PIPELINE_H_
+#define CLSDB_PIPELINE_PIPELINE_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "model/records.h"
+#include "rules/rule_set.h"
+#include "store/store.h"
+
+namespace clsdb {
+
+struct IngestOptions {
+  std::string db_path = "output/clsdb.sqlite";
+  std::string rules_dir;  // default: the repository's rules/
+  int jobs = 0;           // 0: as many as cores
+  bool force = false;     // replace documents already stored
+  bool verbose = false;
+  bool progress = false;  // progress line on stderr
+  int max_pages = 5000;
+  std::string arguments;  // as typed, for the runs table
+};
+
+struct DocumentOutcome {
+  std::string path;
+  std::string status;   // ok | partial | failed | skipped
+  std::string message;  // the reason when not ok
+  std::string doc_type;
+  int pages = 0;
+  int contracts = 0;
+};
+
+struct IngestReport {
+  std::vector<DocumentOutcome> documents;
+  RunCounts counts;
+  long long pages = 0;
+  double seconds = 0;
+  // Rows per table and documents by type/status after the run.
+  Store::Summary summary;
+};
+
+// Lists the documents under paths: files as given, folders recursively
+// (sorted).  Files that are neither .pdf nor .txt are returned in *skipped
+// with the reason.  A missing path is an error for that path, in *skipped.
+std::vector<std::string> CollectInputs(const std::vector<std::string>& paths,
+                                       std::vector<DocumentOutcome>* skipped);
+
+// Runs the whole pipeline over one document in memory, without storing it.
+// Always returns a row: a failure is recorded in it (status failed, error).
+DocumentRow ProcessDocument(const std::string& path, const RuleSet& rules,
+                            const IngestOptions& options);
+
+// Ingests paths into options.db_path.  Errors: only those that stop the whole
+// run (the database cannot be opened, the rules do not load); a document's
+// failure is in the report.
+Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options);
+
+// The repository's rules/ folder, as built in.
+std::string DefaultRulesDir();
+
+}  // namespace clsdb
+
+#endif  // CLSDB_PIPELINE_PIPELINE_H_

@@ -1,0 +1,64 @@
+#include "read/reader.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace clsdb {
+
+namespace {
+
+std::string LowerExtension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+}  // namespace
+
+std::string FormatOfPath(const std::string& path) {
+  const std::string ext = LowerExtension(path);
+  if (ext == ".pdf") return "pdf";
+  if (ext == ".txt") return "text";
+  return "";
+}
+
+Result<std::string> ReadFileBytes(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Status::NotFound("no such file");
+  if (std::filesystem::is_directory(path, ec)) return Status::IOError("is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError(std::string("cannot open: ") + std::strerror(errno));
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return Status::IOError(std::string("read failed: ") + std::strerror(errno));
+  return buf.str();
+}
+
+Result<RawDocument> ReadDocument(const std::string& path, const ReadOptions& options) {
+  const std::string format = FormatOfPath(path);
+  if (format.empty()) {
+    return Status::Unsupported(path + ": not a .pdf or .txt file");
+  }
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > options.max_bytes) {
+    return Status::LimitExceeded(path + ": file of " + std::to_string(size) +
+                                 " bytes is over the limit of " +
+                                 std::to_string(options.max_bytes));
+  }
+  Result<std::string> bytes = ReadFileBytes(path);
+  if (!bytes.ok()) return bytes.status().WithPrefix(path);
+  if (bytes->empty()) return Status::Corruption(path + ": empty file");
+  Result<RawDocument> doc = format == "pdf" ? ParsePdf(*bytes, options) : DecodeText(*bytes);
+  if (!doc.ok()) return doc.status().WithPrefix(path);
+  doc->path = path;
+  doc->format = format;
+  doc->sha256 = Sha256Hex(*bytes);
+  doc->size = bytes->size();
+  return doc;
+}
+
+}  // namespace clsdb

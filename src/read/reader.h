@@ -1,0 +1,85 @@
+// read: the only stage that touches files and Poppler.
+//
+// In:  a path to a .pdf or a .txt file.
+// Out: a RawDocument — its bytes' sha256, its format, and its pages.  A PDF
+//      page carries the words Poppler found with their boxes (for layout/);
+//      a text page carries its decoded UTF-8 text (form feed = page break).
+//
+// Nothing here interprets the text: no normalisation, no reading order.
+#ifndef CLSDB_READ_READER_H_
+#define CLSDB_READ_READER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace clsdb {
+
+// One word as Poppler placed it on the page.  Coordinates in points, origin
+// at the top left of the page, y growing downwards.
+struct Word {
+  std::string text;  // UTF-8, as Poppler decoded it (ligatures not yet folded)
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double font_size = 0;
+  bool space_after = false;  // Poppler saw a space after this word
+  int rotation = 0;          // 0, 1, 2, 3: quarter turns of the text
+};
+
+// A ruling line drawn on the page (a table border), when known.
+struct RulingLine {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+struct RawPage {
+  int page_no = 1;  // 1-based
+  double width = 0, height = 0;
+  bool has_text_layer = true;       // false: an image-only (scanned) page
+  std::vector<Word> words;          // PDF pages
+  std::vector<RulingLine> rulings;  // PDF pages, when the reader extracts them
+  std::string text;                 // text pages: the decoded UTF-8 text
+};
+
+struct RawDocument {
+  std::string path;
+  std::string format;  // "pdf" | "text"
+  std::string sha256;  // hex digest of the file's bytes
+  std::uint64_t size = 0;
+  std::string encoding;    // text files: the charset the reader decoded
+  std::string meta_title;  // PDF Info dictionary /Title, when present
+  std::vector<RawPage> pages;
+};
+
+struct ReadOptions {
+  int max_pages = 5000;                    // more pages than this: LimitExceeded
+  std::uint64_t max_bytes = 512ull << 20;  // larger files: LimitExceeded
+};
+
+// The format the path's name says: "pdf" for .pdf, "text" for .txt, else "".
+std::string FormatOfPath(const std::string& path);
+
+// Hex sha256 of a byte string.
+std::string Sha256Hex(const std::string& bytes);
+
+// Reads the file at path whole.  Errors: NotFound, IOError.
+Result<std::string> ReadFileBytes(const std::string& path);
+
+// Decodes a text file's bytes into UTF-8 pages.  Detects UTF-8 (with or
+// without BOM), UTF-16 LE/BE (with or without BOM), Windows-1252 and
+// ISO-8859-1/15.  Errors: Corruption for binary content (NUL bytes in an
+// 8-bit text, control characters), naming the offset.
+Result<RawDocument> DecodeText(const std::string& bytes);
+
+// Parses a PDF held in memory.  Errors: Corruption (not a PDF, truncated,
+// unreadable), Unsupported (encrypted with a password we do not have),
+// LimitExceeded (more than options.max_pages pages).
+Result<RawDocument> ParsePdf(const std::string& bytes, const ReadOptions& options);
+
+// Reads path by its extension (.pdf or .txt), fills path, format, sha256 and
+// size.  Errors name the path.
+Result<RawDocument> ReadDocument(const std::string& path, const ReadOptions& options);
+
+}  // namespace clsdb
+
+#endif  // CLSDB_READ_READER_H_

@@ -1,0 +1,391 @@
+#include "rules/rule_set.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace clsdb {
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+std::string Where(const std::string& file, int line) { return file + ":" + std::to_string(line); }
+
+// Parses "k=v | k=v" into captures.
+std::vector<std::pair<std::string, std::string>> ParseCaptures(std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t bar = text.find(" | ", start);
+    std::string_view piece = Trim(
+        text.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+    size_t eq = piece.find('=');
+    if (eq != std::string_view::npos) {
+      out.emplace_back(std::string(Trim(piece.substr(0, eq))),
+                       std::string(Trim(piece.substr(eq + 1))));
+    }
+    if (bar == std::string_view::npos) break;
+    start = bar + 3;
+  }
+  return out;
+}
+
+std::string ReadWholeFile(const std::filesystem::path& path, bool* ok) {
+  std::ifstream in(path, std::ios::binary);
+  *ok = static_cast<bool>(in);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+}  // namespace
+
+const std::string& RuleMatch::Get(const std::string& name) const {
+  static const std::string kEmpty;
+  auto it = groups.find(name);
+  return it == groups.end() ? kEmpty : it->second;
+}
+
+bool RuleMatch::Has(const std::string& name) const { return !Get(name).empty(); }
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+
+Result<RuleSet> RuleSet::LoadDirectory(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Status::NotFound("rules directory not found: " + dir);
+  RuleSet set;
+  std::vector<fs::path> lists, files;
+  if (fs::is_directory(fs::path(dir) / "lists", ec)) {
+    for (const auto& e : fs::directory_iterator(fs::path(dir) / "lists")) {
+      if (e.path().extension() == ".list") lists.push_back(e.path());
+    }
+  }
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() == ".rules") files.push_back(e.path());
+  }
+  std::sort(lists.begin(), lists.end());
+  std::sort(files.begin(), files.end());
+  for (const auto& path : lists) {
+    bool ok = false;
+    std::string text = ReadWholeFile(path, &ok);
+    if (!ok) return Status::IOError("cannot read " + path.string());
+    std::vector<std::string> entries;
+    std::istringstream lines(text);
+    std::string line;
+    while (std::getline(lines, line)) {
+      std::string_view entry = Trim(line);
+      if (entry.empty() || entry.front() == '#') continue;
+      entries.emplace_back(entry);
+    }
+    set.AddList(path.stem().string(), std::move(entries));
+  }
+  for (const auto& path : files) {
+    bool ok = false;
+    std::string text = ReadWholeFile(path, &ok);
+    if (!ok) return Status::IOError("cannot read " + path.string());
+    Status s = set.AddFile(text, path.string());
+    if (!s.ok()) return s;
+  }
+  return set;
+}
+
+void RuleSet::AddList(const std::string& name, std::vector<std::string> entries) {
+  lists_[name] = std::move(entries);
+}
+
+Status RuleSet::ExpandPattern(const std::string& raw, const std::string& where, std::string* out,
+                              int depth) const {
+  if (depth > 8) return Status::InvalidArgument(where + ": {{…}} nested too deep");
+  out->clear();
+  size_t pos = 0;
+  while (true) {
+    size_t open = raw.find("{{", pos);
+    if (open == std::string::npos) {
+      out->append(raw, pos, std::string::npos);
+      return Status::OK();
+    }
+    size_t close = raw.find("}}", open + 2);
+    if (close == std::string::npos) {
+      return Status::InvalidArgument(where + ": unclosed {{ in pattern");
+    }
+    out->append(raw, pos, open - pos);
+    std::string name = raw.substr(open + 2, close - open - 2);
+    if (auto list = lists_.find(name); list != lists_.end()) {
+      std::vector<std::string> entries = list->second;
+      // Longest first, so that an alternation prefers "Madame" to "Mme".
+      std::stable_sort(
+          entries.begin(), entries.end(),
+          [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+      out->append("(?:");
+      for (size_t i = 0; i < entries.size(); ++i) {
+        if (i > 0) out->append("|");
+        out->append(RE2::QuoteMeta(entries[i]));
+      }
+      out->append(")");
+    } else if (auto rule = by_name_.find(name); rule != by_name_.end()) {
+      out->append("(?:");
+      out->append(rule->second->pattern);  // already expanded
+      out->append(")");
+    } else {
+      return Status::InvalidArgument(where + ": unknown {{" + name + "}} (no rules/lists/" + name +
+                                     ".list and no rule or fragment of that name above)");
+    }
+    pos = close + 2;
+  }
+}
+
+Status RuleSet::AddFile(std::string_view text, const std::string& file) {
+  // Parse into sections first; compile each when its section ends.
+  std::unique_ptr<Rule> current;
+  std::string raw_pattern;
+  int pattern_line = 0;
+  std::string last_key;
+
+  auto finish = [&]() -> Status {
+    if (!current) return Status::OK();
+    const std::string where = Where(file, current->line) + ": [" + current->name + "]";
+    if (raw_pattern.empty()) return Status::InvalidArgument(where + ": no pattern");
+    Status s = ExpandPattern(raw_pattern, Where(file, pattern_line), &current->pattern, 0);
+    if (!s.ok()) return s;
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    opts.set_encoding(RE2::Options::EncodingUTF8);
+    current->re = std::make_unique<RE2>(current->pattern, opts);
+    if (!current->re->ok()) {
+      return Status::InvalidArgument(Where(file, pattern_line) + ": [" + current->name + "] " +
+                                     current->re->error_arg() + ": " + current->re->error());
+    }
+    if (by_name_.count(current->name)) {
+      return Status::InvalidArgument(where + ": duplicate rule name");
+    }
+    by_name_[current->name] = current.get();
+    rules_.push_back(std::move(current));
+    raw_pattern.clear();
+    return Status::OK();
+  };
+
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line =
+        text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view trimmed = Trim(line);
+    if (trimmed.empty() || trimmed.front() == '#') continue;
+
+    const bool continuation = line.front() == ' ' || line.front() == '\t';
+    if (continuation) {
+      if (!current) {
+        return Status::InvalidArgument(Where(file, line_no) + ": indented line outside a rule");
+      }
+      if (last_key == "pattern") {
+        raw_pattern += std::string(trimmed);
+      } else if ((last_key == "match") && StartsWith(trimmed, "=>")) {
+        current->examples.back().captures = ParseCaptures(trimmed.substr(2));
+      } else if (last_key == "match" || last_key == "no match") {
+        // A multi-line example input: joined with '\n'.
+        current->examples.back().input += "\n" + std::string(trimmed);
+      } else {
+        return Status::InvalidArgument(Where(file, line_no) + ": continuation of '" + last_key +
+                                       "' not allowed");
+      }
+      continue;
+    }
+    if (trimmed.front() == '[') {
+      Status s = finish();
+      if (!s.ok()) return s;
+      if (trimmed.back() != ']') {
+        return Status::InvalidArgument(Where(file, line_no) + ": expected [rule.name]");
+      }
+      std::string_view name = Trim(trimmed.substr(1, trimmed.size() - 2));
+      current = std::make_unique<Rule>();
+      if (StartsWith(name, "fragment ")) {
+        current->fragment = true;
+        name = Trim(name.substr(9));
+      }
+      current->name = std::string(name);
+      current->file = file;
+      current->line = line_no;
+      last_key.clear();
+      continue;
+    }
+    size_t colon = trimmed.find(':');
+    if (!current || colon == std::string_view::npos) {
+      return Status::InvalidArgument(Where(file, line_no) +
+                                     ": expected 'key: value' inside a [rule] section");
+    }
+    std::string key(Trim(trimmed.substr(0, colon)));
+    std::string value(Trim(trimmed.substr(colon + 1)));
+    last_key = key;
+    if (key == "pattern") {
+      raw_pattern = value;
+      pattern_line = line_no;
+    } else if (key == "produces") {
+      current->produces = value;
+    } else if (key == "priority") {
+      current->priority = std::atoi(value.c_str());
+    } else if (key == "match" || key == "no match") {
+      RuleExample ex;
+      ex.input = value;
+      ex.should_match = key == "match";
+      ex.line = line_no;
+      current->examples.push_back(std::move(ex));
+    } else {
+      return Status::InvalidArgument(Where(file, line_no) + ": unknown key '" + key + "'");
+    }
+  }
+  return finish();
+}
+
+const Rule* RuleSet::Find(std::string_view name) const {
+  auto it = by_name_.find(name);
+  return it == by_name_.end() ? nullptr : it->second;
+}
+
+const Rule& RuleSet::Get(std::string_view name) const {
+  const Rule* rule = Find(name);
+  if (rule == nullptr) {
+    throw std::logic_error("rule not found in rules/: " + std::string(name));
+  }
+  return *rule;
+}
+
+std::vector<const Rule*> RuleSet::WithPrefix(std::string_view prefix) const {
+  std::vector<const Rule*> out;
+  for (const auto& r : rules_) {
+    if (!r->fragment && StartsWith(r->name, prefix)) out.push_back(r.get());
+  }
+  return out;
+}
+
+const std::vector<std::string>* RuleSet::List(std::string_view name) const {
+  auto it = lists_.find(name);
+  return it == lists_.end() ? nullptr : &it->second;
+}
+
+bool RuleSet::Search(std::string_view name, std::string_view text, RuleMatch* m) const {
+  const Rule* rule = Find(name);
+  return rule != nullptr && Search(*rule, text, m);
+}
+
+bool RuleSet::Search(const Rule& rule, std::string_view text, RuleMatch* m) const {
+  const RE2& re = *rule.re;
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> groups(n);
+  re2::StringPiece input(text.data(), text.size());
+  if (!re.Match(input, 0, text.size(), RE2::UNANCHORED, groups.data(), n)) return false;
+  if (m == nullptr) return true;
+  m->rule = &rule;
+  m->start = groups[0].data() - text.data();
+  m->end = m->start + groups[0].size();
+  m->groups.clear();
+  m->group_spans.clear();
+  for (const auto& [gname, index] : re.NamedCapturingGroups()) {
+    const re2::StringPiece& g = groups[index];
+    if (g.data() == nullptr) {
+      m->groups[gname] = "";
+      continue;
+    }
+    m->groups[gname] = std::string(g.data(), g.size());
+    size_t start = g.data() - text.data();
+    m->group_spans[gname] = {start, start + g.size()};
+  }
+  return true;
+}
+
+std::vector<RuleMatch> RuleSet::SearchAll(const Rule& rule, std::string_view text) const {
+  std::vector<RuleMatch> out;
+  size_t offset = 0;
+  while (offset <= text.size()) {
+    RuleMatch m;
+    if (!Search(rule, text.substr(offset), &m)) break;
+    m.start += offset;
+    m.end += offset;
+    for (auto& [name, span] : m.group_spans) {
+      span.first += offset;
+      span.second += offset;
+    }
+    size_t next = m.end > m.start ? m.end : m.end + 1;
+    out.push_back(std::move(m));
+    offset = next;
+  }
+  return out;
+}
+
+std::vector<std::string> RuleSet::CheckExamples(const Rule& rule) const {
+  std::vector<std::string> failures;
+  for (const RuleExample& ex : rule.examples) {
+    const std::string where = Where(rule.file, ex.line) + ": [" + rule.name + "] ";
+    RuleMatch m;
+    const bool matched = Search(rule, ex.input, &m);
+    if (matched != ex.should_match) {
+      failures.push_back(where +
+                         (ex.should_match ? "expected a match for: " : "expected no match for: ") +
+                         ex.input);
+      continue;
+    }
+    if (!matched) continue;
+    for (const auto& [name, want] : ex.captures) {
+      if (rule.re->NamedCapturingGroups().count(name) == 0) {
+        failures.push_back(where + "no group named '" + name + "'");
+        continue;
+      }
+      std::string got(Trim(m.Get(name)));
+      if (got != want) {
+        failures.push_back(where + "group '" + name + "' is '" + got + "', expected '" + want +
+                           "' for: " + ex.input);
+      }
+    }
+  }
+  return failures;
+}
+
+RuleSetMatcher::RuleSetMatcher(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  set_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+  ok_ = true;
+  for (const Rule* r : rules_) {
+    if (set_->Add(r->pattern, nullptr) < 0) ok_ = false;
+  }
+  ok_ = ok_ && set_->Compile();
+}
+
+RuleSetMatcher::~RuleSetMatcher() = default;
+
+std::vector<const Rule*> RuleSetMatcher::Matching(std::string_view text) const {
+  std::vector<const Rule*> out;
+  if (!ok_) return out;
+  std::vector<int> hits;
+  if (!set_->Match(re2::StringPiece(text.data(), text.size()), &hits)) return out;
+  std::sort(hits.begin(), hits.end());
+  for (int i : hits) out.push_back(rules_[i]);
+  return out;
+}
+
+}  // namespace clsdb

@@ -1,0 +1,147 @@
+// rules: the RE2 patterns of rules/*.rules, loaded once at start.
+//
+// A rule file groups the rules that recognise one kind of thing (headings,
+// parties, dates…).  Its rules carry their own examples, so a rule and its
+// proof live side by side; tests/rules/rule_examples_test.cc runs them all.
+//
+//   # comment
+//   [article.heading]                 <- the rule's name (unique in the set)
+//   produces: article number and title
+//   priority: 10                      <- optional; higher wins an overlap
+//   pattern: (?i)^article\s+(?P<number>\d+)\s*[:.]?\s*(?P<title>\S.*)$
+//   match: ARTICLE 4 : Orientations stratégiques
+//     => number=4 | title=Orientations stratégiques
+//   no match: Article unique :
+//
+// - A line that starts with white space continues the value above it:
+//   pattern pieces are concatenated (leading white space dropped), so a long
+//   pattern can be written on several lines; "=> k=v | k=v" gives the
+//   captures the example above it must produce (each compared after trimming;
+//   "k=" means the group must be empty or absent).
+// - {{name}} inside a pattern stands for the pattern of the fragment or list
+//   called name: a [fragment name] section (a pattern with no examples
+//   required), or a list file rules/lists/name.list (one entry per line,
+//   '#' comments; entries are quoted, longest first, and joined with '|').
+// - Examples are searched (unanchored), like RE2::PartialMatch.
+// - Overlaps between rules of one kind are settled by the caller: longest
+//   match first, then priority, then file order.
+//
+// Loading compiles every pattern once.  A pattern RE2 rejects is reported as
+// "file:line: [rule] <error_arg>: <error>" and the load fails.
+#ifndef CLSDB_RULES_RULE_SET_H_
+#define CLSDB_RULES_RULE_SET_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace clsdb {
+
+struct RuleExample {
+  std::string input;
+  bool should_match = true;
+  // Expected captures, by group name; only those given are checked.
+  std::vector<std::pair<std::string, std::string>> captures;
+  int line = 0;
+};
+
+struct Rule {
+  std::string name;      // "article.heading"
+  std::string file;      // path of the file that defines it
+  int line = 0;          // line of its [name] header
+  std::string produces;  // free text, for people
+  int priority = 0;
+  bool fragment = false;  // a [fragment …]: used inside others, no examples
+  std::string pattern;    // after {{…}} expansion
+  std::unique_ptr<re2::RE2> re;
+  std::vector<RuleExample> examples;
+};
+
+// The groups a successful match captured, by name (empty groups included).
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  size_t start = 0, end = 0;  // byte offsets of the whole match in the text
+  std::map<std::string, std::string> groups;
+  std::map<std::string, std::pair<size_t, size_t>> group_spans;  // [start,end)
+
+  // The group's text, or "" when it did not take part.
+  const std::string& Get(const std::string& name) const;
+  bool Has(const std::string& name) const;  // took part and is not empty
+};
+
+class RuleSet {
+ public:
+  RuleSet();
+  ~RuleSet();
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+
+  // Loads every *.rules file of dir (sorted by name) and every
+  // dir/lists/*.list.  Errors: NotFound for a missing dir, InvalidArgument
+  // with file:line for a syntax error, a bad pattern or a duplicate name.
+  static Result<RuleSet> LoadDirectory(const std::string& dir);
+
+  // Parses one rule file's text; `file` names it in errors.  Lists already
+  // added with AddList are visible to {{…}}.
+  Status AddFile(std::string_view text, const std::string& file);
+  void AddList(const std::string& name, std::vector<std::string> entries);
+
+  // The rule called name, or nullptr.
+  const Rule* Find(std::string_view name) const;
+  // The rule called name.  REQUIRES: it exists (a programming error if not:
+  // code only asks for rules that rules/ ships, and a test checks them all).
+  const Rule& Get(std::string_view name) const;
+
+  // Rules whose name starts with prefix ("heading." → every heading rule), in
+  // file order.
+  std::vector<const Rule*> WithPrefix(std::string_view prefix) const;
+
+  const std::vector<std::string>* List(std::string_view name) const;
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+
+  // Unanchored search of rule `name` in text; fills *m on success.
+  bool Search(std::string_view name, std::string_view text, RuleMatch* m) const;
+  bool Search(const Rule& rule, std::string_view text, RuleMatch* m) const;
+  // Every non-overlapping match of the rule in text, left to right.
+  std::vector<RuleMatch> SearchAll(const Rule& rule, std::string_view text) const;
+
+  // Runs one rule's examples; returns a message per failing example
+  // ("file:line: [rule] expected a match for …"), empty when all pass.
+  std::vector<std::string> CheckExamples(const Rule& rule) const;
+
+ private:
+  Status ExpandPattern(const std::string& raw, const std::string& where, std::string* out,
+                       int depth) const;
+
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::map<std::string, Rule*, std::less<>> by_name_;
+  std::map<std::string, std::vector<std::string>, std::less<>> lists_;
+};
+
+// One RE2::Set over several rules' patterns: which of them match a text, in
+// one pass.  Used for triage (document type) and heading recognition.
+class RuleSetMatcher {
+ public:
+  // REQUIRES: every rule outlives the matcher.
+  explicit RuleSetMatcher(std::vector<const Rule*> rules);
+  ~RuleSetMatcher();
+  bool ok() const { return ok_; }
+  // The rules (in the order given) whose pattern occurs in text.
+  std::vector<const Rule*> Matching(std::string_view text) const;
+
+ private:
+  std::vector<const Rule*> rules_;
+  std::unique_ptr<re2::RE2::Set> set_;
+  bool ok_ = false;
+};
+
+}  // namespace clsdb
+
+#endif  // CLSDB_RULES_RULE_SET_H_

@@ -1,0 +1,7 @@
+#include "segment/segment.h"
+
+namespace clsdb {
+
+std::string ClassifyDocument(const LaidOutDocument&, const RuleSet&) { return "other"; }
+
+}  // namespace clsdb

@@ -1,0 +1,212 @@
+// The SQL that creates the analyst-facing schema (../shared/spec/schema.md,
+// plus legal_refs, diagnostics and the FTS index).  Version 1.
+#ifndef CLSDB_STORE_SCHEMA_SQL_H_
+#define CLSDB_STORE_SCHEMA_SQL_H_
+
+namespace clsdb {
+
+inline constexpr int kSchemaVersion = 1;
+
+inline constexpr const char* kSchemaSql = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+
+CREATE TABLE IF NOT EXISTS documents(
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  path TEXT NOT NULL,
+  format TEXT NOT NULL CHECK (format IN ('pdf', 'text')),
+  doc_type TEXT CHECK (doc_type IN ('deliberation', 'contract', 'press_release', 'note', 'other')),
+  title TEXT,
+  page_count INTEGER,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'partial', 'failed')),
+  error TEXT,
+  encoding TEXT,
+  size_bytes INTEGER,
+  ingested_at TEXT NOT NULL,
+  pipeline_version TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
+
+CREATE TABLE IF NOT EXISTS pages(
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  page_no INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  has_text_layer INTEGER NOT NULL DEFAULT 1,
+  PRIMARY KEY (document_id, page_no)
+);
+
+CREATE TABLE IF NOT EXISTS diagnostics(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  stage TEXT NOT NULL,
+  page INTEGER,
+  message TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS diagnostics_document ON diagnostics(document_id);
+
+CREATE TABLE IF NOT EXISTS deliberations(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  body TEXT, number TEXT, meeting_date TEXT, title TEXT,
+  president TEXT, secretary TEXT,
+  votes_for INTEGER, votes_against INTEGER, votes_abstention INTEGER, votes_absent INTEGER,
+  votes_text TEXT,
+  outcome TEXT CHECK (outcome IN ('adopted', 'rejected')),
+  signed_place TEXT, signed_date TEXT,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+CREATE INDEX IF NOT EXISTS deliberations_document ON deliberations(document_id);
+
+CREATE TABLE IF NOT EXISTS attendees(
+  id INTEGER PRIMARY KEY,
+  deliberation_id INTEGER NOT NULL REFERENCES deliberations(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('present', 'excused', 'absent',
+                                         'non_voting_present', 'non_voting_excused')),
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+CREATE INDEX IF NOT EXISTS attendees_deliberation ON attendees(deliberation_id);
+
+CREATE TABLE IF NOT EXISTS transmissions(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  actes_id TEXT NOT NULL,
+  department TEXT, siren TEXT, decision_date TEXT, act_ref TEXT, nature TEXT,
+  sent_date TEXT, received_date TEXT, published_date TEXT,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT,
+  UNIQUE (document_id, actes_id)
+);
+
+CREATE TABLE IF NOT EXISTS contracts(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  title TEXT, territory TEXT, territory_acronym TEXT,
+  generation INTEGER, period_start INTEGER, period_end INTEGER,
+  signed_place TEXT, signed_date TEXT,
+  population INTEGER, communes INTEGER,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+CREATE INDEX IF NOT EXISTS contracts_document ON contracts(document_id);
+
+CREATE TABLE IF NOT EXISTS legal_refs(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  deliberation_id INTEGER REFERENCES deliberations(id) ON DELETE CASCADE,
+  contract_id INTEGER REFERENCES contracts(id) ON DELETE CASCADE,
+  code TEXT, article TEXT, cited_number TEXT, cited_date TEXT, text TEXT NOT NULL,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+CREATE INDEX IF NOT EXISTS legal_refs_document ON legal_refs(document_id);
+
+CREATE TABLE IF NOT EXISTS parties(
+  id INTEGER PRIMARY KEY,
+  contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+  organization TEXT NOT NULL, acronym TEXT,
+  representative TEXT, representative_title TEXT, address TEXT,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+CREATE INDEX IF NOT EXISTS parties_contract ON parties(contract_id);
+
+CREATE TABLE IF NOT EXISTS articles(
+  id INTEGER PRIMARY KEY,
+  contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+  number TEXT, title TEXT, body TEXT,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+CREATE INDEX IF NOT EXISTS articles_contract ON articles(contract_id);
+
+CREATE TABLE IF NOT EXISTS orientations(
+  id INTEGER PRIMARY KEY,
+  contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+  number TEXT, title TEXT,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+CREATE INDEX IF NOT EXISTS orientations_contract ON orientations(contract_id);
+
+CREATE TABLE IF NOT EXISTS objectives(
+  id INTEGER PRIMARY KEY,
+  orientation_id INTEGER REFERENCES orientations(id) ON DELETE CASCADE,
+  contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+  number TEXT, title TEXT,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+
+CREATE TABLE IF NOT EXISTS actions(
+  id INTEGER PRIMARY KEY,
+  contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+  orientation_id INTEGER REFERENCES orientations(id) ON DELETE SET NULL,
+  code TEXT, title TEXT, description TEXT,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+CREATE INDEX IF NOT EXISTS actions_contract ON actions(contract_id);
+
+CREATE TABLE IF NOT EXISTS operations(
+  id INTEGER PRIMARY KEY,
+  action_id INTEGER REFERENCES actions(id) ON DELETE CASCADE,
+  contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+  code TEXT, title TEXT,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+CREATE INDEX IF NOT EXISTS operations_action ON operations(action_id);
+
+CREATE TABLE IF NOT EXISTS actors(
+  id INTEGER PRIMARY KEY,
+  contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+  action_id INTEGER REFERENCES actions(id) ON DELETE CASCADE,
+  operation_id INTEGER REFERENCES operations(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('pilot', 'partner', 'funder')),
+  name TEXT NOT NULL,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+CREATE INDEX IF NOT EXISTS actors_name ON actors(name);
+CREATE INDEX IF NOT EXISTS actors_contract ON actors(contract_id);
+
+CREATE TABLE IF NOT EXISTS indicators(
+  id INTEGER PRIMARY KEY,
+  action_id INTEGER REFERENCES actions(id) ON DELETE CASCADE,
+  operation_id INTEGER REFERENCES operations(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('quantitative', 'qualitative', 'other')),
+  text TEXT NOT NULL,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+
+CREATE TABLE IF NOT EXISTS schedule(
+  id INTEGER PRIMARY KEY,
+  action_id INTEGER REFERENCES actions(id) ON DELETE CASCADE,
+  operation_id INTEGER REFERENCES operations(id) ON DELETE CASCADE,
+  year INTEGER,
+  text TEXT NOT NULL,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+
+CREATE TABLE IF NOT EXISTS glossary(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  acronym TEXT NOT NULL, expansion TEXT NOT NULL,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+CREATE INDEX IF NOT EXISTS glossary_acronym ON glossary(acronym);
+
+CREATE TABLE IF NOT EXISTS runs(
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  arguments TEXT,
+  documents_ok INTEGER NOT NULL DEFAULT 0,
+  documents_partial INTEGER NOT NULL DEFAULT 0,
+  documents_failed INTEGER NOT NULL DEFAULT 0,
+  documents_skipped INTEGER NOT NULL DEFAULT 0
+);
+
+-- Full-text search over what analysts look for by words.  Rows are added by
+-- the writer with the same transaction as the document; `kind` says which
+-- table the row came from and `ref_id` its id there.
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+  text, kind UNINDEXED, ref_id UNINDEXED, document_id UNINDEXED,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+)sql";
+
+}  // namespace clsdb
+
+#endif  // CLSDB_STORE_SCHEMA_SQL_H_

@@ -1,0 +1,535 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+
+#include "store/schema.sql.h"
+
+namespace clsdb {
+
+namespace {
+
+std::string NowIso() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+Status SqlError(sqlite3* db, const std::string& what) {
+  return Status::IOError(what + ": " + sqlite3_errmsg(db));
+}
+
+Status Exec(sqlite3* db, const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Status::IOError(std::string("sqlite: ") + msg);
+  }
+  return Status::OK();
+}
+
+// A prepared statement, reset after each use.  Binding helpers take the
+// optional model types directly so that NULL means "not stated".
+class Stmt {
+ public:
+  Stmt() = default;
+  Stmt(const Stmt&) = delete;
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Status Prepare(sqlite3* db, const char* sql) {
+    db_ = db;
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK) {
+      return SqlError(db, std::string("prepare ") + sql);
+    }
+    return Status::OK();
+  }
+  Stmt& Bind(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, const char* v) { return Bind(i, std::string(v)); }
+  Stmt& Bind(int i, const std::optional<std::string>& v) {
+    if (v) return Bind(i, *v);
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  Stmt& Bind(int i, long long v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, int v) { return Bind(i, static_cast<long long>(v)); }
+  Stmt& Bind(int i, const std::optional<long long>& v) {
+    if (v) return Bind(i, *v);
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  Stmt& BindId(int i, long long id) {  // a foreign key: <0 means none
+    if (id < 0) {
+      sqlite3_bind_null(stmt_, i);
+    } else {
+      sqlite3_bind_int64(stmt_, i, id);
+    }
+    return *this;
+  }
+  // Executes an INSERT/UPDATE/DELETE; returns the last rowid.
+  Result<long long> Run() {
+    int rc = sqlite3_step(stmt_);
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return SqlError(db_, "write");
+    return static_cast<long long>(sqlite3_last_insert_rowid(db_));
+  }
+  sqlite3_stmt* get() { return stmt_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Provenance spans are byte offsets in memory; the schema promises character
+// offsets into pages.text, which is what SQLite's substr() counts.
+int CharOffset(const std::string& text, int byte_offset) {
+  if (byte_offset <= 0) return 0;
+  int end = std::min<int>(byte_offset, static_cast<int>(text.size()));
+  int chars = 0;
+  for (int i = 0; i < end; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
+  }
+  return chars;
+}
+
+}  // namespace
+
+struct Store::Statements {
+  Stmt find_doc, delete_doc, insert_doc, insert_page, insert_diag, insert_delib, insert_attendee,
+      insert_legal, insert_trans, insert_contract, insert_party, insert_article, insert_orient,
+      insert_objective, insert_action, insert_operation, insert_actor, insert_indicator,
+      insert_schedule, insert_glossary, insert_search, delete_search;
+};
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::IOError(path + ": cannot open database: " + msg);
+  }
+  std::unique_ptr<Store> store(new Store(db));
+  sqlite3_busy_timeout(db, 10000);
+  // A file that is not a database fails here, on the first read.
+  for (const char* pragma :
+       {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+    Status s = Exec(db, pragma);
+    if (!s.ok()) return Status::Corruption(path + ": " + s.message());
+  }
+  Status s = Exec(db, kSchemaSql);
+  if (!s.ok()) return Status::Corruption(path + ": cannot create the schema: " + s.message());
+  {
+    Stmt version;
+    Status p = version.Prepare(db, "SELECT value FROM meta WHERE key='schema_version'");
+    if (!p.ok()) return p;
+    if (sqlite3_step(version.get()) == SQLITE_ROW) {
+      int stored = sqlite3_column_int(version.get(), 0);
+      if (stored > kSchemaVersion) {
+        return Status::Corruption(path + ": schema_version " + std::to_string(stored) +
+                                  " is newer than this build's " + std::to_string(kSchemaVersion));
+      }
+    } else {
+      sqlite3_reset(version.get());
+      std::string sql = "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
+                        std::to_string(kSchemaVersion) + "')";
+      Status w = Exec(db, sql.c_str());
+      if (!w.ok()) return w;
+    }
+  }
+  auto& st = *store->stmts_;
+  const std::pair<Stmt*, const char*> statements[] = {
+      {&st.find_doc, "SELECT id FROM documents WHERE sha256 = ?1"},
+      {&st.delete_doc, "DELETE FROM documents WHERE id = ?1"},
+      {&st.delete_search, "DELETE FROM search WHERE document_id = ?1"},
+      {&st.insert_doc,
+       "INSERT INTO documents(sha256, path, format, doc_type, title, page_count, status, error,"
+       " encoding, size_bytes, ingested_at, pipeline_version)"
+       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"},
+      {&st.insert_page,
+       "INSERT INTO pages(document_id, page_no, text, has_text_layer) VALUES (?1,?2,?3,?4)"},
+      {&st.insert_diag,
+       "INSERT INTO diagnostics(document_id, stage, page, message) VALUES (?1,?2,?3,?4)"},
+      {&st.insert_delib,
+       "INSERT INTO deliberations(document_id, body, number, meeting_date, title, president,"
+       " secretary, votes_for, votes_against, votes_abstention, votes_absent, votes_text,"
+       " outcome, signed_place, signed_date, page, span_start, span_end, rule)"
+       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"},
+      {&st.insert_attendee,
+       "INSERT INTO attendees(deliberation_id, name, status, page, span_start, span_end, rule)"
+       " VALUES (?1,?2,?3,?4,?5,?6,?7)"},
+      {&st.insert_legal,
+       "INSERT INTO legal_refs(document_id, deliberation_id, contract_id, code, article,"
+       " cited_number, cited_date, text, page, span_start, span_end, rule)"
+       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"},
+      {&st.insert_trans,
+       "INSERT OR IGNORE INTO transmissions(document_id, actes_id, department, siren,"
+       " decision_date, act_ref, nature, sent_date, received_date, published_date, page,"
+       " span_start, span_end, rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"},
+      {&st.insert_contract,
+       "INSERT INTO contracts(document_id, title, territory, territory_acronym, generation,"
+       " period_start, period_end, signed_place, signed_date, population, communes, page,"
+       " span_start, span_end, rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"},
+      {&st.insert_party,
+       "INSERT INTO parties(contract_id, organization, acronym, representative,"
+       " representative_title, address, page, span_start, span_end, rule)"
+       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"},
+      {&st.insert_article,
+       "INSERT INTO articles(contract_id, number, title, body, page, span_start, span_end, rule)"
+       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"},
+      {&st.insert_orient,
+       "INSERT INTO orientations(contract_id, number, title, page, span_start, span_end, rule)"
+       " VALUES (?1,?2,?3,?4,?5,?6,?7)"},
+      {&st.insert_objective,
+       "INSERT INTO objectives(orientation_id, contract_id, number, title, page, span_start,"
+       " span_end, rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"},
+      {&st.insert_action,
+       "INSERT INTO actions(contract_id, orientation_id, code, title, description, page,"
+       " span_start, span_end, rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)"},
+      {&st.insert_operation,
+       "INSERT INTO operations(action_id, contract_id, code, title, page, span_start, span_end,"
+       " rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"},
+      {&st.insert_actor,
+       "INSERT INTO actors(contract_id, action_id, operation_id, role, name, page, span_start,"
+       " span_end, rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)"},
+      {&st.insert_indicator,
+       "INSERT INTO indicators(action_id, operation_id, kind, text, page, span_start, span_end,"
+       " rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"},
+      {&st.insert_schedule,
+       "INSERT INTO schedule(action_id, operation_id, year, text, page, span_start, span_end,"
+       " rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"},
+      {&st.insert_glossary,
+       "INSERT INTO glossary(document_id, acronym, expansion, page, span_start, span_end, rule)"
+       " VALUES (?1,?2,?3,?4,?5,?6,?7)"},
+      {&st.insert_search,
+       "INSERT INTO search(text, kind, ref_id, document_id) VALUES (?1,?2,?3,?4)"},
+  };
+  for (const auto& [stmt, sql] : statements) {
+    Status p = stmt->Prepare(db, sql);
+    if (!p.ok()) return p;
+  }
+  return store;
+}
+
+Store::Store(sqlite3* db) : db_(db), stmts_(std::make_unique<Statements>()) {}
+
+Store::~Store() {
+  stmts_.reset();  // finalize statements before closing
+  sqlite3_close(db_);
+}
+
+std::optional<long long> Store::FindDocument(const std::string& sha256) {
+  sqlite3_stmt* s = stmts_->find_doc.get();
+  sqlite3_bind_text(s, 1, sha256.data(), static_cast<int>(sha256.size()), SQLITE_TRANSIENT);
+  std::optional<long long> id;
+  if (sqlite3_step(s) == SQLITE_ROW) id = sqlite3_column_int64(s, 0);
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s);
+  return id;
+}
+
+Result<long long> Store::WriteDocument(const DocumentRow& doc, bool replace) {
+  Status begin = Exec(db_, "BEGIN IMMEDIATE");
+  if (!begin.ok()) return begin;
+  Result<long long> id = WriteDocumentLocked(doc, replace);
+  if (!id.ok()) {
+    Exec(db_, "ROLLBACK");
+    return id.status().WithPrefix(doc.path);
+  }
+  Status commit = Exec(db_, "COMMIT");
+  if (!commit.ok()) {
+    Exec(db_, "ROLLBACK");
+    return commit.WithPrefix(doc.path);
+  }
+  return id;
+}
+
+Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replace) {
+  auto& st = *stmts_;
+  if (auto existing = FindDocument(doc.sha256)) {
+    if (!replace) return *existing;
+    if (auto r = st.delete_search.Bind(1, *existing).Run(); !r.ok()) return r.status();
+    if (auto r = st.delete_doc.Bind(1, *existing).Run(); !r.ok()) return r.status();
+  }
+  const DocumentRecords& rec = doc.records;
+  Result<long long> doc_id = st.insert_doc.Bind(1, doc.sha256)
+                                 .Bind(2, doc.path)
+                                 .Bind(3, doc.format)
+                                 .Bind(4, rec.doc_type)
+                                 .Bind(5, rec.title)
+                                 .Bind(6, doc.page_count)
+                                 .Bind(7, doc.status)
+                                 .Bind(8, doc.error.empty() ? OptText() : OptText(doc.error))
+                                 .Bind(9, doc.encoding.empty() ? OptText() : OptText(doc.encoding))
+                                 .Bind(10, doc.size_bytes)
+                                 .Bind(11, NowIso())
+                                 .Bind(12, std::string(CLSDB_VERSION))
+                                 .Run();
+  if (!doc_id.ok()) return doc_id;
+  const long long did = *doc_id;
+
+  for (const auto& page : doc.pages) {
+    auto r = st.insert_page.Bind(1, did)
+                 .Bind(2, page.page_no)
+                 .Bind(3, page.text)
+                 .Bind(4, page.has_text_layer ? 1 : 0)
+                 .Run();
+    if (!r.ok()) return r.status();
+  }
+  for (const auto& d : rec.diagnostics) {
+    auto r = st.insert_diag.Bind(1, did).Bind(2, d.stage).Bind(3, d.page).Bind(4, d.message).Run();
+    if (!r.ok()) return r.status();
+  }
+
+  // Provenance columns: page, span_start, span_end (characters), rule.
+  auto prov = [&](Stmt& s, int first, const Provenance& p) -> Stmt& {
+    const std::string* text = nullptr;
+    for (const auto& page : doc.pages) {
+      if (page.page_no == p.page) text = &page.text;
+    }
+    s.Bind(first, p.page);
+    s.Bind(first + 1, text ? CharOffset(*text, p.span_start) : p.span_start);
+    s.Bind(first + 2, text ? CharOffset(*text, p.span_end) : p.span_end);
+    s.Bind(first + 3, p.rule);
+    return s;
+  };
+  auto search = [&](const std::string& text, const char* kind, long long ref) -> Status {
+    if (text.empty()) return Status::OK();
+    auto r = st.insert_search.Bind(1, text).Bind(2, kind).Bind(3, ref).Bind(4, did).Run();
+    return r.ok() ? Status::OK() : r.status();
+  };
+
+  std::vector<long long> delib_ids;
+  for (const auto& d : rec.deliberations) {
+    st.insert_delib.Bind(1, did)
+        .Bind(2, d.body)
+        .Bind(3, d.number)
+        .Bind(4, d.meeting_date)
+        .Bind(5, d.title)
+        .Bind(6, d.president)
+        .Bind(7, d.secretary)
+        .Bind(8, d.votes_for)
+        .Bind(9, d.votes_against)
+        .Bind(10, d.votes_abstention)
+        .Bind(11, d.votes_absent)
+        .Bind(12, d.votes_text)
+        .Bind(13, d.outcome)
+        .Bind(14, d.signed_place)
+        .Bind(15, d.signed_date);
+    auto r = prov(st.insert_delib, 16, d.prov).Run();
+    if (!r.ok()) return r.status();
+    delib_ids.push_back(*r);
+    for (const auto& a : d.attendees) {
+      st.insert_attendee.Bind(1, *r).Bind(2, a.name).Bind(3, a.status);
+      auto ra = prov(st.insert_attendee, 4, a.prov).Run();
+      if (!ra.ok()) return ra.status();
+    }
+  }
+  for (const auto& t : rec.transmissions) {
+    st.insert_trans.Bind(1, did)
+        .Bind(2, t.actes_id)
+        .Bind(3, t.department)
+        .Bind(4, t.siren)
+        .Bind(5, t.decision_date)
+        .Bind(6, t.act_ref)
+        .Bind(7, t.nature)
+        .Bind(8, t.sent_date)
+        .Bind(9, t.received_date)
+        .Bind(10, t.published_date);
+    auto r = prov(st.insert_trans, 11, t.prov).Run();
+    if (!r.ok()) return r.status();
+  }
+  std::vector<long long> contract_ids;
+  for (const auto& c : rec.contracts) {
+    st.insert_contract.Bind(1, did)
+        .Bind(2, c.title)
+        .Bind(3, c.territory)
+        .Bind(4, c.territory_acronym)
+        .Bind(5, c.generation)
+        .Bind(6, c.period_start)
+        .Bind(7, c.period_end)
+        .Bind(8, c.signed_place)
+        .Bind(9, c.signed_date)
+        .Bind(10, c.population)
+        .Bind(11, c.communes);
+    auto rc = prov(st.insert_contract, 12, c.prov).Run();
+    if (!rc.ok()) return rc.status();
+    const long long cid = *rc;
+    contract_ids.push_back(cid);
+    for (const auto& p : c.parties) {
+      st.insert_party.Bind(1, cid)
+          .Bind(2, p.organization)
+          .Bind(3, p.acronym)
+          .Bind(4, p.representative)
+          .Bind(5, p.representative_title)
+          .Bind(6, p.address);
+      if (auto r = prov(st.insert_party, 7, p.prov).Run(); !r.ok()) return r.status();
+    }
+    for (const auto& a : c.articles) {
+      st.insert_article.Bind(1, cid).Bind(2, a.number).Bind(3, a.title).Bind(4, a.body);
+      auto r = prov(st.insert_article, 5, a.prov).Run();
+      if (!r.ok()) return r.status();
+      if (Status s = search(a.title + "\n" + a.body, "article", *r); !s.ok()) return s;
+    }
+    std::vector<long long> orient_ids;
+    for (const auto& o : c.orientations) {
+      st.insert_orient.Bind(1, cid).Bind(2, o.number).Bind(3, o.title);
+      auto r = prov(st.insert_orient, 4, o.prov).Run();
+      if (!r.ok()) return r.status();
+      orient_ids.push_back(*r);
+    }
+    auto id_at = [](const std::vector<long long>& ids, int index) -> long long {
+      return index >= 0 && index < static_cast<int>(ids.size()) ? ids[index] : -1;
+    };
+    for (const auto& o : c.objectives) {
+      st.insert_objective.BindId(1, id_at(orient_ids, o.orientation_index))
+          .Bind(2, cid)
+          .Bind(3, o.number)
+          .Bind(4, o.title);
+      if (auto r = prov(st.insert_objective, 5, o.prov).Run(); !r.ok()) return r.status();
+    }
+    std::vector<long long> action_ids;
+    for (const auto& a : c.actions) {
+      st.insert_action.Bind(1, cid)
+          .BindId(2, id_at(orient_ids, a.orientation_index))
+          .Bind(3, a.code)
+          .Bind(4, a.title)
+          .Bind(5, a.description);
+      auto r = prov(st.insert_action, 6, a.prov).Run();
+      if (!r.ok()) return r.status();
+      action_ids.push_back(*r);
+      if (Status s = search(a.title + "\n" + a.description.value_or(""), "action", *r); !s.ok()) {
+        return s;
+      }
+    }
+    std::vector<long long> op_ids;
+    for (const auto& o : c.operations) {
+      st.insert_operation.BindId(1, id_at(action_ids, o.action_index))
+          .Bind(2, cid)
+          .Bind(3, o.code)
+          .Bind(4, o.title);
+      auto r = prov(st.insert_operation, 5, o.prov).Run();
+      if (!r.ok()) return r.status();
+      op_ids.push_back(*r);
+      if (Status s = search(o.title, "operation", *r); !s.ok()) return s;
+    }
+    for (const auto& a : c.actors) {
+      st.insert_actor.Bind(1, cid)
+          .BindId(2, id_at(action_ids, a.action_index))
+          .BindId(3, id_at(op_ids, a.operation_index))
+          .Bind(4, a.role)
+          .Bind(5, a.name);
+      if (auto r = prov(st.insert_actor, 6, a.prov).Run(); !r.ok()) return r.status();
+    }
+    for (const auto& i : c.indicators) {
+      st.insert_indicator.BindId(1, id_at(action_ids, i.action_index))
+          .BindId(2, id_at(op_ids, i.operation_index))
+          .Bind(3, i.kind)
+          .Bind(4, i.text);
+      auto r = prov(st.insert_indicator, 5, i.prov).Run();
+      if (!r.ok()) return r.status();
+      if (Status s = search(i.text, "indicator", *r); !s.ok()) return s;
+    }
+    for (const auto& e : c.schedule) {
+      st.insert_schedule.BindId(1, id_at(action_ids, e.action_index))
+          .BindId(2, id_at(op_ids, e.operation_index))
+          .Bind(3, e.year)
+          .Bind(4, e.text);
+      if (auto r = prov(st.insert_schedule, 5, e.prov).Run(); !r.ok()) return r.status();
+    }
+  }
+  for (size_t i = 0; i < rec.deliberations.size(); ++i) {
+    for (const auto& l : rec.deliberations[i].legal_refs) {
+      st.insert_legal.Bind(1, did)
+          .BindId(2, delib_ids[i])
+          .BindId(3,
+                  l.contract_index >= 0 && l.contract_index < static_cast<int>(contract_ids.size())
+                      ? contract_ids[l.contract_index]
+                      : -1)
+          .Bind(4, l.code)
+          .Bind(5, l.article)
+          .Bind(6, l.cited_number)
+          .Bind(7, l.cited_date)
+          .Bind(8, l.text);
+      if (auto r = prov(st.insert_legal, 9, l.prov).Run(); !r.ok()) return r.status();
+    }
+  }
+  for (const auto& g : rec.glossary) {
+    st.insert_glossary.Bind(1, did).Bind(2, g.acronym).Bind(3, g.expansion);
+    if (auto r = prov(st.insert_glossary, 4, g.prov).Run(); !r.ok()) return r.status();
+  }
+  return did;
+}
+
+Result<long long> Store::BeginRun(const std::string& arguments) {
+  Stmt s;
+  if (Status p = s.Prepare(db_, "INSERT INTO runs(started_at, arguments) VALUES (?1, ?2)");
+      !p.ok()) {
+    return p;
+  }
+  return s.Bind(1, NowIso()).Bind(2, arguments).Run();
+}
+
+Status Store::FinishRun(long long run_id, const RunCounts& counts) {
+  Stmt s;
+  Status p = s.Prepare(db_,
+                       "UPDATE runs SET finished_at=?1, documents_ok=?2, documents_partial=?3,"
+                       " documents_failed=?4, documents_skipped=?5 WHERE id=?6");
+  if (!p.ok()) return p;
+  auto r = s.Bind(1, NowIso())
+               .Bind(2, counts.ok)
+               .Bind(3, counts.partial)
+               .Bind(4, counts.failed)
+               .Bind(5, counts.skipped)
+               .Bind(6, run_id)
+               .Run();
+  return r.ok() ? Status::OK() : r.status();
+}
+
+Result<Store::Summary> Store::Summarize() {
+  Summary out;
+  {
+    Stmt s;
+    Status p = s.Prepare(db_,
+                         "SELECT coalesce(doc_type,'-') || ' / ' || status, count(*) FROM documents"
+                         " GROUP BY 1 ORDER BY 1");
+    if (!p.ok()) return p;
+    while (sqlite3_step(s.get()) == SQLITE_ROW) {
+      out.documents_by_type_status.emplace_back(
+          reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 0)),
+          sqlite3_column_int64(s.get(), 1));
+    }
+  }
+  for (const char* table :
+       {"documents", "pages", "deliberations", "attendees", "legal_refs", "transmissions",
+        "contracts", "parties", "articles", "orientations", "objectives", "actions", "operations",
+        "actors", "indicators", "schedule", "glossary"}) {
+    Stmt s;
+    std::string sql = std::string("SELECT count(*) FROM ") + table;
+    Status p = s.Prepare(db_, sql.c_str());
+    if (!p.ok()) return p;
+    long long n = sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+    out.table_rows.emplace_back(table, n);
+  }
+  return out;
+}
+
+Result<std::string> Store::IntegrityCheck() {
+  Stmt s;
+  Status p = s.Prepare(db_, "PRAGMA integrity_check");
+  if (!p.ok()) return p;
+  if (sqlite3_step(s.get()) != SQLITE_ROW) return SqlError(db_, "integrity_check");
+  return std::string(reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 0)));
+}
+
+}  // namespace clsdb

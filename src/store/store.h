@@ -1,0 +1,107 @@
+// store: the only stage that touches SQLite.
+//
+// In:  a finished document — its RawDocument identity, its laid-out pages and
+//      its DocumentRecords — or the failure that stopped it.
+// Out: rows in the database of ../shared/spec/schema.md, written in one
+//      transaction per document: a document is there whole or not at all.
+//
+// The database is opened in WAL mode with a busy timeout, so analysts can
+// read while a batch writes.  One Store is one connection; the pipeline has a
+// single writer thread that owns it.
+#ifndef CLSDB_STORE_STORE_H_
+#define CLSDB_STORE_STORE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "model/records.h"
+
+struct sqlite3;
+
+namespace clsdb {
+
+// What the writer needs of a processed document.  Pages hold the stored
+// (normalised, flow) text that provenance spans point into.
+struct DocumentRow {
+  std::string sha256;
+  std::string path;
+  std::string format;  // pdf | text
+  std::string status;  // ok | partial | failed
+  std::string error;   // why, when status is not ok
+  std::string encoding;
+  long long size_bytes = 0;
+  int page_count = 0;
+  struct Page {
+    int page_no = 1;
+    std::string text;
+    bool has_text_layer = true;
+  };
+  std::vector<Page> pages;
+  DocumentRecords records;
+};
+
+struct RunCounts {
+  int ok = 0, partial = 0, failed = 0, skipped = 0;
+};
+
+class Store {
+ public:
+  // Opens (creating when absent) the database at path and brings its schema
+  // to kSchemaVersion.  Errors: IOError (cannot open/create), Corruption (not
+  // a database, or a newer schema_version than this build knows).
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~Store();
+
+  // The id of the document with this sha256, if stored.
+  std::optional<long long> FindDocument(const std::string& sha256);
+
+  // Writes one document and all its records in one transaction.  With
+  // replace, an existing document of the same sha256 is deleted first in the
+  // same transaction.  Returns the document id.  On error nothing is written.
+  Result<long long> WriteDocument(const DocumentRow& doc, bool replace);
+
+  // Runs bookkeeping (table runs).
+  Result<long long> BeginRun(const std::string& arguments);
+  Status FinishRun(long long run_id, const RunCounts& counts);
+
+  // A stored document's identity and outcome.
+  struct StoredDocument {
+    long long id = 0;
+    std::string sha256, path, format, doc_type, status, error;
+    std::optional<std::string> title;
+    int page_count = 0;
+  };
+  Result<std::vector<StoredDocument>> ListDocuments();
+
+  // Reads back the records of a stored document (for check/ and tests):
+  // doc_type, title and every extracted row with its provenance, children
+  // linked by index as in model/records.h.
+  Result<DocumentRecords> ReadRecords(long long document_id);
+  // The stored pages' text, page_no order.
+  Result<std::vector<std::string>> ReadPages(long long document_id);
+
+  // Summary counts for the CLI: rows per table, documents per type/status.
+  struct Summary {
+    std::vector<std::pair<std::string, long long>> documents_by_type_status;
+    std::vector<std::pair<std::string, long long>> table_rows;
+  };
+  Result<Summary> Summarize();
+
+  // "ok" when PRAGMA integrity_check passes, else its first message.
+  Result<std::string> IntegrityCheck();
+
+ private:
+  explicit Store(sqlite3* db);
+  // WriteDocument's body, inside the transaction it opened.
+  Result<long long> WriteDocumentLocked(const DocumentRow& doc, bool replace);
+  sqlite3* db_;
+  struct Statements;
+  std::unique_ptr<Statements> stmts_;
+};
+
+}  // namespace clsdb
+
+#endif  // CLSDB_STORE_STORE_H_
