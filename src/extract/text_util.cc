@@ -1,0 +1,92 @@
+#include "extract/text_util.h"
+
+#include <algorithm>
+
+namespace clsdb {
+
+Provenance ProvenanceIn(const Block& block, size_t start, size_t end, const std::string& rule) {
+  Provenance p;
+  p.page = block.span.page;
+  p.span_start = block.span.start + static_cast<int>(start);
+  p.span_end = block.span.start + static_cast<int>(std::max(start, end));
+  p.rule = rule;
+  return p;
+}
+
+Provenance ProvenanceOf(const Block& block, const std::string& rule) {
+  Provenance p;
+  p.page = block.span.page;
+  p.span_start = block.span.start;
+  p.span_end = block.span.end;
+  p.rule = rule;
+  return p;
+}
+
+Provenance ProvenanceIn(const Cell& cell, size_t start, size_t end, const std::string& rule) {
+  Provenance p;
+  p.page = cell.span.page;
+  p.span_start = cell.span.start + static_cast<int>(start);
+  p.span_end = cell.span.start + static_cast<int>(std::max(start, end));
+  p.rule = rule;
+  return p;
+}
+
+namespace {
+
+// Bytes of the punctuation that may surround a value, ASCII or UTF-8.
+size_t LeadingJunk(std::string_view s) {
+  static const std::string_view kMulti[] = {"«", "»", "–", "—", "“", "”", "…"};
+  for (std::string_view m : kMulti) {
+    if (s.substr(0, m.size()) == m) return m.size();
+  }
+  if (!s.empty() && std::string_view(" \t\n,;:.()\"'-*").find(s.front()) != std::string_view::npos) {
+    return 1;
+  }
+  return 0;
+}
+
+size_t TrailingJunk(std::string_view s) {
+  static const std::string_view kMulti[] = {"«", "»", "–", "—", "“", "”", "…"};
+  for (std::string_view m : kMulti) {
+    if (s.size() >= m.size() && s.substr(s.size() - m.size()) == m) return m.size();
+  }
+  if (!s.empty() && std::string_view(" \t\n,;:.(\"'-*").find(s.back()) != std::string_view::npos) {
+    return 1;
+  }
+  if (!s.empty() && s.back() == ')') {
+    // Keep "(CH Bapaume)" in "GHAT (CH Bapaume)"; drop an unmatched one.
+    return std::count(s.begin(), s.end(), '(') < std::count(s.begin(), s.end(), ')') ? 1 : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string CleanValue(std::string_view text) {
+  std::string collapsed = CollapseSpaces(text);
+  std::string_view s = collapsed;
+  while (size_t n = LeadingJunk(s)) {
+    if (s.front() == '(' && s.find(')') != std::string_view::npos) break;
+    s.remove_prefix(n);
+  }
+  while (size_t n = TrailingJunk(s)) s.remove_suffix(n);
+  return std::string(s);
+}
+
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace clsdb

@@ -1,0 +1,98 @@
+#include "rules/rule_set.h"
+
+#include <catch2/catch.hpp>
+
+namespace clsdb {
+namespace {
+
+TEST_CASE("a rule file parses, expands lists and fragments, and checks examples", "[rules]") {
+  RuleSet set;
+  set.AddList("civility", {"M.", "Mme", "Monsieur", "Madame"});
+  Status s = set.AddFile(
+      "# a comment\n"
+      "[fragment name]\n"
+      "pattern: [A-Z][a-z]+ [A-Z]+\n"
+      "[person]\n"
+      "produces: a person\n"
+      "priority: 3\n"
+      "pattern: (?:{{civility}})\\s+\n"
+      "  (?P<name>{{name}})\n"
+      "match: Monsieur Hugo GILARDI\n"
+      "  => name=Hugo GILARDI\n"
+      "no match: hugo gilardi\n",
+      "test.rules");
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  const Rule* person = set.Find("person");
+  REQUIRE(person != nullptr);
+  CHECK(person->priority == 3);
+  CHECK(person->examples.size() == 2);
+  CHECK(set.CheckExamples(*person).empty());
+  RuleMatch m;
+  const std::string text = "représentée par Madame Anne DUPONT, directrice";
+  REQUIRE(set.Search("person", text, &m));
+  CHECK(m.Get("name") == "Anne DUPONT");
+  CHECK(m.group_spans.at("name").first == text.find("Anne"));  // bytes, not characters
+  CHECK(set.WithPrefix("pers").size() == 1);
+  CHECK(set.WithPrefix("name").empty());  // fragments are not rules to apply
+}
+
+TEST_CASE("a failing example is reported with file:line and rule name", "[rules]") {
+  RuleSet set;
+  REQUIRE(set.AddFile("[digits]\npattern: ^(?P<n>\\d+)$\nmatch: 12\n  => n=13\n", "x.rules").ok());
+  auto failures = set.CheckExamples(set.Get("digits"));
+  REQUIRE(failures.size() == 1);
+  CHECK(failures[0].find("x.rules:3: [digits]") != std::string::npos);
+}
+
+TEST_CASE("a bad pattern fails the load with file:line and RE2's message", "[rules]") {
+  RuleSet set;
+  Status s = set.AddFile("[ok]\npattern: a\nmatch: a\n\n[bad]\npattern: (?P<x>a\nmatch: a\n",
+                         "rules/bad.rules");
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message().find("rules/bad.rules:6: [bad]") != std::string::npos);
+  CHECK(s.message().find("missing )") != std::string::npos);
+}
+
+TEST_CASE("syntax errors name the line", "[rules]") {
+  struct Case {
+    const char* text;
+    const char* where;
+  };
+  const Case cases[] = {
+      {"pattern: a\n", "f:1:"},                   // key outside a section
+      {"[a]\n  continuation\n", "f:2:"},          // continuation of nothing
+      {"[a]\nfoo: bar\n", "f:2: unknown key"},    // unknown key
+      {"[a]\nmatch: x\n", "f:1: [a]: no pattern"},
+      {"[a]\npattern: {{nope}}\n", "f:2: unknown {{nope}}"},
+      {"[a]\npattern: x\n[a]\npattern: y\n", "duplicate rule name"},
+  };
+  for (const Case& c : cases) {
+    RuleSet set;
+    Status s = set.AddFile(c.text, "f");
+    INFO(c.text);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.message().find(c.where) != std::string::npos);
+  }
+}
+
+TEST_CASE("SearchAll finds every match, and RuleSetMatcher matches many rules at once",
+          "[rules]") {
+  RuleSet set;
+  REQUIRE(set.AddFile("[num]\npattern: (?P<n>\\d+)\nmatch: 1\n"
+                      "[word]\npattern: (?i)contrat\nmatch: Contrat\n",
+                      "f")
+              .ok());
+  auto all = set.SearchAll(set.Get("num"), "a 1 b 22 c 333");
+  REQUIRE(all.size() == 3);
+  CHECK(all[2].Get("n") == "333");
+  CHECK(all[2].start == 11);
+  RuleSetMatcher matcher({&set.Get("num"), &set.Get("word")});
+  REQUIRE(matcher.ok());
+  auto hits = matcher.Matching("le CONTRAT de 2024");
+  CHECK(hits.size() == 2);
+  CHECK(matcher.Matching("rien").empty());
+}
+
+}  // namespace
+}  // namespace clsdb
