@@ -1,0 +1,39 @@
+# Shared by tools/run and tools/test: install what is missing, then build.
+# Sourced, not run.
+
+# Debian packages clsdb needs to build, test and benchmark.
+CLSDB_PACKAGES=(
+  build-essential cmake pkg-config
+  libpoppler-cpp-dev libicu-dev libre2-dev libsqlite3-dev sqlite3
+  libboost-program-options-dev nlohmann-json3-dev catch2
+  poppler-utils qpdf clang
+)
+
+clsdb_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
+
+# Installs the packages that are not installed yet (apt-get, with sudo when
+# not root).  Does nothing, quickly, when all are there.
+clsdb_install_deps() {
+  local missing=()
+  for p in "${CLSDB_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing: ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+# Configures and builds into $1 (default build/) with extra CMake args.
+clsdb_build() {
+  local dir=${1:-build}
+  shift || true
+  local root
+  root=$(clsdb_root)
+  cmake -S "$root" -B "$root/$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$root/$dir" -j "$(nproc)"
+}
