@@ -246,6 +246,14 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
           queue.Push(Failed(std::move(row), bytes.status()));
           continue;
         }
+        if (bytes->empty()) {
+          // Nothing to store or to recognise later: report it, store nothing.
+          DocumentRow row;
+          row.path = path;
+          row.format = FormatOfPath(path);
+          queue.Push(Failed(std::move(row), Status::Corruption("empty file")));
+          continue;
+        }
         std::string sha = Sha256Hex(*bytes);
         if (!claim(sha)) {
           std::lock_guard lock(outcome_mu);

@@ -1,0 +1,70 @@
+// The clsdb executable as a user runs it: exit codes, help, and what a batch
+// with bad files prints.
+#include <sys/wait.h>
+
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "temp_dir.h"
+#include "test_paths.h"
+
+namespace clsdb {
+namespace {
+
+struct RunResult {
+  int code = -1;
+  std::string output;  // stdout and stderr
+};
+
+RunResult Run(const std::string& args) {
+  const char* bin = std::getenv("CLSDB_BIN");
+  REQUIRE(bin != nullptr);
+  std::string cmd = std::string(bin) + " " + args + " 2>&1";
+  RunResult r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
+  int status = pclose(pipe);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+TEST_CASE("help, version and usage errors", "[cli]") {
+  CHECK(Run("--help").code == 0);
+  CHECK(Run("--help").output.find("ingest") != std::string::npos);
+  auto version = Run("--version");
+  CHECK(version.code == 0);
+  CHECK(version.output.find("clsdb ") == 0);
+  CHECK(Run("ingest --help").code == 0);
+  CHECK(Run("ingest --help").output.find("--force") != std::string::npos);
+  CHECK(Run("check --help").code == 0);
+  CHECK(Run("").code == 2);
+  CHECK(Run("frobnicate").code == 2);
+  CHECK(Run("ingest").code == 2);  // no PATH
+  CHECK(Run("ingest --no-such-option x").code == 2);
+  CHECK(Run("ingest --jobs -3 x").code == 2);
+}
+
+TEST_CASE("a batch with bad files exits 1, names each, and keeps the good ones", "[cli]") {
+  testing::TempDir dir;
+  const std::string db = dir / "db.sqlite";
+  auto r = Run("ingest --db " + db + " " + (testing::ProjectCorpus() / "bad").string() + " " +
+               (testing::ProjectCorpus() / "documents").string());
+  CHECK(r.code == 1);
+  CHECK(r.output.find("empty.txt") != std::string::npos);
+  CHECK(r.output.find("not_a_pdf.pdf") != std::string::npos);
+  CHECK(r.output.find("encrypted.pdf") != std::string::npos);
+  CHECK(r.output.find("documents by type") != std::string::npos);
+  // Only good documents: exit 0, and nothing new the second time.
+  auto good = Run("ingest --db " + db + " " + (testing::ProjectCorpus() / "documents").string());
+  CHECK(good.code == 0);
+  CHECK(good.output.find("0 ok") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace clsdb
