@@ -287,7 +287,7 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
     if (outcome.status == "partial") ++report.counts.partial;
     if (outcome.status == "failed") ++report.counts.failed;
     report.pages += row.page_count;
-    if (options.verbose || (outcome.status != "ok" && !options.progress)) {
+    if (options.verbose) {
       std::fprintf(stderr, "%s: %s%s%s\n", outcome.path.c_str(), outcome.status.c_str(),
                    outcome.message.empty() ? "" : ": ", outcome.message.c_str());
     }
