@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "pipeline/isolated_reader.h"
 #include "pipeline/pipeline.h"
 
 namespace clsdb {
@@ -48,6 +49,7 @@ void PrintSummary(const IngestReport& report, const std::string& db_path) {
 int IngestCommand(const std::vector<std::string>& args) {
   IngestOptions options;
   std::vector<std::string> paths;
+  bool in_process = false;
   po::options_description visible(
       "Usage: clsdb ingest [OPTIONS] PATH...\n\n"
       "Reads .pdf and .txt files (folders are searched recursively)"
@@ -61,6 +63,12 @@ int IngestCommand(const std::vector<std::string>& args) {
                                   "re-process and replace documents already stored")(
       "max-pages", po::value(&options.max_pages)->default_value(options.max_pages),
       "documents with more pages fail with a clear error")(
+      "doc-timeout", po::value(&options.doc_timeout_seconds)->default_value(120),
+      "seconds one PDF may take to read before it fails")(
+      "max-memory-mb", po::value(&options.max_memory_mb)->default_value(2048),
+      "memory one PDF's reader may use before it fails")(
+      "in-process", po::bool_switch(&in_process),
+      "read PDFs in this process (faster start, no isolation from a crashing PDF)")(
       "verbose,v", po::bool_switch(&options.verbose), "one line per document on stderr");
   po::options_description hidden;
   hidden.add_options()("path", po::value(&paths));
@@ -86,10 +94,14 @@ int IngestCommand(const std::vector<std::string>& args) {
     std::cerr << visible << "\n";
     return 2;
   }
-  if (options.jobs < 0 || options.max_pages <= 0) {
-    std::fprintf(stderr, "clsdb ingest: --jobs must be >= 0 and --max-pages > 0\n");
+  if (options.jobs < 0 || options.max_pages <= 0 || options.doc_timeout_seconds <= 0 ||
+      options.max_memory_mb <= 0) {
+    std::fprintf(stderr,
+                 "clsdb ingest: --jobs must be >= 0; --max-pages, --doc-timeout and "
+                 "--max-memory-mb > 0\n");
     return 2;
   }
+  if (!in_process) options.pdf_reader_exe = SelfExecutable();
   options.progress = isatty(STDERR_FILENO) && !options.verbose;
   options.arguments = JoinArgs(args);
   Result<IngestReport> report = Ingest(paths, options);
@@ -99,6 +111,23 @@ int IngestCommand(const std::vector<std::string>& args) {
   }
   PrintSummary(*report, options.db_path);
   return report->counts.failed > 0 ? 1 : 0;
+}
+
+int InternalLayOutPdfCommand(const std::vector<std::string>& args) {
+  // argv: --max-pages N --memory-mb M -- PATH, as isolated_reader.cc writes it.
+  IsolationLimits limits;
+  std::string path;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--max-pages" && i + 1 < args.size()) {
+      limits.max_pages = std::atoi(args[++i].c_str());
+    } else if (args[i] == "--memory-mb" && i + 1 < args.size()) {
+      limits.memory_mb = std::atol(args[++i].c_str());
+    } else if (args[i] == "--" && i + 1 < args.size()) {
+      path = args[++i];
+    }
+  }
+  if (path.empty()) return 2;
+  return LayOutPdfChildMain(path, limits);
 }
 
 }  // namespace clsdb

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   }
   if (command == "ingest") return clsdb::IngestCommand(args);
   if (command == "check") return clsdb::CheckCommand(args);
+  if (command == "internal-layout-pdf") return clsdb::InternalLayOutPdfCommand(args);
   std::fprintf(stderr, "clsdb: unknown command '%s'\n\n", command.c_str());
   PrintUsage(stderr);
   return 2;

@@ -16,6 +16,7 @@
 
 #include "extract/extract.h"
 #include "layout/layout.h"
+#include "pipeline/isolated_reader.h"
 #include "read/reader.h"
 #include "segment/segment.h"
 
@@ -83,7 +84,15 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
   ReadOptions read_options;
   read_options.max_pages = options.max_pages;
   LaidOutDocument laid;
-  {  // The raw words are dropped as soon as they are laid out.
+  if (row.format == "pdf" && !options.pdf_reader_exe.empty()) {
+    IsolationLimits limits;
+    limits.timeout_seconds = options.doc_timeout_seconds;
+    limits.memory_mb = options.max_memory_mb;
+    limits.max_pages = options.max_pages;
+    Result<LaidOutDocument> isolated = LayOutPdfInChild(options.pdf_reader_exe, path, limits);
+    if (!isolated.ok()) return Failed(std::move(row), isolated.status());
+    laid = isolated.take();
+  } else {  // The raw words are dropped as soon as they are laid out.
     Result<RawDocument> raw =
         row.format == "pdf" ? ParsePdf(bytes, read_options) : DecodeText(bytes);
     if (!raw.ok()) return Failed(std::move(row), raw.status());

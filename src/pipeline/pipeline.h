@@ -33,6 +33,11 @@ struct IngestOptions {
   bool verbose = false;
   bool progress = false;  // progress line on stderr
   int max_pages = 5000;
+  // PDFs are parsed in a child process running this executable (see
+  // isolated_reader.h), under these limits; empty: in this process.
+  std::string pdf_reader_exe;
+  double doc_timeout_seconds = 120;
+  long max_memory_mb = 2048;
   std::string arguments;  // as typed, for the runs table
 };
 
