@@ -227,10 +227,13 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
 
   // Which files are already stored, and which this run has claimed: a file
   // seen twice (same bytes under two names) is processed once.
-  std::mutex claim_mu;
+  // One connection serves the workers' look-ups and the writer: every call
+  // on it holds store_mu (the connection is opened without SQLite's own
+  // mutex).
+  std::mutex store_mu;
   std::set<std::string> claimed;
   auto claim = [&](const std::string& sha) {
-    std::lock_guard lock(claim_mu);
+    std::lock_guard lock(store_mu);
     if (!claimed.insert(sha).second) return false;
     return options.force || !(*store)->FindDocument(sha).has_value();
   };
@@ -286,7 +289,10 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
       // Not even read: nothing to store, but the run reports it.
       outcome.status = "failed";
     } else {
-      Result<long long> id = (*store)->WriteDocument(row, options.force);
+      Result<long long> id = [&] {
+        std::lock_guard lock(store_mu);
+        return (*store)->WriteDocument(row, options.force);
+      }();
       if (!id.ok()) {
         outcome.status = "failed";
         outcome.message = id.status().ToString();

@@ -1,0 +1,224 @@
+#include "check/check.h"
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "check/annotation.h"
+#include "pipeline/pipeline.h"
+#include "read/reader.h"
+#include "store/store.h"
+
+namespace clsdb::check {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A private folder for the temporary database, removed with everything in
+// it (the database and its -wal/-shm files) when the check ends.
+class TempDir {
+ public:
+  TempDir() = default;
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  ~TempDir() {
+    if (path_.empty()) return;
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+
+  Status Create() {
+    std::error_code ec;
+    fs::path base = fs::temp_directory_path(ec);
+    if (ec) base = "/tmp";
+    std::string pattern = (base / "clsdb-check-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+      return Status::IOError("cannot create a temporary folder in " + base.string());
+    }
+    path_ = pattern;
+    return Status::OK();
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+std::string Normal(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  return ec ? fs::path(path).lexically_normal().string() : p.string();
+}
+
+void KeepMatching(std::vector<ManifestEntry>* entries, const std::string& filter) {
+  if (filter.empty()) return;
+  std::erase_if(*entries, [&](const ManifestEntry& e) {
+    return e.document.find(filter) == std::string::npos;
+  });
+}
+
+Figures TotalFigures(const std::map<std::string, DocumentScore>& totals) {
+  Figures figures;
+  for (const auto& [format, score] : totals) {
+    for (const GroupScore& g : score.groups) figures[format][g.group] = g.f1();
+  }
+  return figures;
+}
+
+}  // namespace
+
+Result<CheckResult> RunCheck(const CheckOptions& in) {
+  CheckOptions o = in;
+  if (o.corpus_dir.empty()) o.corpus_dir = DefaultCorpusDir();
+  if (o.shared_dir.empty()) o.shared_dir = DefaultSharedDir();
+  if (o.baseline_path.empty())
+    o.baseline_path = (fs::path(o.corpus_dir) / "baseline.json").string();
+  if (o.thresholds_path.empty()) {
+    o.thresholds_path = (fs::path(o.corpus_dir) / "thresholds.json").string();
+  }
+  if (o.update_baseline && !o.document_filter.empty()) {
+    return Status::InvalidArgument("--update-baseline needs the whole manifest: drop --document");
+  }
+
+  CheckResult result;
+  result.baseline_path = o.baseline_path;
+  result.thresholds_path = o.thresholds_path;
+  result.judged = o.document_filter.empty();
+
+  Result<Manifest> manifest =
+      LoadManifest((fs::path(o.corpus_dir) / "manifest.tsv").string(), o.shared_dir);
+  if (!manifest.ok()) return manifest.status();
+  KeepMatching(&manifest->entries, o.document_filter);
+  KeepMatching(&manifest->skipped, o.document_filter);
+  result.skipped = manifest->skipped;
+
+  if (Result<Figures> t = LoadFigures(o.thresholds_path, /*strict_groups=*/true); t.ok()) {
+    result.thresholds = t.take();
+  } else if (t.status().code() != Status::Code::kNotFound) {
+    return t.status();
+  }
+  if (Result<Figures> b = LoadFigures(o.baseline_path, /*strict_groups=*/false); b.ok()) {
+    result.baseline = b.take();
+    result.have_baseline = true;
+  } else if (b.status().code() != Status::Code::kNotFound) {
+    return b.status();
+  }
+
+  std::vector<DocumentRecords> expected;
+  for (const ManifestEntry& entry : manifest->entries) {
+    Result<DocumentRecords> a = LoadAnnotation(entry.annotation);
+    if (!a.ok()) return a.status();
+    expected.push_back(a.take());
+  }
+
+  TempDir temp;
+  std::string db_path = o.db_path;
+  std::map<std::string, DocumentOutcome> outcomes;  // by normalised path
+  if (db_path.empty()) {
+    if (Status s = temp.Create(); !s.ok()) return s;
+    db_path = (fs::path(temp.path()) / "check.sqlite").string();
+    std::vector<std::string> paths;
+    for (const ManifestEntry& entry : manifest->entries) paths.push_back(entry.document);
+    IngestOptions ingest;
+    ingest.db_path = db_path;
+    ingest.rules_dir = o.rules_dir;
+    ingest.jobs = o.jobs;
+    ingest.progress = !o.quiet;
+    ingest.arguments = "clsdb check";
+    if (!o.quiet) {
+      std::cerr << "check: ingesting " << paths.size() << " documents into a temporary database\n";
+    }
+    if (!paths.empty()) {
+      Result<IngestReport> report = Ingest(paths, ingest);
+      if (!report.ok()) return report.status().WithPrefix("check: ingest");
+      for (const DocumentOutcome& d : report->documents) outcomes[Normal(d.path)] = d;
+    }
+  } else {
+    std::error_code ec;
+    if (!fs::is_regular_file(db_path, ec)) return Status::NotFound(db_path + ": no such database");
+  }
+
+  if (!manifest->entries.empty()) {
+    Result<std::unique_ptr<Store>> store = Store::Open(db_path);
+    if (!store.ok()) return store.status();
+    Result<std::vector<Store::StoredDocument>> listed = (*store)->ListDocuments();
+    if (!listed.ok()) return listed.status();
+
+    for (size_t i = 0; i < manifest->entries.size(); ++i) {
+      const ManifestEntry& entry = manifest->entries[i];
+      // By content first: the database may have been built from another
+      // working directory, or from a copy of the corpus.
+      const Store::StoredDocument* stored = nullptr;
+      if (Result<std::string> bytes = ReadFileBytes(entry.document); bytes.ok()) {
+        const std::string sha = Sha256Hex(*bytes);
+        for (const auto& d : *listed) {
+          if (d.sha256 == sha) stored = &d;
+        }
+      }
+      if (stored == nullptr) {
+        const std::string want = Normal(entry.document);
+        for (const auto& d : *listed) {
+          if (Normal(d.path) == want) stored = &d;
+        }
+      }
+
+      DocumentResult doc;
+      doc.entry = entry;
+      DocumentRecords actual;
+      if (stored != nullptr) {
+        Result<DocumentRecords> records = (*store)->ReadRecords(stored->id);
+        if (!records.ok()) return records.status().WithPrefix(entry.document);
+        actual = records.take();
+        doc.status = stored->status;
+        doc.message = stored->error;
+      } else {
+        // Nothing extracted: no doc_type either, so that it counts as missed.
+        actual.doc_type.clear();
+        doc.status = "missing";
+        const auto outcome = outcomes.find(Normal(entry.document));
+        doc.message = outcome != outcomes.end() && !outcome->second.message.empty()
+                          ? outcome->second.message
+                          : "not in the database";
+      }
+      doc.score = ScoreDocument(expected[i], actual);
+
+      auto [total, inserted] = result.totals.try_emplace(entry.format, EmptyScore());
+      for (size_t g = 0; g < total->second.groups.size(); ++g) {
+        total->second.groups[g].Add(doc.score.groups[g]);
+      }
+      ++result.document_counts[entry.format];
+      result.documents.push_back(std::move(doc));
+    }
+  }
+
+  result.current = TotalFigures(result.totals);
+  if (o.update_baseline) {
+    // A document the database lacks scores zero everywhere: figures taken
+    // from such a run would let every later regression pass unnoticed.
+    for (const DocumentResult& d : result.documents) {
+      if (d.status != "missing") continue;
+      return Status::Corruption("not updating the baseline: " + d.entry.document +
+                                " is not in the database (" + d.message + ")");
+    }
+    // A format with no document this run (the shared corpus is absent, say)
+    // keeps its old figures.
+    Figures merged = result.baseline;
+    for (const auto& [format, groups] : result.current) merged[format] = groups;
+    if (Status s = SaveFigures(o.baseline_path, merged,
+                               "F1 per group of the TOTAL over corpus/manifest.tsv, per format; "
+                               "written by `clsdb check --update-baseline`");
+        !s.ok()) {
+      return s;
+    }
+    result.baseline = std::move(merged);
+    result.have_baseline = true;
+    result.baseline_updated = true;
+  }
+  if (result.judged) result.failures = Judge(result.current, result.baseline, result.thresholds);
+  return result;
+}
+
+}  // namespace clsdb::check

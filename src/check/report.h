@@ -1,0 +1,33 @@
+// check/report: a check run for people (aligned tables) and for tools (JSON).
+//
+//   PrintReport  one table per document (TP FP FN precision recall F1 per
+//                group; '-' for a group that is not applicable), one table
+//                per format with the totals, their baseline and minimum and
+//                the verdict, then the skipped entries and PASS/FAIL.
+//   PrintExplain for one group: per document, the expected items that were
+//                missed (FN) and the extracted items that were spurious (FP)
+//                with their provenance (page, [span), rule).
+//   ReportJson   every figure above, plus the failures, as a JSON document.
+#ifndef CLSDB_CHECK_REPORT_H_
+#define CLSDB_CHECK_REPORT_H_
+
+#include <ostream>
+#include <string>
+
+#include "check/check.h"
+
+namespace clsdb::check {
+
+void PrintReport(const CheckResult& result, std::ostream& out);
+
+// REQUIRES: IsGroupName(group).
+void PrintExplain(const CheckResult& result, const std::string& group, std::ostream& out);
+
+std::string ReportJson(const CheckResult& result);
+
+// Writes ReportJson(result) to path.  Errors: IOError.
+Status WriteReportJson(const CheckResult& result, const std::string& path);
+
+}  // namespace clsdb::check
+
+#endif  // CLSDB_CHECK_REPORT_H_

@@ -1,0 +1,187 @@
+// RunCheck end to end on a one-document corpus: ingestion into a temporary
+// database, --db, baseline update and regression detection, reports.
+#include "check/check.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "check/report.h"
+#include "pipeline/pipeline.h"
+#include "temp_dir.h"
+#include "test_paths.h"
+
+namespace clsdb::check {
+namespace {
+
+// A corpus folder whose manifest lists one synthetic document of the
+// repository and one that does not exist.
+class OneDocCorpus {
+ public:
+  OneDocCorpus() {
+    const auto corpus = clsdb::testing::ProjectCorpus();
+    document_ = (corpus / "documents" / "delib_voirie.txt").string();
+    dir_.Write("corpus/manifest.tsv", "# test corpus\n" + document_ + "\t" +
+                                          (corpus / "expected" / "delib_voirie.json").string() +
+                                          "\nmissing/absent.txt\tmissing/absent.json\n");
+  }
+  CheckOptions Options() const {
+    CheckOptions o;
+    o.corpus_dir = dir_ / "corpus";
+    o.quiet = true;
+    return o;
+  }
+  std::string Path(const std::string& name) const { return dir_ / name; }
+  void Write(const std::string& name, const std::string& text) const { dir_.Write(name, text); }
+  const std::string& document() const { return document_; }
+
+ private:
+  clsdb::testing::TempDir dir_;
+  std::string document_;
+};
+
+std::string BaselineWith(double doc_type_f1) {
+  return R"({"text": {"doc_type": )" + std::to_string(doc_type_f1) + "}}";
+}
+
+TEST_CASE("RunCheck scores the manifest and judges it against the baseline", "[check]") {
+  OneDocCorpus corpus;
+  Result<CheckResult> first = RunCheck(corpus.Options());
+  INFO(first.status().ToString());
+  REQUIRE(first.ok());
+  REQUIRE(first->documents.size() == 1);
+  CHECK(first->documents[0].status != "missing");
+  REQUIRE(first->skipped.size() == 1);
+  CHECK_FALSE(first->have_baseline);
+  CHECK(first->passed());
+  REQUIRE(first->totals.count("text") == 1);
+  const std::optional<double> f1 = first->totals.at("text").group("doc_type").f1();
+  REQUIRE(f1.has_value());
+
+  SECTION("--update-baseline writes the figures, and a rerun passes") {
+    CheckOptions o = corpus.Options();
+    o.update_baseline = true;
+    Result<CheckResult> updated = RunCheck(o);
+    REQUIRE(updated.ok());
+    CHECK(updated->baseline_updated);
+    Result<Figures> saved = LoadFigures(corpus.Path("corpus/baseline.json"), true);
+    REQUIRE(saved.ok());
+    CHECK(Lookup(*saved, "text", "doc_type").has_value());
+    Result<CheckResult> again = RunCheck(corpus.Options());
+    REQUIRE(again.ok());
+    CHECK(again->have_baseline);
+    CHECK(again->passed());
+  }
+
+  SECTION("a drop of 0.01 below the baseline fails, 0.004 passes") {
+    corpus.Write("corpus/baseline.json", BaselineWith(*f1 + 0.01));
+    Result<CheckResult> worse = RunCheck(corpus.Options());
+    REQUIRE(worse.ok());
+    REQUIRE_FALSE(worse->passed());
+    CHECK(worse->failures[0].group == "doc_type");
+    CHECK(worse->failures[0].reason == "regression");
+
+    corpus.Write("corpus/baseline.json", BaselineWith(*f1 + 0.004));
+    Result<CheckResult> close = RunCheck(corpus.Options());
+    REQUIRE(close.ok());
+    CHECK(close->passed());
+  }
+
+  SECTION("a document filter scores a subset and judges nothing") {
+    corpus.Write("corpus/baseline.json", BaselineWith(*f1 + 0.5));
+    CheckOptions o = corpus.Options();
+    o.document_filter = "voirie";
+    Result<CheckResult> part = RunCheck(o);
+    REQUIRE(part.ok());
+    CHECK(part->documents.size() == 1);
+    CHECK_FALSE(part->judged);
+    CHECK(part->passed());
+    o.update_baseline = true;
+    CHECK(RunCheck(o).status().code() == Status::Code::kInvalidArgument);
+  }
+
+  SECTION("--db reads an existing database, found by content") {
+    IngestOptions ingest;
+    ingest.db_path = corpus.Path("existing.sqlite");
+    REQUIRE(Ingest({corpus.document()}, ingest).ok());
+    CheckOptions o = corpus.Options();
+    o.db_path = ingest.db_path;
+    Result<CheckResult> from_db = RunCheck(o);
+    REQUIRE(from_db.ok());
+    REQUIRE(from_db->documents.size() == 1);
+    CHECK(from_db->documents[0].status != "missing");
+    for (size_t g = 0; g < from_db->documents[0].score.groups.size(); ++g) {
+      const GroupScore& a = from_db->documents[0].score.groups[g];
+      const GroupScore& b = first->documents[0].score.groups[g];
+      INFO(a.group);
+      CHECK(a.tp == b.tp);
+      CHECK(a.fp == b.fp);
+      CHECK(a.fn == b.fn);
+    }
+  }
+
+  SECTION("an empty database: every document is missing, nothing found") {
+    IngestOptions ingest;
+    ingest.db_path = corpus.Path("empty.sqlite");
+    REQUIRE(Ingest({}, ingest).ok());
+    CheckOptions o = corpus.Options();
+    o.db_path = ingest.db_path;
+    Result<CheckResult> empty = RunCheck(o);
+    REQUIRE(empty.ok());
+    CHECK(empty->documents[0].status == "missing");
+    CHECK(empty->documents[0].score.group("doc_type").tp == 0);
+    CHECK(empty->documents[0].score.group("doc_type").fn == 1);
+    CHECK(empty->documents[0].score.group("doc_type").fp == 0);
+    // Figures of such a run would hide every later regression.
+    o.update_baseline = true;
+    CHECK(RunCheck(o).status().code() == Status::Code::kCorruption);
+  }
+
+  SECTION("reports") {
+    std::ostringstream text;
+    PrintReport(*first, text);
+    CHECK(text.str().find("== TOTAL text (1 document)") != std::string::npos);
+    CHECK(text.str().find("check: PASS") != std::string::npos);
+    CHECK(text.str().find("skipped: ") != std::string::npos);
+    std::ostringstream explain;
+    PrintExplain(*first, "doc_type", explain);
+    CHECK(explain.str().find("== explain doc_type: delib_voirie.txt") != std::string::npos);
+    const auto json = nlohmann::json::parse(ReportJson(*first));
+    CHECK(json["passed"] == true);
+    CHECK(json["documents"].size() == 1);
+    CHECK(json["totals"]["text"]["groups"].contains("articles"));
+    CHECK(json["skipped"].size() == 1);
+  }
+}
+
+TEST_CASE("RunCheck errors", "[check]") {
+  OneDocCorpus corpus;
+  SECTION("a broken thresholds file") {
+    corpus.Write("corpus/thresholds.json", R"({"text": {"articels": 0.5}})");
+    Result<CheckResult> r = RunCheck(corpus.Options());
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().message().find("articels") != std::string::npos);
+  }
+  SECTION("a missing database") {
+    CheckOptions o = corpus.Options();
+    o.db_path = corpus.Path("none.sqlite");
+    CHECK(RunCheck(o).status().code() == Status::Code::kNotFound);
+  }
+  SECTION("a missing manifest") {
+    CheckOptions o = corpus.Options();
+    o.corpus_dir = corpus.Path("nowhere");
+    CHECK_FALSE(RunCheck(o).ok());
+  }
+}
+
+TEST_CASE("The repository's thresholds file is valid", "[check]") {
+  Result<Figures> t =
+      LoadFigures((clsdb::testing::ProjectCorpus() / "thresholds.json").string(), true);
+  REQUIRE(t.ok());
+  CHECK(t->count("text") == 1);
+  CHECK(t->count("pdf") == 1);
+}
+
+}  // namespace
+}  // namespace clsdb::check
