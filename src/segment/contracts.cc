@@ -1,7 +1,81 @@
+// FindContracts: where each Contrat Local de Santé held in full starts.
+//
+// A contract starts at a short title block ("CONTRAT LOCAL DE SANTÉ",
+// "Contrat Local de Santé de la Communauté …", "ANNEXE – Contrat Local de
+// Santé …") that the contract's own text soon follows: the parties' preamble
+// ("Entre : …") or its first article, within a few blocks (logos and the
+// territory's name sit in between).  A report that summarises a contract in
+// a paragraph, a press release headed "Contrat local de santé", or the
+// contract's own "III. LE CONTRAT LOCAL DE SANTÉ DE …" section heading have
+// neither, or do not read as a title, and start nothing.  A contract runs to
+// the next one's title or to the end of the document.  Rules: "contract.*",
+// and "articles.heading" for the first article.
+#include <string>
+
 #include "segment/segment.h"
 
 namespace clsdb {
 
-std::vector<ContractSegment> FindContracts(const LaidOutDocument&, const RuleSet&) { return {}; }
+namespace {
+
+// How many blocks after its title a contract's preamble or first article may
+// start: the title page holds the territory's name and the captions of the
+// partners' logos, which a PDF may cut into many short blocks.
+constexpr int kTitlePageBlocks = 25;
+
+bool IsTitle(const Block& block, const RuleSet& rules) {
+  if (block.kind != Block::Kind::kParagraph) return false;
+  RuleMatch m;
+  if (!rules.Search("contract.title", block.text, &m)) return false;
+  return !rules.Search("contract.not_a_title", block.text, &m);
+}
+
+bool IsFirstArticle(const Block& block, const RuleSet& rules) {
+  RuleMatch m;
+  if (!rules.Search("articles.heading", block.text, &m)) return false;
+  const std::string& n = m.Get("number");
+  return n == "1" || n == "1er" || n == "premier" || n == "Premier" || n == "PREMIER";
+}
+
+// The block that confirms a title: the preamble or article 1.
+bool OpensContract(const Block& block, const RuleSet& rules) {
+  if (block.kind != Block::Kind::kParagraph) return false;
+  RuleMatch m;
+  return rules.Search("contract.preamble_start", block.text, &m) || IsFirstArticle(block, rules);
+}
+
+}  // namespace
+
+std::vector<ContractSegment> FindContracts(const LaidOutDocument& doc, const RuleSet& rules) {
+  std::vector<ContractSegment> out;
+  const int n = static_cast<int>(doc.blocks.size());
+  int i = 0;
+  while (i < n) {
+    if (!IsTitle(doc.blocks[i], rules)) {
+      ++i;
+      continue;
+    }
+    // Further title lines before the preamble ("Contrat local de santé de
+    // deuxième génération") belong to this title page.
+    int confirmed = -1;
+    for (int j = i + 1; j < n && j <= i + kTitlePageBlocks; ++j) {
+      if (OpensContract(doc.blocks[j], rules)) {
+        confirmed = j;
+        break;
+      }
+    }
+    if (confirmed < 0) {
+      ++i;
+      continue;
+    }
+    if (!out.empty()) out.back().range.end = i;
+    ContractSegment seg;
+    seg.title_block = i;
+    seg.range = BlockRange{i, n};
+    out.push_back(seg);
+    i = confirmed + 1;
+  }
+  return out;
+}
 
 }  // namespace clsdb

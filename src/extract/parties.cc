@@ -1,0 +1,620 @@
+// ExtractParties: the signatories of a contract.  Rules: "parties.*" of
+// rules/parties.rules.
+//
+// The preamble runs from "Entre :" to "Il est convenu ce qui suit" (or the
+// summary, the visas, article 1).  It is cut into one piece per party: at the
+// lines that only say "et", at lines that open with an article ("La Caisse
+// …", "L'Agence …"), and inside a paragraph at "…», et la …".  Pieces are
+// joined text, so a party written over several lines (a text file's broken
+// lines, a PDF's paragraphs) reads the same.  Each piece gives:
+//   organisation — up to "dont le siège", "situé", "représentée", "ci-après",
+//                  without its leading article;
+//   acronym      — the last « … » of its "ci-après dénommée" clause;
+//   address      — after "dont le siège est situé (au)";
+//   representative, representative_title — from "représentée par …" in its
+//                  forms: "par M. X en sa qualité de T", "par son T, M. X",
+//                  "par sa T Mme X", "par X, T", "par Monsieur le T X".
+// A party whose preamble names nobody takes its representative from the
+// signature block ("Le directeur général de l'ARS Grand Est," … "KIEFFER
+// Damien") or from a table whose cells read "Organisation / La Directrice,
+// Prénom NOM", matched to it by the words of its name.  A contract without a
+// preamble takes its parties from the signature block.
+#include <algorithm>
+#include <deque>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "extract/contract_steps.h"
+#include "extract/text_util.h"
+#include "normalize/normalize.h"
+
+namespace clsdb {
+
+namespace {
+
+// How far past "Entre :" a preamble may run, and past "Fait à" a signature
+// block: generous bounds that only matter when the closing line is missing.
+constexpr int kPreambleBlocks = 400;
+constexpr int kSignatureBlocks = 80;
+// An "organisation" longer than this is a sentence the cut went wrong on.
+constexpr size_t kMaxOrganization = 300;
+// A party named without seat, representative nor short name is a short line
+// ("L'Agence régionale de santé Grand Est,"); a longer piece without any of
+// them is prose.
+constexpr size_t kMaxBareParty = 160;
+// A preamble block this long without any party's words ends the preamble.
+constexpr size_t kMaxSignallessBlock = 300;
+// Between two « » of one "ci-après" clause ("« X » ou « Y »") only this much.
+constexpr size_t kMaxQuoteGap = 16;
+// A signatory must match at least this share of the words naming its body.
+constexpr double kMinSignatoryMatch = 0.5;
+
+bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }
+
+bool Matches(const RuleSet& rules, std::string_view rule, std::string_view text) {
+  RuleMatch m;
+  return rules.Search(rule, text, &m);
+}
+
+std::string Trim(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t\n");
+  if (b == std::string_view::npos) return "";
+  const size_t e = s.find_last_not_of(" \t\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+// Text without the prefix rule `rule` matches at its start (an article, a
+// possessive), cleaned.
+std::string StripLeading(const RuleSet& rules, std::string_view rule, std::string_view text) {
+  std::string s = CleanValue(text);
+  RuleMatch m;
+  if (rules.Search(rule, s, &m) && m.start == 0 && m.end < s.size()) {
+    s = CleanValue(s.substr(m.end));
+  }
+  return s;
+}
+
+std::vector<std::string> SplitWords(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string JoinWords(const std::vector<std::string>& words, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end && i < words.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+// ---- One party's piece of the preamble -------------------------------------
+
+struct Piece {
+  std::string text;
+  int block = -1;  // where it starts, for provenance
+  size_t start = 0, end = 0;
+};
+
+class PreambleCutter {
+ public:
+  PreambleCutter(const LaidOutDocument& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {}
+
+  std::vector<Piece> Cut(const ContractSegment& seg, int start) {
+    const Block& first = doc_.blocks[start];
+    RuleMatch m;
+    if (rules_.Search("contract.preamble_start", first.text, &m)) {
+      for (const char* group : {"inline", "rest"}) {
+        auto it = m.group_spans.find(group);
+        if (it != m.group_spans.end() && it->second.second > it->second.first) {
+          Add(start, it->second.first, first.text.size());
+          break;
+        }
+      }
+    }
+    const int end = std::min(seg.range.end, start + kPreambleBlocks);
+    for (int i = start + 1; i < end; ++i) {
+      const Block& b = doc_.blocks[i];
+      if (!IsParagraph(b) || Matches(rules_, "parties.preamble_end", b.text)) break;
+      if (Matches(rules_, "parties.separator", b.text)) {
+        Flush();
+        continue;
+      }
+      // A long paragraph with nothing of a party's description: the
+      // preamble ended without its closing line.
+      if (b.text.size() > kMaxSignallessBlock && !Matches(rules_, "parties.signal", b.text)) break;
+      if (Matches(rules_, "parties.starts_party", b.text)) Flush();
+      Add(i, 0, b.text.size());
+    }
+    Flush();
+    return std::move(pieces_);
+  }
+
+ private:
+  // Adds [from, to) of block i, cutting it where a paragraph moves on to the
+  // next party ("…», et la Communauté …").
+  void Add(int i, size_t from, size_t to) {
+    const std::string& text = doc_.blocks[i].text;
+    const std::string_view part = std::string_view(text).substr(from, to - from);
+    size_t at = from;
+    for (const RuleMatch& m : rules_.SearchAll(rules_.Get("parties.inline_split"), part)) {
+      const size_t cut = from + m.group_spans.at("sep").second;
+      Append(i, at, cut);
+      Flush();
+      at = cut;
+    }
+    Append(i, at, to);
+  }
+
+  void Append(int i, size_t from, size_t to) {
+    if (to <= from) return;
+    if (current_.block < 0) {
+      current_.block = i;
+      current_.start = from;
+      current_.end = to;
+    }
+    current_.text += ' ';
+    current_.text.append(doc_.blocks[i].text, from, to - from);
+  }
+
+  void Flush() {
+    if (!Trim(current_.text).empty()) pieces_.push_back(std::move(current_));
+    current_ = Piece();
+  }
+
+  const LaidOutDocument& doc_;
+  const RuleSet& rules_;
+  Piece current_;
+  std::vector<Piece> pieces_;
+};
+
+// ---- Reading a piece --------------------------------------------------------
+
+struct Person {
+  std::string name, title;
+};
+
+// "Préfet Thierry ROUQUETTE" → title "Préfet", name "Thierry ROUQUETTE": the
+// name starts at the surname in capitals, or at the first name just before it.
+Person SplitTitleAndName(std::string_view text, const RuleSet& rules) {
+  const std::vector<std::string> words = SplitWords(CleanValue(text));
+  size_t surname = words.size();
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (Matches(rules, "parties.caps_word", words[i])) {
+      surname = i;
+      break;
+    }
+  }
+  if (surname == words.size()) return {JoinWords(words, 0, words.size()), ""};
+  size_t start = surname;
+  if (start > 0 && Matches(rules, "parties.mixed_word", words[start - 1])) --start;
+  // "Jean - Roger RIBAUD": a first name split around its hyphen.
+  while (start >= 2 && words[start - 1] == "-") start -= 2;
+  // "Préfète, Mme Isabelle DUPONT": the civility belongs to neither.
+  size_t title_end = start;
+  RuleMatch m;
+  while (title_end > 0 &&
+         rules.Search("parties.rep_civility", CleanValue(words[title_end - 1]) + " ", &m)) {
+    --title_end;
+  }
+  return {JoinWords(words, start, words.size()), JoinWords(words, 0, title_end)};
+}
+
+bool LooksLikeName(std::string_view text, const RuleSet& rules) {
+  const std::string s = CleanValue(text);
+  return !s.empty() && Matches(rules, "parties.person_name", s) &&
+         !Matches(rules, "parties.office_start", s);
+}
+
+// A name without the civility in front of it ("Dr Hélène MARTY").
+std::string CleanName(std::string_view text, const RuleSet& rules) {
+  std::string s = CleanValue(text);
+  RuleMatch m;
+  while (rules.Search("parties.rep_civility", s, &m) && m.start == 0) {
+    s = CleanValue(s.substr(m.end));
+  }
+  return s;
+}
+
+std::string CleanTitle(std::string_view text, const RuleSet& rules) {
+  std::string s = StripLeading(rules, "parties.possessive", text);
+  RuleMatch m;
+  if (rules.Search("parties.office_suffix", s, &m)) s = CleanValue(s.substr(0, m.start));
+  return s;
+}
+
+// The person and title of a "représentée par …" clause.
+Person ReadRepresentation(std::string clause, const RuleSet& rules) {
+  RuleMatch m;
+  if (rules.Search("parties.rep_end", clause, &m)) clause = clause.substr(0, m.start);
+  Person p;
+  if (rules.Search("parties.rep_quality", clause, &m)) {
+    p.title = m.Get("title");
+    clause = m.Get("before");
+  }
+  if (rules.Search("parties.rep_civility", clause, &m)) {
+    // "[son T,] Monsieur X[, T]" or "Monsieur le T X".
+    const std::string before = CleanValue(clause.substr(0, m.start));
+    std::string after = Trim(clause.substr(m.end));
+    if (p.title.empty() && !before.empty()) p.title = before;
+    RuleMatch det;
+    if (rules.Search("parties.possessive", after, &det) && det.start == 0 &&
+        !Matches(rules, "parties.person_name", after)) {
+      Person split = SplitTitleAndName(after.substr(det.end), rules);
+      if (p.title.empty()) p.title = split.title;
+      p.name = split.name;
+    } else {
+      const size_t comma = after.find(',');
+      if (comma != std::string::npos) {
+        if (p.title.empty()) p.title = after.substr(comma + 1);
+        after.resize(comma);
+      }
+      p.name = after;
+    }
+  } else {
+    RuleMatch det;
+    const bool determiner = rules.Search("parties.possessive", clause, &det) && det.start == 0;
+    const std::string c = StripLeading(rules, "parties.possessive", clause);
+    const size_t comma = c.find(", ");
+    if (comma != std::string::npos) {
+      const std::string left = c.substr(0, comma), right = c.substr(comma + 2);
+      if (LooksLikeName(left, rules)) {
+        p.name = left;
+        if (p.title.empty()) p.title = right;
+      } else {
+        if (p.title.empty()) p.title = left;
+        p.name = right;
+      }
+    } else if (LooksLikeName(c, rules) && !(determiner && p.title.empty())) {
+      p.name = c;  // "Jacques BILLANT [en sa qualité de préfet]"
+    } else {
+      Person split = SplitTitleAndName(c, rules);
+      if (p.title.empty()) p.title = split.title;
+      p.name = split.name;
+    }
+  }
+  p.name = CleanName(p.name, rules);
+  p.title = CleanTitle(p.title, rules);
+  if (!LooksLikeName(p.name, rules)) p.name.clear();
+  return p;
+}
+
+// Removes the "ci-après dénommée « … » (ou « … »)" clause from text and
+// returns its last short name, without its article ("« la CPAM »" → "CPAM").
+OptText TakeShortName(std::string* text, const RuleSet& rules) {
+  RuleMatch clause;
+  if (!rules.Search("parties.hereinafter", *text, &clause)) return std::nullopt;
+  OptText name;
+  size_t end = clause.end, previous = clause.end;
+  const std::string_view after = std::string_view(*text).substr(clause.end);
+  for (const RuleMatch& q : rules.SearchAll(rules.Get("parties.quoted"), after)) {
+    const size_t start = clause.end + q.start;
+    // The article may sit outside the quotes: "dénommée la « MIPE »".
+    if (start - previous > kMaxQuoteGap) break;
+    std::string value = q.Get("quoted");
+    if (value.empty()) value = q.Get("quoted2");
+    if (value.empty()) value = q.Get("quoted3");
+    value = StripLeading(rules, "parties.article", value);
+    if (!value.empty()) name = value;
+    end = previous = clause.end + q.end;
+  }
+  *text = text->substr(0, clause.start) + " " + text->substr(end);
+  return name;
+}
+
+std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
+                               const RuleSet& rules) {
+  std::string text = CollapseSpaces(piece.text);
+  RuleMatch m;
+  if (!rules.Search("parties.signal", text, &m) &&
+      (text.size() > kMaxBareParty || rules.Search("parties.prose", text, &m))) {
+    return std::nullopt;
+  }
+  if (rules.Search("parties.lead", text, &m) && m.start == 0) text = text.substr(m.end);
+  Party party;
+  party.acronym = TakeShortName(&text, rules);
+  text = CollapseSpaces(text);
+
+  size_t org_end = text.size();
+  if (rules.Search("parties.org_end", text, &m)) org_end = m.start;
+  party.organization = StripLeading(rules, "parties.article", text.substr(0, org_end));
+  if (party.organization.empty() || party.organization.size() > kMaxOrganization) {
+    return std::nullopt;
+  }
+  const std::string tail = text.substr(org_end);
+  if (rules.Search("parties.seat", tail, &m)) {
+    std::string address = CleanValue(m.Get("address"));
+    if (!address.empty()) party.address = address;
+  }
+  if (rules.Search("parties.represented", tail, &m)) {
+    Person p = ReadRepresentation(m.Get("clause"), rules);
+    if (!p.name.empty()) party.representative = p.name;
+    if (!p.title.empty()) party.representative_title = p.title;
+  }
+  const Block& block = doc.blocks[piece.block];
+  party.prov = ProvenanceIn(block, piece.start, piece.end, "parties.preamble");
+  return party;
+}
+
+// ---- The signature block ----------------------------------------------------
+
+struct Signatory {
+  std::string org, title, name;
+  Provenance prov;
+  bool from_for = false;  // opened by a "Pour X" line, its title to come
+};
+
+class SignatureReader {
+ public:
+  SignatureReader(const LaidOutDocument& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {}
+
+  std::vector<Signatory> Read(const ContractSegment& seg) {
+    ReadTableCells(seg);
+    int fait = -1;
+    for (int i = seg.range.begin; i < seg.range.end && fait < 0; ++i) {
+      const Block& b = doc_.blocks[i];
+      RuleMatch m;
+      if (IsParagraph(b) && MatchSignedLine(rules_, b.text, &m)) fait = i;
+    }
+    if (fait >= 0) ReadBlock(fait + 1, std::min(seg.range.end, fait + 1 + kSignatureBlocks));
+    std::vector<Signatory> named;
+    for (Signatory& s : out_) {
+      if (!s.name.empty()) named.push_back(std::move(s));
+    }
+    return named;
+  }
+
+ private:
+  // Cells "Organisation\nLa Directrice, Prénom NOM" (a table of the
+  // signatories' engagements).
+  void ReadTableCells(const ContractSegment& seg) {
+    for (int i = seg.range.begin; i < seg.range.end; ++i) {
+      const Block& b = doc_.blocks[i];
+      if (b.kind != Block::Kind::kTable || b.table < 0 ||
+          b.table >= static_cast<int>(doc_.tables.size())) {
+        continue;
+      }
+      for (const TableRow& row : doc_.tables[b.table].rows) {
+        for (const Cell& cell : row.cells) {
+          std::vector<std::string> lines = Lines(cell.text);
+          for (size_t l = 1; l < lines.size(); ++l) {
+            RuleMatch m;
+            if (!rules_.Search("parties.sign_title_name", lines[l], &m)) continue;
+            std::string name = SignatoryName(m.Get("name"));
+            if (name.empty()) continue;
+            Signatory s;
+            for (size_t k = 0; k < l; ++k) s.org += (k ? " " : "") + lines[k];
+            s.org = StripLeading(rules_, "parties.article", s.org);
+            s.title = CleanValue(m.Get("title"));
+            s.name = name;
+            s.prov = ProvenanceIn(cell, 0, cell.text.size(), "parties.sign_title_name");
+            out_.push_back(std::move(s));
+          }
+        }
+      }
+    }
+  }
+
+  // The lines after "Fait à": "Pour X," / titles / names, in reading order,
+  // one column after the other or row by row.  A name goes to the oldest
+  // signatory still waiting for one.
+  void ReadBlock(int begin, int end) {
+    for (int i = begin; i < end; ++i) {
+      const Block& b = doc_.blocks[i];
+      if (IsParagraph(b)) {
+        if (Matches(rules_, "parties.sign_region_end", b.text)) return;
+        Line(b.text, ProvenanceOf(b, "parties.signature"));
+      } else if (b.table >= 0 && b.table < static_cast<int>(doc_.tables.size())) {
+        for (const TableRow& row : doc_.tables[b.table].rows) {
+          for (const Cell& cell : row.cells) {
+            for (const std::string& line : Lines(cell.text)) {
+              Line(line, ProvenanceIn(cell, 0, cell.text.size(), "parties.signature"));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  void Line(const std::string& line, const Provenance& prov) {
+    RuleMatch m;
+    if (rules_.Search("parties.sign_for", line, &m)) {
+      Open(StripLeading(rules_, "parties.article", m.Get("org")), "", prov, true);
+    } else if (rules_.Search("parties.sign_title_name", line, &m) &&
+               !SignatoryName(m.Get("name")).empty()) {
+      if (Signatory* s = WaitingForTitle()) {
+        s->title = CleanValue(m.Get("title"));
+        s->name = SignatoryName(m.Get("name"));
+        std::erase_if(waiting_, [&](size_t i) { return &out_[i] == s; });
+      }
+    } else if (rules_.Search("parties.sign_title", line, &m)) {
+      if (Signatory* s = WaitingForTitle()) {
+        s->title = CleanValue(m.Get("title"));
+      } else {
+        Open(CleanValue(m.Get("org")), CleanValue(m.Get("title")), prov, false);
+      }
+    } else if (std::string name = SignatoryName(line); !name.empty() && !waiting_.empty()) {
+      out_[waiting_.front()].name = name;
+      waiting_.pop_front();
+    }
+  }
+
+  // The oldest "Pour X" still without a title: titles under "Pour" lines
+  // come in the same order as the lines, also when two columns are read row
+  // by row ("Pour A | Pour B", "Le Président | La Directrice").
+  Signatory* WaitingForTitle() {
+    for (size_t i : waiting_) {
+      if (out_[i].from_for && out_[i].title.empty()) return &out_[i];
+    }
+    return nullptr;
+  }
+
+  void Open(std::string org, std::string title, const Provenance& prov, bool from_for) {
+    out_.push_back({std::move(org), std::move(title), "", prov, from_for});
+    waiting_.push_back(out_.size() - 1);
+  }
+
+  // A person's name alone on a line, of two words or more with a first name
+  // in lower case ("KIEFFER Damien"): not a heading in capitals.
+  std::string SignatoryName(std::string_view line) const {
+    RuleMatch m;
+    const std::string clean = CleanValue(line);
+    if (!rules_.Search("parties.sign_name", clean, &m)) return "";
+    const std::string name = m.Get("name");
+    if (name.find(' ') == std::string::npos || !Matches(rules_, "parties.mixed_word", name)) {
+      return "";
+    }
+    return name;
+  }
+
+  static std::vector<std::string> Lines(std::string_view text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t nl = text.find('\n', start);
+      if (nl == std::string_view::npos) nl = text.size();
+      std::string line = Trim(text.substr(start, nl - start));
+      if (!line.empty()) out.push_back(std::move(line));
+      start = nl + 1;
+    }
+    return out;
+  }
+
+  const LaidOutDocument& doc_;
+  const RuleSet& rules_;
+  std::vector<Signatory> out_;
+  std::deque<size_t> waiting_;  // signatories still without a name, oldest first
+};
+
+// ---- Matching signatories to parties ----------------------------------------
+
+struct Word {
+  std::string folded;
+  bool acronym = false;  // written in capitals: "ARS", "CPAM"
+};
+
+// The words that name a body, folded; short words and "des", "pour" … left
+// out.  A word in capitals may be an acronym of the party's name.
+std::vector<Word> NameWords(std::string_view text) {
+  std::vector<Word> out;
+  std::string token;
+  auto flush = [&] {
+    if (token.empty()) return;
+    const std::string folded = FoldForMatch(token);
+    const bool has_lower =
+        std::any_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    static const std::set<std::string> kStop = {"des",  "les", "pour", "aux", "sur",
+                                                "dans", "par", "une",  "avec"};
+    if (folded.size() >= 3 && !kStop.count(folded)) out.push_back({folded, !has_lower});
+    if (folded.size() == 2 && !has_lower) out.push_back({folded, true});
+    token.clear();
+  };
+  for (char c : text) {
+    if (c == ' ' || c == '\'' || c == '-' || c == ',' || c == '.' || c == '(' || c == ')' ||
+        c == '/') {
+      flush();
+    } else {
+      token += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+std::string Stem(const std::string& folded) { return folded.substr(0, 5); }
+
+// How well a signatory's body names a party: the share of its words found in
+// the party's name (by stem, or as an acronym of it), plus a little for the
+// title's words ("préfet" for a "Préfecture").
+double MatchScore(const Signatory& s, const Party& p) {
+  const std::vector<Word> org = NameWords(s.org), title = NameWords(s.title);
+  const std::vector<Word> party = NameWords(p.organization);
+  if (org.empty() || party.empty()) return 0.0;
+  std::set<std::string> stems;
+  std::string initials;
+  for (const Word& w : party) {
+    stems.insert(Stem(w.folded));
+    initials += w.folded[0];
+  }
+  const std::string acronym = p.acronym ? FoldForMatch(*p.acronym) : "";
+  int hits = 0;
+  for (const Word& w : org) {
+    if (stems.count(Stem(w.folded)) ||
+        (w.acronym && (w.folded == acronym || initials.find(w.folded) != std::string::npos))) {
+      ++hits;
+    }
+  }
+  const double share = static_cast<double>(hits) / static_cast<double>(org.size());
+  if (share < kMinSignatoryMatch) return 0.0;
+  int title_hits = 0;
+  for (const Word& w : title) title_hits += stems.count(Stem(w.folded)) ? 1 : 0;
+  return share + 0.01 * title_hits;
+}
+
+void FillFromSignatories(std::vector<Signatory> signatories, std::vector<Party>* parties) {
+  std::vector<std::tuple<double, size_t, size_t>> candidates;
+  for (size_t p = 0; p < parties->size(); ++p) {
+    if ((*parties)[p].representative.has_value()) continue;
+    for (size_t s = 0; s < signatories.size(); ++s) {
+      const double score = MatchScore(signatories[s], (*parties)[p]);
+      if (score > 0.0) candidates.emplace_back(score, p, s);
+    }
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+  std::vector<bool> party_done(parties->size()), signatory_done(signatories.size());
+  for (const auto& [score, p, s] : candidates) {
+    if (party_done[p] || signatory_done[s]) continue;
+    party_done[p] = signatory_done[s] = true;
+    Party& party = (*parties)[p];
+    party.representative = signatories[s].name;
+    if (!party.representative_title && !signatories[s].title.empty()) {
+      party.representative_title = signatories[s].title;
+    }
+  }
+}
+
+}  // namespace
+
+void ExtractParties(const LaidOutDocument& doc, const ContractSegment& seg, const RuleSet& rules,
+                    Contract* contract) {
+  const int start = FindPreambleStart(doc, seg, rules);
+  if (start >= 0) {
+    for (const Piece& piece : PreambleCutter(doc, rules).Cut(seg, start)) {
+      if (std::optional<Party> party = ReadParty(piece, doc, rules)) {
+        contract->parties.push_back(std::move(*party));
+      }
+    }
+  }
+  const bool missing = std::any_of(contract->parties.begin(), contract->parties.end(),
+                                   [](const Party& p) { return !p.representative.has_value(); });
+  if (!missing && !contract->parties.empty()) return;
+  std::vector<Signatory> signatories = SignatureReader(doc, rules).Read(seg);
+  if (contract->parties.empty()) {
+    // No preamble: the signature block names the parties.
+    for (const Signatory& s : signatories) {
+      if (s.org.empty()) continue;
+      Party p;
+      p.organization = s.org;
+      p.representative = s.name;
+      if (!s.title.empty()) p.representative_title = s.title;
+      p.prov = s.prov;
+      contract->parties.push_back(std::move(p));
+    }
+    return;
+  }
+  FillFromSignatories(std::move(signatories), &contract->parties);
+}
+
+}  // namespace clsdb

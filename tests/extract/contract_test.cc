@@ -1,0 +1,137 @@
+// ExtractContracts (extract/contract.cc, rules/contract.rules): a contract's
+// header facts, on small texts run through DecodeText → LayOut → Segment →
+// Extract.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "extract/extract.h"
+#include "layout/layout.h"
+#include "read/reader.h"
+#include "rules/rule_set.h"
+#include "segment/segment.h"
+#include "test_paths.h"
+
+namespace clsdb {
+namespace {
+
+const RuleSet& Rules() {
+  static const RuleSet* rules = [] {
+    auto loaded = RuleSet::LoadDirectory(testing::RulesDir().string());
+    REQUIRE(loaded.ok());
+    return new RuleSet(std::move(*loaded));
+  }();
+  return *rules;
+}
+
+DocumentRecords Run(const std::string& text) {
+  Result<RawDocument> raw = DecodeText(text);
+  REQUIRE(raw.ok());
+  raw->format = "text";
+  const LaidOutDocument doc = LayOut(*raw);
+  return Extract(doc, Segment(doc, Rules()), Rules());
+}
+
+// By value: the records are a temporary in most tests.
+Contract Only(const DocumentRecords& r) {
+  REQUIRE(r.contracts.size() == 1);
+  return r.contracts[0];
+}
+
+const char kPreamble[] =
+    "Entre :\n"
+    "La Communauté Urbaine d'Arras dont le siège est situé au 146 allée du bastion 62000 Arras, "
+    "représentée par Monsieur Frédéric Leturque en sa qualité de président,\n"
+    "Ci-après désignée « la Communauté Urbaine d'Arras »,\n"
+    "et\n"
+    "L'agence régionale de santé Hauts-de-France, représentée par son Directeur général, Monsieur "
+    "Hugo GILARDI,\n"
+    "Ci-après désignée « l'ARS »,\n"
+    "Il est convenu ce qui suit :\n";
+
+TEST_CASE("a bare title takes the territory's name from the lines under it", "[contract]") {
+  const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTÉ\n"
+                                          "Communauté d'Agglomération\n"
+                                          "de Lens-Liévin\n"
+                                          "Côte d'Opale\n") +
+                              kPreamble));
+  CHECK(c.title == "CONTRAT LOCAL DE SANTÉ Communauté d'Agglomération de Lens-Liévin");
+}
+
+TEST_CASE("the territory is the collectivity among the parties, its acronym in brackets",
+          "[contract]") {
+  const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTÉ\n"
+                                          "Communauté Urbaine d'Arras\n") +
+                              kPreamble +
+                              "En 2020, le territoire de la Communauté Urbaine d'Arras (CUA) "
+                              "compte 46 communes.\n"));
+  CHECK(c.territory == "Communauté Urbaine d'Arras");
+  CHECK(c.territory_acronym == "CUA");
+}
+
+TEST_CASE("the generation is the highest the contract states of itself", "[contract]") {
+  const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                              "La CCSA a signé son premier Contrat Local de Santé en 2019.\n"
+                              "Les enjeux du CLS 2 et du CLS de 2ème génération ont été "
+                              "validés.\n"));
+  CHECK(c.generation == 2);
+}
+
+TEST_CASE("a silent contract takes the generation of the act that approves it", "[contract]") {
+  const DocumentRecords r = Run(std::string("PARTICIPATION DU DÉPARTEMENT AUX CONTRATS LOCAUX DE "
+                                            "SANTÉ DE 3ÈME GÉNÉRATION\n"
+                                            "CONTRAT LOCAL DE SANTE\n") +
+                                kPreamble);
+  CHECK(Only(r).generation == 3);
+  const DocumentRecords none = Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble);
+  CHECK_FALSE(Only(none).generation.has_value());
+}
+
+TEST_CASE("the period comes from the title page, not from the history", "[contract]") {
+  const Contract c =
+      Only(Run(std::string("CONTRAT LOCAL DE SANTÉ DU GRAND MORDELANGE\n"
+                           "Période 2025-2027\n") +
+               kPreamble + "Un premier contrat avait été signé pour la période 2020-2023.\n"));
+  CHECK(c.period_start == 2025);
+  CHECK(c.period_end == 2027);
+  const Contract body_only =
+      Only(Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+               "Un premier contrat avait été signé pour la période 2020-2023.\n"));
+  CHECK_FALSE(body_only.period_start.has_value());
+}
+
+TEST_CASE("a placeholder place and a blank day give no signature", "[contract]") {
+  const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                              "ARTICLE 1 : Objet\n"
+                              "Le présent contrat définit les engagements des signataires.\n"
+                              "Fait à xxxxxxx, le\n"
+                              "Le directeur général de l'ARS,\n"));
+  CHECK_FALSE(c.signed_place.has_value());
+  CHECK_FALSE(c.signed_date.has_value());
+}
+
+TEST_CASE("the signature line gives place and date, the place may hold 'le'", "[contract]") {
+  const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                              "Fait à Herlin le Sec, le 05 décembre 2024\n"));
+  CHECK(c.signed_place == "Herlin le Sec");
+  CHECK(c.signed_date == "2024-12-05");
+  const Contract draft = Only(Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                                  "Fait à Loc-Coatmeur, le ………………… 2025\n"));
+  CHECK(draft.signed_place == "Loc-Coatmeur");
+  CHECK_FALSE(draft.signed_date.has_value());
+}
+
+TEST_CASE("population and communes come from the perimeter article", "[contract]") {
+  const Contract c = Only(Run(
+      std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+      "Les 3 communes plus peuplées : Bapaume (3 749 habitants), Croisilles (1 961 habitants).\n"
+      "ARTICLE 1 : Objet du contrat\n"
+      "Le présent contrat définit les engagements des signataires et leur gouvernance.\n"
+      "ARTICLE 2 : Périmètres géographiques du contrat\n"
+      "Le présent contrat concerne l'ensemble du territoire. Il recouvre 64 communes et concerne "
+      "27 142 habitants.\n"));
+  CHECK(c.population == 27142);
+  CHECK(c.communes == 64);
+}
+
+}  // namespace
+}  // namespace clsdb

@@ -1,0 +1,199 @@
+// ExtractParties (extract/parties.cc, rules/parties.rules): the signatories
+// of the preamble in its bullet and paragraph forms, and the names a preamble
+// leaves to the signature block, on small texts run through the pipeline's
+// stages.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "extract/extract.h"
+#include "layout/layout.h"
+#include "read/reader.h"
+#include "rules/rule_set.h"
+#include "segment/segment.h"
+#include "test_paths.h"
+
+namespace clsdb {
+namespace {
+
+const RuleSet& Rules() {
+  static const RuleSet* rules = [] {
+    auto loaded = RuleSet::LoadDirectory(testing::RulesDir().string());
+    REQUIRE(loaded.ok());
+    return new RuleSet(std::move(*loaded));
+  }();
+  return *rules;
+}
+
+std::vector<Party> Parties(const std::string& text) {
+  Result<RawDocument> raw = DecodeText(text);
+  REQUIRE(raw.ok());
+  raw->format = "text";
+  const LaidOutDocument doc = LayOut(*raw);
+  DocumentRecords r = Extract(doc, Segment(doc, Rules()), Rules());
+  REQUIRE(r.contracts.size() == 1);
+  return r.contracts[0].parties;
+}
+
+std::string Show(const Party& p) {
+  return p.organization + " | " + p.acronym.value_or("-") + " | " + p.representative.value_or("-") +
+         " | " + p.representative_title.value_or("-");
+}
+
+std::vector<std::string> ShowAll(const std::vector<Party>& parties) {
+  std::vector<std::string> out;
+  for (const Party& p : parties) out.push_back(Show(p));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST_CASE("bullet form: a bullet per party, its short name on the next bullet", "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "Contrat Local de Santé de La Communauté de Communes Sud Avesnois 2025/2028\n"
+      "Entre d'une part :\n"
+      "- **L'agence régionale de santé des Hauts-de-France**, dont le siège administratif est "
+      "situé 556 avenue Willy Brandt 59777 EURALILLE, représentée par son Directeur général, "
+      "Monsieur Hugo GILARDI,\n"
+      "- Ci-après dénommée « l'ARS »\n"
+      "et,\n"
+      "- **La Communauté Professionnelle Territoriale de Sud Avesnois**, dont le siège "
+      "administratif est situé au 2 rue Victor Hugo, 59132 TRELON, représentée par sa Présidente "
+      "Madame Florence BOURDEIX,\n"
+      "- Ci-après dénommée « la CPTS Sud-Avesnois »\n"
+      "et,\n"
+      "- **La Caisse d'Allocations Familiales**, dont le siège social est situé 82 rue Brûle "
+      "Maison 59000 LILLE représentée par Audrey MATHON DEBETHENCOURT, Directrice\n"
+      "- Ci-après dénommée « la CAF »\n"
+      "Il est convenu ce qui suit :\n");
+  CHECK(ShowAll(parties) ==
+        V{"agence régionale de santé des Hauts-de-France | ARS | Hugo GILARDI | Directeur général",
+          "Communauté Professionnelle Territoriale de Sud Avesnois | CPTS Sud-Avesnois | Florence "
+          "BOURDEIX | Présidente",
+          "Caisse d'Allocations Familiales | CAF | Audrey MATHON DEBETHENCOURT | Directrice"});
+  REQUIRE(parties.size() == 3);
+  CHECK(parties[0].address == "556 avenue Willy Brandt 59777 EURALILLE");
+}
+
+TEST_CASE("'et' lines: name first, 'en sa qualité de', a party over broken lines", "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTE\n"
+      "Communauté de Communes du Sud Artois\n"
+      "Entre :\n"
+      "La Communauté de Communes du Sud Artois dont le siège est situé au 05 rue Neuve, 62450 "
+      "BAPAUME, représentée par Monsieur COTTEL Jean Jacques en sa qualité de président,\n"
+      "Ci-après désignée « La CCSA »),\n"
+      "et\n"
+      "La préfecture du Pas-de-Calais dont le siège est situé Rue Ferdinand Buisson 62000 ARRAS, "
+      "représenté par Jacques BILLANT en sa qualité de préfet,\n"
+      "Ci-après désignée « la Préfecture du Pas-de-Calais »),\n"
+      "et\n"
+      "L'Union Régionale des Professionnels de Santé Médecins Libéraux Hauts-de-France,\n"
+      "dont le siège est situé 11 square Dutilleul 59000 LILLE, représentée par Monsieur Bruno\n"
+      "STACH en sa qualité de Président, dûment autorisé à signer le présent contrat.\n"
+      "Ci-après désignée « l'Union Régionale des Professionnels de Santé Médecins Libéraux\n"
+      "Hauts-de-France » ou « l'URPS ML HDF »,\n"
+      "et\n"
+      "Le Groupe Hospitalier Artois Ternois, dont le siège est situé au 3 Boulevard Georges "
+      "Besnier, 62000 ARRAS, représenté par son Directeur en exercice, Monsieur Philippe MERLAUD,\n"
+      "Ci-après désignée « le GHAT »,\n"
+      "Il est convenu ce qui suit :\n");
+  CHECK(ShowAll(parties) ==
+        V{"Communauté de Communes du Sud Artois | CCSA | COTTEL Jean Jacques | président",
+          "préfecture du Pas-de-Calais | Préfecture du Pas-de-Calais | Jacques BILLANT | préfet",
+          "Union Régionale des Professionnels de Santé Médecins Libéraux Hauts-de-France | URPS ML "
+          "HDF | Bruno STACH | Président",
+          "Groupe Hospitalier Artois Ternois | GHAT | Philippe MERLAUD | Directeur"});
+}
+
+TEST_CASE("paragraph form: several parties in one paragraph, 'Monsieur le Préfet X'", "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTÉ DU HAUT-VERMEIL 2024-2028\n"
+      "Entre l'Agence Régionale de Santé Occitanie, dont le siège est situé 14 allée des "
+      "Micocouliers, 34000 Montpellier, représentée par sa Directrice générale Madame Claire "
+      "VAUDRAN, ci-après dénommée « l'ARS », et la Communauté de communes du Haut-Vermeil, "
+      "représentée par son Président Monsieur Bernard FABRE-ALLÈGRE, dûment habilité par "
+      "délibération du 15 février 2024, ci-après dénommée « la CCHV »,\n"
+      "et la Préfecture de l'Aveyron, représentée par Monsieur le Préfet Thierry ROUQUETTE, "
+      "ci-après dénommée « l'État »,\n"
+      "Il est convenu ce qui suit.\n");
+  CHECK(ShowAll(parties) ==
+        V{"Agence Régionale de Santé Occitanie | ARS | Claire VAUDRAN | Directrice générale",
+          "Communauté de communes du Haut-Vermeil | CCHV | Bernard FABRE-ALLÈGRE | Président",
+          "Préfecture de l'Aveyron | État | Thierry ROUQUETTE | Préfet"});
+}
+
+TEST_CASE("signature-only form: names from the signature block and the engagements table",
+          "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTÉ DU GRAND MORDELANGE\n"
+      "Entre :\n"
+      "L'Agence régionale de santé Grand Est,\n"
+      "La Communauté d'agglomération du Grand Mordelange,\n"
+      "La Préfecture des Vosges,\n"
+      "Le Conseil départemental des Vosges,\n"
+      "La Caisse primaire d'assurance maladie des Vosges,\n"
+      "Il est convenu ce qui suit :\n"
+      "ARTICLE 1 : Engagements des signataires\n"
+      "Signataire\tEngagements\n"
+      "La Caisse primaire d'assurance maladie des Vosges<br>La Directrice, Nathalie "
+      "GRANDCLAUDE\tPromouvoir l'accès aux droits\n"
+      "Fait à xxxxxxx, le\n"
+      "Le directeur général de l'ARS Grand Est,\n"
+      "Le président de la Communauté d'agglomération du Grand Mordelange,\n"
+      "KIEFFER Damien\n"
+      "Francis VAUTRIN\n"
+      "Le préfet des Vosges,\n"
+      "Le président du Conseil départemental des Vosges,\n"
+      "Alain PERRIN\n"
+      "Christophe GÉRARDIN\n");
+  CHECK(ShowAll(parties) ==
+        V{"Agence régionale de santé Grand Est | - | KIEFFER Damien | directeur général",
+          "Communauté d'agglomération du Grand Mordelange | - | Francis VAUTRIN | président",
+          "Préfecture des Vosges | - | Alain PERRIN | préfet",
+          "Conseil départemental des Vosges | - | Christophe GÉRARDIN | président",
+          "Caisse primaire d'assurance maladie des Vosges | - | Nathalie GRANDCLAUDE | "
+          "Directrice"});
+}
+
+TEST_CASE("a two-column signature table: 'Pour X', title and name per column", "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTÉ 2023 – 2028\n"
+      "Entre :\n"
+      "- La Ville de Saint-Quentin,\n"
+      "- L'Agence Régionale de Santé Hauts-de-France,\n"
+      "- La Caisse Primaire d'Assurance Maladie de l'Aisne,\n"
+      "Il est convenu ce qui suit :\n"
+      "Article 1 – Objet du contrat\n"
+      "Le présent contrat vise à réduire les inégalités sociales et territoriales de santé.\n"
+      "Fait à Saint-Quentin, le 12 juillet 2023\n"
+      "Pour la Ville de Saint-Quentin\tPour l'Agence Régionale de Santé\n"
+      "Le Maire\tLe Directeur général\n"
+      "Frédérique MACAREZ\tHugo GILARDI\n"
+      "Pour la CPAM de l'Aisne\t\n"
+      "La Directrice\t\n"
+      "Anne DUPONT\t\n");
+  CHECK(ShowAll(parties) ==
+        V{"Ville de Saint-Quentin | - | Frédérique MACAREZ | Maire",
+          "Agence Régionale de Santé Hauts-de-France | - | Hugo GILARDI | Directeur général",
+          "Caisse Primaire d'Assurance Maladie de l'Aisne | - | Anne DUPONT | Directrice"});
+}
+
+TEST_CASE("a preamble without closing line stops at the first paragraph of prose", "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTE\n"
+      "Entre :\n"
+      "La Ville de Lomme, représentée par son Maire, Monsieur Roger VICOT,\n"
+      "et\n"
+      "L'Agence régionale de santé, représentée par son Directeur général, Monsieur Hugo "
+      "GILARDI,\n"
+      "Le territoire de la ville compte près de 28 000 habitants et connaît depuis dix ans une "
+      "croissance démographique portée par de nouveaux quartiers, où les familles avec de jeunes "
+      "enfants sont nombreuses et où l'offre de soins de premier recours reste insuffisante au "
+      "regard des besoins, ce que le diagnostic local de santé a largement confirmé.\n"
+      "La santé des jeunes est une priorité du contrat.\n");
+  CHECK(ShowAll(parties) == V{"Ville de Lomme | - | Roger VICOT | Maire",
+                              "Agence régionale de santé | - | Hugo GILARDI | Directeur général"});
+}
+
+}  // namespace
+}  // namespace clsdb

@@ -1,0 +1,133 @@
+// FindContracts (segment/segment.h, rules/contract.rules): which blocks are
+// a contract held in full, on small texts laid out as a text file.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "layout/layout.h"
+#include "read/reader.h"
+#include "rules/rule_set.h"
+#include "segment/segment.h"
+#include "test_paths.h"
+
+namespace clsdb {
+namespace {
+
+const RuleSet& Rules() {
+  static const RuleSet* rules = [] {
+    auto loaded = RuleSet::LoadDirectory(testing::RulesDir().string());
+    REQUIRE(loaded.ok());
+    return new RuleSet(std::move(*loaded));
+  }();
+  return *rules;
+}
+
+LaidOutDocument LayOutText(const std::string& text) {
+  Result<RawDocument> raw = DecodeText(text);
+  REQUIRE(raw.ok());
+  raw->format = "text";
+  return LayOut(*raw);
+}
+
+// The text of the block that starts each contract.
+std::vector<std::string> TitleTexts(const LaidOutDocument& doc) {
+  std::vector<std::string> out;
+  for (const ContractSegment& c : FindContracts(doc, Rules())) {
+    REQUIRE(c.title_block == c.range.begin);
+    out.push_back(doc.blocks[c.title_block].text);
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+const char kPreamble[] =
+    "Entre :\n"
+    "La Communauté de Communes du Val, représentée par Monsieur Paul DURAND en sa qualité de "
+    "président,\n"
+    "et\n"
+    "L'Agence régionale de santé, représentée par son Directeur général, Monsieur Hugo "
+    "GILARDI,\n"
+    "Il est convenu ce qui suit :\n"
+    "ARTICLE 1 : Objet du contrat\n"
+    "Le présent contrat définit les engagements des signataires.\n";
+
+TEST_CASE("a title page followed by the parties' preamble starts a contract", "[contracts]") {
+  const LaidOutDocument doc = LayOutText(std::string("CONTRAT LOCAL DE SANTE\n"
+                                                     "Communauté de Communes du Val\n"
+                                                     "Groupe Hospitalier\n"
+                                                     "CENTRE HOSPITALIER\n") +
+                                         kPreamble);
+  const std::vector<ContractSegment> found = FindContracts(doc, Rules());
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].title_block == 0);
+  CHECK(found[0].range.end == static_cast<int>(doc.blocks.size()));
+}
+
+TEST_CASE("a report's summary of a contract is not a contract", "[contracts]") {
+  const LaidOutDocument doc = LayOutText(
+      std::string("Annexe 1\n"
+                  "I. Le Contrat Local de Santé de la Communauté de Communes du Val (annexe 2) :\n"
+                  "La Communauté de Communes du Val est un territoire rural de 20 communes.\n"
+                  "Entre les partenaires, trois orientations ont été retenues.\n"
+                  "Contrat Local de Santé de la Communauté de Communes du Val (annexe 2) :\n"
+                  "Il est proposé d'approuver ce contrat.\n") +
+      "Contrat Local de Santé de la Communauté de Communes du Val\n" + kPreamble);
+  CHECK(TitleTexts(doc) == V{"Contrat Local de Santé de la Communauté de Communes du Val"});
+}
+
+TEST_CASE("a heading 'Contrat local de santé' followed by prose starts nothing", "[contracts]") {
+  const LaidOutDocument doc = LayOutText(
+      "COMMUNIQUÉ DE PRESSE\n"
+      "Contrat local de santé\n"
+      "L'ARS et la communauté d'agglomération s'engagent pour la santé.\n"
+      "L'ARS et la CALL signent, le 25 septembre 2019, un Contrat local de santé.\n");
+  CHECK(FindContracts(doc, Rules()).empty());
+}
+
+TEST_CASE("a contract's own section heading does not start another one", "[contracts]") {
+  const LaidOutDocument doc =
+      LayOutText(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                 "III. LE CONTRAT LOCAL DE SANTE DE LA COMMUNAUTE DE COMMUNES DU VAL\n"
+                 "ARTICLE 1 : Objet du contrat\n"
+                 "Le présent contrat a pour objet de définir les engagements des signataires.\n");
+  CHECK(TitleTexts(doc) == V{"CONTRAT LOCAL DE SANTE"});
+}
+
+TEST_CASE("contracts annexed one after the other split at each title", "[contracts]") {
+  const LaidOutDocument doc = LayOutText(std::string("Délibération du conseil\n"
+                                                     "CONTRAT LOCAL DE SANTÉ\n"
+                                                     "Communauté Urbaine du Nord\n") +
+                                         kPreamble +
+                                         "Contrat local de SANTÉ\n"
+                                         "Communauté d'Agglomération\n"
+                                         "Hénin-Carvin\n" +
+                                         kPreamble);
+  const std::vector<ContractSegment> found = FindContracts(doc, Rules());
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].range.begin == 1);
+  CHECK(found[0].range.end == found[1].range.begin);
+  CHECK(doc.blocks[found[1].title_block].text == "Contrat local de SANTÉ");
+  CHECK(found[1].range.end == static_cast<int>(doc.blocks.size()));
+}
+
+TEST_CASE("a title line under the title belongs to the same contract", "[contracts]") {
+  const LaidOutDocument doc =
+      LayOutText(std::string("CONTRAT LOCAL DE SANTÉ DU HAUT-VERMEIL 2024-2028\n"
+                             "Contrat local de santé de deuxième génération\n"
+                             "Communauté de communes du Haut-Vermeil – Aveyron\n") +
+                 kPreamble);
+  CHECK(TitleTexts(doc) == V{"CONTRAT LOCAL DE SANTÉ DU HAUT-VERMEIL 2024-2028"});
+}
+
+TEST_CASE("an annex headed by the contract's title and its first article is one", "[contracts]") {
+  const LaidOutDocument doc = LayOutText(
+      "Le Conseil communautaire, après en avoir délibéré, DÉCIDE :\n"
+      "- D'APPROUVER le Contrat Local de Santé 2025-2029 annexé ;\n"
+      "ANNEXE – Contrat Local de Santé des Monts de Coatmeur 2025-2029\n"
+      "Article 1. Objet du contrat\n"
+      "Le présent contrat formalise l'engagement des signataires.\n");
+  CHECK(TitleTexts(doc) == V{"ANNEXE – Contrat Local de Santé des Monts de Coatmeur 2025-2029"});
+}
+
+}  // namespace
+}  // namespace clsdb
