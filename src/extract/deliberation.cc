@@ -1,8 +1,547 @@
+// The deliberation act: rules "delib.*" of rules/deliberation.rules.
+//
+// The act (seg.act, or the whole document when it is a deliberation without
+// an act range) is read in two parts split at its "DECIDE" line:
+//   header   — body, number, meeting date, title, president, secretary,
+//              attendees, "Vu …" clauses;
+//   decision — votes, outcome, place and date of signature.
+// Every value is the first one the rules find in its part, so the cited acts
+// of the "Vu" clauses and the annexes that follow the signature cannot
+// override the act's own statements.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/dates.h"
 #include "extract/extract.h"
+#include "extract/text_util.h"
+#include "normalize/normalize.h"
 
 namespace clsdb {
 
-void ExtractDeliberations(const LaidOutDocument&, const Segmentation&, const RuleSet&,
-                          DocumentRecords*) {}
+namespace {
+
+// How far past the DECIDE line votes, outcome and signature are looked for:
+// enough for a long operative part, not so far as to read the annexes.
+constexpr int kDecisionBlocks = 80;
+// A title written as capitalised heading lines spans at most this many.
+constexpr int kTitleLines = 4;
+
+bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }
+
+// A vote count as the rules capture it (digits only); absurd lengths are not
+// counts.
+OptInt Count(const std::string& digits) {
+  if (digits.empty() || digits.size() > 9) return std::nullopt;
+  return std::stoll(digits);
+}
+
+// The part of the act a value is looked for in: [begin, end) of doc.blocks.
+struct Part {
+  int begin = 0;
+  int end = 0;
+};
+
+class ActReader {
+ public:
+  ActReader(const LaidOutDocument& doc, const RuleSet& rules, BlockRange act)
+      : doc_(doc), rules_(rules), act_(act) {
+    int decide = -1;
+    for (int i = act.begin; i < act.end; ++i) {
+      if (Matches("delib.decide", i)) {
+        decide = i;
+        break;
+      }
+    }
+    // Without a DECIDE line both parts are the whole act.  The decision
+    // starts at "après en avoir délibéré" when that sentence (which often
+    // carries the vote: "…, à l'unanimité,") stands just above DECIDE.
+    int decision_begin = decide;
+    for (int i = decide - 1; decide >= 0 && i >= std::max(act.begin, decide - 3); --i) {
+      if (Matches("delib.deliberated", i)) decision_begin = i;
+    }
+    has_decide_ = decide >= 0;
+    header_ = {act.begin, decide >= 0 ? decide : act.end};
+    decision_ = {decide >= 0 ? decision_begin : act.begin,
+                 decide >= 0 ? std::min(act.end, decide + kDecisionBlocks) : act.end};
+  }
+
+  Deliberation Read() {
+    Deliberation d;
+    d.prov = ProvenanceOf(doc_.blocks[act_.begin], "delib.act");
+    d.body = Body();
+    ReadNumber(&d);
+    d.meeting_date = MeetingDate();
+    d.title = Title();
+    ReadAttendees(&d);
+    d.president = PersonAsListed(FirstName({"delib.president.heading", "delib.president.sentence"}),
+                                 d.attendees);
+    d.secretary = PersonAsListed(FirstName({"delib.secretary.label", "delib.secretary.sentence"}),
+                                 d.attendees);
+    ReadVotes(&d);
+    d.outcome = Outcome(d);
+    ReadSignature(&d);
+    ReadLegalRefs(&d);
+    return d;
+  }
+
+ private:
+  const Block& block(int i) const { return doc_.blocks[i]; }
+
+  bool Search(std::string_view rule, int i, RuleMatch* m) const {
+    return IsParagraph(block(i)) && rules_.Search(rule, block(i).text, m);
+  }
+  bool Matches(std::string_view rule, int i) const { return Search(rule, i, nullptr); }
+
+  // The first block of part that matches one of the rules (tried in order
+  // within a block), or -1.
+  int First(Part part, std::initializer_list<std::string_view> names, RuleMatch* m) const {
+    for (int i = part.begin; i < part.end; ++i) {
+      for (std::string_view name : names) {
+        if (Search(name, i, m)) return i;
+      }
+    }
+    return -1;
+  }
+
+  // ---- body ----------------------------------------------------------------
+
+  // The body as the act writes it in the sentence that opens its "Vu"
+  // clauses ("La Commission Permanente du Conseil départemental du
+  // Pas-de-Calais,").  When that sentence names it bare ("Le Conseil
+  // communautaire,"), the sitting's sentence that names the same body in
+  // full ("le Conseil communautaire de la Communauté de communes …,
+  // légalement convoqué") is preferred.  Else the heading, completed with the
+  // collectivity printed above it.
+  OptText Body() const {
+    RuleMatch m;
+    std::string opening;
+    if (First(header_, {"delib.body.sentence"}, &m) >= 0) opening = CleanValue(m.Get("body"));
+    if (!opening.empty() && IsQualified(opening)) return opening;
+    const std::string key = FoldForMatch(opening);
+    for (int i = header_.begin; i < header_.end; ++i) {
+      if (!Search("delib.body.meeting", i, &m)) continue;
+      std::string body = CleanValue(m.Get("body"));
+      if (FoldForMatch(body).rfind(key, 0) == 0) return body;  // same body, in full
+    }
+    if (!opening.empty()) return opening;
+    return BodyFromHeading();
+  }
+
+  // "Conseil communautaire de la Communauté …" names whose body it is;
+  // "Conseil communautaire" does not.
+  static bool IsQualified(const std::string& body) {
+    const std::string folded = " " + FoldForMatch(body) + " ";
+    for (const char* word : {" de ", " du ", " des ", " d "}) {
+      if (folded.find(word) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  OptText BodyFromHeading() const {
+    for (int i = header_.begin; i < header_.end; ++i) {
+      std::string heading = block(i).text;
+      for (int j = i + 1; j < header_.end && Matches("delib.heading_continuation", j); ++j) {
+        heading += " " + block(j).text;
+      }
+      RuleMatch m;
+      if (!IsParagraph(block(i)) || !rules_.Search("delib.body.heading", heading, &m)) continue;
+      std::string body = CleanValue(m.Get("body"));
+      for (int k = header_.begin; k < i; ++k) {
+        RuleMatch c;
+        if (Search("delib.body.collectivity", k, &c)) return WithCollectivity(body, c);
+      }
+      return body;
+    }
+    return std::nullopt;
+  }
+
+  // "COMMISSION PERMANENTE DU CONSEIL DEPARTEMENTAL" + "DEPARTEMENT DU
+  // PAS-DE-CALAIS" -> "… DEPARTEMENTAL DU PAS-DE-CALAIS": when the body
+  // already names the collectivity by its adjective (départemental,
+  // régional), only the collectivity's name is added.
+  static std::string WithCollectivity(const std::string& body, const RuleMatch& c) {
+    const std::string kind = FoldForMatch(c.Get("kind"));
+    if (FoldForMatch(body).find(kind + "al") != std::string::npos) {
+      return body + " " + CleanValue(c.Get("rest"));
+    }
+    // Else "<body> de la <collectivity>", with the article of its kind
+    // (département and syndicat are masculine) in the heading's case.
+    const bool masculine = kind == "departement" || kind == "syndicat";
+    const bool shouting = body.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos;
+    const char* article = masculine ? (shouting ? "DU " : "du ") : (shouting ? "DE LA " : "de la ");
+    return body + " " + article + CleanValue(c.Get("collectivity"));
+  }
+
+  // ---- number, meeting date, title -------------------------------------------
+
+  void ReadNumber(Deliberation* d) {
+    RuleMatch m;
+    for (int i = header_.begin; i < header_.end; ++i) {
+      for (std::string_view rule : {"delib.number.labelled", "delib.number.paren"}) {
+        if (!Search(rule, i, &m)) continue;
+        d->number = m.Get("number");
+        number_block_ = i;
+        d->prov = ProvenanceIn(block(i), m.group_spans["number"].first,
+                               m.group_spans["number"].second, std::string(rule));
+        return;
+      }
+    }
+  }
+
+  OptText MeetingDate() const {
+    for (int i = header_.begin; i < header_.end; ++i) {
+      for (std::string_view rule : {"delib.meeting_date", "delib.meeting_date.heading"}) {
+        RuleMatch m;
+        if (!Search(rule, i, &m)) continue;
+        if (auto date = FindFrenchDate(m.Get("date"), rules_)) return date->iso;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // A heading line that belongs to the act's frame, not to its subject.
+  bool IsFrameLine(int i) const {
+    for (std::string_view rule :
+         {"delib.meeting_date", "delib.meeting_date.heading", "delib.president.heading",
+          "delib.body.heading", "delib.heading_continuation", "delib.body.collectivity",
+          "delib.secretary.label", "delib.number.labelled", "delib.number.paren", "delib.decide"}) {
+      if (Matches(rule, i)) return true;
+    }
+    return false;
+  }
+
+  bool StartsLowerCase(int i) const {
+    const std::string& t = block(i).text;
+    return IsParagraph(block(i)) && !t.empty() && t[0] >= 'a' && t[0] <= 'z';
+  }
+
+  bool IsTitleLine(int i) const { return Matches("delib.title.caps_line", i) && !IsFrameLine(i); }
+
+  OptText Title() const {
+    RuleMatch m;
+    if (int at = First(header_, {"delib.title.object"}, &m); at >= 0) {
+      // A subject wrapped over several lines goes on with lines that start
+      // in lower case.
+      std::string title = m.Get("title");
+      for (int i = at + 1; i < header_.end && i - at < kTitleLines && StartsLowerCase(i); ++i) {
+        title += " " + block(i).text;
+      }
+      return CleanValue(title);
+    }
+    if (number_block_ < 0) return std::nullopt;
+    // The subject as capitalised lines just above the number line, else just
+    // below it.
+    int first = number_block_;
+    while (first > header_.begin && number_block_ - first < kTitleLines && IsTitleLine(first - 1)) {
+      --first;
+    }
+    int last = number_block_;
+    if (first == number_block_) {
+      first = last = number_block_ + 1;
+      while (last < header_.end && last - first < kTitleLines && IsTitleLine(last)) ++last;
+    }
+    std::string title;
+    for (int i = first; i < last; ++i) {
+      if (i == number_block_) continue;
+      if (!title.empty()) title += ' ';
+      title += block(i).text;
+    }
+    title = CleanValue(title);
+    if (title.empty()) return std::nullopt;
+    return title;
+  }
+
+  // ---- president, secretary ----------------------------------------------------
+
+  OptText FirstName(std::initializer_list<std::string_view> names) const {
+    RuleMatch m;
+    if (First(header_, names, &m) < 0) return std::nullopt;
+    std::string name = CleanValue(m.Get("name"));
+    if (name.empty()) return std::nullopt;
+    return name;
+  }
+
+  // A heading may shout the president's name ("MONSIEUR JEAN-CLAUDE LEROY");
+  // the presence list writes it as the person does: use that form.
+  static OptText PersonAsListed(OptText name, const std::vector<Attendee>& attendees) {
+    if (!name) return name;
+    const std::string key = FoldForMatch(*name);
+    for (const Attendee& a : attendees) {
+      if (FoldForMatch(a.name) == key) return a.name;
+    }
+    return name;
+  }
+
+  // ---- attendees ---------------------------------------------------------------
+
+  struct Label {
+    size_t start, end;  // of the whole label match, colon included
+    std::string status;
+    std::string rule;
+  };
+
+  std::vector<Label> Labels(int i) const {
+    static const std::pair<const char*, const char*> kLists[] = {
+        {"delib.attendees.present", "present"},
+        {"delib.attendees.excused", "excused"},
+        {"delib.attendees.absent", "absent"},
+        {"delib.attendees.non_voting_present", "non_voting_present"},
+        {"delib.attendees.non_voting_excused", "non_voting_excused"},
+    };
+    std::vector<Label> labels;
+    if (!IsParagraph(block(i))) return labels;
+    for (const auto& [rule, status] : kLists) {
+      for (const RuleMatch& m : rules_.SearchAll(rules_.Get(rule), block(i).text)) {
+        labels.push_back({m.group_spans.at("label").first, m.end, status, rule});
+      }
+    }
+    // Overlapping labels: the longest wins (the rules are exclusive as
+    // written, this only guards against a future rule that is not).
+    std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) {
+      return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    std::vector<Label> kept;
+    for (const Label& l : labels) {
+      if (kept.empty() || l.start >= kept.back().end) kept.push_back(l);
+    }
+    return kept;
+  }
+
+  // The names of text[begin, end) of block i, split on commas, semicolons
+  // and " et "; what stands in brackets (a proxy holder, a function) is not a
+  // name of this list.  Returns false when the span holds something that is
+  // not a name list (a count: "Présents : 31").
+  bool AddNames(int i, size_t begin, size_t end, const Label& label,
+                std::vector<Attendee>* out) const {
+    const std::string& text = block(i).text;
+    std::vector<std::pair<size_t, size_t>> items;
+    size_t item_start = begin, item_end = std::string::npos;
+    int depth = 0;
+    auto close_item = [&](size_t at) {
+      items.emplace_back(item_start, item_end == std::string::npos ? at : item_end);
+      item_end = std::string::npos;
+    };
+    for (size_t p = begin; p < end; ++p) {
+      const char c = text[p];
+      if (c == '(' || c == '[') {
+        if (depth++ == 0 && item_end == std::string::npos) item_end = p;
+      } else if ((c == ')' || c == ']') && depth > 0) {
+        --depth;
+      } else if (depth == 0 && (c == ',' || c == ';')) {
+        close_item(p);
+        item_start = p + 1;
+      } else if (depth == 0 && (text.compare(p, 4, " et ") == 0 || text.compare(p, 3, " - ") == 0 ||
+                                text.compare(p, 5, " – ") == 0)) {
+        // " et ", " - ", " – " (the en dash is 3 bytes): the separator's
+        // length is up to the space that ends it.
+        const size_t len = text.find(' ', p + 1) - p + 1;
+        close_item(p);
+        item_start = p + len;
+        p += len - 1;
+      }
+    }
+    close_item(end);
+
+    int names = 0;
+    for (auto [s, e] : items) {
+      while (s < e && (text[s] == ' ' || text[s] == '.')) ++s;
+      while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.' || text[e - 1] == ':')) --e;
+      if (s >= e) continue;
+      std::string_view item(text.data() + s, e - s);
+      RuleMatch civ;
+      if (rules_.Search("delib.attendee.civility", item, &civ)) s += civ.end;
+      item = std::string_view(text.data() + s, e - s);
+      if (!rules_.Search("delib.attendee.name", item, nullptr)) {
+        if (names == 0) return false;  // not a list of people
+        continue;
+      }
+      Attendee a;
+      a.name = CollapseSpaces(item);
+      a.status = label.status;
+      a.prov = ProvenanceIn(block(i), s, e, label.rule);
+      out->push_back(std::move(a));
+      ++names;
+    }
+    return names > 0;
+  }
+
+  void ReadAttendees(Deliberation* d) const {
+    for (int i = header_.begin; i < header_.end; ++i) {
+      std::vector<Label> labels = Labels(i);
+      for (size_t k = 0; k < labels.size(); ++k) {
+        const size_t end = k + 1 < labels.size() ? labels[k + 1].start : block(i).text.size();
+        std::string_view rest(block(i).text.data() + labels[k].end, end - labels[k].end);
+        if (CleanValue(rest).empty() && k + 1 == labels.size()) {
+          // "Étaient présents :" ending its paragraph: one name (or a few)
+          // per following paragraph, up to the next label or prose.
+          while (i + 1 < header_.end && Labels(i + 1).empty() &&
+                 AddNames(i + 1, 0, block(i + 1).text.size(), labels[k], &d->attendees)) {
+            ++i;
+          }
+          break;
+        }
+        AddNames(i, labels[k].end, end, labels[k], &d->attendees);
+      }
+    }
+  }
+
+  // ---- votes, outcome, signature ------------------------------------------------
+
+  void ReadVotes(Deliberation* d) {
+    // Each count in its two forms: label first ("Pour : 43") and count
+    // first ("par 25 voix pour").
+    static const std::pair<std::pair<const char*, const char*>, OptInt Deliberation::*> kCounts[] =
+        {
+            {{"delib.votes.for", "delib.votes.for_after"}, &Deliberation::votes_for},
+            {{"delib.votes.against", "delib.votes.against_after"}, &Deliberation::votes_against},
+            {{"delib.votes.abstention", "delib.votes.abstention_after"},
+             &Deliberation::votes_abstention},
+            {{"delib.votes.absent", nullptr}, &Deliberation::votes_absent},
+        };
+    std::string lines;
+    for (int i = decision_.begin; i < decision_.end; ++i) {
+      if (!Matches("delib.votes.line", i)) continue;
+      bool vote_line = false;
+      for (const auto& [names, field] : kCounts) {
+        for (const char* rule : {names.first, names.second}) {
+          RuleMatch m;
+          if (rule == nullptr || d->*field || !Search(rule, i, &m)) continue;
+          d->*field = Count(m.Get("count"));
+          vote_line = true;
+        }
+      }
+      RuleMatch u;
+      if (!unanimous_ && Search("delib.votes.unanimous", i, &u)) {
+        unanimous_ = vote_line = true;
+        of_expressed_ = u.Has("expressed");
+      }
+      if (!vote_line) continue;
+      if (!lines.empty()) lines += '\n';
+      lines += block(i).text;
+    }
+    if (unanimous_) {
+      // "Adopté à l'unanimité" with "Votants : 27": all voters for, none
+      // against; abstentions are nil unless only expressed votes were counted.
+      if (!d->votes_for) {
+        RuleMatch v;
+        if (First(header_, {"delib.votes.voters"}, &v) >= 0 ||
+            First(decision_, {"delib.votes.voters"}, &v) >= 0) {
+          d->votes_for = Count(v.Get("count"));
+        }
+      }
+      if (!d->votes_against) d->votes_against = 0;
+      if (!d->votes_abstention && !of_expressed_) d->votes_abstention = 0;
+    }
+    if (!lines.empty()) d->votes_text = lines;
+  }
+
+  OptText Outcome(const Deliberation& d) const {
+    for (int i = decision_.begin; i < decision_.end; ++i) {
+      RuleMatch adopted, rejected;
+      const bool a = Search("delib.outcome.adopted", i, &adopted);
+      const bool r = Search("delib.outcome.rejected", i, &rejected);
+      if (a && (!r || adopted.start <= rejected.start)) return std::string("adopted");
+      if (r) return std::string("rejected");
+    }
+    // No outcome line: an act that DECIDEs after a unanimous vote, or after
+    // a vote with more for than against, was adopted.
+    if (has_decide_ &&
+        (unanimous_ || (d.votes_for && *d.votes_for > d.votes_against.value_or(0)))) {
+      return std::string("adopted");
+    }
+    return std::nullopt;
+  }
+
+  // A place left as a placeholder ("Fait à xxxxxxxx") is not a place.
+  static bool IsPlaceholder(std::string_view place) {
+    return place.find_first_not_of("xX.…_ ") == std::string_view::npos;
+  }
+
+  void ReadSignature(Deliberation* d) const {
+    for (int i = decision_.begin; i < decision_.end; ++i) {
+      RuleMatch m;
+      std::optional<DateMatch> date;
+      if (Search("delib.signed.fait", i, &m)) {
+        date = FindFrenchDate(m.Get("date"), rules_);
+      } else if (Search("delib.signed.place_date", i, &m) ||
+                 Search("delib.signed.at_place", i, &m)) {
+        date = FindFrenchDate(m.Get("date"), rules_);
+        if (!date) continue;  // "Pour extrait conforme, le Président" …
+      } else {
+        continue;
+      }
+      std::string place = CleanValue(m.Get("place"));
+      if (!place.empty() && !IsPlaceholder(place)) d->signed_place = place;
+      if (date) d->signed_date = date->iso;
+      return;
+    }
+  }
+
+  // ---- "Vu …" clauses ----------------------------------------------------------
+
+  void ReadLegalRefs(Deliberation* d) const {
+    for (int i = header_.begin; i < header_.end; ++i) {
+      RuleMatch clause;
+      if (!Search("delib.legal.clause", i, &clause)) continue;
+      const std::string& text = block(i).text;
+      LegalRef ref;
+      ref.text = CleanValue(text);
+      ref.prov = ProvenanceOf(block(i), "delib.legal.clause");
+      RuleMatch code;
+      if (rules_.Search("delib.legal.code", text, &code)) ref.code = CleanValue(code.Get("code"));
+      RuleMatch cited;
+      if (rules_.Search("delib.legal.cited", text, &cited)) {
+        ref.cited_number = cited.Get("number");
+        if (auto date = FindFrenchDate(std::string_view(text).substr(cited.end), rules_)) {
+          ref.cited_date = date->iso;
+        }
+        ref.prov.rule = "delib.legal.cited";
+      }
+      std::vector<RuleMatch> articles = rules_.SearchAll(rules_.Get("delib.legal.article"), text);
+      if (articles.empty()) {
+        d->legal_refs.push_back(std::move(ref));
+        continue;
+      }
+      for (RuleMatch& a : articles) {
+        LegalRef row = ref;
+        row.article = CollapseSpaces(a.Get("article"));
+        const auto [s, e] = a.group_spans["article"];
+        row.prov = ProvenanceIn(block(i), s, e, "delib.legal.article");
+        d->legal_refs.push_back(std::move(row));
+      }
+    }
+  }
+
+  const LaidOutDocument& doc_;
+  const RuleSet& rules_;
+  BlockRange act_;
+  Part header_, decision_;
+  int number_block_ = -1;
+  bool has_decide_ = false;    // the act has a DECIDE line
+  bool unanimous_ = false;     // the vote was unanimous (set by ReadVotes)
+  bool of_expressed_ = false;  // … of the votes cast only
+};
+
+}  // namespace
+
+void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
+                          DocumentRecords* out) {
+  BlockRange act;
+  if (seg.act) {
+    act = *seg.act;
+  } else if (seg.doc_type == "deliberation") {
+    act = BlockRange{0, static_cast<int>(doc.blocks.size())};
+  } else {
+    return;
+  }
+  act.end = std::min(act.end, static_cast<int>(doc.blocks.size()));
+  act.begin = std::max(act.begin, 0);
+  if (act.empty()) return;
+  Deliberation d = ActReader(doc, rules, act).Read();
+  if (!out->title && d.title) out->title = d.title;
+  out->deliberations.push_back(std::move(d));
+}
 
 }  // namespace clsdb

@@ -1,0 +1,351 @@
+// ExtractDeliberations (extract/deliberation.cc, rules/deliberation.rules),
+// on small texts run through DecodeText → LayOut → Segment → Extract.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "extract/extract.h"
+#include "layout/layout.h"
+#include "read/reader.h"
+#include "rules/rule_set.h"
+#include "segment/segment.h"
+#include "test_paths.h"
+
+namespace clsdb {
+namespace {
+
+const RuleSet& Rules() {
+  static const RuleSet* rules = [] {
+    auto loaded = RuleSet::LoadDirectory(testing::RulesDir().string());
+    REQUIRE(loaded.ok());
+    return new RuleSet(std::move(*loaded));
+  }();
+  return *rules;
+}
+
+struct Run {
+  LaidOutDocument doc;
+  DocumentRecords records;
+
+  explicit Run(const std::string& text) {
+    Result<RawDocument> raw = DecodeText(text);
+    REQUIRE(raw.ok());
+    raw->format = "text";
+    doc = LayOut(*raw);
+    records = Extract(doc, Segment(doc, Rules()), Rules());
+  }
+  // By value: most tests call it on a temporary.
+  Deliberation Only() const {
+    REQUIRE(records.deliberations.size() == 1);
+    return records.deliberations[0];
+  }
+  // The page text a provenance points at.
+  std::string At(const Provenance& p) const {
+    return doc.pages.at(p.page - 1).text.substr(p.span_start, p.span_end - p.span_start);
+  }
+};
+
+// The Commission Permanente template: heading lines, presence lists, the
+// subject in capitals above "(N°…)", "Vu" clauses, DECIDE, vote lines.
+const char kCommission[] =
+    "DEPARTEMENT DU PAS-DE-CALAIS\n"
+    "**DELIBERATION DE LA COMMISSION PERMANENTE\n"
+    "DU CONSEIL DEPARTEMENTAL**\n"
+    "REUNION DU 22 AVRIL 2025\n"
+    "PRESIDENCE DE MONSIEUR JEAN-CLAUDE LEROY\n"
+    "Secrétaire : Fatima AIT-CHIKHEBBIH\n"
+    "Étaient présents : M. Jean-Claude LEROY, Mme Mireille HINGREZ-CÉRÉDA, M. Daniel MACIEJASZ.\n"
+    "Excusé(s) : M. Pierre GEORGET, Mme Florence WOZNY.\n"
+    "Absent(s) : M. Steeve BRIOIS.\n"
+    "Assistant également sans voix délibérative : M. Jean-Louis COTTIGNY, M. Bertrand PETIT.\n"
+    "Excusé(s) sans voix délibérative : M. Michel DAGBERT.\n"
+    "**PARTICIPATION DU DÉPARTEMENT AUX CONTRATS LOCAUX DE SANTÉ DE\n"
+    "3ÈME GÉNÉRATION**\n"
+    "(N°2025-131)\n"
+    "La Commission Permanente du Conseil départemental du Pas-de-Calais,\n"
+    "Vu le Code Général des Collectivités Territoriales et, notamment, ses articles L.3121-14, "
+    "L.3121-14-1 et L.3211-2 ;\n"
+    "Vu la délibération n°2021-257 du Conseil départemental en date du 01/07/2021 « Délégation "
+    "d'attributions à la Commission Permanente » ;\n"
+    "Vu le rapport du Président du Conseil départemental, ci-annexé ;\n"
+    "Après en avoir délibéré,\n"
+    "DECIDE :\n"
+    "Article unique :\n"
+    "D'autoriser le Président à signer les contrats.\n"
+    "Dans les conditions de vote ci-dessous :\n"
+    "Pour : 43 voix (Groupe Socialiste ; Groupe Union pour le Pas-de-Calais)\n"
+    "Contre : 0 voix\n"
+    "Abstention : 0 voix\n"
+    "Absent sans délégation de vote : 1 (Groupe Rassemblement National)\n"
+    "(Adopté)\n"
+    "LE PRESIDENT DU CONSEIL DEPARTEMENTAL,\n"
+    "Jean-Claude LEROY\n"
+    "ARRAS, le 22 avril 2025\n";
+
+// The register-extract template of a communal council.
+const char kRegister[] =
+    "COMMUNAUTÉ DE COMMUNES DU VAL D'ARDANNE\n"
+    "**EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE**\n"
+    "Séance du 27 mars 2025\n"
+    "Délibération n° DEL2025-037\n"
+    "L'an deux mille vingt-cinq, le Conseil communautaire de la Communauté de communes du Val "
+    "d'Ardanne, légalement convoqué le 20 mars 2025, s'est réuni sous la présidence de Madame "
+    "Odile FERRAND, Présidente.\n"
+    "Présents : 31\n"
+    "Votants : 33\n"
+    "Étaient présents : Mme Odile FERRAND, M. Alain DUCROS, Mme Martine BOYER.\n"
+    "Excusés : Mme Lucie BRETON (pouvoir à M. Alain DUCROS), M. Henri PAGÈS.\n"
+    "Secrétaire de séance : M. Alain DUCROS.\n"
+    "**OBJET : Programme 2025 d'entretien de la voirie**\n"
+    "Le Conseil communautaire,\n"
+    "Vu la délibération n° DEL2024-112 du 12 décembre 2024 portant adoption du budget ;\n"
+    "Après en avoir délibéré,\n"
+    "**DECIDE :**\n"
+    "- d'approuver le programme.\n"
+    "Résultat du vote :\n"
+    "Pour : 30 voix\n"
+    "Contre : 2 voix\n"
+    "Abstention : 1\n"
+    "(Adopté)\n"
+    "Fait et délibéré à Saint-Ouen-d'Ardanne, le 27 mars 2025.\n";
+
+TEST_CASE("the body as the act writes it in its opening sentence", "[deliberation]") {
+  CHECK(Run(kCommission).Only().body ==
+        "Commission Permanente du Conseil départemental du Pas-de-Calais");
+}
+
+TEST_CASE("a bare 'Le Conseil communautaire,' yields to the sitting's sentence", "[deliberation]") {
+  CHECK(Run(kRegister).Only().body ==
+        "Conseil communautaire de la Communauté de communes du Val d'Ardanne");
+}
+
+TEST_CASE("without a sentence, the body is the heading plus the collectivity above it",
+          "[deliberation]") {
+  const Deliberation d = Run("DEPARTEMENT DU NORD\n"
+                             "DELIBERATION DE LA COMMISSION PERMANENTE\n"
+                             "DU CONSEIL DEPARTEMENTAL\n"
+                             "(N°2025-12)\n"
+                             "DECIDE :\n"
+                             "(Adopté)\n")
+                             .Only();
+  CHECK(d.body == "COMMISSION PERMANENTE DU CONSEIL DEPARTEMENTAL DU NORD");
+}
+
+TEST_CASE("the act's number, not a cited one", "[deliberation]") {
+  CHECK(Run(kCommission).Only().number == "2025-131");
+  CHECK(Run(kRegister).Only().number == "DEL2025-037");
+}
+
+TEST_CASE("the meeting date from the sitting's heading", "[deliberation]") {
+  CHECK(Run(kCommission).Only().meeting_date == "2025-04-22");
+  CHECK(Run(kRegister).Only().meeting_date == "2025-03-27");
+}
+
+TEST_CASE("the subject in capitals above the number, lines joined; it titles the document",
+          "[deliberation]") {
+  const Run run(kCommission);
+  const std::string title =
+      "PARTICIPATION DU DÉPARTEMENT AUX CONTRATS LOCAUX DE SANTÉ DE 3ÈME GÉNÉRATION";
+  CHECK(run.Only().title == title);
+  CHECK(run.records.title == title);
+}
+
+TEST_CASE("the subject after 'Objet :', wrapped lines joined", "[deliberation]") {
+  CHECK(Run(kRegister).Only().title == "Programme 2025 d'entretien de la voirie");
+  const Deliberation d = Run("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\n"
+                             "Objet : Contrat local de santé – autorisation\n"
+                             "de signature de la convention\n"
+                             "Le Conseil municipal,\n"
+                             "DÉCIDE :\n"
+                             "- d'autoriser le Maire à signer.\n")
+                             .Only();
+  CHECK(d.title == "Contrat local de santé – autorisation de signature de la convention");
+}
+
+TEST_CASE("a shouted president's name takes the presence list's spelling", "[deliberation]") {
+  CHECK(Run(kCommission).Only().president == "Jean-Claude LEROY");
+}
+
+TEST_CASE("the president from 'sous la présidence de', civility removed", "[deliberation]") {
+  CHECK(Run(kRegister).Only().president == "Odile FERRAND");
+}
+
+TEST_CASE("the secretary, civility and full stop removed", "[deliberation]") {
+  CHECK(Run(kCommission).Only().secretary == "Fatima AIT-CHIKHEBBIH");
+  CHECK(Run(kRegister).Only().secretary == "Alain DUCROS");
+}
+
+TEST_CASE("each presence list gives its status", "[deliberation]") {
+  const Deliberation d = Run(kCommission).Only();
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const Attendee& a : d.attendees) got.emplace_back(a.name, a.status);
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"Jean-Claude LEROY", "present"},
+      {"Mireille HINGREZ-CÉRÉDA", "present"},
+      {"Daniel MACIEJASZ", "present"},
+      {"Pierre GEORGET", "excused"},
+      {"Florence WOZNY", "excused"},
+      {"Steeve BRIOIS", "absent"},
+      {"Jean-Louis COTTIGNY", "non_voting_present"},
+      {"Bertrand PETIT", "non_voting_present"},
+      {"Michel DAGBERT", "non_voting_excused"},
+  };
+  CHECK(got == want);
+}
+
+TEST_CASE("an attendee's provenance is the span of the name", "[deliberation]") {
+  const Run run(kCommission);
+  const Deliberation d = run.Only();
+  REQUIRE(d.attendees.size() > 1);
+  CHECK(run.At(d.attendees[1].prov) == "Mireille HINGREZ-CÉRÉDA");
+  CHECK(d.attendees[1].prov.rule == "delib.attendees.present");
+}
+
+TEST_CASE("proxy holders in brackets are not listed again; tallies are not lists",
+          "[deliberation]") {
+  const Deliberation d = Run(kRegister).Only();
+  std::vector<std::string> excused;
+  int present = 0;
+  for (const Attendee& a : d.attendees) {
+    if (a.status == "excused") excused.push_back(a.name);
+    if (a.status == "present") ++present;
+  }
+  CHECK(excused == std::vector<std::string>{"Lucie BRETON", "Henri PAGÈS"});
+  CHECK(present == 3);  // "Présents : 31" adds no one
+}
+
+TEST_CASE("names listed one per line under their label", "[deliberation]") {
+  const Deliberation d = Run("DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+                             "Étaient présents :\n"
+                             "- M. Xavier DUPUIS\n"
+                             "- Mme Claire MOREL\n"
+                             "Excusés : M. Paul LEFEBVRE\n"
+                             "Le Conseil municipal,\n"
+                             "DÉCIDE :\n"
+                             "- d'approuver.\n")
+                             .Only();
+  REQUIRE(d.attendees.size() == 3);
+  CHECK(d.attendees[0].name == "Xavier DUPUIS");
+  CHECK(d.attendees[1].name == "Claire MOREL");
+  CHECK(d.attendees[1].status == "present");
+  CHECK(d.attendees[2].status == "excused");
+}
+
+TEST_CASE("vote counts and the vote lines as written", "[deliberation]") {
+  const Deliberation d = Run(kCommission).Only();
+  CHECK(d.votes_for == 43);
+  CHECK(d.votes_against == 0);
+  CHECK(d.votes_abstention == 0);
+  CHECK(d.votes_absent == 1);
+  REQUIRE(d.votes_text.has_value());
+  CHECK(d.votes_text->find("Absent sans délégation de vote : 1") != std::string::npos);
+  CHECK(d.votes_text->find("(Adopté)") == std::string::npos);
+}
+
+TEST_CASE("an absent count is null when the act gives none", "[deliberation]") {
+  const Deliberation d = Run(kRegister).Only();
+  CHECK(d.votes_for == 30);
+  CHECK(d.votes_against == 2);
+  CHECK(d.votes_abstention == 1);
+  CHECK_FALSE(d.votes_absent.has_value());
+}
+
+TEST_CASE("counts written count first, in the deliberating sentence", "[deliberation]") {
+  const Deliberation d = Run("DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+                             "Le Conseil municipal, après en avoir délibéré, par 20 voix pour, "
+                             "2 voix contre et 1 abstention,\n"
+                             "DÉCIDE\n"
+                             "- d'autoriser le Maire à signer.\n")
+                             .Only();
+  CHECK(d.votes_for == 20);
+  CHECK(d.votes_against == 2);
+  CHECK(d.votes_abstention == 1);
+  CHECK(d.outcome == "adopted");  // a majority for, and the act decides
+}
+
+TEST_CASE("a unanimous adoption counts every voter for", "[deliberation]") {
+  const Deliberation d = Run("REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE\n"
+                             "Délibération n° 2025-045\n"
+                             "Votants : 27\n"
+                             "Le Conseil communautaire, après en avoir délibéré,\n"
+                             "DÉCIDE :\n"
+                             "- D'APPROUVER le contrat.\n"
+                             "Adopté à l'unanimité.\n")
+                             .Only();
+  CHECK(d.votes_for == 27);
+  CHECK(d.votes_against == 0);
+  CHECK(d.votes_abstention == 0);
+  CHECK(d.outcome == "adopted");
+}
+
+TEST_CASE("a rejected act", "[deliberation]") {
+  const Deliberation d = Run("DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+                             "DÉCIDE :\n"
+                             "- d'approuver la cession.\n"
+                             "Pour : 5 ; Contre : 12 ; Abstention : 0\n"
+                             "(Rejeté)\n")
+                             .Only();
+  CHECK(d.outcome == "rejected");
+  CHECK(d.votes_against == 12);
+}
+
+TEST_CASE("place and date of signature", "[deliberation]") {
+  const Deliberation a = Run(kCommission).Only();
+  CHECK(a.signed_place == "ARRAS");
+  CHECK(a.signed_date == "2025-04-22");
+  const Deliberation b = Run(kRegister).Only();
+  CHECK(b.signed_place == "Saint-Ouen-d'Ardanne");
+  CHECK(b.signed_date == "2025-03-27");
+}
+
+TEST_CASE("a placeholder place and a blank date are not values", "[deliberation]") {
+  const Deliberation d = Run("DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+                             "DÉCIDE :\n"
+                             "- d'approuver.\n"
+                             "Fait à xxxxxxxx, le\n")
+                             .Only();
+  CHECK_FALSE(d.signed_place.has_value());
+  CHECK_FALSE(d.signed_date.has_value());
+}
+
+TEST_CASE("'Vu' clauses: one row per article of a code", "[deliberation]") {
+  const Deliberation d = Run(kCommission).Only();
+  std::vector<std::string> articles;
+  for (const LegalRef& r : d.legal_refs) {
+    if (!r.article) continue;
+    articles.push_back(*r.article);
+    CHECK(r.code == "Code Général des Collectivités Territoriales");
+    CHECK(r.text.rfind("Vu le Code Général", 0) == 0);
+  }
+  CHECK(articles == std::vector<std::string>{"L.3121-14", "L.3121-14-1", "L.3211-2"});
+}
+
+TEST_CASE("'Vu' clauses: a cited deliberation's number and date; every clause kept",
+          "[deliberation]") {
+  const Deliberation d = Run(kCommission).Only();
+  int cited = 0, bare = 0;
+  for (const LegalRef& r : d.legal_refs) {
+    if (r.cited_number) {
+      ++cited;
+      CHECK(r.cited_number == "2021-257");
+      CHECK(r.cited_date == "2021-07-01");
+    } else if (!r.code) {
+      ++bare;  // "Vu le rapport du Président …"
+    }
+  }
+  CHECK(cited == 1);
+  CHECK(bare == 1);
+}
+
+TEST_CASE("no deliberation in minutes or in a contract", "[deliberation]") {
+  CHECK(Run("Compte rendu de la réunion du conseil de quartier\n"
+            "Présents : Mme Aïcha BENSAÏD, M. Gérard POMMIER.\n"
+            "Le compte rendu est adopté à main levée.\n")
+            .records.deliberations.empty());
+  CHECK(Run("Contrat Local de Santé du Val 2025-2029\n"
+            "Entre les soussignés :\n"
+            "Il est convenu ce qui suit :\n")
+            .records.deliberations.empty());
+}
+
+}  // namespace
+}  // namespace clsdb

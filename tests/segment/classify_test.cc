@@ -1,0 +1,123 @@
+// Document triage (segment/classify.cc, rules/doctype.rules), on small texts
+// laid out as the pipeline does.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "layout/layout.h"
+#include "read/reader.h"
+#include "rules/rule_set.h"
+#include "segment/segment.h"
+#include "test_paths.h"
+
+namespace clsdb {
+namespace {
+
+const RuleSet& Rules() {
+  static const RuleSet* rules = [] {
+    auto loaded = RuleSet::LoadDirectory(testing::RulesDir().string());
+    REQUIRE(loaded.ok());
+    return new RuleSet(std::move(*loaded));
+  }();
+  return *rules;
+}
+
+std::string Classify(const std::string& text) {
+  Result<RawDocument> raw = DecodeText(text);
+  REQUIRE(raw.ok());
+  raw->format = "text";
+  return ClassifyDocument(LayOut(*raw), Rules());
+}
+
+const char kDeliberation[] =
+    "DEPARTEMENT DU NORD\n"
+    "DELIBERATION DE LA COMMISSION PERMANENTE\n"
+    "DU CONSEIL DEPARTEMENTAL\n"
+    "REUNION DU 3 MARS 2025\n"
+    "(N°2025-12)\n"
+    "La Commission Permanente du Conseil départemental du Nord,\n"
+    "Vu le Code Général des Collectivités Territoriales ;\n"
+    "Après en avoir délibéré,\n"
+    "DECIDE :\n"
+    "D'approuver la convention.\n"
+    "Pour : 40 voix\n"
+    "(Adopté)\n";
+
+const char kContractBody[] =
+    "Contrat Local de Santé de la Communauté de communes du Val 2025-2029\n"
+    "Entre les soussignés :\n"
+    "L'Agence régionale de santé, représentée par son Directeur général,\n"
+    "et la Communauté de communes du Val, représentée par son Président,\n"
+    "Il est convenu ce qui suit :\n"
+    "ARTICLE 1 : Objet du contrat\n"
+    "Le présent contrat définit les orientations partagées.\n";
+
+TEST_CASE("a Commission Permanente act is a deliberation", "[classify]") {
+  CHECK(Classify(kDeliberation) == "deliberation");
+}
+
+TEST_CASE("a register extract with DECIDE is a deliberation", "[classify]") {
+  CHECK(Classify("COMMUNE DE XVILLE\n"
+                 "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\n"
+                 "Séance du 5 décembre 2024\n"
+                 "Délibération n° 2024-087\n"
+                 "Objet : Voirie\n"
+                 "Le Conseil Municipal, après en avoir délibéré,\n"
+                 "DÉCIDE :\n"
+                 "- d'approuver le programme.\n") == "deliberation");
+}
+
+TEST_CASE("a deliberation with a contract annexed stays a deliberation", "[classify]") {
+  CHECK(Classify(std::string(kDeliberation) + "ANNEXE 2\n" + kContractBody) == "deliberation");
+}
+
+TEST_CASE("a document titled Contrat local de santé is a contract", "[classify]") {
+  CHECK(Classify(kContractBody) == "contract");
+}
+
+TEST_CASE("a press release about a contract is a press release", "[classify]") {
+  CHECK(Classify("COMMUNIQUÉ DE PRESSE\n"
+                 "LE 25 09 19\n"
+                 "Contrat local de santé\n"
+                 "L'ARS et la communauté d'agglomération signent un Contrat local de santé.\n"
+                 "Contact presse\n"
+                 "ARS : 03 62 72 86 27\n") == "press_release");
+}
+
+TEST_CASE("minutes of a meeting are a note", "[classify]") {
+  CHECK(Classify("Ville de Montbrison – Direction de la démocratie participative\n"
+                 "Compte rendu de la réunion du conseil de quartier\n"
+                 "Réunion du mardi 13 mai 2025\n"
+                 "Présents : Mme Aïcha BENSAÏD, M. Gérard POMMIER.\n"
+                 "Excusés : M. Alain TESTUD.\n"
+                 "Ordre du jour :\n"
+                 "Le compte rendu est approuvé à main levée.\n") == "note");
+}
+
+TEST_CASE("an arrêté with articles and health words is other", "[classify]") {
+  CHECK(Classify("COMMUNE DE VILLECROZET\n"
+                 "ARRÊTÉ MUNICIPAL N° 2025-ST-118\n"
+                 "Le Maire de la commune de Villecrozet,\n"
+                 "Vu le Code général des collectivités territoriales ;\n"
+                 "Considérant l'ouverture de la maison de santé pluriprofessionnelle ;\n"
+                 "ARRÊTE\n"
+                 "Article 1er – Le stationnement est limité.\n") == "other");
+}
+
+TEST_CASE("a passing mention of a contract does not make a contract", "[classify]") {
+  CHECK(Classify("Rapport d'activité 2024\n"
+                 "Le service a suivi le contrat local de santé du territoire.\n"
+                 "Il a aussi organisé trois forums.\n") == "other");
+}
+
+TEST_CASE("an empty document is other", "[classify]") { CHECK(Classify("\n\n") == "other"); }
+
+TEST_CASE("only the opening of a document is read", "[classify]") {
+  // A press heading far into a long document does not retype it.
+  std::string text = kContractBody;
+  for (int i = 0; i < 200; ++i) text += "Ligne de texte numéro " + std::to_string(i) + ".\n";
+  text += "COMMUNIQUÉ DE PRESSE\n";
+  CHECK(Classify(text) == "contract");
+}
+
+}  // namespace
+}  // namespace clsdb
