@@ -1,0 +1,181 @@
+#include "extract/plan_headings.h"
+
+#include <algorithm>
+
+#include "extract/plan_text.h"
+#include "extract/text_util.h"
+
+namespace clsdb {
+
+namespace {
+
+// A heading is a line, not a paragraph of prose: beyond this many bytes a
+// paragraph that begins like a heading is running text.
+constexpr size_t kMaxHeading = 400;
+// An orientation's title written on the line after "Axe 2" is short.
+constexpr size_t kMaxLoneTitle = 250;
+// A table of contents is short lines; a longer paragraph is the text proper.
+constexpr size_t kMaxContentsLine = 150;
+
+// A heading's title: rule fragment plan.titled captures it as `title` after
+// a separator, as `title_caps` after a bare space.
+const char* TitleGroup(const RuleMatch& m) { return m.Has("title") ? "title" : "title_caps"; }
+
+std::string Title(const RuleMatch& m) { return CleanPlanText(m.Get(TitleGroup(m))); }
+
+std::string FirstPart(const std::string& code) {
+  size_t dot = code.find('.');
+  return dot == std::string::npos ? code : code.substr(0, dot);
+}
+
+}  // namespace
+
+PlanHeadingReader::PlanHeadingReader(const RuleSet& rules, PlanBuilder* plan)
+    : rules_(rules), plan_(plan) {}
+
+bool PlanHeadingReader::Match(const char* rule, const std::string& text, RuleMatch* m) const {
+  return rules_.Search(rule, text, m) && m->start == 0;
+}
+
+Provenance PlanHeadingReader::Prov(const Block& block, const RuleMatch& m,
+                                   const char* group) const {
+  auto it = m.group_spans.find(group);
+  if (it != m.group_spans.end() && it->second.second > it->second.first) {
+    return ProvenanceIn(block, it->second.first, it->second.second, m.rule->name);
+  }
+  return ProvenanceIn(block, m.start, m.end, m.rule->name);
+}
+
+bool PlanHeadingReader::InContents(const Block& block) {
+  RuleMatch m;
+  if (Match("plan.toc_start", block.text, &m)) {
+    contents_ = true;
+    contents_lines_.clear();
+    return true;
+  }
+  if (!contents_) return false;
+  const std::string folded = FoldTitle(block.text);
+  const bool listed =
+      std::find(contents_lines_.begin(), contents_lines_.end(), folded) != contents_lines_.end();
+  if (block.text.size() > kMaxContentsLine || listed) {
+    contents_ = false;
+    contents_lines_.clear();
+    return false;
+  }
+  contents_lines_.push_back(folded);
+  return true;
+}
+
+bool PlanHeadingReader::Read(const Block& block) {
+  if (block.kind != Block::Kind::kParagraph) return false;
+  const Pending pending = pending_;
+  pending_ = Pending::kNone;
+  PlanContext& ctx = plan_->ctx;
+  const std::string& text = block.text;
+  RuleMatch m;
+  if (InContents(block) || rules_.Search("plan.toc_line", text, &m)) return false;
+  if (text.size() <= kMaxHeading && Heading(block)) return true;
+
+  // Not a heading: what the previous one announced.
+  if (pending == Pending::kOrientationTitle && text.size() <= kMaxLoneTitle &&
+      ctx.orientation >= 0) {
+    const Orientation& o = plan_->contract().orientations[ctx.orientation];
+    if (o.title.empty()) {
+      const std::string number = o.number;  // AddOrientation may grow the vector
+      plan_->AddOrientation(number, CleanPlanText(text), ProvenanceOf(block, "plan.orientation"),
+                            PlanSource::kHeading);
+    }
+    return true;
+  }
+  if (pending == Pending::kOperationList && ctx.action >= 0) {
+    if (block.bullet) {
+      plan_->AddOperation(ctx.action, std::nullopt, CleanPlanText(text),
+                          ProvenanceOf(block, "plan.operation_list"), PlanSource::kHeading);
+      pending_ = Pending::kOperationList;
+      return true;
+    }
+  }
+  if (pending == Pending::kDescription && ctx.action >= 0 && !block.bullet) {
+    plan_->SetDescription(ctx.action, CollapseSpaces(text));
+  }
+  return false;
+}
+
+bool PlanHeadingReader::ReadCellHeading(const Block& block) {
+  RuleMatch m;
+  if (contents_ || block.text.size() > kMaxHeading ||
+      rules_.Search("plan.toc_line", block.text, &m)) {
+    return false;
+  }
+  const Pending pending = pending_;
+  pending_ = Pending::kNone;
+  if (Heading(block)) return true;
+  pending_ = pending;
+  return false;
+}
+
+bool PlanHeadingReader::Heading(const Block& block) {
+  PlanContext& ctx = plan_->ctx;
+  const std::string& text = block.text;
+  RuleMatch m;
+  if (Match("plan.section_end", text, &m)) {
+    ctx = PlanContext{};
+    return true;
+  }
+
+  if (Match("plan.orientation", text, &m) || Match("plan.orientation_letter", text, &m)) {
+    const std::string title = Title(m);
+    ctx.orientation = plan_->AddOrientation(m.Get("number"), title, Prov(block, m, TitleGroup(m)),
+                                            PlanSource::kHeading);
+    ctx.objective = ctx.action = -1;
+    if (plan_->contract().orientations[ctx.orientation].title.empty()) {
+      pending_ = Pending::kOrientationTitle;
+    }
+    return true;
+  }
+
+  if (Match("plan.operation", text, &m) || Match("plan.operation_prefixed", text, &m)) {
+    const std::string code = m.Get("code");
+    const size_t dot = code.rfind('.');
+    const std::string action_code = dot == std::string::npos ? "" : code.substr(0, dot);
+    int action = ctx.action;
+    const Contract& c = plan_->contract();
+    if (!action_code.empty() && (action < 0 || c.actions[action].code != action_code)) {
+      const int other = plan_->FindAction(ctx.orientation, false, action_code);
+      if (other >= 0) action = other;
+    }
+    if (action < 0) return false;
+    plan_->AddOperation(action, code, Title(m), Prov(block, m, TitleGroup(m)),
+                        PlanSource::kHeading);
+    return true;
+  }
+
+  const bool action_heading = Match("plan.action", text, &m);
+  // "1.2 Title" is an action only inside orientation 1: elsewhere a numbered
+  // paragraph is not a heading.
+  const bool bare_action =
+      !action_heading && ctx.orientation >= 0 && Match("plan.action_bare", text, &m) &&
+      FirstPart(m.Get("code")) == plan_->contract().orientations[ctx.orientation].number;
+  if (action_heading || bare_action) {
+    ctx.action = plan_->AddAction(ctx.orientation, ctx.orientation >= 0, m.Get("code"), Title(m),
+                                  Prov(block, m, TitleGroup(m)), PlanSource::kHeading);
+    pending_ = Pending::kDescription;
+    return true;
+  }
+
+  if (ctx.orientation >= 0 &&
+      (Match("plan.objective", text, &m) || Match("plan.objective_paren", text, &m))) {
+    ctx.objective = plan_->AddObjective(ctx.orientation, m.Get("number"), Title(m),
+                                        Prov(block, m, TitleGroup(m)), PlanSource::kHeading);
+    ctx.action = -1;
+    return true;
+  }
+
+  if (ctx.action >= 0 && Match("plan.operation_list", text, &m)) {
+    pending_ = Pending::kOperationList;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace clsdb

@@ -1,0 +1,543 @@
+#include "extract/plan_tables.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include "extract/plan_text.h"
+#include "extract/text_util.h"
+
+namespace clsdb {
+
+namespace {
+
+struct ColumnRule {
+  const char* rule;
+  PlanColumn kind;
+};
+
+// In rules/tables.rules order: the first that matches names the column.
+constexpr ColumnRule kColumnRules[] = {
+    {"table.col.action_title", PlanColumn::kActionTitle},
+    {"table.col.axis", PlanColumn::kAxis},
+    {"table.col.objective", PlanColumn::kObjective},
+    {"table.col.action", PlanColumn::kAction},
+    {"table.col.operation", PlanColumn::kOperation},
+    {"table.col.pilot", PlanColumn::kPilot},
+    {"table.col.partner", PlanColumn::kPartner},
+    {"table.col.funder", PlanColumn::kFunder},
+    {"table.col.public", PlanColumn::kPublic},
+    {"table.col.sector", PlanColumn::kSector},
+    {"table.col.indicator_quantitative", PlanColumn::kIndicatorQuantitative},
+    {"table.col.indicator_qualitative", PlanColumn::kIndicatorQualitative},
+    {"table.col.indicator", PlanColumn::kIndicator},
+    {"table.col.year", PlanColumn::kYear},
+    {"table.col.calendar", PlanColumn::kCalendar},
+    {"table.col.description", PlanColumn::kDescription},
+    {"table.col.other", PlanColumn::kOther},
+};
+
+const char* RuleOf(PlanColumn kind) {
+  for (const ColumnRule& c : kColumnRules) {
+    if (c.kind == kind) return c.rule;
+  }
+  return "table";
+}
+
+bool Blank(const std::string& text) {
+  return text.find_first_not_of(" \t\n\r") == std::string::npos;
+}
+
+// "1.2.3" → "1.2".
+std::string Parent(const std::string& code) {
+  size_t dot = code.rfind('.');
+  return dot == std::string::npos ? std::string() : code.substr(0, dot);
+}
+
+// Pieces of an indicator or calendar cell: its lines, and the parts of a
+// line separated by ';'.
+std::vector<std::pair<size_t, size_t>> Pieces(const std::string& text) {
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n' || text[i] == ';') {
+      if (i > start) out.emplace_back(start, i);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+PlanColumn ClassifyPlanHeader(const std::string& cell, const RuleSet& rules, int* year) {
+  const std::string text = CollapseSpaces(cell);
+  if (text.empty()) return PlanColumn::kNone;
+  RuleMatch m;
+  for (const ColumnRule& c : kColumnRules) {
+    if (rules.Search(c.rule, text, &m)) {
+      if (c.kind == PlanColumn::kYear && year != nullptr) *year = std::atoi(m.Get("year").c_str());
+      return c.kind;
+    }
+  }
+  return PlanColumn::kNone;
+}
+
+PlanTableReader::PlanTableReader(const RuleSet& rules, PlanBuilder* plan,
+                                 PlanHeadingReader* headings)
+    : rules_(rules), plan_(plan), headings_(headings) {}
+
+std::string PlanTableReader::CellTitle(const std::string& text) const {
+  RuleMatch m;
+  if (rules_.Search("plan.description_cut", text, &m) && m.start == 0) {
+    return CleanPlanText(m.Get("title"));
+  }
+  return CleanPlanText(text);
+}
+
+bool PlanTableReader::ParseAction(const std::string& text, OptText* code,
+                                  std::string* title) const {
+  RuleMatch m;
+  if (rules_.Search("table.action_cell", text, &m)) {
+    *code = m.Get("code");
+    *title = CellTitle(m.Get("title"));
+    return true;
+  }
+  if (rules_.Search("plan.action", CollapseSpaces(text), &m) && m.start == 0) {
+    *code = m.Get("code");
+    *title = CellTitle(m.Get(m.Has("title") ? "title" : "title_caps"));
+    return true;
+  }
+  *code = std::nullopt;
+  *title = CellTitle(text);
+  return false;
+}
+
+void PlanTableReader::Read(const Table& table) {
+  bool first = true;
+  for (const TableRow& row : table.rows) {
+    const bool was_first = first;
+    first = false;
+    if (IsCellHeading(row)) continue;
+    if (ReadHeader(row)) continue;
+    if (grid_.active) {
+      if (ReadYears(row)) continue;
+      // A new table goes on with the grid only if it opens with a row that
+      // has the grid's codes (not an action sheet, not a glossary).
+      if (!was_first || (!IsSheetRow(row) && HasGridCode(row))) {
+        ReadGridRow(row);
+        continue;
+      }
+      grid_.active = false;
+    }
+    if (IsSheetRow(row)) ReadSheetRow(row);
+  }
+}
+
+bool PlanTableReader::IsCellHeading(const TableRow& row) {
+  if (headings_ == nullptr || row.cells.empty() || Blank(row.cells[0].text)) return false;
+  for (size_t i = 1; i < row.cells.size(); ++i) {
+    if (!Blank(row.cells[i].text)) return false;
+  }
+  const Cell& cell = row.cells[0];
+  Block block;
+  block.kind = Block::Kind::kParagraph;
+  block.text = cell.text;
+  block.span = cell.span;
+  return headings_->ReadCellHeading(block);
+}
+
+bool PlanTableReader::ReadHeader(const TableRow& row) {
+  std::vector<PlanColumn> cols(row.cells.size(), PlanColumn::kNone);
+  std::map<int, int> years;
+  int recognized = 0, nonempty = 0;
+  bool has_main = false;
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    if (Blank(row.cells[i].text)) continue;
+    ++nonempty;
+    int year = 0;
+    PlanColumn kind = ClassifyPlanHeader(row.cells[i].text, rules_, &year);
+    if (kind == PlanColumn::kActionTitle) kind = PlanColumn::kAction;
+    if (kind == PlanColumn::kNone) continue;
+    ++recognized;
+    if (kind == PlanColumn::kAction || kind == PlanColumn::kOperation) has_main = true;
+    if (kind == PlanColumn::kYear) years[static_cast<int>(i)] = year;
+    cols[i] = kind;
+  }
+  if (!has_main || recognized < 2 || recognized * 2 < nonempty) return false;
+  grid_ = Grid{};
+  grid_.active = true;
+  grid_.cols = std::move(cols);
+  grid_.years = std::move(years);
+  for (size_t i = 0; i < grid_.cols.size(); ++i) {
+    const int col = static_cast<int>(i);
+    if (grid_.cols[i] == PlanColumn::kAxis && grid_.axis < 0) grid_.axis = col;
+    if (grid_.cols[i] == PlanColumn::kObjective && grid_.objective < 0) grid_.objective = col;
+    if (grid_.cols[i] == PlanColumn::kAction && grid_.action < 0) grid_.action = col;
+    if (grid_.cols[i] == PlanColumn::kOperation && grid_.operation < 0) grid_.operation = col;
+  }
+  row_orientation_ = -1;
+  heading_orientation_ = plan_->ctx.orientation;
+  row_action_ = -1;
+  last_pilots_.clear();
+  last_pilot_action_ = -1;
+  return true;
+}
+
+bool PlanTableReader::ReadYears(const TableRow& row) {
+  std::map<int, int> years;
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    if (Blank(row.cells[i].text)) continue;
+    int year = 0;
+    if (ClassifyPlanHeader(row.cells[i].text, rules_, &year) != PlanColumn::kYear) return false;
+    years[static_cast<int>(i)] = year;
+  }
+  if (years.empty()) return false;
+  for (const auto& [col, year] : years) {
+    if (col >= static_cast<int>(grid_.cols.size())) grid_.cols.resize(col + 1, PlanColumn::kNone);
+    grid_.cols[col] = PlanColumn::kYear;
+    grid_.years[col] = year;
+  }
+  return true;
+}
+
+void PlanTableReader::ReadGridRow(const TableRow& row) {
+  const std::vector<Cell>& cells = row.cells;
+  const int n = static_cast<int>(cells.size());
+  // The action and operation cells, by their codes.
+  int op_i = -1, act_i = -1;
+  RuleMatch op_m, m;
+  OptText act_code;
+  std::string act_title;
+  for (int i = 0; i < n && op_i < 0; ++i) {
+    if (Searchable(i, grid_.operation) &&
+        rules_.Search("table.operation_cell", cells[i].text, &op_m)) {
+      op_i = i;
+    }
+  }
+  for (int i = 0; i < (op_i < 0 ? n : op_i) && act_i < 0; ++i) {
+    if (Searchable(i, grid_.action) && ParseAction(cells[i].text, &act_code, &act_title)) {
+      act_i = i;
+    }
+  }
+  int shift = 0;
+  if (op_i >= 0 && grid_.operation >= 0) {
+    shift = op_i - grid_.operation;
+  } else if (act_i >= 0 && grid_.action >= 0) {
+    shift = act_i - grid_.action;
+  }
+  auto at = [&](int col) -> const Cell* {
+    const int i = col + shift;
+    return col >= 0 && i >= 0 && i < n && !Blank(cells[i].text) ? &cells[i] : nullptr;
+  };
+  PlanContext& ctx = plan_->ctx;
+  // An orientation heading met since (a row spanning the grid, a paragraph
+  // between two of its parts) names the orientation of the rows below.
+  if (ctx.orientation != heading_orientation_) {
+    row_orientation_ = -1;
+    heading_orientation_ = ctx.orientation;
+  }
+
+  if (const Cell* c = at(grid_.axis)) {
+    // A lone lower-case letter ("x") is an axis only with its title ("b/ …").
+    if (rules_.Search("table.axis_cell", c->text, &m) &&
+        (m.Has("title") || m.Has("word") ||
+         !std::islower(static_cast<unsigned char>(m.Get("number")[0])))) {
+      row_orientation_ = plan_->AddOrientation(m.Get("number"), CellTitle(m.Get("title")),
+                                               ProvenanceIn(*c, 0, c->text.size(), m.rule->name),
+                                               PlanSource::kTable);
+    }
+  }
+
+  if (const Cell* c = at(grid_.objective)) {
+    const int orientation = row_orientation_ >= 0 ? row_orientation_ : ctx.orientation;
+    if (orientation >= 0 && rules_.Search("table.objective_cell", c->text, &m)) {
+      plan_->AddObjective(orientation, m.Get("number"), CellTitle(m.Get("title")),
+                          ProvenanceIn(*c, 0, c->text.size(), m.rule->name), PlanSource::kTable);
+    }
+  }
+
+  bool continues = true;
+  if (const Cell* c = at(grid_.action)) {
+    continues = false;
+    OptText code;
+    std::string title;
+    if (c == (act_i >= 0 ? &cells[act_i] : nullptr)) {
+      code = act_code;
+      title = act_title;
+    } else {
+      ParseAction(c->text, &code, &title);
+    }
+    if (!title.empty()) {
+      const int orientation = row_orientation_ >= 0 ? row_orientation_ : ctx.orientation;
+      row_action_ = plan_->AddAction(orientation, row_orientation_ >= 0, code, title,
+                                     ProvenanceIn(*c, 0, c->text.size(), "table.action_cell"),
+                                     PlanSource::kTable);
+    }
+  }
+
+  int op = -1;
+  if (const Cell* c = at(grid_.operation)) {
+    OptText code;
+    std::string title;
+    if (c == (op_i >= 0 ? &cells[op_i] : nullptr)) {
+      code = op_m.Get("code");
+      title = CellTitle(op_m.Get("title"));
+      // The operation's code names its action, whatever the rows above said.
+      const Contract& contract = plan_->contract();
+      if (row_action_ < 0 || contract.actions[row_action_].code != Parent(*code)) {
+        const int orientation = row_orientation_ >= 0 ? row_orientation_ : ctx.orientation;
+        const int other = plan_->FindAction(orientation, false, Parent(*code));
+        if (other >= 0) row_action_ = other;
+      }
+    } else {
+      title = CellTitle(c->text);
+    }
+    if (row_action_ >= 0 && !title.empty()) {
+      op = plan_->AddOperation(row_action_, code, title,
+                               ProvenanceIn(*c, 0, c->text.size(), "table.operation_cell"),
+                               PlanSource::kTable);
+    }
+  } else if (grid_.operation >= 0 && continues) {
+    return;  // neither an action nor an operation: nothing to attach to
+  }
+  if (row_action_ < 0) return;
+
+  for (size_t col = 0; col < grid_.cols.size(); ++col) {
+    const PlanColumn kind = grid_.cols[col];
+    switch (kind) {
+      case PlanColumn::kPilot:
+      case PlanColumn::kPartner:
+      case PlanColumn::kFunder:
+      case PlanColumn::kIndicatorQuantitative:
+      case PlanColumn::kIndicatorQualitative:
+      case PlanColumn::kIndicator:
+      case PlanColumn::kCalendar:
+      case PlanColumn::kYear: {
+        const Cell* c = at(static_cast<int>(col));
+        static const Cell kEmpty;
+        auto year = grid_.years.find(static_cast<int>(col));
+        AddCell(kind, year == grid_.years.end() ? 0 : year->second, c ? *c : kEmpty, row_action_,
+                op, continues);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+bool PlanTableReader::Searchable(int i, int col) const {
+  // A row is shifted by one column at most, and a code in the axis or
+  // objective column ("1.1 Conforter l'offre") is not an action's.
+  if (col < 0 || i < col - 1 || i > col + 1) return false;
+  if (i < static_cast<int>(grid_.cols.size()) && i != col) {
+    const PlanColumn kind = grid_.cols[i];
+    if (kind == PlanColumn::kAxis || kind == PlanColumn::kObjective) return false;
+  }
+  return true;
+}
+
+bool PlanTableReader::HasGridCode(const TableRow& row) const {
+  RuleMatch m;
+  OptText code;
+  std::string title;
+  for (int i = 0; i < static_cast<int>(row.cells.size()); ++i) {
+    const std::string& text = row.cells[i].text;
+    if (Searchable(i, grid_.operation) && rules_.Search("table.operation_cell", text, &m)) {
+      return true;
+    }
+    if (Searchable(i, grid_.action) && ParseAction(text, &code, &title)) return true;
+  }
+  return false;
+}
+
+bool PlanTableReader::IsSheetRow(const TableRow& row) const {
+  if (row.cells.size() < 2) return false;
+  return ClassifyPlanHeader(row.cells[0].text, rules_, nullptr) != PlanColumn::kNone;
+}
+
+void PlanTableReader::ReadSheetRow(const TableRow& row) {
+  const PlanColumn kind = ClassifyPlanHeader(row.cells[0].text, rules_, nullptr);
+  std::vector<const Cell*> values;
+  for (size_t i = 1; i < row.cells.size(); ++i) values.push_back(&row.cells[i]);
+  const Cell* first = nullptr;
+  int nonempty = 0;
+  for (const Cell* v : values) {
+    if (Blank(v->text)) continue;
+    if (first == nullptr) first = v;
+    ++nonempty;
+  }
+  if (first == nullptr) return;
+  PlanContext& ctx = plan_->ctx;
+  RuleMatch m;
+
+  if (kind == PlanColumn::kActionTitle) {
+    OptText code;
+    std::string title;
+    ParseAction(first->text, &code, &title);
+    // "Fiche action n°3 | Title": the label holds the code.
+    if (!code.has_value() && rules_.Search("table.action_label", row.cells[0].text, &m)) {
+      code = m.Get("code");
+    }
+    if (title.empty()) return;
+    ctx.action = plan_->AddAction(
+        ctx.orientation, false, code, title,
+        ProvenanceIn(*first, 0, first->text.size(), "table.col.action_title"), PlanSource::kTable);
+    sheet_action_ = ctx.action;
+    sheet_ops_.clear();
+    return;
+  }
+  if (kind == PlanColumn::kAxis) {
+    // The sheet's axis places its action; it does not become the context
+    // of the headings that follow (the next sheet may sit under another).
+    if (rules_.Search("table.axis_cell", first->text, &m)) {
+      plan_->PlaceAction(ctx.action, plan_->FindOrientation(m.Get("number")));
+    }
+    return;
+  }
+  // A heading that names an action starts its sheet; otherwise the sheet
+  // read so far goes on.
+  if (ctx.action >= 0 && ctx.action != sheet_action_) {
+    sheet_action_ = ctx.action;
+    sheet_ops_.clear();
+  }
+  const int action = sheet_action_;
+  if (action < 0) return;
+
+  switch (kind) {
+    case PlanColumn::kOperation: {
+      const std::vector<int> known = plan_->OperationsOf(action);
+      sheet_ops_.clear();
+      int k = 0;
+      for (const Cell* v : values) {
+        const std::string title = CellTitle(v->text);
+        if (title.empty()) {
+          sheet_ops_.push_back(-1);
+          continue;
+        }
+        int o = plan_->FindOperationByTitle(action, title);
+        if (o < 0 && static_cast<int>(known.size()) == nonempty) o = known[k];
+        if (o < 0 && known.empty()) {
+          o = plan_->AddOperation(action, std::nullopt, title,
+                                  ProvenanceIn(*v, 0, v->text.size(), "table.col.operation"),
+                                  PlanSource::kTable);
+        }
+        sheet_ops_.push_back(o);
+        ++k;
+      }
+      return;
+    }
+    case PlanColumn::kDescription:
+      plan_->SetDescription(action, CollapseSpaces(first->text));
+      return;
+    case PlanColumn::kPilot:
+    case PlanColumn::kPartner:
+    case PlanColumn::kFunder:
+    case PlanColumn::kIndicatorQuantitative:
+    case PlanColumn::kIndicatorQualitative:
+    case PlanColumn::kIndicator:
+    case PlanColumn::kCalendar: {
+      int mapped = 0;
+      for (int o : sheet_ops_) mapped += o >= 0 ? 1 : 0;
+      for (size_t j = 0; j < values.size(); ++j) {
+        if (Blank(values[j]->text)) continue;
+        // One value over several operations is the action's (a merged cell).
+        int op = -1;
+        if (!(nonempty == 1 && mapped > 1) && j < sheet_ops_.size()) op = sheet_ops_[j];
+        AddCell(kind, 0, *values[j], action, op, false);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+void PlanTableReader::AddCell(PlanColumn kind, int year, const Cell& cell, int action,
+                              int operation, bool continues_pilots) {
+  const char* rule = RuleOf(kind);
+  switch (kind) {
+    case PlanColumn::kPilot: {
+      if (Blank(cell.text)) {
+        // A merged pilot cell: the operation above's pilots go on.
+        if (continues_pilots && operation >= 0 && last_pilot_action_ == action &&
+            !plan_->HasPilots(action, operation)) {
+          for (const ActorName& a : last_pilots_) {
+            plan_->AddActor(action, operation, "pilot", a.name,
+                            ProvenanceIn(last_pilot_cell_, a.start, a.end, rule));
+          }
+        }
+        return;
+      }
+      std::vector<ActorName> names = SplitActors(cell.text, rules_);
+      if (names.empty()) return;
+      last_pilots_ = names;
+      last_pilot_cell_ = cell;
+      last_pilot_action_ = action;
+      // Pilots sit where they were first given (FORMAT.md): per operation or
+      // per action, and a later table repeating them adds nothing.
+      if (plan_->HasPilots(action, operation)) return;
+      if (operation < 0) {
+        for (int o : plan_->OperationsOf(action)) {
+          if (plan_->HasPilots(action, o)) return;
+        }
+      } else if (plan_->HasPilots(action, -1)) {
+        return;
+      }
+      for (const ActorName& a : names) {
+        plan_->AddActor(action, operation, "pilot", a.name,
+                        ProvenanceIn(cell, a.start, a.end, rule));
+      }
+      return;
+    }
+    case PlanColumn::kPartner:
+    case PlanColumn::kFunder: {
+      const std::string role = kind == PlanColumn::kPartner ? "partner" : "funder";
+      for (const ActorName& a : SplitActors(cell.text, rules_)) {
+        plan_->AddActor(action, operation, role, a.name, ProvenanceIn(cell, a.start, a.end, rule));
+      }
+      return;
+    }
+    case PlanColumn::kIndicatorQuantitative:
+    case PlanColumn::kIndicatorQualitative:
+    case PlanColumn::kIndicator: {
+      const std::string k = kind == PlanColumn::kIndicatorQuantitative  ? "quantitative"
+                            : kind == PlanColumn::kIndicatorQualitative ? "qualitative"
+                                                                        : "other";
+      for (const auto& [s, e] : Pieces(cell.text)) {
+        plan_->AddIndicator(action, operation, k, CleanPlanText(cell.text.substr(s, e - s)),
+                            ProvenanceIn(cell, s, e, rule));
+      }
+      return;
+    }
+    case PlanColumn::kCalendar: {
+      for (const auto& [s, e] : Pieces(cell.text)) {
+        const std::string text = CleanPlanText(cell.text.substr(s, e - s));
+        // The year when the words give one; a span of years ("2025-2027")
+        // or several dates give none.
+        OptInt y;
+        for (const RuleMatch& m : rules_.SearchAll(rules_.Get("table.year_in_text"), text)) {
+          const long long year = std::atoll(m.Get("year").c_str());
+          if (y.has_value() && *y != year) {
+            y.reset();
+            break;
+          }
+          y = year;
+        }
+        plan_->AddSchedule(action, operation, y, text, ProvenanceIn(cell, s, e, rule));
+      }
+      return;
+    }
+    case PlanColumn::kYear: {
+      if (Blank(cell.text)) return;
+      plan_->AddSchedule(action, operation, year > 0 ? OptInt(year) : std::nullopt,
+                         CleanPlanText(cell.text), ProvenanceIn(cell, 0, cell.text.size(), rule));
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+}  // namespace clsdb

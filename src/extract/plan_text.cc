@@ -1,0 +1,114 @@
+#include "extract/plan_text.h"
+
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include "extract/text_util.h"
+#include "normalize/normalize.h"
+
+namespace clsdb {
+
+namespace {
+
+// Multi-byte marks that never begin or end a value.
+constexpr std::string_view kJunk[] = {"–", "—", "•", "▪", "➤", "➢", "❖", "✓", "▶", "►", "·", "…"};
+constexpr std::string_view kAsciiJunk = " \t\n,;:.-*_=";
+
+size_t Count(std::string_view s, std::string_view what) {
+  size_t n = 0;
+  for (size_t pos = s.find(what); pos != std::string_view::npos; pos = s.find(what, pos + 1)) ++n;
+  return n;
+}
+
+size_t JunkPrefix(std::string_view s) {
+  for (std::string_view j : kJunk) {
+    if (s.substr(0, j.size()) == j) return j.size();
+  }
+  if (!s.empty() && kAsciiJunk.find(s.front()) != std::string_view::npos) return 1;
+  return 0;
+}
+
+size_t JunkSuffix(std::string_view s) {
+  for (std::string_view j : kJunk) {
+    if (s.size() >= j.size() && s.substr(s.size() - j.size()) == j) return j.size();
+  }
+  if (!s.empty() && kAsciiJunk.find(s.back()) != std::string_view::npos) return 1;
+  return 0;
+}
+
+// An opening mark at the front that is never closed, or a closing mark at
+// the back that was never opened: its byte length, else 0.
+size_t UnbalancedPrefix(std::string_view s) {
+  if (s.empty()) return 0;
+  if (s.front() == '"' || s.front() == '\'') return Count(s, s.substr(0, 1)) % 2 == 1 ? 1 : 0;
+  if (s.front() == '(') return Count(s, "(") > Count(s, ")") ? 1 : 0;
+  if (s.front() == '[') return Count(s, "[") > Count(s, "]") ? 1 : 0;
+  if (s.substr(0, 2) == "«") return Count(s, "«") > Count(s, "»") ? 2 : 0;
+  if (s.substr(0, 2) == "»") return 2;
+  if (s.front() == ')' || s.front() == ']') return 1;
+  return 0;
+}
+
+size_t UnbalancedSuffix(std::string_view s) {
+  if (s.empty()) return 0;
+  if (s.back() == '"') return Count(s, "\"") % 2 == 1 ? 1 : 0;
+  if (s.back() == ')') return Count(s, ")") > Count(s, "(") ? 1 : 0;
+  if (s.back() == ']') return Count(s, "]") > Count(s, "[") ? 1 : 0;
+  if (s.size() >= 2 && s.substr(s.size() - 2) == "»") return Count(s, "»") > Count(s, "«") ? 2 : 0;
+  if (s.size() >= 2 && s.substr(s.size() - 2) == "«") return 2;
+  if (s.back() == '(' || s.back() == '[') return 1;
+  return 0;
+}
+
+std::vector<std::string> Words(std::string_view folded) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && folded[i] == ' ') ++i;
+    size_t j = i;
+    while (j < folded.size() && folded[j] != ' ') ++j;
+    if (j > i) out.emplace_back(folded.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CleanPlanText(std::string_view text) {
+  const std::string collapsed = CollapseSpaces(text);
+  std::string_view s = collapsed;
+  while (true) {
+    size_t n = JunkPrefix(s);
+    if (n == 0) n = UnbalancedPrefix(s);
+    if (n == 0) break;
+    s.remove_prefix(n);
+  }
+  while (true) {
+    size_t n = JunkSuffix(s);
+    if (n == 0) n = UnbalancedSuffix(s);
+    if (n == 0) break;
+    s.remove_suffix(n);
+  }
+  return std::string(s);
+}
+
+std::string FoldTitle(std::string_view text) { return FoldForMatch(text); }
+
+double TitleSimilarity(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return 0;
+  if (a == b) return 1;
+  std::string_view shorter = a.size() <= b.size() ? a : b;
+  std::string_view longer = a.size() <= b.size() ? b : a;
+  if (longer.substr(0, shorter.size()) == shorter && longer[shorter.size()] == ' ') return 1;
+  const std::vector<std::string> short_words = Words(shorter);
+  const std::vector<std::string> long_words = Words(longer);
+  const std::set<std::string> long_set(long_words.begin(), long_words.end());
+  if (short_words.empty()) return 0;
+  size_t found = 0;
+  for (const std::string& w : short_words) found += long_set.count(w);
+  return static_cast<double>(found) / static_cast<double>(short_words.size());
+}
+
+}  // namespace clsdb

@@ -1,0 +1,87 @@
+// Splitting pilot / partner cells into one name per organisation
+// (extract/actors.h, rules/actors.rules), on the conventions of
+// ../shared/corpus/expected/FORMAT.md.
+#include "extract/actors.h"
+
+#include <catch2/catch.hpp>
+
+#include "rules/rule_set.h"
+#include "test_paths.h"
+
+namespace clsdb {
+namespace {
+
+const RuleSet& Rules() {
+  static const RuleSet* rules = [] {
+    auto loaded = RuleSet::LoadDirectory(testing::RulesDir().string());
+    REQUIRE(loaded.ok());
+    return new RuleSet(std::move(*loaded));
+  }();
+  return *rules;
+}
+
+std::vector<std::string> Names(const std::string& cell) {
+  std::vector<std::string> out;
+  for (const ActorName& a : SplitActors(cell, Rules())) out.push_back(a.name);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST_CASE("the separators of FORMAT.md each cut", "[actors]") {
+  CHECK(Names("CCSA - CPTS") == V{"CCSA", "CPTS"});
+  CHECK(Names("CAHC, CPAM, Médecins du Monde") == V{"CAHC", "CPAM", "Médecins du Monde"});
+  CHECK(Names("ARS et CPAM") == V{"ARS", "CPAM"});
+  CHECK(Names("Addictions France / CCMC") == V{"Addictions France", "CCMC"});
+  CHECK(Names("EN/ARS/CJC") == V{"EN", "ARS", "CJC"});
+  CHECK(Names("MSA + CCAS") == V{"MSA", "CCAS"});
+  CHECK(Names("CCSA + partenaires du champ concerné") ==
+        V{"CCSA", "partenaires du champ concerné"});
+  CHECK(Names("Euro Group Consulting en lien avec ARS - CCCA - CCSA") ==
+        V{"Euro Group Consulting", "ARS", "CCCA", "CCSA"});
+}
+
+TEST_CASE("leading articles and prepositions are dropped", "[actors]") {
+  CHECK(Names("les CPTS") == V{"CPTS"});
+  CHECK(Names("CPTS en lien avec le service de santé de l'université et de l'ARS") ==
+        V{"CPTS", "service de santé de l'université", "ARS"});
+  CHECK(Names("Coordination CLS en lien avec CH Nord, CH Sud, les CPTS et les 2 EPCI") ==
+        V{"Coordination CLS", "CH Nord", "CH Sud", "CPTS", "2 EPCI"});
+  CHECK(Names("ARS en lien avec L'association \"Santé Plus\"") ==
+        V{"ARS", "association \"Santé Plus\""});
+  CHECK(Names("CPAM du Hainaut") == V{"CPAM du Hainaut"});
+}
+
+TEST_CASE("dashes cut between acronyms, not inside names", "[actors]") {
+  CHECK(Names("ARS et CCCA-CCSA") == V{"ARS", "CCCA", "CCSA"});
+  CHECK(Names("ARS- EN-CD") == V{"ARS", "EN", "CD"});
+  CHECK(Names("CCSA -GHAT (CH Bapaume) - PTSM") == V{"CCSA", "GHAT (CH Bapaume)", "PTSM"});
+  CHECK(Names("EN et AEP- consultation jeunes") == V{"EN", "AEP- consultation jeunes"});
+  CHECK(Names("Association Hauts-de-France Santé (HDFS)") ==
+        V{"Association Hauts-de-France Santé (HDFS)"});
+  CHECK(Names("CAHC, 9-9bis") == V{"CAHC", "9-9bis"});
+}
+
+TEST_CASE("parentheses keep their content whole", "[actors]") {
+  CHECK(Names("CD 59 (SPS - PMI), CH Nord") == V{"CD 59 (SPS - PMI)", "CH Nord"});
+  CHECK(Names("CCSA - (UFOLEP)") == V{"CCSA", "UFOLEP"});
+  CHECK(Names("Conseil Départemental (PMI)") == V{"Conseil Départemental (PMI)"});
+}
+
+TEST_CASE("what names no one is dropped, and each name comes once", "[actors]") {
+  CHECK(Names("CPAM, MSA, CCAS, etc.") == V{"CPAM", "MSA", "CCAS"});
+  CHECK(Names("A définir si besoin").empty());
+  CHECK(Names("").empty());
+  CHECK(Names("CCSA - CPTS - CCSA") == V{"CCSA", "CPTS"});
+}
+
+TEST_CASE("each name carries its bytes in the cell", "[actors]") {
+  const std::string cell = "les CPTS, de l'ARS";
+  std::vector<ActorName> names = SplitActors(cell, Rules());
+  REQUIRE(names.size() == 2);
+  CHECK(cell.substr(names[0].start, names[0].end - names[0].start) == "CPTS");
+  CHECK(cell.substr(names[1].start, names[1].end - names[1].start) == "ARS");
+}
+
+}  // namespace
+}  // namespace clsdb
