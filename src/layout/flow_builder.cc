@@ -37,7 +37,7 @@ void FlowBuilder::AddParagraph(const std::string& text, bool bullet) {
   page_has_content_ = true;
 }
 
-void FlowBuilder::AddTableRow(const std::vector<std::string>& cells) {
+void FlowBuilder::AddTableRow(const std::vector<std::string>& cells, bool drop_repeated_header) {
   if (cells.empty()) return;
   const bool resumes = open_table_ >= 0 && table_at_page_end_ && !page_has_content_;
   if (open_table_ >= 0 && !resumes && page_has_content_ == false) {
@@ -55,7 +55,8 @@ void FlowBuilder::AddTableRow(const std::vector<std::string>& cells) {
     out_->blocks.push_back(std::move(block));
   }
   Table& table = out_->tables[open_table_];
-  if (resumes && !table.rows.empty() && SameRow(table.rows.front(), cells)) {
+  if (drop_repeated_header && resumes && !table.rows.empty() &&
+      SameRow(table.rows.front(), cells)) {
     page_has_content_ = true;  // the repeated header: dropped, table goes on
     return;
   }

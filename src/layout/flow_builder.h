@@ -26,8 +26,10 @@ class FlowBuilder {
   // A table row (cells already normalised).  Consecutive rows form one table;
   // a table that resumes at the top of the next page continues the same
   // table, and a row equal to the table's first row (a header repeated on a
-  // new page) is dropped.
-  void AddTableRow(const std::vector<std::string>& cells);
+  // new page) is dropped — unless drop_repeated_header is false, for a
+  // caller that has already told repeated headers from new tables (the PDF
+  // path, which sees the page geometry).
+  void AddTableRow(const std::vector<std::string>& cells, bool drop_repeated_header = true);
   // Ends the current table, if any (a paragraph ends it too).
   void EndTable();
   // A stamp lifted out of the flow on the current page.
