@@ -6,7 +6,7 @@ CLSDB_PACKAGES=(
   build-essential cmake pkg-config
   libpoppler-cpp-dev libicu-dev libre2-dev libsqlite3-dev sqlite3
   libboost-program-options-dev nlohmann-json3-dev catch2
-  poppler-utils qpdf clang
+  poppler-utils qpdf clang time
 )
 
 clsdb_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }

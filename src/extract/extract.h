@@ -32,6 +32,11 @@ void ExtractPlans(const LaidOutDocument& doc, const Segmentation& seg, const Rul
                   DocumentRecords* out);
 void ExtractGlossary(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
                      DocumentRecords* out);
+// The document's own title when no earlier step set it: a contract's title
+// page, an arrêté's or a note's heading, a press release's headline.
+// Rules: "title.*".
+void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
+                          DocumentRecords* out);
 
 }  // namespace clsdb
 

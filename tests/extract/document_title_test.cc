@@ -1,0 +1,57 @@
+// ExtractDocumentTitle (extract/document_title.cc, rules/title.rules).
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "extract/extract.h"
+#include "layout/layout.h"
+#include "read/reader.h"
+#include "rules/rule_set.h"
+#include "segment/segment.h"
+#include "test_paths.h"
+
+namespace clsdb {
+namespace {
+
+DocumentRecords Run(const std::string& text) {
+  static const RuleSet* rules = [] {
+    auto loaded = RuleSet::LoadDirectory(testing::RulesDir().string());
+    REQUIRE(loaded.ok());
+    return new RuleSet(std::move(*loaded));
+  }();
+  Result<RawDocument> raw = DecodeText(text);
+  REQUIRE(raw.ok());
+  raw->format = "text";
+  const LaidOutDocument doc = LayOut(*raw);
+  return Extract(doc, Segment(doc, *rules), *rules);
+}
+
+TEST_CASE("an arrêté's heading and its 'portant …' line make its title", "[title]") {
+  DocumentRecords r =
+      Run("RÉPUBLIQUE FRANÇAISE\n\nCOMMUNE DE SAINT-ALBAN\n\n**ARRÊTÉ DU MAIRE N° 2024-12**\n\n"
+          "**portant interdiction temporaire de circuler rue Haute**\n\n"
+          "Le Maire de la commune,\n\nVu le code de la route,\n\nARRÊTE\n\n"
+          "Article 1er : La circulation est interdite.\n");
+  REQUIRE(r.title);
+  CHECK(*r.title ==
+        "ARRÊTÉ DU MAIRE N° 2024-12 portant interdiction temporaire de circuler rue Haute");
+}
+
+TEST_CASE("a press release's headline after its labels is its title", "[title]") {
+  DocumentRecords r =
+      Run("COMMUNIQUÉ DE PRESSE\n\nLe 3 mars 2024\n\nContrat local de santé\n\n"
+          "La communauté de communes et l'ARS signent leur premier contrat local de santé\n\n"
+          "La communauté de communes et l'Agence régionale de santé ont signé ce jour un contrat "
+          "local de santé pour cinq ans. Il associe la préfecture, le département et la CPAM.\n");
+  CHECK(r.doc_type == "press_release");
+  REQUIRE(r.title);
+  CHECK(*r.title ==
+        "La communauté de communes et l'ARS signent leur premier contrat local de santé");
+}
+
+TEST_CASE("a document with no heading gets no title", "[title]") {
+  DocumentRecords r = Run("Quelques notes prises à la volée.\n\nUne autre phrase.\n");
+  CHECK_FALSE(r.title);
+}
+
+}  // namespace
+}  // namespace clsdb
