@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <ctime>
+#include <map>
+#include <vector>
 
 #include "store/schema.sql.h"
 
@@ -90,16 +92,42 @@ class Stmt {
 };
 
 // Provenance spans are byte offsets in memory; the schema promises character
-// offsets into pages.text, which is what SQLite's substr() counts.
-int CharOffset(const std::string& text, int byte_offset) {
-  if (byte_offset <= 0) return 0;
-  int end = std::min<int>(byte_offset, static_cast<int>(text.size()));
-  int chars = 0;
-  for (int i = 0; i < end; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
+// offsets into pages.text, which is what SQLite's substr() counts.  A page's
+// table of characters-before-each-byte is built once per document write, so a
+// fact costs O(1) however long its page is.
+class CharOffsets {
+ public:
+  explicit CharOffsets(const std::vector<DocumentRow::Page>& pages) : pages_(pages) {}
+  // The character offset of byte_offset in page page_no's text; the byte
+  // offset itself when there is no such page.
+  int Of(int page_no, int byte_offset) {
+    const std::vector<int>* table = TableFor(page_no);
+    if (table == nullptr) return byte_offset;
+    if (byte_offset <= 0) return 0;
+    return (*table)[std::min<size_t>(byte_offset, table->size() - 1)];
   }
-  return chars;
-}
+
+ private:
+  const std::vector<int>* TableFor(int page_no) {
+    if (auto it = tables_.find(page_no); it != tables_.end()) return &it->second;
+    for (const auto& page : pages_) {
+      if (page.page_no != page_no) continue;
+      std::vector<int>& table = tables_[page_no];
+      table.resize(page.text.size() + 1);
+      int chars = 0;
+      for (size_t i = 0; i < page.text.size(); ++i) {
+        table[i] = chars;
+        if ((static_cast<unsigned char>(page.text[i]) & 0xC0) != 0x80) ++chars;
+      }
+      table[page.text.size()] = chars;
+      return &table;
+    }
+    return nullptr;
+  }
+
+  const std::vector<DocumentRow::Page>& pages_;
+  std::map<int, std::vector<int>> tables_;
+};
 
 }  // namespace
 
@@ -292,14 +320,11 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
   }
 
   // Provenance columns: page, span_start, span_end (characters), rule.
+  CharOffsets offsets(doc.pages);
   auto prov = [&](Stmt& s, int first, const Provenance& p) -> Stmt& {
-    const std::string* text = nullptr;
-    for (const auto& page : doc.pages) {
-      if (page.page_no == p.page) text = &page.text;
-    }
     s.Bind(first, p.page);
-    s.Bind(first + 1, text ? CharOffset(*text, p.span_start) : p.span_start);
-    s.Bind(first + 2, text ? CharOffset(*text, p.span_end) : p.span_end);
+    s.Bind(first + 1, offsets.Of(p.page, p.span_start));
+    s.Bind(first + 2, offsets.Of(p.page, p.span_end));
     s.Bind(first + 3, p.rule);
     return s;
   };
