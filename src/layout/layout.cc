@@ -57,20 +57,24 @@ void LayOutTextPage(const RawPage& page, bool drop_running, const std::vector<bo
       flow->AddTableRow(SplitCells(raw));
       continue;
     }
-    std::string text = NormalizeText(raw);
-    if (text.empty()) continue;  // blank lines neither end tables nor stamps
-    if (IsStampLine(text)) {
-      if (!stamp.empty()) stamp += '\n';
-      stamp += text;
-      continue;
-    }
-    flush_stamp();
-    size_t bullet = BulletPrefixLength(text);
-    if (bullet > 0) {
-      std::string item = text.substr(bullet);
-      if (!item.empty()) flow->AddParagraph(item, true);
-    } else {
-      flow->AddParagraph(text, false);
+    // Normalising may break a line (U+2028, U+2029, NEL are line breaks):
+    // each piece is a line of its own, as the flow expects.
+    const std::string normalized = NormalizeText(raw);
+    for (std::string_view text : SplitLines(normalized)) {
+      if (text.empty()) continue;  // blank lines neither end tables nor stamps
+      if (IsStampLine(text)) {
+        if (!stamp.empty()) stamp += '\n';
+        stamp += text;
+        continue;
+      }
+      flush_stamp();
+      size_t bullet = BulletPrefixLength(text);
+      if (bullet > 0) {
+        std::string item(text.substr(bullet));
+        if (!item.empty()) flow->AddParagraph(item, true);
+      } else {
+        flow->AddParagraph(std::string(text), false);
+      }
     }
   }
   flush_stamp();

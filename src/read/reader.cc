@@ -29,6 +29,8 @@ Result<std::string> ReadFileBytes(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Status::NotFound("no such file");
   if (std::filesystem::is_directory(path, ec)) return Status::IOError("is a directory");
+  // A FIFO or a device would block the read, or never end.
+  if (!std::filesystem::is_regular_file(path, ec)) return Status::IOError("not a regular file");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(std::string("cannot open: ") + std::strerror(errno));
   std::ostringstream buf;
