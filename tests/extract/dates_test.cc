@@ -4,20 +4,14 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "repo_rules.h"
 #include "rules/rule_set.h"
 #include "test_paths.h"
 
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() {
-  static const RuleSet* rules = [] {
-    auto loaded = RuleSet::LoadDirectory(testing::RulesDir().string());
-    REQUIRE(loaded.ok());
-    return new RuleSet(std::move(*loaded));
-  }();
-  return *rules;
-}
+const RuleSet& Rules() { return testing::RepoRules(); }
 
 std::string Parse(const std::string& text) {
   return ParseFrenchDate(text, Rules()).value_or("(none)");

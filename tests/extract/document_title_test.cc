@@ -5,6 +5,7 @@
 #include "extract/extract.h"
 #include "layout/layout.h"
 #include "read/reader.h"
+#include "repo_rules.h"
 #include "rules/rule_set.h"
 #include "segment/segment.h"
 #include "test_paths.h"
@@ -13,11 +14,7 @@ namespace clsdb {
 namespace {
 
 DocumentRecords Run(const std::string& text) {
-  static const RuleSet* rules = [] {
-    auto loaded = RuleSet::LoadDirectory(testing::RulesDir().string());
-    REQUIRE(loaded.ok());
-    return new RuleSet(std::move(*loaded));
-  }();
+  const RuleSet* rules = &testing::RepoRules();
   Result<RawDocument> raw = DecodeText(text);
   REQUIRE(raw.ok());
   raw->format = "text";

@@ -7,6 +7,7 @@
 #include "extract/extract.h"
 #include "layout/layout.h"
 #include "read/reader.h"
+#include "repo_rules.h"
 #include "rules/rule_set.h"
 #include "segment/segment.h"
 #include "test_paths.h"
@@ -14,14 +15,7 @@
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() {
-  static const RuleSet* rules = [] {
-    auto loaded = RuleSet::LoadDirectory(testing::RulesDir().string());
-    REQUIRE(loaded.ok());
-    return new RuleSet(std::move(*loaded));
-  }();
-  return *rules;
-}
+const RuleSet& Rules() { return testing::RepoRules(); }
 
 std::vector<std::string> Glossary(const std::string& text) {
   Result<RawDocument> raw = DecodeText(text);

@@ -7,19 +7,13 @@
 #include "extract/plan_reader.h"
 #include "layout/layout.h"
 #include "read/reader.h"
+#include "repo_rules.h"
 #include "test_paths.h"
 
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() {
-  static const RuleSet* rules = [] {
-    auto loaded = RuleSet::LoadDirectory(testing::RulesDir().string());
-    REQUIRE(loaded.ok());
-    return new RuleSet(std::move(*loaded));
-  }();
-  return *rules;
-}
+const RuleSet& Rules() { return testing::RepoRules(); }
 
 LaidOutDocument Lay(const std::string& text) {
   Result<RawDocument> raw = DecodeText(text);
