@@ -56,8 +56,23 @@ std::string SelfExecutable() {
   return std::string(buf, static_cast<size_t>(n));
 }
 
+// AddressSanitizer reserves terabytes of address space for its shadow, so a
+// sanitizer build cannot run under an address-space cap; there the deadline
+// still applies.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kCanCapAddressSpace = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kCanCapAddressSpace = false;
+#else
+constexpr bool kCanCapAddressSpace = true;
+#endif
+#else
+constexpr bool kCanCapAddressSpace = true;
+#endif
+
 int LayOutPdfChildMain(const std::string& path, const IsolationLimits& limits) {
-  if (limits.memory_mb > 0) {
+  if (kCanCapAddressSpace && limits.memory_mb > 0) {
     rlimit cap;
     cap.rlim_cur = cap.rlim_max = static_cast<rlim_t>(limits.memory_mb) << 20;
     setrlimit(RLIMIT_AS, &cap);
