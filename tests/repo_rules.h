@@ -1,10 +1,15 @@
-// The repository's rules/, loaded once per test executable.
+// The repository's rules/, loaded once per test executable, and a text run
+// through the stages with them.
 #ifndef CLSDB_TESTS_REPO_RULES_H_
 #define CLSDB_TESTS_REPO_RULES_H_
 
 #include <catch2/catch.hpp>
 
+#include "extract/extract.h"
+#include "layout/layout.h"
+#include "read/reader.h"
 #include "rules/rule_set.h"
+#include "segment/segment.h"
 #include "test_paths.h"
 
 namespace clsdb::testing {
@@ -18,6 +23,21 @@ inline const RuleSet& RepoRules() {
   }();
   return *rules;
 }
+
+// A text document run through the stages (decode, lay out, segment,
+// extract) with the repository's rules.
+struct TextRun {
+  LaidOutDocument doc;
+  DocumentRecords records;
+
+  explicit TextRun(const std::string& text) {
+    Result<RawDocument> raw = DecodeText(text);
+    REQUIRE(raw.ok());
+    raw->format = "text";
+    doc = LayOut(*raw);
+    records = Extract(doc, Segment(doc, RepoRules()), RepoRules());
+  }
+};
 
 }  // namespace clsdb::testing
 

@@ -15,15 +15,7 @@
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() { return testing::RepoRules(); }
-
-DocumentRecords Run(const std::string& text) {
-  Result<RawDocument> raw = DecodeText(text);
-  REQUIRE(raw.ok());
-  raw->format = "text";
-  const LaidOutDocument doc = LayOut(*raw);
-  return Extract(doc, Segment(doc, Rules()), Rules());
-}
+DocumentRecords Run(const std::string& text) { return testing::TextRun(text).records; }
 
 // By value: the records are a temporary in most tests.
 Contract Only(const DocumentRecords& r) {

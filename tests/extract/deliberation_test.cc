@@ -14,19 +14,8 @@
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() { return testing::RepoRules(); }
-
-struct Run {
-  LaidOutDocument doc;
-  DocumentRecords records;
-
-  explicit Run(const std::string& text) {
-    Result<RawDocument> raw = DecodeText(text);
-    REQUIRE(raw.ok());
-    raw->format = "text";
-    doc = LayOut(*raw);
-    records = Extract(doc, Segment(doc, Rules()), Rules());
-  }
+struct Run : testing::TextRun {
+  using TextRun::TextRun;
   // By value: most tests call it on a temporary.
   Deliberation Only() const {
     REQUIRE(records.deliberations.size() == 1);

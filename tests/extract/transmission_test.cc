@@ -14,20 +14,7 @@
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() { return testing::RepoRules(); }
-
-struct Run {
-  LaidOutDocument doc;
-  DocumentRecords records;
-
-  explicit Run(const std::string& text) {
-    Result<RawDocument> raw = DecodeText(text);
-    REQUIRE(raw.ok());
-    raw->format = "text";
-    doc = LayOut(*raw);
-    records = Extract(doc, Segment(doc, Rules()), Rules());
-  }
-};
+using Run = testing::TextRun;
 
 const char kStamp[] =
     "Envoyé en préfecture le 02/10/2025\n"
