@@ -6,7 +6,9 @@ CLSDB_PACKAGES=(
   build-essential cmake pkg-config
   libpoppler-cpp-dev libicu-dev libre2-dev libsqlite3-dev sqlite3
   libboost-program-options-dev nlohmann-json3-dev catch2
-  poppler-utils qpdf clang time
+  poppler-utils qpdf time
+  # libFuzzer and the sanitizer runtimes: clang only recommends them.
+  clang libclang-rt-14-dev
 )
 
 clsdb_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
