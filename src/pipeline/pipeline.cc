@@ -226,16 +226,19 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   if (!run.ok()) return run.status();
 
   // Which files are already stored, and which this run has claimed: a file
-  // seen twice (same bytes under two names) is processed once.
-  // One connection serves the workers' look-ups and the writer: every call
-  // on it holds store_mu (the connection is opened without SQLite's own
-  // mutex).
-  std::mutex store_mu;
+  // seen twice (same bytes under two names) is processed once.  Workers ask
+  // on a read-only connection of their own, so that a look-up never waits
+  // for the writer's transaction; only the writer touches `store`.
+  Result<std::unique_ptr<StoredDocuments>> stored = StoredDocuments::Open(options.db_path);
+  if (!stored.ok()) return stored.status();
+  std::mutex claimed_mu;
   std::set<std::string> claimed;
   auto claim = [&](const std::string& sha) {
-    std::lock_guard lock(store_mu);
-    if (!claimed.insert(sha).second) return false;
-    return options.force || !(*store)->FindDocument(sha).has_value();
+    {
+      std::lock_guard lock(claimed_mu);
+      if (!claimed.insert(sha).second) return false;
+    }
+    return options.force || !(*stored)->Contains(sha);
   };
 
   const int jobs = std::max(
@@ -289,10 +292,7 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
       // Not even read: nothing to store, but the run reports it.
       outcome.status = "failed";
     } else {
-      Result<long long> id = [&] {
-        std::lock_guard lock(store_mu);
-        return (*store)->WriteDocument(row, options.force);
-      }();
+      Result<long long> id = (*store)->WriteDocument(row, options.force);
       if (!id.ok()) {
         outcome.status = "failed";
         outcome.message = id.status().ToString();

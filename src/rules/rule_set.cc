@@ -4,10 +4,12 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace clsdb {
 
@@ -105,9 +107,11 @@ Result<RuleSet> RuleSet::LoadDirectory(const std::string& dir) {
     bool ok = false;
     std::string text = ReadWholeFile(path, &ok);
     if (!ok) return Status::IOError("cannot read " + path.string());
-    Status s = set.AddFile(text, path.string());
+    Status s = set.ParseFile(text, path.string());
     if (!s.ok()) return s;
   }
+  Status s = set.CompilePending(static_cast<int>(std::thread::hardware_concurrency()));
+  if (!s.ok()) return s;
   return set;
 }
 
@@ -157,7 +161,48 @@ Status RuleSet::ExpandPattern(const std::string& raw, const std::string& where, 
 }
 
 Status RuleSet::AddFile(std::string_view text, const std::string& file) {
-  // Parse into sections first; compile each when its section ends.
+  Status parsed = ParseFile(text, file);
+  Status compiled = CompilePending(1);  // also the rules before a syntax error
+  return parsed.ok() ? compiled : parsed;
+}
+
+Status RuleSet::CompilePending(int threads) {
+  const size_t first = compiled_, count = rules_.size() - compiled_;
+  compiled_ = rules_.size();
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_encoding(RE2::Options::EncodingUTF8);
+  // Rules are handed out one at a time: their costs differ a hundredfold.
+  std::atomic<size_t> next{0};
+  auto compile = [&] {
+    for (size_t i = next++; i < count; i = next++) {
+      Rule& rule = *rules_[first + i];
+      rule.re = std::make_unique<RE2>(rule.pattern, opts);
+    }
+  };
+  std::vector<std::thread> helpers;
+  const size_t extra = std::min<size_t>(count / 8, std::max(threads, 1) - 1);
+  for (size_t t = 0; t < extra; ++t) helpers.emplace_back(compile);
+  compile();
+  for (auto& h : helpers) h.join();
+  for (size_t i = first; i < rules_.size(); ++i) {
+    const Rule& rule = *rules_[i];
+    if (rule.re->ok()) continue;
+    Status error = Status::InvalidArgument(Where(rule.file, rule.pattern_line) + ": [" + rule.name +
+                                           "] " + rule.re->error_arg() + ": " + rule.re->error());
+    // The set keeps what it had before the failing rule, as if loading had
+    // stopped there, so that it never holds a rule that cannot run.
+    for (size_t j = i; j < rules_.size(); ++j) by_name_.erase(rules_[j]->name);
+    rules_.resize(i);
+    compiled_ = i;
+    return error;
+  }
+  return Status::OK();
+}
+
+Status RuleSet::ParseFile(std::string_view text, const std::string& file) {
+  // Sections are parsed and their patterns expanded here; CompilePending
+  // compiles them.
   std::unique_ptr<Rule> current;
   std::string raw_pattern;
   int pattern_line = 0;
@@ -169,14 +214,7 @@ Status RuleSet::AddFile(std::string_view text, const std::string& file) {
     if (raw_pattern.empty()) return Status::InvalidArgument(where + ": no pattern");
     Status s = ExpandPattern(raw_pattern, Where(file, pattern_line), &current->pattern, 0);
     if (!s.ok()) return s;
-    RE2::Options opts;
-    opts.set_log_errors(false);
-    opts.set_encoding(RE2::Options::EncodingUTF8);
-    current->re = std::make_unique<RE2>(current->pattern, opts);
-    if (!current->re->ok()) {
-      return Status::InvalidArgument(Where(file, pattern_line) + ": [" + current->name + "] " +
-                                     current->re->error_arg() + ": " + current->re->error());
-    }
+    current->pattern_line = pattern_line;
     if (by_name_.count(current->name)) {
       return Status::InvalidArgument(where + ": duplicate rule name");
     }
@@ -295,11 +333,19 @@ bool RuleSet::Search(std::string_view name, std::string_view text, RuleMatch* m)
 
 bool RuleSet::Search(const Rule& rule, std::string_view text, RuleMatch* m) const {
   const RE2& re = *rule.re;
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> groups(n);
   re2::StringPiece input(text.data(), text.size());
-  if (!re.Match(input, 0, text.size(), RE2::UNANCHORED, groups.data(), n)) return false;
-  if (m == nullptr) return true;
+  // Without captures RE2 answers with its DFA alone.
+  if (m == nullptr) return re.Match(input, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+  const int n = re.NumberOfCapturingGroups() + 1;
+  constexpr int kInlineGroups = 16;  // no allocation for the usual rule
+  re2::StringPiece inline_groups[kInlineGroups];
+  std::vector<re2::StringPiece> many;
+  re2::StringPiece* groups = inline_groups;
+  if (n > kInlineGroups) {
+    many.resize(n);
+    groups = many.data();
+  }
+  if (!re.Match(input, 0, text.size(), RE2::UNANCHORED, groups, n)) return false;
   m->rule = &rule;
   m->start = groups[0].data() - text.data();
   m->end = m->start + groups[0].size();

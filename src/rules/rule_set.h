@@ -26,8 +26,9 @@
 // - Overlaps between rules of one kind are settled by the caller: longest
 //   match first, then priority, then file order.
 //
-// Loading compiles every pattern once.  A pattern RE2 rejects is reported as
-// "file:line: [rule] <error_arg>: <error>" and the load fails.
+// Loading compiles every pattern once (LoadDirectory on every core: RE2
+// compilation is most of clsdb's start-up).  A pattern RE2 rejects is
+// reported as "file:line: [rule] <error_arg>: <error>" and the load fails.
 #ifndef CLSDB_RULES_RULE_SET_H_
 #define CLSDB_RULES_RULE_SET_H_
 
@@ -38,6 +39,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -56,11 +58,12 @@ struct Rule {
   std::string name;      // "article.heading"
   std::string file;      // path of the file that defines it
   int line = 0;          // line of its [name] header
+  int pattern_line = 0;  // line of its pattern: key, where errors point
   std::string produces;  // free text, for people
   int priority = 0;
-  bool fragment = false;  // a [fragment …]: used inside others, no examples
-  std::string pattern;    // after {{…}} expansion
-  std::unique_ptr<re2::RE2> re;
+  bool fragment = false;         // a [fragment …]: used inside others, no examples
+  std::string pattern;           // after {{…}} expansion
+  std::unique_ptr<re2::RE2> re;  // null until the set compiles it
   std::vector<RuleExample> examples;
 };
 
@@ -119,9 +122,22 @@ class RuleSet {
  private:
   Status ExpandPattern(const std::string& raw, const std::string& where, std::string* out,
                        int depth) const;
+  // AddFile without compiling: rules are added with re == nullptr.
+  Status ParseFile(std::string_view text, const std::string& file);
+  // Compiles the rules added since the last call, on up to `threads`
+  // threads; on error reports the first failing rule in file order.
+  Status CompilePending(int threads);
+
+  size_t compiled_ = 0;  // rules_[0, compiled_) have their RE2
 
   std::vector<std::unique_ptr<Rule>> rules_;
-  std::map<std::string, Rule*, std::less<>> by_name_;
+  // Hashed: extraction looks rules up by name hundreds of thousands of times
+  // per document.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, Rule*, NameHash, std::equal_to<>> by_name_;
   std::map<std::string, std::vector<std::string>, std::less<>> lists_;
 };
 

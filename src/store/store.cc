@@ -3,8 +3,10 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <ctime>
 #include <map>
+#include <thread>
 #include <vector>
 
 #include "store/schema.sql.h"
@@ -131,6 +133,91 @@ class CharOffsets {
 
 }  // namespace
 
+// Runs PASSIVE checkpoints on a connection of its own when the writer's
+// commits have put more than kWalFrames frames in the WAL.  A passive
+// checkpoint never blocks the writer or a reader; what it cannot copy yet (a
+// reader still needs it) is copied next time.
+class Store::Checkpointer {
+ public:
+  static constexpr int kWalFrames = 1000;  // SQLite's own auto-checkpoint size
+  static constexpr int kWalRestartFrames = 8 * kWalFrames;
+
+  // Returns nullptr when the second connection cannot be opened: the writer
+  // then keeps SQLite's automatic checkpoints.
+  static std::unique_ptr<Checkpointer> Start(const std::string& path, sqlite3* writer) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+        SQLITE_OK) {
+      sqlite3_close(db);
+      return nullptr;
+    }
+    sqlite3_busy_timeout(db, 10000);
+    // A connection knows the database is in WAL mode only once it has read
+    // it; until then a checkpoint on it does nothing.
+    if (!Exec(db, "SELECT count(*) FROM sqlite_master").ok()) {
+      sqlite3_close(db);
+      return nullptr;
+    }
+    std::unique_ptr<Checkpointer> c(new Checkpointer(db));
+    sqlite3_wal_hook(writer, &Checkpointer::OnCommit, c.get());  // replaces auto-checkpoint
+    c->thread_ = std::thread([p = c.get()] { p->Loop(); });
+    return c;
+  }
+
+  // REQUIRES: the writer connection no longer calls OnCommit (unhooked).
+  ~Checkpointer() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+    sqlite3_close(db_);
+  }
+
+ private:
+  explicit Checkpointer(sqlite3* db) : db_(db) {}
+
+  static int OnCommit(void* self, sqlite3*, const char*, int frames) {
+    auto* c = static_cast<Checkpointer*>(self);
+    if (frames >= kWalFrames) {
+      {
+        std::lock_guard lock(c->mu_);
+        c->pending_ = true;
+      }
+      c->wake_.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  void Loop() {
+    std::unique_lock lock(mu_);
+    while (true) {
+      wake_.wait(lock, [&] { return pending_ || stop_; });
+      if (stop_) return;
+      pending_ = false;
+      lock.unlock();
+      int log_frames = 0, copied = 0;
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log_frames, &copied);
+      // The WAL starts over only after a checkpoint that copied all of it,
+      // which a busy writer rarely leaves time for.  Past kWalRestartFrames,
+      // a RESTART checkpoint waits for the writer's current transaction and
+      // copies the few frames left, so that the WAL does not grow with the
+      // batch.
+      if (log_frames > kWalRestartFrames) {
+        sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+      }
+      lock.lock();
+    }
+  }
+
+  sqlite3* db_;
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool pending_ = false, stop_ = false;
+};
+
 struct Store::Statements {
   Stmt find_doc, delete_doc, insert_doc, insert_page, insert_diag, insert_delib, insert_attendee,
       insert_legal, insert_trans, insert_contract, insert_party, insert_article, insert_orient,
@@ -246,14 +333,19 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
     Status p = stmt->Prepare(db, sql);
     if (!p.ok()) return p;
   }
+  store->checkpointer_ = Checkpointer::Start(path, db);
   return store;
 }
 
 Store::Store(sqlite3* db) : db_(db), stmts_(std::make_unique<Statements>()) {}
 
 Store::~Store() {
-  stmts_.reset();  // finalize statements before closing
-  sqlite3_close(db_);
+  if (checkpointer_) {
+    sqlite3_wal_hook(db_, nullptr, nullptr);
+    checkpointer_.reset();
+  }
+  stmts_.reset();      // finalize statements before closing
+  sqlite3_close(db_);  // the last connection: checkpoints what is left
 }
 
 std::optional<long long> Store::FindDocument(const std::string& sha256) {
@@ -264,6 +356,39 @@ std::optional<long long> Store::FindDocument(const std::string& sha256) {
   sqlite3_reset(s);
   sqlite3_clear_bindings(s);
   return id;
+}
+
+Result<std::unique_ptr<StoredDocuments>> StoredDocuments::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::IOError(path + ": cannot open database for reading: " + msg);
+  }
+  sqlite3_busy_timeout(db, 10000);
+  sqlite3_stmt* find = nullptr;
+  if (sqlite3_prepare_v3(db, "SELECT 1 FROM documents WHERE sha256 = ?1", -1,
+                         SQLITE_PREPARE_PERSISTENT, &find, nullptr) != SQLITE_OK) {
+    Status s = SqlError(db, path + ": prepare");
+    sqlite3_close(db);
+    return s;
+  }
+  return std::unique_ptr<StoredDocuments>(new StoredDocuments(db, find));
+}
+
+StoredDocuments::~StoredDocuments() {
+  sqlite3_finalize(find_);
+  sqlite3_close(db_);
+}
+
+bool StoredDocuments::Contains(const std::string& sha256) {
+  std::lock_guard lock(mu_);
+  sqlite3_bind_text(find_, 1, sha256.data(), static_cast<int>(sha256.size()), SQLITE_TRANSIENT);
+  const bool found = sqlite3_step(find_) == SQLITE_ROW;
+  sqlite3_reset(find_);
+  sqlite3_clear_bindings(find_);
+  return found;
 }
 
 Result<long long> Store::WriteDocument(const DocumentRow& doc, bool replace) {

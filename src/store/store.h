@@ -7,11 +7,15 @@
 //
 // The database is opened in WAL mode with a busy timeout, so analysts can
 // read while a batch writes.  One Store is one connection; the pipeline has a
-// single writer thread that owns it.
+// single writer thread that owns it.  Checkpoints (copying the WAL back into
+// the database file, with its fsync) run on a thread and connection of the
+// Store's own, so that a commit is only an append to the WAL: the writer is
+// the one serial step of a batch.
 #ifndef CLSDB_STORE_STORE_H_
 #define CLSDB_STORE_STORE_H_
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +24,7 @@
 #include "model/records.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace clsdb {
 
@@ -100,6 +105,30 @@ class Store {
   sqlite3* db_;
   struct Statements;
   std::unique_ptr<Statements> stmts_;
+  class Checkpointer;
+  std::unique_ptr<Checkpointer> checkpointer_;
+};
+
+// Which documents are stored, asked on a read-only connection of its own, so
+// that workers can look up a sha256 while the writer is in a transaction: in
+// WAL mode a reader sees the last committed state and does not wait for the
+// writer.  Thread-safe.
+class StoredDocuments {
+ public:
+  // REQUIRES: Store::Open(path) succeeded (the schema exists).
+  static Result<std::unique_ptr<StoredDocuments>> Open(const std::string& path);
+  ~StoredDocuments();
+
+  // Whether a document with this sha256 was committed.  A failed look-up
+  // (the database is locked beyond the busy timeout) answers false: the
+  // writer's own check in WriteDocument still prevents a duplicate.
+  bool Contains(const std::string& sha256);
+
+ private:
+  StoredDocuments(sqlite3* db, sqlite3_stmt* find) : db_(db), find_(find) {}
+  std::mutex mu_;
+  sqlite3* db_;
+  sqlite3_stmt* find_;
 };
 
 }  // namespace clsdb

@@ -130,5 +130,41 @@ TEST_CASE("runs are recorded", "[store]") {
   CHECK((*store)->FinishRun(*run, counts).ok());
 }
 
+TEST_CASE("stored documents are looked up on a connection of their own", "[store]") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir / "db.sqlite");
+  REQUIRE(store.ok());
+  auto stored = StoredDocuments::Open(dir / "db.sqlite");
+  REQUIRE(stored.ok());
+  CHECK_FALSE((*stored)->Contains("abc"));
+  REQUIRE((*store)->WriteDocument(SampleRow("abc"), false).ok());
+  CHECK((*stored)->Contains("abc"));
+  CHECK_FALSE((*stored)->Contains("abd"));
+}
+
+TEST_CASE("a long batch keeps the database whole while checkpoints run beside it", "[store]") {
+  testing::TempDir dir;
+  const std::string path = dir / "db.sqlite";
+  {
+    auto store = Store::Open(path);
+    REQUIRE(store.ok());
+    // About 12 MB of pages: several checkpoints' worth of WAL frames.
+    for (int i = 0; i < 60; ++i) {
+      DocumentRow row = SampleRow("sha" + std::to_string(i));
+      row.pages[0].text += std::string(200000, 'a' + i % 26);
+      REQUIRE((*store)->WriteDocument(row, false).ok());
+    }
+    auto check = (*store)->IntegrityCheck();
+    REQUIRE(check.ok());
+    CHECK(*check == "ok");
+  }
+  auto reopened = Store::Open(path);
+  REQUIRE(reopened.ok());
+  CHECK(Rows(**reopened, "documents") == 60);
+  auto pages = (*reopened)->ReadPages(1);
+  REQUIRE(pages.ok());
+  CHECK(pages->at(0).size() > 200000);
+}
+
 }  // namespace
 }  // namespace clsdb
