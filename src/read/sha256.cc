@@ -1,10 +1,20 @@
 // SHA-256 (FIPS 180-4).  Written here rather than pulling in a crypto
 // library: it is the only digest clsdb needs, to recognise a file seen before.
+// Every input byte goes through it, so x86 CPUs with the SHA extensions use
+// them (about ten times faster); the portable code is the reference.
+#include "read/sha256.h"
+
 #include <cstdint>
 #include <cstring>
 #include <string>
 
 #include "read/reader.h"
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#define CLSDB_SHA_NI 1
+#endif
 
 namespace clsdb {
 
@@ -53,15 +63,70 @@ void Compress(uint32_t h[8], const unsigned char* block) {
   h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
-}  // namespace
+void CompressBlocks(uint32_t h[8], const unsigned char* data, size_t blocks) {
+  for (size_t i = 0; i < blocks; ++i) Compress(h, data + 64 * i);
+}
 
-std::string Sha256Hex(const std::string& bytes) {
+#ifdef CLSDB_SHA_NI
+// The same rounds with the SHA-NI instructions.  The state lives in two
+// registers as ABEF and CDGH (the order sha256rnds2 wants); each iteration
+// of the round loop does four rounds.
+__attribute__((target("sha,ssse3,sse4.1"))) void CompressBlocksShaNi(uint32_t h[8],
+                                                                     const unsigned char* data,
+                                                                     size_t blocks) {
+  const __m128i kByteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0]));
+  __m128i hgfe = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4]));
+  __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+  __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+  __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+  __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+  for (size_t b = 0; b < blocks; ++b, data += 64) {
+    const __m128i abef_in = abef, cdgh_in = cdgh;
+    __m128i w[4];  // the message schedule, four words at a time, rolling
+    for (int i = 0; i < 16; ++i) {
+      __m128i& cur = w[i % 4];
+      if (i < 4) {
+        cur = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * i)),
+                               kByteSwap);
+      } else {
+        // W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16], for t = 4i..4i+3.
+        __m128i t = _mm_sha256msg1_epu32(w[i % 4], w[(i + 1) % 4]);
+        t = _mm_add_epi32(t, _mm_alignr_epi8(w[(i + 3) % 4], w[(i + 2) % 4], 4));
+        cur = _mm_sha256msg2_epu32(t, w[(i + 3) % 4]);
+      }
+      __m128i kw =
+          _mm_add_epi32(cur, _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kK[4 * i])));
+      cdgh = _mm_sha256rnds2_epu32(cdgh, abef, kw);
+      abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(kw, 0x0E));
+    }
+    abef = _mm_add_epi32(abef, abef_in);
+    cdgh = _mm_add_epi32(cdgh, cdgh_in);
+  }
+  __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+  __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), _mm_blend_epi16(feba, dchg, 0xF0));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), _mm_alignr_epi8(dchg, feba, 8));
+}
+
+bool CpuHasShaNi() {
+  unsigned a, b, c, d;
+  if (!__get_cpuid(1, &a, &b, &c, &d)) return false;
+  const bool ssse3 = c & (1u << 9), sse41 = c & (1u << 19);
+  if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+  return ssse3 && sse41 && (b & (1u << 29));
+}
+#endif
+
+using CompressFn = void (*)(uint32_t*, const unsigned char*, size_t);
+
+std::string Digest(const std::string& bytes, CompressFn compress) {
   uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t n = bytes.size();
   size_t full = n / 64;
-  for (size_t i = 0; i < full; ++i) Compress(h, data + 64 * i);
+  compress(h, data, full);
   unsigned char tail[128] = {0};
   size_t rest = n - 64 * full;
   std::memcpy(tail, data + 64 * full, rest);
@@ -69,8 +134,7 @@ std::string Sha256Hex(const std::string& bytes) {
   size_t tail_len = rest + 1 + 8 <= 64 ? 64 : 128;
   uint64_t bits = uint64_t(n) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  Compress(h, tail);
-  if (tail_len == 128) Compress(h, tail + 64);
+  compress(h, tail, tail_len / 64);
   static const char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(64);
@@ -79,5 +143,29 @@ std::string Sha256Hex(const std::string& bytes) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string Sha256Hex(const std::string& bytes) {
+#ifdef CLSDB_SHA_NI
+  static const bool sha_ni = CpuHasShaNi();
+  if (sha_ni) return Digest(bytes, CompressBlocksShaNi);
+#endif
+  return Digest(bytes, CompressBlocks);
+}
+
+namespace internal {
+
+std::string Sha256HexPortable(const std::string& bytes) { return Digest(bytes, CompressBlocks); }
+
+bool Sha256UsesCpuExtensions() {
+#ifdef CLSDB_SHA_NI
+  return CpuHasShaNi();
+#else
+  return false;
+#endif
+}
+
+}  // namespace internal
 
 }  // namespace clsdb
