@@ -42,6 +42,10 @@ void PrintSummary(const IngestReport& report, const std::string& db_path) {
   const double pages_per_s = report.seconds > 0 ? report.pages / report.seconds : 0;
   std::printf("  elapsed %.2fs, %lld pages processed, %.1f pages/s\n", report.seconds, report.pages,
               pages_per_s);
+  if (report.seconds > 0) {
+    std::printf("  writer busy %.2fs (%.0f%% of the run)\n", report.writer_seconds,
+                100 * report.writer_seconds / report.seconds);
+  }
 }
 
 }  // namespace

@@ -292,7 +292,10 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
       // Not even read: nothing to store, but the run reports it.
       outcome.status = "failed";
     } else {
+      const auto write_started = std::chrono::steady_clock::now();
       Result<long long> id = (*store)->WriteDocument(row, options.force);
+      report.writer_seconds +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - write_started).count();
       if (!id.ok()) {
         outcome.status = "failed";
         outcome.message = id.status().ToString();

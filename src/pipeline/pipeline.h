@@ -55,6 +55,9 @@ struct IngestReport {
   RunCounts counts;
   long long pages = 0;
   double seconds = 0;
+  // Time the single writer spent storing documents: near `seconds`, the
+  // database is what bounds the run, not the workers.
+  double writer_seconds = 0;
   // Rows per table and documents by type/status after the run.
   Store::Summary summary;
 };

@@ -226,6 +226,8 @@ struct Store::Statements {
 };
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  static const int config = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }();
+  (void)config;
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(
       path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
