@@ -81,12 +81,12 @@ int LayOutPdfChildMain(const std::string& path, const IsolationLimits& limits) {
     std::fprintf(stderr, "%s\n", s.message().c_str());
     return kExitBase + static_cast<int>(s.code());
   };
-  Result<std::string> bytes = ReadFileBytes(path);
-  if (!bytes.ok()) return fail(bytes.status());
   ReadOptions options;
   options.max_pages = limits.max_pages;
   LaidOutDocument laid;
   try {
+    Result<std::string> bytes = ReadFileBytes(path);
+    if (!bytes.ok()) return fail(bytes.status());
     Result<RawDocument> raw = ParsePdf(*bytes, options);
     if (!raw.ok()) return fail(raw.status());
     raw->format = "pdf";

@@ -4,7 +4,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace clsdb {
 
@@ -33,10 +32,17 @@ Result<std::string> ReadFileBytes(const std::string& path) {
   if (!std::filesystem::is_regular_file(path, ec)) return Status::IOError("not a regular file");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(std::string("cannot open: ") + std::strerror(errno));
-  std::ostringstream buf;
-  buf << in.rdbuf();
+  // Read by hand, not with `stream << rdbuf()`: that swallows a failed
+  // allocation or read and hands back the first part of the file, which then
+  // looks truncated.  Here std::bad_alloc reaches the caller.
+  std::string bytes;
+  if (const auto size = std::filesystem::file_size(path, ec); !ec) bytes.reserve(size);
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    bytes.append(chunk, static_cast<size_t>(in.gcount()));
+  }
   if (in.bad()) return Status::IOError(std::string("read failed: ") + std::strerror(errno));
-  return buf.str();
+  return bytes;
 }
 
 Result<RawDocument> ReadDocument(const std::string& path, const ReadOptions& options) {

@@ -27,21 +27,25 @@
 
 extern char** environ;
 
-namespace clsdb::testing {
-
-// Sanitizer builds (CLSDB_SANITIZE, the CI's second pass) run clsdb several
-// times slower: time limits are multiplied by this.
+// 1 in a sanitizer build (CLSDB_SANITIZE, the CI's second pass), else 0.
 #if defined(__SANITIZE_ADDRESS__)
-constexpr double kSlowdown = 4;
+#define CLSDB_TEST_SANITIZED 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-constexpr double kSlowdown = 4;
-#else
-constexpr double kSlowdown = 1;
+#define CLSDB_TEST_SANITIZED 1
 #endif
-#else
-constexpr double kSlowdown = 1;
 #endif
+#ifndef CLSDB_TEST_SANITIZED
+#define CLSDB_TEST_SANITIZED 0
+#endif
+
+namespace clsdb::testing {
+
+// Whether this is a sanitizer build (CLSDB_SANITIZE, the CI's second pass).
+constexpr bool kSanitized = CLSDB_TEST_SANITIZED;
+// Sanitizer builds run clsdb several times slower: time limits are
+// multiplied by this.
+constexpr double kSlowdown = kSanitized ? 4 : 1;
 
 inline std::string ClsdbBin() {
   const char* bin = std::getenv("CLSDB_BIN");
