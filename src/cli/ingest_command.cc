@@ -118,11 +118,15 @@ int IngestCommand(const std::vector<std::string>& args) {
 }
 
 int InternalLayOutPdfCommand(const std::vector<std::string>& args) {
-  // argv: --max-pages N --memory-mb M -- PATH, as isolated_reader.cc writes it.
+  // [--serve] [--max-pages N] [--memory-mb M] [-- PATH]: --serve is how
+  // isolated_reader.cc starts it; "-- PATH" lays out one file (tools/bench).
   IsolationLimits limits;
   std::string path;
+  bool serve = false;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--max-pages" && i + 1 < args.size()) {
+    if (args[i] == "--serve") {
+      serve = true;
+    } else if (args[i] == "--max-pages" && i + 1 < args.size()) {
       limits.max_pages = std::atoi(args[++i].c_str());
     } else if (args[i] == "--memory-mb" && i + 1 < args.size()) {
       limits.memory_mb = std::atol(args[++i].c_str());
@@ -130,8 +134,14 @@ int InternalLayOutPdfCommand(const std::vector<std::string>& args) {
       path = args[++i];
     }
   }
-  if (path.empty()) return 2;
-  return LayOutPdfChildMain(path, limits);
+  if (serve) return ServePdfReaderRequests(limits);
+  if (path.empty()) {
+    std::fprintf(stderr,
+                 "usage: clsdb internal-layout-pdf [--serve] [--max-pages N] "
+                 "[--memory-mb M] [-- PATH]\n");
+    return 2;
+  }
+  return LayOutOnePdf(path, limits);
 }
 
 }  // namespace clsdb

@@ -9,8 +9,11 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
+#include <new>
 #include <vector>
 
 #include "layout/wire.h"
@@ -22,13 +25,76 @@ namespace clsdb {
 
 namespace {
 
-constexpr int kExitBase = 10;
+using Clock = std::chrono::steady_clock;
 
-Status FromExitCode(int code, const std::string& message) {
-  const std::string msg = message.empty() ? "PDF reader failed" : message;
-  switch (static_cast<Status::Code>(code - kExitBase)) {
+constexpr uint8_t kAnswerOk = 0, kAnswerError = 1;
+constexpr size_t kAnswerHeader = 1 + 4 + 8;
+constexpr uint32_t kMaxPathBytes = 1 << 16;
+// No answer is larger: a child claiming more is not to be believed.
+constexpr uint64_t kMaxAnswerBytes = uint64_t{1} << 32;
+
+void PutLe(std::string* out, uint64_t v, int bytes) {
+  for (int i = 0; i < bytes; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+
+uint64_t GetLe(const char* p, int bytes) {
+  uint64_t v = 0;
+  for (int i = 0; i < bytes; ++i) v |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  return v;
+}
+
+bool WriteAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+enum class ReadOutcome { kOk, kEnd, kTimeout, kError };
+
+// Reads exactly n bytes into *out (appended) before the deadline.
+ReadOutcome ReadExactly(int fd, size_t n, Clock::time_point deadline, std::string* out) {
+  char buf[1 << 16];
+  while (n > 0) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    if (left <= 0) return ReadOutcome::kTimeout;
+    pollfd p{fd, POLLIN, 0};
+    const int ready = poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000)));
+    if (ready < 0 && errno != EINTR) return ReadOutcome::kError;
+    if (ready <= 0) continue;
+    const ssize_t got = read(fd, buf, std::min(n, sizeof buf));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return ReadOutcome::kError;
+    if (got == 0) return ReadOutcome::kEnd;
+    out->append(buf, static_cast<size_t>(got));
+    n -= static_cast<size_t>(got);
+  }
+  return ReadOutcome::kOk;
+}
+
+// Blocking read of exactly n bytes (the child's side); false at end of input.
+bool ReadExactlyBlocking(int fd, size_t n, std::string* out) {
+  char buf[4096];
+  while (n > 0) {
+    const ssize_t got = read(fd, buf, std::min(n, sizeof buf));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    out->append(buf, static_cast<size_t>(got));
+    n -= static_cast<size_t>(got);
+  }
+  return true;
+}
+
+Status StatusFromCode(uint32_t code, const std::string& msg) {
+  switch (static_cast<Status::Code>(code)) {
     case Status::Code::kNotFound:
       return Status::NotFound(msg);
+    case Status::Code::kInvalidArgument:
+      return Status::InvalidArgument(msg);
     case Status::Code::kCorruption:
       return Status::Corruption(msg);
     case Status::Code::kUnsupported:
@@ -37,26 +103,15 @@ Status FromExitCode(int code, const std::string& message) {
       return Status::IOError(msg);
     case Status::Code::kLimitExceeded:
       return Status::LimitExceeded(msg);
+    case Status::Code::kInternal:
+      return Status::Internal(msg);
     default:
-      return Status::Corruption(msg + " (exit code " + std::to_string(code) + ")");
+      return Status::Corruption("PDF reader answered an unknown error code " +
+                                std::to_string(code) + ": " + msg);
   }
 }
 
-std::string FirstLine(const std::string& s) {
-  std::string line = s.substr(0, s.find('\n'));
-  return line.size() > 500 ? line.substr(0, 500) : line;
-}
-
-}  // namespace
-
-std::string SelfExecutable() {
-  char buf[4096];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return "";
-  return std::string(buf, static_cast<size_t>(n));
-}
-
-// AddressSanitizer reserves terabytes of address space for its shadow, so a
+// The sanitizers reserve terabytes of address space for their shadow: a
 // sanitizer build cannot run under an address-space cap; there the deadline
 // still applies.
 #if defined(__SANITIZE_ADDRESS__)
@@ -71,123 +126,247 @@ constexpr bool kCanCapAddressSpace = true;
 constexpr bool kCanCapAddressSpace = true;
 #endif
 
-int LayOutPdfChildMain(const std::string& path, const IsolationLimits& limits) {
+void CapAddressSpace(const IsolationLimits& limits) {
   if (kCanCapAddressSpace && limits.memory_mb > 0) {
     rlimit cap;
     cap.rlim_cur = cap.rlim_max = static_cast<rlim_t>(limits.memory_mb) << 20;
     setrlimit(RLIMIT_AS, &cap);
   }
-  auto fail = [](const Status& s) {
-    std::fprintf(stderr, "%s\n", s.message().c_str());
-    return kExitBase + static_cast<int>(s.code());
-  };
-  ReadOptions options;
-  options.max_pages = limits.max_pages;
-  LaidOutDocument laid;
-  try {
-    Result<std::string> bytes = ReadFileBytes(path);
-    if (!bytes.ok()) return fail(bytes.status());
-    Result<RawDocument> raw = ParsePdf(*bytes, options);
-    if (!raw.ok()) return fail(raw.status());
-    raw->format = "pdf";
-    laid = LayOut(*raw);
-  } catch (const std::bad_alloc&) {
-    return fail(Status::LimitExceeded("memory limit of " + std::to_string(limits.memory_mb) +
-                                      " MB exceeded"));
-  }
-  const std::string out = EncodeLaidOut(laid);
-  size_t written = 0;
-  while (written < out.size()) {
-    ssize_t n = write(STDOUT_FILENO, out.data() + written, out.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return fail(Status::IOError("cannot write the result"));
-    written += static_cast<size_t>(n);
-  }
-  return 0;
 }
 
-Result<LaidOutDocument> LayOutPdfInChild(const std::string& exe, const std::string& path,
-                                         const IsolationLimits& limits) {
-  int out_pipe[2], err_pipe[2];
-  if (pipe2(out_pipe, O_CLOEXEC) != 0)
+Status MemoryLimit(const IsolationLimits& limits) {
+  return Status::LimitExceeded("memory limit of " + std::to_string(limits.memory_mb) +
+                               " MB exceeded");
+}
+
+// Reads and lays out one file in this process.  A failed allocation is
+// reported as the memory cap being hit, and *out_of_memory set.
+Result<LaidOutDocument> LayOutHere(const std::string& path, const IsolationLimits& limits,
+                                   bool* out_of_memory) {
+  *out_of_memory = false;
+  try {
+    Result<std::string> bytes = ReadFileBytes(path);
+    if (!bytes.ok()) return bytes.status();
+    ReadOptions options;
+    options.max_pages = limits.max_pages;
+    Result<RawDocument> raw = ParsePdf(*bytes, options);
+    if (!raw.ok()) return raw.status();
+    raw->format = "pdf";
+    return LayOut(*raw);
+  } catch (const std::bad_alloc&) {
+    *out_of_memory = true;
+    return MemoryLimit(limits);
+  }
+}
+
+std::string Answer(uint8_t kind, Status::Code code, std::string_view payload) {
+  std::string answer;
+  answer.reserve(kAnswerHeader + payload.size());
+  answer.push_back(static_cast<char>(kind));
+  PutLe(&answer, static_cast<uint32_t>(code), 4);
+  PutLe(&answer, payload.size(), 8);
+  answer += payload;
+  return answer;
+}
+
+}  // namespace
+
+std::string SelfExecutable() {
+  char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return "";
+  return std::string(buf, static_cast<size_t>(n));
+}
+
+// ---------------------------------------------------------------------------
+// The child.
+
+int ServePdfReaderRequests(const IsolationLimits& limits) {
+  CapAddressSpace(limits);
+  // Answers go to a descriptor of their own, and stdout becomes stderr, so
+  // that nothing a library prints can break the protocol.
+  const int answers = dup(STDOUT_FILENO);
+  if (answers < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) return 1;
+  while (true) {
+    std::string header;
+    if (!ReadExactlyBlocking(STDIN_FILENO, 4, &header)) return 0;  // the parent is done
+    const uint32_t length = static_cast<uint32_t>(GetLe(header.data(), 4));
+    if (length > kMaxPathBytes) return 1;
+    std::string path;
+    if (!ReadExactlyBlocking(STDIN_FILENO, length, &path)) return 1;
+
+    bool out_of_memory = false;
+    Result<LaidOutDocument> laid = LayOutHere(path, limits, &out_of_memory);
+    std::string answer;
+    if (laid.ok()) {
+      try {
+        answer = Answer(kAnswerOk, Status::Code::kOk, EncodeLaidOut(*laid));
+      } catch (const std::bad_alloc&) {
+        out_of_memory = true;
+        laid = MemoryLimit(limits);
+      }
+    }
+    if (!laid.ok()) answer = Answer(kAnswerError, laid.status().code(), laid.status().message());
+    if (!WriteAll(answers, answer)) return 1;
+    // After a failed allocation the heap may be in any state: start afresh.
+    if (out_of_memory) return 0;
+  }
+}
+
+int LayOutOnePdf(const std::string& path, const IsolationLimits& limits) {
+  CapAddressSpace(limits);
+  bool out_of_memory = false;
+  Result<LaidOutDocument> laid = LayOutHere(path, limits, &out_of_memory);
+  if (!laid.ok()) {
+    std::fprintf(stderr, "%s: %s\n", path.c_str(), laid.status().ToString().c_str());
+    return 1;
+  }
+  return WriteAll(STDOUT_FILENO, EncodeLaidOut(*laid)) ? 0 : 1;
+}
+
+// ---------------------------------------------------------------------------
+// The parent.
+
+PdfReaderProcess::PdfReaderProcess(std::string exe, IsolationLimits limits)
+    : exe_(std::move(exe)), limits_(limits) {}
+
+PdfReaderProcess::~PdfReaderProcess() {
+  if (pid_ > 0) Stop(/*kill_first=*/false);
+}
+
+Status PdfReaderProcess::Start() {
+  // A child that dies between two documents must not take the parent with
+  // it: writing to its closed pipe fails with EPIPE instead of SIGPIPE.
+  static std::once_flag ignore_sigpipe;
+  std::call_once(ignore_sigpipe, [] { signal(SIGPIPE, SIG_IGN); });
+
+  int in_pipe[2], out_pipe[2];
+  if (pipe2(in_pipe, O_CLOEXEC) != 0) {
     return Status::IOError("pipe: " + std::string(strerror(errno)));
-  if (pipe2(err_pipe, O_CLOEXEC) != 0) {
-    close(out_pipe[0]);
-    close(out_pipe[1]);
+  }
+  if (pipe2(out_pipe, O_CLOEXEC) != 0) {
+    close(in_pipe[0]);
+    close(in_pipe[1]);
     return Status::IOError("pipe: " + std::string(strerror(errno)));
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], STDIN_FILENO);
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
-  const std::string pages = std::to_string(limits.max_pages);
-  const std::string memory = std::to_string(limits.memory_mb);
-  std::vector<std::string> args = {
-      exe, "internal-layout-pdf", "--max-pages", pages, "--memory-mb", memory, "--", path};
+  const std::string pages = std::to_string(limits_.max_pages);
+  const std::string memory = std::to_string(limits_.memory_mb);
+  std::vector<std::string> args = {exe_,  "internal-layout-pdf", "--serve", "--max-pages",
+                                   pages, "--memory-mb",         memory};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
+  const int rc = posix_spawn(&pid, exe_.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
+  close(in_pipe[0]);
   close(out_pipe[1]);
-  close(err_pipe[1]);
   if (rc != 0) {
+    close(in_pipe[1]);
     close(out_pipe[0]);
-    close(err_pipe[0]);
-    return Status::IOError("cannot start the PDF reader " + exe + ": " + strerror(rc));
+    return Status::IOError("cannot start the PDF reader " + exe_ + ": " + strerror(rc));
   }
+  pid_ = pid;
+  to_child_ = in_pipe[1];
+  from_child_ = out_pipe[0];
+  served_ = 0;
+  return Status::OK();
+}
 
-  std::string out, err;
-  const auto deadline = std::chrono::steady_clock::now() +
-                        std::chrono::milliseconds(static_cast<long>(limits.timeout_seconds * 1000));
-  bool timed_out = false;
-  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-  int open_fds = 2;
-  char buf[65536];
-  while (open_fds > 0) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    deadline - std::chrono::steady_clock::now())
-                    .count();
-    if (left <= 0) {
-      timed_out = true;
-      break;
-    }
-    int ready = poll(fds, 2, static_cast<int>(std::min<long long>(left, 1000)));
-    if (ready < 0 && errno != EINTR) break;
-    for (int i = 0; i < 2; ++i) {
-      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      ssize_t n = read(fds[i].fd, buf, sizeof buf);
-      if (n > 0) {
-        (i == 0 ? out : err).append(buf, static_cast<size_t>(n));
-        if (err.size() > 65536) err.resize(65536);  // a chatty child cannot fill memory
-      } else if (n == 0 || errno != EINTR) {
-        close(fds[i].fd);
-        fds[i].fd = -1;
-        --open_fds;
-      }
-    }
-  }
-  for (auto& f : fds) {
-    if (f.fd >= 0) close(f.fd);
-  }
-  if (timed_out) kill(pid, SIGKILL);
+void PdfReaderProcess::CloseChannels() {
+  if (to_child_ >= 0) close(to_child_);  // a serving child then ends by itself
+  if (from_child_ >= 0) close(from_child_);
+  to_child_ = from_child_ = -1;
+}
+
+std::string PdfReaderProcess::Stop(bool kill_first) {
+  CloseChannels();
+  if (kill_first) kill(pid_, SIGKILL);
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  // A child that does not end within a second of its input closing is stuck.
+  const auto deadline = Clock::now() + std::chrono::seconds(1);
+  pid_t done = 0;
+  while ((done = waitpid(pid_, &status, WNOHANG)) == 0 && Clock::now() < deadline) {
+    usleep(1000);
   }
-  if (timed_out) {
-    return Status::LimitExceeded("PDF reader timed out after " +
-                                 std::to_string(static_cast<int>(limits.timeout_seconds)) + " s");
+  if (done == 0) {
+    kill(pid_, SIGKILL);
+    while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+    }
   }
+  pid_ = 0;
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
-    return Status::Corruption(std::string("PDF reader crashed (signal ") + std::to_string(sig) +
-                              ", " + strsignal(sig) + "); memory cap " +
-                              std::to_string(limits.memory_mb) + " MB");
+    return std::string("PDF reader crashed (signal ") + std::to_string(sig) + ", " +
+           strsignal(sig) + "); memory cap " + std::to_string(limits_.memory_mb) + " MB";
   }
-  const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  if (code != 0) return FromExitCode(code, FirstLine(err));
-  return DecodeLaidOut(out);
+  if (WIFEXITED(status))
+    return "PDF reader exited with code " + std::to_string(WEXITSTATUS(status));
+  return "PDF reader ended";
+}
+
+Result<LaidOutDocument> PdfReaderProcess::LayOut(const std::string& path) {
+  if (path.size() > kMaxPathBytes) return Status::InvalidArgument("path too long");
+  if (pid_ > 0) {
+    // A child that left after its last answer (it does so after running out
+    // of memory), or that has served its share, is replaced.
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = 0;
+      CloseChannels();
+    } else if (served_ >= kDocumentsPerChild) {
+      Stop(false);
+    }
+  }
+  if (pid_ <= 0) {
+    if (Status s = Start(); !s.ok()) return s;
+  }
+  ++served_;
+  return Exchange(path);
+}
+
+Result<LaidOutDocument> PdfReaderProcess::Exchange(const std::string& path) {
+  const auto deadline =
+      Clock::now() + std::chrono::milliseconds(static_cast<long>(limits_.timeout_seconds * 1000));
+  std::string request;
+  PutLe(&request, path.size(), 4);
+  request += path;
+  if (!WriteAll(to_child_, request)) return Status::Corruption(Stop(true));
+
+  auto broken = [&](ReadOutcome outcome, const char* what) -> Status {
+    if (outcome == ReadOutcome::kTimeout) {
+      Stop(true);
+      return Status::LimitExceeded("PDF reader timed out after " +
+                                   std::to_string(static_cast<int>(limits_.timeout_seconds)) +
+                                   " s");
+    }
+    // The child died or closed its end: how it ended is the reason.
+    return Status::Corruption(Stop(outcome == ReadOutcome::kError) + " " + what);
+  };
+  std::string header;
+  if (ReadOutcome r = ReadExactly(from_child_, kAnswerHeader, deadline, &header);
+      r != ReadOutcome::kOk) {
+    return broken(r, header.empty() ? "before answering" : "in the middle of its answer");
+  }
+  const auto kind = static_cast<uint8_t>(header[0]);
+  const uint32_t code = static_cast<uint32_t>(GetLe(header.data() + 1, 4));
+  const uint64_t length = GetLe(header.data() + 5, 8);
+  if ((kind != kAnswerOk && kind != kAnswerError) || length > kMaxAnswerBytes) {
+    Stop(true);
+    return Status::Corruption("PDF reader answered garbage");
+  }
+  std::string payload;
+  if (ReadOutcome r = ReadExactly(from_child_, length, deadline, &payload); r != ReadOutcome::kOk) {
+    return broken(r, "in the middle of its answer");
+  }
+  if (kind == kAnswerError) return StatusFromCode(code, payload);
+  Result<LaidOutDocument> laid = DecodeLaidOut(payload);
+  if (!laid.ok()) Stop(true);  // a child that lies once is not asked again
+  return laid;
 }
 
 }  // namespace clsdb

@@ -62,17 +62,29 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& paths,
 
 namespace {
 
+// The child process that reads PDFs, or null when they are read in this
+// process (no pdf_reader_exe).
+std::unique_ptr<PdfReaderProcess> PdfReaderFor(const IngestOptions& options) {
+  if (options.pdf_reader_exe.empty()) return nullptr;
+  IsolationLimits limits;
+  limits.timeout_seconds = options.doc_timeout_seconds;
+  limits.memory_mb = options.max_memory_mb;
+  limits.max_pages = options.max_pages;
+  return std::make_unique<PdfReaderProcess>(options.pdf_reader_exe, limits);
+}
+
 DocumentRow Failed(DocumentRow row, const Status& status) {
   row.status = "failed";
   row.error = status.ToString();
   return row;
 }
 
-// The stages, from bytes already read.  Exceptions here are bugs; they are
-// caught by the caller so that one document cannot stop a batch.
+// The stages, from bytes already read; PDFs are read by `reader`, or in this
+// process when it is null.  Exceptions here are bugs; they are caught by the
+// caller so that one document cannot stop a batch.
 DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
                          const std::string& sha256, const RuleSet& rules,
-                         const IngestOptions& options) {
+                         const IngestOptions& options, PdfReaderProcess* reader) {
   DocumentRow row;
   row.path = path;
   row.sha256 = sha256;
@@ -84,12 +96,8 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
   ReadOptions read_options;
   read_options.max_pages = options.max_pages;
   LaidOutDocument laid;
-  if (row.format == "pdf" && !options.pdf_reader_exe.empty()) {
-    IsolationLimits limits;
-    limits.timeout_seconds = options.doc_timeout_seconds;
-    limits.memory_mb = options.max_memory_mb;
-    limits.max_pages = options.max_pages;
-    Result<LaidOutDocument> isolated = LayOutPdfInChild(options.pdf_reader_exe, path, limits);
+  if (row.format == "pdf" && reader != nullptr) {
+    Result<LaidOutDocument> isolated = reader->LayOut(path);
     if (!isolated.ok()) return Failed(std::move(row), isolated.status());
     laid = isolated.take();
   } else {  // The raw words are dropped as soon as they are laid out.
@@ -127,9 +135,9 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
 
 DocumentRow ProcessGuarded(const std::string& path, const std::string& bytes,
                            const std::string& sha256, const RuleSet& rules,
-                           const IngestOptions& options) {
+                           const IngestOptions& options, PdfReaderProcess* reader) {
   try {
-    return ProcessBytes(path, bytes, sha256, rules, options);
+    return ProcessBytes(path, bytes, sha256, rules, options, reader);
   } catch (const std::exception& e) {
     DocumentRow row;
     row.path = path;
@@ -197,7 +205,8 @@ DocumentRow ProcessDocument(const std::string& path, const RuleSet& rules,
     row.format = FormatOfPath(path);
     return Failed(std::move(row), bytes.status());
   }
-  return ProcessGuarded(path, *bytes, Sha256Hex(*bytes), rules, options);
+  std::unique_ptr<PdfReaderProcess> reader = PdfReaderFor(options);
+  return ProcessGuarded(path, *bytes, Sha256Hex(*bytes), rules, options, reader.get());
 }
 
 Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options) {
@@ -251,6 +260,8 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   std::vector<std::thread> workers;
   for (int j = 0; j < jobs; ++j) {
     workers.emplace_back([&] {
+      // One PDF reader child per worker, kept for the documents it reads.
+      std::unique_ptr<PdfReaderProcess> reader = PdfReaderFor(options);
       for (size_t i = next++; i < inputs.size(); i = next++) {
         const std::string& path = inputs[i];
         Result<std::string> bytes = ReadFileBytes(path);
@@ -275,7 +286,7 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
           skipped_dupes.push_back({path, "skipped", "already stored (same sha256)", "", 0, 0});
           continue;
         }
-        queue.Push(ProcessGuarded(path, *bytes, sha, *rules, options));
+        queue.Push(ProcessGuarded(path, *bytes, sha, *rules, options, reader.get()));
       }
       queue.ProducerDone();
     });

@@ -3,10 +3,15 @@
 // crashes Poppler.
 #include "pipeline/isolated_reader.h"
 
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 
 #include "layout/wire.h"
 #include "temp_dir.h"
@@ -20,12 +25,29 @@ std::string Script(const testing::TempDir& dir, const std::string& name, const s
   return path;
 }
 
+// An answer's header as the protocol of isolated_reader.h writes it, as
+// printf(1) octal escapes.
+std::string HeaderEscapes(int kind, int code, uint64_t length) {
+  std::string out;
+  auto byte = [&](uint64_t v) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "\\%03o", static_cast<unsigned>(v & 0xff));
+    out += buf;
+  };
+  byte(static_cast<uint64_t>(kind));
+  for (int i = 0; i < 4; ++i) byte(static_cast<uint64_t>(code) >> (8 * i));
+  for (int i = 0; i < 8; ++i) byte(length >> (8 * i));
+  return out;
+}
+
 TEST_CASE("a reader that crashes fails the document with the signal", "[isolation]") {
   testing::TempDir dir;
-  auto r = LayOutPdfInChild(Script(dir, "crash.sh", "kill -SEGV $$"), "x.pdf", {});
+  PdfReaderProcess reader(Script(dir, "crash.sh", "kill -SEGV $$"), {});
+  auto r = reader.LayOut("x.pdf");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Status::Code::kCorruption);
   CHECK(r.status().message().find("signal 11") != std::string::npos);
+  CHECK(reader.child_pid() == 0);
 }
 
 TEST_CASE("a reader that hangs is killed at the deadline", "[isolation]") {
@@ -33,41 +55,53 @@ TEST_CASE("a reader that hangs is killed at the deadline", "[isolation]") {
   IsolationLimits limits;
   limits.timeout_seconds = 0.5;
   const auto start = std::chrono::steady_clock::now();
-  auto r = LayOutPdfInChild(Script(dir, "hang.sh", "exec sleep 30"), "x.pdf", limits);
+  PdfReaderProcess reader(Script(dir, "hang.sh", "exec sleep 30"), limits);
+  auto r = reader.LayOut("x.pdf");
   const double took =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Status::Code::kLimitExceeded);
   CHECK(r.status().message().find("timed out") != std::string::npos);
   CHECK(took < 5);
+  CHECK(reader.child_pid() == 0);
 }
 
-TEST_CASE("a reader's error exit carries its message and kind", "[isolation]") {
+TEST_CASE("a reader's error answer carries its message and kind", "[isolation]") {
   testing::TempDir dir;
-  // 10 + kUnsupported
-  const int code = 10 + static_cast<int>(Status::Code::kUnsupported);
-  auto r = LayOutPdfInChild(
+  const std::string message = "encrypted PDF: a user password is required";
+  PdfReaderProcess reader(
       Script(dir, "enc.sh",
-             "echo 'encrypted PDF: a user password is required' >&2; exit " + std::to_string(code)),
-      "x.pdf", {});
+             "head -c 9 >/dev/null; printf '" +
+                 HeaderEscapes(1, static_cast<int>(Status::Code::kUnsupported), message.size()) +
+                 message + "'; exec cat >/dev/null"),
+      {});
+  auto r = reader.LayOut("x.pdf");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Status::Code::kUnsupported);
-  CHECK(r.status().message() == "encrypted PDF: a user password is required");
+  CHECK(r.status().message() == message);
+  CHECK(reader.child_pid() > 0);  // an error answer is not the child's fault
 }
 
 TEST_CASE("a reader that writes garbage or stops half-way is refused", "[isolation]") {
   testing::TempDir dir;
-  auto garbage = LayOutPdfInChild(Script(dir, "junk.sh", "echo hello"), "x.pdf", {});
+  PdfReaderProcess junk(Script(dir, "junk.sh", "echo hello world, this is no answer"), {});
+  auto garbage = junk.LayOut("x.pdf");
   REQUIRE_FALSE(garbage.ok());
-  CHECK(garbage.status().message().find("incomplete result") != std::string::npos);
+  CHECK(garbage.status().message().find("garbage") != std::string::npos);
+
+  // A header announcing 100 bytes, then 3 and the end.
+  PdfReaderProcess half(Script(dir, "half.sh", "printf '" + HeaderEscapes(0, 0, 100) + "abc'"), {});
+  auto cut = half.LayOut("x.pdf");
+  REQUIRE_FALSE(cut.ok());
+  CHECK(cut.status().message().find("in the middle of its answer") != std::string::npos);
 
   LaidOutDocument doc;
   doc.pages.push_back({1, "Bonjour\n", true});
   doc.blocks.push_back({Block::Kind::kParagraph, "Bonjour", {1, 0, 7}, -1, false});
   std::string wire = EncodeLaidOut(doc);
-  for (size_t cut : {size_t{0}, size_t{3}, wire.size() / 2, wire.size() - 1}) {
-    INFO("cut at " << cut);
-    CHECK_FALSE(DecodeLaidOut(std::string_view(wire).substr(0, cut)).ok());
+  for (size_t c : {size_t{0}, size_t{3}, wire.size() / 2, wire.size() - 1}) {
+    INFO("cut at " << c);
+    CHECK_FALSE(DecodeLaidOut(std::string_view(wire).substr(0, c)).ok());
   }
   auto whole = DecodeLaidOut(wire);
   REQUIRE(whole.ok());
@@ -76,9 +110,35 @@ TEST_CASE("a reader that writes garbage or stops half-way is refused", "[isolati
 }
 
 TEST_CASE("a reader that cannot start is an IO error", "[isolation]") {
-  auto r = LayOutPdfInChild("/nonexistent/clsdb", "x.pdf", {});
+  PdfReaderProcess reader("/nonexistent/clsdb", {});
+  auto r = reader.LayOut("x.pdf");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Status::Code::kIOError);
+}
+
+TEST_CASE("one reader child serves many PDFs and is replaced when it dies", "[isolation]") {
+  const char* bin = std::getenv("CLSDB_BIN");
+  REQUIRE(bin != nullptr);
+  const std::string pdf = std::string(CLSDB_SOURCE_DIR) + "/tests/data/pdf/compressed.pdf";
+  PdfReaderProcess reader(bin, {});
+  auto first = reader.LayOut(pdf);
+  REQUIRE(first.ok());
+  const pid_t child = reader.child_pid();
+  CHECK(child > 0);
+  auto missing = reader.LayOut("/nonexistent/file.pdf");
+  CHECK_FALSE(missing.ok());
+  auto second = reader.LayOut(pdf);
+  REQUIRE(second.ok());
+  CHECK(reader.child_pid() == child);
+  CHECK(second->pages.at(0).text == first->pages.at(0).text);
+
+  // Killed between two documents: the next one gets a fresh child.
+  kill(child, SIGKILL);
+  usleep(100 * 1000);
+  auto third = reader.LayOut(pdf);
+  REQUIRE(third.ok());
+  CHECK(reader.child_pid() != child);
+  CHECK(third->pages.at(0).text == first->pages.at(0).text);
 }
 
 }  // namespace
