@@ -1,0 +1,68 @@
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "store/search.h"
+
+namespace po = boost::program_options;
+
+namespace clsdb {
+
+int SearchCommand(const std::vector<std::string>& args) {
+  SearchQuery query;
+  std::string db_path = "output/clsdb.sqlite";
+  std::vector<std::string> words;
+  po::options_description visible(
+      "Usage: clsdb search [OPTIONS] WORD...\n\n"
+      "Full-text search of the articles, actions, operations and indicators of\n"
+      "the database, best matches first.  Every word must occur; accents and case\n"
+      "are ignored.\n\nOptions");
+  visible.add_options()("help,h", "this help")("db", po::value(&db_path)->default_value(db_path),
+                                               "the SQLite database")(
+      "kind", po::value(&query.kind), "only article, action, operation or indicator")(
+      "limit", po::value(&query.limit)->default_value(query.limit), "at most this many (0: all)")(
+      "fts", po::bool_switch(&query.raw_syntax),
+      "the words are an FTS5 query (\"a phrase\", OR, NEAR, prefix*)");
+  po::options_description hidden;
+  hidden.add_options()("word", po::value(&words));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("word", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::fprintf(stderr, "clsdb search: %s\n", e.what());
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::printf("%s\n",
+                [&] {
+                  std::ostringstream out;
+                  out << visible;
+                  return out.str();
+                }()
+                    .c_str());
+    return 0;
+  }
+  for (const std::string& w : words) query.words += (query.words.empty() ? "" : " ") + w;
+  Result<std::vector<SearchHit>> hits = SearchDatabase(db_path, query);
+  if (!hits.ok()) {
+    std::fprintf(stderr, "clsdb search: %s\n", hits.status().message().c_str());
+    return hits.status().code() == Status::Code::kInvalidArgument ? 2 : 1;
+  }
+  for (const SearchHit& h : *hits) {
+    std::printf("%s p.%d  %s %lld%s%s\n    %s\n", h.path.c_str(), h.page, h.kind.c_str(), h.ref_id,
+                h.contract_title.empty() ? "" : "  in: ", h.contract_title.c_str(),
+                h.snippet.c_str());
+  }
+  std::fprintf(stderr, "%zu match%s\n", hits->size(), hits->size() == 1 ? "" : "es");
+  return 0;
+}
+
+}  // namespace clsdb
