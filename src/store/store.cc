@@ -141,6 +141,7 @@ class Store::Checkpointer {
  public:
   static constexpr int kWalFrames = 1000;  // SQLite's own auto-checkpoint size
   static constexpr int kWalRestartFrames = 8 * kWalFrames;
+  static constexpr int kRestartWaitMs = 100;
 
   // Returns nullptr when the second connection cannot be opened: the writer
   // then keeps SQLite's automatic checkpoints.
@@ -151,7 +152,11 @@ class Store::Checkpointer {
       sqlite3_close(db);
       return nullptr;
     }
-    sqlite3_busy_timeout(db, 10000);
+    // A RESTART checkpoint waits for the writer's transaction and for
+    // readers of old snapshots, and holds new writers back meanwhile: it
+    // gives up after kRestartWaitMs, so that an analyst's long query never
+    // stalls the batch; the WAL then waits for the next attempt.
+    sqlite3_busy_timeout(db, kRestartWaitMs);
     // A connection knows the database is in WAL mode only once it has read
     // it; until then a checkpoint on it does nothing.
     if (!Exec(db, "SELECT count(*) FROM sqlite_master").ok()) {
@@ -204,8 +209,13 @@ class Store::Checkpointer {
       // a RESTART checkpoint waits for the writer's current transaction and
       // copies the few frames left, so that the WAL does not grow with the
       // batch.
-      if (log_frames > kWalRestartFrames) {
-        sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+      // After a RESTART that gave up (a reader still uses the WAL), the next
+      // attempt waits for as many frames again, so that a long query costs
+      // the writer one short wait, not one per commit.
+      if (log_frames > restart_at_) {
+        const int rc =
+            sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+        restart_at_ = rc == SQLITE_OK ? kWalRestartFrames : log_frames + kWalRestartFrames;
       }
       lock.lock();
     }
@@ -216,6 +226,7 @@ class Store::Checkpointer {
   std::mutex mu_;
   std::condition_variable wake_;
   bool pending_ = false, stop_ = false;
+  int restart_at_ = kWalRestartFrames;  // WAL frames; only the checkpointer thread
 };
 
 struct Store::Statements {
