@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -182,6 +183,10 @@ std::string SelfExecutable() {
 // The child.
 
 int ServePdfReaderRequests(const IsolationLimits& limits) {
+  // A parent killed outright (kill -9) cannot stop its readers: the kernel
+  // does, rather than leave one parsing a pathological PDF forever.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() == 1) return 0;  // the parent died before that took effect
   CapAddressSpace(limits);
   // Answers go to a descriptor of their own, and stdout becomes stderr, so
   // that nothing a library prints can break the protocol.
