@@ -66,5 +66,26 @@ TEST_CASE("a batch with bad files exits 1, names each, and keeps the good ones",
   CHECK(good.output.find("0 ok") != std::string::npos);
 }
 
+TEST_CASE("search prints hits from an ingested corpus, and its errors", "[cli]") {
+  testing::TempDir dir;
+  const std::string db = dir / "db.sqlite";
+  REQUIRE(Run("ingest --db " + db + " " + (testing::ProjectCorpus() / "documents").string()).code ==
+          0);
+  auto hits = Run("search --db " + db + " --limit 2 sante");
+  CHECK(hits.code == 0);
+  CHECK(hits.output.find("[") != std::string::npos);  // a snippet with the word marked
+  CHECK(hits.output.find("2 matches") != std::string::npos);
+  // Words that are FTS5 syntax are plain words: no error, just no match.
+  auto odd = Run("search --db " + db + " 'AND (' '\"'");
+  CHECK(odd.code == 0);
+  CHECK(odd.output.find("0 matches") != std::string::npos);
+  auto syntax = Run("search --db " + db + " --fts 'AND ('");
+  CHECK(syntax.code == 2);
+  CHECK(syntax.output.find("syntax error") != std::string::npos);
+  CHECK(Run("search --db " + db + " --kind party sante").code == 2);
+  CHECK(Run("search --db " + (dir / "absent.sqlite") + " sante").code == 1);
+  CHECK(Run("search --help").code == 0);
+}
+
 }  // namespace
 }  // namespace clsdb
