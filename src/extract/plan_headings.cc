@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/actors.h"
 #include "extract/plan_text.h"
 #include "extract/text_util.h"
 
@@ -75,6 +76,11 @@ bool PlanHeadingReader::Read(const Block& block) {
   RuleMatch m;
   if (InContents(block) || rules_.Search("plan.toc_line", text, &m)) return false;
   if (text.size() <= kMaxHeading && Heading(block)) return true;
+  if (ctx.action >= 0 && text.size() <= kMaxHeading && ActorLine(block)) {
+    // A fiche's "Pilote : …" line may come before its description.
+    if (pending == Pending::kDescription) pending_ = Pending::kDescription;
+    return false;
+  }
 
   // Not a heading: what the previous one announced.
   if (pending == Pending::kOrientationTitle && text.size() <= kMaxLoneTitle &&
@@ -99,6 +105,22 @@ bool PlanHeadingReader::Read(const Block& block) {
     plan_->SetDescription(ctx.action, CollapseSpaces(text));
   }
   return false;
+}
+
+bool PlanHeadingReader::ActorLine(const Block& block) {
+  RuleMatch m;
+  if (!rules_.Search("plan.actor_line", block.text, &m)) return false;
+  const int action = plan_->ctx.action;
+  const bool pilot = m.Has("pilot");
+  // Pilots sit where they were first given (FORMAT.md): a table or an
+  // earlier line that named them wins.
+  if (pilot && plan_->HasPilots(action, -1)) return true;
+  const size_t offset = m.group_spans.at("names").first;
+  for (const ActorName& a : SplitActors(m.Get("names"), rules_)) {
+    plan_->AddActor(action, -1, pilot ? "pilot" : "partner", a.name,
+                    ProvenanceIn(block, offset + a.start, offset + a.end, "plan.actor_line"));
+  }
+  return true;
 }
 
 bool PlanHeadingReader::ReadCellHeading(const Block& block) {

@@ -48,6 +48,9 @@ class PlanHeadingReader {
   enum class Pending { kNone, kOrientationTitle, kOperationList, kDescription };
 
   bool Heading(const Block& block);
+  // "Pilote : A / B" or "Partenaires : …" under the current action: adds
+  // them as its actors.  Returns true when the block was such a line.
+  bool ActorLine(const Block& block);
   bool Match(const char* rule, const std::string& text, RuleMatch* m) const;
   Provenance Prov(const Block& block, const RuleMatch& m, const char* group) const;
 

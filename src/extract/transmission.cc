@@ -37,6 +37,7 @@ class TransmissionReader {
     ReadDate("transmission.received", text, &PendingDates::received);
     ReadDate("transmission.published", text, &PendingDates::published);
     if (rules_.Search("transmission.id", text, &m) ||
+        rules_.Search("transmission.id_acknowledged", text, &m) ||
         rules_.Search("transmission.id_bare", text, &m)) {
       Provenance p = prov;
       if (p.span_end > p.span_start) {  // a paragraph: point at the id itself
@@ -153,7 +154,8 @@ void ExtractTransmissions(const LaidOutDocument& doc, const RuleSet& rules, Docu
     const bool labelled = b.text.find("ID") != std::string::npos;
     const bool bare = b.text.size() < 80 && !b.text.empty() && b.text[0] >= '0' && b.text[0] <= '9';
     if (!(labelled && rules.Search("transmission.id", b.text, nullptr)) &&
-        !(bare && rules.Search("transmission.id_bare", b.text, nullptr))) {
+        !(bare && rules.Search("transmission.id_bare", b.text, nullptr)) &&
+        !rules.Search("transmission.id_acknowledged", b.text, nullptr)) {
       continue;
     }
     size_t first = i, last = i;

@@ -283,5 +283,32 @@ TEST_CASE("ExtractPlans fills one contract per segment, adding missing ones", "[
   CHECK(out.contracts[1].actions[0].title == "Une autre action");
 }
 
+TEST_CASE("a fiche's Pilote and Partenaires lines name the action's actors", "[plan]") {
+  const Contract c = Plan(
+      "Axe stratégique 1 : Garantir l'accès aux soins\n\n"
+      "Fiche action 1.1 : Accompagner l'installation des médecins\n"
+      "Pilote : CCVM / CPAM\n"
+      "Partenaires : ARS, communes\n"
+      "Le territoire a perdu six médecins.\n\n"
+      "Fiche action 1.2 : Organiser un transport solidaire\n"
+      "Pilotes : CSAPA - MSA\n"
+      "Pilote : ignoré, car les pilotes sont déjà donnés\n");
+  REQUIRE(c.actions.size() == 2);
+  std::vector<std::string> pilots_1, partners_1, pilots_2;
+  for (const Actor& a : c.actors) {
+    if (a.action_index == 0 && a.role == "pilot") pilots_1.push_back(a.name);
+    if (a.action_index == 0 && a.role == "partner") partners_1.push_back(a.name);
+    if (a.action_index == 1 && a.role == "pilot") pilots_2.push_back(a.name);
+    CHECK(a.operation_index == -1);
+    CHECK(a.prov.rule == "plan.actor_line");
+  }
+  CHECK(pilots_1 == std::vector<std::string>{"CCVM", "CPAM"});
+  CHECK(partners_1 == std::vector<std::string>{"ARS", "communes"});
+  CHECK(pilots_2 == std::vector<std::string>{"CSAPA", "MSA"});
+  // The description after the actor lines is still the action's.
+  REQUIRE(c.actions[0].description.has_value());
+  CHECK(c.actions[0].description->find("six médecins") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace clsdb

@@ -104,5 +104,19 @@ TEST_CASE("no transmission without an ACTES id", "[transmission]") {
             .records.transmissions.empty());
 }
 
+TEST_CASE("an acknowledgement line carries the id and its dates on one line", "[transmission]") {
+  const Run run(
+      "Le comité syndical approuve.\n\n"
+      "Accusé de réception en préfecture 036-200071845-20250311-CS2025_014-DE Date de "
+      "télétransmission : 13/03/2025 Date de réception préfecture : 14/03/2025\n");
+  REQUIRE(run.records.transmissions.size() == 1);
+  const Transmission& t = run.records.transmissions[0];
+  CHECK(t.actes_id == "036-200071845-20250311-CS2025_014-DE");
+  CHECK(t.act_ref == "CS2025_014");
+  CHECK(t.sent_date == "2025-03-13");
+  CHECK(t.received_date == "2025-03-14");
+  CHECK(t.prov.rule == "transmission.id_acknowledged");
+}
+
 }  // namespace
 }  // namespace clsdb
