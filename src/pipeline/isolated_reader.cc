@@ -56,7 +56,8 @@ bool WriteAll(int fd, std::string_view data) {
 
 enum class ReadOutcome { kOk, kEnd, kTimeout, kError };
 
-// Reads exactly n bytes into *out (appended) before the deadline.
+// Reads exactly n bytes into *out (appended) before the deadline
+// (Clock::time_point::max() for none).
 ReadOutcome ReadExactly(int fd, size_t n, Clock::time_point deadline, std::string* out) {
   char buf[1 << 16];
   while (n > 0) {
@@ -75,19 +76,6 @@ ReadOutcome ReadExactly(int fd, size_t n, Clock::time_point deadline, std::strin
     n -= static_cast<size_t>(got);
   }
   return ReadOutcome::kOk;
-}
-
-// Blocking read of exactly n bytes (the child's side); false at end of input.
-bool ReadExactlyBlocking(int fd, size_t n, std::string* out) {
-  char buf[4096];
-  while (n > 0) {
-    const ssize_t got = read(fd, buf, std::min(n, sizeof buf));
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return false;
-    out->append(buf, static_cast<size_t>(got));
-    n -= static_cast<size_t>(got);
-  }
-  return true;
 }
 
 Status StatusFromCode(uint32_t code, const std::string& msg) {
@@ -194,11 +182,13 @@ int ServePdfReaderRequests(const IsolationLimits& limits) {
   if (answers < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) return 1;
   while (true) {
     std::string header;
-    if (!ReadExactlyBlocking(STDIN_FILENO, 4, &header)) return 0;  // the parent is done
+    constexpr auto kNoDeadline = Clock::time_point::max();
+    // The end of the input: the parent is done.
+    if (ReadExactly(STDIN_FILENO, 4, kNoDeadline, &header) != ReadOutcome::kOk) return 0;
     const uint32_t length = static_cast<uint32_t>(GetLe(header.data(), 4));
     if (length > kMaxPathBytes) return 1;
     std::string path;
-    if (!ReadExactlyBlocking(STDIN_FILENO, length, &path)) return 1;
+    if (ReadExactly(STDIN_FILENO, length, kNoDeadline, &path) != ReadOutcome::kOk) return 1;
 
     bool out_of_memory = false;
     Result<LaidOutDocument> laid = LayOutHere(path, limits, &out_of_memory);
@@ -340,7 +330,9 @@ Result<LaidOutDocument> PdfReaderProcess::Exchange(const std::string& path) {
   std::string request;
   PutLe(&request, path.size(), 4);
   request += path;
-  if (!WriteAll(to_child_, request)) return Status::Corruption(Stop(true));
+  // A child that has already died fails the write (EPIPE); what it wrote
+  // before, and how it ended, are read below all the same.
+  (void)WriteAll(to_child_, request);
 
   auto broken = [&](ReadOutcome outcome, const char* what) -> Status {
     if (outcome == ReadOutcome::kTimeout) {

@@ -84,13 +84,16 @@ TEST_CASE("a reader's error answer carries its message and kind", "[isolation]")
 
 TEST_CASE("a reader that writes garbage or stops half-way is refused", "[isolation]") {
   testing::TempDir dir;
-  PdfReaderProcess junk(Script(dir, "junk.sh", "echo hello world, this is no answer"), {});
+  PdfReaderProcess junk(
+      Script(dir, "junk.sh", "head -c 9 >/dev/null; echo hello world, this is no answer"), {});
   auto garbage = junk.LayOut("x.pdf");
   REQUIRE_FALSE(garbage.ok());
   CHECK(garbage.status().message().find("garbage") != std::string::npos);
 
   // A header announcing 100 bytes, then 3 and the end.
-  PdfReaderProcess half(Script(dir, "half.sh", "printf '" + HeaderEscapes(0, 0, 100) + "abc'"), {});
+  PdfReaderProcess half(
+      Script(dir, "half.sh", "head -c 9 >/dev/null; printf '" + HeaderEscapes(0, 0, 100) + "abc'"),
+      {});
   auto cut = half.LayOut("x.pdf");
   REQUIRE_FALSE(cut.ok());
   CHECK(cut.status().message().find("in the middle of its answer") != std::string::npos);
@@ -107,6 +110,21 @@ TEST_CASE("a reader that writes garbage or stops half-way is refused", "[isolati
   REQUIRE(whole.ok());
   CHECK(whole->blocks.at(0).text == "Bonjour");
   CHECK(whole->pages.at(0).text == "Bonjour\n");
+}
+
+TEST_CASE("a reader that answers and dies before reading the request is still heard",
+          "[isolation]") {
+  // Whether it dies before or after the request is written (EPIPE or not),
+  // what it wrote and how it ended are the reason.
+  testing::TempDir dir;
+  for (int i = 0; i < 20; ++i) {
+    PdfReaderProcess half(
+        Script(dir, "early.sh", "printf '" + HeaderEscapes(0, 0, 100) + "abc'; exit 3"), {});
+    auto cut = half.LayOut("x.pdf");
+    REQUIRE_FALSE(cut.ok());
+    CHECK(cut.status().message().find("in the middle of its answer") != std::string::npos);
+    CHECK(cut.status().message().find("exited with code 3") != std::string::npos);
+  }
 }
 
 TEST_CASE("a reader that cannot start is an IO error", "[isolation]") {
