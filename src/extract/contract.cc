@@ -144,7 +144,8 @@ class ContractReader {
       }
       c->territory = joined;
       if (territories.size() == 1 && territories[0]->acronym.has_value() &&
-          IsAcronymLike(*territories[0]->acronym)) {
+          IsAcronymLike(*territories[0]->acronym) &&
+          !Matches(rules_, "contract.generic_short_name", *territories[0]->acronym)) {
         c->territory_acronym = territories[0]->acronym;
       }
     } else {
@@ -191,19 +192,23 @@ class ContractReader {
     return search(0, static_cast<int>(doc_.blocks.size()));
   }
 
+  // The generation the title page states; else the highest the contract
+  // mentions (its body also speaks of earlier contracts, and sometimes of
+  // the next one, which the title page settles).
   void ReadGeneration(Contract* c) {
-    int best = GenerationIn(c->title, rules_);
-    for (int i = cs_.range.begin; i < cs_.range.end; ++i) {
-      const Block& b = doc_.blocks[i];
-      if (IsParagraph(b)) best = std::max(best, GenerationIn(b.text, rules_));
-    }
-    if (best == 0) {
-      // The document around the contracts (the approving act, its report).
-      const int first = seg_.contracts.empty() ? 0 : seg_.contracts.front().range.begin;
-      for (int i = 0; i < first; ++i) {
+    auto highest = [&](int begin, int end) {
+      int best = 0;
+      for (int i = begin; i < end; ++i) {
         const Block& b = doc_.blocks[i];
         if (IsParagraph(b)) best = std::max(best, GenerationIn(b.text, rules_));
       }
+      return best;
+    };
+    int best = std::max(GenerationIn(c->title, rules_), highest(cs_.title_block, title_page_end_));
+    if (best == 0) best = highest(cs_.range.begin, cs_.range.end);
+    if (best == 0) {
+      // The document around the contracts (the approving act, its report).
+      best = highest(0, seg_.contracts.empty() ? 0 : seg_.contracts.front().range.begin);
     }
     if (best > 0) c->generation = best;
   }

@@ -475,6 +475,8 @@ class ActReader {
       std::string place = CleanValue(m.Get("place"));
       if (!place.empty() && !IsPlaceholder(place)) d->signed_place = place;
       if (date) d->signed_date = date->iso;
+      // "les jour, mois et an susdits": the day of the meeting.
+      if (m.Has("same_day")) d->signed_date = d->meeting_date;
       return;
     }
   }

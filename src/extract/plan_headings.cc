@@ -145,7 +145,12 @@ bool PlanHeadingReader::Heading(const Block& block) {
     return true;
   }
 
-  if (Match("plan.orientation", text, &m) || Match("plan.orientation_letter", text, &m)) {
+  const bool axis =
+      Match("plan.orientation", text, &m) || Match("plan.orientation_letter", text, &m);
+  axis_seen_ = axis_seen_ || axis;
+  // "Objectif stratégique 1" is the top level of a plan without axes; under
+  // an axis it is an objective (below).
+  if (axis || (!axis_seen_ && Match("plan.orientation_objective", text, &m))) {
     const std::string title = Title(m);
     ctx.orientation = plan_->AddOrientation(m.Get("number"), title, Prov(block, m, TitleGroup(m)),
                                             PlanSource::kHeading);

@@ -60,6 +60,7 @@ class PlanHeadingReader {
   const RuleSet& rules_;
   PlanBuilder* plan_;
   Pending pending_ = Pending::kNone;
+  bool axis_seen_ = false;  // an axis or orientation heading was read
   bool contents_ = false;
   std::vector<std::string> contents_lines_;
 };

@@ -19,6 +19,7 @@ struct ColumnRule {
 // In rules/tables.rules order: the first that matches names the column.
 constexpr ColumnRule kColumnRules[] = {
     {"table.col.action_title", PlanColumn::kActionTitle},
+    {"table.col.code", PlanColumn::kCode},
     {"table.col.axis", PlanColumn::kAxis},
     {"table.col.objective", PlanColumn::kObjective},
     {"table.col.action", PlanColumn::kAction},
@@ -175,6 +176,7 @@ bool PlanTableReader::ReadHeader(const TableRow& row) {
     if (grid_.cols[i] == PlanColumn::kObjective && grid_.objective < 0) grid_.objective = col;
     if (grid_.cols[i] == PlanColumn::kAction && grid_.action < 0) grid_.action = col;
     if (grid_.cols[i] == PlanColumn::kOperation && grid_.operation < 0) grid_.operation = col;
+    if (grid_.cols[i] == PlanColumn::kCode && grid_.code < 0) grid_.code = col;
   }
   row_orientation_ = -1;
   heading_orientation_ = plan_->ctx.orientation;
@@ -267,6 +269,11 @@ void PlanTableReader::ReadGridRow(const TableRow& row) {
       title = act_title;
     } else {
       ParseAction(c->text, &code, &title);
+    }
+    // A "N°" column numbers the actions of a grid without operations.
+    const Cell* number = grid_.operation < 0 ? at(grid_.code) : nullptr;
+    if (!code && number != nullptr && rules_.Search("table.code_cell", number->text, &m)) {
+      code = m.Get("code");
     }
     if (!title.empty()) {
       const int orientation = row_orientation_ >= 0 ? row_orientation_ : ctx.orientation;

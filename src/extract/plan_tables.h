@@ -45,6 +45,7 @@ namespace clsdb {
 enum class PlanColumn {
   kNone,
   kActionTitle,
+  kCode,  // "N°": the code of the row's action, its title in the action column
   kAxis,
   kObjective,
   kAction,
@@ -90,7 +91,7 @@ class PlanTableReader {
     bool active = false;
     std::vector<PlanColumn> cols;
     std::map<int, int> years;  // column → year
-    int axis = -1, objective = -1, action = -1, operation = -1;
+    int axis = -1, objective = -1, action = -1, operation = -1, code = -1;
   };
 
   bool IsCellHeading(const TableRow& row);

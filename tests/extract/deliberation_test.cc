@@ -330,5 +330,17 @@ TEST_CASE("no deliberation in minutes or in a contract", "[deliberation]") {
             .records.deliberations.empty());
 }
 
+TEST_CASE("'les jour, mois et an susdits' signs on the day of the meeting", "[deliberation]") {
+  std::string text = kRegister;
+  const std::string dated = "Fait et délibéré à Saint-Ouen-d'Ardanne, le 27 mars 2025.\n";
+  REQUIRE(text.find(dated) != std::string::npos);
+  text.replace(text.find(dated), dated.size(),
+               "Fait à Bourg-d'Ardanne, les jour, mois et an susdits.\n");
+  const Deliberation d = Run(text).Only();
+  CHECK(d.meeting_date == "2025-03-27");
+  CHECK(d.signed_place == "Bourg-d'Ardanne");
+  CHECK(d.signed_date == "2025-03-27");
+}
+
 }  // namespace
 }  // namespace clsdb

@@ -265,5 +265,20 @@ TEST_CASE("tables that are not action plans are left alone", "[plan_tables]") {
   CHECK(c.actors.empty());
 }
 
+TEST_CASE("a N° column gives the codes of a grid's actions", "[plan_tables]") {
+  const Contract c = Plan(
+      "AXE N°1 : Conforter l'offre de soins\n\n"
+      "N°\tIntitulé de l'action\tPilote(s)\tCalendrier\n"
+      "1.1\tAccueillir les professionnels de santé\tCCSP / CPTS\t2024-2028\n"
+      "1.2\tDévelopper les terrains de stage\tCHI\t2025\n");
+  REQUIRE(c.actions.size() == 2);
+  CHECK(c.actions[0].code == "1.1");
+  CHECK(c.actions[0].title == "Accueillir les professionnels de santé");
+  CHECK(c.actions[1].code == "1.2");
+  int pilots = 0;
+  for (const Actor& a : c.actors) pilots += a.role == "pilot" ? 1 : 0;
+  CHECK(pilots == 3);
+}
+
 }  // namespace
 }  // namespace clsdb

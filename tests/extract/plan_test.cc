@@ -310,5 +310,26 @@ TEST_CASE("a fiche's Pilote and Partenaires lines name the action's actors", "[p
   CHECK(c.actions[0].description->find("six médecins") != std::string::npos);
 }
 
+TEST_CASE("strategic objectives are the top level only of a plan without axes", "[plan]") {
+  const Contract alone = Plan(
+      "Objectif stratégique 1 : Améliorer l'accès aux soins\n"
+      "Objectif opérationnel 1.1 : Renforcer l'offre de premier recours\n"
+      "Action 1.1.1 : Créer une maison de santé\n");
+  REQUIRE(alone.orientations.size() == 1);
+  CHECK(alone.orientations[0].title == "Améliorer l'accès aux soins");
+  REQUIRE(alone.objectives.size() == 1);
+  CHECK(alone.objectives[0].number == "1.1");
+  REQUIRE(alone.actions.size() == 1);
+  CHECK(OrientationOf(alone, alone.actions[0]) == "1");
+
+  const Contract under_axis = Plan(
+      "Axe 1 : Améliorer l'accès aux soins\n"
+      "Objectif stratégique 1 : Renforcer l'offre de premier recours\n"
+      "Action 1.1 : Créer une maison de santé\n");
+  REQUIRE(under_axis.orientations.size() == 1);
+  REQUIRE(under_axis.objectives.size() == 1);
+  CHECK(under_axis.objectives[0].title == "Renforcer l'offre de premier recours");
+}
+
 }  // namespace
 }  // namespace clsdb
