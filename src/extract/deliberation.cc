@@ -179,7 +179,8 @@ class ActReader {
   void ReadNumber(Deliberation* d) {
     RuleMatch m;
     for (int i = header_.begin; i < header_.end; ++i) {
-      for (std::string_view rule : {"delib.number.labelled", "delib.number.paren"}) {
+      for (std::string_view rule :
+           {"delib.number.labelled", "delib.number.paren", "delib.number.coded"}) {
         if (!Search(rule, i, &m)) continue;
         d->number = m.Get("number");
         number_block_ = i;
@@ -206,7 +207,8 @@ class ActReader {
     for (std::string_view rule :
          {"delib.meeting_date", "delib.meeting_date.heading", "delib.president.heading",
           "delib.body.heading", "delib.heading_continuation", "delib.body.collectivity",
-          "delib.secretary.label", "delib.number.labelled", "delib.number.paren", "delib.decide"}) {
+          "delib.secretary.label", "delib.number.labelled", "delib.number.paren",
+          "delib.number.coded", "delib.decide"}) {
       if (Matches(rule, i)) return true;
     }
     return false;
@@ -353,6 +355,10 @@ class ActReader {
       RuleMatch civ;
       if (rules_.Search("delib.attendee.civility", item, &civ)) s += civ.end;
       item = std::string_view(text.data() + s, e - s);
+      if (rules_.Search("delib.attendee.proxy_tail", item, &civ)) {
+        e = s + civ.start;  // "X donne pouvoir à Y": X
+        item = std::string_view(text.data() + s, e - s);
+      }
       if (!rules_.Search("delib.attendee.name", item, nullptr)) {
         if (names == 0) return false;  // not a list of people
         continue;

@@ -114,7 +114,11 @@ class PreambleCutter {
   std::vector<Piece> Cut(const ContractSegment& seg, int start) {
     const Block& first = doc_.blocks[start];
     RuleMatch m;
+    // A list of signatories ("LES SIGNATAIRES") gives each party a paragraph
+    // of its own, without the "et" and articles that cut a preamble.
+    bool list = false;
     if (rules_.Search("contract.preamble_start", first.text, &m)) {
+      list = m.Has("list");
       for (const char* group : {"inline", "rest"}) {
         auto it = m.group_spans.find(group);
         if (it != m.group_spans.end() && it->second.second > it->second.first) {
@@ -134,7 +138,10 @@ class PreambleCutter {
       // A long paragraph with nothing of a party's description: the
       // preamble ended without its closing line.
       if (b.text.size() > kMaxSignallessBlock && !Matches(rules_, "parties.signal", b.text)) break;
-      if (Matches(rules_, "parties.starts_party", b.text)) Flush();
+      if (Matches(rules_, "parties.starts_party", b.text) ||
+          (list && !Matches(rules_, "parties.continues", b.text))) {
+        Flush();
+      }
       Add(i, 0, b.text.size());
     }
     Flush();
@@ -329,6 +336,10 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
   size_t org_end = text.size();
   if (rules.Search("parties.org_end", text, &m)) org_end = m.start;
   party.organization = StripLeading(rules, "parties.article", text.substr(0, org_end));
+  if (!party.acronym && rules.Search("parties.org_paren", party.organization, &m)) {
+    party.acronym = m.Get("acronym");  // "… Occitanie (ARS)"
+    party.organization = m.Get("org");
+  }
   if (party.organization.empty() || party.organization.size() > kMaxOrganization) {
     return std::nullopt;
   }

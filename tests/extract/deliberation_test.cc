@@ -342,5 +342,30 @@ TEST_CASE("'les jour, mois et an susdits' signs on the day of the meeting", "[de
   CHECK(d.signed_date == "2025-03-27");
 }
 
+TEST_CASE("a bureau's minutes: coded number, proxies as 'X donne pouvoir à Y'", "[deliberation]") {
+  const Run run(
+      "COMMUNAUTÉ D'AGGLOMÉRATION DU VAL DE SORNE\n"
+      "PROCÈS-VERBAL DES DÉLIBÉRATIONS DU BUREAU COMMUNAUTAIRE\n"
+      "Réunion du jeudi 3 avril 2025 à 18h00\n"
+      "Délibération B2025-041\n"
+      "Nombre de membres du Bureau en exercice : 20\n"
+      "Membres présents :\n"
+      "M. Laurent ESCARD\n"
+      "Mme Josiane DARRE\n"
+      "Pouvoirs :\n"
+      "Mme Véronique LAPLACE donne pouvoir à M. Laurent ESCARD\n"
+      "Secrétaire de séance : Mme Josiane DARRE\n"
+      "OBJET : Contrat local de santé – avenant n°1\n"
+      "LE BUREAU COMMUNAUTAIRE, après en avoir délibéré, DÉCIDE à l'unanimité :\n"
+      "- d'approuver l'avenant n°1.\n");
+  CHECK(run.records.doc_type == "deliberation");
+  const Deliberation d = run.Only();
+  CHECK(d.number == "B2025-041");
+  std::vector<std::string> people;
+  for (const Attendee& a : d.attendees) people.push_back(a.name + " | " + a.status);
+  CHECK(people == std::vector<std::string>{"Laurent ESCARD | present", "Josiane DARRE | present",
+                                           "Véronique LAPLACE | excused"});
+}
+
 }  // namespace
 }  // namespace clsdb

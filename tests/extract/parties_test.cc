@@ -189,5 +189,20 @@ TEST_CASE("a preamble without closing line stops at the first paragraph of prose
                               "Agence régionale de santé | - | Hugo GILARDI | Directeur général"});
 }
 
+TEST_CASE("a list of signatories: a paragraph per party, the short name in brackets", "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTÉ DU CAUSSE NOIR 2025-2030\n\n"
+      "LES SIGNATAIRES\n\n"
+      "Agence Régionale de Santé Occitanie (ARS)\n"
+      "Représentée par la Directrice générale Hélène MARTY\n\n"
+      "Préfecture de l'Aveyron\n"
+      "Représentée par le Préfet Paul ROUX\n\n"
+      "Article 1. Objet\n"
+      "Le présent contrat définit les actions.\n");
+  CHECK(ShowAll(parties) ==
+        V{"Agence Régionale de Santé Occitanie | ARS | Hélène MARTY | Directrice générale",
+          "Préfecture de l'Aveyron | - | Paul ROUX | Préfet"});
+}
+
 }  // namespace
 }  // namespace clsdb
