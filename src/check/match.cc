@@ -8,33 +8,12 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/words.h"
 #include "normalize/normalize.h"
 
 namespace clsdb::check {
 
 namespace {
-
-std::vector<std::string> SplitSpaces(std::string_view s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.emplace_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
-std::string JoinSpaces(const std::vector<std::string>& tokens) {
-  std::string out;
-  for (const std::string& t : tokens) {
-    if (!out.empty()) out += ' ';
-    out += t;
-  }
-  return out;
-}
 
 // FoldForMatch promises punctuation as spaces, but symbols such as '°' or
 // '€' are not punctuation to Unicode; keeping only letters and digits makes
@@ -111,9 +90,9 @@ std::string NormalizeCodeToken(std::string token) {
 }
 
 std::string SortedTokens(std::string_view key) {
-  std::vector<std::string> tokens = SplitSpaces(key);
+  std::vector<std::string> tokens = SplitWords(key);
   std::sort(tokens.begin(), tokens.end());
-  return JoinSpaces(tokens);
+  return JoinWords(tokens);
 }
 
 // key_a is a prefix of key_b ending at a word boundary.
@@ -127,15 +106,15 @@ bool IsWordPrefix(std::string_view shorter, std::string_view longer) {
 std::string MatchKey(std::string_view text) { return KeepAlnum(FoldForMatch(text)); }
 
 std::string NameKey(std::string_view name) {
-  std::vector<std::string> tokens = SplitSpaces(MatchKey(name));
+  std::vector<std::string> tokens = SplitWords(MatchKey(name));
   std::erase_if(tokens, IsCivility);
   std::sort(tokens.begin(), tokens.end());
-  return JoinSpaces(tokens);
+  return JoinWords(tokens);
 }
 
 std::string CodeKey(std::string_view code) {
   std::vector<std::string> tokens;
-  for (std::string& token : SplitSpaces(MatchKey(code))) {
+  for (std::string& token : SplitWords(MatchKey(code))) {
     // "FA1.2" folds to "fa1 2": split a glued prefix word from its number.
     size_t letters = 0;
     while (letters < token.size() && token[letters] >= 'a' && token[letters] <= 'z') ++letters;
@@ -151,7 +130,7 @@ std::string CodeKey(std::string_view code) {
   while (tokens.size() - first > 1 && IsCodePrefixWord(tokens[first])) ++first;
   std::vector<std::string> kept;
   for (size_t i = first; i < tokens.size(); ++i) kept.push_back(NormalizeCodeToken(tokens[i]));
-  return JoinSpaces(kept);
+  return JoinWords(kept);
 }
 
 double EditSimilarity(std::string_view a, std::string_view b) {

@@ -27,6 +27,7 @@
 #include <tuple>
 #include <vector>
 
+#include "core/words.h"
 #include "extract/contract_steps.h"
 #include "extract/text_util.h"
 #include "normalize/normalize.h"
@@ -75,28 +76,6 @@ std::string StripLeading(const RuleSet& rules, std::string_view rule, std::strin
     s = CleanValue(s.substr(m.end));
   }
   return s;
-}
-
-std::vector<std::string> SplitWords(std::string_view s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.emplace_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
-std::string JoinWords(const std::vector<std::string>& words, size_t begin, size_t end) {
-  std::string out;
-  for (size_t i = begin; i < end && i < words.size(); ++i) {
-    if (!out.empty()) out += ' ';
-    out += words[i];
-  }
-  return out;
 }
 
 // ---- One party's piece of the preamble -------------------------------------
