@@ -34,7 +34,7 @@ struct TextRun {
     Result<RawDocument> raw = DecodeText(text);
     REQUIRE(raw.ok());
     raw->format = "text";
-    doc = LayOut(*raw);
+    doc = BreakRunOnParagraphs(LayOut(*raw), RepoRules());
     records = Extract(doc, Segment(doc, RepoRules()), RepoRules());
   }
 };

@@ -116,8 +116,10 @@ class ContractReader {
     int taken = 0;
     for (int j = cs_.title_block + 1; j < title_page_end_ && taken < kTitleContinuations; ++j) {
       const Block& next = doc_.blocks[j];
+      if (IsParagraph(next) && next.text == block.text) continue;  // a cover repeats it
       if (!IsParagraph(next) || Matches(rules_, "contract.title", next.text)) break;
-      const bool take = (bare && Matches(rules_, "contract.territory_kind", next.text)) ||
+      const bool take = (bare && (Matches(rules_, "contract.territory_kind", next.text) ||
+                                  Matches(rules_, "contract.title_connector", next.text))) ||
                         Matches(rules_, "contract.title_dangling", title) ||
                         (taken > 0 && Matches(rules_, "contract.title_continues", next.text));
       if (!take) break;

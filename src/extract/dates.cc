@@ -36,6 +36,55 @@ int ToInt(std::string_view digits) {
   return digits.empty() ? -1 : value;
 }
 
+// A number written in words, as acts write years and days ("deux mille
+// vingt-trois", "deux mil dix-neuf", "seize", "premier"): the value of the
+// leading number words (trailing words that are not numbers are ignored), or
+// -1 when the text does not start with one.
+int NumberFromWords(std::string_view text) {
+  static const std::pair<const char*, int> kUnits[] = {
+      {"premier", 1}, {"un", 1},        {"une", 1},      {"deux", 2},      {"trois", 3},
+      {"quatre", 4},  {"cinq", 5},      {"six", 6},      {"sept", 7},      {"huit", 8},
+      {"neuf", 9},    {"dix", 10},      {"onze", 11},    {"douze", 12},    {"treize", 13},
+      {"quatorze", 14}, {"quinze", 15}, {"seize", 16},   {"vingt", 20},    {"trente", 30},
+      {"quarante", 40}, {"cinquante", 50}, {"soixante", 60},
+  };
+  const std::string folded = FoldForMatch(text);  // lower case, no accents, '-' -> ' '
+  int total = 0, current = 0;
+  bool any = false;
+  size_t p = 0;
+  while (p < folded.size()) {
+    while (p < folded.size() && (folded[p] == ' ' || folded[p] == '-')) ++p;
+    size_t e = p;
+    while (e < folded.size() && folded[e] != ' ' && folded[e] != '-') ++e;
+    const std::string_view word(folded.data() + p, e - p);
+    p = e;
+    if (word.empty()) break;
+    if (word == "mille" || word == "mil") {
+      total += (current == 0 ? 1 : current) * 1000;
+      current = 0;
+    } else if (word == "cent" || word == "cents") {
+      current = (current == 0 ? 1 : current) * 100;
+    } else if (word == "et" && any) {
+      continue;
+    } else {
+      int value = -1;
+      for (const auto& [name, v] : kUnits) {
+        if (word == name) value = v;
+      }
+      if (value < 0) break;
+      current += value;
+    }
+    any = true;
+  }
+  return any ? total + current : -1;
+}
+
+// Digits, or a number in words.
+int NumberFromText(std::string_view text) {
+  const int digits = ToInt(text);
+  return digits >= 0 ? digits : NumberFromWords(text);
+}
+
 bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 // "YYYY-MM-DD", or "" when the three parts do not make a calendar date.
@@ -53,7 +102,7 @@ std::string IsoFromMatch(const RuleMatch& m) {
   const std::string& month_text = m.Get("month");
   int month = ToInt(month_text);
   if (month < 0) month = MonthFromWord(month_text);
-  return IsoDate(ToInt(m.Get("year")), month, ToInt(m.Get("day")));
+  return IsoDate(NumberFromText(m.Get("year")), month, NumberFromText(m.Get("day")));
 }
 
 }  // namespace

@@ -45,8 +45,8 @@ struct Part {
 
 class ActReader {
  public:
-  ActReader(const LaidOutDocument& doc, const RuleSet& rules, BlockRange act)
-      : doc_(doc), rules_(rules), act_(act) {
+  ActReader(const LaidOutDocument& doc, const RuleSet& rules, BlockRange sitting, BlockRange act)
+      : doc_(doc), rules_(rules), act_(act), sitting_{sitting.begin, sitting.end} {
     int decide = -1;
     for (int i = act.begin; i < act.end; ++i) {
       if (Matches("delib.decide", i)) {
@@ -70,15 +70,25 @@ class ActReader {
   Deliberation Read() {
     Deliberation d;
     d.prov = ProvenanceOf(doc_.blocks[act_.begin], "delib.act");
-    d.body = Body();
+    // What the act does not state itself, the sitting it was taken at does
+    // (minutes state the body, the date and the attendance once).
+    d.body = Body(header_);
+    if (!d.body) d.body = Body(sitting_);
     ReadNumber(&d);
-    d.meeting_date = MeetingDate();
+    d.meeting_date = MeetingDate(header_);
+    if (!d.meeting_date) d.meeting_date = MeetingDate(sitting_);
     d.title = Title();
-    ReadAttendees(&d);
-    d.president = PersonAsListed(FirstName({"delib.president.heading", "delib.president.sentence"}),
-                                 d.attendees);
-    d.secretary = PersonAsListed(FirstName({"delib.secretary.label", "delib.secretary.sentence"}),
-                                 d.attendees);
+    ReadAttendees(header_, &d);
+    if (d.attendees.empty()) ReadAttendees(sitting_, &d);
+    for (const auto& names : {std::initializer_list<std::string_view>{"delib.president.heading",
+                                                                      "delib.president.sentence"},
+                              std::initializer_list<std::string_view>{"delib.secretary.label",
+                                                                      "delib.secretary.sentence"}}) {
+      OptText name = FirstName(header_, names);
+      if (!name) name = FirstName(sitting_, names);
+      (*names.begin() == std::string_view("delib.president.heading") ? d.president : d.secretary) =
+          PersonAsListed(name, d.attendees);
+    }
     ReadVotes(&d);
     d.outcome = Outcome(d);
     ReadSignature(&d);
@@ -114,19 +124,19 @@ class ActReader {
   // full ("le Conseil communautaire de la Communauté de communes …,
   // légalement convoqué") is preferred.  Else the heading, completed with the
   // collectivity printed above it.
-  OptText Body() const {
+  OptText Body(Part part) const {
     RuleMatch m;
     std::string opening;
-    if (First(header_, {"delib.body.sentence"}, &m) >= 0) opening = CleanValue(m.Get("body"));
+    if (First(part, {"delib.body.sentence"}, &m) >= 0) opening = CleanValue(m.Get("body"));
     if (!opening.empty() && IsQualified(opening)) return opening;
     const std::string key = FoldForMatch(opening);
-    for (int i = header_.begin; i < header_.end; ++i) {
+    for (int i = part.begin; i < part.end; ++i) {
       if (!Search("delib.body.meeting", i, &m)) continue;
       std::string body = CleanValue(m.Get("body"));
       if (FoldForMatch(body).rfind(key, 0) == 0) return body;  // same body, in full
     }
     if (!opening.empty()) return opening;
-    return BodyFromHeading();
+    return BodyFromHeading(part);
   }
 
   // "Conseil communautaire de la Communauté …" names whose body it is;
@@ -139,16 +149,16 @@ class ActReader {
     return false;
   }
 
-  OptText BodyFromHeading() const {
-    for (int i = header_.begin; i < header_.end; ++i) {
+  OptText BodyFromHeading(Part part) const {
+    for (int i = part.begin; i < part.end; ++i) {
       std::string heading = block(i).text;
-      for (int j = i + 1; j < header_.end && Matches("delib.heading_continuation", j); ++j) {
+      for (int j = i + 1; j < part.end && Matches("delib.heading_continuation", j); ++j) {
         heading += " " + block(j).text;
       }
       RuleMatch m;
       if (!IsParagraph(block(i)) || !rules_.Search("delib.body.heading", heading, &m)) continue;
       std::string body = CleanValue(m.Get("body"));
-      for (int k = header_.begin; k < i; ++k) {
+      for (int k = part.begin; k < i; ++k) {
         RuleMatch c;
         if (Search("delib.body.collectivity", k, &c)) return WithCollectivity(body, c);
       }
@@ -180,9 +190,11 @@ class ActReader {
     RuleMatch m;
     for (int i = header_.begin; i < header_.end; ++i) {
       for (std::string_view rule :
-           {"delib.number.labelled", "delib.number.paren", "delib.number.coded"}) {
+           {"delib.number.labelled", "delib.number.paren", "delib.number.coded",
+            "delib.number.item"}) {
         if (!Search(rule, i, &m)) continue;
         d->number = m.Get("number");
+        if (m.Has("title")) item_title_ = CleanValue(m.Get("title"));
         number_block_ = i;
         d->prov = ProvenanceIn(block(i), m.group_spans["number"].first,
                                m.group_spans["number"].second, std::string(rule));
@@ -191,8 +203,8 @@ class ActReader {
     }
   }
 
-  OptText MeetingDate() const {
-    for (int i = header_.begin; i < header_.end; ++i) {
+  OptText MeetingDate(Part part) const {
+    for (int i = part.begin; i < part.end; ++i) {
       for (std::string_view rule : {"delib.meeting_date", "delib.meeting_date.heading"}) {
         RuleMatch m;
         if (!Search(rule, i, &m)) continue;
@@ -208,7 +220,7 @@ class ActReader {
          {"delib.meeting_date", "delib.meeting_date.heading", "delib.president.heading",
           "delib.body.heading", "delib.heading_continuation", "delib.body.collectivity",
           "delib.secretary.label", "delib.number.labelled", "delib.number.paren",
-          "delib.number.coded", "delib.decide"}) {
+          "delib.number.coded", "delib.number.item", "delib.decide"}) {
       if (Matches(rule, i)) return true;
     }
     return false;
@@ -232,11 +244,15 @@ class ActReader {
       }
       return CleanValue(title);
     }
+    if (!item_title_.empty()) return item_title_;
     if (number_block_ < 0) return std::nullopt;
     // The subject as capitalised lines just above the number line, else just
     // below it.
+    // The title may stand above the number line, in the sitting's part.
+    const int floor = sitting_.begin < sitting_.end ? std::min(sitting_.begin, header_.begin)
+                                                     : header_.begin;
     int first = number_block_;
-    while (first > header_.begin && number_block_ - first < kTitleLines && IsTitleLine(first - 1)) {
+    while (first > floor && number_block_ - first < kTitleLines && IsTitleLine(first - 1)) {
       --first;
     }
     int last = number_block_;
@@ -257,9 +273,9 @@ class ActReader {
 
   // ---- president, secretary ----------------------------------------------------
 
-  OptText FirstName(std::initializer_list<std::string_view> names) const {
+  OptText FirstName(Part part, std::initializer_list<std::string_view> names) const {
     RuleMatch m;
-    if (First(header_, names, &m) < 0) return std::nullopt;
+    if (First(part, names, &m) < 0) return std::nullopt;
     std::string name = CleanValue(m.Get("name"));
     if (name.empty()) return std::nullopt;
     return name;
@@ -373,8 +389,8 @@ class ActReader {
     return names > 0;
   }
 
-  void ReadAttendees(Deliberation* d) const {
-    for (int i = header_.begin; i < header_.end; ++i) {
+  void ReadAttendees(Part part, Deliberation* d) const {
+    for (int i = part.begin; i < part.end; ++i) {
       std::vector<Label> labels = Labels(i);
       for (size_t k = 0; k < labels.size(); ++k) {
         const size_t end = k + 1 < labels.size() ? labels[k + 1].start : block(i).text.size();
@@ -382,7 +398,7 @@ class ActReader {
         if (CleanValue(rest).empty() && k + 1 == labels.size()) {
           // "Étaient présents :" ending its paragraph: one name (or a few)
           // per following paragraph, up to the next label or prose.
-          while (i + 1 < header_.end && Labels(i + 1).empty() &&
+          while (i + 1 < part.end && Labels(i + 1).empty() &&
                  AddNames(i + 1, 0, block(i + 1).text.size(), labels[k], &d->attendees)) {
             ++i;
           }
@@ -433,7 +449,8 @@ class ActReader {
       if (!d->votes_for) {
         RuleMatch v;
         if (First(header_, {"delib.votes.voters"}, &v) >= 0 ||
-            First(decision_, {"delib.votes.voters"}, &v) >= 0) {
+            First(decision_, {"delib.votes.voters"}, &v) >= 0 ||
+            First(sitting_, {"delib.votes.voters"}, &v) >= 0) {
           d->votes_for = Count(v.Get("count"));
         }
       }
@@ -525,8 +542,10 @@ class ActReader {
   const LaidOutDocument& doc_;
   const RuleSet& rules_;
   BlockRange act_;
+  Part sitting_;  // empty ({0, 0}) when the act carries its own header
   Part header_, decision_;
   int number_block_ = -1;
+  std::string item_title_;  // the subject written on the number's line
   bool has_decide_ = false;    // the act has a DECIDE line
   bool unanimous_ = false;     // the vote was unanimous (set by ReadVotes)
   bool of_expressed_ = false;  // … of the votes cast only
@@ -536,20 +555,21 @@ class ActReader {
 
 void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
                           DocumentRecords* out) {
-  BlockRange act;
-  if (seg.act) {
-    act = *seg.act;
-  } else if (seg.doc_type == "deliberation") {
-    act = BlockRange{0, static_cast<int>(doc.blocks.size())};
-  } else {
-    return;
+  const int n = static_cast<int>(doc.blocks.size());
+  auto clamp = [n](BlockRange r) {
+    r.begin = std::max(r.begin, 0);
+    r.end = std::min(r.end, n);
+    if (r.empty()) r = BlockRange{r.begin, r.begin};
+    return r;
+  };
+  const BlockRange sitting = clamp(seg.sitting);
+  for (const BlockRange& range : seg.acts) {
+    const BlockRange act = clamp(range);
+    if (act.empty()) continue;
+    Deliberation d = ActReader(doc, rules, sitting, act).Read();
+    if (!out->title && d.title) out->title = d.title;
+    out->deliberations.push_back(std::move(d));
   }
-  act.end = std::min(act.end, static_cast<int>(doc.blocks.size()));
-  act.begin = std::max(act.begin, 0);
-  if (act.empty()) return;
-  Deliberation d = ActReader(doc, rules, act).Read();
-  if (!out->title && d.title) out->title = d.title;
-  out->deliberations.push_back(std::move(d));
 }
 
 }  // namespace clsdb

@@ -10,11 +10,12 @@ namespace {
 
 // The stamp and page-number shapes are fixed by the prefecture's software
 // and by office suites, not by a document template, so they live here
-// rather than in rules/.
+// rather than in rules/.  A stamp line is short: a converter that flattens
+// a page puts the stamp at the start of a line that holds the whole act.
 const RE2& StampRe() {
   static const RE2 re(
-      "(?i)^\\s*(?:envoy[ée]\\s+en\\s+pr[ée]fecture\\s+le\\b.*"
-      "|re[çc]u\\s+en\\s+pr[ée]fecture\\s+le\\b.*"
+      "(?i)^\\s*(?:envoy[ée]\\s+en\\s+pr[ée]fecture\\s+le\\b.{0,40}"
+      "|re[çc]u\\s+en\\s+pr[ée]fecture\\s+le\\b.{0,40}"
       "|publi[ée]\\s+le(?:\\s+[0-9/.\\-]*)?\\s*"
       "|affich[ée]\\s+le(?:\\s+[0-9/.\\-]*)?\\s*"
       "|id\\s*:\\s*\\d{3}-[0-9A-Z]{9}-\\d{8}-\\S+-[A-Z]{2}\\s*)$");

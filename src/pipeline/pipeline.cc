@@ -111,6 +111,7 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
     row.encoding = raw->encoding;
     laid = LayOut(*raw);
   }
+  laid = BreakRunOnParagraphs(std::move(laid), rules);
   Segmentation seg = Segment(laid, rules);
   row.records = Extract(laid, seg, rules);
 

@@ -1,7 +1,10 @@
 // Document triage: the "doctype.*" rules of rules/doctype.rules, run as two
-// RE2::Sets (the head of the document, and its opening window), then a
-// weighted vote.  Only the first blocks are read, so a batch of unrelated
-// documents is typed at a cost that does not grow with their length.
+// RE2::Sets (the head of the document, and its whole text), then a weighted
+// vote.  The marks of a kind are looked for wherever they are: a contract
+// may open with pages of principles or a table of contents, and the act a
+// set of minutes records may sit on its fifth page.  An RE2::Set pass is
+// linear in the text, so a batch of unrelated documents is still typed at
+// a cost of one scan each.
 #include <algorithm>
 #include <array>
 #include <memory>
@@ -17,10 +20,9 @@ namespace {
 // Where a document says what it is: its first few paragraphs.
 constexpr int kHeadBlocks = 12;
 constexpr size_t kHeadBytes = 2000;
-// The opening window, where the marks of its kind (DECIDE, a preamble, a
-// vote) show.
-constexpr int kWindowBlocks = 40;
-constexpr size_t kWindowBytes = 6000;
+// The body's marks (DECIDE, a preamble, a vote) are looked for in the whole
+// text, up to this size (a pathological document is typed from its start).
+constexpr size_t kBodyBytes = 8 << 20;
 // The least total weight that makes a type; below it the document is "other".
 constexpr int kMinScore = 4;
 
@@ -115,7 +117,7 @@ std::string ClassifyDocument(const LaidOutDocument& doc, const RuleSet& rules) {
   std::shared_ptr<const Matchers> matchers = GetMatchers(rules);
   std::array<int, kTypes.size()> score{};
   Vote(matchers->head, Window(doc, kHeadBlocks, kHeadBytes), &score);
-  Vote(matchers->body, Window(doc, kWindowBlocks, kWindowBytes), &score);
+  Vote(matchers->body, Window(doc, static_cast<int>(doc.blocks.size()), kBodyBytes), &score);
   size_t best = kTypes.size() - 1;  // "other"
   int best_score = kMinScore - 1;
   for (size_t i = 0; i < kTypes.size(); ++i) {

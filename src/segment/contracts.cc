@@ -78,4 +78,17 @@ std::vector<ContractSegment> FindContracts(const LaidOutDocument& doc, const Rul
   return out;
 }
 
+std::optional<ContractSegment> WholeDocumentContract(const LaidOutDocument& doc,
+                                                     const RuleSet& rules) {
+  const int n = static_cast<int>(doc.blocks.size());
+  for (int i = 0; i < n; ++i) {
+    if (!IsTitle(doc.blocks[i], rules)) continue;
+    ContractSegment seg;
+    seg.title_block = i;
+    seg.range = BlockRange{i, n};
+    return seg;
+  }
+  return std::nullopt;
+}
+
 }  // namespace clsdb

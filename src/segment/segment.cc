@@ -6,12 +6,13 @@ Segmentation Segment(const LaidOutDocument& doc, const RuleSet& rules) {
   Segmentation seg;
   seg.doc_type = ClassifyDocument(doc, rules);
   seg.contracts = FindContracts(doc, rules);
-  if (seg.doc_type == "deliberation") {
-    // The act runs from the start to the first contract (its annexes follow).
-    int end = seg.contracts.empty() ? static_cast<int>(doc.blocks.size())
-                                    : seg.contracts.front().range.begin;
-    seg.act = BlockRange{0, end};
+  if (seg.contracts.empty() && seg.doc_type == "contract") {
+    if (auto whole = WholeDocumentContract(doc, rules)) seg.contracts.push_back(*whole);
   }
+  // The acts come before the contracts they approve (annexes follow).
+  const int end = seg.contracts.empty() ? static_cast<int>(doc.blocks.size())
+                                        : seg.contracts.front().range.begin;
+  FindActs(doc, rules, end, &seg);
   return seg;
 }
 

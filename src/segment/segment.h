@@ -34,9 +34,24 @@ struct ContractSegment {
 struct Segmentation {
   std::string doc_type = "other";  // deliberation | contract | press_release |
                                    // note | other
-  std::optional<BlockRange> act;   // deliberation: the act, up to its annexes
+  // The sitting's common part when a document records several acts (minutes,
+  // a register): the body, the date, the attendance that every act shares.
+  // Empty when the acts carry their own.
+  BlockRange sitting;
+  // Each act, from its number heading to the next act (or to the first
+  // contract, which is an annex).  Empty when the document holds no act.
+  std::vector<BlockRange> acts;
   std::vector<ContractSegment> contracts;
 };
+
+// Cuts run-on paragraphs (a page or a whole act flattened into one line by
+// a converter) before each mark that begins a paragraph in a printed act:
+// the sitting, the attendance labels, the act's number, the "Vu" clauses,
+// DÉCIDE, the vote, the signature.  Rules: "break.*".  Each piece keeps its
+// place in the page text (a block's text is always its span of pages.text),
+// so provenance still points into the stored pages; tables and paragraphs
+// with no mark are left as they are.  Run it between LayOut and Segment.
+LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules);
 
 // Types the document from its first blocks.  Rules: "doctype.*".
 std::string ClassifyDocument(const LaidOutDocument& doc, const RuleSet& rules);
@@ -45,7 +60,22 @@ std::string ClassifyDocument(const LaidOutDocument& doc, const RuleSet& rules);
 // contract in a report is not one.  Rules: "contract.*".
 std::vector<ContractSegment> FindContracts(const LaidOutDocument& doc, const RuleSet& rules);
 
-// Both of the above, plus the act's range for a deliberation.
+// A document typed as a contract whose title page FindContracts did not
+// confirm (a fragment, a cover of logos, a table of contents before the
+// preamble) is still one contract: from its first "Contrat local de santé"
+// title block to the end.  nullopt when no block reads as its title.
+std::optional<ContractSegment> WholeDocumentContract(const LaidOutDocument& doc,
+                                                     const RuleSet& rules);
+
+// The acts of [0, end): an act starts at a number heading ("Délibération
+// n° …", "N° 01/03-2020 – …"; rules "delib.number.*") and must hold a
+// decision (DÉCIDE, "après en avoir délibéré", a vote); the blocks before
+// the first act are the sitting.  A deliberation with no such heading is one
+// act over [0, end).  A document of another type yields the acts whose
+// heading is followed by DÉCIDE or "après en avoir délibéré".
+void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg);
+
+// The type, the contracts and the acts.
 Segmentation Segment(const LaidOutDocument& doc, const RuleSet& rules);
 
 }  // namespace clsdb

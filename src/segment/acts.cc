@@ -1,0 +1,70 @@
+// Acts: where each act a document records begins and ends (rules
+// "delib.number.*" for the heading; "delib.decide", "delib.deliberated",
+// "delib.votes.line", "delib.outcome.adopted" for the decision).
+#include <string_view>
+
+#include "segment/segment.h"
+
+namespace clsdb {
+
+namespace {
+
+bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }
+
+bool AnyMatches(const Block& b, const std::vector<const Rule*>& rules, const RuleSet& set) {
+  if (!IsParagraph(b)) return false;
+  for (const Rule* r : rules) {
+    if (set.Search(*r, b.text, nullptr)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
+  const std::vector<const Rule*> heading = rules.WithPrefix("delib.number.");
+  const std::vector<const Rule*> strong = {&rules.Get("delib.decide"),
+                                           &rules.Get("delib.deliberated")};
+  std::vector<const Rule*> decision = strong;
+  decision.push_back(&rules.Get("delib.votes.line"));
+  decision.push_back(&rules.Get("delib.outcome.adopted"));
+  const bool deliberation = seg->doc_type == "deliberation";
+  const std::vector<const Rule*>& needed = deliberation ? decision : strong;
+
+  // Headings, each kept when a decision follows it before the next heading;
+  // a heading without one (the act's number repeated by its signature or
+  // stamp) belongs to the act above it.
+  std::vector<int> starts;
+  int open = -1;        // the last heading seen
+  bool decided = false;  // a decision since it
+  auto close = [&] {
+    if (open >= 0 && decided) starts.push_back(open);
+  };
+  for (int i = 0; i < end; ++i) {
+    const Block& b = doc.blocks[i];
+    if (AnyMatches(b, heading, rules)) {
+      // A second heading before any decision: the first was the act's
+      // title block and this one its number line (or the reverse), one act.
+      if (open < 0 || decided) {
+        close();
+        open = i;
+        decided = false;
+      }
+      continue;
+    }
+    if (open >= 0 && !decided && AnyMatches(b, needed, rules)) decided = true;
+  }
+  close();
+
+  if (starts.empty()) {
+    if (deliberation && end > 0) seg->acts.push_back(BlockRange{0, end});
+    return;
+  }
+  seg->sitting = BlockRange{0, starts.front()};
+  for (size_t k = 0; k < starts.size(); ++k) {
+    const int stop = k + 1 < starts.size() ? starts[k + 1] : end;
+    seg->acts.push_back(BlockRange{starts[k], stop});
+  }
+}
+
+}  // namespace clsdb
