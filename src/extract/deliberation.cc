@@ -327,13 +327,56 @@ class ActReader {
     return kept;
   }
 
+  // A civility at text[p] that starts another person of a list written
+  // without separators; not the civility of a proxy holder ("… à M. Y").
+  bool StartsPerson(const std::string& text, size_t p) const {
+    if (p == 0 || text[p - 1] != ' ') return false;
+    const std::string_view before = std::string_view(text).substr(0, p - 1);
+    for (std::string_view word : {" à", " a", " par", " de", "(à", "(pouvoir à"}) {
+      if (before.size() >= word.size() && before.substr(before.size() - word.size()) == word) {
+        return false;
+      }
+    }
+    const char c = text[p];
+    if (c != 'M' && c != 'm') return false;  // every civility of the list starts so
+    return rules_.Search("delib.attendee.civility", std::string_view(text).substr(p), nullptr);
+  }
+
+  // Whether a name may end at item[at]: what follows starts no capitalised
+  // word (it is punctuation, a lower-case word, a number).
+  static bool EndsName(std::string_view item, size_t at) {
+    while (at < item.size() && item[at] == ' ') ++at;
+    if (at >= item.size()) return true;
+    if (item[at] == ':') return false;  // "OBJET : …" is a label
+    const unsigned char c = static_cast<unsigned char>(item[at]);
+    return !(c >= 'A' && c <= 'Z') && c < 0xC3;  // not an ASCII capital, nor a Latin-1 letter
+  }
+
+  // A surname as lists print it: a word of two capitals or more.
+  static bool HasCapitalWord(std::string_view name) {
+    int run = 0;
+    for (char c : name) {
+      run = (c >= 'A' && c <= 'Z') ? run + 1 : 0;
+      if (run >= 2) return true;
+    }
+    return false;
+  }
+
   // The names of text[begin, end) of block i, split on commas, semicolons
   // and " et "; what stands in brackets (a proxy holder, a function) is not a
   // name of this list.  Returns false when the span holds something that is
   // not a name list (a count: "Présents : 31").
-  bool AddNames(int i, size_t begin, size_t end, const Label& label,
-                std::vector<Attendee>* out) const {
+  // continued: a paragraph read as the list's continuation, where only
+  // whole names count (a name followed by prose ends the list).
+  bool AddNames(int i, size_t begin, size_t end, const Label& label, std::vector<Attendee>* out,
+                bool continued = false) const {
     const std::string& text = block(i).text;
+    RuleMatch count;  // "Présents : 26 M. …": the tally before the names
+    if (rules_.Search("delib.attendee.count", std::string_view(text).substr(begin, end - begin),
+                      &count) &&
+        begin + count.end < end) {
+      begin += count.end;
+    }
     std::vector<std::pair<size_t, size_t>> items;
     size_t item_start = begin, item_end = std::string::npos;
     int depth = 0;
@@ -343,6 +386,11 @@ class ActReader {
     };
     for (size_t p = begin; p < end; ++p) {
       const char c = text[p];
+      if (depth == 0 && p > item_start && StartsPerson(text, p)) {
+        // "Monsieur A (pouvoir à …) Madame B": no separator but the civility.
+        close_item(p);
+        item_start = p;
+      }
       if (c == '(' || c == '[') {
         if (depth++ == 0 && item_end == std::string::npos) item_end = p;
       } else if ((c == ')' || c == ']') && depth > 0) {
@@ -375,9 +423,19 @@ class ActReader {
         e = s + civ.start;  // "X donne pouvoir à Y": X
         item = std::string_view(text.data() + s, e - s);
       }
+      if (rules_.Search("delib.attendee.function", item, nullptr)) continue;  // "Maire"
       if (!rules_.Search("delib.attendee.name", item, nullptr)) {
-        if (names == 0) return false;  // not a list of people
-        continue;
+        // A name followed by what is not one ("BORGEAIS. Précision : …",
+        // "CHAPPE Fanny es DELBU…"): the name, when what follows does not
+        // start another capitalised word.
+        RuleMatch prefix;
+        if (continued || !rules_.Search("delib.attendee.name_prefix", item, &prefix) ||
+            !EndsName(item, prefix.end) || !HasCapitalWord(item.substr(0, prefix.end))) {
+          if (names == 0) return false;  // not a list of people
+          continue;
+        }
+        e = s + prefix.end;
+        item = std::string_view(text.data() + s, e - s);
       }
       Attendee a;
       a.name = CollapseSpaces(item);
@@ -387,6 +445,12 @@ class ActReader {
       ++names;
     }
     return names > 0;
+  }
+
+  static bool EndsWithSeparator(const std::string& text) {
+    size_t e = text.size();
+    while (e > 0 && text[e - 1] == ' ') --e;
+    return e > 0 && (text[e - 1] == ',' || text[e - 1] == ';');
   }
 
   void ReadAttendees(Part part, Deliberation* d) const {
@@ -399,12 +463,20 @@ class ActReader {
           // "Étaient présents :" ending its paragraph: one name (or a few)
           // per following paragraph, up to the next label or prose.
           while (i + 1 < part.end && Labels(i + 1).empty() &&
-                 AddNames(i + 1, 0, block(i + 1).text.size(), labels[k], &d->attendees)) {
+                 AddNames(i + 1, 0, block(i + 1).text.size(), labels[k], &d->attendees, true)) {
             ++i;
           }
           break;
         }
         AddNames(i, labels[k].end, end, labels[k], &d->attendees);
+        // A list that ends its line with a comma goes on in the next
+        // paragraphs (a converter broke the line): up to a label or prose.
+        if (k + 1 == labels.size()) {
+          while (EndsWithSeparator(block(i).text) && i + 1 < part.end && Labels(i + 1).empty() &&
+                 AddNames(i + 1, 0, block(i + 1).text.size(), labels[k], &d->attendees, true)) {
+            ++i;
+          }
+        }
       }
     }
   }
