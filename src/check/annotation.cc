@@ -119,7 +119,9 @@ int FindAction(const Contract& c, const std::string& code) {
 
 Contract ParseContract(Reader& r, const json& j, const std::string& path) {
   Contract c;
-  c.title = r.RequiredText(j, "title", path);
+  // null: the document does not state the contract's title (a cover page
+  // that only shows a logo, a fragment that starts at the table of contents).
+  c.title = r.Text(j, "title", path).value_or("");
   c.territory = r.Text(j, "territory", path);
   c.territory_acronym = r.Text(j, "territory_acronym", path);
   c.generation = r.Int(j, "generation", path);

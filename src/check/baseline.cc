@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "check/manifest.h"
 #include "check/scorer.h"
 
 namespace clsdb::check {
@@ -18,13 +19,22 @@ using nlohmann::json;
 // reproduces a stored figure exactly from failing on the last bit.
 constexpr double kEpsilon = 1e-9;
 
-bool IsFormat(const std::string& s) { return s == "text" || s == "pdf"; }
+bool IsFigureGroup(const std::string& name) { return IsGroupName(name) || name == kMacroGroup; }
 
 }  // namespace
 
-std::optional<double> Lookup(const Figures& figures, const std::string& format,
+const std::vector<std::string>& FigureGroupNames() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names = GroupNames();
+    names.emplace_back(kMacroGroup);
+    return names;
+  }();
+  return kNames;
+}
+
+std::optional<double> Lookup(const Figures& figures, const std::string& key,
                              const std::string& group) {
-  const auto f = figures.find(format);
+  const auto f = figures.find(key);
   if (f == figures.end()) return std::nullopt;
   const auto g = f->second.find(group);
   if (g == f->second.end()) return std::nullopt;
@@ -41,19 +51,19 @@ Result<Figures> ParseFigures(std::string_view json_text, const std::string& name
   }
   if (!root.is_object()) return Status::Corruption(name + ": expected an object");
   Figures figures;
-  for (const auto& [format, groups] : root.items()) {
-    if (format == "about") continue;
-    if (!IsFormat(format)) {
-      return Status::Corruption(name + ": unknown format \"" + format +
-                                "\" (expected \"text\" or \"pdf\")");
+  for (const auto& [key, groups] : root.items()) {
+    if (key == "about") continue;
+    if (!IsFiguresKey(key)) {
+      return Status::Corruption(name + ": unknown key \"" + key +
+                                "\" (expected \"text\", \"pdf\", \"real/text\", \"real/pdf\", "
+                                "\"heldout/text\" or \"heldout/pdf\")");
     }
-    if (!groups.is_object())
-      return Status::Corruption(name + ": " + format + ": expected an object");
-    auto& out = figures[format];
+    if (!groups.is_object()) return Status::Corruption(name + ": " + key + ": expected an object");
+    auto& out = figures[key];
     for (const auto& [group, value] : groups.items()) {
-      if (!IsGroupName(group)) {
+      if (!IsFigureGroup(group)) {
         if (strict_groups) {
-          return Status::Corruption(name + ": " + format + ": unknown group \"" + group + "\"");
+          return Status::Corruption(name + ": " + key + ": unknown group \"" + group + "\"");
         }
         continue;
       }
@@ -62,8 +72,7 @@ Result<Figures> ParseFigures(std::string_view json_text, const std::string& name
       } else if (value.is_number()) {
         out[group] = value.get<double>();
       } else {
-        return Status::Corruption(name + ": " + format + "." + group +
-                                  ": expected a number or null");
+        return Status::Corruption(name + ": " + key + "." + group + ": expected a number or null");
       }
     }
   }
@@ -83,11 +92,11 @@ Result<Figures> LoadFigures(const std::string& path, bool strict_groups) {
 Status SaveFigures(const std::string& path, const Figures& figures, const std::string& about) {
   nlohmann::ordered_json root;
   root["about"] = about;
-  for (const std::string format : {"text", "pdf"}) {
-    const auto f = figures.find(format);
+  for (const std::string& key : FiguresKeys()) {
+    const auto f = figures.find(key);
     if (f == figures.end()) continue;
     nlohmann::ordered_json groups = nlohmann::ordered_json::object();
-    for (const std::string& group : GroupNames()) {
+    for (const std::string& group : FigureGroupNames()) {
       const auto g = f->second.find(group);
       if (g == f->second.end()) continue;
       if (g->second.has_value()) {
@@ -96,7 +105,7 @@ Status SaveFigures(const std::string& path, const Figures& figures, const std::s
         groups[group] = nullptr;
       }
     }
-    root[format] = std::move(groups);
+    root[key] = std::move(groups);
   }
   const std::string tmp = path + ".tmp";
   {
@@ -114,18 +123,18 @@ Status SaveFigures(const std::string& path, const Figures& figures, const std::s
 std::vector<Failure> Judge(const Figures& current, const Figures& baseline,
                            const Figures& thresholds) {
   std::vector<Failure> failures;
-  for (const auto& [format, groups] : current) {
-    for (const std::string& group : GroupNames()) {
+  for (const auto& [key, groups] : current) {
+    for (const std::string& group : FigureGroupNames()) {
       const auto it = groups.find(group);
       if (it == groups.end() || !it->second.has_value()) continue;
       const double f1 = *it->second;
-      if (const auto base = Lookup(baseline, format, group);
+      if (const auto base = Lookup(baseline, key, group);
           base.has_value() && f1 < *base - kRegressionTolerance - kEpsilon) {
-        failures.push_back({format, group, f1, *base, "regression"});
+        failures.push_back({key, group, f1, *base, "regression"});
       }
-      if (const auto min = Lookup(thresholds, format, group);
+      if (const auto min = Lookup(thresholds, key, group);
           min.has_value() && f1 < *min - kEpsilon) {
-        failures.push_back({format, group, f1, *min, "threshold"});
+        failures.push_back({key, group, f1, *min, "threshold"});
       }
     }
   }

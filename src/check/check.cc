@@ -60,15 +60,31 @@ void KeepMatching(std::vector<ManifestEntry>* entries, const std::string& filter
   });
 }
 
-Figures TotalFigures(const std::map<std::string, DocumentScore>& totals) {
-  Figures figures;
-  for (const auto& [format, score] : totals) {
-    for (const GroupScore& g : score.groups) figures[format][g.group] = g.f1();
-  }
-  return figures;
+void KeepSet(std::vector<ManifestEntry>* entries, const std::string& set) {
+  if (set.empty()) return;
+  std::erase_if(*entries, [&](const ManifestEntry& e) { return e.set != set; });
 }
 
 }  // namespace
+
+void ComputeTotals(CheckResult* result) {
+  result->totals.clear();
+  result->document_counts.clear();
+  result->current.clear();
+  for (const DocumentResult& doc : result->documents) {
+    const std::string key = doc.entry.key();
+    auto [total, inserted] = result->totals.try_emplace(key, EmptyScore());
+    for (size_t g = 0; g < total->second.groups.size(); ++g) {
+      total->second.groups[g].Add(doc.score.groups[g]);
+    }
+    ++result->document_counts[key];
+  }
+  for (const auto& [key, score] : result->totals) {
+    auto& figures = result->current[key];
+    for (const GroupScore& g : score.groups) figures[g.group] = g.f1();
+    figures[std::string(kMacroGroup)] = MacroF1(score);
+  }
+}
 
 Result<CheckResult> RunCheck(const CheckOptions& in) {
   CheckOptions o = in;
@@ -82,6 +98,10 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
   if (o.update_baseline && !o.document_filter.empty()) {
     return Status::InvalidArgument("--update-baseline needs the whole manifest: drop --document");
   }
+  if (!o.set_filter.empty() && !IsSetName(o.set_filter)) {
+    return Status::InvalidArgument("unknown set \"" + o.set_filter +
+                                   "\" (expected reference, real or heldout)");
+  }
 
   CheckResult result;
   result.baseline_path = o.baseline_path;
@@ -93,6 +113,8 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
   if (!manifest.ok()) return manifest.status();
   KeepMatching(&manifest->entries, o.document_filter);
   KeepMatching(&manifest->skipped, o.document_filter);
+  KeepSet(&manifest->entries, o.set_filter);
+  KeepSet(&manifest->skipped, o.set_filter);
   result.skipped = manifest->skipped;
 
   if (Result<Figures> t = LoadFigures(o.thresholds_path, /*strict_groups=*/true); t.ok()) {
@@ -184,17 +206,11 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
                           : "not in the database";
       }
       doc.score = ScoreDocument(expected[i], actual);
-
-      auto [total, inserted] = result.totals.try_emplace(entry.format, EmptyScore());
-      for (size_t g = 0; g < total->second.groups.size(); ++g) {
-        total->second.groups[g].Add(doc.score.groups[g]);
-      }
-      ++result.document_counts[entry.format];
       result.documents.push_back(std::move(doc));
     }
   }
 
-  result.current = TotalFigures(result.totals);
+  ComputeTotals(&result);
   if (o.update_baseline) {
     // A document the database lacks scores zero everywhere: figures taken
     // from such a run would let every later regression pass unnoticed.
@@ -203,13 +219,14 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
       return Status::Corruption("not updating the baseline: " + d.entry.document +
                                 " is not in the database (" + d.message + ")");
     }
-    // A format with no document this run (the shared corpus is absent, say)
-    // keeps its old figures.
+    // A key with no document this run (the shared corpus is absent, or
+    // --set chose another set) keeps its old figures.
     Figures merged = result.baseline;
-    for (const auto& [format, groups] : result.current) merged[format] = groups;
+    for (const auto& [key, groups] : result.current) merged[key] = groups;
     if (Status s = SaveFigures(o.baseline_path, merged,
-                               "F1 per group of the TOTAL over corpus/manifest.tsv, per format; "
-                               "written by `clsdb check --update-baseline`");
+                               "F1 per group, and macro F1, of the TOTAL over "
+                               "corpus/manifest.tsv, per set and format; written by "
+                               "`clsdb check --update-baseline`");
         !s.ok()) {
       return s;
     }

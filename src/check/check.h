@@ -2,8 +2,9 @@
 //
 // Scores the pipeline's output for every document of corpus/manifest.tsv
 // against its reference annotation (check/scorer.h), totals the counts per
-// format (text, pdf), and judges the totals against corpus/baseline.json and
-// corpus/thresholds.json (check/baseline.h).
+// key (set and format: "text", "pdf", "real/text" … check/manifest.h), and
+// judges each key's totals, and their macro F1, against corpus/baseline.json
+// and corpus/thresholds.json (check/baseline.h).
 //
 // Without db_path, the manifest's documents are ingested into a fresh
 // temporary database (removed afterwards) with the given rules; with it, an
@@ -32,6 +33,7 @@ struct CheckOptions {
   std::string baseline_path;     // default <corpus_dir>/baseline.json
   std::string thresholds_path;   // default <corpus_dir>/thresholds.json
   std::string document_filter;   // only entries whose document path contains it
+  std::string set_filter;        // only entries of that set (IsSetName); empty: all
   std::string rules_dir;         // for the ingestion; empty: the built-in rules
   int jobs = 0;                  // for the ingestion; 0: all cores
   bool update_baseline = false;  // write the current figures as the baseline
@@ -48,15 +50,17 @@ struct DocumentResult {
 struct CheckResult {
   std::vector<DocumentResult> documents;
   std::vector<ManifestEntry> skipped;
-  std::map<std::string, DocumentScore> totals;  // by format; counts only
-  std::map<std::string, int> document_counts;   // by format
-  Figures current;                              // F1 of the totals
+  std::map<std::string, DocumentScore> totals;  // by key; counts only
+  std::map<std::string, int> document_counts;   // by key
+  Figures current;                              // F1 and macro F1 of the totals
   Figures baseline;                             // empty when there is none
   Figures thresholds;                           // empty when there are none
   std::string baseline_path, thresholds_path;
   bool have_baseline = false;
   // False when a document filter makes the totals partial: then nothing is
-  // judged and the baseline cannot be updated.
+  // judged and the baseline cannot be updated.  A set filter keeps its keys'
+  // totals whole: they are judged, and only those keys of the baseline are
+  // updated.
   bool judged = true;
   bool baseline_updated = false;
   std::vector<Failure> failures;
@@ -68,8 +72,13 @@ struct CheckResult {
 // baseline or thresholds file, a database that cannot be opened, an
 // ingestion that cannot start (rules that do not load), update_baseline when a
 // document is missing from the database (Corruption).  InvalidArgument for
-// update_baseline with a document filter.
+// update_baseline with a document filter, or an unknown set filter.
 Result<CheckResult> RunCheck(const CheckOptions& options);
+
+// Recomputes result->totals, document_counts and current from
+// result->documents: counts summed per key (ManifestEntry::key), then the F1
+// of every group and the macro F1 (kMacroGroup) of every key.
+void ComputeTotals(CheckResult* result);
 
 }  // namespace clsdb::check
 

@@ -1,5 +1,6 @@
 #include "check/manifest.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -27,7 +28,40 @@ std::string_view StripCr(std::string_view line) {
   return line;
 }
 
+constexpr const char* kFormats[] = {"text", "pdf"};
+
 }  // namespace
+
+const std::vector<std::string>& SetNames() {
+  static const std::vector<std::string> kNames = {std::string(kReferenceSet), "real", "heldout"};
+  return kNames;
+}
+
+bool IsSetName(std::string_view name) {
+  const auto& names = SetNames();
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::string FiguresKey(std::string_view set, std::string_view format) {
+  if (set == kReferenceSet) return std::string(format);
+  return std::string(set) + "/" + std::string(format);
+}
+
+const std::vector<std::string>& FiguresKeys() {
+  static const std::vector<std::string> kKeys = [] {
+    std::vector<std::string> keys;
+    for (const std::string& set : SetNames()) {
+      for (const char* format : kFormats) keys.push_back(FiguresKey(set, format));
+    }
+    return keys;
+  }();
+  return kKeys;
+}
+
+bool IsFiguresKey(std::string_view key) {
+  const auto& keys = FiguresKeys();
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
 
 std::string DefaultCorpusDir() { return (fs::path(CLSDB_SOURCE_DIR) / "corpus").string(); }
 
@@ -49,15 +83,30 @@ Result<Manifest> ParseManifest(std::string_view text, const std::string& base_di
     if (line.find_first_not_of(" \t") == std::string_view::npos || line.front() == '#') continue;
 
     const std::string where = name + ":" + std::to_string(line_no);
-    const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos || line.find('\t', tab + 1) != std::string_view::npos ||
-        tab == 0 || tab + 1 == line.size()) {
-      return Status::Corruption(where + ": expected <document>\\t<annotation>");
+    std::vector<std::string_view> fields;
+    for (size_t start = 0;;) {
+      const size_t tab = line.find('\t', start);
+      fields.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    if (fields.size() < 2 || fields.size() > 3 || fields[0].empty() || fields[1].empty()) {
+      return Status::Corruption(where + ": expected <document>\\t<annotation>[\\t<set>]");
     }
     ManifestEntry entry;
     entry.line = line_no;
-    entry.document = Resolve(std::string(line.substr(0, tab)), base_dir, shared_dir);
-    entry.annotation = Resolve(std::string(line.substr(tab + 1)), base_dir, shared_dir);
+    entry.document = Resolve(std::string(fields[0]), base_dir, shared_dir);
+    entry.annotation = Resolve(std::string(fields[1]), base_dir, shared_dir);
+    if (fields.size() == 3) {
+      // Checked before the files: a misspelt set would otherwise pass
+      // unnoticed on a clone without the documents, and the entry would be
+      // scored with the wrong set wherever they are present.
+      if (!IsSetName(fields[2])) {
+        return Status::Corruption(where + ": unknown set \"" + std::string(fields[2]) +
+                                  "\" (expected reference, real or heldout)");
+      }
+      entry.set = std::string(fields[2]);
+    }
     const std::string ext = fs::path(entry.document).extension().string();
     if (ext == ".txt") {
       entry.format = "text";

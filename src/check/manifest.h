@@ -1,11 +1,20 @@
 // check/manifest: the list of reference documents of `clsdb check`
 // (corpus/manifest.tsv).
 //
-// One entry per line, "<document>\t<annotation>"; blank lines and lines
-// starting with '#' are ignored.  Relative paths are relative to the
+// One entry per line, "<document>\t<annotation>[\t<set>]"; blank lines and
+// lines starting with '#' are ignored.  Relative paths are relative to the
 // manifest's folder; "${shared}" stands for the shared corpus folder (by
 // default ../shared/corpus beside the checkout).  The format of an entry is
 // its document's extension: .txt -> "text", .pdf -> "pdf".
+//
+// The optional third column is the set the entry belongs to, scored apart
+// from the others so that tuning on one set cannot hide behind another:
+//   reference  (the default) the shared seed documents and the synthetic ones;
+//   real       real documents the rules may be tuned on;
+//   heldout    real documents kept aside and never tuned on: their figures
+//              say how well the rules generalise.
+// Totals and figures are kept per (set, format) under a key (FiguresKey):
+// "text" / "pdf" for the reference set, "<set>/<format>" for the others.
 //
 // An entry whose document file does not exist is skipped, not an error: the
 // shared corpus may be absent from a bare clone.  An entry whose document
@@ -21,12 +30,29 @@
 
 namespace clsdb::check {
 
+// The sets, in report order: reference, real, heldout.
+const std::vector<std::string>& SetNames();
+bool IsSetName(std::string_view name);
+inline constexpr std::string_view kReferenceSet = "reference";
+
+// The key of the totals and figures of (set, format): the format alone for
+// the reference set, so that figures files written before sets existed keep
+// their meaning; "<set>/<format>" for the others ("heldout/pdf").
+std::string FiguresKey(std::string_view set, std::string_view format);
+// Every key, in report order: text, pdf, real/text, real/pdf, heldout/text,
+// heldout/pdf.
+const std::vector<std::string>& FiguresKeys();
+bool IsFiguresKey(std::string_view key);
+
 struct ManifestEntry {
-  std::string document;     // resolved path
-  std::string annotation;   // resolved path
-  std::string format;       // text | pdf
-  int line = 0;             // in the manifest, 1-based
-  std::string skip_reason;  // set for skipped entries only
+  std::string document;                          // resolved path
+  std::string annotation;                        // resolved path
+  std::string format;                            // text | pdf
+  std::string set = std::string(kReferenceSet);  // one of SetNames()
+  int line = 0;                                  // in the manifest, 1-based
+  std::string skip_reason;                       // set for skipped entries only
+
+  std::string key() const { return FiguresKey(set, format); }
 };
 
 struct Manifest {
@@ -39,8 +65,9 @@ std::string DefaultCorpusDir();
 std::string DefaultSharedDir();
 
 // Parses a manifest's text.  base_dir resolves relative paths; name is used
-// in errors ("name:line: …").  Errors: Corruption for a malformed line
-// or an unknown document extension, NotFound for a missing annotation.
+// in errors ("name:line: …").  Errors: Corruption for a malformed line, an
+// unknown document extension or an unknown set, NotFound for a missing
+// annotation.
 Result<Manifest> ParseManifest(std::string_view text, const std::string& base_dir,
                                const std::string& shared_dir, const std::string& name);
 

@@ -1,5 +1,6 @@
 #include "check/report.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -31,16 +32,28 @@ std::string DocumentName(const ManifestEntry& e) {
   return std::filesystem::path(e.document).filename().string();
 }
 
-// "text" before "pdf": the text path is the reference one.
-std::vector<std::string> Formats(const CheckResult& r) {
-  std::vector<std::string> formats;
-  for (const char* f : {"text", "pdf"}) {
-    if (r.totals.count(f)) formats.push_back(f);
+// "heldout, text" for a document of a set other than the reference one, the
+// format alone otherwise: the reference set is the usual case.
+std::string DocumentTag(const ManifestEntry& e) {
+  return e.set == kReferenceSet ? e.format : e.set + ", " + e.format;
+}
+
+// The keys of the totals in FiguresKeys() order: the reference set first,
+// text before pdf (the text path is the reference one).
+std::vector<std::string> Keys(const CheckResult& r) {
+  std::vector<std::string> keys;
+  for (const std::string& k : FiguresKeys()) {
+    if (r.totals.count(k)) keys.push_back(k);
   }
-  for (const auto& [format, total] : r.totals) {
-    if (format != "text" && format != "pdf") formats.push_back(format);
+  for (const auto& [key, total] : r.totals) {
+    if (!IsFiguresKey(key)) keys.push_back(key);
   }
-  return formats;
+  return keys;
+}
+
+std::optional<double> Current(const CheckResult& r, const std::string& key,
+                              const std::string& group) {
+  return Lookup(r.current, key, group);
 }
 
 std::string Header(bool totals) {
@@ -61,19 +74,21 @@ std::string Optional(const std::optional<double>& v, int decimals = 3) {
   return v.has_value() ? Fixed(*v, decimals) : "-";
 }
 
-std::string VerdictText(const CheckResult& r, const std::string& format, const GroupScore& g) {
+// f1: the group's (or the macro) figure, nullopt when not applicable.
+std::string VerdictText(const CheckResult& r, const std::string& key, const std::string& group,
+                        const std::optional<double>& f1) {
   if (!r.judged) return "";  // the last line says why
   std::string status;
   for (const Failure& f : r.failures) {
-    if (f.format != format || f.group != g.group) continue;
+    if (f.key != key || f.group != group) continue;
     if (!status.empty()) status += ", ";
     status += f.reason == "regression" ? "REGRESSION" : "BELOW MIN";
   }
   if (!status.empty()) return status;
-  if (!g.applicable()) return "";
-  const auto base = Lookup(r.baseline, format, g.group);
+  if (!f1.has_value()) return "";
+  const auto base = Lookup(r.baseline, key, group);
   if (!base.has_value()) return r.have_baseline ? "new" : "ok";
-  const double delta = *g.f1() - *base;
+  const double delta = *f1 - *base;
   if (delta > kRegressionTolerance) return "improved (+" + Fixed(delta) + ")";
   return "ok";
 }
@@ -105,7 +120,7 @@ nlohmann::ordered_json GroupJson(const GroupScore& g) {
 
 nlohmann::ordered_json FiguresJson(const Figures& figures) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  for (const auto& [format, groups] : figures) {
+  for (const auto& [key, groups] : figures) {
     nlohmann::ordered_json g = nlohmann::ordered_json::object();
     for (const auto& [group, value] : groups) {
       if (value.has_value()) {
@@ -114,33 +129,60 @@ nlohmann::ordered_json FiguresJson(const Figures& figures) {
         g[group] = nullptr;
       }
     }
-    j[format] = std::move(g);
+    j[key] = std::move(g);
   }
   return j;
 }
 
 }  // namespace
 
+void PrintSummary(const CheckResult& r, std::ostream& out) {
+  const std::vector<std::string> keys = Keys(r);
+  if (keys.empty()) return;
+  std::vector<int> widths;
+  out << "== SUMMARY (F1 of the totals, per key)\n" << Pad("group", kGroupWidth, true);
+  for (const std::string& key : keys) {
+    widths.push_back(std::max(8, static_cast<int>(key.size()) + 2));
+    out << Pad(key, widths.back());
+  }
+  out << "\n";
+  for (const std::string& group : FigureGroupNames()) {
+    out << Pad(group, kGroupWidth, true);
+    for (size_t k = 0; k < keys.size(); ++k) {
+      out << Pad(Optional(Current(r, keys[k], group)), widths[k]);
+    }
+    out << "\n";
+  }
+  out << "\n";
+}
+
 void PrintReport(const CheckResult& r, std::ostream& out) {
   for (const DocumentResult& d : r.documents) {
-    out << "== " << DocumentName(d.entry) << " (" << d.entry.format << ", " << d.status;
+    out << "== " << DocumentName(d.entry) << " (" << DocumentTag(d.entry) << ", " << d.status;
     if (!d.message.empty()) out << ": " << d.message;
     out << ")\n" << Header(false) << "\n";
     for (const GroupScore& g : d.score.groups) out << Row(g) << "\n";
     out << "\n";
   }
 
-  for (const std::string& format : Formats(r)) {
-    const DocumentScore& total = r.totals.at(format);
-    const int n = r.document_counts.count(format) ? r.document_counts.at(format) : 0;
-    out << "== TOTAL " << format << " (" << n << " document" << (n == 1 ? "" : "s") << ")\n"
+  for (const std::string& key : Keys(r)) {
+    const DocumentScore& total = r.totals.at(key);
+    const int n = r.document_counts.count(key) ? r.document_counts.at(key) : 0;
+    out << "== TOTAL " << key << " (" << n << " document" << (n == 1 ? "" : "s") << ")\n"
         << Header(true) << "\n";
     for (const GroupScore& g : total.groups) {
-      out << Row(g) << Pad(Optional(Lookup(r.baseline, format, g.group)), 10)
-          << Pad(Optional(Lookup(r.thresholds, format, g.group), 2), 7) << "  "
-          << VerdictText(r, format, g) << "\n";
+      out << Row(g) << Pad(Optional(Lookup(r.baseline, key, g.group)), 10)
+          << Pad(Optional(Lookup(r.thresholds, key, g.group), 2), 7) << "  "
+          << VerdictText(r, key, g.group, g.f1()) << "\n";
     }
-    out << "\n";
+    // The macro F1 has no counts of its own: its figure goes in the F1
+    // column, below the groups it averages.
+    const std::string macro(kMacroGroup);
+    const std::optional<double> f1 = Current(r, key, macro);
+    out << Pad("macro F1", kGroupWidth, true) << std::string(3 * 7 + 2 * 8, ' ')
+        << Pad(Optional(f1), 8) << Pad(Optional(Lookup(r.baseline, key, macro)), 10)
+        << Pad(Optional(Lookup(r.thresholds, key, macro), 2), 7) << "  "
+        << VerdictText(r, key, macro, f1) << "\n\n";
   }
 
   for (const ManifestEntry& e : r.skipped) {
@@ -148,6 +190,8 @@ void PrintReport(const CheckResult& r, std::ostream& out) {
   }
   if (!r.have_baseline) out << "no baseline yet: run `clsdb check --update-baseline`\n";
   if (r.baseline_updated) out << "baseline written: " << r.baseline_path << "\n";
+  if (!r.skipped.empty() || !r.have_baseline || r.baseline_updated) out << "\n";
+  PrintSummary(r, out);
   if (!r.judged) {
     out << "check: partial run (--document): totals not judged\n";
     return;
@@ -159,7 +203,7 @@ void PrintReport(const CheckResult& r, std::ostream& out) {
   }
   out << "check: FAIL\n";
   for (const Failure& f : r.failures) {
-    out << "  " << f.format << "/" << f.group << ": F1 " << Fixed(f.f1)
+    out << "  " << f.key << "/" << f.group << ": F1 " << Fixed(f.f1)
         << (f.reason == "regression"
                 ? " fell more than " + Fixed(kRegressionTolerance) + " below its baseline "
                 : " is below its minimum ")
@@ -170,7 +214,7 @@ void PrintReport(const CheckResult& r, std::ostream& out) {
 void PrintExplain(const CheckResult& r, const std::string& group, std::ostream& out) {
   for (const DocumentResult& d : r.documents) {
     const GroupScore& g = d.score.group(group);
-    out << "== explain " << group << ": " << DocumentName(d.entry) << " (" << d.entry.format
+    out << "== explain " << group << ": " << DocumentName(d.entry) << " (" << DocumentTag(d.entry)
         << "): " << g.fn << " missed, " << g.fp << " spurious\n";
     for (const UnmatchedItem& item : g.missed) {
       out << "  missed    " << item.text;
@@ -197,6 +241,7 @@ std::string ReportJson(const CheckResult& r) {
     j["document"] = d.entry.document;
     j["annotation"] = d.entry.annotation;
     j["format"] = d.entry.format;
+    j["set"] = d.entry.set;
     j["status"] = d.status;
     j["message"] = d.message;
     nlohmann::ordered_json groups = nlohmann::ordered_json::object();
@@ -207,13 +252,19 @@ std::string ReportJson(const CheckResult& r) {
   root["documents"] = std::move(docs);
 
   nlohmann::ordered_json totals = nlohmann::ordered_json::object();
-  for (const auto& [format, total] : r.totals) {
+  for (const std::string& key : Keys(r)) {
+    const DocumentScore& total = r.totals.at(key);
     nlohmann::ordered_json t;
-    t["documents"] = r.document_counts.count(format) ? r.document_counts.at(format) : 0;
+    t["documents"] = r.document_counts.count(key) ? r.document_counts.at(key) : 0;
     nlohmann::ordered_json groups = nlohmann::ordered_json::object();
     for (const GroupScore& g : total.groups) groups[g.group] = GroupJson(g);
     t["groups"] = std::move(groups);
-    totals[format] = std::move(t);
+    if (const auto macro = Current(r, key, std::string(kMacroGroup)); macro.has_value()) {
+      t["macro_f1"] = *macro;
+    } else {
+      t["macro_f1"] = nullptr;
+    }
+    totals[key] = std::move(t);
   }
   root["totals"] = std::move(totals);
   root["baseline"] = FiguresJson(r.baseline);
@@ -221,7 +272,7 @@ std::string ReportJson(const CheckResult& r) {
 
   nlohmann::ordered_json failures = nlohmann::ordered_json::array();
   for (const Failure& f : r.failures) {
-    failures.push_back({{"format", f.format},
+    failures.push_back({{"key", f.key},
                         {"group", f.group},
                         {"f1", f.f1},
                         {"limit", f.limit},

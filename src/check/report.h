@@ -2,12 +2,18 @@
 //
 //   PrintReport  one table per document (TP FP FN precision recall F1 per
 //                group; '-' for a group that is not applicable), one table
-//                per format with the totals, their baseline and minimum and
-//                the verdict, then the skipped entries and PASS/FAIL.
+//                per key (set and format, check/manifest.h) with the totals,
+//                their baseline and minimum and the verdict, and a last line
+//                "macro F1" judged alike; then the skipped entries, the
+//                summary (PrintSummary) and PASS/FAIL.
+//   PrintSummary the F1 of the totals side by side: one row per group and
+//                one for "macro", one column per key present ('-': not
+//                applicable), so that the sets can be compared at a glance.
 //   PrintExplain for one group: per document, the expected items that were
 //                missed (FN) and the extracted items that were spurious (FP)
 //                with their provenance (page, [span), rule).
-//   ReportJson   every figure above, plus the failures, as a JSON document.
+//   ReportJson   every figure above, plus the failures, as a JSON document;
+//                each total carries its "macro_f1" (null: not applicable).
 #ifndef CLSDB_CHECK_REPORT_H_
 #define CLSDB_CHECK_REPORT_H_
 
@@ -19,6 +25,9 @@
 namespace clsdb::check {
 
 void PrintReport(const CheckResult& result, std::ostream& out);
+
+// Prints nothing when there are no totals.
+void PrintSummary(const CheckResult& result, std::ostream& out);
 
 // REQUIRES: IsGroupName(group).
 void PrintExplain(const CheckResult& result, const std::string& group, std::ostream& out);

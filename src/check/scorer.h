@@ -38,6 +38,10 @@
 //
 // A group with no expected and no extracted item is not applicable: its F1
 // is undefined (printed '-') and it adds nothing to the totals.
+//
+// The macro F1 of a score is the plain mean of the F1 of its applicable
+// groups: every group weighs the same, however many items it has, so a group
+// with few items (doc_type, title) is not drowned by actions or attendees.
 #ifndef CLSDB_CHECK_SCORER_H_
 #define CLSDB_CHECK_SCORER_H_
 
@@ -85,6 +89,13 @@ struct DocumentScore {
 
 // An empty score (all groups, zero counts): the neutral element of Add.
 DocumentScore EmptyScore();
+
+// The name the macro F1 goes by in figures files and reports.  Not a group:
+// IsGroupName("macro") is false, --explain does not take it.
+inline constexpr std::string_view kMacroGroup = "macro";
+
+// The mean of the F1 of score's applicable groups; nullopt when none is.
+std::optional<double> MacroF1(const DocumentScore& score);
 
 DocumentScore ScoreDocument(const DocumentRecords& expected, const DocumentRecords& actual);
 

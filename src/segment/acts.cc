@@ -35,10 +35,12 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   // a heading without one (the act's number repeated by its signature or
   // stamp) belongs to the act above it.
   std::vector<int> starts;
-  int open = -1;        // the last heading seen
-  bool decided = false;  // a decision since it
+  std::vector<int> headings;  // every heading kept as a start, decided or not
+  int open = -1;              // the last heading seen
+  bool decided = false;       // a decision since it
   auto close = [&] {
     if (open >= 0 && decided) starts.push_back(open);
+    if (open >= 0) headings.push_back(open);
   };
   for (int i = 0; i < end; ++i) {
     const Block& b = doc.blocks[i];
@@ -55,6 +57,9 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
     if (open >= 0 && !decided && AnyMatches(b, needed, rules)) decided = true;
   }
   close();
+  // A list of the sitting's deliberations names each act without its text:
+  // in a deliberation with several headings and no decision, each is an act.
+  if (starts.empty() && deliberation && headings.size() >= 2) starts = headings;
 
   if (starts.empty()) {
     if (deliberation && end > 0) seg->acts.push_back(BlockRange{0, end});

@@ -71,8 +71,10 @@ std::optional<ContractSegment> WholeDocumentContract(const LaidOutDocument& doc,
 // n° …", "N° 01/03-2020 – …"; rules "delib.number.*") and must hold a
 // decision (DÉCIDE, "après en avoir délibéré", a vote); the blocks before
 // the first act are the sitting.  A deliberation with no such heading is one
-// act over [0, end).  A document of another type yields the acts whose
-// heading is followed by DÉCIDE or "après en avoir délibéré".
+// act over [0, end), and one with several headings none of which has a
+// decision (a list of the sitting's deliberations) has an act per heading.
+// A document of another type yields the acts whose heading is followed by
+// DÉCIDE or "après en avoir délibéré".
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg);
 
 // The type, the contracts and the acts.

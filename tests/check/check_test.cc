@@ -16,14 +16,16 @@ namespace clsdb::check {
 namespace {
 
 // A corpus folder whose manifest lists one synthetic document of the
-// repository and one that does not exist.
+// repository and one that does not exist; set, when given, is the document's
+// set column.
 class OneDocCorpus {
  public:
-  OneDocCorpus() {
+  explicit OneDocCorpus(const std::string& set = "") {
     const auto corpus = clsdb::testing::ProjectCorpus();
     document_ = (corpus / "documents" / "delib_voirie.txt").string();
     dir_.Write("corpus/manifest.tsv", "# test corpus\n" + document_ + "\t" +
                                           (corpus / "expected" / "delib_voirie.json").string() +
+                                          (set.empty() ? "" : "\t" + set) +
                                           "\nmissing/absent.txt\tmissing/absent.json\n");
   }
   CheckOptions Options() const {
@@ -152,6 +154,72 @@ TEST_CASE("RunCheck scores the manifest and judges it against the baseline", "[c
     CHECK(json["documents"].size() == 1);
     CHECK(json["totals"]["text"]["groups"].contains("articles"));
     CHECK(json["skipped"].size() == 1);
+  }
+}
+
+TEST_CASE("RunCheck keeps a set's totals apart, and --set chooses one", "[check]") {
+  OneDocCorpus corpus("heldout");
+  Result<CheckResult> all = RunCheck(corpus.Options());
+  INFO(all.status().ToString());
+  REQUIRE(all.ok());
+  CHECK(all->totals.count("text") == 0);
+  REQUIRE(all->totals.count("heldout/text") == 1);
+  CHECK(all->document_counts.at("heldout/text") == 1);
+  const std::optional<double> macro = Lookup(all->current, "heldout/text", "macro");
+  REQUIRE(macro.has_value());
+  CHECK(*macro == Approx(*MacroF1(all->totals.at("heldout/text"))));
+
+  SECTION("a threshold on the set's macro F1 is judged") {
+    corpus.Write("corpus/thresholds.json", R"({"heldout/text": {"macro": 1.01}})");
+    Result<CheckResult> r = RunCheck(corpus.Options());
+    REQUIRE(r.ok());
+    REQUIRE(r->failures.size() == 1);
+    CHECK(r->failures[0].key == "heldout/text");
+    CHECK(r->failures[0].group == "macro");
+  }
+
+  SECTION("--set scores that set only, and judges it") {
+    corpus.Write("corpus/thresholds.json", R"({"heldout/text": {"macro": 1.01}})");
+    CheckOptions o = corpus.Options();
+    o.set_filter = "heldout";
+    Result<CheckResult> held = RunCheck(o);
+    REQUIRE(held.ok());
+    CHECK(held->documents.size() == 1);
+    CHECK(held->skipped.empty());  // the absent entry is of the reference set
+    CHECK(held->judged);
+    CHECK_FALSE(held->passed());
+
+    o.set_filter = "reference";
+    Result<CheckResult> ref = RunCheck(o);
+    REQUIRE(ref.ok());
+    CHECK(ref->documents.empty());
+    CHECK(ref->skipped.size() == 1);
+    CHECK(ref->passed());
+
+    o.set_filter = "tuned";
+    CHECK(RunCheck(o).status().code() == Status::Code::kInvalidArgument);
+  }
+
+  SECTION("--update-baseline with --set replaces that set's keys only") {
+    corpus.Write("corpus/baseline.json", R"({"text": {"doc_type": 0.5}})");
+    CheckOptions o = corpus.Options();
+    o.set_filter = "heldout";
+    o.update_baseline = true;
+    Result<CheckResult> updated = RunCheck(o);
+    REQUIRE(updated.ok());
+    Result<Figures> saved = LoadFigures(corpus.Path("corpus/baseline.json"), true);
+    REQUIRE(saved.ok());
+    CHECK(Lookup(*saved, "text", "doc_type") == 0.5);
+    CHECK(Lookup(*saved, "heldout/text", "macro") == Approx(*macro).margin(0.0001));
+  }
+
+  SECTION("the summary has the set's column") {
+    std::ostringstream text;
+    PrintReport(*all, text);
+    CHECK(text.str().find("== TOTAL heldout/text (1 document)") != std::string::npos);
+    const size_t summary = text.str().find("== SUMMARY");
+    REQUIRE(summary != std::string::npos);
+    CHECK(text.str().find("heldout/text", summary) != std::string::npos);
   }
 }
 

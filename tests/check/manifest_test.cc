@@ -93,6 +93,68 @@ TEST_CASE("Manifest errors", "[manifest]") {
   }
 }
 
+TEST_CASE("The optional third column names the entry's set", "[manifest]") {
+  Scratch s;
+  for (const char* name : {"a", "b", "c", "d"}) {
+    s.Touch(std::string("corpus/") + name + ".txt");
+    s.Touch(std::string("corpus/") + name + ".json");
+  }
+  s.Touch("corpus/e.pdf");
+  const std::string text =
+      "a.txt\ta.json\n"
+      "b.txt\tb.json\treference\n"
+      "c.txt\tc.json\treal\n"
+      "d.txt\td.json\theldout\n"
+      "e.pdf\ta.json\theldout\n"
+      "${shared}/text/gone.txt\tgone.json\treal\n";
+  Result<Manifest> m = ParseManifest(text, s.Path("corpus"), s.Path("shared"), "m.tsv");
+  INFO(m.status().ToString());
+  REQUIRE(m.ok());
+  REQUIRE(m->entries.size() == 5);
+  CHECK(m->entries[0].set == "reference");  // the default
+  CHECK(m->entries[1].set == "reference");
+  CHECK(m->entries[2].set == "real");
+  CHECK(m->entries[3].set == "heldout");
+  CHECK(m->entries[0].annotation == s.Path("corpus/a.json"));
+  CHECK(m->entries[3].annotation == s.Path("corpus/d.json"));
+  // The totals key: the format alone for the reference set.
+  CHECK(m->entries[0].key() == "text");
+  CHECK(m->entries[2].key() == "real/text");
+  CHECK(m->entries[3].key() == "heldout/text");
+  CHECK(m->entries[4].key() == "heldout/pdf");
+  REQUIRE(m->skipped.size() == 1);
+  CHECK(m->skipped[0].set == "real");
+
+  SECTION("an unknown set is an error naming the line, even for an absent document") {
+    for (const std::string doc : {"a.txt", "${shared}/text/gone.txt"}) {
+      Result<Manifest> bad = ParseManifest("a.txt\ta.json\n" + doc + "\ta.json\tHeldout\n",
+                                           s.Path("corpus"), s.Path("shared"), "m.tsv");
+      REQUIRE_FALSE(bad.ok());
+      CHECK(bad.status().code() == Status::Code::kCorruption);
+      CHECK(bad.status().message().find("m.tsv:2") != std::string::npos);
+      CHECK(bad.status().message().find("Heldout") != std::string::npos);
+    }
+  }
+  SECTION("an empty set column or a fourth column is malformed") {
+    CHECK_FALSE(ParseManifest("a.txt\ta.json\t\n", s.Path("corpus"), s.Path("shared"), "m").ok());
+    CHECK_FALSE(
+        ParseManifest("a.txt\ta.json\treal\tx\n", s.Path("corpus"), s.Path("shared"), "m").ok());
+  }
+}
+
+TEST_CASE("Sets and figures keys", "[manifest]") {
+  CHECK(SetNames() == std::vector<std::string>{"reference", "real", "heldout"});
+  CHECK(IsSetName("real"));
+  CHECK_FALSE(IsSetName("Real"));
+  CHECK(FiguresKey("reference", "pdf") == "pdf");
+  CHECK(FiguresKey("heldout", "text") == "heldout/text");
+  CHECK(FiguresKeys() == std::vector<std::string>{"text", "pdf", "real/text", "real/pdf",
+                                                  "heldout/text", "heldout/pdf"});
+  CHECK(IsFiguresKey("real/pdf"));
+  CHECK_FALSE(IsFiguresKey("reference/text"));
+  CHECK_FALSE(IsFiguresKey("heldout"));
+}
+
 TEST_CASE("The repository's manifest parses", "[manifest]") {
   Result<Manifest> m = LoadManifest((clsdb::testing::ProjectCorpus() / "manifest.tsv").string(),
                                     clsdb::testing::SharedCorpus().string());
