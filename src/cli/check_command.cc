@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "check/check.h"
+#include "check/manifest.h"
 #include "check/report.h"
 #include "check/scorer.h"
 #include "cli/commands.h"
@@ -20,8 +21,10 @@ constexpr const char* kUsage =
     "\n"
     "Scores the pipeline's output on every document of corpus/manifest.tsv\n"
     "against its reference annotation, per field group, and compares the\n"
-    "totals per format (text, pdf) with corpus/baseline.json (a drop of more\n"
-    "than 0.005 in F1 fails) and corpus/thresholds.json (minimum F1).\n"
+    "totals per set and format (text, pdf for the reference set; real/text,\n"
+    "real/pdf, heldout/text, heldout/pdf), and their macro F1, with\n"
+    "corpus/baseline.json (a drop of more than 0.005 in F1 fails) and\n"
+    "corpus/thresholds.json (minimum F1).\n"
     "Without --db the documents are ingested into a temporary database.\n"
     "\n"
     "Exit status: 0 pass, 1 regression, threshold failure or error, 2 usage.\n";
@@ -49,7 +52,10 @@ int CheckCommand(const std::vector<std::string>& args) {
           "list the missed and spurious items of a group")(
           "document", po::value<std::string>()->value_name("SUBSTR"),
           "only the documents whose path contains SUBSTR (totals are not judged)")(
-          "update-baseline", po::bool_switch(), "write the current figures as the baseline")(
+          "set", po::value<std::string>()->value_name("NAME"),
+          "only the documents of that set: reference, real or heldout (its totals are "
+          "judged)")("update-baseline", po::bool_switch(),
+                     "write the current figures as the baseline")(
           "rules", po::value<std::string>()->value_name("DIR"),
           "rules folder for the ingestion (default: the repository's rules/)")(
           "jobs,j", po::value<int>()->value_name("N"), "parallel workers for the ingestion");
@@ -80,6 +86,7 @@ int CheckCommand(const std::vector<std::string>& args) {
   o.db_path = get("db");
   o.baseline_path = get("baseline");
   o.document_filter = get("document");
+  o.set_filter = get("set");
   o.rules_dir = get("rules");
   o.update_baseline = vm["update-baseline"].as<bool>();
   const std::string explain = get("explain");
@@ -90,6 +97,10 @@ int CheckCommand(const std::vector<std::string>& args) {
   }
   if (!explain.empty() && !check::IsGroupName(explain)) {
     return usage_error("unknown group \"" + explain + "\" for --explain; groups: " + GroupList());
+  }
+  if (vm.count("set") && !check::IsSetName(o.set_filter)) {
+    return usage_error("unknown set \"" + o.set_filter +
+                       "\" for --set; sets: reference, real, heldout");
   }
   if (!o.db_path.empty() && !o.rules_dir.empty()) {
     return usage_error("--rules applies to the ingestion: it cannot be used with --db");

@@ -42,10 +42,10 @@ int ToInt(std::string_view digits) {
 // -1 when the text does not start with one.
 int NumberFromWords(std::string_view text) {
   static const std::pair<const char*, int> kUnits[] = {
-      {"premier", 1}, {"un", 1},        {"une", 1},      {"deux", 2},      {"trois", 3},
-      {"quatre", 4},  {"cinq", 5},      {"six", 6},      {"sept", 7},      {"huit", 8},
-      {"neuf", 9},    {"dix", 10},      {"onze", 11},    {"douze", 12},    {"treize", 13},
-      {"quatorze", 14}, {"quinze", 15}, {"seize", 16},   {"vingt", 20},    {"trente", 30},
+      {"premier", 1},   {"un", 1},         {"une", 1},       {"deux", 2},   {"trois", 3},
+      {"quatre", 4},    {"cinq", 5},       {"six", 6},       {"sept", 7},   {"huit", 8},
+      {"neuf", 9},      {"dix", 10},       {"onze", 11},     {"douze", 12}, {"treize", 13},
+      {"quatorze", 14}, {"quinze", 15},    {"seize", 16},    {"vingt", 20}, {"trente", 30},
       {"quarante", 40}, {"cinquante", 50}, {"soixante", 60},
   };
   const std::string folded = FoldForMatch(text);  // lower case, no accents, '-' -> ' '

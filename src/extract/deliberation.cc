@@ -80,15 +80,10 @@ class ActReader {
     d.title = Title();
     ReadAttendees(header_, &d);
     if (d.attendees.empty()) ReadAttendees(sitting_, &d);
-    for (const auto& names : {std::initializer_list<std::string_view>{"delib.president.heading",
-                                                                      "delib.president.sentence"},
-                              std::initializer_list<std::string_view>{"delib.secretary.label",
-                                                                      "delib.secretary.sentence"}}) {
-      OptText name = FirstName(header_, names);
-      if (!name) name = FirstName(sitting_, names);
-      (*names.begin() == std::string_view("delib.president.heading") ? d.president : d.secretary) =
-          PersonAsListed(name, d.attendees);
-    }
+    d.president = PersonAsListed(
+        FirstNameOfAct({"delib.president.heading", "delib.president.sentence"}), d.attendees);
+    d.secretary = PersonAsListed(
+        FirstNameOfAct({"delib.secretary.label", "delib.secretary.sentence"}), d.attendees);
     ReadVotes(&d);
     d.outcome = Outcome(d);
     ReadSignature(&d);
@@ -189,9 +184,8 @@ class ActReader {
   void ReadNumber(Deliberation* d) {
     RuleMatch m;
     for (int i = header_.begin; i < header_.end; ++i) {
-      for (std::string_view rule :
-           {"delib.number.labelled", "delib.number.paren", "delib.number.coded",
-            "delib.number.item"}) {
+      for (std::string_view rule : {"delib.number.labelled", "delib.number.paren",
+                                    "delib.number.coded", "delib.number.item"}) {
         if (!Search(rule, i, &m)) continue;
         d->number = m.Get("number");
         if (m.Has("title")) item_title_ = CleanValue(m.Get("title"));
@@ -249,8 +243,8 @@ class ActReader {
     // The subject as capitalised lines just above the number line, else just
     // below it.
     // The title may stand above the number line, in the sitting's part.
-    const int floor = sitting_.begin < sitting_.end ? std::min(sitting_.begin, header_.begin)
-                                                     : header_.begin;
+    const int floor =
+        sitting_.begin < sitting_.end ? std::min(sitting_.begin, header_.begin) : header_.begin;
     int first = number_block_;
     while (first > floor && number_block_ - first < kTitleLines && IsTitleLine(first - 1)) {
       --first;
@@ -279,6 +273,12 @@ class ActReader {
     std::string name = CleanValue(m.Get("name"));
     if (name.empty()) return std::nullopt;
     return name;
+  }
+
+  // The act's own statement, else the sitting's.
+  OptText FirstNameOfAct(std::initializer_list<std::string_view> names) const {
+    OptText name = FirstName(header_, names);
+    return name ? name : FirstName(sitting_, names);
   }
 
   // A heading may shout the president's name ("MONSIEUR JEAN-CLAUDE LEROY");
@@ -423,7 +423,9 @@ class ActReader {
         e = s + civ.start;  // "X donne pouvoir à Y": X
         item = std::string_view(text.data() + s, e - s);
       }
-      if (rules_.Search("delib.attendee.function", item, nullptr)) continue;  // "Maire"
+      // "X, Maire, Y": a function after a name; one that opens the text
+      // ("Secrétaire de séance : …") is no list.
+      if (names > 0 && rules_.Search("delib.attendee.function", item, nullptr)) continue;
       if (!rules_.Search("delib.attendee.name", item, nullptr)) {
         // A name followed by what is not one ("BORGEAIS. Précision : …",
         // "CHAPPE Fanny es DELBU…"): the name, when what follows does not
@@ -617,7 +619,7 @@ class ActReader {
   Part sitting_;  // empty ({0, 0}) when the act carries its own header
   Part header_, decision_;
   int number_block_ = -1;
-  std::string item_title_;  // the subject written on the number's line
+  std::string item_title_;     // the subject written on the number's line
   bool has_decide_ = false;    // the act has a DECIDE line
   bool unanimous_ = false;     // the vote was unanimous (set by ReadVotes)
   bool of_expressed_ = false;  // … of the votes cast only
