@@ -27,6 +27,8 @@ namespace {
 constexpr int kDecisionBlocks = 80;
 // A title written as capitalised heading lines spans at most this many.
 constexpr int kTitleLines = 4;
+// An item's subject under its number is a heading, not a paragraph of prose.
+constexpr size_t kItemTitleBytes = 240;
 
 bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }
 
@@ -62,6 +64,11 @@ class ActReader {
       if (Matches("delib.deliberated", i)) decision_begin = i;
     }
     has_decide_ = decide >= 0;
+    // "Le Conseil, après en avoir délibéré, à l'unanimité, DÉCIDE d'approuver
+    // …" in one sentence decides as surely as a DÉCIDE line.
+    for (int i = act.begin; !has_decide_ && i < act.end; ++i) {
+      has_decide_ = Matches("delib.deliberated", i);
+    }
     header_ = {act.begin, decide >= 0 ? decide : act.end};
     decision_ = {decide >= 0 ? decision_begin : act.begin,
                  decide >= 0 ? std::min(act.end, decide + kDecisionBlocks) : act.end};
@@ -239,7 +246,7 @@ class ActReader {
       return CleanValue(title);
     }
     if (!item_title_.empty()) return item_title_;
-    if (number_block_ < 0) return std::nullopt;
+    if (number_block_ < 0) return ItemTitle();
     // The subject as capitalised lines just above the number line, else just
     // below it.
     // The title may stand above the number line, in the sitting's part.
@@ -261,6 +268,20 @@ class ActReader {
       title += block(i).text;
     }
     title = CleanValue(title);
+    if (title.empty()) return std::nullopt;
+    return title;
+  }
+
+  // The subject of a numbered item of minutes: on the item's line, or the
+  // short paragraph under a number that stands alone ("2." / "Approbation …").
+  OptText ItemTitle() const {
+    RuleMatch m;
+    if (!Search("delib.item.numbered", act_.begin, &m)) return std::nullopt;
+    std::string title = CleanValue(m.Get("title"));
+    if (title.empty() && act_.begin + 1 < act_.end && IsParagraph(block(act_.begin + 1)) &&
+        block(act_.begin + 1).text.size() <= kItemTitleBytes) {
+      title = CleanValue(block(act_.begin + 1).text);
+    }
     if (title.empty()) return std::nullopt;
     return title;
   }
@@ -620,7 +641,7 @@ class ActReader {
   Part header_, decision_;
   int number_block_ = -1;
   std::string item_title_;     // the subject written on the number's line
-  bool has_decide_ = false;    // the act has a DECIDE line
+  bool has_decide_ = false;    // the act has a DECIDE line, or "après en avoir délibéré"
   bool unanimous_ = false;     // the vote was unanimous (set by ReadVotes)
   bool of_expressed_ = false;  // … of the votes cast only
 };

@@ -1,5 +1,5 @@
 // Acts: where each act a document records begins and ends (rules
-// "delib.number.*" for the heading; "delib.decide", "delib.deliberated",
+// "delib.number.*" and "delib.item.*" for the heading; "delib.decide", "delib.deliberated",
 // "delib.votes.line", "delib.outcome.adopted" for the decision).
 #include <string_view>
 
@@ -22,7 +22,8 @@ bool AnyMatches(const Block& b, const std::vector<const Rule*>& rules, const Rul
 }  // namespace
 
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
-  const std::vector<const Rule*> heading = rules.WithPrefix("delib.number.");
+  std::vector<const Rule*> heading = rules.WithPrefix("delib.number.");
+  for (const Rule* r : rules.WithPrefix("delib.item.")) heading.push_back(r);
   const std::vector<const Rule*> strong = {&rules.Get("delib.decide"),
                                            &rules.Get("delib.deliberated")};
   std::vector<const Rule*> decision = strong;

@@ -68,7 +68,8 @@ std::optional<ContractSegment> WholeDocumentContract(const LaidOutDocument& doc,
                                                      const RuleSet& rules);
 
 // The acts of [0, end): an act starts at a number heading ("Délibération
-// n° …", "N° 01/03-2020 – …"; rules "delib.number.*") and must hold a
+// n° …", "N° 01/03-2020 – …"; rules "delib.number.*") or at a numbered item
+// of minutes ("1 Subventions associatives"; "delib.item.*") and must hold a
 // decision (DÉCIDE, "après en avoir délibéré", a vote); the blocks before
 // the first act are the sitting.  A deliberation with no such heading is one
 // act over [0, end), and one with several headings none of which has a
