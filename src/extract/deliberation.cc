@@ -353,7 +353,8 @@ class ActReader {
   bool StartsPerson(const std::string& text, size_t p) const {
     if (p == 0 || text[p - 1] != ' ') return false;
     const std::string_view before = std::string_view(text).substr(0, p - 1);
-    for (std::string_view word : {" à", " a", " par", " de", "(à", "(pouvoir à"}) {
+    for (std::string_view word : {" à", " a", " par", " de", "(à", " suppléant", " suppléante",
+                                  " représenté", " représentée"}) {
       if (before.size() >= word.size() && before.substr(before.size() - word.size()) == word) {
         return false;
       }
@@ -435,6 +436,12 @@ class ActReader {
     for (auto [s, e] : items) {
       while (s < e && (text[s] == ' ' || text[s] == '.')) ++s;
       while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.' || text[e - 1] == ':')) --e;
+      // "Communauté de Communes des Loges : TOUSSAINT Christian": a group's
+      // caption before its first name.
+      if (const size_t colon = std::string_view(text.data() + s, e - s).rfind(" : ");
+          colon != std::string_view::npos) {
+        s += colon + 3;
+      }
       if (s >= e) continue;
       std::string_view item(text.data() + s, e - s);
       RuleMatch civ;
@@ -549,8 +556,12 @@ class ActReader {
           d->votes_for = Count(v.Get("count"));
         }
       }
-      if (!d->votes_against) d->votes_against = 0;
-      if (!d->votes_abstention && !of_expressed_) d->votes_abstention = 0;
+      // Without the number of voters an act that says "à l'unanimité" states
+      // no count at all: none is invented.
+      if (d->votes_for) {
+        if (!d->votes_against) d->votes_against = 0;
+        if (!d->votes_abstention && !of_expressed_) d->votes_abstention = 0;
+      }
     }
     if (!lines.empty()) d->votes_text = lines;
   }

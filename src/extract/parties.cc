@@ -110,7 +110,8 @@ class PreambleCutter {
     for (int i = start + 1; i < end; ++i) {
       const Block& b = doc_.blocks[i];
       if (!IsParagraph(b) || Matches(rules_, "parties.preamble_end", b.text)) break;
-      if (Matches(rules_, "parties.separator", b.text)) {
+      if (Matches(rules_, "parties.separator", b.text) ||
+          Matches(rules_, "parties.group_heading", b.text)) {
         Flush();
         continue;
       }

@@ -1,6 +1,7 @@
 // Acts: where each act a document records begins and ends (rules
 // "delib.number.*" and "delib.item.*" for the heading; "delib.decide", "delib.deliberated",
 // "delib.votes.line", "delib.outcome.adopted" for the decision).
+#include <string>
 #include <string_view>
 
 #include "segment/segment.h"
@@ -11,10 +12,11 @@ namespace {
 
 bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }
 
-bool AnyMatches(const Block& b, const std::vector<const Rule*>& rules, const RuleSet& set) {
+bool AnyMatches(const Block& b, const std::vector<const Rule*>& rules, const RuleSet& set,
+                RuleMatch* m = nullptr) {
   if (!IsParagraph(b)) return false;
   for (const Rule* r : rules) {
-    if (set.Search(*r, b.text, nullptr)) return true;
+    if (set.Search(*r, b.text, m)) return true;
   }
   return false;
 }
@@ -36,16 +38,23 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   // a heading without one (the act's number repeated by its signature or
   // stamp) belongs to the act above it.
   std::vector<int> starts;
-  std::vector<int> headings;  // every heading kept as a start, decided or not
+  std::vector<int> headings;  // every heading, decided or not
   int open = -1;              // the last heading seen
   bool decided = false;       // a decision since it
+  std::string open_number;    // its act number, when it states one
   auto close = [&] {
     if (open >= 0 && decided) starts.push_back(open);
-    if (open >= 0) headings.push_back(open);
   };
   for (int i = 0; i < end; ++i) {
     const Block& b = doc.blocks[i];
-    if (AnyMatches(b, heading, rules)) {
+    RuleMatch m;
+    if (AnyMatches(b, heading, rules, &m)) {
+      // The act's number printed again (a running header, the signature's
+      // reminder) is the same act.
+      const std::string& number = m.Get("number");
+      if (!number.empty() && number == open_number) continue;
+      if (!number.empty()) open_number = number;
+      headings.push_back(i);
       // A second heading before any decision: the first was the act's
       // title block and this one its number line (or the reverse), one act.
       if (open < 0 || decided) {
