@@ -673,7 +673,8 @@ void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, c
     const BlockRange act = clamp(range);
     if (act.empty()) continue;
     Deliberation d = ActReader(doc, rules, sitting, act).Read();
-    if (!out->title && d.title) out->title = d.title;
+    // One act: its subject is the document's title.  Minutes have their own.
+    if (!out->title && d.title && seg.acts.size() == 1) out->title = d.title;
     out->deliberations.push_back(std::move(d));
   }
 }
