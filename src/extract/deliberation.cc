@@ -191,8 +191,9 @@ class ActReader {
   void ReadNumber(Deliberation* d) {
     RuleMatch m;
     for (int i = header_.begin; i < header_.end; ++i) {
-      for (std::string_view rule : {"delib.number.labelled", "delib.number.paren",
-                                    "delib.number.coded", "delib.number.item"}) {
+      for (std::string_view rule :
+           {"delib.number.labelled", "delib.number.paren", "delib.number.coded",
+            "delib.number.item", "delib.number.code_first"}) {
         if (!Search(rule, i, &m)) continue;
         d->number = m.Get("number");
         if (m.Has("title")) item_title_ = CleanValue(m.Get("title"));
@@ -221,7 +222,7 @@ class ActReader {
          {"delib.meeting_date", "delib.meeting_date.heading", "delib.president.heading",
           "delib.body.heading", "delib.heading_continuation", "delib.body.collectivity",
           "delib.secretary.label", "delib.number.labelled", "delib.number.paren",
-          "delib.number.coded", "delib.number.item", "delib.decide"}) {
+          "delib.number.coded", "delib.number.item", "delib.number.code_first", "delib.decide"}) {
       if (Matches(rule, i)) return true;
     }
     return false;
