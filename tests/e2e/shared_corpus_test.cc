@@ -4,7 +4,12 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "pipeline/pipeline.h"
 #include "temp_dir.h"
@@ -84,6 +89,67 @@ TEST_CASE("the shared corpus ingests with the right formats and page counts", "[
   CHECK(again->counts.ok == 0);
   CHECK(again->summary.table_rows == report->summary.table_rows);
   CHECK(Query(options.db_path, "PRAGMA integrity_check")[0][0] == "ok");
+}
+
+// The type an analyst gives each real PDF, from the "expect" column of
+// real/pdf/SOURCES.md ("?" where an analyst would hesitate).
+std::map<std::string, std::string> ExpectedTypes(const std::filesystem::path& sources) {
+  std::ifstream in(sources);
+  std::map<std::string, std::string> expect;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("| ", 0) != 0) continue;
+    std::vector<std::string> cells;
+    std::stringstream row(line.substr(1));
+    std::string cell;
+    while (std::getline(row, cell, '|')) {
+      const size_t b = cell.find_first_not_of(' '), e = cell.find_last_not_of(' ');
+      cells.push_back(b == std::string::npos ? "" : cell.substr(b, e - b + 1));
+    }
+    if (cells.size() >= 7 && cells[0].ends_with(".pdf")) expect[cells[0]] = cells.back();
+  }
+  return expect;
+}
+
+TEST_CASE("real published PDFs: their type, and the acts of their minutes", "[e2e][real]") {
+  const std::filesystem::path folder = testing::SharedCorpus() / "real" / "pdf";
+  if (!std::filesystem::exists(folder / "SOURCES.md")) {
+    FAIL("../shared/corpus/real/pdf is absent: this test needs it");
+  }
+  const std::map<std::string, std::string> expect = ExpectedTypes(folder / "SOURCES.md");
+  REQUIRE(expect.size() >= 25);
+  testing::TempDir dir;
+  IngestOptions options;
+  options.db_path = dir / "db.sqlite";
+  options.rules_dir = testing::RulesDir().string();
+  options.jobs = 2;
+  auto report = Ingest({folder.string()}, options);
+  REQUIRE(report.ok());
+  int typed = 0, right = 0;
+  for (const DocumentOutcome& d : report->documents) {
+    const std::string name = std::filesystem::path(d.path).filename().string();
+    const auto it = expect.find(name);
+    if (it == expect.end() || it->second == "?") continue;
+    ++typed;
+    if (d.doc_type == it->second) {
+      ++right;
+    } else {
+      WARN(name << ": typed " << d.doc_type << ", expected " << it->second);
+    }
+  }
+  // The scanned register has no text layer: only OCR could type it.
+  CHECK(typed == 25);
+  CHECK(right >= 24);
+  // Every set of minutes with a text layer records several acts.
+  const auto rows = Query(options.db_path,
+                          "SELECT d.path, count(a.id) FROM documents d LEFT JOIN deliberations a "
+                          "ON a.document_id = d.id WHERE d.doc_type = 'deliberation' "
+                          "GROUP BY d.id");
+  REQUIRE(rows.size() >= 8);
+  for (const auto& row : rows) {
+    INFO(row[0]);
+    CHECK(std::stoi(row[1]) >= 2);
+  }
 }
 
 }  // namespace

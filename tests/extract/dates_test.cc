@@ -95,5 +95,20 @@ TEST_CASE("no date in a period, a page counter or an ACTES id", "[dates]") {
   CHECK_FALSE(FindFrenchDate("ID : 059-200043404-20250924-DELIB370A-DE", Rules()).has_value());
 }
 
+std::string Find(const std::string& text) {
+  const auto found = FindFrenchDate(text, Rules());
+  return found ? found->iso : "(none)";
+}
+
+TEST_CASE("a sitting's date written in words, year first or last", "[dates]") {
+  CHECK(Find("L'an deux mil vingt-trois, le vendredi 06 février à 20h30") == "2023-02-06");
+  CHECK(Find("L’an deux mille vingt, le 20 janvier à 17 heures 30") == "2020-01-20");
+  CHECK(Find("réunis le seize février deux mille vingt-trois à dix-neuf heures") == "2023-02-16");
+  CHECK(Find("L'an deux mille dix-neuf, le vingt et un mars") == "2019-03-21");
+  // Words that are no number end the year; a day that does not exist is no date.
+  CHECK(Find("le trente février deux mille vingt") == "(none)");
+  CHECK(Find("l'an dernier en février") == "(none)");
+}
+
 }  // namespace
 }  // namespace clsdb

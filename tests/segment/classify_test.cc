@@ -113,5 +113,27 @@ TEST_CASE("only the opening of a document is read", "[classify]") {
   CHECK(Classify(text) == "contract");
 }
 
+TEST_CASE("a contract that opens with its table of contents is a contract", "[classify]") {
+  CHECK(Classify("SOMMAIRE\n"
+                 "INTRODUCTION ...... 1\n"
+                 "PRESENTATION DU TERRITOIRE ...... 6\n"
+                 "LES PRIORITES ET LE PROGRAMME D’ACTIONS ...... 13\n"
+                 "Le contrat local de santé est un outil de coordination.\n") == "contract");
+}
+
+TEST_CASE("a collectivity's news about a signature is a press release", "[classify]") {
+  CHECK(Classify("Le Contrat Local de Santé de la Communauté de Communes du Val a été signé ce "
+                 "20 septembre 2019 à la salle des fêtes. Véritable feuille de route pour les "
+                 "quatre années à venir, ce dispositif va permettre de nombreuses actions.\n") ==
+        "press_release");
+}
+
+TEST_CASE("minutes of a council sitting are a deliberation", "[classify]") {
+  CHECK(Classify("Conseil municipal du 4 juin 2021\n"
+                 "Présents : Jean-Pierre, Yves, Jacques\n"
+                 "1 Subventions associatives\n"
+                 "Vote : 14 pour / 0 contre / 0 abstention adopté\n") == "deliberation");
+}
+
 }  // namespace
 }  // namespace clsdb
