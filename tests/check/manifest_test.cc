@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 
 #include "temp_dir.h"
 #include "test_paths.h"
@@ -160,10 +161,20 @@ TEST_CASE("The repository's manifest parses", "[manifest]") {
                                     clsdb::testing::SharedCorpus().string());
   REQUIRE(m.ok());
   const std::string shared = clsdb::testing::SharedCorpus().string();
-  int under_shared = 0;
-  for (const ManifestEntry& e : m->entries) under_shared += e.document.rfind(shared, 0) == 0;
-  for (const ManifestEntry& e : m->skipped) under_shared += e.document.rfind(shared, 0) == 0;
-  CHECK(under_shared == 6);  // three documents, as text and as PDF
+  std::map<std::string, int> under_shared;  // by set
+  std::map<std::string, int> by_set;
+  for (const auto* list : {&m->entries, &m->skipped}) {
+    for (const ManifestEntry& e : *list) {
+      ++by_set[e.set];
+      if (e.document.rfind(shared, 0) == 0) ++under_shared[e.set];
+    }
+  }
+  CHECK(under_shared["reference"] == 6);  // three documents, as text and as PDF
+  // The fourteen real deliberations of the shared corpus, and a third of all
+  // the real documents held aside.
+  CHECK(under_shared["real"] + under_shared["heldout"] == 14);
+  CHECK(by_set["heldout"] * 3 >= by_set["real"] + by_set["heldout"]);
+  CHECK(by_set["real"] + by_set["heldout"] >= 40);
   if (clsdb::testing::HaveSharedCorpus()) CHECK(m->skipped.empty());
   CHECK(DefaultSharedDir() == clsdb::testing::SharedCorpus().string());
 }
