@@ -1,12 +1,14 @@
 // segment: what the document is, and where its parts are.
 //
 // In:  a LaidOutDocument and the rules.
-// Out: a Segmentation — the document type, the range of blocks that is the
-//      deliberation's act (when it is one), and the range of blocks of each
-//      Contrat Local de Santé whose full text it holds.
+// Out: a Segmentation — the document type, the range of blocks of each act
+//      it records (and of the sitting they share), and the range of blocks
+//      of each Contrat Local de Santé whose text it holds.
 //
-// Classification looks only at the first blocks and is cheap: a batch of
-// unrelated deliberations is typed and skipped at RE2::Set speed.
+// The type is a summary of the marks found anywhere in the text (one
+// RE2::Set pass, linear): a batch of unrelated deliberations is typed and
+// skipped at RE2::Set speed.  Acts and contracts are found by their own
+// marks, not only where the type says they should be.
 #ifndef CLSDB_SEGMENT_SEGMENT_H_
 #define CLSDB_SEGMENT_SEGMENT_H_
 
@@ -53,7 +55,8 @@ struct Segmentation {
 // with no mark are left as they are.  Run it between LayOut and Segment.
 LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules);
 
-// Types the document from its first blocks.  Rules: "doctype.*".
+// Types the document: "doctype.head.*" rules in its first blocks (where a
+// document says what it is), "doctype.body.*" anywhere.  Rules: "doctype.*".
 std::string ClassifyDocument(const LaidOutDocument& doc, const RuleSet& rules);
 
 // Finds the contracts a document holds in full.  A summary paragraph of a
