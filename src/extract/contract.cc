@@ -32,7 +32,7 @@ namespace {
 constexpr int kTitlePageBlocks = 12;
 // At most this many lines continue a title ("Communauté d'Agglomération" /
 // "de Lens-Liévin").
-constexpr int kTitleContinuations = 4;
+constexpr int kTitleContinuations = 8;
 // A generation or a period beyond these is not one.
 constexpr int kMaxGeneration = 9;
 constexpr int kMaxPeriodYears = 12;
@@ -113,6 +113,7 @@ class ContractReader {
     title_rest_ = CleanValue(m.Get("rest"));
     // "CONTRAT LOCAL DE SANTÉ 2023 – 2028": years name no territory either.
     bool bare = !Matches(rules_, "contract.has_words", title_rest_);
+    const bool shouting = !Matches(rules_, "contract.has_lower_case", block.text);
     int taken = 0;
     for (int j = cs_.title_block + 1; j < title_page_end_ && taken < kTitleContinuations; ++j) {
       const Block& next = doc_.blocks[j];
@@ -120,6 +121,9 @@ class ContractReader {
       if (!IsParagraph(next) || Matches(rules_, "contract.title", next.text)) break;
       const bool take = (bare && (Matches(rules_, "contract.territory_kind", next.text) ||
                                   Matches(rules_, "contract.title_connector", next.text))) ||
+                        // A title page set in capitals, one short line each.
+                        (shouting && Matches(rules_, "contract.title_page_line", next.text) &&
+                         !Matches(rules_, "contract.title_page_end", next.text)) ||
                         Matches(rules_, "contract.title_dangling", title) ||
                         (taken > 0 && Matches(rules_, "contract.title_continues", next.text));
       if (!take) break;
