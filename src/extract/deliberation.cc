@@ -207,7 +207,8 @@ class ActReader {
 
   OptText MeetingDate(Part part) const {
     for (int i = part.begin; i < part.end; ++i) {
-      for (std::string_view rule : {"delib.meeting_date", "delib.meeting_date.heading"}) {
+      for (std::string_view rule :
+           {"delib.meeting_date", "delib.meeting_date.heading", "delib.meeting_date.sentence"}) {
         RuleMatch m;
         if (!Search(rule, i, &m)) continue;
         if (auto date = FindFrenchDate(m.Get("date"), rules_)) return date->iso;
