@@ -211,7 +211,11 @@ class ActReader {
            {"delib.meeting_date", "delib.meeting_date.heading", "delib.meeting_date.sentence"}) {
         RuleMatch m;
         if (!Search(rule, i, &m)) continue;
-        if (auto date = FindFrenchDate(m.Get("date"), rules_)) return date->iso;
+        auto date = FindFrenchDate(m.Get("date"), rules_);
+        // "L'an …, le …": the sitting's date opens the sentence; a later
+        // date in it is the convocation's.
+        if (date && rule == "delib.meeting_date.sentence" && date->start > 0) continue;
+        if (date) return date->iso;
       }
     }
     return std::nullopt;
