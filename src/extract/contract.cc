@@ -159,6 +159,11 @@ class ContractReader {
       RuleMatch m;
       if (rules_.Search("contract.period", rest, &m)) rest = rest.substr(0, m.start);
       if (rules_.Search("contract.generation.cls_number", rest, &m)) rest = rest.substr(0, m.start);
+      // "2ème génération", "(CLS)": what the title says of the contract, not
+      // of its territory.
+      for (const char* rule : {"contract.generation.ordinal_number", "contract.paren_acronym"}) {
+        if (rules_.Search(rule, rest, &m)) rest.erase(m.start, m.end - m.start);
+      }
       if (rules_.Search("contract.title_lead", rest, &m)) rest = rest.substr(m.end);
       rest = CleanValue(rest);
       if (!rest.empty()) c->territory = rest;
@@ -269,7 +274,7 @@ class ContractReader {
     for (std::string_view text : texts) {
       RuleMatch m;
       if (!c->communes && rules_.Search("contract.communes", text, &m)) {
-        c->communes = ParseCount(m.Get("n"));
+        c->communes = ParseCount(m.Has("n") ? m.Get("n") : m.Get("caption"));
       }
       if (!c->population && rules_.Search("contract.population", text, &m)) {
         c->population = ParseCount(m.Get("n"));

@@ -85,7 +85,7 @@ std::optional<ContractSegment> WholeDocumentContract(const LaidOutDocument& doc,
     if (!IsTitle(doc.blocks[i], rules)) continue;
     ContractSegment seg;
     seg.title_block = i;
-    seg.range = BlockRange{i, n};
+    seg.range = BlockRange{0, n};  // what precedes the title (a caption, logos) is the contract's
     return seg;
   }
   return std::nullopt;

@@ -65,8 +65,8 @@ std::vector<ContractSegment> FindContracts(const LaidOutDocument& doc, const Rul
 
 // A document typed as a contract whose title page FindContracts did not
 // confirm (a fragment, a cover of logos, a table of contents before the
-// preamble) is still one contract: from its first "Contrat local de santé"
-// title block to the end.  nullopt when no block reads as its title.
+// preamble) is still one contract: the whole document, titled by its first
+// "Contrat local de santé" title block.  nullopt when no block reads as its title.
 std::optional<ContractSegment> WholeDocumentContract(const LaidOutDocument& doc,
                                                      const RuleSet& rules);
 
