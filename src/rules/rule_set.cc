@@ -7,6 +7,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -68,7 +69,12 @@ const std::string& RuleMatch::Get(const std::string& name) const {
 
 bool RuleMatch::Has(const std::string& name) const { return !Get(name).empty(); }
 
-RuleSet::RuleSet() = default;
+struct RuleSet::MatcherCache {
+  std::mutex mu;
+  std::map<std::string, std::unique_ptr<RuleSetMatcher>, std::less<>> by_prefix;
+};
+
+RuleSet::RuleSet() : matchers_(std::make_unique<MatcherCache>()) {}
 RuleSet::~RuleSet() = default;
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
@@ -160,7 +166,22 @@ Status RuleSet::ExpandPattern(const std::string& raw, const std::string& where, 
   }
 }
 
+const RuleSetMatcher& RuleSet::MatcherFor(std::string_view prefix) const {
+  std::lock_guard lock(matchers_->mu);
+  auto it = matchers_->by_prefix.find(prefix);
+  if (it == matchers_->by_prefix.end()) {
+    it = matchers_->by_prefix
+             .emplace(std::string(prefix), std::make_unique<RuleSetMatcher>(WithPrefix(prefix)))
+             .first;
+  }
+  return *it->second;
+}
+
 Status RuleSet::AddFile(std::string_view text, const std::string& file) {
+  {
+    std::lock_guard lock(matchers_->mu);
+    matchers_->by_prefix.clear();
+  }
   Status parsed = ParseFile(text, file);
   Status compiled = CompilePending(1);  // also the rules before a syntax error
   return parsed.ok() ? compiled : parsed;

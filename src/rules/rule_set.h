@@ -79,6 +79,8 @@ struct RuleMatch {
   bool Has(const std::string& name) const;  // took part and is not empty
 };
 
+class RuleSetMatcher;
+
 class RuleSet {
  public:
   RuleSet();
@@ -105,6 +107,12 @@ class RuleSet {
   // Rules whose name starts with prefix ("heading." → every heading rule), in
   // file order.
   std::vector<const Rule*> WithPrefix(std::string_view prefix) const;
+
+  // One RE2::Set over WithPrefix(prefix): which of those rules occur in a
+  // text, in one pass.  Built on first use and kept for the life of the set
+  // (compiling a set costs far more than matching a document); safe to call
+  // from several threads.  Adding a file drops the sets built so far.
+  const RuleSetMatcher& MatcherFor(std::string_view prefix) const;
 
   const std::vector<std::string>* List(std::string_view name) const;
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
@@ -139,6 +147,8 @@ class RuleSet {
   };
   std::unordered_map<std::string, Rule*, NameHash, std::equal_to<>> by_name_;
   std::map<std::string, std::vector<std::string>, std::less<>> lists_;
+  struct MatcherCache;
+  std::unique_ptr<MatcherCache> matchers_;  // by prefix; never null in a live set
 };
 
 // One RE2::Set over several rules' patterns: which of them match a text, in

@@ -12,11 +12,24 @@ namespace {
 
 bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }
 
-bool AnyMatches(const Block& b, const std::vector<const Rule*>& rules, const RuleSet& set,
-                RuleMatch* m = nullptr) {
+bool AnyMatches(const Block& b, const std::vector<const Rule*>& rules, const RuleSet& set) {
   if (!IsParagraph(b)) return false;
   for (const Rule* r : rules) {
-    if (set.Search(*r, b.text, m)) return true;
+    if (set.Search(*r, b.text, nullptr)) return true;
+  }
+  return false;
+}
+
+// Whether block b is an act's heading (a rule of one of the sets), with the
+// first matching rule's captures in *m.  One set pass per block: most blocks
+// are no heading.
+bool IsHeading(const Block& b, const std::vector<const RuleSetMatcher*>& sets, const RuleSet& rules,
+               RuleMatch* m) {
+  if (!IsParagraph(b)) return false;
+  for (const RuleSetMatcher* set : sets) {
+    for (const Rule* r : set->Matching(b.text)) {
+      if (rules.Search(*r, b.text, m)) return true;
+    }
   }
   return false;
 }
@@ -24,8 +37,8 @@ bool AnyMatches(const Block& b, const std::vector<const Rule*>& rules, const Rul
 }  // namespace
 
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
-  std::vector<const Rule*> heading = rules.WithPrefix("delib.number.");
-  for (const Rule* r : rules.WithPrefix("delib.item.")) heading.push_back(r);
+  const std::vector<const RuleSetMatcher*> heading = {&rules.MatcherFor("delib.number."),
+                                                      &rules.MatcherFor("delib.item.")};
   const std::vector<const Rule*> strong = {&rules.Get("delib.decide"),
                                            &rules.Get("delib.deliberated")};
   std::vector<const Rule*> decision = strong;
@@ -48,7 +61,7 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   for (int i = 0; i < end; ++i) {
     const Block& b = doc.blocks[i];
     RuleMatch m;
-    if (AnyMatches(b, heading, rules, &m)) {
+    if (IsHeading(b, heading, rules, &m)) {
       // The act's number printed again (a running header, the signature's
       // reminder) is the same act.
       const std::string& number = m.Get("number");

@@ -7,8 +7,6 @@
 // a cost of one scan each.
 #include <algorithm>
 #include <array>
-#include <memory>
-#include <mutex>
 #include <string_view>
 
 #include "segment/segment.h"
@@ -40,56 +38,6 @@ int TypeIndex(std::string_view rule_name, std::string_view prefix) {
   return -1;
 }
 
-// One scope's rules compiled into a set, with what each rule votes for.
-struct ScopeMatcher {
-  std::vector<const Rule*> rules;
-  std::vector<std::string> patterns;  // to tell whether a cached set still fits
-  std::vector<int> type;              // index into kTypes, per rule
-  std::unique_ptr<RuleSetMatcher> set;
-};
-
-struct Matchers {
-  ScopeMatcher head, body;
-};
-
-bool StillFits(const ScopeMatcher& m, const std::vector<const Rule*>& rules) {
-  if (m.rules.size() != rules.size()) return false;
-  for (size_t i = 0; i < rules.size(); ++i) {
-    // Same live object with the same pattern: the cached set's pointers are
-    // valid and its automaton is the one these rules would build.
-    if (m.rules[i] != rules[i] || m.patterns[i] != rules[i]->pattern) return false;
-  }
-  return true;
-}
-
-void Build(const std::vector<const Rule*>& rules, std::string_view prefix, ScopeMatcher* m) {
-  m->rules = rules;
-  m->patterns.clear();
-  m->type.clear();
-  for (const Rule* r : rules) {
-    m->patterns.push_back(r->pattern);
-    m->type.push_back(TypeIndex(r->name, prefix));
-  }
-  m->set = std::make_unique<RuleSetMatcher>(rules);
-}
-
-// Compiling the sets costs far more than typing a document, so they are built
-// once per rule set and shared by the pipeline's threads (RE2::Set::Match is
-// thread-safe).
-std::shared_ptr<const Matchers> GetMatchers(const RuleSet& rules) {
-  static std::mutex mu;
-  static std::shared_ptr<const Matchers> cached;
-  std::vector<const Rule*> head = rules.WithPrefix("doctype.head.");
-  std::vector<const Rule*> body = rules.WithPrefix("doctype.body.");
-  std::lock_guard lock(mu);
-  if (cached && StillFits(cached->head, head) && StillFits(cached->body, body)) return cached;
-  auto fresh = std::make_shared<Matchers>();
-  Build(head, "doctype.head.", &fresh->head);
-  Build(body, "doctype.body.", &fresh->body);
-  cached = fresh;
-  return cached;
-}
-
 // The paragraphs (and tables' text) of the first blocks, one per line.
 std::string Window(const LaidOutDocument& doc, int max_blocks, size_t max_bytes) {
   std::string text;
@@ -102,22 +50,25 @@ std::string Window(const LaidOutDocument& doc, int max_blocks, size_t max_bytes)
   return text;
 }
 
-void Vote(const ScopeMatcher& m, std::string_view text, std::array<int, kTypes.size()>* score) {
-  if (!m.set || !m.set->ok()) return;
-  for (const Rule* hit : m.set->Matching(text)) {
-    for (size_t i = 0; i < m.rules.size(); ++i) {
-      if (m.rules[i] == hit && m.type[i] >= 0) (*score)[m.type[i]] += hit->priority;
-    }
+// Adds the weight of every rule of the scope (rules named prefix…) whose
+// mark occurs in text to the type it votes for.
+void Vote(const RuleSet& rules, std::string_view prefix, std::string_view text,
+          std::array<int, kTypes.size()>* score) {
+  const RuleSetMatcher& set = rules.MatcherFor(prefix);
+  if (!set.ok()) return;
+  for (const Rule* hit : set.Matching(text)) {
+    const int type = TypeIndex(hit->name, prefix);
+    if (type >= 0) (*score)[type] += hit->priority;
   }
 }
 
 }  // namespace
 
 std::string ClassifyDocument(const LaidOutDocument& doc, const RuleSet& rules) {
-  std::shared_ptr<const Matchers> matchers = GetMatchers(rules);
   std::array<int, kTypes.size()> score{};
-  Vote(matchers->head, Window(doc, kHeadBlocks, kHeadBytes), &score);
-  Vote(matchers->body, Window(doc, static_cast<int>(doc.blocks.size()), kBodyBytes), &score);
+  Vote(rules, "doctype.head.", Window(doc, kHeadBlocks, kHeadBytes), &score);
+  Vote(rules, "doctype.body.", Window(doc, static_cast<int>(doc.blocks.size()), kBodyBytes),
+       &score);
   size_t best = kTypes.size() - 1;  // "other"
   int best_score = kMinScore - 1;
   for (size_t i = 0; i < kTypes.size(); ++i) {

@@ -10,15 +10,16 @@ namespace {
 
 // Shorter paragraphs are a line as printed: a mark inside one is part of a
 // sentence, not the start of a new paragraph.
-constexpr size_t kMinRunOnBytes = 80;
+constexpr size_t kMinRunOnBytes = 160;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
 // The offsets in text where a mark begins, sorted, without 0.
-std::vector<size_t> BreakPoints(std::string_view text, const std::vector<const Rule*>& marks,
+std::vector<size_t> BreakPoints(std::string_view text, const RuleSetMatcher& marks,
                                 const RuleSet& rules) {
   std::vector<size_t> at;
-  for (const Rule* rule : marks) {
+  // One pass tells which marks occur; only those are looked for one by one.
+  for (const Rule* rule : marks.Matching(text)) {
     for (const RuleMatch& m : rules.SearchAll(*rule, text)) {
       const auto group = m.group_spans.find("at");
       const size_t pos = group != m.group_spans.end() ? group->second.first : m.start;
@@ -47,8 +48,8 @@ void AddPiece(const Block& block, size_t begin, size_t end, std::vector<Block>* 
 }  // namespace
 
 LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) {
-  const std::vector<const Rule*> marks = rules.WithPrefix("break.");
-  if (marks.empty()) return doc;
+  const RuleSetMatcher& marks = rules.MatcherFor("break.");
+  if (!marks.ok()) return doc;
   std::vector<Block> blocks;
   blocks.reserve(doc.blocks.size());
   for (Block& block : doc.blocks) {
