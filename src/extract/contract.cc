@@ -33,6 +33,8 @@ constexpr int kTitlePageBlocks = 12;
 // At most this many lines continue a title ("Communauté d'Agglomération" /
 // "de Lens-Liévin").
 constexpr int kTitleContinuations = 8;
+// A title page sets its title in short lines; a longer one is text.
+constexpr size_t kTitlePageLineBytes = 80;
 // A generation or a period beyond these is not one.
 constexpr int kMaxGeneration = 9;
 constexpr int kMaxPeriodYears = 12;
@@ -122,7 +124,8 @@ class ContractReader {
       const bool take = (bare && (Matches(rules_, "contract.territory_kind", next.text) ||
                                   Matches(rules_, "contract.title_connector", next.text))) ||
                         // A title page set in capitals, one short line each.
-                        (shouting && Matches(rules_, "contract.title_page_line", next.text) &&
+                        (shouting && next.text.size() <= kTitlePageLineBytes &&
+                         Matches(rules_, "contract.title_page_line", next.text) &&
                          !Matches(rules_, "contract.title_page_end", next.text)) ||
                         Matches(rules_, "contract.title_dangling", title) ||
                         (taken > 0 && Matches(rules_, "contract.title_continues", next.text));
