@@ -380,6 +380,18 @@ class ActReader {
     return !(c >= 'A' && c <= 'Z') && c < 0xC3;  // not an ASCII capital, nor a Latin-1 letter
   }
 
+  // The length of the longest run of whole words that starts item and is a
+  // name, or 0.
+  size_t LongestNamePrefix(std::string_view item) const {
+    for (size_t end = item.rfind(' '); end != std::string_view::npos && end > 0;
+         end = item.rfind(' ', end - 1)) {
+      std::string_view head = item.substr(0, end);
+      while (!head.empty() && (head.back() == '.' || head.back() == ',')) head.remove_suffix(1);
+      if (!head.empty() && rules_.Search("delib.attendee.name", head, nullptr)) return head.size();
+    }
+    return 0;
+  }
+
   // A surname as lists print it: a word of two capitals or more.
   static bool HasCapitalWord(std::string_view name) {
     int run = 0;
@@ -464,13 +476,13 @@ class ActReader {
         // A name followed by what is not one ("BORGEAIS. Précision : …",
         // "CHAPPE Fanny es DELBU…"): the name, when what follows does not
         // start another capitalised word.
-        RuleMatch prefix;
-        if (continued || !rules_.Search("delib.attendee.name_prefix", item, &prefix) ||
-            !EndsName(item, prefix.end) || !HasCapitalWord(item.substr(0, prefix.end))) {
+        const size_t name_end = continued ? 0 : LongestNamePrefix(item);
+        if (name_end == 0 || !EndsName(item, name_end) ||
+            !HasCapitalWord(item.substr(0, name_end))) {
           if (names == 0) return false;  // not a list of people
           continue;
         }
-        e = s + prefix.end;
+        e = s + name_end;
         item = std::string_view(text.data() + s, e - s);
       }
       Attendee a;
