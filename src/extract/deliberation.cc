@@ -1,7 +1,8 @@
 // The deliberation act: rules "delib.*" of rules/deliberation.rules.
 //
-// The act (seg.act, or the whole document when it is a deliberation without
-// an act range) is read in two parts split at its "DECIDE" line:
+// Each act of seg.acts is read in two parts split at its "DECIDE" line (what
+// the act does not state in its header — body, date, president, secretary,
+// attendance — is taken from seg.sitting, the header minutes share):
 //   header   — body, number, meeting date, title, president, secretary,
 //              attendees, "Vu …" clauses;
 //   decision — votes, outcome, place and date of signature.
@@ -366,7 +367,9 @@ class ActReader {
       }
     }
     const char c = text[p];
-    if (c != 'M' && c != 'm') return false;  // every civility of the list starts so
+    // Lists open names with M., MM., Mme, Mlle, Monsieur, Madame: all start
+    // with an M (a cheap test before the rule).
+    if (c != 'M' && c != 'm') return false;
     return rules_.Search("delib.attendee.civility", std::string_view(text).substr(p), nullptr);
   }
 
