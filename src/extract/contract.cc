@@ -145,6 +145,14 @@ class ContractReader {
     for (const Party& p : c->parties) {
       if (Matches(rules_, "contract.territory_kind", p.organization)) territories.push_back(&p);
     }
+    // Co-signing territories ("Pays du Trégor-Goëlo", "Pays de Guingamp")
+    // when the title names only some of them: the contract's are those.
+    const std::string title = FoldForMatch(title_rest_);
+    std::vector<const Party*> named;
+    for (const Party* p : territories) {
+      if (title.find(FoldForMatch(p->organization)) != std::string::npos) named.push_back(p);
+    }
+    if (!named.empty()) territories = named;
     if (!territories.empty()) {
       std::string joined;
       for (const Party* p : territories) {

@@ -405,19 +405,76 @@ class ActReader {
     return false;
   }
 
-  // The names of text[begin, end) of block i, split on commas, semicolons
-  // and " et "; what stands in brackets (a proxy holder, a function) is not a
-  // name of this list.  Returns false when the span holds something that is
-  // not a name list (a count: "Présents : 31").
+  // A list's text: a span of one block, or of several when a converter broke
+  // the list inside a name ("C.\nDROUGLAZET"), the pieces joined by a space.
+  struct ListText {
+    struct Piece {
+      size_t at;    // where the piece starts in text
+      int block;    // the block it comes from
+      size_t from;  // where it starts in that block's text
+    };
+    std::string text;
+    std::vector<Piece> pieces;
+  };
+
+  void Append(int i, size_t from, size_t to, ListText* list) const {
+    if (!list->text.empty()) list->text += ' ';
+    list->pieces.push_back({list->text.size(), i, from});
+    list->text.append(block(i).text, from, to - from);
+  }
+
+  // Provenance of list->text[s, e): in the block where s falls, up to e when
+  // e falls in the same block, else to that block's end.
+  Provenance ProvenanceInList(const ListText& list, size_t s, size_t e,
+                              const std::string& rule) const {
+    size_t k = 0;
+    while (k + 1 < list.pieces.size() && list.pieces[k + 1].at <= s) ++k;
+    const ListText::Piece& piece = list.pieces[k];
+    const Block& b = block(piece.block);
+    const size_t end_in_block = k + 1 < list.pieces.size() && e > list.pieces[k + 1].at
+                                    ? b.text.size()
+                                    : e - piece.at + piece.from;
+    return ProvenanceIn(b, s - piece.at + piece.from, end_in_block, rule);
+  }
+
+  // Whether the list ends inside a name: its last item is a civility or an
+  // initial alone, or a name that stops on a particle ("R. LE").
+  bool EndsMidName(const std::string& text) const {
+    const size_t sep = text.find_last_of(",;");
+    std::string_view tail(text);
+    if (sep != std::string::npos) tail.remove_prefix(sep + 1);
+    while (!tail.empty() && tail.front() == ' ') tail.remove_prefix(1);
+    while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
+    return !tail.empty() && rules_.Search("delib.attendee.unfinished", tail, nullptr);
+  }
+
+  // The list that starts at text[from, to) of block *i: that span, and the
+  // next paragraphs while the list ends inside a name; *i is left on the
+  // last block read.
+  ListText ListFrom(int* i, size_t from, size_t to, Part part) const {
+    ListText list;
+    Append(*i, from, to, &list);
+    while (EndsMidName(list.text) && *i + 1 < part.end && IsParagraph(block(*i + 1)) &&
+           Labels(*i + 1).empty()) {
+      ++*i;
+      Append(*i, 0, block(*i).text.size(), &list);
+    }
+    return list;
+  }
+
+  // The names of list, split on commas, semicolons and " et "; what stands
+  // in brackets (a proxy holder, a function) is not a name of this list.
+  // Returns false when the span holds something that is not a name list (a
+  // count: "Présents : 31").
   // continued: a paragraph read as the list's continuation, where only
   // whole names count (a name followed by prose ends the list).
-  bool AddNames(int i, size_t begin, size_t end, const Label& label, std::vector<Attendee>* out,
+  bool AddNames(const ListText& list, const Label& label, std::vector<Attendee>* out,
                 bool continued = false) const {
-    const std::string& text = block(i).text;
+    const std::string& text = list.text;
+    size_t begin = 0;
+    const size_t end = text.size();
     RuleMatch count;  // "Présents : 26 M. …": the tally before the names
-    if (rules_.Search("delib.attendee.count", std::string_view(text).substr(begin, end - begin),
-                      &count) &&
-        begin + count.end < end) {
+    if (rules_.Search("delib.attendee.count", text, &count) && count.end < end) {
       begin += count.end;
     }
     std::vector<std::pair<size_t, size_t>> items;
@@ -463,7 +520,7 @@ class ActReader {
           colon != std::string_view::npos) {
         s += colon + 3;
       }
-      if (s >= e) continue;
+      if (e - s < 2) continue;  // an initial alone is no name
       std::string_view item(text.data() + s, e - s);
       RuleMatch civ;
       if (rules_.Search("delib.attendee.civility", item, &civ)) s += civ.end;
@@ -491,7 +548,7 @@ class ActReader {
       Attendee a;
       a.name = CollapseSpaces(item);
       a.status = label.status;
-      a.prov = ProvenanceIn(block(i), s, e, label.rule);
+      a.prov = ProvenanceInList(list, s, e, label.rule);
       out->push_back(std::move(a));
       ++names;
     }
@@ -508,24 +565,37 @@ class ActReader {
     for (int i = part.begin; i < part.end; ++i) {
       std::vector<Label> labels = Labels(i);
       for (size_t k = 0; k < labels.size(); ++k) {
-        const size_t end = k + 1 < labels.size() ? labels[k + 1].start : block(i).text.size();
+        const bool last = k + 1 == labels.size();
+        const size_t end = last ? block(i).text.size() : labels[k + 1].start;
         std::string_view rest(block(i).text.data() + labels[k].end, end - labels[k].end);
-        if (CleanValue(rest).empty() && k + 1 == labels.size()) {
+        // Only the last label's list may go on past its paragraph.
+        auto next_list = [&](bool* read) {
+          int j = i + 1;
+          ListText list = ListFrom(&j, 0, block(j).text.size(), part);
+          *read = AddNames(list, labels[k], &d->attendees, true);
+          if (*read) i = j;
+        };
+        if (CleanValue(rest).empty() && last) {
           // "Étaient présents :" ending its paragraph: one name (or a few)
           // per following paragraph, up to the next label or prose.
-          while (i + 1 < part.end && Labels(i + 1).empty() &&
-                 AddNames(i + 1, 0, block(i + 1).text.size(), labels[k], &d->attendees, true)) {
-            ++i;
+          bool read = true;
+          while (read && i + 1 < part.end && IsParagraph(block(i + 1)) && Labels(i + 1).empty()) {
+            next_list(&read);
           }
           break;
         }
-        AddNames(i, labels[k].end, end, labels[k], &d->attendees);
+        int j = i;
+        ListText list = last ? ListFrom(&j, labels[k].end, end, part) : ListText{};
+        if (!last) Append(i, labels[k].end, end, &list);
+        AddNames(list, labels[k], &d->attendees);
+        i = j;
         // A list that ends its line with a comma goes on in the next
         // paragraphs (a converter broke the line): up to a label or prose.
-        if (k + 1 == labels.size()) {
-          while (EndsWithSeparator(block(i).text) && i + 1 < part.end && Labels(i + 1).empty() &&
-                 AddNames(i + 1, 0, block(i + 1).text.size(), labels[k], &d->attendees, true)) {
-            ++i;
+        if (last) {
+          bool read = true;
+          while (read && EndsWithSeparator(block(i).text) && i + 1 < part.end &&
+                 IsParagraph(block(i + 1)) && Labels(i + 1).empty()) {
+            next_list(&read);
           }
         }
       }

@@ -40,6 +40,14 @@ namespace {
 // block: generous bounds that only matter when the closing line is missing.
 constexpr int kPreambleBlocks = 400;
 constexpr int kSignatureBlocks = 80;
+// Signatures outside a "Fait à" block are looked for this far into a
+// contract, in lines no longer than kMaxOfficeLine, and count only when at
+// least kMinOfficeLines offices stand together (one is a mention).
+constexpr int kOfficeLineBlocks = 200;
+constexpr size_t kMaxOfficeLine = 120;
+constexpr size_t kMinOfficeLines = 2;
+// Offices run together in one paragraph, in at most this many bytes.
+constexpr size_t kMaxInlineOffices = 400;
 // An "organisation" longer than this is a sentence the cut went wrong on.
 constexpr size_t kMaxOrganization = 300;
 // A party named without seat, representative nor short name is a short line
@@ -363,6 +371,11 @@ class SignatureReader {
     for (Signatory& s : out_) {
       if (!s.name.empty()) named.push_back(std::move(s));
     }
+    if (named.empty()) {
+      out_.clear();
+      ReadOfficeLines(seg);
+      return std::move(out_);
+    }
     return named;
   }
 
@@ -395,6 +408,104 @@ class SignatureReader {
         }
       }
     }
+  }
+
+  // Signatures printed without "Fait à" (under an editorial, on a cover):
+  // a run of short lines, each an office and its body ("Présidente du Pays
+  // du Trégor-Goëlo", broken over two lines or not) or a person's name, the
+  // names paired with the offices in order when the counts agree (a
+  // placeholder "XXX" holds a name's place).
+  void ReadOfficeLines(const ContractSegment& seg) {
+    struct Office {
+      std::string org, title;
+      Provenance prov;
+    };
+    std::vector<Office> offices;
+    std::vector<std::string> names;
+    auto flush = [&] {
+      if (offices.size() >= kMinOfficeLines) {
+        const bool paired = names.size() == offices.size();
+        for (size_t k = 0; k < offices.size(); ++k) {
+          Signatory s{offices[k].org, offices[k].title, paired ? names[k] : "", offices[k].prov,
+                      false};
+          out_.push_back(std::move(s));
+        }
+      }
+      offices.clear();
+      names.clear();
+    };
+    const int end = std::min(seg.range.end, seg.range.begin + kOfficeLineBlocks);
+    for (int i = seg.range.begin; i < end; ++i) {
+      const Block& b = doc_.blocks[i];
+      if (IsParagraph(b) && ReadInlineOffices(b)) continue;
+      if (!IsParagraph(b) || b.text.size() > kMaxOfficeLine) {
+        flush();
+        continue;
+      }
+      RuleMatch m;
+      if (rules_.Search("parties.person_line", b.text, &m)) {
+        names.push_back(m.Get("name"));
+        continue;
+      }
+      std::string line = b.text;
+      int last = i;
+      while (last + 1 < end &&
+             (Matches(rules_, "parties.line_continued", line) ||
+              Matches(rules_, "parties.line_continuing", doc_.blocks[last + 1].text)) &&
+             IsParagraph(doc_.blocks[last + 1]) &&
+             doc_.blocks[last + 1].text.size() <= kMaxOfficeLine &&
+             !Matches(rules_, "parties.person_line", doc_.blocks[last + 1].text) &&
+             !Matches(rules_, "parties.office_line", doc_.blocks[last + 1].text)) {
+        line += " " + doc_.blocks[++last].text;
+      }
+      if (!rules_.Search("parties.office_line", line, &m) ||
+          Matches(rules_, "parties.prose", line)) {
+        flush();
+        continue;
+      }
+      std::string org = m.Get("org");
+      // "Directeur Général de l'Agence" / "Régionale de Santé Bretagne": a
+      // body cut after its first word goes on in the next line.
+      if (last + 1 < end && org.find(' ') == std::string::npos &&
+          IsParagraph(doc_.blocks[last + 1]) &&
+          doc_.blocks[last + 1].text.size() <= kMaxOfficeLine &&
+          !Matches(rules_, "parties.person_line", doc_.blocks[last + 1].text) &&
+          !Matches(rules_, "parties.office_line", doc_.blocks[last + 1].text) &&
+          !Matches(rules_, "parties.prose", doc_.blocks[last + 1].text)) {
+        org += " " + doc_.blocks[++last].text;
+      }
+      offices.push_back(
+          {CleanValue(org), CleanValue(m.Get("title")), ProvenanceOf(b, "parties.office_line")});
+      i = last;
+    }
+    flush();
+  }
+
+  // Offices run together in one paragraph ("Entre Le Préfet de Guyane Le
+  // Directeur Général de l'Agence Régionale de Santé Le Maire de
+  // Macouria"): cut before each "Le|La <office>"; true when every piece
+  // after the first cut is an office and its body.
+  bool ReadInlineOffices(const Block& b) {
+    if (b.text.size() > kMaxInlineOffices) return false;
+    const std::vector<RuleMatch> starts =
+        rules_.SearchAll(rules_.Get("parties.office_inline"), b.text);
+    if (starts.size() < kMinOfficeLines) return false;
+    std::vector<Signatory> found;
+    for (size_t k = 0; k < starts.size(); ++k) {
+      const size_t from = starts[k].group_spans.at("at").first;
+      const size_t to =
+          k + 1 < starts.size() ? starts[k + 1].group_spans.at("at").first : b.text.size();
+      const std::string piece = Trim(std::string_view(b.text).substr(from, to - from));
+      RuleMatch m;
+      if (!rules_.Search("parties.office_line", piece, &m) ||
+          Matches(rules_, "parties.prose", piece)) {
+        return false;
+      }
+      found.push_back({CleanValue(m.Get("org")), CleanValue(m.Get("title")), "",
+                       ProvenanceIn(b, from, to, "parties.office_inline"), false});
+    }
+    for (Signatory& s : found) out_.push_back(std::move(s));
+    return true;
   }
 
   // The lines after "Fait à": "Pour X," / titles / names, in reading order,
@@ -558,6 +669,7 @@ void FillFromSignatories(std::vector<Signatory> signatories, std::vector<Party>*
   for (size_t p = 0; p < parties->size(); ++p) {
     if ((*parties)[p].representative.has_value()) continue;
     for (size_t s = 0; s < signatories.size(); ++s) {
+      if (signatories[s].name.empty()) continue;
       const double score = MatchScore(signatories[s], (*parties)[p]);
       if (score > 0.0) candidates.emplace_back(score, p, s);
     }
@@ -598,7 +710,7 @@ void ExtractParties(const LaidOutDocument& doc, const ContractSegment& seg, cons
       if (s.org.empty()) continue;
       Party p;
       p.organization = s.org;
-      p.representative = s.name;
+      if (!s.name.empty()) p.representative = s.name;
       if (!s.title.empty()) p.representative_title = s.title;
       p.prov = s.prov;
       contract->parties.push_back(std::move(p));
