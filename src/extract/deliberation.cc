@@ -437,24 +437,30 @@ class ActReader {
     return ProvenanceIn(b, s - piece.at + piece.from, end_in_block, rule);
   }
 
-  // Whether the list ends inside a name: its last item is a civility or an
-  // initial alone, or a name that stops on a particle ("R. LE").
+  // Whether the list ends inside an item: its last item is a civility or an
+  // initial alone, a name that stops on a particle ("R. LE"), or a function.
   bool EndsMidName(const std::string& text) const {
     const size_t sep = text.find_last_of(",;");
     std::string_view tail(text);
     if (sep != std::string::npos) tail.remove_prefix(sep + 1);
     while (!tail.empty() && tail.front() == ' ') tail.remove_prefix(1);
     while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
-    return !tail.empty() && rules_.Search("delib.attendee.unfinished", tail, nullptr);
+    // "…, Délégué titulaire de la communauté de communes de la Haute" /
+    // "Moselotte": a function broken over two lines is one item too.
+    return !tail.empty() && (rules_.Search("delib.attendee.unfinished", tail, nullptr) ||
+                             rules_.Search("delib.attendee.function", tail, nullptr));
   }
 
   // The list that starts at text[from, to) of block *i: that span, and the
-  // next paragraphs while the list ends inside a name; *i is left on the
-  // last block read.
+  // next paragraphs while the list ends inside a name or the next paragraph
+  // goes on with its line (starts in lower case); *i is left on the last
+  // block read.
   ListText ListFrom(int* i, size_t from, size_t to, Part part) const {
     ListText list;
     Append(*i, from, to, &list);
-    while (EndsMidName(list.text) && *i + 1 < part.end && IsParagraph(block(*i + 1)) &&
+    while (*i + 1 < part.end && IsParagraph(block(*i + 1)) &&
+           (EndsMidName(list.text) ||
+            rules_.Search("delib.attendee.line_continuing", block(*i + 1).text, nullptr)) &&
            Labels(*i + 1).empty()) {
       ++*i;
       Append(*i, 0, block(*i).text.size(), &list);

@@ -39,7 +39,8 @@ size_t LeadingJunk(std::string_view s) {
   for (std::string_view m : kMulti) {
     if (s.substr(0, m.size()) == m) return m.size();
   }
-  if (!s.empty() && std::string_view(" \t\n,;:.()\"'-*").find(s.front()) != std::string_view::npos) {
+  if (!s.empty() &&
+      std::string_view(" \t\n,;:.()\"'-*").find(s.front()) != std::string_view::npos) {
     return 1;
   }
   return 0;

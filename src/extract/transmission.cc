@@ -158,9 +158,15 @@ void ExtractTransmissions(const LaidOutDocument& doc, const RuleSet& rules, Docu
         !rules.Search("transmission.id_acknowledged", b.text, nullptr)) {
       continue;
     }
+    // The stamp's date lines may be interleaved with the letterhead by the
+    // converter ("Accusé certifié exécutoire" between the id and its dates).
     size_t first = i, last = i;
-    while (first > 0 && i - first < kStampLines && is_date_line(first - 1)) --first;
-    while (last + 1 < doc.blocks.size() && last - i < kStampLines && is_date_line(last + 1)) ++last;
+    for (size_t k = i; k > 0 && i - (k - 1) <= kStampLines; --k) {
+      if (is_date_line(k - 1)) first = k - 1;
+    }
+    for (size_t k = i + 1; k < doc.blocks.size() && k - i <= kStampLines; ++k) {
+      if (is_date_line(k)) last = k;
+    }
     for (size_t k = first; k <= last; ++k) {
       reader.Line(doc.blocks[k].text, ProvenanceOf(doc.blocks[k], "transmission.id"));
     }
