@@ -28,6 +28,8 @@ namespace {
 constexpr int kDecisionBlocks = 80;
 // A title written as capitalised heading lines spans at most this many.
 constexpr int kTitleLines = 4;
+// The head of minutes, where the body or the date may stand alone on a line.
+constexpr int kSittingHeadBlocks = 8;
 // An item's subject under its number is a heading, not a paragraph of prose.
 constexpr size_t kItemTitleBytes = 240;
 
@@ -139,7 +141,11 @@ class ActReader {
       if (FoldForMatch(body).rfind(key, 0) == 0) return body;  // same body, in full
     }
     if (!opening.empty()) return opening;
-    return BodyFromHeading(part);
+    if (OptText body = BodyFromHeading(part)) return body;
+    // Minutes headed by the body alone ("CONSEIL COMMUNAUTAIRE").
+    const int i = First(part, {"delib.body.alone"}, &m);
+    if (i >= 0 && i - part.begin < kSittingHeadBlocks) return CleanValue(m.Get("body"));
+    return std::nullopt;
   }
 
   // "Conseil communautaire de la Communauté …" names whose body it is;
@@ -218,6 +224,13 @@ class ActReader {
         if (date && rule == "delib.meeting_date.sentence" && date->start > 0) continue;
         if (date) return date->iso;
       }
+    }
+    // A date alone under the heading of minutes ("JEUDI 19 DECEMBRE 2019 •
+    // 18H30").
+    RuleMatch m;
+    const int i = First(part, {"delib.meeting_date.alone"}, &m);
+    if (i >= 0 && i - part.begin < kSittingHeadBlocks) {
+      if (auto date = FindFrenchDate(m.Get("date"), rules_)) return date->iso;
     }
     return std::nullopt;
   }
@@ -516,14 +529,24 @@ class ActReader {
     }
     close_item(end);
 
-    int names = 0;
+    int names = 0, captions = 0;
     for (auto [s, e] : items) {
       while (s < e && (text[s] == ' ' || text[s] == '.')) ++s;
-      while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.' || text[e - 1] == ':')) --e;
+      while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.')) --e;
+      // "ARZANO :" alone: the caption of the names that follow (a commune,
+      // a group), printed in a column of its own.
+      // "Secrétaire de séance : Mme X": a role's label, not a group's; the
+      // list has ended.
+      if (e > s && text[e - 1] == ':') {
+        if (IsRoleLabel(std::string_view(text.data() + s, e - s - 1))) break;
+        ++captions;
+        continue;
+      }
       // "Communauté de Communes des Loges : TOUSSAINT Christian": a group's
       // caption before its first name.
       if (const size_t colon = std::string_view(text.data() + s, e - s).rfind(" : ");
           colon != std::string_view::npos) {
+        if (IsRoleLabel(std::string_view(text.data() + s, colon))) break;
         s += colon + 3;
       }
       if (e - s < 2) continue;  // an initial alone is no name
@@ -538,6 +561,7 @@ class ActReader {
       // "X, Maire, Y": a function after a name; one that opens the text
       // ("Secrétaire de séance : …") is no list.
       if (names > 0 && rules_.Search("delib.attendee.function", item, nullptr)) continue;
+      if (rules_.Search("delib.attendee.section", item, nullptr)) break;  // "ORDRE DU JOUR"
       if (!rules_.Search("delib.attendee.name", item, nullptr)) {
         // A name followed by what is not one ("BORGEAIS. Précision : …",
         // "CHAPPE Fanny es DELBU…"): the name, when what follows does not
@@ -558,7 +582,12 @@ class ActReader {
       out->push_back(std::move(a));
       ++names;
     }
-    return names > 0;
+    return names > 0 || (captions > 0 && continued);
+  }
+
+  bool IsRoleLabel(std::string_view caption) const {
+    while (!caption.empty() && caption.back() == ' ') caption.remove_suffix(1);
+    return rules_.Search("delib.attendee.function", caption, nullptr);
   }
 
   static bool EndsWithSeparator(const std::string& text) {

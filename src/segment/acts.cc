@@ -51,7 +51,7 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   // a heading without one (the act's number repeated by its signature or
   // stamp) belongs to the act above it.
   std::vector<int> starts;
-  std::vector<int> headings;  // every heading, decided or not
+  std::vector<int> numbered;  // every heading that states an act number
   int open = -1;              // the last heading seen
   bool decided = false;       // a decision since it
   std::string open_number;    // its act number, when it states one
@@ -66,8 +66,10 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
       // reminder) is the same act.
       const std::string& number = m.Get("number");
       if (!number.empty() && number == open_number) continue;
-      if (!number.empty()) open_number = number;
-      headings.push_back(i);
+      if (!number.empty()) {
+        open_number = number;
+        numbered.push_back(i);
+      }
       // A second heading before any decision: the first was the act's
       // title block and this one its number line (or the reverse), one act.
       if (open < 0 || decided) {
@@ -80,9 +82,10 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
     if (open >= 0 && !decided && AnyMatches(b, needed, rules)) decided = true;
   }
   close();
-  // A list of the sitting's deliberations names each act without its text:
-  // in a deliberation with several headings and no decision, each is an act.
-  if (starts.empty() && deliberation && headings.size() >= 2) starts = headings;
+  // A list of the sitting's deliberations names each act by its number
+  // without its text: each is an act.  An agenda ("1. Budget", "2. …")
+  // names items, not acts: without their decisions the sitting is the act.
+  if (starts.empty() && deliberation && numbered.size() >= 2) starts = numbered;
 
   if (starts.empty()) {
     if (deliberation && end > 0) seg->acts.push_back(BlockRange{0, end});
