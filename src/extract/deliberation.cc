@@ -336,7 +336,8 @@ class ActReader {
   // ---- attendees ---------------------------------------------------------------
 
   struct Label {
-    size_t start, end;  // of the whole label match, colon included
+    size_t start;  // where the label starts
+    size_t end;    // where its list starts (past the colon)
     std::string status;
     std::string rule;
   };
@@ -348,12 +349,20 @@ class ActReader {
         {"delib.attendees.absent", "absent"},
         {"delib.attendees.non_voting_present", "non_voting_present"},
         {"delib.attendees.non_voting_excused", "non_voting_excused"},
+        {"delib.attendees.present_caps", "present"},
+        {"delib.attendees.excused_caps", "excused"},
+        {"delib.attendees.absent_caps", "absent"},
     };
     std::vector<Label> labels;
     if (!IsParagraph(block(i))) return labels;
     for (const auto& [rule, status] : kLists) {
       for (const RuleMatch& m : rules_.SearchAll(rules_.Get(rule), block(i).text)) {
-        labels.push_back({m.group_spans.at("label").first, m.end, status, rule});
+        // A label without its colon may take the first letters of the list
+        // ("PRESENTS P. BANIEL"): the list starts there.
+        const auto next = m.group_spans.find("next");
+        const size_t list_start =
+            next != m.group_spans.end() && m.Has("next") ? next->second.first : m.end;
+        labels.push_back({m.group_spans.at("label").first, list_start, status, rule});
       }
     }
     // Overlapping labels: the longest wins (the rules are exclusive as
@@ -517,6 +526,15 @@ class ActReader {
       } else if (depth == 0 && (c == ',' || c == ';')) {
         close_item(p);
         item_start = p + 1;
+      } else if (const size_t bullet = depth == 0 && (p == begin || text[p - 1] == ' ')
+                                           ? BulletPrefixLength(std::string_view(text).substr(p))
+                                           : 0;
+                 bullet > 0) {
+        // "• GAUCHER Yves, - LAMOTHE Michel, • MARTY Josiane": a flattened
+        // list keeps its bullets between the names.
+        close_item(p);
+        item_start = p + bullet;
+        p += bullet - 1;
       } else if (depth == 0 && (text.compare(p, 4, " et ") == 0 || text.compare(p, 3, " - ") == 0 ||
                                 text.compare(p, 5, " – ") == 0)) {
         // " et ", " - ", " – " (the en dash is 3 bytes): the separator's
