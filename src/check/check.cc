@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -63,6 +64,43 @@ void KeepMatching(std::vector<ManifestEntry>* entries, const std::string& filter
 void KeepSet(std::vector<ManifestEntry>* entries, const std::string& set) {
   if (set.empty()) return;
   std::erase_if(*entries, [&](const ManifestEntry& e) { return e.set != set; });
+}
+
+// text with every run of white space (line breaks included) made one space,
+// as the datasets of published acts store them: one line per document.
+std::string Flattened(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+// A flattened copy, in dir, of each real text document (format "flat").
+Result<std::vector<ManifestEntry>> FlattenedCopies(const std::vector<ManifestEntry>& entries,
+                                                   const std::string& dir) {
+  std::vector<ManifestEntry> copies;
+  for (const ManifestEntry& entry : entries) {
+    if (entry.set == kReferenceSet || entry.format != "text") continue;
+    Result<std::string> bytes = ReadFileBytes(entry.document);
+    if (!bytes.ok()) return bytes.status();
+    ManifestEntry copy = entry;
+    copy.format = "flat";
+    copy.document = (fs::path(dir) / fs::path(entry.document).filename()).string();
+    std::ofstream out(copy.document, std::ios::binary | std::ios::trunc);
+    out << Flattened(*bytes);
+    if (!out.flush()) return Status::IOError("cannot write " + copy.document);
+    copies.push_back(std::move(copy));
+  }
+  return copies;
 }
 
 }  // namespace
@@ -129,6 +167,18 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
     return b.status();
   }
 
+  TempDir temp;
+  if (o.db_path.empty()) {
+    if (Status s = temp.Create(); !s.ok()) return s;
+    const std::string flat_dir = (fs::path(temp.path()) / "flat").string();
+    std::error_code ec;
+    fs::create_directory(flat_dir, ec);
+    if (ec) return Status::IOError("cannot create " + flat_dir + ": " + ec.message());
+    Result<std::vector<ManifestEntry>> copies = FlattenedCopies(manifest->entries, flat_dir);
+    if (!copies.ok()) return copies.status();
+    for (ManifestEntry& copy : *copies) manifest->entries.push_back(std::move(copy));
+  }
+
   std::vector<DocumentRecords> expected;
   for (const ManifestEntry& entry : manifest->entries) {
     Result<DocumentRecords> a = LoadAnnotation(entry.annotation);
@@ -136,11 +186,9 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
     expected.push_back(a.take());
   }
 
-  TempDir temp;
   std::string db_path = o.db_path;
   std::map<std::string, DocumentOutcome> outcomes;  // by normalised path
   if (db_path.empty()) {
-    if (Status s = temp.Create(); !s.ok()) return s;
     db_path = (fs::path(temp.path()) / "check.sqlite").string();
     std::vector<std::string> paths;
     for (const ManifestEntry& entry : manifest->entries) paths.push_back(entry.document);

@@ -15,6 +15,8 @@
 //              say how well the rules generalise.
 // Totals and figures are kept per (set, format) under a key (FiguresKey):
 // "text" / "pdf" for the reference set, "<set>/<format>" for the others.
+// Format "flat" is not written in a manifest: it is the copy of a real text
+// document that RunCheck flattens into one line (check.h).
 //
 // An entry whose document file does not exist is skipped, not an error: the
 // shared corpus may be absent from a bare clone.  An entry whose document
@@ -39,15 +41,15 @@ inline constexpr std::string_view kReferenceSet = "reference";
 // the reference set, so that figures files written before sets existed keep
 // their meaning; "<set>/<format>" for the others ("heldout/pdf").
 std::string FiguresKey(std::string_view set, std::string_view format);
-// Every key, in report order: text, pdf, real/text, real/pdf, heldout/text,
-// heldout/pdf.
+// Every key, in report order: text, pdf, real/text, real/pdf, real/flat,
+// heldout/text, heldout/pdf, heldout/flat.
 const std::vector<std::string>& FiguresKeys();
 bool IsFiguresKey(std::string_view key);
 
 struct ManifestEntry {
   std::string document;                          // resolved path
   std::string annotation;                        // resolved path
-  std::string format;                            // text | pdf
+  std::string format;                            // text | pdf | flat
   std::string set = std::string(kReferenceSet);  // one of SetNames()
   int line = 0;                                  // in the manifest, 1-based
   std::string skip_reason;                       // set for skipped entries only

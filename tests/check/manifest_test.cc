@@ -150,7 +150,9 @@ TEST_CASE("Sets and figures keys", "[manifest]") {
   CHECK(FiguresKey("reference", "pdf") == "pdf");
   CHECK(FiguresKey("heldout", "text") == "heldout/text");
   CHECK(FiguresKeys() == std::vector<std::string>{"text", "pdf", "real/text", "real/pdf",
-                                                  "heldout/text", "heldout/pdf"});
+                                                  "real/flat", "heldout/text", "heldout/pdf",
+                                                  "heldout/flat"});
+  CHECK_FALSE(IsFiguresKey("flat"));
   CHECK(IsFiguresKey("real/pdf"));
   CHECK_FALSE(IsFiguresKey("reference/text"));
   CHECK_FALSE(IsFiguresKey("heldout"));
