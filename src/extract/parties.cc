@@ -139,17 +139,47 @@ class PreambleCutter {
  private:
   // Adds [from, to) of block i, cutting it where a paragraph moves on to the
   // next party ("…», et la Communauté …").
+  // A run-on preamble ("… Représentée par le préfet, X Le Conseil
+  // Départemental du Cantal Représenté par …") is also cut before an article
+  // and a capitalised word, once the party before it has told its seat, its
+  // representative or its short name.
   void Add(int i, size_t from, size_t to) {
     const std::string& text = doc_.blocks[i].text;
     const std::string_view part = std::string_view(text).substr(from, to - from);
-    size_t at = from;
+    std::vector<size_t> cuts;
     for (const RuleMatch& m : rules_.SearchAll(rules_.Get("parties.inline_split"), part)) {
-      const size_t cut = from + m.group_spans.at("sep").second;
+      cuts.push_back(from + m.group_spans.at("sep").second);
+    }
+    std::vector<size_t> starts;
+    for (const RuleMatch& m : rules_.SearchAll(rules_.Get("parties.inline_start"), part)) {
+      starts.push_back(from + m.group_spans.at("at").first);
+    }
+    size_t at = from;
+    size_t next_cut = 0, next_start = 0;
+    while (next_cut < cuts.size() || next_start < starts.size()) {
+      const bool take_cut = next_start >= starts.size() ||
+                            (next_cut < cuts.size() && cuts[next_cut] <= starts[next_start]);
+      const size_t cut = take_cut ? cuts[next_cut++] : starts[next_start++];
+      if (cut <= at) continue;
+      if (!take_cut) {
+        const std::string_view before = std::string_view(text).substr(at, cut - at);
+        if (!Matches(rules_, "parties.signal", before) || InsideQuotes(before)) continue;
+      }
       Append(i, at, cut);
       Flush();
       at = cut;
     }
     Append(i, at, to);
+  }
+
+  // "ci-après « la CPTS La Gohelle »": a short name is no place to cut.
+  static bool InsideQuotes(std::string_view text) {
+    int open = 0;
+    for (size_t k = 0; k + 1 < text.size(); ++k) {
+      if (text.compare(k, 2, "«") == 0) ++open;
+      if (text.compare(k, 2, "»") == 0 && open > 0) --open;
+    }
+    return open > 0;
   }
 
   void Append(int i, size_t from, size_t to) {
