@@ -816,10 +816,7 @@ void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, c
   for (const BlockRange& range : seg.acts) {
     const BlockRange act = clamp(range);
     if (act.empty()) continue;
-    Deliberation d = ActReader(doc, rules, sitting, act).Read();
-    // One act: its subject is the document's title.  Minutes have their own.
-    if (!out->title && d.title && seg.acts.size() == 1) out->title = d.title;
-    out->deliberations.push_back(std::move(d));
+    out->deliberations.push_back(ActReader(doc, rules, sitting, act).Read());
   }
 }
 

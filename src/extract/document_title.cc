@@ -17,7 +17,7 @@ bool LooksLikeHeadline(const std::string& text) {
 
 void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
                           DocumentRecords* out) {
-  if (out->title) return;  // a deliberation's subject line, already set
+  if (out->title) return;
   // Only the opening of a document carries its title.
   const int window = std::min<int>(12, static_cast<int>(doc.blocks.size()));
 
@@ -48,6 +48,12 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
       out->title = title;
       return;
     }
+  }
+  // One act without a heading of minutes above it (an extract of the
+  // register): its subject is the document's title.
+  if (out->deliberations.size() == 1 && out->deliberations.front().title) {
+    out->title = out->deliberations.front().title;
+    return;
   }
   if (out->doc_type != "press_release") return;
   for (int i = 0; i < window; ++i) {
