@@ -200,7 +200,7 @@ class ActReader {
     for (int i = header_.begin; i < header_.end; ++i) {
       for (std::string_view rule :
            {"delib.number.labelled", "delib.number.paren", "delib.number.coded",
-            "delib.number.item", "delib.number.code_first"}) {
+            "delib.number.item", "delib.number.code_first", "delib.number.object"}) {
         if (!Search(rule, i, &m)) continue;
         d->number = m.Get("number");
         if (m.Has("title")) item_title_ = CleanValue(m.Get("title"));
