@@ -45,19 +45,80 @@ void AddPiece(const Block& block, size_t begin, size_t end, std::vector<Block>* 
   out->push_back(std::move(piece));
 }
 
+// A numbered item of run-on minutes: "4) ANNULATION …", "1.2 Modification …".
+struct ItemMark {
+  size_t block, pos;
+  int major, minor;  // minor: 0 when the number has no second part
+};
+
+// Whether b follows a in a numbering: 3 after 2, 1.3 after 1.2, 2.1 after 1.x.
+bool Follows(const ItemMark& a, const ItemMark& b) {
+  if (a.minor == 0 && b.minor == 0) return b.major == a.major + 1;
+  if (a.minor > 0 && b.minor > 0) {
+    return (b.major == a.major && b.minor == a.minor + 1) ||
+           (b.major == a.major + 1 && b.minor == 1);
+  }
+  return false;
+}
+
+// The items of the document's numbered runs (1, 2, 3 … or 1.1, 1.2 …) of at
+// least kMinItemRun items, where run-on paragraphs are cut.  An item number
+// alone in a sentence ("… à 2 reprises") starts no run, so prose is left
+// as it is.
+constexpr size_t kMinItemRun = 3;
+
+std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& rules) {
+  const Rule& item = rules.Get("item_run.mark");
+  std::vector<ItemMark> marks;
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    if (blocks[b].kind != Block::Kind::kParagraph) continue;
+    for (const RuleMatch& m : rules.SearchAll(item, blocks[b].text)) {
+      const std::string& minor = m.Get("minor");
+      marks.push_back({b, m.group_spans.at("at").first, std::stoi(m.Get("major")),
+                       minor.empty() ? 0 : std::stoi(minor)});
+    }
+  }
+  // Chains, each extended by the first mark that follows its last one.
+  std::vector<std::vector<size_t>> chains;
+  for (size_t k = 0; k < marks.size(); ++k) {
+    bool extended = false;
+    for (auto& chain : chains) {
+      if (Follows(marks[chain.back()], marks[k])) {
+        chain.push_back(k);
+        extended = true;
+        break;
+      }
+    }
+    if (!extended) chains.push_back({k});
+  }
+  std::vector<ItemMark> out;
+  for (const auto& chain : chains) {
+    if (chain.size() < kMinItemRun) continue;
+    for (size_t k : chain) out.push_back(marks[k]);
+  }
+  return out;
+}
+
 }  // namespace
 
 LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) {
   const RuleSetMatcher& marks = rules.MatcherFor("break.");
   if (!marks.ok()) return doc;
+  const std::vector<ItemMark> items = ItemRuns(doc.blocks, rules);
   std::vector<Block> blocks;
   blocks.reserve(doc.blocks.size());
-  for (Block& block : doc.blocks) {
+  for (size_t b = 0; b < doc.blocks.size(); ++b) {
+    Block& block = doc.blocks[b];
     if (block.kind != Block::Kind::kParagraph || block.text.size() < kMinRunOnBytes) {
       blocks.push_back(std::move(block));
       continue;
     }
-    const std::vector<size_t> at = BreakPoints(block.text, marks, rules);
+    std::vector<size_t> at = BreakPoints(block.text, marks, rules);
+    for (const ItemMark& item : items) {
+      if (item.block == b && item.pos > 0) at.push_back(item.pos);
+    }
+    std::sort(at.begin(), at.end());
+    at.erase(std::unique(at.begin(), at.end()), at.end());
     if (at.empty()) {
       blocks.push_back(std::move(block));
       continue;
