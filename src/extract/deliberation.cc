@@ -681,17 +681,15 @@ class ActReader {
         }
       }
       RuleMatch u;
-      if (!unanimous_ && Search("delib.votes.unanimous", i, &u)) {
-        unanimous_ = vote_line = true;
-        of_expressed_ = u.Has("expressed");
-      }
+      if (!unanimous_ && Search("delib.votes.unanimous", i, &u)) unanimous_ = vote_line = true;
       if (!vote_line) continue;
       if (!lines.empty()) lines += '\n';
       lines += block(i).text;
     }
     if (unanimous_) {
-      // "Adopté à l'unanimité" with "Votants : 27": all voters for, none
-      // against; abstentions are nil unless only expressed votes were counted.
+      // "Adopté à l'unanimité" with "Votants : 27": all voters for.  The
+      // counts against and abstaining are left as the act leaves them (not
+      // stated), as an analyst reading the act would.
       if (!d->votes_for) {
         RuleMatch v;
         if (First(header_, {"delib.votes.voters"}, &v) >= 0 ||
@@ -699,12 +697,6 @@ class ActReader {
             First(sitting_, {"delib.votes.voters"}, &v) >= 0) {
           d->votes_for = Count(v.Get("count"));
         }
-      }
-      // Without the number of voters an act that says "à l'unanimité" states
-      // no count at all: none is invented.
-      if (d->votes_for) {
-        if (!d->votes_against) d->votes_against = 0;
-        if (!d->votes_abstention && !of_expressed_) d->votes_abstention = 0;
       }
     }
     if (!lines.empty()) d->votes_text = lines;
@@ -795,10 +787,9 @@ class ActReader {
   Part sitting_;  // empty ({0, 0}) when the act carries its own header
   Part header_, decision_;
   int number_block_ = -1;
-  std::string item_title_;     // the subject written on the number's line
-  bool has_decide_ = false;    // the act has a DECIDE line, or "après en avoir délibéré"
-  bool unanimous_ = false;     // the vote was unanimous (set by ReadVotes)
-  bool of_expressed_ = false;  // … of the votes cast only
+  std::string item_title_;   // the subject written on the number's line
+  bool has_decide_ = false;  // the act has a DECIDE line, or "après en avoir délibéré"
+  bool unanimous_ = false;   // the vote was unanimous (set by ReadVotes)
 };
 
 }  // namespace

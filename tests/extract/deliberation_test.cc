@@ -245,7 +245,8 @@ TEST_CASE("counts written count first, in the deliberating sentence", "[delibera
   CHECK(d.outcome == "adopted");  // a majority for, and the act decides
 }
 
-TEST_CASE("a unanimous adoption counts every voter for", "[deliberation]") {
+TEST_CASE("a unanimous adoption counts every voter for, and states no other count",
+          "[deliberation]") {
   const Deliberation d = Run("REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE\n"
                              "Délibération n° 2025-045\n"
                              "Votants : 27\n"
@@ -255,8 +256,8 @@ TEST_CASE("a unanimous adoption counts every voter for", "[deliberation]") {
                              "Adopté à l'unanimité.\n")
                              .Only();
   CHECK(d.votes_for == 27);
-  CHECK(d.votes_against == 0);
-  CHECK(d.votes_abstention == 0);
+  CHECK_FALSE(d.votes_against.has_value());
+  CHECK_FALSE(d.votes_abstention.has_value());
   CHECK(d.outcome == "adopted");
 }
 
