@@ -109,9 +109,19 @@ class ContractReader {
   void ReadTitle(Contract* c) {
     const Block& block = doc_.blocks[cs_.title_block];
     RuleMatch m;
-    if (!rules_.Search("contract.title", block.text, &m)) return;
-    const size_t head = m.group_spans.count("head") ? m.group_spans.at("head").first : 0;
-    std::string title = block.text.substr(head);
+    std::string title;
+    if (rules_.Search("contract.title", block.text, &m)) {
+      const size_t head = m.group_spans.count("head") ? m.group_spans.at("head").first : 0;
+      title = block.text.substr(head);
+    } else if (rules_.Search("contract.title_run_on", block.text, &m)) {
+      // The title's words up to its period; the paragraph runs on.
+      title = m.Get("head") + m.Get("rest");
+      title_rest_ = CleanValue(m.Get("rest"));
+      c->title = CleanValue(title);
+      return;
+    } else {
+      return;
+    }
     title_rest_ = CleanValue(m.Get("rest"));
     // "CONTRAT LOCAL DE SANTÉ 2023 – 2028": years name no territory either.
     bool bare = !Matches(rules_, "contract.has_words", title_rest_);

@@ -23,10 +23,19 @@ namespace {
 // partners' logos, which a PDF may cut into many short blocks.
 constexpr int kTitlePageBlocks = 25;
 
-bool IsTitle(const Block& block, const RuleSet& rules) {
+// A title that runs on into the text ("Contrat local de santé de … 2019-2023
+// Cadre stratégique …") is taken only where a document opens: further on,
+// such a paragraph is a sentence about the contract.
+constexpr int kRunOnTitleBlocks = 3;
+
+bool IsTitle(const LaidOutDocument& doc, int i, const RuleSet& rules) {
+  const Block& block = doc.blocks[i];
   if (block.kind != Block::Kind::kParagraph) return false;
   RuleMatch m;
-  if (!rules.Search("contract.title", block.text, &m)) return false;
+  if (!rules.Search("contract.title", block.text, &m) &&
+      !(i < kRunOnTitleBlocks && rules.Search("contract.title_run_on", block.text, &m))) {
+    return false;
+  }
   return !rules.Search("contract.not_a_title", block.text, &m);
 }
 
@@ -51,7 +60,7 @@ std::vector<ContractSegment> FindContracts(const LaidOutDocument& doc, const Rul
   const int n = static_cast<int>(doc.blocks.size());
   int i = 0;
   while (i < n) {
-    if (!IsTitle(doc.blocks[i], rules)) {
+    if (!IsTitle(doc, i, rules)) {
       ++i;
       continue;
     }
@@ -82,7 +91,7 @@ std::optional<ContractSegment> WholeDocumentContract(const LaidOutDocument& doc,
                                                      const RuleSet& rules) {
   const int n = static_cast<int>(doc.blocks.size());
   for (int i = 0; i < n; ++i) {
-    if (!IsTitle(doc.blocks[i], rules)) continue;
+    if (!IsTitle(doc, i, rules)) continue;
     ContractSegment seg;
     seg.title_block = i;
     seg.range = BlockRange{0, n};  // what precedes the title (a caption, logos) is the contract's

@@ -68,6 +68,14 @@ bool Follows(const ItemMark& a, const ItemMark& b) {
 constexpr size_t kMinItemRun = 3;
 
 std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& rules) {
+  // Only minutes: a contract's numbered parts, cut, would push its preamble
+  // away from its title.
+  const Rule& minutes = rules.Get("item_run.minutes");
+  if (std::none_of(blocks.begin(), blocks.end(), [&](const Block& b) {
+        return b.kind == Block::Kind::kParagraph && rules.Search(minutes, b.text, nullptr);
+      })) {
+    return {};
+  }
   const Rule& item = rules.Get("item_run.mark");
   std::vector<ItemMark> marks;
   for (size_t b = 0; b < blocks.size(); ++b) {
