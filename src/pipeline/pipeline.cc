@@ -18,6 +18,7 @@
 #include "layout/layout.h"
 #include "pipeline/isolated_reader.h"
 #include "read/reader.h"
+#include "repair/ocr_repair.h"
 #include "segment/segment.h"
 
 namespace clsdb {
@@ -116,6 +117,7 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
     row.encoding = raw->encoding;
     laid = LayOut(*raw);
   }
+  RepairOcrPages(rules, &laid);
   laid = BreakRunOnParagraphs(std::move(laid), rules);
   Segmentation seg = Segment(laid, rules);
   row.records = Extract(laid, seg, rules);
