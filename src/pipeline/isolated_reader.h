@@ -28,7 +28,7 @@
 namespace clsdb {
 
 struct IsolationLimits {
-  double timeout_seconds = 600;  // wall time for one PDF (IngestOptions says why)
+  double timeout_seconds = 900;  // wall time for one PDF (IngestOptions says why)
   long memory_mb = 2048;         // address-space cap of the child
   int max_pages = 5000;
   OcrMode ocr = OcrMode::kAuto;  // read/reader.h

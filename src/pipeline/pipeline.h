@@ -38,10 +38,10 @@ struct IngestOptions {
   // PDFs are parsed in a child process running this executable (see
   // isolated_reader.h), under these limits; empty: in this process.
   std::string pdf_reader_exe;
-  // Reading one PDF, OCR included.  OCR costs 1.5-3 s a page on one core,
-  // more on a busy one: a 52-page scanned arrêté took 340 s with two
-  // workers on two shared cores, and 120 s (the limit before OCR) failed it.
-  double doc_timeout_seconds = 600;
+  // Reading one PDF, OCR included.  OCR costs 1.5-3 s of CPU a page, and up
+  // to 8 s of wall time on two busy cores: a 52-page scanned arrêté took
+  // 437 s there, and 120 s (the limit before OCR) failed it.
+  double doc_timeout_seconds = 900;
   long max_memory_mb = 2048;
   OcrMode ocr = OcrMode::kAuto;  // which PDF pages are read by OCR (read/reader.h)
   std::uint64_t max_ocr_pixels = ReadOptions().max_ocr_pixels;
