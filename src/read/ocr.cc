@@ -170,6 +170,7 @@ bool LooksLikeText(const char* text, float confidence) {
 // style.  A line within a quarter of the page's usual size takes the usual
 // size (the median, by characters); headings and small print keep theirs.
 // Then each word gets its box around the baseline (words hold it in y0).
+// Call it last: it may drop words, and line_starts no longer hold then.
 void SettleLineSizes(const std::vector<size_t>& line_starts, std::vector<Word>* words) {
   std::vector<std::pair<double, size_t>> sizes;  // size, characters
   size_t total = 0;
@@ -200,6 +201,38 @@ void SettleLineSizes(const std::vector<size_t>& line_starts, std::vector<Word>* 
       w.y1 = baseline + kDescent * w.font_size;
     }
   }
+  // A column of bullets (❖) or a seal can come as one "line" of a few signs
+  // ten lines tall ("+644"): no heading is set so large with so little, and
+  // layout/ would take it for a column of the lines it spans.
+  if (usual > 0) {
+    for (size_t k = 0; k + 1 < line_starts.size(); ++k) {
+      size_t chars = 0;
+      for (size_t i = line_starts[k]; i < line_starts[k + 1]; ++i) chars += (*words)[i].text.size();
+      if (line_starts[k] == line_starts[k + 1] || chars > 8 ||
+          (*words)[line_starts[k]].font_size < 3 * usual) {
+        continue;
+      }
+      for (size_t i = line_starts[k]; i < line_starts[k + 1]; ++i) (*words)[i].text.clear();
+    }
+    std::erase_if(*words, [](const Word& w) { return w.text.empty(); });
+  }
+}
+
+// Tesseract reads a list's bullet (•, ❖, ▪) as a letter or sign of its
+// own: "e la Communauté …", "° la CARSAT".  A one-character word of those
+// at the start of a line, narrow and set apart from the next word by more
+// than a space, is a bullet, and layout/ must see one to keep the list.
+void RestoreBullet(std::vector<Word>* words, size_t begin, size_t end) {
+  if (end - begin < 2) return;
+  Word& first = (*words)[begin];
+  static const char* const kMisreadBullets[] = {"e", "o", "°", "+", "*", "©", "¢", "»", "•"};
+  bool misread = false;
+  for (const char* b : kMisreadBullets) misread = misread || first.text == b;
+  if (!misread) return;
+  const Word& next = (*words)[begin + 1];
+  const double em = std::max(1.0, first.font_size);
+  if (first.x1 - first.x0 > 0.8 * em || next.x0 - first.x1 < 0.5 * em) return;
+  first.text = "\u2022";
 }
 
 // A speck at the left of a line is often read as an opening quote glued to
@@ -313,6 +346,7 @@ Result<OcrPage> ReadWords(tesseract::TessBaseAPI* api, Pix* pix, double dpi,
     line_starts.push_back(out.words.size());
     for (size_t k = 0; k + 1 < line_starts.size(); ++k) {
       DropStrayOpeningQuote(&out.words, line_starts[k], line_starts[k + 1]);
+      RestoreBullet(&out.words, line_starts[k], line_starts[k + 1]);
     }
     SettleLineSizes(line_starts, &out.words);
     const size_t total = chars_by_orientation[0] + chars_by_orientation[1] +
