@@ -7,6 +7,8 @@ CLSDB_PACKAGES=(
   libpoppler-cpp-dev libicu-dev libre2-dev libsqlite3-dev sqlite3
   libboost-program-options-dev nlohmann-json3-dev catch2
   poppler-utils qpdf time
+  # OCR of scanned pages (read/ocr.cc): the library, its image library and the French model.
+  libtesseract-dev libleptonica-dev tesseract-ocr-fra tesseract-ocr-osd
   # libFuzzer and the sanitizer runtimes: clang only recommends them.
   clang libclang-rt-14-dev
 )

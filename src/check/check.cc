@@ -254,6 +254,7 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
                           : "not in the database";
       }
       doc.score = ScoreDocument(expected[i], actual);
+      KeepGroups(entry.groups, &doc.score);
       result.documents.push_back(std::move(doc));
     }
   }

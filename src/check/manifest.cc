@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "check/scorer.h"
+
 namespace clsdb::check {
 
 namespace fs = std::filesystem;
@@ -30,7 +32,38 @@ std::string_view StripCr(std::string_view line) {
 
 // "flat": a real text document with its white space collapsed into one line,
 // scored by RunCheck beside its text (see check.h).
-constexpr const char* kFormats[] = {"text", "pdf", "flat"};
+constexpr const char* kFormats[] = {"text", "pdf", "scan", "flat"};
+
+// "format=scan groups=a,b": see manifest.h.
+Status ParseOptions(std::string_view text, ManifestEntry* entry) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find(' ', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view option = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (option.empty()) continue;
+    if (option == "format=scan") {
+      if (entry->format != "pdf") return Status::Corruption("format=scan needs a .pdf document");
+      entry->format = "scan";
+    } else if (option.starts_with("groups=")) {
+      std::string_view list = option.substr(7);
+      while (!list.empty()) {
+        const size_t comma = list.find(',');
+        const std::string_view group = list.substr(0, comma);
+        if (!IsGroupName(group)) {
+          return Status::Corruption("unknown group \"" + std::string(group) + "\"");
+        }
+        entry->groups.emplace_back(group);
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+      }
+    } else {
+      return Status::Corruption("unknown option \"" + std::string(option) +
+                                "\" (expected format=scan or groups=...)");
+    }
+  }
+  return Status::OK();
+}
 
 }  // namespace
 
@@ -96,14 +129,15 @@ Result<Manifest> ParseManifest(std::string_view text, const std::string& base_di
       if (tab == std::string_view::npos) break;
       start = tab + 1;
     }
-    if (fields.size() < 2 || fields.size() > 3 || fields[0].empty() || fields[1].empty()) {
-      return Status::Corruption(where + ": expected <document>\\t<annotation>[\\t<set>]");
+    if (fields.size() < 2 || fields.size() > 4 || fields[0].empty() || fields[1].empty()) {
+      return Status::Corruption(where +
+                                ": expected <document>\\t<annotation>[\\t<set>[\\t<options>]]");
     }
     ManifestEntry entry;
     entry.line = line_no;
     entry.document = Resolve(std::string(fields[0]), base_dir, shared_dir);
     entry.annotation = Resolve(std::string(fields[1]), base_dir, shared_dir);
-    if (fields.size() == 3) {
+    if (fields.size() >= 3) {
       // Checked before the files: a misspelt set would otherwise pass
       // unnoticed on a clone without the documents, and the entry would be
       // scored with the wrong set wherever they are present.
@@ -120,6 +154,9 @@ Result<Manifest> ParseManifest(std::string_view text, const std::string& base_di
       entry.format = "pdf";
     } else {
       return Status::Corruption(where + ": " + entry.document + ": not a .txt or .pdf document");
+    }
+    if (fields.size() == 4) {
+      if (Status s = ParseOptions(fields[3], &entry); !s.ok()) return s.WithPrefix(where);
     }
 
     std::error_code ec;

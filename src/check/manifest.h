@@ -1,11 +1,20 @@
 // check/manifest: the list of reference documents of `clsdb check`
 // (corpus/manifest.tsv).
 //
-// One entry per line, "<document>\t<annotation>[\t<set>]"; blank lines and
-// lines starting with '#' are ignored.  Relative paths are relative to the
-// manifest's folder; "${shared}" stands for the shared corpus folder (by
-// default ../shared/corpus beside the checkout).  The format of an entry is
-// its document's extension: .txt -> "text", .pdf -> "pdf".
+// One entry per line, "<document>\t<annotation>[\t<set>[\t<options>]]";
+// blank lines and lines starting with '#' are ignored.  Relative paths are
+// relative to the manifest's folder; "${shared}" stands for the shared corpus
+// folder (by default ../shared/corpus beside the checkout).  The format of an
+// entry is its document's extension: .txt -> "text", .pdf -> "pdf".
+//
+// Options, space-separated, for a document that holds only part of what its
+// annotation describes (a scan of a few pages of an annotated PDF):
+//   format=scan        the entry is totalled as its own format, "scan": PDF
+//                      pages read by OCR, whose figures must not blur the
+//                      born-digital ones;
+//   groups=G1,G2,...   only these groups (check/scorer.h) are scored, those
+//                      the document's pages hold; the others are left out of
+//                      its score, neither missed nor spurious.
 //
 // The optional third column is the set the entry belongs to, scored apart
 // from the others so that tuning on one set cannot hide behind another:
@@ -41,15 +50,17 @@ inline constexpr std::string_view kReferenceSet = "reference";
 // the reference set, so that figures files written before sets existed keep
 // their meaning; "<set>/<format>" for the others ("heldout/pdf").
 std::string FiguresKey(std::string_view set, std::string_view format);
-// Every key, in report order: text, pdf, real/text, real/pdf, real/flat,
-// heldout/text, heldout/pdf, heldout/flat.
+// Every key, in report order: text, pdf, scan, real/text, real/pdf,
+// real/scan, real/flat, heldout/text, heldout/pdf, heldout/scan,
+// heldout/flat.
 const std::vector<std::string>& FiguresKeys();
 bool IsFiguresKey(std::string_view key);
 
 struct ManifestEntry {
   std::string document;                          // resolved path
   std::string annotation;                        // resolved path
-  std::string format;                            // text | pdf | flat
+  std::string format;                            // text | pdf | scan | flat
+  std::vector<std::string> groups;               // scored groups; empty: all
   std::string set = std::string(kReferenceSet);  // one of SetNames()
   int line = 0;                                  // in the manifest, 1-based
   std::string skip_reason;                       // set for skipped entries only
@@ -68,7 +79,7 @@ std::string DefaultSharedDir();
 
 // Parses a manifest's text.  base_dir resolves relative paths; name is used
 // in errors ("name:line: …").  Errors: Corruption for a malformed line, an
-// unknown document extension or an unknown set, NotFound for a missing
+// unknown document extension, set, option or group, NotFound for a missing
 // annotation.
 Result<Manifest> ParseManifest(std::string_view text, const std::string& base_dir,
                                const std::string& shared_dir, const std::string& name);

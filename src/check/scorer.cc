@@ -651,4 +651,12 @@ DocumentScore ScoreDocument(const DocumentRecords& expected, const DocumentRecor
   return Scorer().Run(expected, actual);
 }
 
+void KeepGroups(const std::vector<std::string>& groups, DocumentScore* score) {
+  if (groups.empty()) return;
+  for (GroupScore& g : score->groups) {
+    if (std::find(groups.begin(), groups.end(), g.group) != groups.end()) continue;
+    g = GroupScore{g.group};
+  }
+}
+
 }  // namespace clsdb::check

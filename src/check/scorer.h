@@ -99,6 +99,11 @@ std::optional<double> MacroF1(const DocumentScore& score);
 
 DocumentScore ScoreDocument(const DocumentRecords& expected, const DocumentRecords& actual);
 
+// Empties every group of *score not named in groups (counts and items), so
+// that it is not applicable; groups empty: keeps them all.  For a document
+// that holds only part of its annotation (check/manifest.h, groups=).
+void KeepGroups(const std::vector<std::string>& groups, DocumentScore* score);
+
 }  // namespace clsdb::check
 
 #endif  // CLSDB_CHECK_SCORER_H_

@@ -54,6 +54,7 @@ int IngestCommand(const std::vector<std::string>& args) {
   IngestOptions options;
   std::vector<std::string> paths;
   bool in_process = false;
+  std::string ocr = "auto";
   po::options_description visible(
       "Usage: clsdb ingest [OPTIONS] PATH...\n\n"
       "Reads .pdf and .txt files (folders are searched recursively)"
@@ -67,10 +68,15 @@ int IngestCommand(const std::vector<std::string>& args) {
                                   "re-process and replace documents already stored")(
       "max-pages", po::value(&options.max_pages)->default_value(options.max_pages),
       "documents with more pages fail with a clear error")(
-      "doc-timeout", po::value(&options.doc_timeout_seconds)->default_value(120),
-      "seconds one PDF may take to read before it fails")(
+      "doc-timeout",
+      po::value(&options.doc_timeout_seconds)->default_value(options.doc_timeout_seconds),
+      "seconds one PDF may take to read, OCR included, before it fails")(
       "max-memory-mb", po::value(&options.max_memory_mb)->default_value(2048),
       "memory one PDF's reader may use before it fails")(
+      "ocr", po::value(&ocr)->default_value(ocr),
+      "OCR of PDF pages: auto (pages without a usable text layer), off, force (every page)")(
+      "max-ocr-pixels", po::value(&options.max_ocr_pixels)->default_value(options.max_ocr_pixels),
+      "a page to OCR whose 300 dpi image has more pixels fails its document")(
       "in-process", po::bool_switch(&in_process),
       "read PDFs in this process (faster start, no isolation from a crashing PDF)")(
       "verbose,v", po::bool_switch(&options.verbose), "one line per document on stderr");
@@ -105,6 +111,10 @@ int IngestCommand(const std::vector<std::string>& args) {
                  "--max-memory-mb > 0\n");
     return 2;
   }
+  if (!ParseOcrMode(ocr, &options.ocr) || options.max_ocr_pixels == 0) {
+    std::fprintf(stderr, "clsdb ingest: --ocr must be auto, off or force; --max-ocr-pixels > 0\n");
+    return 2;
+  }
   if (!in_process) options.pdf_reader_exe = SelfExecutable();
   options.progress = isatty(STDERR_FILENO) && !options.verbose;
   options.arguments = JoinArgs(args);
@@ -118,7 +128,8 @@ int IngestCommand(const std::vector<std::string>& args) {
 }
 
 int InternalLayOutPdfCommand(const std::vector<std::string>& args) {
-  // [--serve] [--max-pages N] [--memory-mb M] [-- PATH]: --serve is how
+  // [--serve] [--max-pages N] [--memory-mb M] [--timeout S] [--ocr MODE]
+  // [--max-ocr-pixels N] [-- PATH]: --serve is how
   // isolated_reader.cc starts it; "-- PATH" lays out one file (tools/bench).
   IsolationLimits limits;
   std::string path;
@@ -130,6 +141,12 @@ int InternalLayOutPdfCommand(const std::vector<std::string>& args) {
       limits.max_pages = std::atoi(args[++i].c_str());
     } else if (args[i] == "--memory-mb" && i + 1 < args.size()) {
       limits.memory_mb = std::atol(args[++i].c_str());
+    } else if (args[i] == "--timeout" && i + 1 < args.size()) {
+      limits.timeout_seconds = std::atof(args[++i].c_str());
+    } else if (args[i] == "--ocr" && i + 1 < args.size()) {
+      ParseOcrMode(args[++i], &limits.ocr);
+    } else if (args[i] == "--max-ocr-pixels" && i + 1 < args.size()) {
+      limits.max_ocr_pixels = std::strtoull(args[++i].c_str(), nullptr, 10);
     } else if (args[i] == "--" && i + 1 < args.size()) {
       path = args[++i];
     }
@@ -138,7 +155,7 @@ int InternalLayOutPdfCommand(const std::vector<std::string>& args) {
   if (path.empty()) {
     std::fprintf(stderr,
                  "usage: clsdb internal-layout-pdf [--serve] [--max-pages N] "
-                 "[--memory-mb M] [-- PATH]\n");
+                 "[--memory-mb M] [--timeout S] [--ocr MODE] [--max-ocr-pixels N] [-- PATH]\n");
     return 2;
   }
   return LayOutOnePdf(path, limits);

@@ -106,6 +106,7 @@ void LayOutText(const RawDocument& doc, LaidOutDocument* out) {
 
 LaidOutDocument LayOut(const RawDocument& doc) {
   LaidOutDocument out;
+  out.notes = doc.notes;
   if (doc.format == "pdf") {
     LayOutPdf(doc, &out);
   } else {

@@ -70,7 +70,9 @@ struct Stamp {
 struct PageText {
   int page_no = 1;
   std::string text;
-  bool has_text_layer = true;
+  bool has_text_layer = true;  // the PDF had text for it (see RawPage)
+  bool ocr = false;            // its text was read by OCR
+  double ocr_confidence = -1;  // ocr: mean word confidence, 0-100
 };
 
 struct LaidOutDocument {
@@ -79,6 +81,9 @@ struct LaidOutDocument {
   std::vector<Table> tables;
   std::vector<Stamp> stamps;
   std::vector<std::string> warnings;  // e.g. "page 3 has no text layer"
+  // Noticed while reading, without making the document partial (e.g. a page
+  // read by OCR with low confidence): RawDocument::notes.
+  std::vector<std::string> notes;
 };
 
 // Lays out a document read by read/.  Never fails on odd content: what

@@ -829,8 +829,11 @@ void MendPageBreaks(const Typography& typography, std::vector<std::vector<Unit>>
 
 void LayOutPdf(const RawDocument& doc, LaidOutDocument* out) {
   std::vector<PageWork> work(doc.pages.size());
+  // A page has words from its text layer or from OCR; a page with none
+  // (an image-only page left unread, or a blank one) is only a page break.
+  auto has_words = [&](size_t p) { return !doc.pages[p].words.empty(); };
   for (size_t p = 0; p < doc.pages.size(); ++p) {
-    if (doc.pages[p].has_text_layer) {
+    if (has_words(p)) {
       AnalysePage(doc.pages[p], &work[p]);
     } else {
       work[p].raw = &doc.pages[p];
@@ -842,7 +845,7 @@ void LayOutPdf(const RawDocument& doc, LaidOutDocument* out) {
   std::vector<std::vector<Unit>> units(doc.pages.size());
   int next_table = 0;
   for (size_t p = 0; p < doc.pages.size(); ++p) {
-    if (!doc.pages[p].has_text_layer) continue;
+    if (!has_words(p)) continue;
     PageLayout(work[p], typography, &next_table, &units[p]).Run();
   }
   MendPageBreaks(typography, &units);
@@ -851,8 +854,13 @@ void LayOutPdf(const RawDocument& doc, LaidOutDocument* out) {
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const RawPage& page = doc.pages[p];
     flow.BeginPage(page.page_no, page.has_text_layer);
-    if (!page.has_text_layer) {
-      out->warnings.push_back("page " + std::to_string(page.page_no) + " has no text layer");
+    out->pages.back().ocr = page.ocr;
+    out->pages.back().ocr_confidence = page.ocr_confidence;
+    if (!has_words(p)) {
+      // A blank page read by OCR was read all the same.
+      if (!page.has_text_layer && !page.ocr) {
+        out->warnings.push_back("page " + std::to_string(page.page_no) + " has no text layer");
+      }
       continue;
     }
     for (const std::string& stamp : work[p].stamps) flow.AddStamp(stamp);

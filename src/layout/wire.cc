@@ -1,5 +1,6 @@
 #include "layout/wire.h"
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -68,7 +69,8 @@ std::string EncodeLaidOut(const LaidOutDocument& doc) {
   for (const auto& p : doc.pages) {
     w.I32(p.page_no);
     w.Str(p.text);
-    w.U32(p.has_text_layer ? 1 : 0);
+    w.U32((p.has_text_layer ? 1 : 0) | (p.ocr ? 2 : 0));
+    w.I32(static_cast<int32_t>(std::lround(p.ocr_confidence * 100)));
   }
   w.U32(static_cast<uint32_t>(doc.blocks.size()));
   for (const auto& b : doc.blocks) {
@@ -96,6 +98,8 @@ std::string EncodeLaidOut(const LaidOutDocument& doc) {
   }
   w.U32(static_cast<uint32_t>(doc.warnings.size()));
   for (const auto& s : doc.warnings) w.Str(s);
+  w.U32(static_cast<uint32_t>(doc.notes.size()));
+  for (const auto& s : doc.notes) w.Str(s);
   w.U32(kMagic);
   return w.Take();
 }
@@ -108,8 +112,13 @@ Result<LaidOutDocument> DecodeLaidOut(std::string_view bytes) {
   if (!r.U32(&magic) || magic != kMagic || !r.Count(&n)) return bad;
   doc.pages.resize(n);
   for (auto& p : doc.pages) {
-    if (!r.I32(&p.page_no) || !r.Str(&p.text) || !r.U32(&flag)) return bad;
-    p.has_text_layer = flag != 0;
+    int32_t confidence = 0;
+    if (!r.I32(&p.page_no) || !r.Str(&p.text) || !r.U32(&flag) || !r.I32(&confidence)) {
+      return bad;
+    }
+    p.has_text_layer = (flag & 1) != 0;
+    p.ocr = (flag & 2) != 0;
+    p.ocr_confidence = confidence / 100.0;
   }
   if (!r.Count(&n)) return bad;
   doc.blocks.resize(n);
@@ -143,6 +152,11 @@ Result<LaidOutDocument> DecodeLaidOut(std::string_view bytes) {
   doc.warnings.resize(n);
   for (auto& w : doc.warnings) {
     if (!r.Str(&w)) return bad;
+  }
+  if (!r.Count(&n)) return bad;
+  doc.notes.resize(n);
+  for (auto& s : doc.notes) {
+    if (!r.Str(&s)) return bad;
   }
   // Table indexes must point at tables, or later stages would read past them.
   for (const auto& b : doc.blocks) {

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -136,9 +137,7 @@ Result<LaidOutDocument> LayOutHere(const std::string& path, const IsolationLimit
   try {
     Result<std::string> bytes = ReadFileBytes(path);
     if (!bytes.ok()) return bytes.status();
-    ReadOptions options;
-    options.max_pages = limits.max_pages;
-    Result<RawDocument> raw = ParsePdf(*bytes, options);
+    Result<RawDocument> raw = ParsePdf(*bytes, ChildReadOptions(limits));
     if (!raw.ok()) return raw.status();
     raw->format = "pdf";
     return LayOut(*raw);
@@ -159,6 +158,17 @@ std::string Answer(uint8_t kind, Status::Code code, std::string_view payload) {
 }
 
 }  // namespace
+
+ReadOptions ChildReadOptions(const IsolationLimits& limits) {
+  ReadOptions options;
+  options.max_pages = limits.max_pages;
+  options.ocr = limits.ocr;
+  options.max_ocr_pixels = limits.max_ocr_pixels;
+  options.time_limit_seconds =
+      std::max(0.5 * limits.timeout_seconds,
+               limits.timeout_seconds - std::max(1.0, 0.02 * limits.timeout_seconds));
+  return options;
+}
 
 std::string SelfExecutable() {
   char buf[4096];
@@ -250,8 +260,19 @@ Status PdfReaderProcess::Start() {
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
   const std::string pages = std::to_string(limits_.max_pages);
   const std::string memory = std::to_string(limits_.memory_mb);
-  std::vector<std::string> args = {exe_,  "internal-layout-pdf", "--serve", "--max-pages",
-                                   pages, "--memory-mb",         memory};
+  std::vector<std::string> args = {exe_,
+                                   "internal-layout-pdf",
+                                   "--serve",
+                                   "--max-pages",
+                                   pages,
+                                   "--memory-mb",
+                                   memory,
+                                   "--timeout",
+                                   std::to_string(limits_.timeout_seconds),
+                                   "--ocr",
+                                   OcrModeName(limits_.ocr),
+                                   "--max-ocr-pixels",
+                                   std::to_string(limits_.max_ocr_pixels)};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

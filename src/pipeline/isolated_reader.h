@@ -18,18 +18,27 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <string>
 
 #include "core/status.h"
 #include "layout/layout.h"
+#include "read/reader.h"
 
 namespace clsdb {
 
 struct IsolationLimits {
-  double timeout_seconds = 120;  // wall time for one PDF
+  double timeout_seconds = 900;  // wall time for one PDF (IngestOptions says why)
   long memory_mb = 2048;         // address-space cap of the child
   int max_pages = 5000;
+  OcrMode ocr = OcrMode::kAuto;  // read/reader.h
+  std::uint64_t max_ocr_pixels = ReadOptions().max_ocr_pixels;
 };
+
+// The child's ReadOptions under limits.  OCR stops a little before the
+// parent's deadline, so that the child itself says which page ran out of
+// time; the parent's kill stays for a child that cannot answer at all.
+ReadOptions ChildReadOptions(const IsolationLimits& limits);
 
 // Not thread-safe: one per worker thread.
 class PdfReaderProcess {

@@ -18,6 +18,7 @@
 #include "layout/layout.h"
 #include "pipeline/isolated_reader.h"
 #include "read/reader.h"
+#include "repair/ocr_repair.h"
 #include "segment/segment.h"
 
 namespace clsdb {
@@ -70,6 +71,8 @@ std::unique_ptr<PdfReaderProcess> PdfReaderFor(const IngestOptions& options) {
   limits.timeout_seconds = options.doc_timeout_seconds;
   limits.memory_mb = options.max_memory_mb;
   limits.max_pages = options.max_pages;
+  limits.ocr = options.ocr;
+  limits.max_ocr_pixels = options.max_ocr_pixels;
   return std::make_unique<PdfReaderProcess>(options.pdf_reader_exe, limits);
 }
 
@@ -95,6 +98,9 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
 
   ReadOptions read_options;
   read_options.max_pages = options.max_pages;
+  read_options.ocr = options.ocr;
+  read_options.max_ocr_pixels = options.max_ocr_pixels;
+  read_options.time_limit_seconds = options.doc_timeout_seconds;
   LaidOutDocument laid;
   if (row.format == "pdf" && reader != nullptr) {
     Result<LaidOutDocument> isolated = reader->LayOut(path);
@@ -111,14 +117,18 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
     row.encoding = raw->encoding;
     laid = LayOut(*raw);
   }
+  RepairOcrPages(rules, &laid);
   laid = BreakRunOnParagraphs(std::move(laid), rules);
   Segmentation seg = Segment(laid, rules);
   row.records = Extract(laid, seg, rules);
 
   row.page_count = static_cast<int>(laid.pages.size());
   for (auto& page : laid.pages) {
-    row.pages.push_back({page.page_no, std::move(page.text), page.has_text_layer});
+    row.pages.push_back(
+        {page.page_no, std::move(page.text), page.has_text_layer, page.ocr, page.ocr_confidence});
   }
+  // Notes leave the document ok: its every page was read.
+  for (const std::string& n : laid.notes) row.records.diagnostics.push_back({"read", 0, n});
   for (const std::string& w : laid.warnings) {
     row.records.diagnostics.push_back({"layout", 0, w});
   }

@@ -14,12 +14,14 @@
 #ifndef CLSDB_PIPELINE_PIPELINE_H_
 #define CLSDB_PIPELINE_PIPELINE_H_
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "core/status.h"
 #include "model/records.h"
+#include "read/reader.h"
 #include "rules/rule_set.h"
 #include "store/store.h"
 
@@ -36,8 +38,13 @@ struct IngestOptions {
   // PDFs are parsed in a child process running this executable (see
   // isolated_reader.h), under these limits; empty: in this process.
   std::string pdf_reader_exe;
-  double doc_timeout_seconds = 120;
+  // Reading one PDF, OCR included.  OCR costs 1.5-3 s of CPU a page, and up
+  // to 8 s of wall time on two busy cores: a 52-page scanned arrêté took
+  // 437 s there, and 120 s (the limit before OCR) failed it.
+  double doc_timeout_seconds = 900;
   long max_memory_mb = 2048;
+  OcrMode ocr = OcrMode::kAuto;  // which PDF pages are read by OCR (read/reader.h)
+  std::uint64_t max_ocr_pixels = ReadOptions().max_ocr_pixels;
   std::string arguments;  // as typed, for the runs table
 };
 

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -26,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "read/pdf_ocr.h"
 #include "read/reader.h"
 
 namespace clsdb {
@@ -1280,6 +1282,11 @@ Result<RawDocument> ParsePdf(const std::string& bytes, const ReadOptions& option
     return Status::LimitExceeded("PDF has " + std::to_string(n) + " pages, over the limit of " +
                                  std::to_string(options.max_pages));
   }
+  const auto started = std::chrono::steady_clock::now();
+  const auto deadline = options.time_limit_seconds > 0
+                            ? started + std::chrono::milliseconds(static_cast<long long>(
+                                            std::min(options.time_limit_seconds, 1e9) * 1000))
+                            : std::chrono::steady_clock::time_point::max();
   std::vector<std::vector<RulingLine>> rules = ExtractRules(bytes);
   if (static_cast<int>(rules.size()) != n) rules.clear();  // pages would not line up
   out.pages.reserve(n);
@@ -1320,6 +1327,7 @@ Result<RawDocument> ParsePdf(const std::string& bytes, const ReadOptions& option
     }
     raw.has_text_layer = !raw.words.empty();
     if (!rules.empty()) raw.rulings = std::move(rules[i]);
+    if (Status s = OcrPdfPage(*page, options, deadline, &raw, &out.notes); !s.ok()) return s;
     out.pages.push_back(std::move(raw));
   }
   return out;

@@ -17,6 +17,30 @@ std::string LowerExtension(const std::string& path) {
 
 }  // namespace
 
+bool ParseOcrMode(const std::string& name, OcrMode* mode) {
+  if (name == "auto") {
+    *mode = OcrMode::kAuto;
+  } else if (name == "off") {
+    *mode = OcrMode::kOff;
+  } else if (name == "force") {
+    *mode = OcrMode::kForce;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+const char* OcrModeName(OcrMode mode) {
+  switch (mode) {
+    case OcrMode::kOff:
+      return "off";
+    case OcrMode::kForce:
+      return "force";
+    default:
+      return "auto";
+  }
+}
+
 std::string FormatOfPath(const std::string& path) {
   const std::string ext = LowerExtension(path);
   if (ext == ".pdf") return "pdf";

@@ -2,8 +2,10 @@
 //
 // In:  a path to a .pdf or a .txt file.
 // Out: a RawDocument — its bytes' sha256, its format, and its pages.  A PDF
-//      page carries the words Poppler found with their boxes (for layout/);
-//      a text page carries its decoded UTF-8 text (form feed = page break).
+//      page carries the words Poppler found with their boxes (for layout/),
+//      or, for a scanned page, the words OCR read (read/ocr.h) in the same
+//      model; a text page carries its decoded UTF-8 text (form feed = page
+//      break).
 //
 // Nothing here interprets the text: no normalisation, no reading order.
 #ifndef CLSDB_READ_READER_H_
@@ -35,7 +37,9 @@ struct RulingLine {
 struct RawPage {
   int page_no = 1;  // 1-based
   double width = 0, height = 0;
-  bool has_text_layer = true;       // false: an image-only (scanned) page
+  bool has_text_layer = true;       // false: the PDF holds no text for it (a scan)
+  bool ocr = false;                 // its words were read by OCR from the page image
+  double ocr_confidence = -1;       // ocr: the mean word confidence, 0-100
   std::vector<Word> words;          // PDF pages
   std::vector<RulingLine> rulings;  // PDF pages, when the reader extracts them
   std::string text;                 // text pages: the decoded UTF-8 text
@@ -49,11 +53,35 @@ struct RawDocument {
   std::string encoding;    // text files: the charset the reader decoded
   std::string meta_title;  // PDF Info dictionary /Title, when present
   std::vector<RawPage> pages;
+  // What the reader noticed that does not make the document partial ("page
+  // 3: OCR confidence 38, its text may hold misread words").
+  std::vector<std::string> notes;
 };
+
+// When a PDF page is read by OCR:
+//   kAuto   a page with no text layer, or with fewer characters than
+//           kOcrFewCharacters (a scanner's stamped header over a scanned
+//           page) whose OCR reads more than its text layer holds;
+//   kOff    never (an image-only page is then reported, as without OCR);
+//   kForce  every page, its text layer ignored.
+enum class OcrMode { kAuto, kOff, kForce };
+inline constexpr int kOcrFewCharacters = 200;
+
+// "auto", "off", "force" -> the mode; false for anything else.
+bool ParseOcrMode(const std::string& name, OcrMode* mode);
+const char* OcrModeName(OcrMode mode);
 
 struct ReadOptions {
   int max_pages = 5000;                    // more pages than this: LimitExceeded
   std::uint64_t max_bytes = 512ull << 20;  // larger files: LimitExceeded
+  OcrMode ocr = OcrMode::kAuto;
+  // A page to OCR is rendered at 300 dpi; an image of more pixels than this
+  // fails the document (LimitExceeded) rather than the reader's memory.
+  // The default holds an A2 page (35 Mpx at 300 dpi).
+  std::uint64_t max_ocr_pixels = 36'000'000;
+  // Wall time for the whole document, OCR included; past it ParsePdf fails
+  // with LimitExceeded.  0: no limit.
+  double time_limit_seconds = 0;
 };
 
 // The format the path's name says: "pdf" for .pdf, "text" for .txt, else "".
@@ -71,9 +99,12 @@ Result<std::string> ReadFileBytes(const std::string& path);
 // 8-bit text, control characters), naming the offset.
 Result<RawDocument> DecodeText(const std::string& bytes);
 
-// Parses a PDF held in memory.  Errors: Corruption (not a PDF, truncated,
-// unreadable), Unsupported (encrypted with a password we do not have),
-// LimitExceeded (more than options.max_pages pages).
+// Parses a PDF held in memory, reading scanned pages by OCR as options.ocr
+// says.  Errors: Corruption (not a PDF, truncated, unreadable), Unsupported
+// (encrypted with a password we do not have; a page to OCR when Tesseract is
+// not installed), LimitExceeded (more than options.max_pages pages, a page
+// image over options.max_ocr_pixels, past options.time_limit_seconds), each
+// naming the page when one is to blame.
 Result<RawDocument> ParsePdf(const std::string& bytes, const ReadOptions& options);
 
 // Reads path by its extension (.pdf or .txt), fills path, format, sha256 and

@@ -1,11 +1,17 @@
 // The SQL that creates the analyst-facing schema (../shared/spec/schema.md,
-// plus legal_refs, diagnostics and the FTS index).  Version 1.
+// plus legal_refs, diagnostics and the FTS index).  Version 2.
+//
+// Versions, and what Migrate (store.cc) does to bring an older database up:
+//   1  the first schema;
+//   2  pages.ocr (1 when the page's text was read by OCR) and
+//      pages.ocr_confidence (its mean word confidence, 0-100; NULL without
+//      OCR): ALTER TABLE pages ADD COLUMN for both.
 #ifndef CLSDB_STORE_SCHEMA_SQL_H_
 #define CLSDB_STORE_SCHEMA_SQL_H_
 
 namespace clsdb {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 inline constexpr const char* kSchemaSql = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -32,6 +38,8 @@ CREATE TABLE IF NOT EXISTS pages(
   page_no INTEGER NOT NULL,
   text TEXT NOT NULL,
   has_text_layer INTEGER NOT NULL DEFAULT 1,
+  ocr INTEGER NOT NULL DEFAULT 0,
+  ocr_confidence REAL,
   PRIMARY KEY (document_id, page_no)
 );
 

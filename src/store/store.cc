@@ -5,7 +5,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
+#include <iterator>
 #include <map>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -34,6 +36,25 @@ Status Exec(sqlite3* db, const char* sql) {
     return Status::IOError(std::string("sqlite: ") + msg);
   }
   return Status::OK();
+}
+
+// Brings a database of schema version `from` to kSchemaVersion, one step at
+// a time, in one transaction (schema.sql.h lists the versions).
+Status Migrate(sqlite3* db, int from) {
+  static const char* const kSteps[] = {
+      // 1 -> 2: pages read by OCR, and how sure OCR was.
+      "ALTER TABLE pages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0;"
+      "ALTER TABLE pages ADD COLUMN ocr_confidence REAL;",
+  };
+  static_assert(std::size(kSteps) == kSchemaVersion - 1, "one step per version");
+  if (from < 1) return Status::Corruption("unknown schema_version " + std::to_string(from));
+  std::string sql = "BEGIN;";
+  for (int v = from; v < kSchemaVersion; ++v) sql += kSteps[v - 1];
+  sql += "UPDATE meta SET value = '" + std::to_string(kSchemaVersion) +
+         "' WHERE key = 'schema_version';COMMIT;";
+  Status s = Exec(db, sql.c_str());
+  if (!s.ok()) Exec(db, "ROLLBACK");
+  return s;
 }
 
 // A prepared statement, reset after each use.  Binding helpers take the
@@ -65,6 +86,14 @@ class Stmt {
     return *this;
   }
   Stmt& Bind(int i, int v) { return Bind(i, static_cast<long long>(v)); }
+  Stmt& Bind(int i, const std::optional<double>& v) {
+    if (v) {
+      sqlite3_bind_double(stmt_, i, *v);
+    } else {
+      sqlite3_bind_null(stmt_, i);
+    }
+    return *this;
+  }
   Stmt& Bind(int i, const std::optional<long long>& v) {
     if (v) return Bind(i, *v);
     sqlite3_bind_null(stmt_, i);
@@ -267,6 +296,13 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
         return Status::Corruption(path + ": schema_version " + std::to_string(stored) +
                                   " is newer than this build's " + std::to_string(kSchemaVersion));
       }
+      sqlite3_reset(version.get());
+      if (stored < kSchemaVersion) {
+        if (Status m = Migrate(db, stored); !m.ok()) {
+          return Status::Corruption(path + ": cannot migrate the schema from version " +
+                                    std::to_string(stored) + ": " + m.message());
+        }
+      }
     } else {
       sqlite3_reset(version.get());
       std::string sql = "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
@@ -285,7 +321,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
        " encoding, size_bytes, ingested_at, pipeline_version)"
        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"},
       {&st.insert_page,
-       "INSERT INTO pages(document_id, page_no, text, has_text_layer) VALUES (?1,?2,?3,?4)"},
+       "INSERT INTO pages(document_id, page_no, text, has_text_layer, ocr, ocr_confidence)"
+       " VALUES (?1,?2,?3,?4,?5,?6)"},
       {&st.insert_diag,
        "INSERT INTO diagnostics(document_id, stage, page, message) VALUES (?1,?2,?3,?4)"},
       {&st.insert_delib,
@@ -449,6 +486,8 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
                  .Bind(2, page.page_no)
                  .Bind(3, page.text)
                  .Bind(4, page.has_text_layer ? 1 : 0)
+                 .Bind(5, page.ocr ? 1 : 0)
+                 .Bind(6, page.ocr ? std::optional<double>(page.ocr_confidence) : std::nullopt)
                  .Run();
     if (!r.ok()) return r.status();
   }

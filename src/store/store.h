@@ -43,6 +43,8 @@ struct DocumentRow {
     int page_no = 1;
     std::string text;
     bool has_text_layer = true;
+    bool ocr = false;            // its text was read by OCR
+    double ocr_confidence = -1;  // ocr: mean word confidence, 0-100
   };
   std::vector<Page> pages;
   DocumentRecords records;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 
+#include "check/scorer.h"
 #include "temp_dir.h"
 #include "test_paths.h"
 
@@ -143,15 +144,55 @@ TEST_CASE("The optional third column names the entry's set", "[manifest]") {
   }
 }
 
+TEST_CASE("The fourth column: a scan scored as its own format, on some groups", "[manifest]") {
+  Scratch s;
+  s.Touch("corpus/a.pdf");
+  s.Touch("corpus/a.txt");
+  s.Touch("corpus/a.json");
+  Result<Manifest> m = ParseManifest(
+      "a.pdf\ta.json\treference\tformat=scan groups=attendees,votes\n"
+      "a.pdf\ta.json\treal\tgroups=transmissions\n",
+      s.Path("corpus"), s.Path("shared"), "m.tsv");
+  INFO(m.status().ToString());
+  REQUIRE(m.ok());
+  REQUIRE(m->entries.size() == 2);
+  CHECK(m->entries[0].format == "scan");
+  CHECK(m->entries[0].key() == "scan");
+  CHECK(m->entries[0].groups == std::vector<std::string>{"attendees", "votes"});
+  CHECK(m->entries[1].key() == "real/pdf");
+  CHECK(m->entries[1].groups == std::vector<std::string>{"transmissions"});
+  for (const char* bad : {"a.pdf\ta.json\treference\tgroups=attendes\n",  // misspelt group
+                          "a.pdf\ta.json\treference\tformat=ocr\n",
+                          "a.txt\ta.json\treference\tformat=scan\n",  // a text is no scan
+                          "a.pdf\ta.json\treference\tformat=scan\textra\n"}) {
+    INFO(bad);
+    CHECK_FALSE(ParseManifest(bad, s.Path("corpus"), s.Path("shared"), "m").ok());
+  }
+}
+
+TEST_CASE("KeepGroups leaves the other groups out of a score", "[manifest]") {
+  DocumentScore score = EmptyScore();
+  for (GroupScore& g : score.groups) g.fn = 2;
+  KeepGroups({"votes"}, &score);
+  for (const GroupScore& g : score.groups) {
+    INFO(g.group);
+    CHECK(g.applicable() == (g.group == "votes"));
+  }
+  DocumentScore all = EmptyScore();
+  for (GroupScore& g : all.groups) g.tp = 1;
+  KeepGroups({}, &all);
+  for (const GroupScore& g : all.groups) CHECK(g.applicable());
+}
+
 TEST_CASE("Sets and figures keys", "[manifest]") {
   CHECK(SetNames() == std::vector<std::string>{"reference", "real", "heldout"});
   CHECK(IsSetName("real"));
   CHECK_FALSE(IsSetName("Real"));
   CHECK(FiguresKey("reference", "pdf") == "pdf");
   CHECK(FiguresKey("heldout", "text") == "heldout/text");
-  CHECK(FiguresKeys() == std::vector<std::string>{"text", "pdf", "real/text", "real/pdf",
-                                                  "real/flat", "heldout/text", "heldout/pdf",
-                                                  "heldout/flat"});
+  CHECK(FiguresKeys() == std::vector<std::string>{"text", "pdf", "scan", "real/text", "real/pdf",
+                                                  "real/scan", "real/flat", "heldout/text",
+                                                  "heldout/pdf", "heldout/scan", "heldout/flat"});
   CHECK_FALSE(IsFiguresKey("flat"));
   CHECK(IsFiguresKey("real/pdf"));
   CHECK_FALSE(IsFiguresKey("reference/text"));
@@ -171,7 +212,8 @@ TEST_CASE("The repository's manifest parses", "[manifest]") {
       if (e.document.rfind(shared, 0) == 0) ++under_shared[e.set];
     }
   }
-  CHECK(under_shared["reference"] == 6);  // three documents, as text and as PDF
+  CHECK(under_shared["reference"] ==
+        8);  // text and PDF of 3 documents, 2 scans  // three documents, as text and as PDF
   // The fourteen real deliberations of the shared corpus, and a third of all
   // the real documents held aside.
   CHECK(under_shared["real"] + under_shared["heldout"] == 14);

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -53,8 +54,8 @@ TEST_CASE("the shared corpus ingests with the right formats and page counts", "[
   auto report = Ingest(seeds, options);
   REQUIRE(report.ok());
   CHECK(report->counts.failed == 0);
-  CHECK(report->counts.ok == 6);       // 3 texts, 3 born-digital PDFs
-  CHECK(report->counts.partial == 2);  // the scanned PDFs
+  CHECK(report->counts.ok == 8);  // 3 texts, 3 born-digital PDFs, 2 scans read by OCR
+  CHECK(report->counts.partial == 0);
 
   std::map<std::string, std::string> pages;
   for (const auto& row :
@@ -65,13 +66,27 @@ TEST_CASE("the shared corpus ingests with the right formats and page counts", "[
   CHECK(pages["pdf/002_44ef4f2dd19b21b3.pdf"] == "pdf 43 ok");
   CHECK(pages["pdf/003_3dfd76481143a408.pdf"] == "pdf 1 ok");
   CHECK(pages["text/000_4ed6bf59f513ad19.txt"] == "text 1 ok");
-  CHECK(pages["pdf/scanned/000_4ed6bf59f513ad19.pdf"] == "pdf 3 partial");
+  CHECK(pages["pdf/scanned/000_4ed6bf59f513ad19.pdf"] == "pdf 3 ok");
 
-  // The scanned pages are reported, not silently empty.
-  auto scanned =
-      Query(options.db_path, "SELECT error FROM documents WHERE path LIKE '%scanned/002%'");
-  REQUIRE(scanned.size() == 1);
-  CHECK(scanned[0][0].find("page 1 has no text layer") != std::string::npos);
+  // The scanned pages are read by OCR, and say so.
+  auto scanned = Query(options.db_path,
+                       "SELECT p.has_text_layer, p.ocr, p.ocr_confidence, p.text FROM pages p "
+                       "JOIN documents d ON d.id = p.document_id WHERE d.path LIKE '%scanned/002%' "
+                       "ORDER BY p.page_no");
+  REQUIRE(scanned.size() == 2);
+  for (const auto& page : scanned) {
+    CHECK(page[0] == "0");
+    CHECK(page[1] == "1");
+    CHECK(std::stod(page[2]) > 80);
+    CHECK(page[3].find("Fait à") != std::string::npos);
+  }
+  // The prefecture's stamp, only on the scanned page, is read.
+  auto stamp = Query(options.db_path,
+                     "SELECT t.actes_id, t.sent_date, t.received_date FROM transmissions t JOIN "
+                     "documents d ON d.id = t.document_id WHERE d.path LIKE '%scanned/002%'");
+  REQUIRE(stamp.size() == 1);
+  CHECK(stamp[0] == std::vector<std::string>{"059-200043404-20250924-DELIB370A-DE", "2025-10-02",
+                                             "2025-10-02"});
 
   // No running header, footer or stamp line is left in the stored text.
   for (const char* like : {"%Page _ / %", "%Page __ / %", "%Page ___ / %",
@@ -123,6 +138,9 @@ TEST_CASE("real published PDFs: their type, and the acts of their minutes", "[e2
   options.db_path = dir / "db.sqlite";
   options.rules_dir = testing::RulesDir().string();
   options.jobs = 2;
+  // Text layers only: OCR of the folder's 190 scanned pages takes minutes on
+  // two cores.  The next test reads two of its scans.
+  options.ocr = OcrMode::kOff;
   auto report = Ingest({folder.string()}, options);
   REQUIRE(report.ok());
   int typed = 0, right = 0;
@@ -137,7 +155,7 @@ TEST_CASE("real published PDFs: their type, and the acts of their minutes", "[e2
       WARN(name << ": typed " << d.doc_type << ", expected " << it->second);
     }
   }
-  // The scanned register has no text layer: only OCR could type it.
+  // Without OCR the scanned register has no text: it cannot be typed.
   CHECK(typed == 25);
   CHECK(right >= 24);
   // Every set of minutes with a text layer records several acts.
@@ -150,6 +168,48 @@ TEST_CASE("real published PDFs: their type, and the acts of their minutes", "[e2
     INFO(row[0]);
     CHECK(std::stoi(row[1]) >= 2);
   }
+}
+
+TEST_CASE("real office scans are read by OCR in the reader child", "[e2e][real][ocr]") {
+  const std::filesystem::path folder = testing::SharedCorpus() / "real" / "pdf";
+  const char* exe = std::getenv("CLSDB_BIN");
+  if (!std::filesystem::exists(folder / "SOURCES.md") || exe == nullptr) {
+    FAIL("../shared/corpus/real/pdf or CLSDB_BIN is absent: this test needs them");
+  }
+  // A prefectoral arrêté from a Toshiba copier (4 pages) and a council
+  // register from a Konica one (7 pages), neither with a text layer.
+  const std::string arrete = (folder / "arretify__examples__arretes_raw__arrete_ppr.pdf").string();
+  const std::string registre = (folder / "ask-municipal-memory__cpte-rendu-registre.pdf").string();
+  testing::TempDir dir;
+  IngestOptions options;
+  options.db_path = dir / "db.sqlite";
+  options.rules_dir = testing::RulesDir().string();
+  options.jobs = 2;
+  options.pdf_reader_exe = exe;  // OCR runs in the isolated child
+  auto report = Ingest({arrete, registre}, options);
+  REQUIRE(report.ok());
+  std::map<std::string, std::string> got;
+  for (const DocumentOutcome& d : report->documents) {
+    INFO(d.path << ": " << d.message);
+    CHECK(d.status == "ok");
+    got[d.path] = d.doc_type;
+  }
+  CHECK(got[arrete] == "other");
+  CHECK(got[registre] == "deliberation");
+  // Every page was read by OCR, and holds text.
+  const auto pages = Query(options.db_path,
+                           "SELECT count(*), sum(ocr), sum(length(text) > 200), "
+                           "min(ocr_confidence) FROM pages");
+  REQUIRE(pages.size() == 1);
+  CHECK(pages[0][0] == "11");
+  CHECK(pages[0][1] == "11");
+  CHECK(std::stoi(pages[0][2]) >= 10);
+  CHECK(std::stod(pages[0][3]) > 50);
+  // The register records its acts.
+  const auto acts = Query(options.db_path,
+                          "SELECT count(*) FROM deliberations a JOIN documents d ON d.id = "
+                          "a.document_id WHERE d.path LIKE '%registre%'");
+  CHECK(std::stoi(acts[0][0]) >= 1);
 }
 
 }  // namespace

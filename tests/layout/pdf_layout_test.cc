@@ -435,7 +435,9 @@ TEST_CASE("PDF layout of a generated PDF, end to end", "[layout][pdf]") {
   pdf.Text(62, 100, 11, "Annexe : plan d'actions");
   pdf.BeginPage();
   pdf.Image();
-  Result<RawDocument> doc = ParsePdf(pdf.Finish(), ReadOptions{});
+  ReadOptions no_ocr;  // the page left unread (tests/read/ocr_test.cc reads it)
+  no_ocr.ocr = OcrMode::kOff;
+  Result<RawDocument> doc = ParsePdf(pdf.Finish(), no_ocr);
   REQUIRE(doc.ok());
   doc->format = "pdf";
   LaidOutDocument out = LayOut(*doc);
@@ -484,8 +486,11 @@ TEST_CASE("PDF layout of the shared corpus", "[layout][pdf][corpus]") {
       CHECK(synthesis);
     }
   }
+  // Without OCR, the scans' pages are reported unread (with it: e2e tests).
+  ReadOptions no_ocr;
+  no_ocr.ocr = OcrMode::kOff;
   Result<RawDocument> scanned =
-      ReadDocument((dir / "scanned" / "000_4ed6bf59f513ad19.pdf").string(), ReadOptions{});
+      ReadDocument((dir / "scanned" / "000_4ed6bf59f513ad19.pdf").string(), no_ocr);
   REQUIRE(scanned.ok());
   LaidOutDocument out = LayOut(*scanned);
   CHECK(out.warnings.size() == scanned->pages.size());

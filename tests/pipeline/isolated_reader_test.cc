@@ -159,5 +159,63 @@ TEST_CASE("one reader child serves many PDFs and is replaced when it dies", "[is
   CHECK(third->pages.at(0).text == first->pages.at(0).text);
 }
 
+TEST_CASE("OCR limits fail one document in the child; the next one reads", "[isolation][ocr]") {
+  const char* bin = std::getenv("CLSDB_BIN");
+  REQUIRE(bin != nullptr);
+  const std::string scan =
+      std::string(CLSDB_SOURCE_DIR) + "/../shared/corpus/pdf/scanned/002_44ef4f2dd19b21b3.pdf";
+  const std::string pdf = std::string(CLSDB_SOURCE_DIR) + "/tests/data/pdf/compressed.pdf";
+  if (access(scan.c_str(), R_OK) != 0) FAIL("../shared/corpus is absent: this test needs it");
+
+  SECTION("past --doc-timeout") {
+    // Three dense pages take 5 s or more to read.  The child stops OCR at
+    // 2 s, a second before the parent's deadline, and says so; on a loaded
+    // machine (or a sanitizer build) its start alone may take that second,
+    // and the parent's kill is the reason.  Either way the document fails
+    // with LimitExceeded, in time, and the next one reads.
+    const std::string dense =
+        std::string(CLSDB_SOURCE_DIR) + "/../shared/corpus/pdf/scanned/000_4ed6bf59f513ad19.pdf";
+    IsolationLimits limits;
+    limits.timeout_seconds = 3;
+    PdfReaderProcess reader(bin, limits);
+    const auto start = std::chrono::steady_clock::now();
+    auto slow = reader.LayOut(dense);
+    const double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    REQUIRE_FALSE(slow.ok());
+    CHECK(slow.status().code() == Status::Code::kLimitExceeded);
+    INFO(slow.status().message());
+    const std::string& why = slow.status().message();
+    const bool child_said =
+        why.rfind("page ", 0) == 0 &&
+        why.find("OCR went past the document's time limit") != std::string::npos;
+    CHECK((child_said || why == "PDF reader timed out after 3 s"));
+    CHECK(took < 4.5);
+    CHECK(reader.LayOut(pdf).ok());
+  }
+  SECTION("a page image over the pixel cap") {
+    IsolationLimits limits;
+    limits.max_ocr_pixels = 100000;
+    PdfReaderProcess reader(bin, limits);
+    auto big = reader.LayOut(scan);
+    REQUIRE_FALSE(big.ok());
+    CHECK(big.status().code() == Status::Code::kLimitExceeded);
+    INFO(big.status().message());
+    CHECK(big.status().message().find("page 1: its image at 300 dpi would be 2481 x 3508 pixels") !=
+          std::string::npos);
+    CHECK(reader.LayOut(pdf).ok());
+  }
+  SECTION("--ocr off reaches the child") {
+    IsolationLimits limits;
+    limits.ocr = OcrMode::kOff;
+    PdfReaderProcess reader(bin, limits);
+    auto unread = reader.LayOut(scan);
+    REQUIRE(unread.ok());
+    REQUIRE(unread->pages.size() == 2);
+    CHECK_FALSE(unread->pages[0].ocr);
+    CHECK(unread->warnings.size() == 2);
+  }
+}
+
 }  // namespace
 }  // namespace clsdb

@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 
 #include "temp_dir.h"
@@ -164,6 +166,72 @@ TEST_CASE("a long batch keeps the database whole while checkpoints run beside it
   auto pages = (*reopened)->ReadPages(1);
   REQUIRE(pages.ok());
   CHECK(pages->at(0).size() > 200000);
+}
+
+// One value of a query on the database at path, as text ("" for NULL).
+std::string Value(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+  std::string out;
+  if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {
+    out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return out;
+}
+
+TEST_CASE("pages record OCR; a version 1 database is migrated", "[store]") {
+  testing::TempDir dir;
+  const std::string path = dir / "old.sqlite";
+  {
+    // The version 1 pages table, as an earlier build left it.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(
+        sqlite3_exec(db,
+                     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+                     "INSERT INTO meta VALUES ('schema_version', '1');"
+                     "CREATE TABLE documents(id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE,"
+                     " path TEXT NOT NULL, format TEXT NOT NULL, doc_type TEXT, title TEXT,"
+                     " page_count INTEGER, status TEXT NOT NULL, error TEXT, encoding TEXT,"
+                     " size_bytes INTEGER, ingested_at TEXT NOT NULL,"
+                     " pipeline_version TEXT NOT NULL);"
+                     "CREATE TABLE pages(document_id INTEGER NOT NULL REFERENCES documents(id)"
+                     " ON DELETE CASCADE, page_no INTEGER NOT NULL, text TEXT NOT NULL,"
+                     " has_text_layer INTEGER NOT NULL DEFAULT 1,"
+                     " PRIMARY KEY (document_id, page_no));"
+                     "INSERT INTO documents VALUES (1, 'aa', 'old.pdf', 'pdf', 'other', NULL, 1,"
+                     " 'partial', 'page 1 has no text layer', NULL, 10, 'then', '0.1.0');"
+                     "INSERT INTO pages VALUES (1, 1, '', 0);",
+                     nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = Store::Open(path);
+  INFO(store.status().ToString());
+  REQUIRE(store.ok());
+  DocumentRow row = SampleRow("bb");
+  row.format = "pdf";
+  row.pages = {{1, "Contre : 0 voix\n", false, true, 87.5}, {2, "Texte\n", true}};
+  REQUIRE((*store)->WriteDocument(row, false).ok());
+  store->reset();
+  CHECK(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") == "2");
+  // The old page: not read by OCR, no confidence.
+  CHECK(Value(path,
+              "SELECT ocr || '/' || ifnull(ocr_confidence, 'null') FROM pages WHERE "
+              "document_id = 1") == "0/null");
+  CHECK(Value(path,
+              "SELECT ocr || '/' || has_text_layer || '/' || ocr_confidence FROM pages "
+              "p JOIN documents d ON d.id = p.document_id WHERE d.sha256 = 'bb' AND "
+              "page_no = 1") == "1/0/87.5");
+  CHECK(Value(path,
+              "SELECT ocr || '/' || ifnull(ocr_confidence, 'null') FROM pages p JOIN "
+              "documents d ON d.id = p.document_id WHERE d.sha256 = 'bb' AND page_no = 2") ==
+        "0/null");
+  // Opening again migrates nothing twice.
+  REQUIRE(Store::Open(path).ok());
 }
 
 }  // namespace
