@@ -10,6 +10,7 @@
 // of the "Vu" clauses and the annexes that follow the signature cannot
 // override the act's own statements.
 #include <algorithm>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -342,7 +343,15 @@ class ActReader {
     std::string rule;
   };
 
-  std::vector<Label> Labels(int i) const {
+  // The labels of paragraph i, found once: the readers of a list ask for
+  // the labels of each paragraph it might go on into.
+  const std::vector<Label>& Labels(int i) const {
+    auto [it, inserted] = labels_.try_emplace(i);
+    if (inserted) it->second = FindLabels(i);
+    return it->second;
+  }
+
+  std::vector<Label> FindLabels(int i) const {
     static const std::pair<const char*, const char*> kLists[] = {
         {"delib.attendees.present", "present"},
         {"delib.attendees.excused", "excused"},
@@ -355,8 +364,15 @@ class ActReader {
     };
     std::vector<Label> labels;
     if (!IsParagraph(block(i))) return labels;
+    // One pass tells which labels occur; only those are looked for one by
+    // one (most paragraphs hold none).
+    const std::vector<const Rule*> present =
+        rules_.MatcherFor("delib.attendees.").Matching(block(i).text);
+    if (present.empty()) return labels;
     for (const auto& [rule, status] : kLists) {
-      for (const RuleMatch& m : rules_.SearchAll(rules_.Get(rule), block(i).text)) {
+      const Rule& r = rules_.Get(rule);
+      if (std::find(present.begin(), present.end(), &r) == present.end()) continue;
+      for (const RuleMatch& m : rules_.SearchAll(r, block(i).text)) {
         // A label without its colon may take the first letters of the list
         // ("PRESENTS P. BANIEL"): the list starts there.
         const auto next = m.group_spans.find("next");
@@ -616,7 +632,7 @@ class ActReader {
 
   void ReadAttendees(Part part, Deliberation* d) const {
     for (int i = part.begin; i < part.end; ++i) {
-      std::vector<Label> labels = Labels(i);
+      const std::vector<Label>& labels = Labels(i);
       for (size_t k = 0; k < labels.size(); ++k) {
         const bool last = k + 1 == labels.size();
         const size_t end = last ? block(i).text.size() : labels[k + 1].start;
@@ -789,7 +805,8 @@ class ActReader {
   int number_block_ = -1;
   std::string item_title_;   // the subject written on the number's line
   bool has_decide_ = false;  // the act has a DECIDE line, or "après en avoir délibéré"
-  bool unanimous_ = false;   // the vote was unanimous (set by ReadVotes)
+  mutable std::map<int, std::vector<Label>> labels_;  // by paragraph (Labels)
+  bool unanimous_ = false;                            // the vote was unanimous (set by ReadVotes)
 };
 
 }  // namespace

@@ -67,19 +67,25 @@ bool Follows(const ItemMark& a, const ItemMark& b) {
 // as it is.
 constexpr size_t kMinItemRun = 3;
 
+bool IsRunOn(const Block& b) {
+  return b.kind == Block::Kind::kParagraph && b.text.size() >= kMinRunOnBytes;
+}
+
+// Marks are looked for in run-on paragraphs only: a short paragraph is a
+// line as printed, which a run neither needs to cut nor to count.
 std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& rules) {
   // Only minutes: a contract's numbered parts, cut, would push its preamble
   // away from its title.
   const Rule& minutes = rules.Get("item_run.minutes");
   if (std::none_of(blocks.begin(), blocks.end(), [&](const Block& b) {
-        return b.kind == Block::Kind::kParagraph && rules.Search(minutes, b.text, nullptr);
+        return IsRunOn(b) && rules.Search(minutes, b.text, nullptr);
       })) {
     return {};
   }
   const Rule& item = rules.Get("item_run.mark");
   std::vector<ItemMark> marks;
   for (size_t b = 0; b < blocks.size(); ++b) {
-    if (blocks[b].kind != Block::Kind::kParagraph) continue;
+    if (!IsRunOn(blocks[b])) continue;
     for (const RuleMatch& m : rules.SearchAll(item, blocks[b].text)) {
       const std::string& minor = m.Get("minor");
       marks.push_back({b, m.group_spans.at("at").first, std::stoi(m.Get("major")),
