@@ -45,8 +45,10 @@ Status WithPage(const RawPage& raw, const Status& s) {
 Result<GreyImage> Render(const poppler::page& page, double dpi) {
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  // Smooth edges help Tesseract read; the look for ink needs none of it.
+  const bool for_ocr = dpi >= kOcrDpi;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, for_ocr);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, for_ocr);
   poppler::image image = renderer.render_page(&page, dpi, dpi);
   if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
     return Status::Corruption("Poppler could not render the page for OCR");
