@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "check/annotation.h"
+#include "extract/text_util.h"
 #include "pipeline/pipeline.h"
 #include "read/reader.h"
 #include "store/store.h"
@@ -66,24 +67,6 @@ void KeepSet(std::vector<ManifestEntry>* entries, const std::string& set) {
   std::erase_if(*entries, [&](const ManifestEntry& e) { return e.set != set; });
 }
 
-// text with every run of white space (line breaks included) made one space,
-// as the datasets of published acts store them: one line per document.
-std::string Flattened(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 // A flattened copy, in dir, of each real text document (format "flat").
 Result<std::vector<ManifestEntry>> FlattenedCopies(const std::vector<ManifestEntry>& entries,
                                                    const std::string& dir) {
@@ -96,7 +79,9 @@ Result<std::vector<ManifestEntry>> FlattenedCopies(const std::vector<ManifestEnt
     copy.format = "flat";
     copy.document = (fs::path(dir) / fs::path(entry.document).filename()).string();
     std::ofstream out(copy.document, std::ios::binary | std::ios::trunc);
-    out << Flattened(*bytes);
+    // Every run of white space, line breaks included, one space: the one
+    // line per document that the datasets of published acts store.
+    out << CollapseSpaces(*bytes);
     if (!out.flush()) return Status::IOError("cannot write " + copy.document);
     copies.push_back(std::move(copy));
   }
