@@ -482,10 +482,7 @@ class SignatureReader {
       while (last + 1 < end &&
              (Matches(rules_, "parties.line_continued", line) ||
               Matches(rules_, "parties.line_continuing", doc_.blocks[last + 1].text)) &&
-             IsParagraph(doc_.blocks[last + 1]) &&
-             doc_.blocks[last + 1].text.size() <= kMaxOfficeLine &&
-             !Matches(rules_, "parties.person_line", doc_.blocks[last + 1].text) &&
-             !Matches(rules_, "parties.office_line", doc_.blocks[last + 1].text)) {
+             MayContinueOffice(doc_.blocks[last + 1])) {
         line += " " + doc_.blocks[++last].text;
       }
       if (!rules_.Search("parties.office_line", line, &m) ||
@@ -497,10 +494,7 @@ class SignatureReader {
       // "Directeur Général de l'Agence" / "Régionale de Santé Bretagne": a
       // body cut after its first word goes on in the next line.
       if (last + 1 < end && org.find(' ') == std::string::npos &&
-          IsParagraph(doc_.blocks[last + 1]) &&
-          doc_.blocks[last + 1].text.size() <= kMaxOfficeLine &&
-          !Matches(rules_, "parties.person_line", doc_.blocks[last + 1].text) &&
-          !Matches(rules_, "parties.office_line", doc_.blocks[last + 1].text) &&
+          MayContinueOffice(doc_.blocks[last + 1]) &&
           !Matches(rules_, "parties.prose", doc_.blocks[last + 1].text)) {
         org += " " + doc_.blocks[++last].text;
       }
@@ -509,6 +503,14 @@ class SignatureReader {
       i = last;
     }
     flush();
+  }
+
+  // A short line that is neither a person's name nor an office of its own:
+  // it may finish the office line above it.
+  bool MayContinueOffice(const Block& next) const {
+    return IsParagraph(next) && next.text.size() <= kMaxOfficeLine &&
+           !Matches(rules_, "parties.person_line", next.text) &&
+           !Matches(rules_, "parties.office_line", next.text);
   }
 
   // Offices run together in one paragraph ("Entre Le Préfet de Guyane Le
