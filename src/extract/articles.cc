@@ -5,8 +5,8 @@
 // each, nothing between them) and in the body (each followed by its text).
 // Headings are grouped into runs numbered 1, 2, 3 … (a number may be
 // skipped); the run whose headings are followed by text the most often is the
-// body.  Its articles' bodies run to the next heading of the run, the last
-// one to the signature line or the annexes.
+// body, provided at least one of them has text.  Its articles' bodies run to the next heading of
+// the run, the last one to the signature line or the annexes.
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -126,7 +126,9 @@ void ExtractArticles(const LaidOutDocument& doc, const ContractSegment& seg, con
       best = &run;
     }
   }
-  if (best == nullptr) return;
+  // Headings with no text under any of them are a summary whose body is
+  // not in this document (a fragment, or a contract annexed elsewhere).
+  if (best == nullptr || best->bodies == 0) return;
 
   for (size_t r = 0; r < best->members.size(); ++r) {
     const Heading& h = headings[best->members[r]];

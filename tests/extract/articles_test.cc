@@ -70,6 +70,19 @@ TEST_CASE("the summary's article lines are not articles; the body's are", "[arti
         "Sous la responsabilité du COPIL, le coordinateur anime la mise en œuvre du contrat.");
 }
 
+TEST_CASE("a summary whose body is not in the document gives no article", "[articles]") {
+  // A contract's opening pages: its summary lists the articles, the body is
+  // cut off (or annexed elsewhere), so no heading has text under it.
+  const std::vector<Article> articles = Articles(
+      "SOMMAIRE\n"
+      "Introduction\n"
+      "Article 1 : Parties prenantes au contrat\n"
+      "Article 2 : Périmètre géographique du contrat\n"
+      "Article 3 : Modalités de gouvernance\n"
+      "Article 4 : Durée et révision du contrat\n");
+  CHECK(Headings(articles).empty());
+}
+
 TEST_CASE("heading forms: '1er', a dash, a title on the next line", "[articles]") {
   const std::vector<Article> articles = Articles(
       "Article 1er : Objet\n"
