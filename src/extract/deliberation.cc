@@ -90,7 +90,20 @@ class ActReader {
     if (!d.meeting_date) d.meeting_date = MeetingDate(sitting_);
     d.title = Title();
     ReadAttendees(header_, &d);
-    if (d.attendees.empty()) ReadAttendees(sitting_, &d);
+    // An act that names no one present (a proxy given, a member excused)
+    // completes the sitting's attendance rather than replacing it.
+    if (std::none_of(d.attendees.begin(), d.attendees.end(),
+                     [](const Attendee& a) { return a.status == "present"; })) {
+      std::vector<Attendee> own = std::move(d.attendees);
+      d.attendees.clear();
+      ReadAttendees(sitting_, &d);
+      for (Attendee& a : own) {
+        if (std::none_of(d.attendees.begin(), d.attendees.end(),
+                         [&](const Attendee& b) { return b.name == a.name; })) {
+          d.attendees.push_back(std::move(a));
+        }
+      }
+    }
     d.president = PersonAsListed(
         FirstNameOfAct({"delib.president.heading", "delib.president.sentence"}), d.attendees);
     d.secretary = PersonAsListed(

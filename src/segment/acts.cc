@@ -81,6 +81,9 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
     }
     if (open >= 0 && !decided && AnyMatches(b, needed, rules)) decided = true;
   }
+  // The last act of a fragment may be cut off before its decision: a
+  // heading that states its number still opens an act.
+  if (open >= 0 && !decided && !numbered.empty() && numbered.back() == open) decided = true;
   close();
   // A list of the sitting's deliberations names each act by its number
   // without its text: each is an act.  An agenda ("1. Budget", "2. …")
