@@ -51,8 +51,14 @@ struct Part {
 
 class ActReader {
  public:
-  ActReader(const LaidOutDocument& doc, const RuleSet& rules, BlockRange sitting, BlockRange act)
-      : doc_(doc), rules_(rules), act_(act), sitting_{sitting.begin, sitting.end} {
+  // ordinal: the act's place in the document, from 1.
+  ActReader(const LaidOutDocument& doc, const RuleSet& rules, BlockRange sitting, BlockRange act,
+            int ordinal)
+      : doc_(doc),
+        rules_(rules),
+        act_(act),
+        sitting_{sitting.begin, sitting.end},
+        ordinal_(ordinal) {
     int decide = -1;
     for (int i = act.begin; i < act.end; ++i) {
       if (Matches("delib.decide", i)) {
@@ -89,6 +95,9 @@ class ActReader {
     d.meeting_date = MeetingDate(header_);
     if (!d.meeting_date) d.meeting_date = MeetingDate(sitting_);
     d.title = Title();
+    // Its place among the sitting's items: its number, else its order.
+    act_key_ = d.number ? ItemKey(*d.number) : std::vector<int>{};
+    if (act_key_.empty()) act_key_ = {ordinal_};
     ReadAttendees(header_, &d);
     // An act that names no one present (a proxy given, a member excused)
     // completes the sitting's attendance rather than replacing it.
@@ -223,6 +232,16 @@ class ActReader {
                                m.group_spans["number"].second, std::string(rule));
         return;
       }
+    }
+    // Minutes without act numbers refer to an act by its item's number.
+    for (std::string_view rule : {"delib.item.numbered", "delib.item.run_on"}) {
+      if (!Search(rule, act_.begin, &m)) continue;
+      const char* group = m.Has("item") ? "item" : "item2";
+      if (m.Get(group).empty()) continue;
+      d->number = m.Get(group);
+      d->prov = ProvenanceIn(block(act_.begin), m.group_spans[group].first,
+                             m.group_spans[group].second, std::string(rule));
+      return;
     }
   }
 
@@ -534,11 +553,16 @@ class ActReader {
     if (rules_.Search("delib.attendee.count", text, &count) && count.end < end) {
       begin += count.end;
     }
-    std::vector<std::pair<size_t, size_t>> items;
+    // Each item: its name part [start, end) and the bracket after it, up
+    // to the separator ("X (à partir du point 2.1)").
+    struct Item {
+      size_t start, end, bracket_end;
+    };
+    std::vector<Item> items;
     size_t item_start = begin, item_end = std::string::npos;
     int depth = 0;
     auto close_item = [&](size_t at) {
-      items.emplace_back(item_start, item_end == std::string::npos ? at : item_end);
+      items.push_back({item_start, item_end == std::string::npos ? at : item_end, at});
       item_end = std::string::npos;
     };
     for (size_t p = begin; p < end; ++p) {
@@ -577,7 +601,8 @@ class ActReader {
     close_item(end);
 
     int names = 0, captions = 0;
-    for (auto [s, e] : items) {
+    for (auto [s, e, bracket_end] : items) {
+      const std::string_view bracket(text.data() + e, bracket_end - e);
       while (s < e && (text[s] == ' ' || text[s] == '.')) ++s;
       while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.')) --e;
       // "ARZANO :" alone: the caption of the names that follow (a commune,
@@ -622,14 +647,47 @@ class ActReader {
         e = s + name_end;
         item = std::string_view(text.data() + s, e - s);
       }
+      ++names;
+      if (!HoldsForThisAct(bracket)) continue;
       Attendee a;
       a.name = CollapseSpaces(item);
       a.status = label.status;
       a.prov = ProvenanceInList(list, s, e, label.rule);
       out->push_back(std::move(a));
-      ++names;
     }
     return names > 0 || (captions > 0 && continued);
+  }
+
+  // Whether a status given with a bracket ("(de la question n° 1 à la
+  // question n° 20)") holds for this act; true when the bracket names no
+  // items.
+  bool HoldsForThisAct(std::string_view bracket) const {
+    RuleMatch m;
+    if (bracket.empty() || !rules_.Search("delib.attendee.during", bracket, &m)) return true;
+    const std::string& from = m.Has("from") ? m.Get("from") : m.Get("from2");
+    const std::string& until = m.Has("until") ? m.Get("until") : m.Get("until2");
+    return (from.empty() || ItemKey(from) <= act_key_) &&
+           (until.empty() || act_key_ <= ItemKey(until));
+  }
+
+  // "1.4" as {1, 4}, for comparing items; empty when it is no item number.
+  static std::vector<int> ItemKey(std::string_view number) {
+    std::vector<int> key;
+    int part = -1;
+    for (char c : number) {
+      if (c >= '0' && c <= '9') {
+        part = (part < 0 ? 0 : part * 10) + (c - '0');
+        if (part > 9999) return {};
+      } else if (c == '.' && part >= 0) {
+        key.push_back(part);
+        part = -1;
+      } else {
+        return {};
+      }
+    }
+    if (part < 0) return {};
+    key.push_back(part);
+    return key;
   }
 
   bool IsRoleLabel(std::string_view caption) const {
@@ -814,6 +872,8 @@ class ActReader {
   const RuleSet& rules_;
   BlockRange act_;
   Part sitting_;  // empty ({0, 0}) when the act carries its own header
+  int ordinal_;
+  std::vector<int> act_key_;  // its item number or ordinal (ItemKey)
   Part header_, decision_;
   int number_block_ = -1;
   std::string item_title_;   // the subject written on the number's line
@@ -834,10 +894,12 @@ void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, c
     return r;
   };
   const BlockRange sitting = clamp(seg.sitting);
+  int ordinal = 0;
   for (const BlockRange& range : seg.acts) {
     const BlockRange act = clamp(range);
+    ++ordinal;
     if (act.empty()) continue;
-    out->deliberations.push_back(ActReader(doc, rules, sitting, act).Read());
+    out->deliberations.push_back(ActReader(doc, rules, sitting, act, ordinal).Read());
   }
 }
 

@@ -1,6 +1,7 @@
 // Acts: where each act a document records begins and ends (rules
 // "delib.number.*" and "delib.item.*" for the heading; "delib.decide", "delib.deliberated",
 // "delib.votes.line", "delib.outcome.adopted" for the decision).
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,18 @@ bool IsHeading(const Block& b, const std::vector<const RuleSetMatcher*>& sets, c
   return false;
 }
 
+// Whether item number `next` comes just after `prev`: "1.5" after "1.4",
+// "4" after "3" (numbering from 1).
+bool ItemFollows(std::string_view prev, std::string_view next) {
+  const size_t a = prev.rfind('.'), b = next.rfind('.');
+  const std::string_view prev_head = a == std::string_view::npos ? "" : prev.substr(0, a + 1);
+  const std::string_view next_head = b == std::string_view::npos ? "" : next.substr(0, b + 1);
+  if (prev.empty() || next.empty() || prev_head != next_head) return false;
+  const int p = std::atoi(std::string(prev.substr(prev_head.size())).c_str());
+  const int n = std::atoi(std::string(next.substr(next_head.size())).c_str());
+  return p >= 1 && n == p + 1;
+}
+
 }  // namespace
 
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
@@ -55,8 +68,12 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   int open = -1;              // the last heading seen
   bool decided = false;       // a decision since it
   std::string open_number;    // its act number, when it states one
+  std::string open_item;      // its item number ("1.4"), when it is an item
+  std::string kept_item;      // the item number of the last act kept
   auto close = [&] {
-    if (open >= 0 && decided) starts.push_back(open);
+    if (open < 0 || !decided) return;
+    starts.push_back(open);
+    kept_item = open_item;
   };
   for (int i = 0; i < end; ++i) {
     const Block& b = doc.blocks[i];
@@ -75,6 +92,7 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
       if (open < 0 || decided) {
         close();
         open = i;
+        open_item = m.Has("item") ? m.Get("item") : m.Get("item2");
         decided = false;
       }
       continue;
@@ -82,8 +100,12 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
     if (open >= 0 && !decided && AnyMatches(b, needed, rules)) decided = true;
   }
   // The last act of a fragment may be cut off before its decision: a
-  // heading that states its number still opens an act.
-  if (open >= 0 && !decided && !numbered.empty() && numbered.back() == open) decided = true;
+  // heading that states its number, or the item that follows the last
+  // act's item ("1.5" after "1.4"), still opens an act.
+  if (open >= 0 && !decided &&
+      ((!numbered.empty() && numbered.back() == open) || ItemFollows(kept_item, open_item))) {
+    decided = true;
+  }
   close();
   // A list of the sitting's deliberations names each act by its number
   // without its text: each is an act.  An agenda ("1. Budget", "2. …")

@@ -90,5 +90,62 @@ TEST_CASE("numbered decisions of one act are not items of minutes", "[segment]")
   CHECK(run.records.deliberations[0].number == "CS-2025-04");
 }
 
+// Minutes whose presence changes during the sitting, whose last item is cut
+// off before its decision (a fragment), and whose acts are coded "N° …".
+const char kChangingPresence[] =
+    "PROCES VERBAL DE LA SEANCE DU CONSEIL MUNICIPAL DU 9 FEVRIER 2023\n"
+    "Présents : Mesdames Anne PETIT, Claire DURAND (à partir du point 1.3), Messieurs Luc ROUX, "
+    "Paul MARTIN (du point 1.1 au point 1.2).\n"
+    "Pouvoir : Claire DURAND à Anne PETIT (jusqu'au point 1.2).\n"
+    "1.1 Désignation du secrétaire de séance Le conseil désigne Anne PETIT. Après en avoir "
+    "délibéré, le Conseil Municipal à l'unanimité DÉCIDE de désigner Anne PETIT.\n"
+    "1.2 Modification du nombre d'adjoints Le conseil municipal fixe le nombre d'adjoints à 3. "
+    "Après en avoir délibéré, le Conseil Municipal à l'unanimité DÉCIDE de fixer ce nombre.\n"
+    "1.3 Remplacement d'un représentant Par délibération du 3 juillet 2020, le conseil avait "
+    "désigné un représentant auprès du syndicat des eaux.\n";
+
+TEST_CASE("presence that changes during the sitting holds for the items it names", "[segment]") {
+  const testing::TextRun run(kChangingPresence);
+  REQUIRE(run.records.deliberations.size() == 3);  // the last one without its decision
+  std::vector<std::string> numbers;
+  std::vector<std::vector<std::string>> people;
+  for (const Deliberation& d : run.records.deliberations) {
+    numbers.push_back(d.number.value_or("-"));
+    people.emplace_back();
+    for (const Attendee& a : d.attendees) people.back().push_back(a.name + " | " + a.status);
+  }
+  // Minutes without act numbers refer to an act by its item's number.
+  CHECK(numbers == std::vector<std::string>{"1.1", "1.2", "1.3"});
+  using V = std::vector<std::string>;
+  CHECK(people[0] == V{"Anne PETIT | present", "Luc ROUX | present", "Paul MARTIN | present",
+                       "Claire DURAND | excused"});
+  CHECK(people[1] == people[0]);
+  CHECK(people[2] == V{"Anne PETIT | present", "Claire DURAND | present", "Luc ROUX | present"});
+}
+
+TEST_CASE("'N° CODE' opens an act; a bulleted list of codes is what it approves", "[segment]") {
+  const testing::TextRun run(
+      "COMPTE RENDU DU CONSEIL MUNICIPAL DU 30 JANVIER 2020 Présents : PILLET Gérard ; "
+      "BODIC Bernard. Date de convocation : le 23 janvier 2020 N° DEL2020_01_01 Le conseil "
+      "désigne BODIC Bernard comme secrétaire de séance. VOTE : Pour : 2 Contre : Abstention : "
+      "Le conseil municipal désigne BODIC Bernard. POUVOIR : Mme LE TARNEC Sandra donne pouvoir "
+      "à M. PILLET Gérard. M. le Maire donne lecture du procès-verbal. N° DEL2020_01_02 • "
+      "DEL2019_08_01 : Désignation du secrétaire de séance • DEL2019_08_02 : Vote du budget "
+      "primitif de la commune pour l'exercice 2020 VOTE : Pour : 2 Contre : Abstention : Le "
+      "procès-verbal est adopté à l'unanimité.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  const Deliberation& first = run.records.deliberations[0];
+  CHECK(first.number == "DEL2020_01_01");
+  CHECK(run.records.deliberations[1].number == "DEL2020_01_02");
+  // "Pour : 2 Contre :": the 2 is for, nothing is against.
+  CHECK(first.votes_for == 2);
+  CHECK_FALSE(first.votes_against.has_value());
+  // A proxy named in the act completes the sitting's list of those present.
+  std::vector<std::string> people;
+  for (const Attendee& a : first.attendees) people.push_back(a.name + " | " + a.status);
+  CHECK(people == std::vector<std::string>{"PILLET Gérard | present", "BODIC Bernard | present",
+                                           "LE TARNEC Sandra | excused"});
+}
+
 }  // namespace
 }  // namespace clsdb
