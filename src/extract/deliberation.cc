@@ -605,6 +605,21 @@ class ActReader {
       const std::string_view bracket(text.data() + e, bracket_end - e);
       while (s < e && (text[s] == ' ' || text[s] == '.')) ++s;
       while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.')) --e;
+      // "M. Goué Stéphane Epeigné-Sur-Dême :": a flattened list by commune
+      // runs each name into the next commune's caption; the caption is the
+      // last word before the colon.
+      if (const size_t colon = std::string_view(text.data() + s, e - s).find(" :");
+          colon != std::string_view::npos && StartsPerson(text, s)) {
+        const std::string_view head(text.data() + s, colon);
+        const size_t last_space = head.rfind(' ');
+        RuleMatch civ;
+        if (last_space != std::string_view::npos &&
+            rules_.Search("delib.attendee.civility", head, &civ) &&
+            rules_.Search("delib.attendee.name", head.substr(civ.end, last_space - civ.end),
+                          nullptr)) {
+          e = s + last_space;
+        }
+      }
       // "ARZANO :" alone: the caption of the names that follow (a commune,
       // a group), printed in a column of its own.
       // "Secrétaire de séance : Mme X": a role's label, not a group's; the

@@ -147,5 +147,20 @@ TEST_CASE("'N° CODE' opens an act; a bulleted list of codes is what it approves
                                            "LE TARNEC Sandra | excused"});
 }
 
+TEST_CASE("a flattened list by commune: each name runs into the next commune's caption",
+          "[segment]") {
+  const testing::TextRun run(
+      "PROCES VERBAL DU CONSEIL COMMUNAUTAIRE DU 25 JANVIER 2023\n"
+      "Présents : Beaumont : M. Robert Jean-Paul ; M. Desjonquères Vincent Bueil-en-Touraine : "
+      "Cerelles : M. Poulle Guy Charentilly : Mme Bouin Valérie Neuillé : M. Jollivet Michel ; "
+      "Mme Six Sylvie\n"
+      "Après en avoir délibéré, le Conseil DÉCIDE à l'unanimité d'approuver le contrat.\n");
+  REQUIRE(run.records.deliberations.size() == 1);
+  std::vector<std::string> people;
+  for (const Attendee& a : run.records.deliberations[0].attendees) people.push_back(a.name);
+  CHECK(people == std::vector<std::string>{"Robert Jean-Paul", "Desjonquères Vincent", "Poulle Guy",
+                                           "Bouin Valérie", "Jollivet Michel", "Six Sylvie"});
+}
+
 }  // namespace
 }  // namespace clsdb
