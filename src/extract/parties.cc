@@ -720,6 +720,33 @@ void FillFromSignatories(std::vector<Signatory> signatories, std::vector<Party>*
   }
 }
 
+// The parties named by the headings of their commitments ("L'ENGAGEMENT DE
+// L'ARS GRAND EST"), each once; none unless at least two are named (one
+// heading is a mention).
+std::vector<Party> PartiesFromCommitments(const LaidOutDocument& doc, const ContractSegment& seg,
+                                          const RuleSet& rules) {
+  std::vector<Party> parties;
+  std::set<std::string> seen;
+  for (int i = seg.range.begin; i < seg.range.end; ++i) {
+    const Block& b = doc.blocks[i];
+    RuleMatch m;
+    if (b.kind != Block::Kind::kParagraph || b.text.size() > kMaxBareParty ||
+        !rules.Search("parties.commitment_heading", b.text, &m) ||
+        Matches(rules, "parties.commitment_common", m.Get("org"))) {
+      continue;
+    }
+    const std::string org = Trim(m.Get("org"));
+    if (!seen.insert(FoldForMatch(org)).second) continue;
+    Party p;
+    p.organization = org;
+    const size_t start = m.group_spans["org"].first;
+    p.prov = ProvenanceIn(b, start, start + org.size(), "parties.commitment_heading");
+    parties.push_back(std::move(p));
+  }
+  if (parties.size() < 2) parties.clear();
+  return parties;
+}
+
 }  // namespace
 
 void ExtractParties(const LaidOutDocument& doc, const ContractSegment& seg, const RuleSet& rules,
@@ -736,6 +763,10 @@ void ExtractParties(const LaidOutDocument& doc, const ContractSegment& seg, cons
                                    [](const Party& p) { return !p.representative.has_value(); });
   if (!missing && !contract->parties.empty()) return;
   std::vector<Signatory> signatories = SignatureReader(doc, rules).Read(seg);
+  if (contract->parties.empty() && signatories.empty()) {
+    contract->parties = PartiesFromCommitments(doc, seg, rules);
+    return;
+  }
   if (contract->parties.empty()) {
     // No preamble: the signature block names the parties.
     for (const Signatory& s : signatories) {

@@ -204,5 +204,23 @@ TEST_CASE("a list of signatories: a paragraph per party, the short name in brack
           "Préfecture de l'Aveyron | - | Paul ROUX | Préfet"});
 }
 
+TEST_CASE("no preamble nor signatures: the headings of each party's commitments name them",
+          "[parties]") {
+  // A contract's opening pages: its summary, one heading per signatory under
+  // the commitments article, each heading once though the body repeats it.
+  const std::vector<std::string> got =
+      ShowAll(Parties("CONTRAT LOCAL DE SANTE DU PAYS TERRES DE LORRAINE 2018-2023\n"
+                      "ARTICLE 6 - LES ENGAGEMENTS RECIPROQUES DES SIGNATAIRES 9\n"
+                      "L’ENGAGEMENT DE L’ARS GRAND EST 10\n"
+                      "LES ENGAGEMENTS DE LA CPAM DE MEURTHE ET MOSELLE 12\n"
+                      "LES ENGAGEMENTS DU CENTRE HOSPITALIER DE TOUL 13\n"
+                      "L’engagement de l’ARS Grand Est\n"
+                      "L'ARS s'engage à soutenir la coordination du contrat.\n"));
+  const std::vector<std::string> want{"ARS GRAND EST | - | - | -",
+                                      "CPAM DE MEURTHE ET MOSELLE | - | - | -",
+                                      "CENTRE HOSPITALIER DE TOUL | - | - | -"};
+  CHECK(got == want);
+}
+
 }  // namespace
 }  // namespace clsdb
