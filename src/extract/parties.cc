@@ -92,6 +92,7 @@ struct Piece {
   std::string text;
   int block = -1;  // where it starts, for provenance
   size_t start = 0, end = 0;
+  std::string address;  // a line of its own that is a postal address
 };
 
 class PreambleCutter {
@@ -126,6 +127,13 @@ class PreambleCutter {
       // A long paragraph with nothing of a party's description: the
       // preamble ended without its closing line.
       if (b.text.size() > kMaxSignallessBlock && !Matches(rules_, "parties.signal", b.text)) break;
+      // "Le Diapason, 2 Place des Savoirs, 21035 DIJON CEDEX": the seat of
+      // the party above, though it opens with an article.
+      if (current_.block >= 0 && current_.address.empty() &&
+          Matches(rules_, "parties.address_line", b.text)) {
+        current_.address = b.text;
+        continue;
+      }
       if (Matches(rules_, "parties.starts_party", b.text) ||
           (list && !Matches(rules_, "parties.continues", b.text))) {
         Flush();
@@ -366,6 +374,7 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
     std::string address = CleanValue(m.Get("address"));
     if (!address.empty()) party.address = address;
   }
+  if (!party.address && !piece.address.empty()) party.address = CleanValue(piece.address);
   if (rules.Search("parties.represented", tail, &m)) {
     Person p = ReadRepresentation(m.Get("clause"), rules);
     if (!p.name.empty()) party.representative = p.name;

@@ -222,5 +222,32 @@ TEST_CASE("no preamble nor signatures: the headings of each party's commitments 
   CHECK(got == want);
 }
 
+TEST_CASE("an address on its own line is the seat of the party above; 'Et d'autre part' links",
+          "[parties]") {
+  Result<RawDocument> raw = DecodeText(
+      "CONTRAT LOCAL DE SANTE DE PUISAYE-FORTERRE 2019-2023\n"
+      "Entre d’une part,\n"
+      "L’Agence régionale de santé de Bourgogne Franche-Comté\n"
+      "Le Diapason, 2 Place des Savoirs, 21035 DIJON CEDEX\n"
+      "Représentée par son directeur général, Monsieur Pierre PRIBILE\n"
+      "Et d’autre part,\n"
+      "La Communauté de communes de Puisaye-Forterre\n"
+      "Représentée par son président, Monsieur Jean DURAND\n"
+      "Il est convenu ce qui suit :\n");
+  REQUIRE(raw.ok());
+  raw->format = "text";
+  const LaidOutDocument doc = LayOut(*raw);
+  DocumentRecords r = Extract(doc, Segment(doc, Rules()), Rules());
+  REQUIRE(r.contracts.size() == 1);
+  const std::vector<Party>& parties = r.contracts[0].parties;
+  const std::vector<std::string> want{
+      "Agence régionale de santé de Bourgogne Franche-Comté | - | Pierre PRIBILE | directeur "
+      "général",
+      "Communauté de communes de Puisaye-Forterre | - | Jean DURAND | président"};
+  CHECK(ShowAll(parties) == want);
+  REQUIRE(parties.size() == 2);
+  CHECK(parties[0].address == "Le Diapason, 2 Place des Savoirs, 21035 DIJON CEDEX");
+}
+
 }  // namespace
 }  // namespace clsdb
