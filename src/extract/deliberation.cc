@@ -115,8 +115,10 @@ class ActReader {
     }
     d.president = PersonAsListed(
         FirstNameOfAct({"delib.president.heading", "delib.president.sentence"}), d.attendees);
-    d.secretary = PersonAsListed(
-        FirstNameOfAct({"delib.secretary.label", "delib.secretary.sentence"}), d.attendees);
+    d.secretary =
+        PersonAsListed(FirstNameOfAct({"delib.secretary.label", "delib.secretary.sentence",
+                                       "delib.secretary.appointed"}),
+                       d.attendees);
     ReadVotes(&d);
     d.outcome = Outcome(d);
     ReadSignature(&d);
@@ -247,8 +249,8 @@ class ActReader {
 
   OptText MeetingDate(Part part) const {
     for (int i = part.begin; i < part.end; ++i) {
-      for (std::string_view rule :
-           {"delib.meeting_date", "delib.meeting_date.heading", "delib.meeting_date.sentence"}) {
+      for (std::string_view rule : {"delib.meeting_date", "delib.meeting_date.heading",
+                                    "delib.meeting_date.caps", "delib.meeting_date.sentence"}) {
         RuleMatch m;
         if (!Search(rule, i, &m)) continue;
         auto date = FindFrenchDate(m.Get("date"), rules_);

@@ -87,12 +87,20 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
         open_number = number;
         numbered.push_back(i);
       }
+      const std::string item = m.Has("item") ? m.Get("item") : m.Get("item2");
+      // The next item before any decision: the open one was an item with
+      // nothing to decide ("3) Décisions prises en délégation : aucune").
+      if (open >= 0 && !decided && ItemFollows(open_item, item)) {
+        open = i;
+        open_item = item;
+        continue;
+      }
       // A second heading before any decision: the first was the act's
       // title block and this one its number line (or the reverse), one act.
       if (open < 0 || decided) {
         close();
         open = i;
-        open_item = m.Has("item") ? m.Get("item") : m.Get("item2");
+        open_item = item;
         decided = false;
       }
       continue;
