@@ -223,6 +223,9 @@ class ActReader {
   void ReadNumber(Deliberation* d) {
     RuleMatch m;
     for (int i = header_.begin; i < header_.end; ++i) {
+      // The end of a heading broken after "DE LA": a number there is the
+      // one its subject cites.
+      if (i > header_.begin && Matches("delib.line_unfinished", i - 1)) continue;
       for (std::string_view rule :
            {"delib.number.labelled", "delib.number.paren", "delib.number.coded",
             "delib.number.item", "delib.number.code_first", "delib.number.object"}) {

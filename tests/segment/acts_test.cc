@@ -162,5 +162,31 @@ TEST_CASE("a flattened list by commune: each name runs into the next commune's c
                                            "Bouin Valérie", "Jollivet Michel", "Six Sylvie"});
 }
 
+TEST_CASE("run-on minutes: an item with nothing to decide, a heading broken after 'DE LA'",
+          "[segment]") {
+  const testing::TextRun run(
+      "VILLE DE SAINT-AUBIN CONSEIL MUNICIPAL DU 19 JANVIER 2023 PROCES VERBAL M. le maire ouvre "
+      "la séance à 18h, le quorum étant atteint. Il nomme Romain Smaha, secrétaire de séance.\n"
+      "1) APPROBATION DU PROCES VERBAL DU 30 NOVEMBRE 2022 Le compte-rendu ainsi présenté est\n"
+      "adopté à l'unanimité.\n"
+      "2) DECISIONS PRISES EN DELEGATION PAR LE MAIRE Aucune décision prise en délégation.\n"
+      "3) ANNULATION DE LA\n"
+      "DELIBERATION N°2022/08/21 : ABANDON DU REVERSEMENT DE LA TAXE D'AMENAGEMENT\n"
+      "Considérant la délibération n° 2022/08/21 instituant le reversement de la taxe.\n"
+      "Après en avoir délibéré, le conseil municipal à l'unanimité DÉCIDE d'annuler cette "
+      "délibération.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  const Deliberation& first = run.records.deliberations[0];
+  const Deliberation& second = run.records.deliberations[1];
+  CHECK(first.number == "1");
+  // Item 2 decides nothing: item 3 is the next act, numbered by its item,
+  // not by the deliberation its subject cites.
+  CHECK(second.number == "3");
+  for (const Deliberation& d : run.records.deliberations) {
+    CHECK(d.meeting_date == "2023-01-19");
+    CHECK(d.secretary == "Romain Smaha");
+  }
+}
+
 }  // namespace
 }  // namespace clsdb
