@@ -116,8 +116,8 @@ class ActReader {
     d.president = PersonAsListed(
         FirstNameOfAct({"delib.president.heading", "delib.president.sentence"}), d.attendees);
     d.secretary =
-        PersonAsListed(FirstNameOfAct({"delib.secretary.label", "delib.secretary.sentence",
-                                       "delib.secretary.appointed"}),
+        PersonAsListed(FirstNameOfAct({"delib.secretary.label", "delib.secretary.elected",
+                                       "delib.secretary.sentence", "delib.secretary.appointed"}),
                        d.attendees);
     ReadVotes(&d);
     d.outcome = Outcome(d);

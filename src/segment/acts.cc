@@ -88,6 +88,13 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
         numbered.push_back(i);
       }
       const std::string item = m.Has("item") ? m.Get("item") : m.Get("item2");
+      // An act's number well after an undecided item: the item was a line
+      // of the agenda, the act starts here.
+      if (open >= 0 && !decided && !open_item.empty() && !number.empty() && i - open > 1) {
+        open = i;
+        open_item.clear();
+        continue;
+      }
       // The next item before any decision: the open one was an item with
       // nothing to decide ("3) Décisions prises en délégation : aucune").
       if (open >= 0 && !decided && ItemFollows(open_item, item)) {
