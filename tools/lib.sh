@@ -11,6 +11,8 @@ CLSDB_PACKAGES=(
   libtesseract-dev libleptonica-dev tesseract-ocr-fra tesseract-ocr-osd
   # xlsx export (export/xlsx_book.cc), and openpyxl to read it back in tests/export.
   libxlsxwriter-dev python3-openpyxl
+  # tests/export/report_test.cc renders the HTML report headless.
+  chromium
   # libFuzzer and the sanitizer runtimes: clang only recommends them.
   clang libclang-rt-14-dev
 )

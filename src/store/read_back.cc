@@ -140,6 +140,15 @@ Result<Store::ContractLocation> Store::LocateContract(long long contract_id) {
   return ContractLocation{q.Int(0), static_cast<int>(q.Int(1))};
 }
 
+Result<std::vector<long long>> Store::ContractIds(long long document_id) {
+  Query q(db_, "SELECT id FROM contracts WHERE document_id = ? ORDER BY id");
+  q.Bind(1, document_id);
+  std::vector<long long> ids;
+  while (q.Next()) ids.push_back(q.Int(0));
+  if (!q.status().ok()) return q.status();
+  return ids;
+}
+
 Result<std::vector<std::string>> Store::ReadPages(long long document_id) {
   Query q(db_, "SELECT text FROM pages WHERE document_id = ? ORDER BY page_no");
   q.Bind(1, document_id);

@@ -95,6 +95,9 @@ class Store {
     int index = 0;
   };
   Result<ContractLocation> LocateContract(long long contract_id);
+  // The database ids of a document's contracts, in the order of
+  // ReadRecords(document_id).contracts.
+  Result<std::vector<long long>> ContractIds(long long document_id);
   // The stored pages' text, page_no order.
   Result<std::vector<std::string>> ReadPages(long long document_id);
 
