@@ -9,6 +9,10 @@ CLSDB_PACKAGES=(
   poppler-utils qpdf time
   # OCR of scanned pages (read/ocr.cc): the library, its image library and the French model.
   libtesseract-dev libleptonica-dev tesseract-ocr-fra tesseract-ocr-osd
+  # xlsx export (export/xlsx_book.cc), and openpyxl to read it back in tests/export.
+  libxlsxwriter-dev python3-openpyxl
+  # tests/export/report_test.cc renders the HTML report headless.
+  chromium
   # libFuzzer and the sanitizer runtimes: clang only recommends them.
   clang libclang-rt-14-dev
 )

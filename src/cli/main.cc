@@ -3,6 +3,8 @@
 //   clsdb ingest [options] PATH...   documents into the database
 //   clsdb check [options]            the reference corpus, scored
 //   clsdb search [options] WORD...   full-text search of the database
+//   clsdb export [options] [TABLE...] tables and views to csv, jsonl, xlsx and open-data formats
+//   clsdb report --out DIR           a static HTML site of the contracts
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -23,6 +25,8 @@ void PrintUsage(std::FILE* out) {
                "  ingest   read PDF and text files into the database\n"
                "  check    score extraction against the reference corpus\n"
                "  search   full-text search of the database's articles and actions\n"
+               "  export   tables and views to csv, jsonl or xlsx; open-data and import formats\n"
+               "  report   a static HTML site of the contracts, with charts and sources\n"
                "\n"
                "Options:\n"
                "  -h, --help     this help; 'clsdb COMMAND --help' for a command's options\n"
@@ -49,6 +53,8 @@ int main(int argc, char** argv) {
   if (command == "ingest") return clsdb::IngestCommand(args);
   if (command == "check") return clsdb::CheckCommand(args);
   if (command == "search") return clsdb::SearchCommand(args);
+  if (command == "export") return clsdb::ExportCommand(args);
+  if (command == "report") return clsdb::ReportCommand(args);
   if (command == "internal-layout-pdf") return clsdb::InternalLayOutPdfCommand(args);
   std::fprintf(stderr, "clsdb: unknown command '%s'\n\n", command.c_str());
   PrintUsage(stderr);

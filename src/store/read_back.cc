@@ -126,6 +126,29 @@ Result<std::vector<Store::StoredDocument>> Store::ListDocuments() {
   return docs;
 }
 
+Result<Store::ContractLocation> Store::LocateContract(long long contract_id) {
+  // ReadRecords orders a document's contracts by id: the index is the
+  // number of the document's contracts with a smaller id.
+  Query q(db_,
+          "SELECT c.document_id, (SELECT count(*) FROM contracts o WHERE o.document_id = "
+          "c.document_id AND o.id < c.id) FROM contracts c WHERE c.id = ?");
+  q.Bind(1, contract_id);
+  if (!q.Next()) {
+    if (!q.status().ok()) return q.status();
+    return Status::NotFound("no contract with id " + std::to_string(contract_id));
+  }
+  return ContractLocation{q.Int(0), static_cast<int>(q.Int(1))};
+}
+
+Result<std::vector<long long>> Store::ContractIds(long long document_id) {
+  Query q(db_, "SELECT id FROM contracts WHERE document_id = ? ORDER BY id");
+  q.Bind(1, document_id);
+  std::vector<long long> ids;
+  while (q.Next()) ids.push_back(q.Int(0));
+  if (!q.status().ok()) return q.status();
+  return ids;
+}
+
 Result<std::vector<std::string>> Store::ReadPages(long long document_id) {
   Query q(db_, "SELECT text FROM pages WHERE document_id = ? ORDER BY page_no");
   q.Bind(1, document_id);

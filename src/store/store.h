@@ -87,6 +87,17 @@ class Store {
   // doc_type, title and every extracted row with its provenance, children
   // linked by index as in model/records.h.
   Result<DocumentRecords> ReadRecords(long long document_id);
+  // Where the contract with database id contract_id is: its document and
+  // its index in that document's ReadRecords(...).contracts.  NotFound when
+  // there is no such contract.
+  struct ContractLocation {
+    long long document_id = 0;
+    int index = 0;
+  };
+  Result<ContractLocation> LocateContract(long long contract_id);
+  // The database ids of a document's contracts, in the order of
+  // ReadRecords(document_id).contracts.
+  Result<std::vector<long long>> ContractIds(long long document_id);
   // The stored pages' text, page_no order.
   Result<std::vector<std::string>> ReadPages(long long document_id);
 

@@ -1,0 +1,406 @@
+#include "export/report.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "export/output_file.h"
+#include "model/records.h"
+#include "store/store.h"
+
+namespace clsdb {
+
+namespace {
+
+// Characters of page text shown on each side of a source span.
+constexpr int kContextChars = 160;
+
+// One style sheet, inline in every page: nothing to load, and it prints.
+constexpr const char* kStyle = R"css(
+body { font: 16px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #1a1a1a; }
+h1 { font-size: 1.6rem; } h2 { border-bottom: 1px solid #ccc; margin-top: 2rem; }
+table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #ccc; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; }
+a.src { font-size: .8em; text-decoration: none; margin-left: .3em; }
+.plan ul { margin: .2rem 0; } .plan .who { color: #444; font-size: .9em; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dd { margin: 0; }
+figure { margin: 1rem 0; } figcaption { font-weight: 600; }
+svg text { font: 12px system-ui, sans-serif; fill: #1a1a1a; }
+rect.bar { fill: #2f6690; }
+blockquote { margin: .3rem 0 1rem; padding: .3rem .6rem; border-left: 3px solid #ccc; background: #fafafa; white-space: pre-wrap; }
+mark { background: #ffe38a; }
+.sources li { margin-bottom: .5rem; }
+@media print { nav { display: none; } a { color: inherit; text-decoration: none; } section { break-inside: avoid-page; } }
+)css";
+
+std::string Escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// The byte offset of the character at char_offset in UTF-8 text (its size
+// past the end).
+size_t ByteOffset(const std::string& text, long long char_offset) {
+  long long chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (chars == char_offset) return i;
+      ++chars;
+    }
+  }
+  return text.size();
+}
+
+// Where each fact came from, numbered in order of first citation.
+class Sources {
+ public:
+  Sources(const std::string& path, const std::vector<std::string>* pages)
+      : path_(path), pages_(pages) {}
+
+  // A link to the source of prov: "p. 12", to the list at the page's end.
+  std::string Link(const Provenance& prov) {
+    const auto key = std::make_tuple(prov.page, prov.span_start, prov.span_end);
+    auto [it, added] = numbers_.emplace(key, static_cast<int>(list_.size()) + 1);
+    if (added) list_.push_back(prov);
+    return " <a class=\"src\" href=\"#src-" + std::to_string(it->second) +
+           "\" title=\"source : page " + std::to_string(prov.page) + "\">[p.&nbsp;" +
+           std::to_string(prov.page) + "]</a>";
+  }
+
+  // The list: document, page, rule, and the span marked in its context.
+  std::string Html() const {
+    std::string out = "<ol class=\"sources\">\n";
+    for (size_t i = 0; i < list_.size(); ++i) {
+      const Provenance& p = list_[i];
+      out += "<li id=\"src-" + std::to_string(i + 1) + "\"><p>" + Escape(path_) + ", page " +
+             std::to_string(p.page) + (p.rule.empty() ? "" : ", règle " + Escape(p.rule)) + "</p>";
+      if (p.page >= 1 && p.page <= static_cast<int>(pages_->size())) {
+        const std::string& text = (*pages_)[p.page - 1];
+        const size_t start = ByteOffset(text, p.span_start);
+        const size_t end = std::max(start, ByteOffset(text, p.span_end));
+        const size_t from = ByteOffset(text, std::max(0, p.span_start - kContextChars));
+        const size_t to = ByteOffset(text, p.span_end + kContextChars);
+        out += "<blockquote>" + std::string(from > 0 ? "…" : "") +
+               Escape(text.substr(from, start - from)) + "<mark>" +
+               Escape(text.substr(start, end - start)) + "</mark>" +
+               Escape(text.substr(end, to - end)) + (to < text.size() ? "…" : "") + "</blockquote>";
+      }
+      out += "</li>\n";
+    }
+    return out + "</ol>\n";
+  }
+
+ private:
+  std::string path_;
+  const std::vector<std::string>* pages_;
+  std::map<std::tuple<int, int, int>, int> numbers_;
+  std::vector<Provenance> list_;
+};
+
+std::string Page(const std::string& title, const std::string& body) {
+  return "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+         Escape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n" + body +
+         "</body>\n</html>\n";
+}
+
+// A horizontal bar chart, or a sentence when there is nothing to draw.
+std::string BarChart(const std::string& id, const std::string& caption,
+                     const std::vector<std::pair<std::string, int>>& bars) {
+  std::string out =
+      "<figure>\n<figcaption id=\"" + id + "-title\">" + Escape(caption) + "</figcaption>\n";
+  if (bars.empty()) return out + "<p>Aucune donnée.</p>\n</figure>\n";
+  int most = 1;
+  for (const auto& [label, value] : bars) most = std::max(most, value);
+  constexpr int kLabelWidth = 300, kBarWidth = 360, kRow = 22;
+  const int height = static_cast<int>(bars.size()) * kRow + 4;
+  out += "<svg data-chart=\"" + id + "\" role=\"img\" aria-labelledby=\"" + id +
+         "-title\" width=\"" + std::to_string(kLabelWidth + kBarWidth + 50) + "\" height=\"" +
+         std::to_string(height) + "\" viewBox=\"0 0 " +
+         std::to_string(kLabelWidth + kBarWidth + 50) + " " + std::to_string(height) + "\">\n";
+  for (size_t i = 0; i < bars.size(); ++i) {
+    const auto& [label, value] = bars[i];
+    const int y = static_cast<int>(i) * kRow + 2;
+    const int width = value * kBarWidth / most;
+    // Labels are cut to fit their column; the full label is the title.
+    std::string shown = label;
+    if (shown.size() > 48) {
+      size_t cut = 45;
+      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+      shown = shown.substr(0, cut) + "…";
+    }
+    out += "<g><title>" + Escape(label) + " : " + std::to_string(value) + "</title><text x=\"" +
+           std::to_string(kLabelWidth - 6) + "\" y=\"" + std::to_string(y + 15) +
+           "\" text-anchor=\"end\">" + Escape(shown) + "</text><rect class=\"bar\" x=\"" +
+           std::to_string(kLabelWidth) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+           std::to_string(std::max(width, 1)) + "\" height=\"" + std::to_string(kRow - 6) +
+           "\"/><text x=\"" + std::to_string(kLabelWidth + std::max(width, 1) + 4) + "\" y=\"" +
+           std::to_string(y + 15) + "\">" + std::to_string(value) + "</text></g>\n";
+  }
+  return out + "</svg>\n</figure>\n";
+}
+
+std::string Period(const Contract& c) {
+  if (c.period_start && c.period_end) {
+    return std::to_string(*c.period_start) + "–" + std::to_string(*c.period_end);
+  }
+  if (c.period_start) return "depuis " + std::to_string(*c.period_start);
+  return "";
+}
+
+// The item an actor or a schedule row belongs to: its action, or its
+// operation when it has no action (as an index past the actions).
+int ItemOf(const Contract& c, int action_index, int operation_index) {
+  if (action_index >= 0) return action_index;
+  if (operation_index >= 0 && operation_index < static_cast<int>(c.operations.size())) {
+    const int parent = c.operations[operation_index].action_index;
+    return parent >= 0 ? parent : static_cast<int>(c.actions.size()) + operation_index;
+  }
+  return -1;
+}
+
+std::string ContractPage(const Contract& c, long long id, const std::string& path,
+                         const std::vector<std::string>& pages) {
+  Sources sources(path, &pages);
+  std::string body = "<header>\n<nav><a href=\"index.html\">← Tous les contrats</a></nav>\n<h1>" +
+                     Escape(c.title.empty() ? "Contrat " + std::to_string(id) : c.title) +
+                     sources.Link(c.prov) + "</h1>\n<dl>\n";
+  auto fact = [&](const char* name, const std::string& value) {
+    if (!value.empty())
+      body += "<dt>" + std::string(name) + "</dt><dd>" + Escape(value) + "</dd>\n";
+  };
+  fact("Territoire", c.territory.value_or(""));
+  fact("Période", Period(c));
+  fact("Génération", c.generation ? std::to_string(*c.generation) : "");
+  fact("Signé", c.signed_place.value_or("") +
+                    (c.signed_date ? (c.signed_place ? ", le " : "le ") + *c.signed_date : ""));
+  fact("Document", path);
+  body += "</dl>\n</header>\n<main>\n";
+  // The charts come first, an overview; they are drawn from what the
+  // sections after them gather.
+  const size_t charts_at = body.size();
+
+  body += "<section aria-labelledby=\"parties\">\n<h2 id=\"parties\">Signataires</h2>\n";
+  if (c.parties.empty()) {
+    body += "<p>Aucun signataire lu.</p>\n";
+  } else {
+    body +=
+        "<table>\n<thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\">Sigle</th>"
+        "<th scope=\"col\">Représentant·e</th><th scope=\"col\">Qualité</th></tr></thead>\n"
+        "<tbody>\n";
+    for (const Party& p : c.parties) {
+      body += "<tr><td>" + Escape(p.organization) + sources.Link(p.prov) + "</td><td>" +
+              Escape(p.acronym.value_or("")) + "</td><td>" + Escape(p.representative.value_or("")) +
+              "</td><td>" + Escape(p.representative_title.value_or("")) + "</td></tr>\n";
+    }
+    body += "</tbody>\n</table>\n";
+  }
+  body += "</section>\n";
+
+  body += "<section aria-labelledby=\"articles\">\n<h2 id=\"articles\">Articles</h2>\n";
+  if (c.articles.empty()) body += "<p>Aucun article lu.</p>\n";
+  for (const Article& a : c.articles) {
+    body += "<details><summary>Article " + Escape(a.number) +
+            (a.title.empty() ? "" : " : " + Escape(a.title)) + sources.Link(a.prov) +
+            "</summary><p>" + Escape(a.body) + "</p></details>\n";
+  }
+  body += "</section>\n";
+
+  // The plan as a tree, and what the charts count.
+  const int items = static_cast<int>(c.actions.size() + c.operations.size());
+  std::vector<std::vector<std::pair<std::string, std::string>>> who(items);  // role, name+link
+  std::map<std::string, std::set<int>> by_pilot;
+  for (const Actor& a : c.actors) {
+    const int item = ItemOf(c, a.action_index, a.operation_index);
+    if (item < 0) continue;
+    if (a.role == "pilot") by_pilot[a.name].insert(item);
+    // An actor of an operation is shown under the operation.
+    const int shown_at =
+        a.operation_index >= 0 ? static_cast<int>(c.actions.size()) + a.operation_index : item;
+    if (shown_at < items) who[shown_at].emplace_back(a.role, Escape(a.name) + sources.Link(a.prov));
+  }
+  auto people = [&](int item) {
+    std::string out;
+    for (const char* role : {"pilot", "partner", "funder"}) {
+      std::string names;
+      for (const auto& [r, name] : who[item]) {
+        if (r == role) names += (names.empty() ? "" : ", ") + name;
+      }
+      if (names.empty()) continue;
+      const std::string label = std::string(role) == "pilot"     ? "Pilote"
+                                : std::string(role) == "partner" ? "Partenaires"
+                                                                 : "Financeurs";
+      out += "<div class=\"who\">" + label + " : " + names + "</div>";
+    }
+    return out;
+  };
+  auto action_html = [&](int a) {
+    const Action& action = c.actions[a];
+    std::string out = "<li>" +
+                      (action.code ? "<strong>" + Escape(*action.code) + "</strong> " : "") +
+                      Escape(action.title) + sources.Link(action.prov) + people(a);
+    std::string ops;
+    for (size_t o = 0; o < c.operations.size(); ++o) {
+      const Operation& op = c.operations[o];
+      if (op.action_index != a) continue;
+      ops += "<li>" + (op.code ? Escape(*op.code) + " " : "") + Escape(op.title) +
+             sources.Link(op.prov) + people(static_cast<int>(c.actions.size() + o)) + "</li>\n";
+    }
+    if (!ops.empty()) out += "<ul>\n" + ops + "</ul>";
+    return out + "</li>\n";
+  };
+  body += "<section aria-labelledby=\"plan\" class=\"plan\">\n<h2 id=\"plan\">Plan d'action</h2>\n";
+  if (c.orientations.empty() && c.actions.empty()) body += "<p>Aucune action lue.</p>\n";
+  std::vector<std::pair<std::string, int>> per_orientation;
+  body += "<ul>\n";
+  for (size_t o = 0; o < c.orientations.size(); ++o) {
+    const Orientation& orientation = c.orientations[o];
+    std::string actions;
+    int count = 0;
+    for (size_t a = 0; a < c.actions.size(); ++a) {
+      if (c.actions[a].orientation_index != static_cast<int>(o)) continue;
+      actions += action_html(static_cast<int>(a));
+      ++count;
+    }
+    const std::string name = orientation.number.empty()
+                                 ? orientation.title
+                                 : orientation.number + ". " + orientation.title;
+    per_orientation.emplace_back(name, count);
+    body += "<li>" + Escape(name) + sources.Link(orientation.prov) +
+            (actions.empty() ? "" : "\n<ul>\n" + actions + "</ul>") + "</li>\n";
+  }
+  std::string loose;
+  int loose_count = 0;
+  for (size_t a = 0; a < c.actions.size(); ++a) {
+    const int o = c.actions[a].orientation_index;
+    if (o >= 0 && o < static_cast<int>(c.orientations.size())) continue;
+    loose += action_html(static_cast<int>(a));
+    ++loose_count;
+  }
+  if (loose_count > 0) {
+    per_orientation.emplace_back("Sans orientation", loose_count);
+    body += "<li>Sans orientation\n<ul>\n" + loose + "</ul></li>\n";
+  }
+  body += "</ul>\n</section>\n";
+
+  std::vector<std::pair<std::string, int>> per_pilot;
+  for (const auto& [name, set] : by_pilot)
+    per_pilot.emplace_back(name, static_cast<int>(set.size()));
+  std::stable_sort(per_pilot.begin(), per_pilot.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (per_pilot.size() > static_cast<size_t>(kReportMaxPilots)) per_pilot.resize(kReportMaxPilots);
+  std::map<long long, std::set<int>> by_year;
+  for (const ScheduleEntry& e : c.schedule) {
+    const int item = e.operation_index >= 0 ? static_cast<int>(c.actions.size()) + e.operation_index
+                                            : e.action_index;
+    if (e.year && item >= 0) by_year[*e.year].insert(item);
+  }
+  std::vector<std::pair<std::string, int>> per_year;
+  for (const auto& [year, set] : by_year) per_year.emplace_back(std::to_string(year), set.size());
+
+  body.insert(charts_at,
+              "<section aria-labelledby=\"charts\">\n<h2 id=\"charts\">Vue d'ensemble</h2>\n" +
+                  BarChart("orientations", "Actions par orientation", per_orientation) +
+                  BarChart("pilots", "Actions par organisation pilote", per_pilot) +
+                  BarChart("years", "Actions et opérations par année du calendrier", per_year) +
+                  "</section>\n");
+  body += "<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n" +
+          sources.Html() + "</section>\n</main>\n";
+  return Page(c.title.empty() ? "Contrat " + std::to_string(id) : c.title, body);
+}
+
+Status WritePage(const std::string& path, const std::string& html) {
+  Result<std::unique_ptr<OutputFile>> file = OutputFile::Create(path);
+  if (!file.ok()) return file.status();
+  if (std::fwrite(html.data(), 1, html.size(), (*file)->stream()) != html.size()) {
+    return Status::IOError(path + ": write failed");
+  }
+  return (*file)->Commit();
+}
+
+}  // namespace
+
+Result<ReportSummary> WriteReport(const std::string& db_path, const std::string& out_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_regular_file(db_path, ec)) return Status::NotFound(db_path + ": no such database");
+  fs::create_directories(out_dir, ec);
+  if (!fs::is_directory(out_dir, ec)) {
+    return Status::IOError(out_dir + ": cannot make the folder: " + ec.message());
+  }
+  Result<std::unique_ptr<Store>> store = Store::Open(db_path);
+  if (!store.ok()) return store.status();
+  Result<std::vector<Store::StoredDocument>> documents = (*store)->ListDocuments();
+  if (!documents.ok()) return documents.status();
+
+  ReportSummary summary;
+  std::string rows;
+  for (const Store::StoredDocument& doc : *documents) {
+    Result<std::vector<long long>> ids = (*store)->ContractIds(doc.id);
+    if (!ids.ok()) return ids.status();
+    if (ids->empty()) continue;
+    Result<DocumentRecords> records = (*store)->ReadRecords(doc.id);
+    if (!records.ok()) return records.status();
+    Result<std::vector<std::string>> pages = (*store)->ReadPages(doc.id);
+    if (!pages.ok()) return pages.status();
+    for (size_t i = 0; i < ids->size() && i < records->contracts.size(); ++i) {
+      const Contract& c = records->contracts[i];
+      const long long id = (*ids)[i];
+      const std::string name = "contract-" + std::to_string(id) + ".html";
+      const std::string file = (fs::path(out_dir) / name).string();
+      if (Status s = WritePage(file, ContractPage(c, id, doc.path, *pages)); !s.ok()) return s;
+      summary.files.push_back(file);
+      ++summary.contracts;
+      std::string signatories;
+      for (const Party& p : c.parties) {
+        signatories += (signatories.empty() ? "" : ", ") + p.acronym.value_or(p.organization);
+      }
+      rows += "<tr><td><a href=\"" + name + "\">" +
+              Escape(c.title.empty() ? "Contrat " + std::to_string(id) : c.title) +
+              "</a></td><td>" + Escape(c.territory.value_or("")) + "</td><td>" + Escape(Period(c)) +
+              "</td><td>" + (c.generation ? std::to_string(*c.generation) : "") + "</td><td>" +
+              std::to_string(c.actions.size()) + "</td><td>" + Escape(signatories) + "</td></tr>\n";
+    }
+  }
+  const std::string index = (fs::path(out_dir) / "index.html").string();
+  const std::string body =
+      "<header><h1>Contrats locaux de santé</h1>\n<p>" + std::to_string(summary.contracts) +
+      " contrat" + (summary.contracts == 1 ? "" : "s") + " lu" +
+      (summary.contracts == 1 ? "" : "s") + " dans " + Escape(db_path) +
+      ".</p></header>\n<main>\n" +
+      (summary.contracts == 0
+           ? std::string("<p>Aucun contrat.</p>\n")
+           : "<table>\n<thead><tr><th scope=\"col\">Contrat</th><th scope=\"col\">Territoire</th>"
+             "<th scope=\"col\">Période</th><th scope=\"col\">Génération</th><th "
+             "scope=\"col\">Actions</th><th "
+             "scope=\"col\">Signataires</th></tr></thead>\n<tbody>\n" +
+                 rows + "</tbody>\n</table>\n") +
+      "</main>\n";
+  if (Status s = WritePage(index, Page("Contrats locaux de santé", body)); !s.ok()) return s;
+  summary.files.insert(summary.files.begin(), index);
+  return summary;
+}
+
+}  // namespace clsdb
