@@ -558,6 +558,10 @@ class ActReader {
     if (rules_.Search("delib.attendee.count", text, &count) && count.end < end) {
       begin += count.end;
     }
+    if (rules_.Search("delib.attendee.civility_group", std::string_view(text).substr(begin),
+                      &count)) {
+      begin += count.end;
+    }
     // Each item: its name part [start, end) and the bracket after it, up
     // to the separator ("X (à partir du point 2.1)").
     struct Item {
