@@ -12,6 +12,7 @@ namespace clsdb {
 int IngestCommand(const std::vector<std::string>& args);
 int CheckCommand(const std::vector<std::string>& args);
 int SearchCommand(const std::vector<std::string>& args);
+int MergeCommand(const std::vector<std::string>& args);
 // The child side of PDF isolation (pipeline/isolated_reader.h); not for users.
 int InternalLayOutPdfCommand(const std::vector<std::string>& args);
 

@@ -3,6 +3,7 @@
 //   clsdb ingest [options] PATH...   documents into the database
 //   clsdb check [options]            the reference corpus, scored
 //   clsdb search [options] WORD...   full-text search of the database
+//   clsdb merge [--db OUT] SHARD...  shard databases into one
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -23,6 +24,7 @@ void PrintUsage(std::FILE* out) {
                "  ingest   read PDF and text files into the database\n"
                "  check    score extraction against the reference corpus\n"
                "  search   full-text search of the database's articles and actions\n"
+               "  merge    shard databases (ingest --shard K/N) into one\n"
                "\n"
                "Options:\n"
                "  -h, --help     this help; 'clsdb COMMAND --help' for a command's options\n"
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
   if (command == "ingest") return clsdb::IngestCommand(args);
   if (command == "check") return clsdb::CheckCommand(args);
   if (command == "search") return clsdb::SearchCommand(args);
+  if (command == "merge") return clsdb::MergeCommand(args);
   if (command == "internal-layout-pdf") return clsdb::InternalLayOutPdfCommand(args);
   std::fprintf(stderr, "clsdb: unknown command '%s'\n\n", command.c_str());
   PrintUsage(stderr);
