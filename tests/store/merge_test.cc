@@ -108,6 +108,13 @@ struct Sharded {
   }
 };
 
+// Made once for the test cases that read it (five ingests of the batch);
+// each writes its own files beside it.
+const Sharded& Batch() {
+  static const Sharded batch;
+  return batch;
+}
+
 TEST_CASE("the merge plan covers every table of the schema", "[merge]") {
   Result<std::vector<TableMergeRule>> plan = MergePlan(kSchemaSql);
   INFO(plan.status().ToString());
@@ -173,7 +180,7 @@ TEST_CASE("a table added to the schema without a rule for merge fails the plan",
 
 TEST_CASE("merging 4 shards equals one run, table by table; merging again changes nothing",
           "[merge]") {
-  Sharded batch;
+  const Sharded& batch = Batch();
   // Every file is in exactly one shard.
   long long sharded_documents = 0;
   for (const std::string& shard : batch.shards) {
@@ -238,7 +245,7 @@ TEST_CASE("merging 4 shards equals one run, table by table; merging again change
 }
 
 TEST_CASE("a shard killed mid-run and run again merges to the same database", "[merge][crash]") {
-  Sharded batch;
+  const Sharded& batch = Batch();
   const std::string killed = batch.dir / "killed.sqlite";
   const std::vector<std::string> args = IngestArgs(killed, batch.in, "1/4");
   // Kill when the shard holds some of its documents but not all.
@@ -272,7 +279,7 @@ TEST_CASE("a shard killed mid-run and run again merges to the same database", "[
   Ingest(args);  // the same command again
   CHECK(Db(killed).Count("SELECT count(*) FROM documents") == shard_documents);
 
-  const std::string merged = batch.dir / "merged.sqlite";
+  const std::string merged = batch.dir / "merged-after-kill.sqlite";
   const testing::RunResult r =
       Merge(merged, {batch.shards[0], killed, batch.shards[2], batch.shards[3]});
   INFO(r.output);
