@@ -220,8 +220,11 @@ Status MergeTarget::CheckShard(const std::string& path) {
   Result<std::vector<std::vector<std::string>>> has_meta =
       Rows(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'meta'");
   if (!has_meta.ok()) {
-    status =
-        Status::Corruption(path + ": not a SQLite database (" + has_meta.status().message() + ")");
+    // SQLite's own words ("file is not a database"), without the query.
+    const std::string& why = has_meta.status().message();
+    const size_t colon = why.rfind(": ");
+    status = Status::Corruption(path + ": not a SQLite database (" +
+                                (colon == std::string::npos ? why : why.substr(colon + 2)) + ")");
   } else if (has_meta->front().front() != "1") {
     status = Status::Corruption(path + ": not a clsdb database (no meta table)");
   } else {
