@@ -150,11 +150,12 @@ Result<std::vector<TableMergeRule>> PlanOf(sqlite3* db) {
   while (!rules.empty()) {
     auto ready = std::find_if(rules.begin(), rules.end(), [&](const TableMergeRule& r) {
       if (r.kind != Kind::kChild) return true;
-      return std::all_of(r.foreign_keys.begin(), r.foreign_keys.end(), [&](const auto& fk) {
-        return fk.parent == r.table || placed.count(fk.parent) > 0;
-      });
+      return std::all_of(r.foreign_keys.begin(), r.foreign_keys.end(),
+                         [&](const auto& fk) { return placed.count(fk.parent) > 0; });
     });
     if (ready == rules.end()) {
+      // A row pointing at a row of its own table would need its parent
+      // copied first, which one INSERT ... SELECT does not promise.
       return Status::Internal("merge: foreign keys form a cycle through " + rules.front().table);
     }
     placed.insert(ready->table);
@@ -165,7 +166,7 @@ Result<std::vector<TableMergeRule>> PlanOf(sqlite3* db) {
     for (const auto& fk : r.foreign_keys) {
       auto parent = std::find_if(ordered.begin(), ordered.end(),
                                  [&](const TableMergeRule& p) { return p.table == fk.parent; });
-      if (parent == ordered.end() || !parent->has_id || fk.parent == r.table) {
+      if (parent == ordered.end() || !parent->has_id) {
         return Status::Internal("merge: " + r.table + "." + fk.column + " points at " + fk.parent +
                                 ", which has no id merge can renumber");
       }
@@ -180,7 +181,7 @@ Result<std::vector<TableMergeRule>> PlanOf(sqlite3* db) {
   return ordered;
 }
 
-// Opens path without creating it; read-only unless writable.
+// Opens an existing database file with flags (never SQLITE_OPEN_CREATE).
 Result<sqlite3*> OpenExisting(const std::string& path, int flags) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return Status::NotFound(path + ": no such database file");
