@@ -14,6 +14,7 @@ int CheckCommand(const std::vector<std::string>& args);
 int SearchCommand(const std::vector<std::string>& args);
 int ExportCommand(const std::vector<std::string>& args);
 int ReportCommand(const std::vector<std::string>& args);
+int MergeCommand(const std::vector<std::string>& args);
 // The child side of PDF isolation (pipeline/isolated_reader.h); not for users.
 int InternalLayOutPdfCommand(const std::vector<std::string>& args);
 

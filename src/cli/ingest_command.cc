@@ -22,8 +22,12 @@ std::string JoinArgs(const std::vector<std::string>& args) {
   return out;
 }
 
-void PrintSummary(const IngestReport& report, const std::string& db_path) {
+void PrintSummary(const IngestReport& report, const std::string& db_path, const Shard& shard) {
   std::printf("clsdb ingest: %zu inputs into %s\n", report.documents.size(), db_path.c_str());
+  if (shard.count > 1) {
+    std::printf("  shard %d/%d: %zu of the %zu files listed\n", shard.index, shard.count,
+                report.inputs_in_shard, report.inputs_listed);
+  }
   std::printf("  this run: %d ok, %d partial, %d failed, %d skipped\n", report.counts.ok,
               report.counts.partial, report.counts.failed, report.counts.skipped);
   for (const auto& d : report.documents) {
@@ -55,6 +59,7 @@ int IngestCommand(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   bool in_process = false;
   std::string ocr = "auto";
+  std::string shard;
   po::options_description visible(
       "Usage: clsdb ingest [OPTIONS] PATH...\n\n"
       "Reads .pdf and .txt files (folders are searched recursively)"
@@ -79,7 +84,14 @@ int IngestCommand(const std::vector<std::string>& args) {
       "a page to OCR whose 300 dpi image has more pixels fails its document")(
       "in-process", po::bool_switch(&in_process),
       "read PDFs in this process (faster start, no isolation from a crashing PDF)")(
-      "verbose,v", po::bool_switch(&options.verbose), "one line per document on stderr");
+      "verbose,v", po::bool_switch(&options.verbose), "one line per document on stderr")(
+      "files-from", po::value(&options.files_from),
+      "also ingest the files listed in this file, one path per line")(
+      "root", po::value(&options.root),
+      "the folder relative paths of --files-from are under, and shard keys relative to")(
+      "shard", po::value(&shard),
+      "K/N: ingest only the files of shard K of N (a stable hash of each path relative to its "
+      "root; see README \"Many machines\")");
   po::options_description hidden;
   hidden.add_options()("path", po::value(&paths));
   po::options_description all;
@@ -99,8 +111,8 @@ int IngestCommand(const std::vector<std::string>& args) {
     std::cout << visible << "\n";
     return 0;
   }
-  if (paths.empty()) {
-    std::fprintf(stderr, "clsdb ingest: no PATH given\n\n");
+  if (paths.empty() && options.files_from.empty()) {
+    std::fprintf(stderr, "clsdb ingest: no PATH or --files-from given\n\n");
     std::cerr << visible << "\n";
     return 2;
   }
@@ -115,6 +127,14 @@ int IngestCommand(const std::vector<std::string>& args) {
     std::fprintf(stderr, "clsdb ingest: --ocr must be auto, off or force; --max-ocr-pixels > 0\n");
     return 2;
   }
+  if (!shard.empty()) {
+    Result<Shard> parsed = ParseShard(shard);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "clsdb ingest: %s\n", parsed.status().message().c_str());
+      return 2;
+    }
+    options.shard = *parsed;
+  }
   if (!in_process) options.pdf_reader_exe = SelfExecutable();
   options.progress = isatty(STDERR_FILENO) && !options.verbose;
   options.arguments = JoinArgs(args);
@@ -123,7 +143,7 @@ int IngestCommand(const std::vector<std::string>& args) {
     std::fprintf(stderr, "clsdb ingest: %s\n", report.status().ToString().c_str());
     return 2;
   }
-  PrintSummary(*report, options.db_path);
+  PrintSummary(*report, options.db_path, options.shard);
   return report->counts.failed > 0 ? 1 : 0;
 }
 

@@ -5,6 +5,7 @@
 //   clsdb search [options] WORD...   full-text search of the database
 //   clsdb export [options] [TABLE...] tables and views to csv, jsonl, xlsx and open-data formats
 //   clsdb report --out DIR           a static HTML site of the contracts
+//   clsdb merge [--db OUT] SHARD...  shard databases into one
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -27,6 +28,7 @@ void PrintUsage(std::FILE* out) {
                "  search   full-text search of the database's articles and actions\n"
                "  export   tables and views to csv, jsonl or xlsx; open-data and import formats\n"
                "  report   a static HTML site of the contracts, with charts and sources\n"
+               "  merge    shard databases (ingest --shard K/N) into one\n"
                "\n"
                "Options:\n"
                "  -h, --help     this help; 'clsdb COMMAND --help' for a command's options\n"
@@ -55,6 +57,7 @@ int main(int argc, char** argv) {
   if (command == "search") return clsdb::SearchCommand(args);
   if (command == "export") return clsdb::ExportCommand(args);
   if (command == "report") return clsdb::ReportCommand(args);
+  if (command == "merge") return clsdb::MergeCommand(args);
   if (command == "internal-layout-pdf") return clsdb::InternalLayOutPdfCommand(args);
   std::fprintf(stderr, "clsdb: unknown command '%s'\n\n", command.c_str());
   PrintUsage(stderr);

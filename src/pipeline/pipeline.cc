@@ -10,6 +10,7 @@
 #include <deque>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -27,10 +28,63 @@ namespace fs = std::filesystem;
 
 std::string DefaultRulesDir() { return std::string(CLSDB_SOURCE_DIR) + "/rules"; }
 
+Result<Shard> ParseShard(const std::string& text) {
+  const size_t slash = text.find('/');
+  auto number = [](const std::string& digits, int* out) {
+    if (digits.empty() || digits.size() > 9 ||
+        digits.find_first_not_of("0123456789") != std::string::npos) {
+      return false;
+    }
+    *out = std::stoi(digits);
+    return true;
+  };
+  Shard shard;
+  if (slash == std::string::npos || !number(text.substr(0, slash), &shard.index) ||
+      !number(text.substr(slash + 1), &shard.count) || shard.count < 1 ||
+      shard.index >= shard.count) {
+    return Status::InvalidArgument("--shard '" + text + "': expected K/N with 0 <= K < N");
+  }
+  return shard;
+}
+
+int ShardOf(const std::string& key, int count) {
+  const std::string hex = Sha256Hex(key);
+  const std::uint64_t first8 = std::stoull(hex.substr(0, 16), nullptr, 16);
+  return static_cast<int>(first8 % static_cast<std::uint64_t>(count));
+}
+
+namespace {
+
+// A named file's shard key: its path, lexically normalised, relative to
+// root when it lies under root.
+std::string ShardKeyOf(const fs::path& path, const std::string& root) {
+  const fs::path normal = path.lexically_normal();
+  if (!root.empty()) {
+    const fs::path relative = normal.lexically_relative(fs::path(root).lexically_normal());
+    if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
+  }
+  return normal.generic_string();
+}
+
+}  // namespace
+
 std::vector<std::string> CollectInputs(const std::vector<std::string>& paths,
                                        std::vector<DocumentOutcome>* skipped) {
+  size_t listed = 0;
+  Result<std::vector<std::string>> inputs = CollectInputs(paths, IngestOptions(), skipped, &listed);
+  return inputs.ok() ? inputs.take() : std::vector<std::string>();
+}
+
+Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& paths,
+                                               const IngestOptions& options,
+                                               std::vector<DocumentOutcome>* skipped,
+                                               size_t* listed) {
   std::vector<std::string> out;
-  auto consider = [&](const fs::path& p) {
+  *listed = 0;
+  const Shard shard = options.shard;
+  auto consider = [&](const fs::path& p, const std::string& key) {
+    ++*listed;
+    if (shard.count > 1 && ShardOf(key, shard.count) != shard.index) return;
     if (FormatOfPath(p.string()).empty()) {
       skipped->push_back({p.string(), "skipped", "not a .pdf or .txt file", "", 0, 0});
     } else {
@@ -51,12 +105,39 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& paths,
         if (it->is_regular_file(ec)) found.push_back(it->path());
       }
       std::sort(found.begin(), found.end());
-      for (const auto& p : found) consider(p);
+      for (const auto& p : found) consider(p, p.lexically_relative(path).generic_string());
     } else if (fs::exists(path, ec)) {
-      consider(path);
+      consider(path, ShardKeyOf(path, options.root));
     } else {
+      ++*listed;
       skipped->push_back({path, "failed", "no such file or directory", "", 0, 0});
     }
+  }
+  if (!options.files_from.empty()) {
+    std::ifstream list(options.files_from);
+    if (!list) return Status::NotFound(options.files_from + ": cannot read the list of files");
+    std::string line;
+    while (std::getline(list, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) continue;
+      fs::path p(line);
+      if (p.is_relative() && !options.root.empty()) p = fs::path(options.root) / p;
+      // Only a file of this shard is looked at on disk: the others cost a hash.
+      const std::string key = ShardKeyOf(p, options.root);
+      if (shard.count > 1 && ShardOf(key, shard.count) != shard.index) {
+        ++*listed;
+        continue;
+      }
+      std::error_code ec;
+      if (!fs::exists(p, ec)) {
+        ++*listed;
+        skipped->push_back({p.string(), "failed",
+                            "no such file (listed in " + options.files_from + ")", "", 0, 0});
+        continue;
+      }
+      consider(p, key);
+    }
+    if (list.bad()) return Status::IOError(options.files_from + ": read error");
   }
   return out;
 }
@@ -223,7 +304,11 @@ DocumentRow ProcessDocument(const std::string& path, const RuleSet& rules,
 Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   IngestReport report;
-  std::vector<std::string> inputs = CollectInputs(paths, &report.documents);
+  Result<std::vector<std::string>> collected =
+      CollectInputs(paths, options, &report.documents, &report.inputs_listed);
+  if (!collected.ok()) return collected.status();
+  const std::vector<std::string> inputs = collected.take();
+  report.inputs_in_shard = inputs.size() + report.documents.size();
   for (const auto& d : report.documents) {
     if (d.status == "failed") {
       ++report.counts.failed;

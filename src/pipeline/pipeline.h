@@ -27,6 +27,25 @@
 
 namespace clsdb {
 
+// Which part of the inputs one run of a sharded batch takes (`clsdb ingest
+// --shard K/N`): every input file belongs to exactly one of `count` shards,
+// by ShardOf its shard key, so N runs on N machines, each listing the same
+// inputs, ingest every file once between them.
+struct Shard {
+  int index = 0;  // K, 0 <= index < count
+  int count = 1;  // N; 1: every file
+};
+
+// Parses "K/N" (0 <= K < N).  Errors: InvalidArgument naming the text.
+Result<Shard> ParseShard(const std::string& text);
+
+// The shard of a file whose shard key is key: the first 8 bytes of
+// SHA-256(key), read as a big-endian unsigned integer, modulo count.  The
+// key is the file's path relative to the root it was listed from (see
+// CollectInputs), with '/' separators, so it is the same on every machine
+// and in every run; `printf %s KEY | sha256sum` computes it in a shell.
+int ShardOf(const std::string& key, int count);
+
 struct IngestOptions {
   std::string db_path = "output/clsdb.sqlite";
   std::string rules_dir;  // default: the repository's rules/
@@ -46,6 +65,13 @@ struct IngestOptions {
   OcrMode ocr = OcrMode::kAuto;  // which PDF pages are read by OCR (read/reader.h)
   std::uint64_t max_ocr_pixels = ReadOptions().max_ocr_pixels;
   std::string arguments;  // as typed, for the runs table
+  // A file listing inputs, one path per line, read instead of walking
+  // folders (a listing of millions of files is made once, not per node).
+  std::string files_from;
+  // What relative paths of files_from are relative to; empty: the current
+  // directory.
+  std::string root;
+  Shard shard;  // the part of the inputs this run takes
 };
 
 struct DocumentOutcome {
@@ -59,6 +85,10 @@ struct DocumentOutcome {
 
 struct IngestReport {
   std::vector<DocumentOutcome> documents;
+  // Files listed, and of those the ones in this run's shard (all of them
+  // without --shard).
+  size_t inputs_listed = 0;
+  size_t inputs_in_shard = 0;
   RunCounts counts;
   long long pages = 0;
   double seconds = 0;
@@ -74,6 +104,19 @@ struct IngestReport {
 // with the reason.  A missing path is an error for that path, in *skipped.
 std::vector<std::string> CollectInputs(const std::vector<std::string>& paths,
                                        std::vector<DocumentOutcome>* skipped);
+
+// The same, then the lines of options.files_from (relative ones under
+// options.root), keeping only the files of options.shard.  A file's shard
+// key is its path relative to the folder PATH it was found in; for a file
+// named by a PATH or a line, its path as named, lexically normalised
+// (relative to options.root when under it).  Only the files of the shard
+// are looked at on disk: a listed file of another shard costs one hash.
+// *listed counts every file listed, before the shard is taken.  Errors:
+// NotFound / IOError when files_from cannot be read.
+Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& paths,
+                                               const IngestOptions& options,
+                                               std::vector<DocumentOutcome>* skipped,
+                                               size_t* listed);
 
 // Runs the whole pipeline over one document in memory, without storing it.
 // Always returns a row: a failure is recorded in it (status failed, error).

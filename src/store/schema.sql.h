@@ -9,9 +9,25 @@
 #ifndef CLSDB_STORE_SCHEMA_SQL_H_
 #define CLSDB_STORE_SCHEMA_SQL_H_
 
+#include <string_view>
+
 namespace clsdb {
 
 inline constexpr int kSchemaVersion = 2;
+
+// search.kind, and the table whose id search.ref_id is: the one reference
+// the schema cannot declare (an FTS5 table has no foreign keys).  merge.cc
+// renumbers ref_id by it and refuses a kind it does not list.
+struct SearchKind {
+  std::string_view kind;
+  std::string_view table;
+};
+inline constexpr SearchKind kSearchKinds[] = {
+    {"article", "articles"},
+    {"action", "actions"},
+    {"operation", "operations"},
+    {"indicator", "indicators"},
+};
 
 inline constexpr const char* kSchemaSql = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);

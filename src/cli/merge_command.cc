@@ -1,0 +1,84 @@
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "store/merge.h"
+
+namespace po = boost::program_options;
+
+namespace clsdb {
+
+int MergeCommand(const std::vector<std::string>& args) {
+  std::string db_path = "output/clsdb.sqlite";
+  std::vector<std::string> shards;
+  po::options_description visible(
+      "Usage: clsdb merge [--db OUT] SHARD.sqlite...\n\n"
+      "Merges shard databases (clsdb ingest --shard K/N) into OUT, one transaction\n"
+      "per shard.  Ids are renumbered, a document already in OUT (same sha256) is\n"
+      "skipped with its rows: merging a shard again changes nothing.\n\nOptions");
+  visible.add_options()("help,h", "this help")("db", po::value(&db_path)->default_value(db_path),
+                                               "the output database (created when absent)");
+  po::options_description hidden;
+  hidden.add_options()("shard", po::value(&shards));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("shard", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::fprintf(stderr, "clsdb merge: %s\n\n", e.what());
+    std::cerr << visible << "\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return 0;
+  }
+  if (shards.empty()) {
+    std::fprintf(stderr, "clsdb merge: no SHARD given\n\n");
+    std::cerr << visible << "\n";
+    return 2;
+  }
+  // Every shard is checked before the first is merged, so that a wrong
+  // file in the list stops the command with the output untouched.
+  bool refused = false;
+  for (const std::string& shard : shards) {
+    if (Status s = MergeTarget::CheckShard(shard); !s.ok()) {
+      std::fprintf(stderr, "clsdb merge: %s\n", s.message().c_str());
+      refused = true;
+    }
+  }
+  if (refused) return 2;
+  Result<std::unique_ptr<MergeTarget>> target = MergeTarget::Open(db_path);
+  if (!target.ok()) {
+    std::fprintf(stderr, "clsdb merge: %s\n", target.status().message().c_str());
+    return 2;
+  }
+  std::printf("clsdb merge: %zu shards into %s\n", shards.size(), db_path.c_str());
+  long long added = 0, already = 0;
+  for (const std::string& shard : shards) {
+    Result<MergedShard> merged = (*target)->MergeShard(shard);
+    if (!merged.ok()) {
+      std::fprintf(stderr,
+                   "clsdb merge: %s\n  %s is as it was before this shard; the shards before it "
+                   "are merged, and merging them again changes nothing\n",
+                   merged.status().message().c_str(), db_path.c_str());
+      return 1;
+    }
+    std::printf("  %s: %lld documents added, %lld already there, %lld runs, %lld rows\n",
+                shard.c_str(), merged->documents_added, merged->documents_already_there,
+                merged->runs_added, merged->rows_added);
+    added += merged->documents_added;
+    already += merged->documents_already_there;
+  }
+  std::printf("  total: %lld documents added, %lld already there\n", added, already);
+  return 0;
+}
+
+}  // namespace clsdb

@@ -1,0 +1,435 @@
+#include "store/merge.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "store/schema.sql.h"
+#include "store/store.h"
+
+namespace clsdb {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Kind = TableMergeRule::Kind;
+
+std::string NowIso() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+std::string Quote(const std::string& name) { return "\"" + name + "\""; }
+
+Status Exec(sqlite3* db, const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db);
+    sqlite3_free(err);
+    return Status::IOError("sqlite: " + msg);
+  }
+  return Status::OK();
+}
+
+// The rows of a query, every column as text (NULL as ""); for the small
+// schema queries of the plan.
+Result<std::vector<std::vector<std::string>>> Rows(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+    return Status::Internal(sql + ": " + sqlite3_errmsg(db));
+  }
+  std::vector<std::vector<std::string>> rows;
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    std::vector<std::string> row;
+    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+      const unsigned char* text = sqlite3_column_text(stmt, i);
+      row.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
+    }
+    rows.push_back(std::move(row));
+  }
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_DONE) return Status::IOError(sql + ": " + sqlite3_errmsg(db));
+  return rows;
+}
+
+Result<long long> Integer(sqlite3* db, const std::string& sql) {
+  Result<std::vector<std::vector<std::string>>> rows = Rows(db, sql);
+  if (!rows.ok()) return rows.status();
+  if (rows->empty() || rows->front().empty()) return 0LL;
+  return std::atoll(rows->front().front().c_str());
+}
+
+// The rule of one table, from its kind in PRAGMA table_list and its
+// declared foreign keys.
+Result<TableMergeRule> RuleFor(sqlite3* db, const std::string& name, const std::string& type) {
+  TableMergeRule rule;
+  rule.table = name;
+  Result<std::vector<std::vector<std::string>>> info =
+      Rows(db, "PRAGMA main.table_info(" + Quote(name) + ")");
+  if (!info.ok()) return info.status();
+  int pk_columns = 0;
+  for (const auto& col : *info) {  // cid, name, type, notnull, dflt_value, pk
+    rule.columns.push_back(col[1]);
+    if (col[5] != "0") ++pk_columns;
+    if (col[5] == "1" && col[1] == "id" && col[2] == "INTEGER") rule.has_id = true;
+  }
+  if (pk_columns != 1) rule.has_id = false;
+  Result<std::vector<std::vector<std::string>>> fks =
+      Rows(db, "PRAGMA main.foreign_key_list(" + Quote(name) + ")");
+  if (!fks.ok()) return fks.status();
+  for (const auto& fk : *fks) {  // id, seq, table, from, to, …
+    if (fk[4] != "id") {
+      return Status::Internal("merge: " + name + "." + fk[3] + " references " + fk[2] + "." +
+                              fk[4] + ", not an id; store/merge.cc cannot renumber it");
+    }
+    rule.foreign_keys.push_back({fk[3], fk[2]});
+  }
+  if (type == "shadow" || name == "meta") {
+    rule.kind = Kind::kOwn;
+  } else if (name == "documents") {
+    rule.kind = Kind::kDocuments;
+  } else if (name == "runs") {
+    rule.kind = Kind::kRuns;
+  } else if (name == "search" && type == "virtual") {
+    rule.kind = Kind::kSearch;
+    for (const char* column : {"kind", "ref_id", "document_id"}) {
+      if (std::find(rule.columns.begin(), rule.columns.end(), column) == rule.columns.end()) {
+        return Status::Internal(std::string("merge: search has no column ") + column);
+      }
+    }
+  } else if (type == "table" && !rule.foreign_keys.empty()) {
+    rule.kind = Kind::kChild;
+  } else {
+    return Status::Internal("merge: table " + name +
+                            " has no foreign key and no rule in store/merge.cc; "
+                            "say how shards carry it before adding it to the schema");
+  }
+  return rule;
+}
+
+Result<std::vector<TableMergeRule>> PlanOf(sqlite3* db) {
+  Result<std::vector<std::vector<std::string>>> tables =
+      Rows(db, "SELECT name, type FROM pragma_table_list WHERE schema = 'main' ORDER BY name");
+  if (!tables.ok()) return tables.status();
+  std::vector<TableMergeRule> rules;
+  for (const auto& t : *tables) {
+    if (t[0].rfind("sqlite_", 0) == 0) continue;  // SQLite's own
+    Result<TableMergeRule> rule = RuleFor(db, t[0], t[1]);
+    if (!rule.ok()) return rule.status();
+    rules.push_back(rule.take());
+  }
+  // Parents before children: a table is placed once every table its
+  // foreign keys point at is.  The roots and the own tables come first,
+  // search and runs last.
+  auto rank = [](Kind k) {
+    switch (k) {
+      case Kind::kOwn:
+        return 0;
+      case Kind::kDocuments:
+        return 1;
+      case Kind::kChild:
+        return 2;
+      case Kind::kSearch:
+        return 3;
+      case Kind::kRuns:
+        return 4;
+    }
+    return 5;
+  };
+  std::stable_sort(rules.begin(), rules.end(),
+                   [&](const auto& a, const auto& b) { return rank(a.kind) < rank(b.kind); });
+  std::vector<TableMergeRule> ordered;
+  std::set<std::string> placed;
+  while (!rules.empty()) {
+    auto ready = std::find_if(rules.begin(), rules.end(), [&](const TableMergeRule& r) {
+      if (r.kind != Kind::kChild) return true;
+      return std::all_of(r.foreign_keys.begin(), r.foreign_keys.end(),
+                         [&](const auto& fk) { return placed.count(fk.parent) > 0; });
+    });
+    if (ready == rules.end()) {
+      // A row pointing at a row of its own table would need its parent
+      // copied first, which one INSERT ... SELECT does not promise.
+      return Status::Internal("merge: foreign keys form a cycle through " + rules.front().table);
+    }
+    placed.insert(ready->table);
+    ordered.push_back(std::move(*ready));
+    rules.erase(ready);
+  }
+  for (const TableMergeRule& r : ordered) {
+    for (const auto& fk : r.foreign_keys) {
+      auto parent = std::find_if(ordered.begin(), ordered.end(),
+                                 [&](const TableMergeRule& p) { return p.table == fk.parent; });
+      if (parent == ordered.end() || !parent->has_id) {
+        return Status::Internal("merge: " + r.table + "." + fk.column + " points at " + fk.parent +
+                                ", which has no id merge can renumber");
+      }
+    }
+  }
+  for (const SearchKind& k : kSearchKinds) {
+    if (!placed.count(std::string(k.table))) {
+      return Status::Internal("merge: search kind " + std::string(k.kind) + " names table " +
+                              std::string(k.table) + ", which the schema lacks");
+    }
+  }
+  return ordered;
+}
+
+// Opens an existing database file with flags (never SQLITE_OPEN_CREATE).
+Result<sqlite3*> OpenExisting(const std::string& path, int flags) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return Status::NotFound(path + ": no such database file");
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::IOError(path + ": cannot open: " + msg);
+  }
+  sqlite3_busy_timeout(db, 10000);
+  return db;
+}
+
+}  // namespace
+
+Result<std::vector<TableMergeRule>> MergePlan(const std::string& schema_sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK) {
+    sqlite3_close(db);
+    return Status::Internal("merge: cannot open an in-memory database");
+  }
+  Result<std::vector<TableMergeRule>> plan = Status::Internal("merge: no schema");
+  if (Status s = Exec(db, schema_sql); !s.ok()) {
+    plan = Status::Internal("merge: the schema does not build: " + s.message());
+  } else {
+    plan = PlanOf(db);
+  }
+  sqlite3_close(db);
+  return plan;
+}
+
+Status MergeTarget::CheckShard(const std::string& path) {
+  Result<sqlite3*> opened = OpenExisting(path, SQLITE_OPEN_READONLY);
+  if (!opened.ok()) return opened.status();
+  sqlite3* db = *opened;
+  Status status;
+  Result<std::vector<std::vector<std::string>>> has_meta =
+      Rows(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'meta'");
+  if (!has_meta.ok()) {
+    // SQLite's own words ("file is not a database"), without the query.
+    const std::string& why = has_meta.status().message();
+    const size_t colon = why.rfind(": ");
+    status = Status::Corruption(path + ": not a SQLite database (" +
+                                (colon == std::string::npos ? why : why.substr(colon + 2)) + ")");
+  } else if (has_meta->front().front() != "1") {
+    status = Status::Corruption(path + ": not a clsdb database (no meta table)");
+  } else {
+    Result<std::vector<std::vector<std::string>>> version =
+        Rows(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+    if (!version.ok()) {
+      status = Status::Corruption(
+          path + ": cannot read its schema_version: " + version.status().message());
+    } else if (version->empty()) {
+      status = Status::Corruption(path + ": not a clsdb database (no schema_version in meta)");
+    } else if (version->front().front() != std::to_string(kSchemaVersion)) {
+      status = Status::Unsupported(path + ": schema version " + version->front().front() +
+                                   ", but this clsdb (" + CLSDB_VERSION +
+                                   ") merges schema version " + std::to_string(kSchemaVersion) +
+                                   " only; ingest its files again with this build");
+    }
+  }
+  sqlite3_close(db);
+  return status;
+}
+
+Result<std::unique_ptr<MergeTarget>> MergeTarget::Open(const std::string& path) {
+  Result<std::vector<TableMergeRule>> plan = MergePlan(kSchemaSql);
+  if (!plan.ok()) return plan.status();
+  {
+    // Creates the schema, or brings an older one up, as ingest would.
+    Result<std::unique_ptr<Store>> store = Store::Open(path);
+    if (!store.ok()) return store.status();
+  }
+  Result<sqlite3*> db = OpenExisting(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
+  if (!db.ok()) return db.status();
+  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                             "PRAGMA foreign_keys=ON", "PRAGMA temp_store=FILE"}) {
+    if (Status s = Exec(*db, pragma); !s.ok()) {
+      sqlite3_close(*db);
+      return s.WithPrefix(path);
+    }
+  }
+  return std::unique_ptr<MergeTarget>(new MergeTarget(*db, path, plan.take()));
+}
+
+MergeTarget::~MergeTarget() { sqlite3_close(db_); }
+
+Result<MergedShard> MergeTarget::MergeShard(const std::string& path) {
+  if (Status s = CheckShard(path); !s.ok()) return s;
+  std::error_code ec;
+  if (fs::equivalent(path, path_, ec)) {
+    return Status::InvalidArgument(path + ": is the output database itself");
+  }
+  sqlite3_stmt* attach = nullptr;
+  if (sqlite3_prepare_v2(db_, "ATTACH DATABASE ?1 AS shard", -1, &attach, nullptr) != SQLITE_OK) {
+    return Status::IOError(path + ": " + sqlite3_errmsg(db_));
+  }
+  sqlite3_bind_text(attach, 1, path.c_str(), -1, SQLITE_TRANSIENT);
+  const int rc = sqlite3_step(attach);
+  sqlite3_finalize(attach);
+  if (rc != SQLITE_DONE) return Status::IOError(path + ": cannot attach: " + sqlite3_errmsg(db_));
+
+  MergedShard merged;
+  merged.path = path;
+  Status status = Exec(db_, "BEGIN IMMEDIATE");
+  if (status.ok()) {
+    status = CopyShard(&merged);
+    status = status.ok() ? Exec(db_, "COMMIT") : status;
+    if (!status.ok()) Exec(db_, "ROLLBACK");
+  }
+  Exec(db_, "DETACH DATABASE shard");
+  if (!status.ok()) return status.WithPrefix(path);
+  return merged;
+}
+
+Status MergeTarget::CopyShard(MergedShard* merged) {
+  const std::string started_at = NowIso();
+  // Every id the shard brings is shifted past the output's largest, so that
+  // a row is new exactly when its id is above its table's offset.
+  std::map<std::string, long long> offset;
+  for (const TableMergeRule& rule : plan_) {
+    if (!rule.has_id) continue;
+    Result<long long> max_id =
+        Integer(db_, "SELECT coalesce(max(id), 0) FROM main." + Quote(rule.table));
+    if (!max_id.ok()) return max_id.status();
+    offset[rule.table] = *max_id;
+  }
+  auto shifted = [&](const std::string& column, const std::string& table) {
+    return "s." + Quote(column) + " + " + std::to_string(offset[table]);
+  };
+  auto kept = [&](const std::string& column, const std::string& parent) {
+    return "EXISTS (SELECT 1 FROM main." + Quote(parent) +
+           " WHERE id = " + shifted(column, parent) + ")";
+  };
+  auto run = [&](const std::string& sql) -> Result<long long> {
+    if (Status s = Exec(db_, sql); !s.ok()) return s;
+    return static_cast<long long>(sqlite3_changes64(db_));
+  };
+
+  for (const TableMergeRule& rule : plan_) {
+    std::string columns, values, where;
+    auto add = [&](const std::string& column, const std::string& value) {
+      columns += (columns.empty() ? "" : ", ") + Quote(column);
+      values += (values.empty() ? "" : ", ") + value;
+    };
+    switch (rule.kind) {
+      case Kind::kOwn:
+        continue;
+      case Kind::kDocuments:
+        for (const std::string& c : rule.columns) {
+          add(c, c == "id" ? shifted(c, rule.table) : "s." + Quote(c));
+        }
+        where = "NOT EXISTS (SELECT 1 FROM main.documents m WHERE m.sha256 = s.sha256)";
+        break;
+      case Kind::kChild:
+        for (const std::string& c : rule.columns) {
+          auto fk = std::find_if(rule.foreign_keys.begin(), rule.foreign_keys.end(),
+                                 [&](const auto& f) { return f.column == c; });
+          if (c == "id" && rule.has_id) {
+            add(c, shifted(c, rule.table));
+          } else if (fk != rule.foreign_keys.end()) {
+            add(c, shifted(c, fk->parent));
+          } else {
+            add(c, "s." + Quote(c));
+          }
+        }
+        for (const auto& fk : rule.foreign_keys) {
+          where += (where.empty() ? "" : " OR ") + std::string("(s.") + Quote(fk.column) +
+                   " IS NOT NULL AND " + kept(fk.column, fk.parent) + ")";
+        }
+        break;
+      case Kind::kSearch: {
+        std::string known;
+        std::string ref = "s.ref_id + CASE s.kind";
+        for (const SearchKind& k : kSearchKinds) {
+          known += (known.empty() ? "'" : ", '") + std::string(k.kind) + "'";
+          ref += " WHEN '" + std::string(k.kind) + "' THEN " +
+                 std::to_string(offset[std::string(k.table)]);
+        }
+        ref += " END";
+        Result<std::vector<std::vector<std::string>>> unknown =
+            Rows(db_, "SELECT DISTINCT kind FROM shard.search WHERE kind NOT IN (" + known + ")");
+        if (!unknown.ok()) return unknown.status();
+        if (!unknown->empty()) {
+          return Status::Corruption("search rows of kind '" + unknown->front().front() +
+                                    "', which store/schema.sql.h does not list");
+        }
+        for (const std::string& c : rule.columns) {
+          if (c == "ref_id") {
+            add(c, ref);
+          } else if (c == "document_id") {
+            add(c, shifted(c, "documents"));
+          } else {
+            add(c, "s." + Quote(c));
+          }
+        }
+        where = kept("document_id", "documents");
+        break;
+      }
+      case Kind::kRuns:
+        for (const std::string& c : rule.columns) {
+          if (c == "id") continue;  // nothing points at a run: numbered anew
+          add(c, "s." + Quote(c));
+          where +=
+              (where.empty() ? "" : " AND ") + std::string("m.") + Quote(c) + " IS s." + Quote(c);
+        }
+        where = "NOT EXISTS (SELECT 1 FROM main.runs m WHERE " + where + ")";
+        break;
+    }
+    Result<long long> rows =
+        run("INSERT INTO main." + Quote(rule.table) + "(" + columns + ") SELECT " + values +
+            " FROM shard." + Quote(rule.table) + " AS s WHERE " + where +
+            " ORDER BY s.rowid");  // the shard's order, so that ids keep it
+    if (!rows.ok()) return rows.status().WithPrefix(rule.table);
+    merged->rows_added += *rows;
+    if (rule.kind == Kind::kDocuments) merged->documents_added = *rows;
+    if (rule.kind == Kind::kRuns) merged->runs_added = *rows;
+  }
+  Result<long long> shard_documents = Integer(db_, "SELECT count(*) FROM shard.documents");
+  if (!shard_documents.ok()) return shard_documents.status();
+  merged->documents_already_there = *shard_documents - merged->documents_added;
+
+  // The merge itself is a run of the output, when it brought anything: a
+  // shard merged again adds no row.
+  if (merged->documents_added == 0 && merged->runs_added == 0) return Status::OK();
+  const std::string since = std::to_string(offset["documents"]);
+  auto added = [&](const char* status) {
+    return "(SELECT count(*) FROM main.documents WHERE id > " + since + " AND status = '" + status +
+           "')";
+  };
+  sqlite3_stmt* insert = nullptr;
+  const std::string sql =
+      "INSERT INTO main.runs(started_at, finished_at, arguments, documents_ok, documents_partial,"
+      " documents_failed, documents_skipped) VALUES (?1, ?2, ?3, " +
+      added("ok") + ", " + added("partial") + ", " + added("failed") + ", ?4)";
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &insert, nullptr) != SQLITE_OK) {
+    return Status::IOError(std::string("runs: ") + sqlite3_errmsg(db_));
+  }
+  const std::string arguments = "merge " + merged->path;
+  const std::string finished_at = NowIso();
+  sqlite3_bind_text(insert, 1, started_at.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(insert, 2, finished_at.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(insert, 3, arguments.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(insert, 4, merged->documents_already_there);
+  const int rc = sqlite3_step(insert);
+  sqlite3_finalize(insert);
+  if (rc != SQLITE_DONE) return Status::IOError(std::string("runs: ") + sqlite3_errmsg(db_));
+  return Status::OK();
+}
+
+}  // namespace clsdb
