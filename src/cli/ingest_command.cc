@@ -144,7 +144,9 @@ int IngestCommand(const std::vector<std::string>& args) {
   for (const std::string& path : paths) {
     std::error_code ec;
     if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
-      std::fprintf(stderr, "clsdb ingest: %s: no such file or directory\n", path.c_str());
+      // ec is set when the path could not even be looked up (too long).
+      std::fprintf(stderr, "clsdb ingest: %s: %s\n", path.c_str(),
+                   ec ? ec.message().c_str() : "no such file or directory");
       return 2;
     }
   }

@@ -3,6 +3,7 @@
 //   clsdb ingest [options] PATH...   documents into the database
 //   clsdb check [options]            the reference corpus, scored
 //   clsdb search [options] WORD...   full-text search of the database
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -32,6 +33,11 @@ void PrintUsage(std::FILE* out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past the file size limit (ulimit -f) the kernel sends SIGXFSZ, whose
+  // default kills the process without a word.  Ignored, the write fails
+  // with EFBIG instead: SQLite rolls the document's transaction back and the
+  // document fails with the reason, as on a full disk.
+  signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     PrintUsage(stderr);
     return 2;

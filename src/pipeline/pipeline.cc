@@ -57,7 +57,9 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& paths,
     } else if (fs::exists(path, ec)) {
       consider(path);
     } else {
-      skipped->push_back({path, "failed", "no such file or directory", "", 0, 0});
+      // ec is set when the path could not even be looked up (too long).
+      skipped->push_back(
+          {path, "failed", ec ? ec.message() : "no such file or directory", "", 0, 0});
     }
   }
   return out;

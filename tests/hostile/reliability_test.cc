@@ -307,7 +307,42 @@ TEST_CASE("a path that does not exist is a usage error; no database is opened",
   CHECK_FALSE(fs::exists(dir / "db.sqlite"));
 }
 
+// 8. -------------------------------------------------------------------------
+
+TEST_CASE("past the file size limit a document fails with the reason; nothing is half-written",
+          "[hostile][reliability]") {
+  testing::TempDir dir;
+  const std::string first = dir.Write("premier.txt", "DÉLIBÉRATION\nLe conseil approuve.\n");
+  REQUIRE(Ingest(dir, {first}).code == 0);
+  std::string lines;
+  while (lines.size() < (4u << 20)) lines += "Le conseil approuve le contrat local de santé.\n";
+  const std::string big = dir.Write("gros.txt", lines);
+  // 2048 blocks: 1 MB for dash, 2 MB for bash; the 4 MB page does not fit.
+  RunResult r =
+      Shell(dir, "ulimit -f 2048; exec \"$CLSDB\" ingest --db " + (dir / "db.sqlite") + " " + big);
+  INFO(r.output);
+  CHECK((r.code == 1 || r.code == 2));  // the document, or the run's own bookkeeping
+  CHECK(r.Contains(big));
+  Db db(dir / "db.sqlite");
+  CHECK(db.Scalar("PRAGMA integrity_check") == "ok");
+  CHECK(db.Count("SELECT count(*) FROM documents WHERE path = '" + big + "'") == 0);
+  CHECK(Column(dir, "status", first) == "ok");
+}
+
 // 11. ------------------------------------------------------------------------
+
+TEST_CASE("a path too long for the system says so, not \"no such file\"",
+          "[hostile][reliability]") {
+  testing::TempDir dir;
+  std::string path = dir.path().string();
+  while (path.size() <= 4200) path += "/dossier";
+  path += "/a.txt";
+  RunResult r = RunClsdb({"ingest", "--db", dir / "db.sqlite", path}, kDeadline);
+  INFO(r.output);
+  CHECK(r.code == 2);
+  CHECK(r.Contains("File name too long"));
+  CHECK_FALSE(r.Contains("no such file"));
+}
 
 TEST_CASE("a database whose journal cannot be created is an IO error, not corrupt input",
           "[hostile][reliability]") {
