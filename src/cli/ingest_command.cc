@@ -144,9 +144,10 @@ int IngestCommand(const std::vector<std::string>& args) {
   for (const std::string& path : paths) {
     std::error_code ec;
     if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
-      // ec is set when the path could not even be looked up (too long).
+      // ec says why when the path could not even be looked up (too long).
       std::fprintf(stderr, "clsdb ingest: %s: %s\n", path.c_str(),
-                   ec ? ec.message().c_str() : "no such file or directory");
+                   ec && ec != std::errc::no_such_file_or_directory ? ec.message().c_str()
+                                                                    : "no such file or directory");
       return 2;
     }
   }

@@ -57,9 +57,12 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& paths,
     } else if (fs::exists(path, ec)) {
       consider(path);
     } else {
-      // ec is set when the path could not even be looked up (too long).
-      skipped->push_back(
-          {path, "failed", ec ? ec.message() : "no such file or directory", "", 0, 0});
+      // ec says why when the path could not even be looked up (too long).
+      skipped->push_back({path, "failed",
+                          ec && ec != std::errc::no_such_file_or_directory
+                              ? ec.message()
+                              : "no such file or directory",
+                          "", 0, 0});
     }
   }
   return out;
@@ -97,11 +100,15 @@ DocumentRow Unprocessed(const std::string& path, const Status& status) {
 
 // Text is processed in this process, so its memory is bounded here, before
 // the work starts: a text that would need more than --max-memory-mb fails.
-Status CheckTextMemory(size_t bytes, const IngestOptions& options) {
-  const long long needed_mb = static_cast<long long>(bytes) * kTextMemoryPerByte >> 20;
+Status CheckTextMemory(const std::string& bytes, const IngestOptions& options) {
+  const auto lines = static_cast<long long>(std::count(bytes.begin(), bytes.end(), '\n'));
+  const long long needed_mb =
+      (static_cast<long long>(bytes.size()) * kTextMemoryPerByte + lines * kTextMemoryPerLine) >>
+      20;
   if (options.max_memory_mb > 0 && needed_mb > options.max_memory_mb) {
     return Status::LimitExceeded(
-        "a text of " + std::to_string(bytes) + " bytes needs about " + std::to_string(needed_mb) +
+        "a text of " + std::to_string(bytes.size()) + " bytes and " + std::to_string(lines) +
+        " lines needs about " + std::to_string(needed_mb) +
         " MB to process, over --max-memory-mb " + std::to_string(options.max_memory_mb));
   }
   return Status::OK();
@@ -127,7 +134,7 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
   read_options.max_ocr_pixels = options.max_ocr_pixels;
   read_options.time_limit_seconds = options.doc_timeout_seconds;
   if (row.format == "text") {
-    if (Status s = CheckTextMemory(bytes.size(), options); !s.ok()) {
+    if (Status s = CheckTextMemory(bytes, options); !s.ok()) {
       return Failed(std::move(row), s);
     }
   }

@@ -32,11 +32,15 @@ namespace clsdb {
 // next run, until it has been tried this many times in all.
 inline constexpr int kMaxAttempts = 3;
 
-// Processing a text costs memory in proportion to its size: about 56 bytes
-// a byte for short lines, measured (24 MB of text, 1.35 GB resident).  A
-// text larger than --max-memory-mb divided by this fails before it is
-// processed, as a PDF fails when its reader child hits that cap.
-inline constexpr long kTextMemoryPerByte = 64;
+// Processing a text costs memory in proportion to its bytes and, above
+// all, to its lines (each becomes a paragraph with its spans and copies).
+// Measured (peak RSS less the 19 MB of an idle clsdb, --jobs 1): 8 MB of
+// 47-byte lines 73 MB, of 12-byte lines 130 MB, 4 MB of 2-byte lines
+// 310 MB.  These two figures bound all three.  A text whose estimate is over
+// --max-memory-mb fails before it is processed, as a PDF fails when its
+// reader child hits that cap.
+inline constexpr long long kTextMemoryPerByte = 8;
+inline constexpr long long kTextMemoryPerLine = 140;
 
 struct IngestOptions {
   std::string db_path = "output/clsdb.sqlite";

@@ -108,8 +108,9 @@ TEST_CASE("a file over --max-input-mb fails, named, before it is read; the batch
 TEST_CASE("a text that would need more than --max-memory-mb fails before it is processed",
           "[hostile][reliability]") {
   testing::TempDir dir;
+  // 2 MB of short lines: about 90 MB to process (pipeline.h).
   std::string lines;
-  while (lines.size() < (1u << 20)) lines += "Le conseil approuve le contrat.\n";
+  while (lines.size() < (2u << 20)) lines += "Vu.\n";
   const std::string big = dir.Write("long.txt", lines);
   const std::string small = dir.Write("court.txt", "DÉLIBÉRATION\nLe conseil approuve.\n");
   RunResult r = Ingest(dir, {"--max-memory-mb", "16", big, small});
