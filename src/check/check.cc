@@ -1,6 +1,7 @@
 #include "check/check.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -181,7 +182,8 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
     ingest.db_path = db_path;
     ingest.rules_dir = o.rules_dir;
     ingest.jobs = o.jobs;
-    ingest.progress = !o.quiet;
+    // A progress line rewrites itself with \r: only a terminal shows that.
+    ingest.progress = !o.quiet && isatty(STDERR_FILENO);
     ingest.arguments = "clsdb check";
     if (!o.quiet) {
       std::cerr << "check: ingesting " << paths.size() << " documents into a temporary database\n";

@@ -161,7 +161,15 @@ Result<Manifest> ParseManifest(std::string_view text, const std::string& base_di
 
     std::error_code ec;
     if (!fs::is_regular_file(entry.document, ec)) {
-      entry.skip_reason = "document not found";
+      // Only a bare clone, without the shared corpus at all, skips: a
+      // document missing from a corpus that is there fails the check, or
+      // a lost file would pass unnoticed.
+      const bool shared_absent =
+          fields[0].substr(0, kSharedVar.size()) == kSharedVar && !fs::is_directory(shared_dir, ec);
+      if (!shared_absent) {
+        return Status::NotFound(where + ": document " + entry.document + " not found");
+      }
+      entry.skip_reason = "shared corpus absent";
       manifest.skipped.push_back(std::move(entry));
       continue;
     }

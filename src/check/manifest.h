@@ -27,9 +27,11 @@
 // Format "flat" is not written in a manifest: it is the copy of a real text
 // document that RunCheck flattens into one line (check.h).
 //
-// An entry whose document file does not exist is skipped, not an error: the
-// shared corpus may be absent from a bare clone.  An entry whose document
-// exists but whose annotation does not is an error, as is a malformed line.
+// An entry under ${shared} is skipped, not an error, when the shared corpus
+// is absent altogether (a bare clone).  Any other entry whose document does
+// not exist is an error (NotFound), so that a lost reference document fails
+// the check; so is an entry whose annotation does not exist, and a malformed
+// line.
 #ifndef CLSDB_CHECK_MANIFEST_H_
 #define CLSDB_CHECK_MANIFEST_H_
 

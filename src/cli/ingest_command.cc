@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/option_range.h"
 #include "pipeline/isolated_reader.h"
 #include "pipeline/pipeline.h"
 
@@ -30,8 +31,13 @@ void PrintSummary(const IngestReport& report, const std::string& db_path, const 
   }
   std::printf("  this run: %d ok, %d partial, %d failed, %d skipped\n", report.counts.ok,
               report.counts.partial, report.counts.failed, report.counts.skipped);
+  // Every outcome that is not plain success has its line, with the reason;
+  // only a file skipped as already stored, the common case of a rerun, has
+  // none.
   for (const auto& d : report.documents) {
-    if (d.status == "failed" || d.status == "partial") {
+    const bool plain_duplicate =
+        d.status == "skipped" && d.message == "already stored (same sha256)";
+    if (d.status != "ok" && !plain_duplicate) {
       std::printf("    %s %s: %s\n", d.status.c_str(), d.path.c_str(), d.message.c_str());
     }
   }
@@ -60,6 +66,7 @@ int IngestCommand(const std::vector<std::string>& args) {
   bool in_process = false;
   std::string ocr = "auto";
   std::string shard;
+  std::uint64_t max_input_mb = options.max_input_bytes >> 20;
   po::options_description visible(
       "Usage: clsdb ingest [OPTIONS] PATH...\n\n"
       "Reads .pdf and .txt files (folders are searched recursively)"
@@ -77,7 +84,12 @@ int IngestCommand(const std::vector<std::string>& args) {
       po::value(&options.doc_timeout_seconds)->default_value(options.doc_timeout_seconds),
       "seconds one PDF may take to read, OCR included, before it fails")(
       "max-memory-mb", po::value(&options.max_memory_mb)->default_value(2048),
-      "memory one PDF's reader may use before it fails")(
+      "memory one PDF's reader may use before it fails; a text that would need more fails")(
+      "max-input-mb", po::value(&max_input_mb)->default_value(max_input_mb),
+      "files larger than this fail before they are read")(
+      "retry-failed", po::bool_switch(&options.retry_failed),
+      "process again every document stored as failed (transient failures are retried anyway, "
+      "up to 3 attempts)")(
       "ocr", po::value(&ocr)->default_value(ocr),
       "OCR of PDF pages: auto (pages without a usable text layer), off, force (every page)")(
       "max-ocr-pixels", po::value(&options.max_ocr_pixels)->default_value(options.max_ocr_pixels),
@@ -116,15 +128,22 @@ int IngestCommand(const std::vector<std::string>& args) {
     std::cerr << visible << "\n";
     return 2;
   }
-  if (options.jobs < 0 || options.max_pages <= 0 || options.doc_timeout_seconds <= 0 ||
-      options.max_memory_mb <= 0) {
-    std::fprintf(stderr,
-                 "clsdb ingest: --jobs must be >= 0; --max-pages, --doc-timeout and "
-                 "--max-memory-mb > 0\n");
+  // Beyond these, a value is a typing error or harms the run: a deadline
+  // that overflows, more threads than the system gives, a cap that caps
+  // nothing.  A request to the PDF reader carries a u32 length: under 4 GiB.
+  if (!OptionInRange("ingest", "jobs", options.jobs, 0, 256) ||
+      !OptionInRange("ingest", "max-pages", options.max_pages, 1, 1000000) ||
+      !OptionInRange("ingest", "doc-timeout", options.doc_timeout_seconds, 0.001, 604800.0) ||
+      !OptionInRange("ingest", "max-memory-mb", options.max_memory_mb, 16L, 1048576L) ||
+      !OptionInRange("ingest", "max-input-mb", max_input_mb, std::uint64_t{1},
+                     std::uint64_t{4095}) ||
+      !OptionInRange("ingest", "max-ocr-pixels", options.max_ocr_pixels, std::uint64_t{1},
+                     std::uint64_t{10'000'000'000})) {
     return 2;
   }
-  if (!ParseOcrMode(ocr, &options.ocr) || options.max_ocr_pixels == 0) {
-    std::fprintf(stderr, "clsdb ingest: --ocr must be auto, off or force; --max-ocr-pixels > 0\n");
+  options.max_input_bytes = max_input_mb << 20;
+  if (!ParseOcrMode(ocr, &options.ocr)) {
+    std::fprintf(stderr, "clsdb ingest: --ocr must be auto, off or force (got %s)\n", ocr.c_str());
     return 2;
   }
   if (!shard.empty()) {
@@ -134,6 +153,23 @@ int IngestCommand(const std::vector<std::string>& args) {
       return 2;
     }
     options.shard = *parsed;
+  }
+  if (options.db_path.empty()) {
+    std::fprintf(stderr, "clsdb ingest: --db must name a file\n");
+    return 2;
+  }
+  // A path given that does not exist at all is a typing error: said before
+  // any database is opened or run recorded.  (A link to nothing exists, and
+  // fails as its document.)
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+      // ec says why when the path could not even be looked up (too long).
+      std::fprintf(stderr, "clsdb ingest: %s: %s\n", path.c_str(),
+                   ec && ec != std::errc::no_such_file_or_directory ? ec.message().c_str()
+                                                                    : "no such file or directory");
+      return 2;
+    }
   }
   if (!in_process) options.pdf_reader_exe = SelfExecutable();
   options.progress = isatty(STDERR_FILENO) && !options.verbose;

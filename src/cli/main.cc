@@ -6,6 +6,7 @@
 //   clsdb export [options] [TABLE...] tables and views to csv, jsonl, xlsx and open-data formats
 //   clsdb report --out DIR           a static HTML site of the contracts
 //   clsdb merge [--db OUT] SHARD...  shard databases into one
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -38,6 +39,11 @@ void PrintUsage(std::FILE* out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past the file size limit (ulimit -f) the kernel sends SIGXFSZ, whose
+  // default kills the process without a word.  Ignored, the write fails
+  // with EFBIG instead: SQLite rolls the document's transaction back and the
+  // document fails with the reason, as on a full disk.
+  signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     PrintUsage(stderr);
     return 2;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/option_range.h"
 #include "store/search.h"
 
 namespace po = boost::program_options;
@@ -50,6 +51,7 @@ int SearchCommand(const std::vector<std::string>& args) {
                     .c_str());
     return 0;
   }
+  if (!OptionInRange("search", "limit", query.limit, 0, 1000000)) return 2;
   for (const std::string& w : words) query.words += (query.words.empty() ? "" : " ") + w;
   Result<std::vector<SearchHit>> hits = SearchDatabase(db_path, query);
   if (!hits.ok()) {

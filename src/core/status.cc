@@ -21,6 +21,8 @@ const char* CodeName(Status::Code code) {
       return "Limit exceeded";
     case Status::Code::kInternal:
       return "Internal error";
+    case Status::Code::kUnavailable:
+      return "Temporary failure";
   }
   return "Unknown";
 }

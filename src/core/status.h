@@ -32,6 +32,10 @@ class Status {
     kIOError,          // the operating system refused a read or a write
     kLimitExceeded,    // a per-document limit (pages, time, memory) was hit
     kInternal,         // a bug or an unexpected library failure
+    // A failure of the moment, not of the input: out of memory, a timeout,
+    // too many open files, a reader killed from outside.  The same input may
+    // well succeed later, so the pipeline retries it on the next run.
+    kUnavailable,
   };
 
   Status() = default;  // ok
@@ -44,9 +48,12 @@ class Status {
   static Status IOError(std::string_view msg) { return {Code::kIOError, msg}; }
   static Status LimitExceeded(std::string_view msg) { return {Code::kLimitExceeded, msg}; }
   static Status Internal(std::string_view msg) { return {Code::kInternal, msg}; }
+  static Status Unavailable(std::string_view msg) { return {Code::kUnavailable, msg}; }
 
   bool ok() const { return state_ == nullptr; }
   Code code() const { return ok() ? Code::kOk : state_->code; }
+  // True iff the failure is one of the moment (kUnavailable): worth a retry.
+  bool transient() const { return code() == Code::kUnavailable; }
   // The message alone; empty when ok.
   const std::string& message() const;
   // "Corruption: <message>", or "OK".

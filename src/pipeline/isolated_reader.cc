@@ -31,7 +31,8 @@ using Clock = std::chrono::steady_clock;
 
 constexpr uint8_t kAnswerOk = 0, kAnswerError = 1;
 constexpr size_t kAnswerHeader = 1 + 4 + 8;
-constexpr uint32_t kMaxPathBytes = 1 << 16;
+// A request's length is a u32: the input limit (--max-input-mb) stays below.
+constexpr uint64_t kMaxRequestBytes = UINT32_MAX;
 // No answer is larger: a child claiming more is not to be believed.
 constexpr uint64_t kMaxAnswerBytes = uint64_t{1} << 32;
 
@@ -45,17 +46,31 @@ uint64_t GetLe(const char* p, int bytes) {
   return v;
 }
 
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
-}
-
 enum class ReadOutcome { kOk, kEnd, kTimeout, kError };
+
+// Writes all of data before the deadline (Clock::time_point::max() for
+// none).  fd may be non-blocking: a child that stops reading cannot hold the
+// parent past its deadline.
+ReadOutcome WriteAll(int fd, std::string_view data,
+                     Clock::time_point deadline = Clock::time_point::max()) {
+  while (!data.empty()) {
+    const ssize_t n = write(fd, data.data(), data.size());
+    if (n > 0) {
+      data.remove_prefix(static_cast<size_t>(n));
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno != EAGAIN) return ReadOutcome::kError;
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    if (left <= 0) return ReadOutcome::kTimeout;
+    pollfd p{fd, POLLOUT, 0};
+    if (poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000))) < 0 && errno != EINTR) {
+      return ReadOutcome::kError;
+    }
+  }
+  return ReadOutcome::kOk;
+}
 
 // Reads exactly n bytes into *out (appended) before the deadline
 // (Clock::time_point::max() for none).
@@ -95,6 +110,8 @@ Status StatusFromCode(uint32_t code, const std::string& msg) {
       return Status::LimitExceeded(msg);
     case Status::Code::kInternal:
       return Status::Internal(msg);
+    case Status::Code::kUnavailable:
+      return Status::Unavailable(msg);
     default:
       return Status::Corruption("PDF reader answered an unknown error code " +
                                 std::to_string(code) + ": " + msg);
@@ -124,20 +141,20 @@ void CapAddressSpace(const IsolationLimits& limits) {
   }
 }
 
+// Running out of memory under the cap is transient: the next run may have
+// more room (fewer jobs, a higher --max-memory-mb), and retries it.
 Status MemoryLimit(const IsolationLimits& limits) {
-  return Status::LimitExceeded("memory limit of " + std::to_string(limits.memory_mb) +
-                               " MB exceeded");
+  return Status::Unavailable("memory limit of " + std::to_string(limits.memory_mb) +
+                             " MB exceeded");
 }
 
-// Reads and lays out one file in this process.  A failed allocation is
-// reported as the memory cap being hit, and *out_of_memory set.
-Result<LaidOutDocument> LayOutHere(const std::string& path, const IsolationLimits& limits,
+// Parses and lays out one PDF's bytes in this process.  A failed allocation
+// is reported as the memory cap being hit, and *out_of_memory set.
+Result<LaidOutDocument> LayOutHere(const std::string& bytes, const IsolationLimits& limits,
                                    bool* out_of_memory) {
   *out_of_memory = false;
   try {
-    Result<std::string> bytes = ReadFileBytes(path);
-    if (!bytes.ok()) return bytes.status();
-    Result<RawDocument> raw = ParsePdf(*bytes, ChildReadOptions(limits));
+    Result<RawDocument> raw = ParsePdf(bytes, ChildReadOptions(limits));
     if (!raw.ok()) return raw.status();
     raw->format = "pdf";
     return LayOut(*raw);
@@ -196,12 +213,17 @@ int ServePdfReaderRequests(const IsolationLimits& limits) {
     // The end of the input: the parent is done.
     if (ReadExactly(STDIN_FILENO, 4, kNoDeadline, &header) != ReadOutcome::kOk) return 0;
     const uint32_t length = static_cast<uint32_t>(GetLe(header.data(), 4));
-    if (length > kMaxPathBytes) return 1;
-    std::string path;
-    if (ReadExactly(STDIN_FILENO, length, kNoDeadline, &path) != ReadOutcome::kOk) return 1;
-
     bool out_of_memory = false;
-    Result<LaidOutDocument> laid = LayOutHere(path, limits, &out_of_memory);
+    Result<LaidOutDocument> laid = MemoryLimit(limits);
+    std::string bytes;
+    try {
+      bytes.reserve(length);
+      if (ReadExactly(STDIN_FILENO, length, kNoDeadline, &bytes) != ReadOutcome::kOk) return 1;
+      laid = LayOutHere(bytes, limits, &out_of_memory);
+    } catch (const std::bad_alloc&) {
+      out_of_memory = true;
+    }
+    bytes = std::string();
     std::string answer;
     if (laid.ok()) {
       try {
@@ -212,7 +234,7 @@ int ServePdfReaderRequests(const IsolationLimits& limits) {
       }
     }
     if (!laid.ok()) answer = Answer(kAnswerError, laid.status().code(), laid.status().message());
-    if (!WriteAll(answers, answer)) return 1;
+    if (WriteAll(answers, answer) != ReadOutcome::kOk) return 1;
     // After a failed allocation the heap may be in any state: start afresh.
     if (out_of_memory) return 0;
   }
@@ -221,16 +243,32 @@ int ServePdfReaderRequests(const IsolationLimits& limits) {
 int LayOutOnePdf(const std::string& path, const IsolationLimits& limits) {
   CapAddressSpace(limits);
   bool out_of_memory = false;
-  Result<LaidOutDocument> laid = LayOutHere(path, limits, &out_of_memory);
+  Result<std::string> bytes = ReadFileBytes(path);
+  Result<LaidOutDocument> laid = bytes.ok() ? LayOutHere(*bytes, limits, &out_of_memory)
+                                            : Result<LaidOutDocument>(bytes.status());
   if (!laid.ok()) {
     std::fprintf(stderr, "%s: %s\n", path.c_str(), laid.status().ToString().c_str());
     return 1;
   }
-  return WriteAll(STDOUT_FILENO, EncodeLaidOut(*laid)) ? 0 : 1;
+  return WriteAll(STDOUT_FILENO, EncodeLaidOut(*laid)) == ReadOutcome::kOk ? 0 : 1;
 }
 
 // ---------------------------------------------------------------------------
 // The parent.
+
+namespace {
+
+// Out of descriptors, processes or memory: the machine's state, retried on
+// the next run.  Anything else (no such executable) is not.
+Status StartFailed(const char* what, int err) {
+  const std::string reason = std::string(what) + ": " + strerror(err);
+  if (err == EMFILE || err == ENFILE || err == EAGAIN || err == ENOMEM) {
+    return Status::Unavailable(reason);
+  }
+  return Status::IOError(reason);
+}
+
+}  // namespace
 
 PdfReaderProcess::PdfReaderProcess(std::string exe, IsolationLimits limits)
     : exe_(std::move(exe)), limits_(limits) {}
@@ -246,13 +284,12 @@ Status PdfReaderProcess::Start() {
   std::call_once(ignore_sigpipe, [] { signal(SIGPIPE, SIG_IGN); });
 
   int in_pipe[2], out_pipe[2];
-  if (pipe2(in_pipe, O_CLOEXEC) != 0) {
-    return Status::IOError("pipe: " + std::string(strerror(errno)));
-  }
+  if (pipe2(in_pipe, O_CLOEXEC) != 0) return StartFailed("pipe", errno);
   if (pipe2(out_pipe, O_CLOEXEC) != 0) {
+    const int err = errno;
     close(in_pipe[0]);
     close(in_pipe[1]);
-    return Status::IOError("pipe: " + std::string(strerror(errno)));
+    return StartFailed("pipe", err);
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -284,9 +321,12 @@ Status PdfReaderProcess::Start() {
   if (rc != 0) {
     close(in_pipe[1]);
     close(out_pipe[0]);
-    return Status::IOError("cannot start the PDF reader " + exe_ + ": " + strerror(rc));
+    return StartFailed(("cannot start the PDF reader " + exe_).c_str(), rc);
   }
   pid_ = pid;
+  // The parent's end writes without blocking, so that the request too is
+  // held to the deadline (Exchange).
+  fcntl(in_pipe[1], F_SETFL, fcntl(in_pipe[1], F_GETFL) | O_NONBLOCK);
   to_child_ = in_pipe[1];
   from_child_ = out_pipe[0];
   served_ = 0;
@@ -299,7 +339,7 @@ void PdfReaderProcess::CloseChannels() {
   to_child_ = from_child_ = -1;
 }
 
-std::string PdfReaderProcess::Stop(bool kill_first) {
+Status PdfReaderProcess::Stop(bool kill_first) {
   CloseChannels();
   if (kill_first) kill(pid_, SIGKILL);
   int status = 0;
@@ -315,18 +355,26 @@ std::string PdfReaderProcess::Stop(bool kill_first) {
     }
   }
   pid_ = 0;
+  // A signal may be the file's doing (Poppler's crash on a damaged PDF) or
+  // the machine's (the OOM killer, a kill from outside); it is retried a
+  // bounded number of times, so it counts as transient.
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
-    return std::string("PDF reader crashed (signal ") + std::to_string(sig) + ", " +
-           strsignal(sig) + "); memory cap " + std::to_string(limits_.memory_mb) + " MB";
+    return Status::Unavailable(std::string("PDF reader crashed (signal ") + std::to_string(sig) +
+                               ", " + strsignal(sig) + "); memory cap " +
+                               std::to_string(limits_.memory_mb) + " MB");
   }
-  if (WIFEXITED(status))
-    return "PDF reader exited with code " + std::to_string(WEXITSTATUS(status));
-  return "PDF reader ended";
+  if (WIFEXITED(status)) {
+    return Status::Corruption("PDF reader exited with code " + std::to_string(WEXITSTATUS(status)));
+  }
+  return Status::Corruption("PDF reader ended");
 }
 
-Result<LaidOutDocument> PdfReaderProcess::LayOut(const std::string& path) {
-  if (path.size() > kMaxPathBytes) return Status::InvalidArgument("path too long");
+Result<LaidOutDocument> PdfReaderProcess::LayOut(std::string_view pdf_bytes) {
+  if (pdf_bytes.size() > kMaxRequestBytes) {
+    return Status::LimitExceeded("PDF of " + std::to_string(pdf_bytes.size()) +
+                                 " bytes is too large for the PDF reader");
+  }
   if (pid_ > 0) {
     // A child that left after its last answer (it does so after running out
     // of memory), or that has served its share, is replaced.
@@ -342,29 +390,36 @@ Result<LaidOutDocument> PdfReaderProcess::LayOut(const std::string& path) {
     if (Status s = Start(); !s.ok()) return s;
   }
   ++served_;
-  return Exchange(path);
+  return Exchange(pdf_bytes);
 }
 
-Result<LaidOutDocument> PdfReaderProcess::Exchange(const std::string& path) {
+Result<LaidOutDocument> PdfReaderProcess::Exchange(std::string_view pdf_bytes) {
   const auto deadline =
       Clock::now() + std::chrono::milliseconds(static_cast<long>(limits_.timeout_seconds * 1000));
-  std::string request;
-  PutLe(&request, path.size(), 4);
-  request += path;
-  // A child that has already died fails the write (EPIPE); what it wrote
-  // before, and how it ended, are read below all the same.
-  (void)WriteAll(to_child_, request);
-
   auto broken = [&](ReadOutcome outcome, const char* what) -> Status {
     if (outcome == ReadOutcome::kTimeout) {
       Stop(true);
-      return Status::LimitExceeded("PDF reader timed out after " +
-                                   std::to_string(static_cast<int>(limits_.timeout_seconds)) +
-                                   " s");
+      return Status::Unavailable("PDF reader timed out after " +
+                                 std::to_string(static_cast<int>(limits_.timeout_seconds)) + " s");
     }
     // The child died or closed its end: how it ended is the reason.
-    return Status::Corruption(Stop(outcome == ReadOutcome::kError) + " " + what);
+    const Status ended = Stop(outcome == ReadOutcome::kError);
+    return ended.transient() ? Status::Unavailable(ended.message() + " " + what)
+                             : Status::Corruption(ended.message() + " " + what);
   };
+  // The bytes the caller hashed, not the path: a file replaced meanwhile
+  // cannot be stored under the other version's sha256.
+  std::string request_header;
+  PutLe(&request_header, pdf_bytes.size(), 4);
+  // A child that has already died fails the write (EPIPE); what it wrote
+  // before, and how it ended, are read below all the same.
+  if (ReadOutcome w = WriteAll(to_child_, request_header, deadline); w == ReadOutcome::kOk) {
+    w = WriteAll(to_child_, pdf_bytes, deadline);
+    if (w == ReadOutcome::kTimeout) return broken(w, "");
+  } else if (w == ReadOutcome::kTimeout) {
+    return broken(w, "");
+  }
+
   std::string header;
   if (ReadOutcome r = ReadExactly(from_child_, kAnswerHeader, deadline, &header);
       r != ReadOutcome::kOk) {

@@ -2,15 +2,17 @@
 // that document, not the batch.
 //
 // A PdfReaderProcess runs `clsdb internal-layout-pdf --serve …` (the same
-// executable) and hands it one path at a time; the child parses and lays out
-// the file under a memory cap and answers with the LaidOutDocument
+// executable) and hands it one PDF's bytes at a time, the bytes the parent
+// read and hashed: the child never opens the file, so a file replaced in
+// between cannot be stored under the other version's hash.  The child parses
+// and lays out the bytes under a memory cap and answers with the LaidOutDocument
 // (layout/wire.h) or the error.  One child serves many documents, so that a
 // batch does not pay a process start (about 15 ms: 36 shared libraries) per
 // PDF.  The parent kills the child at the deadline; whatever goes wrong
 // fails the document in flight, and the next document gets a fresh child.
 //
 // The protocol, both ends in this file:
-//   request:  u32 path length, path bytes
+//   request:  u32 length, the PDF's bytes
 //   answer:   u8 kind (0 ok, 1 error), u32 Status::Code, u64 length, payload
 //             (the wire encoding, or the error message); integers little-endian.
 #ifndef CLSDB_PIPELINE_ISOLATED_READER_H_
@@ -20,6 +22,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 #include "layout/layout.h"
@@ -53,12 +56,14 @@ class PdfReaderProcess {
   PdfReaderProcess(const PdfReaderProcess&) = delete;
   PdfReaderProcess& operator=(const PdfReaderProcess&) = delete;
 
-  // Lays out the PDF at path in the child, starting one when needed.
-  // Errors: those of the reader (Corruption for a damaged PDF, Unsupported
-  // when encrypted, LimitExceeded over max_pages…), LimitExceeded when the
-  // deadline or the memory cap is hit, Corruption when the child crashes or
-  // answers garbage, IOError when no child can be started.
-  Result<LaidOutDocument> LayOut(const std::string& path);
+  // Lays out the PDF held in pdf_bytes in the child, starting one when
+  // needed.  Errors: those of the reader (Corruption for a damaged PDF,
+  // Unsupported when encrypted, LimitExceeded over max_pages…); Unavailable
+  // (transient) when the deadline or the memory cap is hit, when the child is
+  // killed by a signal, or when no child can be started for want of
+  // descriptors, processes or memory; Corruption when the child exits or
+  // answers garbage; IOError when the executable cannot be started.
+  Result<LaidOutDocument> LayOut(std::string_view pdf_bytes);
 
   // The child's process id, 0 when none is running (for tests).
   pid_t child_pid() const { return pid_; }
@@ -66,10 +71,10 @@ class PdfReaderProcess {
  private:
   Status Start();
   // Kills the child (if still running) and reaps it; returns how it ended,
-  // as a reason for the document in flight.
-  std::string Stop(bool kill_first);
+  // as a reason for the document in flight (Unavailable for a signal).
+  Status Stop(bool kill_first);
   void CloseChannels();
-  Result<LaidOutDocument> Exchange(const std::string& path);
+  Result<LaidOutDocument> Exchange(std::string_view pdf_bytes);
 
   std::string exe_;
   IsolationLimits limits_;

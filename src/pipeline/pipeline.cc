@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <new>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -110,7 +112,12 @@ Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& p
       consider(path, ShardKeyOf(path, options.root));
     } else {
       ++*listed;
-      skipped->push_back({path, "failed", "no such file or directory", "", 0, 0});
+      // ec says why when the path could not even be looked up (too long).
+      skipped->push_back({path, "failed",
+                          ec && ec != std::errc::no_such_file_or_directory
+                              ? ec.message()
+                              : "no such file or directory",
+                          "", 0, 0});
     }
   }
   if (!options.files_from.empty()) {
@@ -160,7 +167,32 @@ std::unique_ptr<PdfReaderProcess> PdfReaderFor(const IngestOptions& options) {
 DocumentRow Failed(DocumentRow row, const Status& status) {
   row.status = "failed";
   row.error = status.ToString();
+  row.transient = status.transient();
   return row;
+}
+
+// A row for a file that could not be processed at all.
+DocumentRow Unprocessed(const std::string& path, const Status& status) {
+  DocumentRow row;
+  row.path = path;
+  row.format = FormatOfPath(path);
+  return Failed(std::move(row), status);
+}
+
+// Text is processed in this process, so its memory is bounded here, before
+// the work starts: a text that would need more than --max-memory-mb fails.
+Status CheckTextMemory(const std::string& bytes, const IngestOptions& options) {
+  const auto lines = static_cast<long long>(std::count(bytes.begin(), bytes.end(), '\n'));
+  const long long needed_mb =
+      (static_cast<long long>(bytes.size()) * kTextMemoryPerByte + lines * kTextMemoryPerLine) >>
+      20;
+  if (options.max_memory_mb > 0 && needed_mb > options.max_memory_mb) {
+    return Status::LimitExceeded(
+        "a text of " + std::to_string(bytes.size()) + " bytes and " + std::to_string(lines) +
+        " lines needs about " + std::to_string(needed_mb) +
+        " MB to process, over --max-memory-mb " + std::to_string(options.max_memory_mb));
+  }
+  return Status::OK();
 }
 
 // The stages, from bytes already read; PDFs are read by `reader`, or in this
@@ -182,9 +214,14 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
   read_options.ocr = options.ocr;
   read_options.max_ocr_pixels = options.max_ocr_pixels;
   read_options.time_limit_seconds = options.doc_timeout_seconds;
+  if (row.format == "text") {
+    if (Status s = CheckTextMemory(bytes, options); !s.ok()) {
+      return Failed(std::move(row), s);
+    }
+  }
   LaidOutDocument laid;
   if (row.format == "pdf" && reader != nullptr) {
-    Result<LaidOutDocument> isolated = reader->LayOut(path);
+    Result<LaidOutDocument> isolated = reader->LayOut(bytes);
     if (!isolated.ok()) return Failed(std::move(row), isolated.status());
     laid = isolated.take();
   } else {  // The raw words are dropped as soon as they are laid out.
@@ -228,16 +265,22 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
 DocumentRow ProcessGuarded(const std::string& path, const std::string& bytes,
                            const std::string& sha256, const RuleSet& rules,
                            const IngestOptions& options, PdfReaderProcess* reader) {
+  // An allocation that fails anywhere in the stages fails this document,
+  // transiently (the next run may have the memory), never the batch.
+  Status failure;
   try {
     return ProcessBytes(path, bytes, sha256, rules, options, reader);
+  } catch (const std::bad_alloc&) {
+    failure = Status::Unavailable("out of memory while processing the document");
   } catch (const std::exception& e) {
-    DocumentRow row;
-    row.path = path;
-    row.sha256 = sha256;
-    row.format = FormatOfPath(path);
-    row.size_bytes = static_cast<long long>(bytes.size());
-    return Failed(std::move(row), Status::Internal(e.what()));
+    failure = Status::Internal(e.what());
   }
+  DocumentRow row;
+  row.path = path;
+  row.sha256 = sha256;
+  row.format = FormatOfPath(path);
+  row.size_bytes = static_cast<long long>(bytes.size());
+  return Failed(std::move(row), failure);
 }
 
 // Hands finished documents from the workers to the single writer, holding at
@@ -290,13 +333,8 @@ void PrintProgress(size_t done, size_t total, long long pages, double seconds) {
 
 DocumentRow ProcessDocument(const std::string& path, const RuleSet& rules,
                             const IngestOptions& options) {
-  Result<std::string> bytes = ReadFileBytes(path);
-  if (!bytes.ok()) {
-    DocumentRow row;
-    row.path = path;
-    row.format = FormatOfPath(path);
-    return Failed(std::move(row), bytes.status());
-  }
+  Result<std::string> bytes = ReadFileBytes(path, options.max_input_bytes);
+  if (!bytes.ok()) return Unprocessed(path, bytes.status());
   std::unique_ptr<PdfReaderProcess> reader = PdfReaderFor(options);
   return ProcessGuarded(path, *bytes, Sha256Hex(*bytes), rules, options, reader.get());
 }
@@ -314,6 +352,9 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
       ++report.counts.failed;
     } else {
       ++report.counts.skipped;
+    }
+    if (options.verbose) {
+      std::fprintf(stderr, "%s: %s: %s\n", d.path.c_str(), d.status.c_str(), d.message.c_str());
     }
   }
 
@@ -338,12 +379,30 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   if (!stored.ok()) return stored.status();
   std::mutex claimed_mu;
   std::set<std::string> claimed;
-  auto claim = [&](const std::string& sha) {
+  // Whether to process the file whose bytes hash to sha: *attempts is then
+  // the attempt this is, else *why_not says why it is skipped.
+  auto claim = [&](const std::string& sha, int* attempts, std::string* why_not) {
+    *attempts = 1;
     {
       std::lock_guard lock(claimed_mu);
-      if (!claimed.insert(sha).second) return false;
+      if (!claimed.insert(sha).second) {
+        *why_not = "already stored (same sha256)";
+        return false;
+      }
     }
-    return options.force || !(*stored)->Contains(sha);
+    const std::optional<StoredDocuments::Outcome> before = (*stored)->Find(sha);
+    if (!before || options.force) return true;
+    if (before->status == "failed" &&
+        (options.retry_failed || (before->transient && before->attempts < kMaxAttempts))) {
+      *attempts = before->attempts + 1;
+      return true;
+    }
+    *why_not = "already stored (same sha256)";
+    if (before->status == "failed" && before->transient) {
+      *why_not += "; failed " + std::to_string(before->attempts) +
+                  " times for a transient reason, --retry-failed tries again";
+    }
+    return false;
   };
 
   const int jobs = std::max(
@@ -360,29 +419,34 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
       std::unique_ptr<PdfReaderProcess> reader = PdfReaderFor(options);
       for (size_t i = next++; i < inputs.size(); i = next++) {
         const std::string& path = inputs[i];
-        Result<std::string> bytes = ReadFileBytes(path);
-        if (!bytes.ok()) {
-          DocumentRow row;
-          row.path = path;
-          row.format = FormatOfPath(path);
-          queue.Push(Failed(std::move(row), bytes.status()));
-          continue;
+        // The one read of the file: its sha256 and every stage (the PDF
+        // reader child included) see these bytes.
+        std::optional<DocumentRow> row;
+        try {
+          Result<std::string> bytes = ReadFileBytes(path, options.max_input_bytes);
+          if (!bytes.ok()) {
+            row = Unprocessed(path, bytes.status());
+          } else if (bytes->empty()) {
+            // Nothing to store or to recognise later: report it, store nothing.
+            row = Unprocessed(path, Status::Corruption("empty file"));
+          } else {
+            std::string sha = Sha256Hex(*bytes);
+            int attempts = 1;
+            std::string why_not;
+            if (!claim(sha, &attempts, &why_not)) {
+              std::lock_guard lock(outcome_mu);
+              skipped_dupes.push_back({path, "skipped", why_not, "", 0, 0});
+              continue;
+            }
+            row = ProcessGuarded(path, *bytes, sha, *rules, options, reader.get());
+            row->attempts = attempts;
+          }
+        } catch (const std::bad_alloc&) {
+          // Reading or hashing ran out: the file is not stored (no sha256),
+          // and the next run tries it again.
+          row = Unprocessed(path, Status::Unavailable("out of memory while reading the file"));
         }
-        if (bytes->empty()) {
-          // Nothing to store or to recognise later: report it, store nothing.
-          DocumentRow row;
-          row.path = path;
-          row.format = FormatOfPath(path);
-          queue.Push(Failed(std::move(row), Status::Corruption("empty file")));
-          continue;
-        }
-        std::string sha = Sha256Hex(*bytes);
-        if (!claim(sha)) {
-          std::lock_guard lock(outcome_mu);
-          skipped_dupes.push_back({path, "skipped", "already stored (same sha256)", "", 0, 0});
-          continue;
-        }
-        queue.Push(ProcessGuarded(path, *bytes, sha, *rules, options, reader.get()));
+        queue.Push(std::move(*row));
       }
       queue.ProducerDone();
     });
@@ -400,17 +464,25 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
       outcome.status = "failed";
     } else {
       const auto write_started = std::chrono::steady_clock::now();
-      Result<long long> id = (*store)->WriteDocument(row, options.force);
+      // A retry replaces the failure stored before.
+      bool already_stored = false;
+      Result<long long> id =
+          (*store)->WriteDocument(row, options.force || row.attempts > 1, &already_stored);
       report.writer_seconds +=
           std::chrono::duration<double>(std::chrono::steady_clock::now() - write_started).count();
       if (!id.ok()) {
         outcome.status = "failed";
         outcome.message = id.status().ToString();
+      } else if (already_stored) {
+        // Another run stored the same bytes while this one processed them.
+        outcome.status = "skipped";
+        outcome.message = "already stored by another run";
       }
     }
     if (outcome.status == "ok") ++report.counts.ok;
     if (outcome.status == "partial") ++report.counts.partial;
     if (outcome.status == "failed") ++report.counts.failed;
+    if (outcome.status == "skipped") ++report.counts.skipped;
     report.pages += row.page_count;
     if (options.verbose) {
       std::fprintf(stderr, "%s: %s%s%s\n", outcome.path.c_str(), outcome.status.c_str(),

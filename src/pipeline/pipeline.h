@@ -45,12 +45,27 @@ Result<Shard> ParseShard(const std::string& text);
 // CollectInputs), with '/' separators, so it is the same on every machine
 // and in every run; `printf %s KEY | sha256sum` computes it in a shell.
 int ShardOf(const std::string& key, int count);
+// A document whose failure was transient (Status::transient(): a timeout,
+// memory, too many open files, a reader killed) is processed again by the
+// next run, until it has been tried this many times in all.
+inline constexpr int kMaxAttempts = 3;
+
+// Processing a text costs memory in proportion to its bytes and, above
+// all, to its lines (each becomes a paragraph with its spans and copies).
+// Measured (peak RSS less the 19 MB of an idle clsdb, --jobs 1): 8 MB of
+// 47-byte lines 73 MB, of 12-byte lines 130 MB, 4 MB of 2-byte lines
+// 310 MB.  These two figures bound all three.  A text whose estimate is over
+// --max-memory-mb fails before it is processed, as a PDF fails when its
+// reader child hits that cap.
+inline constexpr long long kTextMemoryPerByte = 8;
+inline constexpr long long kTextMemoryPerLine = 140;
 
 struct IngestOptions {
   std::string db_path = "output/clsdb.sqlite";
-  std::string rules_dir;  // default: the repository's rules/
-  int jobs = 0;           // 0: as many as cores
-  bool force = false;     // replace documents already stored
+  std::string rules_dir;      // default: the repository's rules/
+  int jobs = 0;               // 0: as many as cores
+  bool force = false;         // replace documents already stored
+  bool retry_failed = false;  // process again every stored failure, transient or not
   bool verbose = false;
   bool progress = false;  // progress line on stderr
   int max_pages = 5000;
@@ -61,7 +76,11 @@ struct IngestOptions {
   // to 8 s of wall time on two busy cores: a 52-page scanned arrêté took
   // 437 s there, and 120 s (the limit before OCR) failed it.
   double doc_timeout_seconds = 900;
+  // The reader child's address-space cap, and the bound on the memory a
+  // text may need (kTextMemoryPerByte).
   long max_memory_mb = 2048;
+  // Files larger than this fail, named, before they are read.
+  std::uint64_t max_input_bytes = kDefaultMaxInputBytes;
   OcrMode ocr = OcrMode::kAuto;  // which PDF pages are read by OCR (read/reader.h)
   std::uint64_t max_ocr_pixels = ReadOptions().max_ocr_pixels;
   std::string arguments;  // as typed, for the runs table

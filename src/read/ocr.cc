@@ -138,7 +138,7 @@ int MillisecondsLeft(Clock::time_point deadline) {
 }
 
 Status TimedOut() {
-  return Status::LimitExceeded("OCR went past the document's time limit (--doc-timeout)");
+  return Status::Unavailable("OCR went past the document's time limit (--doc-timeout)");
 }
 
 // Tesseract reads a table's border or a stamp's box as a word of spaces,
@@ -399,7 +399,7 @@ Result<OcrPage> RecognizePage(const GreyImage& image, Clock::time_point deadline
         "OCR unavailable: Tesseract's French model could not be loaded (tesseract-ocr-fra)");
   }
   PixPtr pix = ToPix(image);
-  if (!pix) return Status::LimitExceeded("no memory for the page image");
+  if (!pix) return Status::Unavailable("no memory for the page image");
   // A scan a degree or two askew puts a line's words at different heights;
   // straightened, a line is a line for layout/ too.
   if (PixPtr straight{pixDeskew(pix.get(), 0)}) pix = std::move(straight);

@@ -44,7 +44,8 @@ struct OcrPage {
 // Reads the words of image.  Turns a page that Tesseract's orientation
 // detection finds sideways or upside down, and straightens a slightly
 // skewed scan, before reading it.  Stops at deadline.
-// Errors: LimitExceeded when the deadline passes (the message says so),
+// Errors: Unavailable (transient) when the deadline passes (the message
+// says so) or there is no memory for the image,
 // Unsupported when Tesseract or its French model is not installed,
 // Internal when Tesseract fails on the image.
 Result<OcrPage> RecognizePage(const GreyImage& image,

@@ -182,8 +182,8 @@ Status OcrPdfPage(const poppler::page& page, const ReadOptions& options, Clock::
                                           std::to_string(options.max_ocr_pixels) + " pixels"));
   }
   if (Clock::now() >= deadline) {
-    return WithPage(
-        *raw, Status::LimitExceeded("OCR went past the document's time limit (--doc-timeout)"));
+    return WithPage(*raw,
+                    Status::Unavailable("OCR went past the document's time limit (--doc-timeout)"));
   }
   Result<GreyImage> image = Render(page, kOcrDpi);
   if (!image.ok()) return WithPage(*raw, image.status());

@@ -28,7 +28,7 @@ namespace clsdb {
 // read better than the text layer.
 //
 // Errors: LimitExceeded (the page image would be larger than
-// options.max_ocr_pixels, or OCR went past deadline), Unsupported
+// options.max_ocr_pixels), Unavailable (OCR went past deadline), Unsupported
 // (Tesseract is not installed), Internal; their messages name the page.
 Status OcrPdfPage(const poppler::page& page, const ReadOptions& options,
                   std::chrono::steady_clock::time_point deadline, RawPage* raw,

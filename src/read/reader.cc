@@ -1,9 +1,13 @@
 #include "read/reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <new>
 
 namespace clsdb {
 
@@ -48,25 +52,82 @@ std::string FormatOfPath(const std::string& path) {
   return "";
 }
 
-Result<std::string> ReadFileBytes(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Status::NotFound("no such file");
-  if (std::filesystem::is_directory(path, ec)) return Status::IOError("is a directory");
-  // A FIFO or a device would block the read, or never end.
-  if (!std::filesystem::is_regular_file(path, ec)) return Status::IOError("not a regular file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(std::string("cannot open: ") + std::strerror(errno));
-  // Read by hand, not with `stream << rdbuf()`: that swallows a failed
-  // allocation or read and hands back the first part of the file, which then
-  // looks truncated.  Here std::bad_alloc reaches the caller.
-  std::string bytes;
-  if (const auto size = std::filesystem::file_size(path, ec); !ec) bytes.reserve(size);
-  char chunk[1 << 16];
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-    bytes.append(chunk, static_cast<size_t>(in.gcount()));
+namespace {
+
+// What errno says of a failed open or read.  Running out of descriptors or
+// memory is the machine's state, not the file's: the same file may be read
+// on the next run.
+Status ErrnoStatus(const char* what, int err) {
+  const std::string reason = std::string(what) + ": " + std::strerror(err);
+  switch (err) {
+    case ENOENT:
+      return Status::NotFound("no such file");
+    case ENAMETOOLONG:
+      return Status::InvalidArgument("path too long for the system (" + reason + ")");
+    case EMFILE:
+    case ENFILE:
+    case ENOMEM:
+    case EAGAIN:
+      return Status::Unavailable(reason);
+    default:
+      return Status::IOError(reason);
   }
-  if (in.bad()) return Status::IOError(std::string("read failed: ") + std::strerror(errno));
-  return bytes;
+}
+
+class Descriptor {
+ public:
+  explicit Descriptor(int fd) : fd_(fd) {}
+  ~Descriptor() {
+    if (fd_ >= 0) close(fd_);
+  }
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+std::string OverLimit(std::uint64_t size, std::uint64_t max_bytes, bool at_least) {
+  return "file of " + std::string(at_least ? "more than " : "") + std::to_string(size) +
+         " bytes is over the input limit of " + std::to_string(max_bytes) +
+         " bytes (--max-input-mb)";
+}
+
+}  // namespace
+
+Result<std::string> ReadFileBytes(const std::string& path, std::uint64_t max_bytes) {
+  // One descriptor for every check and the read itself, so that what is
+  // checked is what is read.  O_NONBLOCK: opening a FIFO nobody writes to
+  // would otherwise wait for ever; fstat then refuses it.
+  Descriptor fd(open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  if (fd.get() < 0) return ErrnoStatus("cannot open", errno);
+  struct stat st;
+  if (fstat(fd.get(), &st) != 0) return ErrnoStatus("cannot stat", errno);
+  if (S_ISDIR(st.st_mode)) return Status::IOError("is a directory");
+  // A FIFO or a device would block the read, or never end.
+  if (!S_ISREG(st.st_mode)) return Status::IOError("not a regular file");
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  if (size > max_bytes) return Status::LimitExceeded(OverLimit(size, max_bytes, false));
+  try {
+    std::string bytes;
+    bytes.reserve(static_cast<size_t>(size));
+    char chunk[1 << 16];
+    while (true) {
+      const ssize_t got = read(fd.get(), chunk, sizeof chunk);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) return ErrnoStatus("read failed", errno);
+      if (got == 0) break;
+      bytes.append(chunk, static_cast<size_t>(got));
+      // A file that grows while it is read is held to the same limit.
+      if (bytes.size() > max_bytes) {
+        return Status::LimitExceeded(OverLimit(max_bytes, max_bytes, true));
+      }
+    }
+    return bytes;
+  } catch (const std::bad_alloc&) {
+    return Status::Unavailable("not enough memory to read " + std::to_string(size) + " bytes");
+  }
 }
 
 Result<RawDocument> ReadDocument(const std::string& path, const ReadOptions& options) {
@@ -74,14 +135,7 @@ Result<RawDocument> ReadDocument(const std::string& path, const ReadOptions& opt
   if (format.empty()) {
     return Status::Unsupported(path + ": not a .pdf or .txt file");
   }
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > options.max_bytes) {
-    return Status::LimitExceeded(path + ": file of " + std::to_string(size) +
-                                 " bytes is over the limit of " +
-                                 std::to_string(options.max_bytes));
-  }
-  Result<std::string> bytes = ReadFileBytes(path);
+  Result<std::string> bytes = ReadFileBytes(path, options.max_bytes);
   if (!bytes.ok()) return bytes.status().WithPrefix(path);
   if (bytes->empty()) return Status::Corruption(path + ": empty file");
   Result<RawDocument> doc = format == "pdf" ? ParsePdf(*bytes, options) : DecodeText(*bytes);

@@ -71,16 +71,19 @@ inline constexpr int kOcrFewCharacters = 200;
 bool ParseOcrMode(const std::string& name, OcrMode* mode);
 const char* OcrModeName(OcrMode mode);
 
+// The input size limit unless an option says otherwise (--max-input-mb).
+inline constexpr std::uint64_t kDefaultMaxInputBytes = 512ull << 20;
+
 struct ReadOptions {
-  int max_pages = 5000;                    // more pages than this: LimitExceeded
-  std::uint64_t max_bytes = 512ull << 20;  // larger files: LimitExceeded
+  int max_pages = 5000;                             // more pages than this: LimitExceeded
+  std::uint64_t max_bytes = kDefaultMaxInputBytes;  // larger files: LimitExceeded
   OcrMode ocr = OcrMode::kAuto;
   // A page to OCR is rendered at 300 dpi; an image of more pixels than this
   // fails the document (LimitExceeded) rather than the reader's memory.
   // The default holds an A2 page (35 Mpx at 300 dpi).
   std::uint64_t max_ocr_pixels = 36'000'000;
   // Wall time for the whole document, OCR included; past it ParsePdf fails
-  // with LimitExceeded.  0: no limit.
+  // with Unavailable.  0: no limit.
   double time_limit_seconds = 0;
 };
 
@@ -90,8 +93,14 @@ std::string FormatOfPath(const std::string& path);
 // Hex sha256 of a byte string.
 std::string Sha256Hex(const std::string& bytes);
 
-// Reads the file at path whole.  Errors: NotFound, IOError.
-Result<std::string> ReadFileBytes(const std::string& path);
+// Reads the regular file at path whole, through one descriptor.  Errors:
+// NotFound; LimitExceeded for a file over max_bytes (checked before reading
+// and while reading, should it grow); InvalidArgument for a path longer than
+// the system allows; Unavailable when the machine, not the file, is to blame
+// (too many open files, no memory for the bytes); IOError for the rest (a
+// directory, a FIFO, permission denied), each with the reason.
+Result<std::string> ReadFileBytes(const std::string& path,
+                                  std::uint64_t max_bytes = kDefaultMaxInputBytes);
 
 // Decodes a text file's bytes into UTF-8 pages.  Detects UTF-8 (with or
 // without BOM), UTF-16 LE/BE (with or without BOM), Windows-1252 and
@@ -103,7 +112,8 @@ Result<RawDocument> DecodeText(const std::string& bytes);
 // says.  Errors: Corruption (not a PDF, truncated, unreadable), Unsupported
 // (encrypted with a password we do not have; a page to OCR when Tesseract is
 // not installed), LimitExceeded (more than options.max_pages pages, a page
-// image over options.max_ocr_pixels, past options.time_limit_seconds), each
+// image over options.max_ocr_pixels), Unavailable (past
+// options.time_limit_seconds: a timeout is retried by the next run), each
 // naming the page when one is to blame.
 Result<RawDocument> ParsePdf(const std::string& bytes, const ReadOptions& options);
 

@@ -1,11 +1,17 @@
 // The SQL that creates the analyst-facing schema (../shared/spec/schema.md,
-// plus legal_refs, diagnostics and the FTS index).  Version 2.
+// plus legal_refs, diagnostics and the FTS index).  Version 3.
 //
 // Versions, and what Migrate (store.cc) does to bring an older database up:
 //   1  the first schema;
 //   2  pages.ocr (1 when the page's text was read by OCR) and
 //      pages.ocr_confidence (its mean word confidence, 0-100; NULL without
-//      OCR): ALTER TABLE pages ADD COLUMN for both.
+//      OCR): ALTER TABLE pages ADD COLUMN for both;
+//   3  documents.attempts (how many runs have processed this file) and
+//      documents.transient (1 when it failed for a reason of the moment: a
+//      timeout, memory, too many open files, a reader killed; the next run
+//      retries it, up to pipeline.h's kMaxAttempts): ALTER TABLE documents ADD
+//      COLUMN for both, and a failure stored by version 2 whose message is
+//      one of those is marked transient, so that it is retried too.
 #ifndef CLSDB_STORE_SCHEMA_SQL_H_
 #define CLSDB_STORE_SCHEMA_SQL_H_
 
@@ -13,7 +19,7 @@
 
 namespace clsdb {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // search.kind, and the table whose id search.ref_id is: the one reference
 // the schema cannot declare (an FTS5 table has no foreign keys).  merge.cc
@@ -45,7 +51,9 @@ CREATE TABLE IF NOT EXISTS documents(
   encoding TEXT,
   size_bytes INTEGER,
   ingested_at TEXT NOT NULL,
-  pipeline_version TEXT NOT NULL
+  pipeline_version TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 1,
+  transient INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 

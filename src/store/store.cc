@@ -45,6 +45,14 @@ Status Migrate(sqlite3* db, int from) {
       // 1 -> 2: pages read by OCR, and how sure OCR was.
       "ALTER TABLE pages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0;"
       "ALTER TABLE pages ADD COLUMN ocr_confidence REAL;",
+      // 2 -> 3: attempts, and which failures are of the moment.  Version 2
+      // stored those as permanent failures; their messages tell them.
+      "ALTER TABLE documents ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;"
+      "ALTER TABLE documents ADD COLUMN transient INTEGER NOT NULL DEFAULT 0;"
+      "UPDATE documents SET transient = 1 WHERE status = 'failed' AND ("
+      " error LIKE '%timed out after%' OR error LIKE '%past the document''s time limit%'"
+      " OR error LIKE '%Too many open files%' OR error LIKE '%memory limit of%'"
+      " OR error LIKE '%bad_alloc%' OR error LIKE '%PDF reader crashed (signal%');",
   };
   static_assert(std::size(kSteps) == kSchemaVersion - 1, "one step per version");
   if (from < 1) return Status::Corruption("unknown schema_version " + std::to_string(from));
@@ -55,6 +63,61 @@ Status Migrate(sqlite3* db, int from) {
   Status s = Exec(db, sql.c_str());
   if (!s.ok()) Exec(db, "ROLLBACK");
   return s;
+}
+
+// A failure to open or set up the database at path: IOError when the
+// operating system refused (a read-only folder, a full disk), Corruption
+// when the file is not a database.
+Status OpenError(sqlite3* db, const std::string& path, const std::string& message) {
+  const int code = sqlite3_errcode(db) & 0xff;
+  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+    return Status::Corruption(path + ": not a SQLite database (" + message + ")");
+  }
+  return Status::IOError(path + ": " + message);
+}
+
+// The schema version of the database at path before Open touches it: 0 for
+// an empty database (clsdb creates its schema there), else the version in
+// its meta table.  Errors: InvalidArgument for a database that is not
+// clsdb's (tables but no meta.schema_version, or a version that is not a
+// number clsdb wrote, or one newer than this build); Corruption for a file
+// that is not a database.  Reads only.
+Result<int> StoredSchemaVersion(sqlite3* db, const std::string& path) {
+  sqlite3_stmt* stmt = nullptr;
+  auto query = [&](const char* sql) -> int {
+    sqlite3_finalize(stmt);
+    stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) return sqlite3_errcode(db);
+    return sqlite3_step(stmt);
+  };
+  auto done = [&](Result<int> r) {
+    sqlite3_finalize(stmt);
+    return r;
+  };
+  if (query("SELECT count(*) FROM sqlite_master") != SQLITE_ROW) {
+    return done(OpenError(db, path, sqlite3_errmsg(db)));
+  }
+  if (sqlite3_column_int64(stmt, 0) == 0) return done(0);
+  const std::string refuse = path + ": not a clsdb database, left unchanged: ";
+  if (query("SELECT value FROM meta WHERE key = 'schema_version'") != SQLITE_ROW) {
+    return done(Status::InvalidArgument(refuse + "it has tables but no meta.schema_version"));
+  }
+  const unsigned char* text = sqlite3_column_text(stmt, 0);
+  const std::string value = text ? reinterpret_cast<const char*>(text) : "NULL";
+  const bool number = !value.empty() && value.size() < 6 &&
+                      value.find_first_not_of("0123456789") == std::string::npos;
+  const int version = number ? std::stoi(value) : 0;
+  if (version < 1) {
+    return done(Status::InvalidArgument(refuse + "meta.schema_version is '" + value +
+                                        "', not a version clsdb writes (1 to " +
+                                        std::to_string(kSchemaVersion) + ")"));
+  }
+  if (version > kSchemaVersion) {
+    return done(Status::InvalidArgument(
+        path + ": schema_version " + std::to_string(version) + " is newer than this build's " +
+        std::to_string(kSchemaVersion) + ": use a newer clsdb, or another --db"));
+  }
+  return done(version);
 }
 
 // A prepared statement, reset after each use.  Binding helpers take the
@@ -278,37 +341,25 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   }
   std::unique_ptr<Store> store(new Store(db));
   sqlite3_busy_timeout(db, 10000);
-  // A file that is not a database fails here, on the first read.
+  // Nothing is written before the file is known to be clsdb's or empty.
+  Result<int> stored = StoredSchemaVersion(db, path);
+  if (!stored.ok()) return stored.status();
   for (const char* pragma :
        {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
-    Status s = Exec(db, pragma);
-    if (!s.ok()) return Status::Corruption(path + ": " + s.message());
+    if (Status s = Exec(db, pragma); !s.ok()) return OpenError(db, path, s.message());
   }
-  Status s = Exec(db, kSchemaSql);
-  if (!s.ok()) return Status::Corruption(path + ": cannot create the schema: " + s.message());
-  {
-    Stmt version;
-    Status p = version.Prepare(db, "SELECT value FROM meta WHERE key='schema_version'");
-    if (!p.ok()) return p;
-    if (sqlite3_step(version.get()) == SQLITE_ROW) {
-      int stored = sqlite3_column_int(version.get(), 0);
-      if (stored > kSchemaVersion) {
-        return Status::Corruption(path + ": schema_version " + std::to_string(stored) +
-                                  " is newer than this build's " + std::to_string(kSchemaVersion));
-      }
-      sqlite3_reset(version.get());
-      if (stored < kSchemaVersion) {
-        if (Status m = Migrate(db, stored); !m.ok()) {
-          return Status::Corruption(path + ": cannot migrate the schema from version " +
-                                    std::to_string(stored) + ": " + m.message());
-        }
-      }
-    } else {
-      sqlite3_reset(version.get());
-      std::string sql = "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
-                        std::to_string(kSchemaVersion) + "')";
-      Status w = Exec(db, sql.c_str());
-      if (!w.ok()) return w;
+  if (Status s = Exec(db, kSchemaSql); !s.ok()) {
+    return OpenError(db, path, "cannot create the schema: " + s.message());
+  }
+  if (*stored == 0) {
+    const std::string sql = "INSERT INTO meta(key, value) VALUES ('schema_version', '" +
+                            std::to_string(kSchemaVersion) + "')";
+    if (Status w = Exec(db, sql.c_str()); !w.ok()) return OpenError(db, path, w.message());
+  } else if (*stored < kSchemaVersion) {
+    if (Status m = Migrate(db, *stored); !m.ok()) {
+      return OpenError(
+          db, path,
+          "cannot migrate the schema from version " + std::to_string(*stored) + ": " + m.message());
     }
   }
   auto& st = *store->stmts_;
@@ -318,8 +369,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
       {&st.delete_search, "DELETE FROM search WHERE document_id = ?1"},
       {&st.insert_doc,
        "INSERT INTO documents(sha256, path, format, doc_type, title, page_count, status, error,"
-       " encoding, size_bytes, ingested_at, pipeline_version)"
-       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"},
+       " encoding, size_bytes, ingested_at, pipeline_version, attempts, transient)"
+       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"},
       {&st.insert_page,
        "INSERT INTO pages(document_id, page_no, text, has_text_layer, ocr, ocr_confidence)"
        " VALUES (?1,?2,?3,?4,?5,?6)"},
@@ -418,8 +469,8 @@ Result<std::unique_ptr<StoredDocuments>> StoredDocuments::Open(const std::string
   }
   sqlite3_busy_timeout(db, 10000);
   sqlite3_stmt* find = nullptr;
-  if (sqlite3_prepare_v3(db, "SELECT 1 FROM documents WHERE sha256 = ?1", -1,
-                         SQLITE_PREPARE_PERSISTENT, &find, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v3(db, "SELECT status, transient, attempts FROM documents WHERE sha256 = ?1",
+                         -1, SQLITE_PREPARE_PERSISTENT, &find, nullptr) != SQLITE_OK) {
     Status s = SqlError(db, path + ": prepare");
     sqlite3_close(db);
     return s;
@@ -432,19 +483,25 @@ StoredDocuments::~StoredDocuments() {
   sqlite3_close(db_);
 }
 
-bool StoredDocuments::Contains(const std::string& sha256) {
+std::optional<StoredDocuments::Outcome> StoredDocuments::Find(const std::string& sha256) {
   std::lock_guard lock(mu_);
   sqlite3_bind_text(find_, 1, sha256.data(), static_cast<int>(sha256.size()), SQLITE_TRANSIENT);
-  const bool found = sqlite3_step(find_) == SQLITE_ROW;
+  std::optional<Outcome> found;
+  if (sqlite3_step(find_) == SQLITE_ROW) {
+    const unsigned char* status = sqlite3_column_text(find_, 0);
+    found = Outcome{status ? reinterpret_cast<const char*>(status) : "",
+                    sqlite3_column_int(find_, 1) != 0, sqlite3_column_int(find_, 2)};
+  }
   sqlite3_reset(find_);
   sqlite3_clear_bindings(find_);
   return found;
 }
 
-Result<long long> Store::WriteDocument(const DocumentRow& doc, bool replace) {
+Result<long long> Store::WriteDocument(const DocumentRow& doc, bool replace, bool* already_stored) {
+  if (already_stored != nullptr) *already_stored = false;
   Status begin = Exec(db_, "BEGIN IMMEDIATE");
   if (!begin.ok()) return begin;
-  Result<long long> id = WriteDocumentLocked(doc, replace);
+  Result<long long> id = WriteDocumentLocked(doc, replace, already_stored);
   if (!id.ok()) {
     Exec(db_, "ROLLBACK");
     return id.status().WithPrefix(doc.path);
@@ -457,10 +514,14 @@ Result<long long> Store::WriteDocument(const DocumentRow& doc, bool replace) {
   return id;
 }
 
-Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replace) {
+Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replace,
+                                             bool* already_stored) {
   auto& st = *stmts_;
   if (auto existing = FindDocument(doc.sha256)) {
-    if (!replace) return *existing;
+    if (!replace) {
+      if (already_stored != nullptr) *already_stored = true;
+      return *existing;
+    }
     if (auto r = st.delete_search.Bind(1, *existing).Run(); !r.ok()) return r.status();
     if (auto r = st.delete_doc.Bind(1, *existing).Run(); !r.ok()) return r.status();
   }
@@ -477,6 +538,8 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
                                  .Bind(10, doc.size_bytes)
                                  .Bind(11, NowIso())
                                  .Bind(12, std::string(CLSDB_VERSION))
+                                 .Bind(13, doc.attempts)
+                                 .Bind(14, doc.transient ? 1 : 0)
                                  .Run();
   if (!doc_id.ok()) return doc_id;
   const long long did = *doc_id;

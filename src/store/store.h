@@ -38,6 +38,8 @@ struct DocumentRow {
   std::string error;   // why, when status is not ok
   std::string encoding;
   long long size_bytes = 0;
+  int attempts = 1;        // the runs that have processed this file, this one included
+  bool transient = false;  // failed for a reason of the moment: a later run retries it
   int page_count = 0;
   struct Page {
     int page_no = 1;
@@ -57,8 +59,12 @@ struct RunCounts {
 class Store {
  public:
   // Opens (creating when absent) the database at path and brings its schema
-  // to kSchemaVersion.  Errors: IOError (cannot open/create), Corruption (not
-  // a database, or a newer schema_version than this build knows).
+  // to kSchemaVersion.  The schema is created only in an empty database; any
+  // other database that is not clsdb's is refused before anything is written
+  // to it.  Errors: IOError (cannot open/create: the reason), Corruption (not
+  // a database), InvalidArgument (another application's database: tables
+  // without meta.schema_version, or a schema_version that clsdb never wrote;
+  // a newer schema_version than this build knows).
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
   ~Store();
 
@@ -68,7 +74,11 @@ class Store {
   // Writes one document and all its records in one transaction.  With
   // replace, an existing document of the same sha256 is deleted first in the
   // same transaction.  Returns the document id.  On error nothing is written.
-  Result<long long> WriteDocument(const DocumentRow& doc, bool replace);
+  // Without replace, a document of the same sha256 already there (another
+  // run stored it meanwhile) is kept: its id is returned, nothing is
+  // written, and *already_stored (when given) is set.
+  Result<long long> WriteDocument(const DocumentRow& doc, bool replace,
+                                  bool* already_stored = nullptr);
 
   // Runs bookkeeping (table runs).
   Result<long long> BeginRun(const std::string& arguments);
@@ -114,7 +124,7 @@ class Store {
  private:
   explicit Store(sqlite3* db);
   // WriteDocument's body, inside the transaction it opened.
-  Result<long long> WriteDocumentLocked(const DocumentRow& doc, bool replace);
+  Result<long long> WriteDocumentLocked(const DocumentRow& doc, bool replace, bool* already_stored);
   sqlite3* db_;
   struct Statements;
   std::unique_ptr<Statements> stmts_;
@@ -132,10 +142,17 @@ class StoredDocuments {
   static Result<std::unique_ptr<StoredDocuments>> Open(const std::string& path);
   ~StoredDocuments();
 
-  // Whether a document with this sha256 was committed.  A failed look-up
-  // (the database is locked beyond the busy timeout) answers false: the
+  // How a stored document ended, for the decision to retry it.
+  struct Outcome {
+    std::string status;  // ok | partial | failed
+    bool transient = false;
+    int attempts = 1;
+  };
+  // The committed document with this sha256, if any.  A failed look-up
+  // (the database is locked beyond the busy timeout) answers nullopt: the
   // writer's own check in WriteDocument still prevents a duplicate.
-  bool Contains(const std::string& sha256);
+  std::optional<Outcome> Find(const std::string& sha256);
+  bool Contains(const std::string& sha256) { return Find(sha256).has_value(); }
 
  private:
   StoredDocuments(sqlite3* db, sqlite3_stmt* find) : db_(db), find_(find) {}

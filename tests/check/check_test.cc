@@ -26,11 +26,13 @@ class OneDocCorpus {
     dir_.Write("corpus/manifest.tsv", "# test corpus\n" + document_ + "\t" +
                                           (corpus / "expected" / "delib_voirie.json").string() +
                                           (set.empty() ? "" : "\t" + set) +
-                                          "\nmissing/absent.txt\tmissing/absent.json\n");
+                                          "\n${shared}/absent.txt\t${shared}/absent.json\n");
   }
   CheckOptions Options() const {
     CheckOptions o;
     o.corpus_dir = dir_ / "corpus";
+    // A clone without the shared corpus: its entry is skipped.
+    o.shared_dir = dir_ / "no-shared";
     o.quiet = true;
     return o;
   }
@@ -253,6 +255,17 @@ TEST_CASE("RunCheck keeps a set's totals apart, and --set chooses one", "[check]
 
 TEST_CASE("RunCheck errors", "[check]") {
   OneDocCorpus corpus;
+  SECTION("a reference document missing from the corpus fails the check") {
+    const std::string manifest = corpus.Path("corpus/manifest.tsv");
+    std::ifstream in(manifest);
+    std::stringstream text;
+    text << in.rdbuf();
+    corpus.Write("corpus/manifest.tsv", text.str() + "lost.txt\tlost.json\n");
+    Result<CheckResult> r = RunCheck(corpus.Options());
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == Status::Code::kNotFound);
+    CHECK(r.status().message().find("lost.txt not found") != std::string::npos);
+  }
   SECTION("a broken thresholds file") {
     corpus.Write("corpus/thresholds.json", R"({"text": {"articels": 0.5}})");
     Result<CheckResult> r = RunCheck(corpus.Options());

@@ -50,26 +50,33 @@ TEST_CASE("Manifest entries resolve ${shared} and relative paths", "[manifest]")
   CHECK(m->entries[1].document == s.Path("corpus/local.txt"));
 }
 
-TEST_CASE("An entry whose document is absent is skipped, not failed", "[manifest]") {
+TEST_CASE("a missing reference document fails the manifest; only an absent shared corpus skips",
+          "[manifest]") {
   Scratch s;
   s.Touch("shared/text/a.txt");
   s.Touch("shared/expected/a.json");
-  const std::string text =
-      "${shared}/text/a.txt\t${shared}/expected/a.json\n"
-      "${shared}/pdf/a.pdf\t${shared}/expected/a.json\n"
-      "${shared}/text/gone.txt\t${shared}/expected/gone.json\n";
-  Result<Manifest> m = ParseManifest(text, s.Path("corpus"), s.Path("shared"), "manifest.tsv");
-  REQUIRE(m.ok());
-  CHECK(m->entries.size() == 1);
-  REQUIRE(m->skipped.size() == 2);
-  CHECK(m->skipped[0].format == "pdf");
-  CHECK(m->skipped[0].skip_reason == "document not found");
+  s.Touch("corpus/local.json");
+  const std::string present = "${shared}/text/a.txt\t${shared}/expected/a.json\n";
+  for (const std::string& missing :
+       {std::string("${shared}/pdf/a.pdf\t${shared}/expected/a.json\n"),
+        std::string("local.txt\tlocal.json\n")}) {
+    INFO(missing);
+    Result<Manifest> m =
+        ParseManifest(present + missing, s.Path("corpus"), s.Path("shared"), "manifest.tsv");
+    REQUIRE_FALSE(m.ok());
+    CHECK(m.status().code() == Status::Code::kNotFound);
+    CHECK(m.status().message().find("manifest.tsv:2: document ") == 0);
+    CHECK(m.status().message().find("not found") != std::string::npos);
+  }
 
   SECTION("a whole shared corpus absent skips everything under it") {
+    const std::string text = present + "${shared}/pdf/a.pdf\t${shared}/expected/a.json\n";
     Result<Manifest> none = ParseManifest(text, s.Path("corpus"), "/nonexistent/shared", "m");
     REQUIRE(none.ok());
     CHECK(none->entries.empty());
-    CHECK(none->skipped.size() == 3);
+    REQUIRE(none->skipped.size() == 2);
+    CHECK(none->skipped[1].format == "pdf");
+    CHECK(none->skipped[1].skip_reason == "shared corpus absent");
   }
 }
 
@@ -109,7 +116,8 @@ TEST_CASE("The optional third column names the entry's set", "[manifest]") {
       "d.txt\td.json\theldout\n"
       "e.pdf\ta.json\theldout\n"
       "${shared}/text/gone.txt\tgone.json\treal\n";
-  Result<Manifest> m = ParseManifest(text, s.Path("corpus"), s.Path("shared"), "m.tsv");
+  // The shared corpus absent: its entry is skipped, with its set.
+  Result<Manifest> m = ParseManifest(text, s.Path("corpus"), s.Path("no-shared"), "m.tsv");
   INFO(m.status().ToString());
   REQUIRE(m.ok());
   REQUIRE(m->entries.size() == 5);

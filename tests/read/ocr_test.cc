@@ -288,7 +288,8 @@ TEST_CASE("OCR limits fail the document cleanly, naming the page", "[ocr]") {
     const double took =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     REQUIRE_FALSE(doc.ok());
-    CHECK(doc.status().code() == Status::Code::kLimitExceeded);
+    // A timeout is a failure of the moment: the next run retries it.
+    CHECK(doc.status().code() == Status::Code::kUnavailable);
     INFO(doc.status().message());
     CHECK(doc.status().message().find("page 1") != std::string::npos);
     CHECK(doc.status().message().find("time limit") != std::string::npos);

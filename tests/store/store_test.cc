@@ -217,7 +217,7 @@ TEST_CASE("pages record OCR; a version 1 database is migrated", "[store]") {
   row.pages = {{1, "Contre : 0 voix\n", false, true, 87.5}, {2, "Texte\n", true}};
   REQUIRE((*store)->WriteDocument(row, false).ok());
   store->reset();
-  CHECK(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") == "2");
+  CHECK(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
   // The old page: not read by OCR, no confidence.
   CHECK(Value(path,
               "SELECT ocr || '/' || ifnull(ocr_confidence, 'null') FROM pages WHERE "
@@ -232,6 +232,66 @@ TEST_CASE("pages record OCR; a version 1 database is migrated", "[store]") {
         "0/null");
   // Opening again migrates nothing twice.
   REQUIRE(Store::Open(path).ok());
+}
+
+}  // namespace
+}  // namespace clsdb
+
+namespace clsdb {
+namespace {
+
+TEST_CASE("a document another writer stored meanwhile is reported, not counted as written",
+          "[store]") {
+  testing::TempDir dir;
+  auto first = Store::Open(dir / "db.sqlite");
+  auto second = Store::Open(dir / "db.sqlite");
+  REQUIRE(first.ok());
+  REQUIRE(second.ok());
+  bool already_stored = true;
+  auto id = (*first)->WriteDocument(SampleRow("abc"), false, &already_stored);
+  REQUIRE(id.ok());
+  CHECK_FALSE(already_stored);
+  DocumentRow late = SampleRow("abc");
+  late.path = "other-name.txt";
+  auto again = (*second)->WriteDocument(late, false, &already_stored);
+  REQUIRE(again.ok());
+  CHECK(*again == *id);
+  CHECK(already_stored);
+  CHECK(Value(dir / "db.sqlite", "SELECT path FROM documents") == "sample.txt");
+}
+
+TEST_CASE("a version 2 database gains attempts, and its transient failures are marked", "[store]") {
+  testing::TempDir dir;
+  const std::string path = dir / "v2.sqlite";
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(
+                db,
+                "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+                "INSERT INTO meta VALUES ('schema_version', '2');"
+                "CREATE TABLE documents(id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE,"
+                " path TEXT NOT NULL, format TEXT NOT NULL, doc_type TEXT, title TEXT,"
+                " page_count INTEGER, status TEXT NOT NULL, error TEXT, encoding TEXT,"
+                " size_bytes INTEGER, ingested_at TEXT NOT NULL,"
+                " pipeline_version TEXT NOT NULL);"
+                "INSERT INTO documents VALUES (1, 'aa', 'slow.pdf', 'pdf', NULL, NULL, 0,"
+                " 'failed', 'Limit exceeded: PDF reader timed out after 900 s', NULL, 10, 'then',"
+                " '0.1.0');"
+                "INSERT INTO documents VALUES (2, 'bb', 'bad.pdf', 'pdf', NULL, NULL, 0,"
+                " 'failed', 'Corrupt input: not a PDF (no %PDF- header)', NULL, 10, 'then',"
+                " '0.1.0');",
+                nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = Store::Open(path);
+  INFO(store.status().ToString());
+  REQUIRE(store.ok());
+  store->reset();
+  CHECK(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
+  CHECK(Value(path,
+              "SELECT group_concat(path || ':' || transient || ':' || attempts, ' ') FROM"
+              " (SELECT * FROM documents ORDER BY id)") == "slow.pdf:1:1 bad.pdf:0:1");
 }
 
 }  // namespace
