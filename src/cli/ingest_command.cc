@@ -83,7 +83,7 @@ int IngestCommand(const std::vector<std::string>& args) {
       "doc-timeout",
       po::value(&options.doc_timeout_seconds)->default_value(options.doc_timeout_seconds),
       "seconds one PDF may take to read, OCR included, before it fails")(
-      "max-memory-mb", po::value(&options.max_memory_mb)->default_value(2048),
+      "max-memory-mb", po::value(&options.max_memory_mb)->default_value(options.max_memory_mb),
       "memory one PDF's reader may use before it fails; a text that would need more fails")(
       "max-input-mb", po::value(&max_input_mb)->default_value(max_input_mb),
       "files larger than this fail before they are read")(
