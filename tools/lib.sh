@@ -38,12 +38,19 @@ clsdb_install_deps() {
     "${missing[@]}" >/dev/null
 }
 
+# Line tables (-g1) are all a backtrace or a sanitizer report needs; full
+# debug info (-g) makes every compile about 40% slower and CI builds three
+# times.  Debug with -g by passing -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g".
+CLSDB_DEBUG_INFO_FLAGS=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
+  -DCMAKE_CXX_FLAGS_DEBUG="-g1")
+
 # Configures and builds into $1 (default build/) with extra CMake args.
 clsdb_build() {
   local dir=${1:-build}
   shift || true
   local root
   root=$(clsdb_root)
-  cmake -S "$root" -B "$root/$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake -S "$root" -B "$root/$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${CLSDB_DEBUG_INFO_FLAGS[@]}" \
+    "$@" >/dev/null
   cmake --build "$root/$dir" -j "$(nproc)"
 }

@@ -70,7 +70,14 @@ Result<Figures> ParseFigures(std::string_view json_text, const std::string& name
       if (value.is_null()) {
         out[group] = std::nullopt;
       } else if (value.is_number()) {
-        out[group] = value.get<double>();
+        // An F1 outside [0, 1] is a typing error; above 1 it would fail every
+        // check, below 0 it would never fail one.
+        const double f1 = value.get<double>();
+        if (!(f1 >= 0 && f1 <= 1)) {
+          return Status::Corruption(name + ": " + key + "." + group + ": " + value.dump() +
+                                    " is not an F1 between 0 and 1");
+        }
+        out[group] = f1;
       } else {
         return Status::Corruption(name + ": " + key + "." + group + ": expected a number or null");
       }

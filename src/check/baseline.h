@@ -50,8 +50,8 @@ std::optional<double> Lookup(const Figures& figures, const std::string& key,
                              const std::string& group);
 
 // Parses a baseline (strict_groups = false) or thresholds (true) text; name is
-// used in errors.  Errors: Corruption (invalid JSON, wrong types, unknown
-// key, unknown group when strict).
+// used in errors.  Errors: Corruption (invalid JSON, wrong types, a value
+// outside [0, 1], unknown key, unknown group when strict).
 Result<Figures> ParseFigures(std::string_view json_text, const std::string& name,
                              bool strict_groups);
 // Reads path; NotFound when the file does not exist.

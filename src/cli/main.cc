@@ -9,6 +9,8 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -36,9 +38,39 @@ void PrintUsage(std::FILE* out) {
                "  --version      the version\n");
 }
 
+// An exception that leaves a std::call_once (RE2 builds its DFAs in one, and
+// they may run out of memory) unwinds through glibc's pthread_once, whose
+// cleanup glibc runs through libgcc_s, loaded on first use.  Out of memory
+// that load fails and glibc aborts the process ("libgcc_s.so.1 must be
+// installed for unwinding to work").  One such unwinding at start-up, with
+// memory to spare, loads it for the life of the process; the document that
+// runs out of memory then fails alone, as it should.
+void LoadUnwinderNow() {
+  std::once_flag once;
+  try {
+    std::call_once(once, [] { throw 0; });
+  } catch (int) {
+  }
+}
+
+// The command's exit status; 2 for an unknown command.
+int Run(const std::string& command, const std::vector<std::string>& args) {
+  if (command == "ingest") return clsdb::IngestCommand(args);
+  if (command == "check") return clsdb::CheckCommand(args);
+  if (command == "search") return clsdb::SearchCommand(args);
+  if (command == "export") return clsdb::ExportCommand(args);
+  if (command == "report") return clsdb::ReportCommand(args);
+  if (command == "merge") return clsdb::MergeCommand(args);
+  if (command == "internal-layout-pdf") return clsdb::InternalLayOutPdfCommand(args);
+  std::fprintf(stderr, "clsdb: unknown command '%s'\n\n", command.c_str());
+  PrintUsage(stderr);
+  return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  LoadUnwinderNow();
   // Past the file size limit (ulimit -f) the kernel sends SIGXFSZ, whose
   // default kills the process without a word.  Ignored, the write fails
   // with EFBIG instead: SQLite rolls the document's transaction back and the
@@ -58,14 +90,13 @@ int main(int argc, char** argv) {
     std::printf("clsdb %s\n", CLSDB_VERSION);
     return 0;
   }
-  if (command == "ingest") return clsdb::IngestCommand(args);
-  if (command == "check") return clsdb::CheckCommand(args);
-  if (command == "search") return clsdb::SearchCommand(args);
-  if (command == "export") return clsdb::ExportCommand(args);
-  if (command == "report") return clsdb::ReportCommand(args);
-  if (command == "merge") return clsdb::MergeCommand(args);
-  if (command == "internal-layout-pdf") return clsdb::InternalLayOutPdfCommand(args);
-  std::fprintf(stderr, "clsdb: unknown command '%s'\n\n", command.c_str());
-  PrintUsage(stderr);
-  return 2;
+  try {
+    return Run(command, args);
+  } catch (const std::bad_alloc&) {
+    // Out of memory outside a document (start-up, the writer): the run stops
+    // with a message; what was stored is whole (each document is one
+    // transaction).
+    std::fprintf(stderr, "clsdb %s: out of memory\n", command.c_str());
+    return 3;
+  }
 }

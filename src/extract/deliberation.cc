@@ -226,7 +226,8 @@ class ActReader {
       if (i > header_.begin && Matches("delib.line_unfinished", i - 1)) continue;
       for (std::string_view rule :
            {"delib.number.labelled", "delib.number.paren", "delib.number.coded",
-            "delib.number.item", "delib.number.code_first", "delib.number.object"}) {
+            "delib.number.item", "delib.number.code_first", "delib.number.object",
+            "delib.number.code_last"}) {
         if (!Search(rule, i, &m)) continue;
         d->number = m.Get("number");
         if (m.Has("title")) item_title_ = CleanValue(m.Get("title"));
@@ -277,7 +278,8 @@ class ActReader {
          {"delib.meeting_date", "delib.meeting_date.heading", "delib.president.heading",
           "delib.body.heading", "delib.heading_continuation", "delib.body.collectivity",
           "delib.secretary.label", "delib.number.labelled", "delib.number.paren",
-          "delib.number.coded", "delib.number.item", "delib.number.code_first", "delib.decide"}) {
+          "delib.number.coded", "delib.number.item", "delib.number.code_first",
+          "delib.number.code_last", "delib.decide"}) {
       if (Matches(rule, i)) return true;
     }
     return false;

@@ -68,6 +68,35 @@ std::string ShardKeyOf(const fs::path& path, const std::string& root) {
   return normal.generic_string();
 }
 
+// The regular files under root, sorted; links to files count, links to
+// folders are not followed (as find does).  A folder that cannot be listed,
+// root or one met on the way, is a failure in *unlisted with the reason, and
+// the walk goes on: a batch must not lose a folder without a word.
+std::vector<fs::path> FilesUnder(const fs::path& root, std::vector<DocumentOutcome>* unlisted) {
+  std::vector<fs::path> files;
+  std::vector<fs::path> folders{root};
+  while (!folders.empty()) {
+    const fs::path folder = std::move(folders.back());
+    folders.pop_back();
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+      std::error_code entry_ec;
+      if (fs::is_directory(it->symlink_status(entry_ec))) {
+        folders.push_back(it->path());
+      } else if (it->is_regular_file(entry_ec)) {
+        files.push_back(it->path());
+      }
+    }
+    if (ec) {
+      unlisted->push_back(
+          {folder.string(), "failed", "cannot list directory: " + ec.message(), "", 0, 0});
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 }  // namespace
 
 std::vector<std::string> CollectInputs(const std::vector<std::string>& paths,
@@ -96,18 +125,9 @@ Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& p
   for (const std::string& path : paths) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
-      std::vector<fs::path> found;
-      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-      if (ec) {
-        skipped->push_back({path, "failed", "cannot list directory: " + ec.message(), "", 0, 0});
-        continue;
+      for (const auto& p : FilesUnder(path, skipped)) {
+        consider(p, p.lexically_relative(path).generic_string());
       }
-      for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        if (it->is_regular_file(ec)) found.push_back(it->path());
-      }
-      std::sort(found.begin(), found.end());
-      for (const auto& p : found) consider(p, p.lexically_relative(path).generic_string());
     } else if (fs::exists(path, ec)) {
       consider(path, ShardKeyOf(path, options.root));
     } else {
@@ -412,45 +432,55 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   std::mutex outcome_mu;
   std::vector<DocumentOutcome> skipped_dupes;
   queue.SetProducers(jobs);
-  std::vector<std::thread> workers;
-  for (int j = 0; j < jobs; ++j) {
-    workers.emplace_back([&] {
-      // One PDF reader child per worker, kept for the documents it reads.
-      std::unique_ptr<PdfReaderProcess> reader = PdfReaderFor(options);
-      for (size_t i = next++; i < inputs.size(); i = next++) {
-        const std::string& path = inputs[i];
-        // The one read of the file: its sha256 and every stage (the PDF
-        // reader child included) see these bytes.
-        std::optional<DocumentRow> row;
-        try {
-          Result<std::string> bytes = ReadFileBytes(path, options.max_input_bytes);
-          if (!bytes.ok()) {
-            row = Unprocessed(path, bytes.status());
-          } else if (bytes->empty()) {
-            // Nothing to store or to recognise later: report it, store nothing.
-            row = Unprocessed(path, Status::Corruption("empty file"));
-          } else {
-            std::string sha = Sha256Hex(*bytes);
-            int attempts = 1;
-            std::string why_not;
-            if (!claim(sha, &attempts, &why_not)) {
-              std::lock_guard lock(outcome_mu);
-              skipped_dupes.push_back({path, "skipped", why_not, "", 0, 0});
-              continue;
-            }
-            row = ProcessGuarded(path, *bytes, sha, *rules, options, reader.get());
-            row->attempts = attempts;
+  auto work = [&] {
+    // One PDF reader child per worker, kept for the documents it reads.
+    std::unique_ptr<PdfReaderProcess> reader = PdfReaderFor(options);
+    for (size_t i = next++; i < inputs.size(); i = next++) {
+      const std::string& path = inputs[i];
+      // The one read of the file: its sha256 and every stage (the PDF
+      // reader child included) see these bytes.
+      std::optional<DocumentRow> row;
+      try {
+        Result<std::string> bytes = ReadFileBytes(path, options.max_input_bytes);
+        if (!bytes.ok()) {
+          row = Unprocessed(path, bytes.status());
+        } else if (bytes->empty()) {
+          // Nothing to store or to recognise later: report it, store nothing.
+          row = Unprocessed(path, Status::Corruption("empty file"));
+        } else {
+          std::string sha = Sha256Hex(*bytes);
+          int attempts = 1;
+          std::string why_not;
+          if (!claim(sha, &attempts, &why_not)) {
+            std::lock_guard lock(outcome_mu);
+            skipped_dupes.push_back({path, "skipped", why_not, "", 0, 0});
+            continue;
           }
-        } catch (const std::bad_alloc&) {
-          // Reading or hashing ran out: the file is not stored (no sha256),
-          // and the next run tries it again.
-          row = Unprocessed(path, Status::Unavailable("out of memory while reading the file"));
+          row = ProcessGuarded(path, *bytes, sha, *rules, options, reader.get());
+          row->attempts = attempts;
         }
-        queue.Push(std::move(*row));
+      } catch (const std::bad_alloc&) {
+        // Reading or hashing ran out: the file is not stored (no sha256),
+        // and the next run tries it again.
+        row = Unprocessed(path, Status::Unavailable("out of memory while reading the file"));
       }
-      queue.ProducerDone();
-    });
+      queue.Push(std::move(*row));
+    }
+    queue.ProducerDone();
+  };
+  // Past a thread or memory limit, fewer workers than asked start, and do
+  // the work; none at all is the run's failure, said before anything is read.
+  std::vector<std::thread> workers;
+  std::string no_thread;
+  for (int j = 0; j < jobs && no_thread.empty(); ++j) {
+    try {
+      workers.emplace_back(work);
+    } catch (const std::system_error& e) {
+      no_thread = e.what();
+    }
   }
+  for (size_t j = workers.size(); j < static_cast<size_t>(jobs); ++j) queue.ProducerDone();
+  if (workers.empty()) return Status::Unavailable("cannot start a worker thread: " + no_thread);
 
   // The writer: this thread, the only one that touches the database.
   DocumentRow row;

@@ -8,8 +8,10 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <new>
 #include <sstream>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 
 #include "core/words.h"
@@ -187,22 +189,34 @@ Status RuleSet::CompilePending(int threads) {
   opts.set_encoding(RE2::Options::EncodingUTF8);
   // Rules are handed out one at a time: their costs differ a hundredfold.
   std::atomic<size_t> next{0};
+  // Out of memory, a rule stays without a program (and is reported below):
+  // an exception leaving a thread would end the process.
   auto compile = [&] {
     for (size_t i = next++; i < count; i = next++) {
       Rule& rule = *rules_[first + i];
-      rule.re = std::make_unique<RE2>(rule.pattern, opts);
+      try {
+        rule.re = std::make_unique<RE2>(rule.pattern, opts);
+      } catch (const std::bad_alloc&) {
+        rule.re.reset();
+      }
     }
   };
   std::vector<std::thread> helpers;
   const size_t extra = std::min<size_t>(count / 8, std::max(threads, 1) - 1);
-  for (size_t t = 0; t < extra; ++t) helpers.emplace_back(compile);
+  try {
+    for (size_t t = 0; t < extra; ++t) helpers.emplace_back(compile);
+  } catch (const std::system_error&) {
+    // No thread to be had (memory or process limits): fewer compile in turn.
+  }
   compile();
   for (auto& h : helpers) h.join();
   for (size_t i = first; i < rules_.size(); ++i) {
     const Rule& rule = *rules_[i];
-    if (rule.re->ok()) continue;
-    Status error = Status::InvalidArgument(Where(rule.file, rule.pattern_line) + ": [" + rule.name +
-                                           "] " + rule.re->error_arg() + ": " + rule.re->error());
+    if (rule.re && rule.re->ok()) continue;
+    const std::string where = Where(rule.file, rule.pattern_line) + ": [" + rule.name + "] ";
+    Status error =
+        rule.re ? Status::InvalidArgument(where + rule.re->error_arg() + ": " + rule.re->error())
+                : Status::Unavailable(where + "out of memory while compiling the rule");
     // The set keeps what it had before the failing rule, as if loading had
     // stopped there, so that it never holds a rule that cannot run.
     for (size_t j = i; j < rules_.size(); ++j) by_name_.erase(rules_[j]->name);

@@ -153,6 +153,17 @@ TEST_CASE("Figures files", "[baseline]") {
     CHECK(LoadFigures("/nonexistent/baseline.json", false).status().code() ==
           Status::Code::kNotFound);
   }
+  SECTION("a value that is not an F1 between 0 and 1 is refused, naming it") {
+    for (const char* value : {"1.01", "-0.1", "2", "1e308"}) {
+      Result<Figures> f = ParseFigures(std::string(R"({"text": {"votes": )") + value + "}}",
+                                       "thresholds.json", true);
+      INFO(value);
+      REQUIRE_FALSE(f.ok());
+      CHECK(f.status().ToString().find("thresholds.json: text.votes: ") != std::string::npos);
+      CHECK(f.status().ToString().find("is not an F1 between 0 and 1") != std::string::npos);
+    }
+    CHECK(ParseFigures(R"({"text": {"votes": 0, "articles": 1}})", "b.json", false).ok());
+  }
   SECTION("save and load again") {
     const std::string path = (std::filesystem::temp_directory_path() /
                               ("clsdb-baseline-test-" + std::to_string(getpid()) + ".json"))

@@ -195,6 +195,32 @@ TEST_CASE("a file too big for the memory left fails that document, transiently, 
   CHECK(r.Contains("failed " + big + ": Temporary failure: not enough memory to read"));
   CHECK(Column(dir, "status", small) == "ok");
 }
+
+// Memory runs out at a different place under each limit: loading the rules,
+// compiling them on several threads, starting the workers, building RE2's
+// DFAs inside std::call_once, processing a page.  None may end the process.
+TEST_CASE("out of memory anywhere, clsdb exits with a message, never by a signal",
+          "[hostile][reliability]") {
+  testing::TempDir dir;
+  const std::string pdf = dir.Write("in/contrat.pdf", SmallPdf());
+  const auto documents = testing::ProjectCorpus() / "documents";
+  const std::string texts = (documents / "delib_bureau_cls.txt").string() + " " +
+                            (documents / "cls_plan_tableau.txt").string();
+  int ran_out = 0;
+  for (int limit_mb = 80; limit_mb <= 320; limit_mb += 20) {
+    fs::remove(dir / "db.sqlite");
+    RunResult r = Shell(dir, "ulimit -v " + std::to_string(limit_mb * 1024) +
+                                 "; exec \"$CLSDB\" ingest --jobs 2 --db " + (dir / "db.sqlite") +
+                                 " " + texts + " " + pdf);
+    INFO(limit_mb << " MB: " << r.output);
+    CHECK((r.code >= 0 && r.code <= 3));
+    CHECK_FALSE(r.Contains("terminate called"));
+    CHECK_FALSE(r.Contains("libgcc_s"));
+    if (r.Contains("out of memory")) ++ran_out;
+  }
+  // The sweep reached the limits it is about.
+  CHECK(ran_out > 0);
+}
 #endif
 
 // 5. -------------------------------------------------------------------------
@@ -290,6 +316,40 @@ TEST_CASE("skipped files are reported with their reason", "[hostile][reliability
   INFO(r.output);
   CHECK(r.code == 0);
   CHECK(r.Contains("skipped " + odt + ": not a .pdf or .txt file"));
+}
+
+// Root lists any folder, and CI runs the tests as root: there the ingest runs
+// as nobody (setpriv), for whom a folder of mode 000 is closed.
+TEST_CASE("a folder that cannot be listed fails, named with the reason; the rest is ingested",
+          "[hostile][reliability]") {
+  testing::TempDir dir;
+  const std::string readable = dir.Write("in/a.txt", "DÉLIBÉRATION\nLe conseil approuve.\n");
+  dir.Write("in/fermé/b.txt", "DÉLIBÉRATION\nLe conseil approuve aussi.\n");
+  const std::string closed = dir / "in/fermé";
+  // nobody creates the database in dir.
+  fs::permissions(dir.path(), fs::perms::all);
+  fs::permissions(closed, fs::perms::none);
+  const std::string as_nobody =
+      geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+
+  SECTION("met while walking the folder given") {
+    RunResult r = Shell(
+        dir, as_nobody + "\"$CLSDB\" ingest --db " + (dir / "db.sqlite") + " " + (dir / "in"));
+    INFO(r.output);
+    CHECK(r.code == 1);
+    CHECK(r.Contains("failed " + closed + ": cannot list directory: Permission denied"));
+    CHECK(Column(dir, "status", readable) == "ok");
+    Db db(dir / "db.sqlite");
+    CHECK(db.Scalar("SELECT documents_ok || '/' || documents_failed FROM runs") == "1/1");
+  }
+  SECTION("given itself") {
+    RunResult r =
+        Shell(dir, as_nobody + "\"$CLSDB\" ingest --db " + (dir / "db.sqlite") + " " + closed);
+    INFO(r.output);
+    CHECK(r.code == 1);
+    CHECK(r.Contains("failed " + closed + ": cannot list directory: Permission denied"));
+  }
+  fs::permissions(closed, fs::perms::owner_all);  // so that TempDir can remove it
 }
 
 TEST_CASE("a path that does not exist is a usage error; no database is opened",
