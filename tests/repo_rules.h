@@ -24,19 +24,33 @@ inline const RuleSet& RepoRules() {
   return *rules;
 }
 
-// A text document run through the stages (decode, lay out, segment,
-// extract) with the repository's rules.
+// The text of a .txt file decoded and laid out, as the pipeline reads it.
+inline LaidOutDocument LayOutText(const std::string& text) {
+  Result<RawDocument> raw = DecodeText(text);
+  REQUIRE(raw.ok());
+  raw->format = "text";
+  return LayOut(*raw);
+}
+
+// A laid-out document segmented and extracted with the repository's rules.
+inline DocumentRecords ExtractFrom(const LaidOutDocument& doc) {
+  return Extract(doc, Segment(doc, RepoRules()), RepoRules());
+}
+
+// LayOutText then ExtractFrom: the records of a text, without the
+// pipeline's repair of run-on paragraphs (TextRun has it).
+inline DocumentRecords ExtractText(const std::string& text) {
+  return ExtractFrom(LayOutText(text));
+}
+
+// A text document run through the stages (decode, lay out, repair,
+// segment, extract) with the repository's rules.
 struct TextRun {
   LaidOutDocument doc;
   DocumentRecords records;
 
-  explicit TextRun(const std::string& text) {
-    Result<RawDocument> raw = DecodeText(text);
-    REQUIRE(raw.ok());
-    raw->format = "text";
-    doc = BreakRunOnParagraphs(LayOut(*raw), RepoRules());
-    records = Extract(doc, Segment(doc, RepoRules()), RepoRules());
-  }
+  explicit TextRun(const std::string& text)
+      : doc(BreakRunOnParagraphs(LayOutText(text), RepoRules())), records(ExtractFrom(doc)) {}
 };
 
 }  // namespace clsdb::testing

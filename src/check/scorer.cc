@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "check/match.h"
+#include "core/words.h"
 
 namespace clsdb::check {
 
@@ -46,13 +47,6 @@ struct Item {
   std::optional<Provenance> prov;
 };
 
-std::string Trim(std::string_view s) {
-  const size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return "";
-  const size_t e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 std::string Shorten(const std::string& s, size_t max_bytes = 70) {
   if (s.size() <= max_bytes) return s;
   size_t cut = max_bytes;
@@ -68,7 +62,7 @@ class ItemBuilder {
     Key key;
     key.kind = kind;
     if (raw.has_value()) {
-      const std::string trimmed = Trim(*raw);
+      const std::string trimmed(Trim(*raw));
       switch (kind) {
         case Kind::kLiteral:
         case Kind::kDate:
@@ -90,7 +84,7 @@ class ItemBuilder {
       }
       key.null = key.value.empty();
     }
-    Show(raw.has_value() && !Trim(*raw).empty() ? Shorten(Trim(*raw)) : "(none)");
+    Show(raw.has_value() && !Trim(*raw).empty() ? Shorten(std::string(Trim(*raw))) : "(none)");
     item_.keys.push_back(std::move(key));
     return *this;
   }

@@ -2,10 +2,10 @@
 
 #include <boost/program_options.hpp>
 #include <cstdio>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "export/export.h"
 #include "export/scdl.h"
@@ -65,26 +65,8 @@ int ExportCommand(const std::vector<std::string>& args) {
                       "scdl: the ACTES nomenclature code of every act, e.g. 8.2")(
       "only-complete", po::bool_switch(&scdl.only_complete),
       "scdl: leave out the acts that miss a value the schema requires");
-  po::options_description hidden;
-  hidden.add_options()("table", po::value(&tables));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("table", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "clsdb export: %s\n", e.what());
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::ostringstream out;
-    out << visible;
-    std::printf("%s\n", out.str().c_str());
-    return 0;
-  }
+  if (auto exit = ParseCommandLine({"export", visible, "table", &tables}, args, &vm)) return *exit;
   if (format == "scdl-deliberations") {
     if (!tables.empty()) {
       std::fprintf(stderr, "clsdb export: scdl-deliberations takes no TABLE\n");

@@ -3,9 +3,9 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <filesystem>
-#include <iostream>
 #include <thread>
 
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/option_range.h"
 #include "pipeline/isolated_reader.h"
@@ -83,7 +83,7 @@ int IngestCommand(const std::vector<std::string>& args) {
       "doc-timeout",
       po::value(&options.doc_timeout_seconds)->default_value(options.doc_timeout_seconds),
       "seconds one PDF may take to read, OCR included, before it fails")(
-      "max-memory-mb", po::value(&options.max_memory_mb)->default_value(2048),
+      "max-memory-mb", po::value(&options.max_memory_mb)->default_value(options.max_memory_mb),
       "memory one PDF's reader may use before it fails; a text that would need more fails")(
       "max-input-mb", po::value(&max_input_mb)->default_value(max_input_mb),
       "files larger than this fail before they are read")(
@@ -104,29 +104,11 @@ int IngestCommand(const std::vector<std::string>& args) {
       "shard", po::value(&shard),
       "K/N: ingest only the files of shard K of N (a stable hash of each path relative to its "
       "root; see README \"Many machines\")");
-  po::options_description hidden;
-  hidden.add_options()("path", po::value(&paths));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("path", -1);
+  const CommandLine line{"ingest", visible, "path", &paths, /*usage_on_error=*/true};
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "clsdb ingest: %s\n\n", e.what());
-    std::cerr << visible << "\n";
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return 0;
-  }
+  if (auto exit = ParseCommandLine(line, args, &vm)) return *exit;
   if (paths.empty() && options.files_from.empty()) {
-    std::fprintf(stderr, "clsdb ingest: no PATH or --files-from given\n\n");
-    std::cerr << visible << "\n";
-    return 2;
+    return UsageError(line, "no PATH or --files-from given");
   }
   // Beyond these, a value is a typing error or harms the run: a deadline
   // that overflows, more threads than the system gives, a cap that caps

@@ -1,9 +1,9 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
-#include <iostream>
 #include <string>
 #include <vector>
 
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "store/merge.h"
 
@@ -21,30 +21,10 @@ int MergeCommand(const std::vector<std::string>& args) {
       "skipped with its rows: merging a shard again changes nothing.\n\nOptions");
   visible.add_options()("help,h", "this help")("db", po::value(&db_path)->default_value(db_path),
                                                "the output database (created when absent)");
-  po::options_description hidden;
-  hidden.add_options()("shard", po::value(&shards));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("shard", -1);
+  const CommandLine line{"merge", visible, "shard", &shards, /*usage_on_error=*/true};
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "clsdb merge: %s\n\n", e.what());
-    std::cerr << visible << "\n";
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return 0;
-  }
-  if (shards.empty()) {
-    std::fprintf(stderr, "clsdb merge: no SHARD given\n\n");
-    std::cerr << visible << "\n";
-    return 2;
-  }
+  if (auto exit = ParseCommandLine(line, args, &vm)) return *exit;
+  if (shards.empty()) return UsageError(line, "no SHARD given");
   // Every shard is checked before the first is merged, so that a wrong
   // file in the list stops the command with the output untouched.
   bool refused = false;

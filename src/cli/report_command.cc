@@ -1,9 +1,9 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "export/report.h"
 
@@ -24,19 +24,7 @@ int ReportCommand(const std::vector<std::string>& args) {
                                                "the SQLite database")(
       "out,o", po::value(&out_dir), "the folder to write (created when absent)");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "clsdb report: %s\n", e.what());
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::ostringstream out;
-    out << visible;
-    std::printf("%s\n", out.str().c_str());
-    return 0;
-  }
+  if (auto exit = ParseCommandLine({"report", visible}, args, &vm)) return *exit;
   if (out_dir.empty()) {
     std::fprintf(stderr, "clsdb report: --out DIR is required\n");
     return 2;

@@ -1,9 +1,9 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/option_range.h"
 #include "store/search.h"
@@ -27,30 +27,8 @@ int SearchCommand(const std::vector<std::string>& args) {
       "limit", po::value(&query.limit)->default_value(query.limit), "at most this many (0: all)")(
       "fts", po::bool_switch(&query.raw_syntax),
       "the words are an FTS5 query (\"a phrase\", OR, NEAR, prefix*)");
-  po::options_description hidden;
-  hidden.add_options()("word", po::value(&words));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("word", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "clsdb search: %s\n", e.what());
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::printf("%s\n",
-                [&] {
-                  std::ostringstream out;
-                  out << visible;
-                  return out.str();
-                }()
-                    .c_str());
-    return 0;
-  }
+  if (auto exit = ParseCommandLine({"search", visible, "word", &words}, args, &vm)) return *exit;
   if (!OptionInRange("search", "limit", query.limit, 0, 1000000)) return 2;
   for (const std::string& w : words) query.words += (query.words.empty() ? "" : " ") + w;
   Result<std::vector<SearchHit>> hits = SearchDatabase(db_path, query);

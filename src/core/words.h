@@ -1,5 +1,6 @@
-// Words of a text split on spaces, and back: what the extract and check
-// stages both need to compare and rebuild names word by word.
+// Words of a text split on spaces, and back, and a text without the white
+// space around it: what the rules, extract and check stages all need to
+// compare and rebuild names word by word.
 #ifndef CLSDB_CORE_WORDS_H_
 #define CLSDB_CORE_WORDS_H_
 
@@ -8,6 +9,13 @@
 #include <vector>
 
 namespace clsdb {
+
+// s without the spaces, tabs, carriage returns and line feeds at its ends.
+inline std::string_view Trim(std::string_view s) {
+  const size_t begin = s.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return {};
+  return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
+}
 
 // The runs of non-space characters of s, in order (' ' only: callers pass
 // text whose white space is already collapsed).

@@ -29,8 +29,6 @@ constexpr size_t kBodyChars = 60;
 // The last article's body stops after this many blocks at most.
 constexpr int kLastBodyBlocks = 60;
 
-bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }
-
 struct Heading {
   int block = -1;
   int number = 0;

@@ -39,8 +39,6 @@ constexpr size_t kTitlePageLineBytes = 80;
 constexpr int kMaxGeneration = 9;
 constexpr int kMaxPeriodYears = 12;
 
-bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }
-
 bool Matches(const RuleSet& rules, std::string_view rule, std::string_view text) {
   RuleMatch m;
   return rules.Search(rule, text, &m);

@@ -34,8 +34,6 @@ constexpr int kSittingHeadBlocks = 8;
 // An item's subject under its number is a heading, not a paragraph of prose.
 constexpr size_t kItemTitleBytes = 240;
 
-bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }
-
 // A vote count as the rules capture it (digits only); absurd lengths are not
 // counts.
 OptInt Count(const std::string& digits) {

@@ -23,8 +23,6 @@ namespace {
 // A line that continues an expansion is at most this long.
 constexpr size_t kMaxContinuation = 60;
 
-bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }
-
 class GlossaryReader {
  public:
   GlossaryReader(const LaidOutDocument& doc, const RuleSet& rules, DocumentRecords* out)

@@ -61,18 +61,9 @@ constexpr size_t kMaxQuoteGap = 16;
 // A signatory must match at least this share of the words naming its body.
 constexpr double kMinSignatoryMatch = 0.5;
 
-bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }
-
 bool Matches(const RuleSet& rules, std::string_view rule, std::string_view text) {
   RuleMatch m;
   return rules.Search(rule, text, &m);
-}
-
-std::string Trim(std::string_view s) {
-  const size_t b = s.find_first_not_of(" \t\n");
-  if (b == std::string_view::npos) return "";
-  const size_t e = s.find_last_not_of(" \t\n");
-  return std::string(s.substr(b, e - b + 1));
 }
 
 // Text without the prefix rule `rule` matches at its start (an article, a
@@ -279,7 +270,7 @@ Person ReadRepresentation(std::string clause, const RuleSet& rules) {
   if (rules.Search("parties.rep_civility", clause, &m)) {
     // "[son T,] Monsieur X[, T]" or "Monsieur le T X".
     const std::string before = CleanValue(clause.substr(0, m.start));
-    std::string after = Trim(clause.substr(m.end));
+    std::string after(Trim(clause.substr(m.end)));
     if (p.title.empty() && !before.empty()) p.title = before;
     RuleMatch det;
     if (rules.Search("parties.possessive", after, &det) && det.start == 0 &&
@@ -536,7 +527,7 @@ class SignatureReader {
       const size_t from = starts[k].group_spans.at("at").first;
       const size_t to =
           k + 1 < starts.size() ? starts[k + 1].group_spans.at("at").first : b.text.size();
-      const std::string piece = Trim(std::string_view(b.text).substr(from, to - from));
+      const std::string piece(Trim(std::string_view(b.text).substr(from, to - from)));
       RuleMatch m;
       if (!rules_.Search("parties.office_line", piece, &m) ||
           Matches(rules_, "parties.prose", piece)) {
@@ -627,7 +618,7 @@ class SignatureReader {
     while (start <= text.size()) {
       size_t nl = text.find('\n', start);
       if (nl == std::string_view::npos) nl = text.size();
-      std::string line = Trim(text.substr(start, nl - start));
+      std::string line(Trim(text.substr(start, nl - start)));
       if (!line.empty()) out.push_back(std::move(line));
       start = nl + 1;
     }
@@ -744,7 +735,7 @@ std::vector<Party> PartiesFromCommitments(const LaidOutDocument& doc, const Cont
         Matches(rules, "parties.commitment_common", m.Get("org"))) {
       continue;
     }
-    const std::string org = Trim(m.Get("org"));
+    const std::string org(Trim(m.Get("org")));
     if (!seen.insert(FoldForMatch(org)).second) continue;
     Party p;
     p.organization = org;

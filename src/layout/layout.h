@@ -60,6 +60,8 @@ struct Block {
   bool bullet = false;  // paragraph began with a list bullet (removed)
 };
 
+inline bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }
+
 // The prefecture's transmission stamp as printed ("Envoyé en préfecture le
 // 02/10/2025", "Reçu en préfecture le …", "Publié le …", "ID : …").
 struct Stamp {

@@ -31,9 +31,9 @@
 namespace clsdb {
 
 struct IsolationLimits {
-  double timeout_seconds = 900;  // wall time for one PDF (IngestOptions says why)
-  long memory_mb = 2048;         // address-space cap of the child
-  int max_pages = 5000;
+  double timeout_seconds = kDefaultDocTimeoutSeconds;  // wall time for one PDF
+  long memory_mb = kDefaultMaxMemoryMb;                // address-space cap of the child
+  int max_pages = kDefaultMaxPages;
   OcrMode ocr = OcrMode::kAuto;  // read/reader.h
   std::uint64_t max_ocr_pixels = ReadOptions().max_ocr_pixels;
 };

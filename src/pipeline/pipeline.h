@@ -68,17 +68,15 @@ struct IngestOptions {
   bool retry_failed = false;  // process again every stored failure, transient or not
   bool verbose = false;
   bool progress = false;  // progress line on stderr
-  int max_pages = 5000;
+  int max_pages = kDefaultMaxPages;
   // PDFs are parsed in a child process running this executable (see
   // isolated_reader.h), under these limits; empty: in this process.
   std::string pdf_reader_exe;
-  // Reading one PDF, OCR included.  OCR costs 1.5-3 s of CPU a page, and up
-  // to 8 s of wall time on two busy cores: a 52-page scanned arrêté took
-  // 437 s there, and 120 s (the limit before OCR) failed it.
-  double doc_timeout_seconds = 900;
+  // Reading one PDF, OCR included (core/limits.h says why so long).
+  double doc_timeout_seconds = kDefaultDocTimeoutSeconds;
   // The reader child's address-space cap, and the bound on the memory a
   // text may need (kTextMemoryPerByte).
-  long max_memory_mb = 2048;
+  long max_memory_mb = kDefaultMaxMemoryMb;
   // Files larger than this fail, named, before they are read.
   std::uint64_t max_input_bytes = kDefaultMaxInputBytes;
   OcrMode ocr = OcrMode::kAuto;  // which PDF pages are read by OCR (read/reader.h)

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.h"
 #include "core/status.h"
 
 namespace clsdb {
@@ -71,11 +72,8 @@ inline constexpr int kOcrFewCharacters = 200;
 bool ParseOcrMode(const std::string& name, OcrMode* mode);
 const char* OcrModeName(OcrMode mode);
 
-// The input size limit unless an option says otherwise (--max-input-mb).
-inline constexpr std::uint64_t kDefaultMaxInputBytes = 512ull << 20;
-
 struct ReadOptions {
-  int max_pages = 5000;                             // more pages than this: LimitExceeded
+  int max_pages = kDefaultMaxPages;                 // more pages than this: LimitExceeded
   std::uint64_t max_bytes = kDefaultMaxInputBytes;  // larger files: LimitExceeded
   OcrMode ocr = OcrMode::kAuto;
   // A page to OCR is rendered at 300 dpi; an image of more pixels than this

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.h"
 #include "read/reader.h"
 
 namespace clsdb {
@@ -62,29 +63,10 @@ struct Utf8Scan {
 
 // Length of the well-formed UTF-8 sequence at s[i], or 0.
 size_t Utf8SequenceLength(std::string_view s, size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  size_t need;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (b0 < 0x80) return 1;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    need = 1;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    need = 2;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    need = 3;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + need >= s.size()) return 0;  // truncated at the end
-  for (size_t k = 1; k <= need; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return 0;
-  }
-  return need + 1;
+  size_t len = 0;
+  const int32_t c =
+      DecodeUtf8(reinterpret_cast<const unsigned char*>(s.data()) + i, s.size() - i, &len);
+  return c < 0 ? 0 : len;
 }
 
 Utf8Scan ScanUtf8(std::string_view s) {

@@ -11,8 +11,6 @@ namespace clsdb {
 
 namespace {
 
-bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }
-
 bool AnyMatches(const Block& b, const std::vector<const Rule*>& rules, const RuleSet& set) {
   if (!IsParagraph(b)) return false;
   for (const Rule* r : rules) {

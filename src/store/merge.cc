@@ -3,12 +3,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <ctime>
 #include <filesystem>
 #include <map>
 #include <set>
 
 #include "store/schema.sql.h"
+#include "store/statement.h"
 #include "store/store.h"
 
 namespace clsdb {
@@ -18,44 +18,19 @@ namespace {
 namespace fs = std::filesystem;
 using Kind = TableMergeRule::Kind;
 
-std::string NowIso() {
-  std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
-
 std::string Quote(const std::string& name) { return "\"" + name + "\""; }
-
-Status Exec(sqlite3* db, const std::string& sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : sqlite3_errmsg(db);
-    sqlite3_free(err);
-    return Status::IOError("sqlite: " + msg);
-  }
-  return Status::OK();
-}
 
 // The rows of a query, every column as text (NULL as ""); for the small
 // schema queries of the plan.
 Result<std::vector<std::vector<std::string>>> Rows(sqlite3* db, const std::string& sql) {
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-    return Status::Internal(sql + ": " + sqlite3_errmsg(db));
-  }
+  Statement stmt(db, sql);
   std::vector<std::vector<std::string>> rows;
-  int rc;
-  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+  while (stmt.Next()) {
     std::vector<std::string> row;
-    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-      const unsigned char* text = sqlite3_column_text(stmt, i);
-      row.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
-    }
+    for (int i = 0; i < sqlite3_column_count(stmt.get()); ++i) row.push_back(stmt.Text(i));
     rows.push_back(std::move(row));
   }
-  sqlite3_finalize(stmt);
-  if (rc != SQLITE_DONE) return Status::IOError(sql + ": " + sqlite3_errmsg(db));
+  if (!stmt.status().ok()) return stmt.status().WithPrefix(sql);
   return rows;
 }
 
@@ -275,14 +250,11 @@ Result<MergedShard> MergeTarget::MergeShard(const std::string& path) {
   if (fs::equivalent(path, path_, ec)) {
     return Status::InvalidArgument(path + ": is the output database itself");
   }
-  sqlite3_stmt* attach = nullptr;
-  if (sqlite3_prepare_v2(db_, "ATTACH DATABASE ?1 AS shard", -1, &attach, nullptr) != SQLITE_OK) {
-    return Status::IOError(path + ": " + sqlite3_errmsg(db_));
+  Statement attach(db_, "ATTACH DATABASE ?1 AS shard");
+  if (!attach.status().ok()) return Status::IOError(path + ": " + sqlite3_errmsg(db_));
+  if (!attach.Bind(1, path).Run().ok()) {
+    return Status::IOError(path + ": cannot attach: " + sqlite3_errmsg(db_));
   }
-  sqlite3_bind_text(attach, 1, path.c_str(), -1, SQLITE_TRANSIENT);
-  const int rc = sqlite3_step(attach);
-  sqlite3_finalize(attach);
-  if (rc != SQLITE_DONE) return Status::IOError(path + ": cannot attach: " + sqlite3_errmsg(db_));
 
   MergedShard merged;
   merged.path = path;
@@ -412,23 +384,18 @@ Status MergeTarget::CopyShard(MergedShard* merged) {
     return "(SELECT count(*) FROM main.documents WHERE id > " + since + " AND status = '" + status +
            "')";
   };
-  sqlite3_stmt* insert = nullptr;
   const std::string sql =
       "INSERT INTO main.runs(started_at, finished_at, arguments, documents_ok, documents_partial,"
       " documents_failed, documents_skipped) VALUES (?1, ?2, ?3, " +
       added("ok") + ", " + added("partial") + ", " + added("failed") + ", ?4)";
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &insert, nullptr) != SQLITE_OK) {
-    return Status::IOError(std::string("runs: ") + sqlite3_errmsg(db_));
-  }
-  const std::string arguments = "merge " + merged->path;
-  const std::string finished_at = NowIso();
-  sqlite3_bind_text(insert, 1, started_at.c_str(), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(insert, 2, finished_at.c_str(), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(insert, 3, arguments.c_str(), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64(insert, 4, merged->documents_already_there);
-  const int rc = sqlite3_step(insert);
-  sqlite3_finalize(insert);
-  if (rc != SQLITE_DONE) return Status::IOError(std::string("runs: ") + sqlite3_errmsg(db_));
+  Statement insert(db_, sql);
+  if (!insert.status().ok()) return Status::IOError(std::string("runs: ") + sqlite3_errmsg(db_));
+  const Result<long long> id = insert.Bind(1, started_at)
+                                   .Bind(2, NowIso())
+                                   .Bind(3, "merge " + merged->path)
+                                   .Bind(4, merged->documents_already_there)
+                                   .Run();
+  if (!id.ok()) return Status::IOError(std::string("runs: ") + sqlite3_errmsg(db_));
   return Status::OK();
 }
 

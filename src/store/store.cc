@@ -4,38 +4,24 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <ctime>
 #include <iterator>
 #include <map>
 #include <optional>
 #include <thread>
 #include <vector>
 
+#include "store/record_tables.h"
 #include "store/schema.sql.h"
+#include "store/statement.h"
 
 namespace clsdb {
 
-namespace {
+using namespace store_internal;  // NOLINT: store/'s own
 
-std::string NowIso() {
-  std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
+namespace {
 
 Status SqlError(sqlite3* db, const std::string& what) {
   return Status::IOError(what + ": " + sqlite3_errmsg(db));
-}
-
-Status Exec(sqlite3* db, const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "unknown error";
-    sqlite3_free(err);
-    return Status::IOError(std::string("sqlite: ") + msg);
-  }
-  return Status::OK();
 }
 
 // Brings a database of schema version `from` to kSchemaVersion, one step at
@@ -120,71 +106,6 @@ Result<int> StoredSchemaVersion(sqlite3* db, const std::string& path) {
   return done(version);
 }
 
-// A prepared statement, reset after each use.  Binding helpers take the
-// optional model types directly so that NULL means "not stated".
-class Stmt {
- public:
-  Stmt() = default;
-  Stmt(const Stmt&) = delete;
-  ~Stmt() { sqlite3_finalize(stmt_); }
-  Status Prepare(sqlite3* db, const char* sql) {
-    db_ = db;
-    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK) {
-      return SqlError(db, std::string("prepare ") + sql);
-    }
-    return Status::OK();
-  }
-  Stmt& Bind(int i, const std::string& v) {
-    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& Bind(int i, const char* v) { return Bind(i, std::string(v)); }
-  Stmt& Bind(int i, const std::optional<std::string>& v) {
-    if (v) return Bind(i, *v);
-    sqlite3_bind_null(stmt_, i);
-    return *this;
-  }
-  Stmt& Bind(int i, long long v) {
-    sqlite3_bind_int64(stmt_, i, v);
-    return *this;
-  }
-  Stmt& Bind(int i, int v) { return Bind(i, static_cast<long long>(v)); }
-  Stmt& Bind(int i, const std::optional<double>& v) {
-    if (v) {
-      sqlite3_bind_double(stmt_, i, *v);
-    } else {
-      sqlite3_bind_null(stmt_, i);
-    }
-    return *this;
-  }
-  Stmt& Bind(int i, const std::optional<long long>& v) {
-    if (v) return Bind(i, *v);
-    sqlite3_bind_null(stmt_, i);
-    return *this;
-  }
-  Stmt& BindId(int i, long long id) {  // a foreign key: <0 means none
-    if (id < 0) {
-      sqlite3_bind_null(stmt_, i);
-    } else {
-      sqlite3_bind_int64(stmt_, i, id);
-    }
-    return *this;
-  }
-  // Executes an INSERT/UPDATE/DELETE; returns the last rowid.
-  Result<long long> Run() {
-    int rc = sqlite3_step(stmt_);
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return SqlError(db_, "write");
-    return static_cast<long long>(sqlite3_last_insert_rowid(db_));
-  }
-  sqlite3_stmt* get() { return stmt_; }
-
- private:
-  sqlite3* db_ = nullptr;
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
 // Provenance spans are byte offsets in memory; the schema promises character
 // offsets into pages.text, which is what SQLite's substr() counts.  A page's
 // table of characters-before-each-byte is built once per document write, so a
@@ -222,6 +143,115 @@ class CharOffsets {
   const std::vector<DocumentRow::Page>& pages_;
   std::map<int, std::vector<int>> tables_;
 };
+
+// Writes the rows of one document's records, and keeps the ids of those
+// that others link to, so that an index link becomes an id.
+class RecordWriter {
+ public:
+  RecordWriter(std::map<std::string, Statement, std::less<>>& inserts, long long document_id,
+               const std::vector<DocumentRow::Page>& pages)
+      : inserts_(inserts), document_id_(document_id), offsets_(pages) {}
+
+  // Inserts r into its table; container_id is the id of the deliberation or
+  // contract that holds it.  Returns its id.
+  template <typename R>
+  Result<long long> Insert(const RecordTable<R>& table, const R& r, long long container_id = -1) {
+    Statement& s = inserts_.find(table.name)->second;
+    int i = 1;
+    for (const IdColumn<R>& c : table.ids) {
+      if (c.index != nullptr) {
+        s.BindId(i++, IdOf(c.parent, r.*c.index));
+      } else {
+        s.BindId(i++, c.parent == Parent::kDocument ? document_id_ : container_id);
+      }
+    }
+    for (const Column<R>& c : table.columns) {
+      std::visit([&](auto member) { s.Bind(i++, r.*member); }, c.member);
+    }
+    if constexpr (requires { r.prov; }) {
+      if (table.provenance) {
+        // Spans are stored in characters (see CharOffsets).
+        s.Bind(i++, r.prov.page);
+        s.Bind(i++, offsets_.Of(r.prov.page, r.prov.span_start));
+        s.Bind(i++, offsets_.Of(r.prov.page, r.prov.span_end));
+        s.Bind(i++, r.prov.rule);
+      }
+    }
+    Result<long long> id = s.Run();
+    if (id.ok() && table.self != Parent::kNone) ids_[static_cast<int>(table.self)].push_back(*id);
+    return id;
+  }
+
+  template <typename R>
+  Status InsertAll(const RecordTable<R>& table, const std::vector<R>& rows,
+                   long long container_id = -1) {
+    for (const R& r : rows) {
+      if (Result<long long> id = Insert(table, r, container_id); !id.ok()) return id.status();
+    }
+    return Status::OK();
+  }
+
+  // The id of the index-th row of parent written (in this contract for
+  // orientations, actions and operations), or -1.
+  long long IdOf(Parent parent, int index) const {
+    const std::vector<long long>& ids = ids_[static_cast<int>(parent)];
+    return index >= 0 && index < static_cast<int>(ids.size()) ? ids[index] : -1;
+  }
+
+  // Indexes of orientations, actions and operations count in their contract.
+  void StartContract() {
+    for (Parent p : {Parent::kOrientation, Parent::kAction, Parent::kOperation}) {
+      ids_[static_cast<int>(p)].clear();
+    }
+  }
+
+ private:
+  std::map<std::string, Statement, std::less<>>& inserts_;
+  const long long document_id_;
+  CharOffsets offsets_;
+  std::vector<long long> ids_[kParents];
+};
+
+// One contract and its children, with the search rows of its articles,
+// actions, operations and indicators.
+Status WriteContract(RecordWriter& w, Statement& insert_search, const Contract& c,
+                     long long document_id) {
+  auto search = [&](const std::string& text, const char* kind, long long ref) -> Status {
+    if (text.empty()) return Status::OK();
+    auto r = insert_search.Bind(1, text).Bind(2, kind).Bind(3, ref).Bind(4, document_id).Run();
+    return r.ok() ? Status::OK() : r.status();
+  };
+  Result<long long> cid = w.Insert(kContractTable, c);
+  if (!cid.ok()) return cid.status();
+  w.StartContract();
+  if (Status s = w.InsertAll(kPartyTable, c.parties, *cid); !s.ok()) return s;
+  for (const auto& a : c.articles) {
+    auto r = w.Insert(kArticleTable, a, *cid);
+    if (!r.ok()) return r.status();
+    if (Status s = search(a.title + "\n" + a.body, "article", *r); !s.ok()) return s;
+  }
+  if (Status s = w.InsertAll(kOrientationTable, c.orientations, *cid); !s.ok()) return s;
+  if (Status s = w.InsertAll(kObjectiveTable, c.objectives, *cid); !s.ok()) return s;
+  for (const auto& a : c.actions) {
+    auto r = w.Insert(kActionTable, a, *cid);
+    if (!r.ok()) return r.status();
+    if (Status s = search(a.title + "\n" + a.description.value_or(""), "action", *r); !s.ok()) {
+      return s;
+    }
+  }
+  for (const auto& o : c.operations) {
+    auto r = w.Insert(kOperationTable, o, *cid);
+    if (!r.ok()) return r.status();
+    if (Status s = search(o.title, "operation", *r); !s.ok()) return s;
+  }
+  if (Status s = w.InsertAll(kActorTable, c.actors, *cid); !s.ok()) return s;
+  for (const auto& i : c.indicators) {
+    auto r = w.Insert(kIndicatorTable, i, *cid);
+    if (!r.ok()) return r.status();
+    if (Status s = search(i.text, "indicator", *r); !s.ok()) return s;
+  }
+  return w.InsertAll(kScheduleTable, c.schedule, *cid);
+}
 
 }  // namespace
 
@@ -321,11 +351,16 @@ class Store::Checkpointer {
   int restart_at_ = kWalRestartFrames;  // WAL frames; only the checkpointer thread
 };
 
+// The writer's statements, prepared once.  A record's INSERT is derived from
+// its RecordTable, and found by the table's name.
 struct Store::Statements {
-  Stmt find_doc, delete_doc, insert_doc, insert_page, insert_diag, insert_delib, insert_attendee,
-      insert_legal, insert_trans, insert_contract, insert_party, insert_article, insert_orient,
-      insert_objective, insert_action, insert_operation, insert_actor, insert_indicator,
-      insert_schedule, insert_glossary, insert_search, delete_search;
+  Statement find_doc, delete_doc, insert_doc, insert_page, insert_search, delete_search;
+  std::map<std::string, Statement, std::less<>> inserts;
+
+  template <typename R>
+  Status PrepareInsert(sqlite3* db, const RecordTable<R>& table) {
+    return inserts[table.name].Prepare(db, InsertSql(table), /*persistent=*/true);
+  }
 };
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
@@ -363,7 +398,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
     }
   }
   auto& st = *store->stmts_;
-  const std::pair<Stmt*, const char*> statements[] = {
+  const std::pair<Statement*, const char*> statements[] = {
       {&st.find_doc, "SELECT id FROM documents WHERE sha256 = ?1"},
       {&st.delete_doc, "DELETE FROM documents WHERE id = ?1"},
       {&st.delete_search, "DELETE FROM search WHERE document_id = ?1"},
@@ -374,64 +409,21 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
       {&st.insert_page,
        "INSERT INTO pages(document_id, page_no, text, has_text_layer, ocr, ocr_confidence)"
        " VALUES (?1,?2,?3,?4,?5,?6)"},
-      {&st.insert_diag,
-       "INSERT INTO diagnostics(document_id, stage, page, message) VALUES (?1,?2,?3,?4)"},
-      {&st.insert_delib,
-       "INSERT INTO deliberations(document_id, body, number, meeting_date, title, president,"
-       " secretary, votes_for, votes_against, votes_abstention, votes_absent, votes_text,"
-       " outcome, signed_place, signed_date, page, span_start, span_end, rule)"
-       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"},
-      {&st.insert_attendee,
-       "INSERT INTO attendees(deliberation_id, name, status, page, span_start, span_end, rule)"
-       " VALUES (?1,?2,?3,?4,?5,?6,?7)"},
-      {&st.insert_legal,
-       "INSERT INTO legal_refs(document_id, deliberation_id, contract_id, code, article,"
-       " cited_number, cited_date, text, page, span_start, span_end, rule)"
-       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"},
-      {&st.insert_trans,
-       "INSERT OR IGNORE INTO transmissions(document_id, actes_id, department, siren,"
-       " decision_date, act_ref, nature, sent_date, received_date, published_date, page,"
-       " span_start, span_end, rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"},
-      {&st.insert_contract,
-       "INSERT INTO contracts(document_id, title, territory, territory_acronym, generation,"
-       " period_start, period_end, signed_place, signed_date, population, communes, page,"
-       " span_start, span_end, rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"},
-      {&st.insert_party,
-       "INSERT INTO parties(contract_id, organization, acronym, representative,"
-       " representative_title, address, page, span_start, span_end, rule)"
-       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"},
-      {&st.insert_article,
-       "INSERT INTO articles(contract_id, number, title, body, page, span_start, span_end, rule)"
-       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"},
-      {&st.insert_orient,
-       "INSERT INTO orientations(contract_id, number, title, page, span_start, span_end, rule)"
-       " VALUES (?1,?2,?3,?4,?5,?6,?7)"},
-      {&st.insert_objective,
-       "INSERT INTO objectives(orientation_id, contract_id, number, title, page, span_start,"
-       " span_end, rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"},
-      {&st.insert_action,
-       "INSERT INTO actions(contract_id, orientation_id, code, title, description, page,"
-       " span_start, span_end, rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)"},
-      {&st.insert_operation,
-       "INSERT INTO operations(action_id, contract_id, code, title, page, span_start, span_end,"
-       " rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"},
-      {&st.insert_actor,
-       "INSERT INTO actors(contract_id, action_id, operation_id, role, name, page, span_start,"
-       " span_end, rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)"},
-      {&st.insert_indicator,
-       "INSERT INTO indicators(action_id, operation_id, kind, text, page, span_start, span_end,"
-       " rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"},
-      {&st.insert_schedule,
-       "INSERT INTO schedule(action_id, operation_id, year, text, page, span_start, span_end,"
-       " rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"},
-      {&st.insert_glossary,
-       "INSERT INTO glossary(document_id, acronym, expansion, page, span_start, span_end, rule)"
-       " VALUES (?1,?2,?3,?4,?5,?6,?7)"},
       {&st.insert_search,
        "INSERT INTO search(text, kind, ref_id, document_id) VALUES (?1,?2,?3,?4)"},
   };
   for (const auto& [stmt, sql] : statements) {
-    Status p = stmt->Prepare(db, sql);
+    Status p = stmt->Prepare(db, sql, /*persistent=*/true);
+    if (!p.ok()) return p;
+  }
+  for (Status p : {st.PrepareInsert(db, kDiagnosticTable), st.PrepareInsert(db, kDeliberationTable),
+                   st.PrepareInsert(db, kAttendeeTable), st.PrepareInsert(db, kTransmissionTable),
+                   st.PrepareInsert(db, kContractTable), st.PrepareInsert(db, kPartyTable),
+                   st.PrepareInsert(db, kArticleTable), st.PrepareInsert(db, kOrientationTable),
+                   st.PrepareInsert(db, kObjectiveTable), st.PrepareInsert(db, kActionTable),
+                   st.PrepareInsert(db, kOperationTable), st.PrepareInsert(db, kActorTable),
+                   st.PrepareInsert(db, kIndicatorTable), st.PrepareInsert(db, kScheduleTable),
+                   st.PrepareInsert(db, kLegalRefTable), st.PrepareInsert(db, kGlossaryTable)}) {
     if (!p.ok()) return p;
   }
   store->checkpointer_ = Checkpointer::Start(path, db);
@@ -450,12 +442,11 @@ Store::~Store() {
 }
 
 std::optional<long long> Store::FindDocument(const std::string& sha256) {
-  sqlite3_stmt* s = stmts_->find_doc.get();
-  sqlite3_bind_text(s, 1, sha256.data(), static_cast<int>(sha256.size()), SQLITE_TRANSIENT);
+  Statement& s = stmts_->find_doc;
+  s.Bind(1, sha256);
   std::optional<long long> id;
-  if (sqlite3_step(s) == SQLITE_ROW) id = sqlite3_column_int64(s, 0);
-  sqlite3_reset(s);
-  sqlite3_clear_bindings(s);
+  if (s.Next()) id = s.Int(0);
+  s.Reset();
   return id;
 }
 
@@ -554,190 +545,31 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
                  .Run();
     if (!r.ok()) return r.status();
   }
-  for (const auto& d : rec.diagnostics) {
-    auto r = st.insert_diag.Bind(1, did).Bind(2, d.stage).Bind(3, d.page).Bind(4, d.message).Run();
-    if (!r.ok()) return r.status();
-  }
 
-  // Provenance columns: page, span_start, span_end (characters), rule.
-  CharOffsets offsets(doc.pages);
-  auto prov = [&](Stmt& s, int first, const Provenance& p) -> Stmt& {
-    s.Bind(first, p.page);
-    s.Bind(first + 1, offsets.Of(p.page, p.span_start));
-    s.Bind(first + 2, offsets.Of(p.page, p.span_end));
-    s.Bind(first + 3, p.rule);
-    return s;
-  };
-  auto search = [&](const std::string& text, const char* kind, long long ref) -> Status {
-    if (text.empty()) return Status::OK();
-    auto r = st.insert_search.Bind(1, text).Bind(2, kind).Bind(3, ref).Bind(4, did).Run();
-    return r.ok() ? Status::OK() : r.status();
-  };
-
-  std::vector<long long> delib_ids;
+  RecordWriter w(st.inserts, did, doc.pages);
+  if (Status s = w.InsertAll(kDiagnosticTable, rec.diagnostics); !s.ok()) return s;
   for (const auto& d : rec.deliberations) {
-    st.insert_delib.Bind(1, did)
-        .Bind(2, d.body)
-        .Bind(3, d.number)
-        .Bind(4, d.meeting_date)
-        .Bind(5, d.title)
-        .Bind(6, d.president)
-        .Bind(7, d.secretary)
-        .Bind(8, d.votes_for)
-        .Bind(9, d.votes_against)
-        .Bind(10, d.votes_abstention)
-        .Bind(11, d.votes_absent)
-        .Bind(12, d.votes_text)
-        .Bind(13, d.outcome)
-        .Bind(14, d.signed_place)
-        .Bind(15, d.signed_date);
-    auto r = prov(st.insert_delib, 16, d.prov).Run();
+    auto r = w.Insert(kDeliberationTable, d);
     if (!r.ok()) return r.status();
-    delib_ids.push_back(*r);
-    for (const auto& a : d.attendees) {
-      st.insert_attendee.Bind(1, *r).Bind(2, a.name).Bind(3, a.status);
-      auto ra = prov(st.insert_attendee, 4, a.prov).Run();
-      if (!ra.ok()) return ra.status();
-    }
+    if (Status s = w.InsertAll(kAttendeeTable, d.attendees, *r); !s.ok()) return s;
   }
-  for (const auto& t : rec.transmissions) {
-    st.insert_trans.Bind(1, did)
-        .Bind(2, t.actes_id)
-        .Bind(3, t.department)
-        .Bind(4, t.siren)
-        .Bind(5, t.decision_date)
-        .Bind(6, t.act_ref)
-        .Bind(7, t.nature)
-        .Bind(8, t.sent_date)
-        .Bind(9, t.received_date)
-        .Bind(10, t.published_date);
-    auto r = prov(st.insert_trans, 11, t.prov).Run();
-    if (!r.ok()) return r.status();
-  }
-  std::vector<long long> contract_ids;
+  if (Status s = w.InsertAll(kTransmissionTable, rec.transmissions); !s.ok()) return s;
   for (const auto& c : rec.contracts) {
-    st.insert_contract.Bind(1, did)
-        .Bind(2, c.title)
-        .Bind(3, c.territory)
-        .Bind(4, c.territory_acronym)
-        .Bind(5, c.generation)
-        .Bind(6, c.period_start)
-        .Bind(7, c.period_end)
-        .Bind(8, c.signed_place)
-        .Bind(9, c.signed_date)
-        .Bind(10, c.population)
-        .Bind(11, c.communes);
-    auto rc = prov(st.insert_contract, 12, c.prov).Run();
-    if (!rc.ok()) return rc.status();
-    const long long cid = *rc;
-    contract_ids.push_back(cid);
-    for (const auto& p : c.parties) {
-      st.insert_party.Bind(1, cid)
-          .Bind(2, p.organization)
-          .Bind(3, p.acronym)
-          .Bind(4, p.representative)
-          .Bind(5, p.representative_title)
-          .Bind(6, p.address);
-      if (auto r = prov(st.insert_party, 7, p.prov).Run(); !r.ok()) return r.status();
-    }
-    for (const auto& a : c.articles) {
-      st.insert_article.Bind(1, cid).Bind(2, a.number).Bind(3, a.title).Bind(4, a.body);
-      auto r = prov(st.insert_article, 5, a.prov).Run();
-      if (!r.ok()) return r.status();
-      if (Status s = search(a.title + "\n" + a.body, "article", *r); !s.ok()) return s;
-    }
-    std::vector<long long> orient_ids;
-    for (const auto& o : c.orientations) {
-      st.insert_orient.Bind(1, cid).Bind(2, o.number).Bind(3, o.title);
-      auto r = prov(st.insert_orient, 4, o.prov).Run();
-      if (!r.ok()) return r.status();
-      orient_ids.push_back(*r);
-    }
-    auto id_at = [](const std::vector<long long>& ids, int index) -> long long {
-      return index >= 0 && index < static_cast<int>(ids.size()) ? ids[index] : -1;
-    };
-    for (const auto& o : c.objectives) {
-      st.insert_objective.BindId(1, id_at(orient_ids, o.orientation_index))
-          .Bind(2, cid)
-          .Bind(3, o.number)
-          .Bind(4, o.title);
-      if (auto r = prov(st.insert_objective, 5, o.prov).Run(); !r.ok()) return r.status();
-    }
-    std::vector<long long> action_ids;
-    for (const auto& a : c.actions) {
-      st.insert_action.Bind(1, cid)
-          .BindId(2, id_at(orient_ids, a.orientation_index))
-          .Bind(3, a.code)
-          .Bind(4, a.title)
-          .Bind(5, a.description);
-      auto r = prov(st.insert_action, 6, a.prov).Run();
-      if (!r.ok()) return r.status();
-      action_ids.push_back(*r);
-      if (Status s = search(a.title + "\n" + a.description.value_or(""), "action", *r); !s.ok()) {
-        return s;
-      }
-    }
-    std::vector<long long> op_ids;
-    for (const auto& o : c.operations) {
-      st.insert_operation.BindId(1, id_at(action_ids, o.action_index))
-          .Bind(2, cid)
-          .Bind(3, o.code)
-          .Bind(4, o.title);
-      auto r = prov(st.insert_operation, 5, o.prov).Run();
-      if (!r.ok()) return r.status();
-      op_ids.push_back(*r);
-      if (Status s = search(o.title, "operation", *r); !s.ok()) return s;
-    }
-    for (const auto& a : c.actors) {
-      st.insert_actor.Bind(1, cid)
-          .BindId(2, id_at(action_ids, a.action_index))
-          .BindId(3, id_at(op_ids, a.operation_index))
-          .Bind(4, a.role)
-          .Bind(5, a.name);
-      if (auto r = prov(st.insert_actor, 6, a.prov).Run(); !r.ok()) return r.status();
-    }
-    for (const auto& i : c.indicators) {
-      st.insert_indicator.BindId(1, id_at(action_ids, i.action_index))
-          .BindId(2, id_at(op_ids, i.operation_index))
-          .Bind(3, i.kind)
-          .Bind(4, i.text);
-      auto r = prov(st.insert_indicator, 5, i.prov).Run();
-      if (!r.ok()) return r.status();
-      if (Status s = search(i.text, "indicator", *r); !s.ok()) return s;
-    }
-    for (const auto& e : c.schedule) {
-      st.insert_schedule.BindId(1, id_at(action_ids, e.action_index))
-          .BindId(2, id_at(op_ids, e.operation_index))
-          .Bind(3, e.year)
-          .Bind(4, e.text);
-      if (auto r = prov(st.insert_schedule, 5, e.prov).Run(); !r.ok()) return r.status();
-    }
+    if (Status s = WriteContract(w, st.insert_search, c, did); !s.ok()) return s;
   }
   for (size_t i = 0; i < rec.deliberations.size(); ++i) {
-    for (const auto& l : rec.deliberations[i].legal_refs) {
-      st.insert_legal.Bind(1, did)
-          .BindId(2, delib_ids[i])
-          .BindId(3,
-                  l.contract_index >= 0 && l.contract_index < static_cast<int>(contract_ids.size())
-                      ? contract_ids[l.contract_index]
-                      : -1)
-          .Bind(4, l.code)
-          .Bind(5, l.article)
-          .Bind(6, l.cited_number)
-          .Bind(7, l.cited_date)
-          .Bind(8, l.text);
-      if (auto r = prov(st.insert_legal, 9, l.prov).Run(); !r.ok()) return r.status();
+    const long long delib_id = w.IdOf(Parent::kDeliberation, static_cast<int>(i));
+    if (Status s = w.InsertAll(kLegalRefTable, rec.deliberations[i].legal_refs, delib_id);
+        !s.ok()) {
+      return s;
     }
   }
-  for (const auto& g : rec.glossary) {
-    st.insert_glossary.Bind(1, did).Bind(2, g.acronym).Bind(3, g.expansion);
-    if (auto r = prov(st.insert_glossary, 4, g.prov).Run(); !r.ok()) return r.status();
-  }
+  if (Status s = w.InsertAll(kGlossaryTable, rec.glossary); !s.ok()) return s;
   return did;
 }
 
 Result<long long> Store::BeginRun(const std::string& arguments) {
-  Stmt s;
+  Statement s;
   if (Status p = s.Prepare(db_, "INSERT INTO runs(started_at, arguments) VALUES (?1, ?2)");
       !p.ok()) {
     return p;
@@ -746,7 +578,7 @@ Result<long long> Store::BeginRun(const std::string& arguments) {
 }
 
 Status Store::FinishRun(long long run_id, const RunCounts& counts) {
-  Stmt s;
+  Statement s;
   Status p = s.Prepare(db_,
                        "UPDATE runs SET finished_at=?1, documents_ok=?2, documents_partial=?3,"
                        " documents_failed=?4, documents_skipped=?5 WHERE id=?6");
@@ -764,7 +596,7 @@ Status Store::FinishRun(long long run_id, const RunCounts& counts) {
 Result<Store::Summary> Store::Summarize() {
   Summary out;
   {
-    Stmt s;
+    Statement s;
     Status p = s.Prepare(db_,
                          "SELECT coalesce(doc_type,'-') || ' / ' || status, count(*) FROM documents"
                          " GROUP BY 1 ORDER BY 1");
@@ -779,7 +611,7 @@ Result<Store::Summary> Store::Summarize() {
        {"documents", "pages", "deliberations", "attendees", "legal_refs", "transmissions",
         "contracts", "parties", "articles", "orientations", "objectives", "actions", "operations",
         "actors", "indicators", "schedule", "glossary"}) {
-    Stmt s;
+    Statement s;
     std::string sql = std::string("SELECT count(*) FROM ") + table;
     Status p = s.Prepare(db_, sql.c_str());
     if (!p.ok()) return p;
@@ -790,7 +622,7 @@ Result<Store::Summary> Store::Summarize() {
 }
 
 Result<std::string> Store::IntegrityCheck() {
-  Stmt s;
+  Statement s;
   Status p = s.Prepare(db_, "PRAGMA integrity_check");
   if (!p.ok()) return p;
   if (sqlite3_step(s.get()) != SQLITE_ROW) return SqlError(db_, "integrity_check");

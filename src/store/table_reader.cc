@@ -4,21 +4,11 @@
 
 #include <filesystem>
 
+#include "store/statement.h"
+
 namespace clsdb {
 
 namespace {
-
-class Statement {
- public:
-  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  sqlite3_stmt* get() const { return stmt_; }
-
- private:
-  sqlite3_stmt* stmt_;
-};
 
 // name as a quoted SQL identifier ("a""b").
 std::string QuoteIdentifier(const std::string& name) {
@@ -71,11 +61,10 @@ WHERE t.schema = 'main' AND t.type IN ('table', 'view', 'virtual')
   AND t.name NOT LIKE 'sqlite\_%' ESCAPE '\'
 ORDER BY s.rowid
 )sql";
-  sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(db_, kSql, -1, &raw, nullptr) != SQLITE_OK) {
+  Statement stmt(db_, kSql);
+  if (!stmt.status().ok()) {
     return Status::IOError(path_ + ": cannot list tables: " + sqlite3_errmsg(db_));
   }
-  Statement stmt(raw);
   std::vector<Relation> relations;
   int rc;
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
@@ -104,11 +93,10 @@ Status TableReader::Read(const std::string& name, RowSink& sink) {
   // a view keeps the order its query gives.
   std::string sql = "SELECT * FROM " + QuoteIdentifier(name);
   if (found->kind == "table") sql += " ORDER BY rowid";
-  sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
+  Statement stmt(db_, sql);
+  if (!stmt.status().ok()) {
     return Status::IOError(path_ + ": cannot read '" + name + "': " + sqlite3_errmsg(db_));
   }
-  Statement stmt(raw);
   const int columns = sqlite3_column_count(stmt.get());
   std::vector<std::string> names;
   for (int i = 0; i < columns; ++i) names.emplace_back(sqlite3_column_name(stmt.get(), i));

@@ -13,31 +13,14 @@
 #include <vector>
 
 #include "pipeline/pipeline.h"
+#include "query_rows.h"
 #include "temp_dir.h"
 #include "test_paths.h"
 
 namespace clsdb {
 namespace {
 
-// A tiny read-only query helper for assertions on the stored database.
-std::vector<std::vector<std::string>> Query(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  std::vector<std::vector<std::string>> rows;
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    std::vector<std::string> row;
-    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-      const unsigned char* v = sqlite3_column_text(stmt, i);
-      row.emplace_back(v ? reinterpret_cast<const char*>(v) : "");
-    }
-    rows.push_back(std::move(row));
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return rows;
-}
+using testing::QueryRows;
 
 TEST_CASE("the shared corpus ingests with the right formats and page counts", "[e2e]") {
   if (!testing::HaveSharedCorpus()) {
@@ -59,7 +42,7 @@ TEST_CASE("the shared corpus ingests with the right formats and page counts", "[
 
   std::map<std::string, std::string> pages;
   for (const auto& row :
-       Query(options.db_path, "SELECT path, format, page_count, status FROM documents")) {
+       QueryRows(options.db_path, "SELECT path, format, page_count, status FROM documents")) {
     pages[row[0].substr(row[0].find("corpus/") + 7)] = row[1] + " " + row[2] + " " + row[3];
   }
   CHECK(pages["pdf/000_4ed6bf59f513ad19.pdf"] == "pdf 168 ok");
@@ -69,10 +52,11 @@ TEST_CASE("the shared corpus ingests with the right formats and page counts", "[
   CHECK(pages["pdf/scanned/000_4ed6bf59f513ad19.pdf"] == "pdf 3 ok");
 
   // The scanned pages are read by OCR, and say so.
-  auto scanned = Query(options.db_path,
-                       "SELECT p.has_text_layer, p.ocr, p.ocr_confidence, p.text FROM pages p "
-                       "JOIN documents d ON d.id = p.document_id WHERE d.path LIKE '%scanned/002%' "
-                       "ORDER BY p.page_no");
+  auto scanned =
+      QueryRows(options.db_path,
+                "SELECT p.has_text_layer, p.ocr, p.ocr_confidence, p.text FROM pages p "
+                "JOIN documents d ON d.id = p.document_id WHERE d.path LIKE '%scanned/002%' "
+                "ORDER BY p.page_no");
   REQUIRE(scanned.size() == 2);
   for (const auto& page : scanned) {
     CHECK(page[0] == "0");
@@ -81,9 +65,10 @@ TEST_CASE("the shared corpus ingests with the right formats and page counts", "[
     CHECK(page[3].find("Fait à") != std::string::npos);
   }
   // The prefecture's stamp, only on the scanned page, is read.
-  auto stamp = Query(options.db_path,
-                     "SELECT t.actes_id, t.sent_date, t.received_date FROM transmissions t JOIN "
-                     "documents d ON d.id = t.document_id WHERE d.path LIKE '%scanned/002%'");
+  auto stamp =
+      QueryRows(options.db_path,
+                "SELECT t.actes_id, t.sent_date, t.received_date FROM transmissions t JOIN "
+                "documents d ON d.id = t.document_id WHERE d.path LIKE '%scanned/002%'");
   REQUIRE(stamp.size() == 1);
   CHECK(stamp[0] == std::vector<std::string>{"059-200043404-20250924-DELIB370A-DE", "2025-10-02",
                                              "2025-10-02"});
@@ -92,9 +77,10 @@ TEST_CASE("the shared corpus ingests with the right formats and page counts", "[
   for (const char* like : {"%Page _ / %", "%Page __ / %", "%Page ___ / %",
                            "%Envoyé en préfecture le%", "%ID : 059-%"}) {
     INFO(like);
-    auto hits = Query(options.db_path, std::string("SELECT document_id, page_no FROM pages WHERE "
-                                                   "text LIKE '") +
-                                           like + "'");
+    auto hits =
+        QueryRows(options.db_path, std::string("SELECT document_id, page_no FROM pages WHERE "
+                                               "text LIKE '") +
+                                       like + "'");
     CHECK(hits.empty());
   }
 
@@ -103,7 +89,7 @@ TEST_CASE("the shared corpus ingests with the right formats and page counts", "[
   REQUIRE(again.ok());
   CHECK(again->counts.ok == 0);
   CHECK(again->summary.table_rows == report->summary.table_rows);
-  CHECK(Query(options.db_path, "PRAGMA integrity_check")[0][0] == "ok");
+  CHECK(QueryRows(options.db_path, "PRAGMA integrity_check")[0][0] == "ok");
 }
 
 // The type an analyst gives each real PDF, from the "expect" column of
@@ -159,10 +145,11 @@ TEST_CASE("real published PDFs: their type, and the acts of their minutes", "[e2
   CHECK(typed == 25);
   CHECK(right >= 24);
   // Every set of minutes with a text layer records several acts.
-  const auto rows = Query(options.db_path,
-                          "SELECT d.path, count(a.id) FROM documents d LEFT JOIN deliberations a "
-                          "ON a.document_id = d.id WHERE d.doc_type = 'deliberation' "
-                          "GROUP BY d.id");
+  const auto rows =
+      QueryRows(options.db_path,
+                "SELECT d.path, count(a.id) FROM documents d LEFT JOIN deliberations a "
+                "ON a.document_id = d.id WHERE d.doc_type = 'deliberation' "
+                "GROUP BY d.id");
   REQUIRE(rows.size() >= 8);
   for (const auto& row : rows) {
     INFO(row[0]);
@@ -197,18 +184,18 @@ TEST_CASE("real office scans are read by OCR in the reader child", "[e2e][real][
   CHECK(got[arrete] == "other");
   CHECK(got[registre] == "deliberation");
   // Every page was read by OCR, and holds text.
-  const auto pages = Query(options.db_path,
-                           "SELECT count(*), sum(ocr), sum(length(text) > 200), "
-                           "min(ocr_confidence) FROM pages");
+  const auto pages = QueryRows(options.db_path,
+                               "SELECT count(*), sum(ocr), sum(length(text) > 200), "
+                               "min(ocr_confidence) FROM pages");
   REQUIRE(pages.size() == 1);
   CHECK(pages[0][0] == "11");
   CHECK(pages[0][1] == "11");
   CHECK(std::stoi(pages[0][2]) >= 10);
   CHECK(std::stod(pages[0][3]) > 50);
   // The register records its acts.
-  const auto acts = Query(options.db_path,
-                          "SELECT count(*) FROM deliberations a JOIN documents d ON d.id = "
-                          "a.document_id WHERE d.path LIKE '%registre%'");
+  const auto acts = QueryRows(options.db_path,
+                              "SELECT count(*) FROM deliberations a JOIN documents d ON d.id = "
+                              "a.document_id WHERE d.path LIKE '%registre%'");
   CHECK(std::stoi(acts[0][0]) >= 1);
 }
 

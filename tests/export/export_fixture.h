@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "query_rows.h"
 #include "temp_dir.h"
 #include "test_paths.h"
 
@@ -67,24 +68,7 @@ inline const std::string& CorpusDb() {
 // Rows of a query, every value as text ("" for NULL).
 inline std::vector<std::vector<std::string>> Query(const std::string& db_path,
                                                    const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  INFO(sql);
-  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  std::vector<std::vector<std::string>> rows;
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    std::vector<std::string> row;
-    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-      const unsigned char* v = sqlite3_column_text(stmt, i);
-      row.emplace_back(
-          v ? std::string(reinterpret_cast<const char*>(v), sqlite3_column_bytes(stmt, i)) : "");
-    }
-    rows.push_back(std::move(row));
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return rows;
+  return QueryRows(db_path, sql);
 }
 
 inline std::string ReadFile(const std::string& path) {

@@ -15,8 +15,6 @@
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() { return testing::RepoRules(); }
-
 std::vector<Article> Articles(const std::string& body) {
   const std::string text =
       "CONTRAT LOCAL DE SANTE\n"
@@ -24,11 +22,7 @@ std::vector<Article> Articles(const std::string& body) {
       "La Ville de Lomme, représentée par son Maire, Monsieur Roger VICOT,\n"
       "Il est convenu ce qui suit :\n" +
       body;
-  Result<RawDocument> raw = DecodeText(text);
-  REQUIRE(raw.ok());
-  raw->format = "text";
-  const LaidOutDocument doc = LayOut(*raw);
-  DocumentRecords r = Extract(doc, Segment(doc, Rules()), Rules());
+  DocumentRecords r = testing::ExtractText(text);
   REQUIRE(r.contracts.size() == 1);
   return r.contracts[0].articles;
 }

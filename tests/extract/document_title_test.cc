@@ -13,14 +13,7 @@
 namespace clsdb {
 namespace {
 
-DocumentRecords Run(const std::string& text) {
-  const RuleSet* rules = &testing::RepoRules();
-  Result<RawDocument> raw = DecodeText(text);
-  REQUIRE(raw.ok());
-  raw->format = "text";
-  const LaidOutDocument doc = LayOut(*raw);
-  return Extract(doc, Segment(doc, *rules), *rules);
-}
+DocumentRecords Run(const std::string& text) { return testing::ExtractText(text); }
 
 TEST_CASE("an arrêté's heading and its 'portant …' line make its title", "[title]") {
   DocumentRecords r =

@@ -15,14 +15,8 @@
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() { return testing::RepoRules(); }
-
 std::vector<std::string> Glossary(const std::string& text) {
-  Result<RawDocument> raw = DecodeText(text);
-  REQUIRE(raw.ok());
-  raw->format = "text";
-  const LaidOutDocument doc = LayOut(*raw);
-  DocumentRecords r = Extract(doc, Segment(doc, Rules()), Rules());
+  DocumentRecords r = testing::ExtractText(text);
   std::vector<std::string> out;
   for (const GlossaryEntry& g : r.glossary) out.push_back(g.acronym + " = " + g.expansion);
   return out;

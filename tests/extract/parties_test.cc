@@ -16,14 +16,8 @@
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() { return testing::RepoRules(); }
-
 std::vector<Party> Parties(const std::string& text) {
-  Result<RawDocument> raw = DecodeText(text);
-  REQUIRE(raw.ok());
-  raw->format = "text";
-  const LaidOutDocument doc = LayOut(*raw);
-  DocumentRecords r = Extract(doc, Segment(doc, Rules()), Rules());
+  DocumentRecords r = testing::ExtractText(text);
   REQUIRE(r.contracts.size() == 1);
   return r.contracts[0].parties;
 }
@@ -224,7 +218,7 @@ TEST_CASE("no preamble nor signatures: the headings of each party's commitments 
 
 TEST_CASE("an address on its own line is the seat of the party above; 'Et d'autre part' links",
           "[parties]") {
-  Result<RawDocument> raw = DecodeText(
+  DocumentRecords r = testing::ExtractText(
       "CONTRAT LOCAL DE SANTE DE PUISAYE-FORTERRE 2019-2023\n"
       "Entre d’une part,\n"
       "L’Agence régionale de santé de Bourgogne Franche-Comté\n"
@@ -234,10 +228,6 @@ TEST_CASE("an address on its own line is the seat of the party above; 'Et d'autr
       "La Communauté de communes de Puisaye-Forterre\n"
       "Représentée par son président, Monsieur Jean DURAND\n"
       "Il est convenu ce qui suit :\n");
-  REQUIRE(raw.ok());
-  raw->format = "text";
-  const LaidOutDocument doc = LayOut(*raw);
-  DocumentRecords r = Extract(doc, Segment(doc, Rules()), Rules());
   REQUIRE(r.contracts.size() == 1);
   const std::vector<Party>& parties = r.contracts[0].parties;
   const std::vector<std::string> want{

@@ -18,10 +18,7 @@ namespace {
 const RuleSet& Rules() { return testing::RepoRules(); }
 
 Contract Plan(const std::string& text) {
-  Result<RawDocument> raw = DecodeText(text);
-  REQUIRE(raw.ok());
-  raw->format = "text";
-  LaidOutDocument doc = LayOut(*raw);
+  const LaidOutDocument doc = testing::LayOutText(text);
   Contract c;
   ReadContractPlan(doc, BlockRange{0, static_cast<int>(doc.blocks.size())}, Rules(), &c);
   return c;

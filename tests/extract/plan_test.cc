@@ -15,12 +15,7 @@ namespace {
 
 const RuleSet& Rules() { return testing::RepoRules(); }
 
-LaidOutDocument Lay(const std::string& text) {
-  Result<RawDocument> raw = DecodeText(text);
-  REQUIRE(raw.ok());
-  raw->format = "text";
-  return LayOut(*raw);
-}
+LaidOutDocument Lay(const std::string& text) { return testing::LayOutText(text); }
 
 // The plan of a contract that covers the whole text (the unit tests do not
 // depend on where FindContracts puts the boundaries).

@@ -32,14 +32,8 @@ constexpr double kSmallDeadline = 20;
 
 RunResult Ingest(const testing::TempDir& dir, const std::string& path,
                  std::vector<std::string> extra = {}, double deadline = kSmallDeadline) {
-  std::vector<std::string> args = {"ingest", "--db", dir / "db.sqlite"};
-  args.insert(args.end(), extra.begin(), extra.end());
-  args.push_back(path);
-  RunResult r = RunClsdb(args, deadline);
-  INFO(r.output);
-  CHECK_FALSE(r.timed_out);
-  CHECK(r.signal == 0);
-  return r;
+  extra.push_back(path);
+  return testing::IngestInto(dir / "db.sqlite", extra, deadline);
 }
 
 // The rest of the summary line "failed PATH: …" (the reason), or nullopt.

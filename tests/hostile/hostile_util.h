@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -139,6 +140,19 @@ inline RunResult RunClsdb(const std::vector<std::string>& args, double timeout_s
   r.seconds = SecondsSince(start);
   if (WIFEXITED(status)) r.code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+  return r;
+}
+
+// `clsdb ingest --db db args...` run by RunClsdb; a run that timed out or
+// died of a signal fails the calling test, with its output.
+inline RunResult IngestInto(const std::string& db, const std::vector<std::string>& args,
+                            double timeout_seconds) {
+  std::vector<std::string> all = {"ingest", "--db", db};
+  all.insert(all.end(), args.begin(), args.end());
+  RunResult r = RunClsdb(all, timeout_seconds);
+  INFO(r.output);
+  CHECK_FALSE(r.timed_out);
+  CHECK(r.signal == 0);
   return r;
 }
 

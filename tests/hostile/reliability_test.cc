@@ -30,13 +30,8 @@ using testing::RunResult;
 
 constexpr double kDeadline = 60;
 
-RunResult Ingest(const testing::TempDir& dir, std::vector<std::string> args) {
-  args.insert(args.begin(), {"ingest", "--db", dir / "db.sqlite"});
-  RunResult r = RunClsdb(args, kDeadline);
-  INFO(r.output);
-  CHECK_FALSE(r.timed_out);
-  CHECK(r.signal == 0);
-  return r;
+RunResult Ingest(const testing::TempDir& dir, const std::vector<std::string>& args) {
+  return testing::IngestInto(dir / "db.sqlite", args, kDeadline);
 }
 
 // `sh -c script` with CLSDB set to the executable; its exit status and

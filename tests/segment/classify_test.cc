@@ -16,10 +16,7 @@ namespace {
 const RuleSet& Rules() { return testing::RepoRules(); }
 
 std::string Classify(const std::string& text) {
-  Result<RawDocument> raw = DecodeText(text);
-  REQUIRE(raw.ok());
-  raw->format = "text";
-  return ClassifyDocument(LayOut(*raw), Rules());
+  return ClassifyDocument(testing::LayOutText(text), Rules());
 }
 
 const char kDeliberation[] =

@@ -15,12 +15,7 @@ namespace {
 
 const RuleSet& Rules() { return testing::RepoRules(); }
 
-LaidOutDocument LayOutText(const std::string& text) {
-  Result<RawDocument> raw = DecodeText(text);
-  REQUIRE(raw.ok());
-  raw->format = "text";
-  return LayOut(*raw);
-}
+using testing::LayOutText;
 
 // The text of the block that starts each contract.
 std::vector<std::string> TitleTexts(const LaidOutDocument& doc) {
