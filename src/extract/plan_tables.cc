@@ -99,6 +99,43 @@ std::string PlanTableReader::CellTitle(const std::string& text) const {
   return CleanPlanText(text);
 }
 
+std::vector<std::pair<size_t, size_t>> PlanTableReader::IndicatorPieces(
+    const std::string& text) const {
+  // A converter may run a cell's lines together ("… de la santé Taux de
+  // satisfaction …"): besides its lines and ';', a piece is cut where a
+  // "table.indicator_split.*" rule shows a new one starts (its group sep).
+  const std::vector<const Rule*> splitters = rules_.WithPrefix("table.indicator_split.");
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const auto& [start, end] : Pieces(text)) {
+    const std::string_view piece(text.data() + start, end - start);
+    std::vector<std::pair<size_t, size_t>> cuts;
+    for (const Rule* rule : splitters) {
+      RuleMatch m;
+      // Matches may share their context: search again one byte after the
+      // separator's start.
+      for (size_t at = 0; at < piece.size() && rules_.Search(*rule, piece.substr(at), &m);) {
+        auto it = m.group_spans.find("sep");
+        if (it == m.group_spans.end() || it->second.second <= it->second.first) break;
+        const size_t sep = at + it->second.first;
+        RuleMatch word;
+        const bool joined =
+            m.Has("word") && rules_.Search("table.indicator_joined_word", m.Get("word"), &word);
+        if (!joined) cuts.emplace_back(sep, at + it->second.second);
+        at = sep + 1;
+      }
+    }
+    std::sort(cuts.begin(), cuts.end());
+    size_t from = 0;
+    for (const auto& [cs, ce] : cuts) {
+      if (cs < from) continue;
+      if (cs > from) out.emplace_back(start + from, start + cs);
+      from = ce;
+    }
+    if (from < piece.size()) out.emplace_back(start + from, end);
+  }
+  return out;
+}
+
 std::vector<OptInt> PlanTableReader::ScheduleYears(const std::string& text) const {
   // A range the words give ("2025-2026", "Déploiement en 2025-2026") is
   // each of its years, when every year written lies in it.
@@ -543,7 +580,7 @@ void PlanTableReader::AddCell(PlanColumn kind, int year, const Cell& cell, int a
       const std::string k = kind == PlanColumn::kIndicatorQuantitative  ? "quantitative"
                             : kind == PlanColumn::kIndicatorQualitative ? "qualitative"
                                                                         : "other";
-      for (const auto& [s, e] : Pieces(cell.text)) {
+      for (const auto& [s, e] : IndicatorPieces(cell.text)) {
         plan_->AddIndicator(action, operation, k, CleanPlanText(cell.text.substr(s, e - s)),
                             ProvenanceIn(cell, s, e, rule));
       }

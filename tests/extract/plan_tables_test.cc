@@ -224,6 +224,21 @@ TEST_CASE("a sheet's cells are kept as written: amounts, shared heads, ranges", 
         std::vector<std::pair<int, OptInt>>{{0, 2025}, {0, 2026}, {1, 2025}, {2, std::nullopt}});
 }
 
+TEST_CASE("indicators run together are split where the text shows it", "[plan_tables]") {
+  const Contract c = Plan(
+      "Intitulé de l'action\tFA 1.3 : Attirer de futurs professionnels\n"
+      "Indicateurs de résultats qualitatifs\tMesure des connaissances sur les métiers de la "
+      "santé Taux de satisfaction des élèves Taux de satisfaction à Fourmies\t"
+      "Développement de l'ambition scolaire. Développement de l'intérêt ; Bilan - Nombre de "
+      "jeunes suivis en ML\n");
+  std::vector<std::string> texts;
+  for (const Indicator& i : c.indicators) texts.push_back(i.text);
+  CHECK(texts == V{"Mesure des connaissances sur les métiers de la santé",
+                   "Taux de satisfaction des élèves", "Taux de satisfaction à Fourmies",
+                   "Développement de l'ambition scolaire", "Développement de l'intérêt", "Bilan",
+                   "Nombre de jeunes suivis en ML"});
+}
+
 TEST_CASE("a sheet alone gives its action, operations and pilots", "[plan_tables]") {
   const Contract c = Plan(
       "Intitulé de l'action\tFA 4.1 : Impulser l'inclusion numérique en santé\n"
