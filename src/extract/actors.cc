@@ -121,17 +121,39 @@ std::vector<ActorName> SplitActors(std::string_view text, const RuleSet& rules) 
   std::vector<ActorName> out;
   std::vector<std::string> seen;
   // "Les CH Avesnes, de Fourmies": the head of the name before ("CH")
-  // is shared by a piece that is only its complement ("de Fourmies").
+  // is shared by a piece that is only its complement ("de Fourmies").  Each
+  // pair of rules "actor.shared_head.<kind>.head" / ".tail" is one way of
+  // writing it.
+  std::vector<std::pair<const Rule*, const Rule*>> shared_heads;
+  for (const Rule* rule : rules.WithPrefix("actor.shared_head.")) {
+    const std::string& rule_name = rule->name;
+    const std::string suffix = ".head";
+    if (rule_name.size() <= suffix.size() ||
+        rule_name.compare(rule_name.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      continue;
+    }
+    const Rule* tail = rules.Find(rule_name.substr(0, rule_name.size() - suffix.size()) + ".tail");
+    if (tail != nullptr) shared_heads.emplace_back(rule, tail);
+  }
   std::string head;
+  const Rule* head_tail = nullptr;  // the tail rule of the head's kind
   auto add = [&](size_t start, size_t end) {
     const std::string_view piece = text.substr(start, end - start);
     RuleMatch m;
     std::string name;
-    if (!head.empty() && rules.Search("actor.shared_head.tail", piece, &m) && m.start == 0) {
+    if (head_tail != nullptr && rules.Search(*head_tail, piece, &m) && m.start == 0) {
       name = head + " " + CleanPlanText(piece);
     } else {
       name = CleanActorName(piece, rules);
-      head = rules.Search("actor.shared_head.head", name, &m) && m.start == 0 ? m.Get("head") : "";
+      head.clear();
+      head_tail = nullptr;
+      for (const auto& [head_rule, tail_rule] : shared_heads) {
+        if (rules.Search(*head_rule, name, &m) && m.start == 0) {
+          head = m.Get("head");
+          head_tail = tail_rule;
+          break;
+        }
+      }
     }
     if (name.empty()) return;
     std::string key = FoldForMatch(name);

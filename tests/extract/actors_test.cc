@@ -71,6 +71,8 @@ TEST_CASE("amounts stay in the name, uncut", "[actors]") {
 TEST_CASE("a piece that only completes the name before shares its head", "[actors]") {
   CHECK(Names("Les CH Avesnes, de Fourmies, de Felleries-Liessies et les CPTS") ==
         V{"CH Avesnes", "CH de Fourmies", "CH de Felleries-Liessies", "CPTS"});
+  CHECK(Names("acteurs du logement, de l'éducation, de la justice") ==
+        V{"acteurs du logement", "acteurs de l'éducation", "acteurs de la justice"});
   // "de l'ARS" is a name of its own, not a complement.
   CHECK(Names("CH Nord, de l'ARS") == V{"CH Nord", "ARS"});
 }
@@ -80,6 +82,8 @@ TEST_CASE("common nouns joined by et, ou, slash are not cut into fragments", "[a
         V{"Référents famille / jeunesse ou santé des CS"});
   CHECK(Names("écoles de médecine et de paramédicale") ==
         V{"écoles de médecine et de paramédicale"});
+  CHECK(Names("Chefferie de pôle/du secteur psychiatrique") ==
+        V{"Chefferie de pôle/du secteur psychiatrique"});
   CHECK(Names("communes/CCAS") == V{"communes", "CCAS"});
   CHECK(Names("ARS et/ou collectivité") == V{"ARS", "collectivité"});
 }
