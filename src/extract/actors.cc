@@ -35,9 +35,32 @@ size_t StepBack(std::string_view text, size_t pos) {
   return pos;
 }
 
-// The first cut of one separator rule at or after pos, outside parentheses.
+// The bytes no separator may cut: the spans of the "actor.keep.*" rules
+// (an amount "8000 et 10000€ / an", a separator between two common nouns
+// "famille / jeunesse"), their group `keep` when they have one.
+std::vector<bool> KeptBytes(std::string_view text, const RuleSet& rules) {
+  std::vector<bool> kept(text.size() + 1, false);
+  for (const Rule* rule : rules.WithPrefix("actor.keep.")) {
+    // Matches may share their context ("famille / jeunesse ou santé"):
+    // the next search starts one character after the last match's start.
+    RuleMatch m;
+    for (size_t at = 0; at < text.size() && rules.Search(*rule, text.substr(at), &m);) {
+      auto it = m.group_spans.find("keep");
+      const bool has_keep = it != m.group_spans.end() && it->second.second > it->second.first;
+      const size_t s = at + (has_keep ? it->second.first : m.start);
+      const size_t e = at + (has_keep ? it->second.second : m.end);
+      std::fill(kept.begin() + s, kept.begin() + e, true);
+      at += m.start + 1;
+      while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+    }
+  }
+  return kept;
+}
+
+// The first cut of one separator rule at or after pos, outside parentheses
+// and kept spans.
 Cut FirstCut(const Rule& rule, std::string_view text, size_t pos, const std::vector<int>& depth,
-             const RuleSet& rules) {
+             const std::vector<bool>& kept, const RuleSet& rules) {
   size_t at = StepBack(text, pos);
   while (at < text.size()) {
     RuleMatch m;
@@ -46,7 +69,7 @@ Cut FirstCut(const Rule& rule, std::string_view text, size_t pos, const std::vec
     const bool has_sep = it != m.group_spans.end() && it->second.second > it->second.first;
     const size_t s = has_sep ? at + it->second.first : at + m.start;
     const size_t e = has_sep ? at + it->second.second : at + m.end;
-    if (has_sep && s >= pos && s > 0 && depth[s] == 0) return {s, e};
+    if (has_sep && s >= pos && s > 0 && depth[s] == 0 && !kept[s]) return {s, e};
     size_t next = StepBack(text, std::max(e, s + 1));
     at = next > at ? next : at + 1;
   }
@@ -58,12 +81,13 @@ Cut FirstCut(const Rule& rule, std::string_view text, size_t pos, const std::vec
 std::vector<Cut> FindCuts(std::string_view text, const RuleSet& rules) {
   const std::vector<const Rule*> splitters = rules.WithPrefix("actor.split.");
   const std::vector<int> depth = ParenDepth(text);
+  const std::vector<bool> kept = KeptBytes(text, rules);
   std::vector<Cut> cuts;
   size_t pos = 0;
   while (pos < text.size()) {
     Cut best{std::string_view::npos, 0};
     for (const Rule* rule : splitters) {
-      Cut c = FirstCut(*rule, text, pos, depth, rules);
+      Cut c = FirstCut(*rule, text, pos, depth, kept, rules);
       if (c.start < best.start || (c.start == best.start && c.end > best.end)) best = c;
     }
     if (best.start == std::string_view::npos) break;
@@ -71,18 +95,6 @@ std::vector<Cut> FindCuts(std::string_view text, const RuleSet& rules) {
     pos = best.end;
   }
   return cuts;
-}
-
-// The text with every "actor.amount" match blanked out, byte for byte, so
-// that offsets still point into the cell.
-std::string BlankAmounts(std::string_view text, const RuleSet& rules) {
-  std::string out(text);
-  const Rule* rule = rules.Find("actor.amount");
-  if (rule == nullptr) return out;
-  for (const RuleMatch& m : rules.SearchAll(*rule, text)) {
-    std::fill(out.begin() + m.start, out.begin() + m.end, ' ');
-  }
-  return out;
 }
 
 }  // namespace
@@ -96,11 +108,6 @@ std::string CleanActorName(std::string_view piece, const RuleSet& rules) {
       name = CleanPlanText(std::string_view(name).substr(m.end));
     }
   }
-  // What an amount left behind: "ARS ( )".
-  for (size_t at; (at = name.find("( )")) != std::string::npos ||
-                  (at = name.find("()")) != std::string::npos;) {
-    name = CleanPlanText(name.erase(at, name[at + 1] == ')' ? 2 : 3));
-  }
   // "(UFOLEP)": a name wholly in parentheses.
   if (name.size() > 2 && name.front() == '(' && name.back() == ')' &&
       std::count(name.begin(), name.end(), '(') == 1) {
@@ -110,19 +117,50 @@ std::string CleanActorName(std::string_view piece, const RuleSet& rules) {
   return name;
 }
 
-std::vector<ActorName> SplitActors(std::string_view cell, const RuleSet& rules) {
-  const std::string blanked = BlankAmounts(cell, rules);
-  const std::string_view text = blanked;
+std::vector<ActorName> SplitActors(std::string_view text, const RuleSet& rules) {
   std::vector<ActorName> out;
   std::vector<std::string> seen;
+  // "Les CH Avesnes, de Fourmies": the head of the name before ("CH")
+  // is shared by a piece that is only its complement ("de Fourmies").  Each
+  // pair of rules "actor.shared_head.<kind>.head" / ".tail" is one way of
+  // writing it.
+  std::vector<std::pair<const Rule*, const Rule*>> shared_heads;
+  for (const Rule* rule : rules.WithPrefix("actor.shared_head.")) {
+    const std::string& rule_name = rule->name;
+    const std::string suffix = ".head";
+    if (rule_name.size() <= suffix.size() ||
+        rule_name.compare(rule_name.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      continue;
+    }
+    const Rule* tail = rules.Find(rule_name.substr(0, rule_name.size() - suffix.size()) + ".tail");
+    if (tail != nullptr) shared_heads.emplace_back(rule, tail);
+  }
+  std::string head;
+  const Rule* head_tail = nullptr;  // the tail rule of the head's kind
   auto add = [&](size_t start, size_t end) {
-    std::string name = CleanActorName(text.substr(start, end - start), rules);
+    const std::string_view piece = text.substr(start, end - start);
+    RuleMatch m;
+    std::string name;
+    if (head_tail != nullptr && rules.Search(*head_tail, piece, &m) && m.start == 0) {
+      name = head + " " + CleanPlanText(piece);
+    } else {
+      name = CleanActorName(piece, rules);
+      head.clear();
+      head_tail = nullptr;
+      for (const auto& [head_rule, tail_rule] : shared_heads) {
+        if (rules.Search(*head_rule, name, &m) && m.start == 0) {
+          head = m.Get("head");
+          head_tail = tail_rule;
+          break;
+        }
+      }
+    }
     if (name.empty()) return;
     std::string key = FoldForMatch(name);
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) return;
     seen.push_back(std::move(key));
     // Narrow the span to the name's own bytes when it is found as written.
-    size_t at = text.substr(start, end - start).find(name);
+    size_t at = piece.find(name);
     if (at != std::string_view::npos) {
       start += at;
       end = start + name.size();

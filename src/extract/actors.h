@@ -10,8 +10,13 @@
 //      quotes and parentheses kept: "GHAT (CH Bapaume)").  Pieces that are
 //      not names ("etc.", "à définir") are dropped; so are duplicates.
 // Separators are the "actor.split.*" rules (` - `, `,`, ` et `, `/`, `+`,
-// `en lien avec` …); none is cut inside parentheses.  Never fails: a text
-// with no separator is one name.
+// `en lien avec` …); none is cut inside parentheses, nor inside the spans
+// of the "actor.keep.*" rules: an amount stays in the name as written ("ARS
+// (2500€/classe)", "ARS : 50 000 € / an"), and et / ou / slash between two
+// common nouns joins one name ("Référents famille / jeunesse").  A piece
+// that only completes the name before shares its head ("Les CH Avesnes, de
+// Fourmies" → "CH Avesnes", "CH de Fourmies").  Never fails: a text with no
+// separator is one name.
 #ifndef CLSDB_EXTRACT_ACTORS_H_
 #define CLSDB_EXTRACT_ACTORS_H_
 

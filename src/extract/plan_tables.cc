@@ -45,6 +45,9 @@ const char* RuleOf(PlanColumn kind) {
   return "table";
 }
 
+// A range of more years than a contract lasts is not a schedule's.
+constexpr long long kMaxRangeYears = 10;
+
 bool Blank(const std::string& text) {
   return text.find_first_not_of(" \t\n\r") == std::string::npos;
 }
@@ -94,6 +97,71 @@ std::string PlanTableReader::CellTitle(const std::string& text) const {
     return CleanPlanText(m.Get("title"));
   }
   return CleanPlanText(text);
+}
+
+std::vector<std::pair<size_t, size_t>> PlanTableReader::IndicatorPieces(
+    const std::string& text) const {
+  // A converter may run a cell's lines together ("… de la santé Taux de
+  // satisfaction …"): besides its lines and ';', a piece is cut where a
+  // "table.indicator_split.*" rule shows a new one starts (its group sep).
+  const std::vector<const Rule*> splitters = rules_.WithPrefix("table.indicator_split.");
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const auto& [start, end] : Pieces(text)) {
+    const std::string_view piece(text.data() + start, end - start);
+    std::vector<std::pair<size_t, size_t>> cuts;
+    for (const Rule* rule : splitters) {
+      RuleMatch m;
+      // Matches may share their context: search again one byte after the
+      // separator's start.
+      for (size_t at = 0; at < piece.size() && rules_.Search(*rule, piece.substr(at), &m);) {
+        auto it = m.group_spans.find("sep");
+        if (it == m.group_spans.end() || it->second.second <= it->second.first) break;
+        const size_t sep = at + it->second.first;
+        RuleMatch word;
+        const bool joined =
+            m.Has("word") && rules_.Search("table.indicator_joined_word", m.Get("word"), &word);
+        if (!joined) cuts.emplace_back(sep, at + it->second.second);
+        at = sep + 1;
+      }
+    }
+    std::sort(cuts.begin(), cuts.end());
+    size_t from = 0;
+    for (const auto& [cs, ce] : cuts) {
+      if (cs < from) continue;
+      if (cs > from) out.emplace_back(start + from, start + cs);
+      from = ce;
+    }
+    if (from < piece.size()) out.emplace_back(start + from, end);
+  }
+  return out;
+}
+
+std::vector<OptInt> PlanTableReader::ScheduleYears(const std::string& text) const {
+  // A range the words give ("2025-2026", "Déploiement en 2025-2026") is
+  // each of its years, when every year written lies in it.
+  RuleMatch range;
+  if (rules_.Search("table.year_range_in_text", text, &range)) {
+    const long long first = std::atoll(range.Get("first").c_str());
+    const long long last = std::atoll(range.Get("last").c_str());
+    bool inside = first < last && last - first <= kMaxRangeYears;
+    for (const RuleMatch& m : rules_.SearchAll(rules_.Get("table.year_in_text"), text)) {
+      const long long year = std::atoll(m.Get("year").c_str());
+      inside = inside && year >= first && year <= last;
+    }
+    if (inside) {
+      std::vector<OptInt> years;
+      for (long long y = first; y <= last; ++y) years.push_back(y);
+      return years;
+    }
+  }
+  // Else the year when the words give one; several dates give none.
+  OptInt y;
+  for (const RuleMatch& m : rules_.SearchAll(rules_.Get("table.year_in_text"), text)) {
+    const long long year = std::atoll(m.Get("year").c_str());
+    if (y.has_value() && *y != year) return {std::nullopt};
+    y = year;
+  }
+  return {y};
 }
 
 bool PlanTableReader::ParseAction(const std::string& text, OptText* code,
@@ -512,7 +580,7 @@ void PlanTableReader::AddCell(PlanColumn kind, int year, const Cell& cell, int a
       const std::string k = kind == PlanColumn::kIndicatorQuantitative  ? "quantitative"
                             : kind == PlanColumn::kIndicatorQualitative ? "qualitative"
                                                                         : "other";
-      for (const auto& [s, e] : Pieces(cell.text)) {
+      for (const auto& [s, e] : IndicatorPieces(cell.text)) {
         plan_->AddIndicator(action, operation, k, CleanPlanText(cell.text.substr(s, e - s)),
                             ProvenanceIn(cell, s, e, rule));
       }
@@ -521,18 +589,10 @@ void PlanTableReader::AddCell(PlanColumn kind, int year, const Cell& cell, int a
     case PlanColumn::kCalendar: {
       for (const auto& [s, e] : Pieces(cell.text)) {
         const std::string text = CleanPlanText(cell.text.substr(s, e - s));
-        // The year when the words give one; a span of years ("2025-2027")
-        // or several dates give none.
-        OptInt y;
-        for (const RuleMatch& m : rules_.SearchAll(rules_.Get("table.year_in_text"), text)) {
-          const long long year = std::atoll(m.Get("year").c_str());
-          if (y.has_value() && *y != year) {
-            y.reset();
-            break;
-          }
-          y = year;
+        const Provenance prov = ProvenanceIn(cell, s, e, rule);
+        for (const OptInt& y : ScheduleYears(text)) {
+          plan_->AddSchedule(action, operation, y, text, prov);
         }
-        plan_->AddSchedule(action, operation, y, text, ProvenanceIn(cell, s, e, rule));
       }
       return;
     }

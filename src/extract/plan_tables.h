@@ -32,6 +32,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extract/plan_builder.h"
@@ -109,6 +110,12 @@ class PlanTableReader {
   void AddCell(PlanColumn kind, int year, const Cell& cell, int action, int operation,
                bool continues_pilots);
   std::string CellTitle(const std::string& text) const;
+  // The years of a calendar piece: each year of a range it gives, else its
+  // one year, else none ({nullopt}).
+  std::vector<OptInt> ScheduleYears(const std::string& text) const;
+  // The byte ranges of the indicators of a cell: its lines, its parts
+  // between ';', and what the "table.indicator_split.*" rules cut.
+  std::vector<std::pair<size_t, size_t>> IndicatorPieces(const std::string& text) const;
   // An action cell's code and title ("1.2. Title", "FA 1.2 : Title",
   // "Action 3 : Title"); false, with the cell as title, when it has no code.
   bool ParseAction(const std::string& text, OptText* code, std::string* title) const;

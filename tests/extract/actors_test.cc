@@ -62,6 +62,32 @@ TEST_CASE("parentheses keep their content whole", "[actors]") {
   CHECK(Names("Conseil Départemental (PMI)") == V{"Conseil Départemental (PMI)"});
 }
 
+TEST_CASE("amounts stay in the name, uncut", "[actors]") {
+  CHECK(Names("ARS (2500€/classe)") == V{"ARS (2500€/classe)"});
+  CHECK(Names("ARS : 50 000 € / an / Poste, CPAM") == V{"ARS : 50 000 € / an / Poste", "CPAM"});
+  CHECK(Names("CD entre 8000 et 10000€") == V{"CD entre 8000 et 10000€"});
+}
+
+TEST_CASE("a piece that only completes the name before shares its head", "[actors]") {
+  CHECK(Names("Les CH Avesnes, de Fourmies, de Felleries-Liessies et les CPTS") ==
+        V{"CH Avesnes", "CH de Fourmies", "CH de Felleries-Liessies", "CPTS"});
+  CHECK(Names("acteurs du logement, de l'éducation, de la justice") ==
+        V{"acteurs du logement", "acteurs de l'éducation", "acteurs de la justice"});
+  // "de l'ARS" is a name of its own, not a complement.
+  CHECK(Names("CH Nord, de l'ARS") == V{"CH Nord", "ARS"});
+}
+
+TEST_CASE("common nouns joined by et, ou, slash are not cut into fragments", "[actors]") {
+  CHECK(Names("Référents famille / jeunesse ou santé des CS") ==
+        V{"Référents famille / jeunesse ou santé des CS"});
+  CHECK(Names("écoles de médecine et de paramédicale") ==
+        V{"écoles de médecine et de paramédicale"});
+  CHECK(Names("Chefferie de pôle/du secteur psychiatrique") ==
+        V{"Chefferie de pôle/du secteur psychiatrique"});
+  CHECK(Names("communes/CCAS") == V{"communes", "CCAS"});
+  CHECK(Names("ARS et/ou collectivité") == V{"ARS", "collectivité"});
+}
+
 TEST_CASE("what names no one is dropped, and each name comes once", "[actors]") {
   CHECK(Names("CPAM, MSA, CCAS, etc.") == V{"CPAM", "MSA", "CCAS"});
   CHECK(Names("A définir si besoin").empty());

@@ -177,10 +177,63 @@ TEST_CASE("an action sheet maps its columns to the operations and adds no second
   }
   CHECK(quantitative == 2);
   CHECK(qualitative == 1);
-  REQUIRE(c.schedule.size() == 2);
+  // "Travaux préparatoires : 2025-2026": one row for each year of the range.
+  REQUIRE(c.schedule.size() == 3);
   CHECK(c.schedule[0].operation_index == 0);
   CHECK(c.schedule[0].year == 2026);
   CHECK(c.schedule[1].operation_index == 1);
+  CHECK(c.schedule[1].year == 2025);
+  CHECK(c.schedule[2].operation_index == 1);
+  CHECK(c.schedule[2].year == 2026);
+  CHECK(c.schedule[2].text == "Travaux préparatoires : 2025-2026");
+}
+
+TEST_CASE("a sheet's cells are kept as written: amounts, shared heads, ranges", "[plan_tables]") {
+  const Contract c = Plan(
+      "Intitulé de l'action\tFA 2.1 : Prévenir les addictions\n"
+      "Opérations nécessaires à l'action\tFormer les élèves\tAnimer le programme\t"
+      "Informer les familles\n"
+      "Acteurs et partenaires mobilisés\tLes CH Avesnes, de Fourmies, de Felleries-Liessies et "
+      "les CPTS\tRéférents famille / jeunesse ou santé des CS\t"
+      "écoles de médecine et de paramédicale, communes/CCAS\n"
+      "Source de financement / budget prévisionnel\tARS (2500€/classe)\t"
+      "ARS (8107€ part ARS/programme ; entre 8000 et 10000€ de reste à charge)\t"
+      "ARS : 50 000 € / an / Poste\n"
+      "Calendrier\tDéploiement en 2025-2026\t2025\tPas avant 2026, puis 2027-2028\n");
+  REQUIRE(c.operations.size() == 3);
+  // The head "CH" is shared by the pieces that are only its complement.
+  CHECK(Actors(c, "partner", 0, 0) ==
+        V{"CH Avesnes", "CH de Fourmies", "CH de Felleries-Liessies", "CPTS"});
+  // Common nouns joined by et / ou / slash are one name, not fragments.
+  CHECK(Actors(c, "partner", 0, 1) == V{"Référents famille / jeunesse ou santé des CS"});
+  CHECK(Actors(c, "partner", 0, 2) ==
+        V{"écoles de médecine et de paramédicale", "communes", "CCAS"});
+  // Amounts stay in the funder's text, uncut.
+  CHECK(Actors(c, "funder", 0, 0) == V{"ARS (2500€/classe)"});
+  CHECK(Actors(c, "funder", 0, 1) ==
+        V{"ARS (8107€ part ARS/programme ; entre 8000 et 10000€ de reste à charge)"});
+  CHECK(Actors(c, "funder", 0, 2) == V{"ARS : 50 000 € / an / Poste"});
+  std::vector<std::pair<int, OptInt>> years;
+  for (const ScheduleEntry& s : c.schedule) years.emplace_back(s.operation_index, s.year);
+  // A range gives each of its years; a text with years outside one range
+  // gives none.
+  CHECK(years ==
+        std::vector<std::pair<int, OptInt>>{{0, 2025}, {0, 2026}, {1, 2025}, {2, std::nullopt}});
+}
+
+TEST_CASE("indicators run together are split where the text shows it", "[plan_tables]") {
+  const Contract c = Plan(
+      "Intitulé de l'action\tFA 1.3 : Attirer de futurs professionnels\n"
+      "Indicateurs de résultats qualitatifs\tMesure des connaissances sur les métiers de la "
+      "santé Taux de satisfaction des élèves Taux de satisfaction à Fourmies\t"
+      "Développement de l'ambition scolaire. Développement de l'intérêt ; Bilan - Nombre de "
+      "jeunes suivis en ML\n");
+  std::vector<std::string> texts;
+  for (const Indicator& i : c.indicators) texts.push_back(i.text);
+  CHECK(texts == V{"Mesure des connaissances sur les métiers de la santé",
+                   "Taux de satisfaction des élèves", "Taux de satisfaction à Fourmies",
+                   "Développement de l'ambition scolaire", "Développement de l'intérêt", "Bilan",
+                   "Nombre de jeunes suivis en ML"});
 }
 
 TEST_CASE("a sheet alone gives its action, operations and pilots", "[plan_tables]") {

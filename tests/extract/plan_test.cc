@@ -177,9 +177,13 @@ TEST_CASE("roman axes, operational objectives and action sheets", "[plan]") {
   REQUIRE(c.indicators.size() == 2);
   CHECK(c.indicators[0].kind == "other");
   CHECK(c.indicators[1].text == "nombre d'installations");
-  REQUIRE(c.schedule.size() == 2);
+  // "2026-2030 : fonctionnement" is each year of its range.
+  REQUIRE(c.schedule.size() == 6);
   CHECK(c.schedule[0].year == 2025);
   CHECK(c.schedule[0].text == "2025 : recrutement");
+  CHECK(c.schedule[1].year == 2026);
+  CHECK(c.schedule[5].year == 2030);
+  CHECK(c.schedule[5].text == "2026-2030 : fonctionnement");
 }
 
 TEST_CASE("unnumbered operations listed after 'Les opérations identifiées :'", "[plan]") {
