@@ -325,7 +325,7 @@ struct Store::Statements {
   Stmt find_doc, delete_doc, insert_doc, insert_page, insert_diag, insert_delib, insert_attendee,
       insert_legal, insert_trans, insert_contract, insert_party, insert_article, insert_orient,
       insert_objective, insert_action, insert_operation, insert_actor, insert_indicator,
-      insert_schedule, insert_glossary, insert_search, delete_search;
+      insert_schedule, insert_glossary, insert_search, delete_search, delete_legacy_search;
 };
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
@@ -366,7 +366,14 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   const std::pair<Stmt*, const char*> statements[] = {
       {&st.find_doc, "SELECT id FROM documents WHERE sha256 = ?1"},
       {&st.delete_doc, "DELETE FROM documents WHERE id = ?1"},
-      {&st.delete_search, "DELETE FROM search WHERE document_id = ?1"},
+      // A document's index rows are keyed (document id << 32) + n (see
+      // schema.sql.h): deleting them is a rowid range, not a scan of the
+      // whole index.  Rows written before that scheme (rowid < 2^32) are
+      // found by the scan they always needed, over those rows only.
+      {&st.delete_search,
+       "DELETE FROM search WHERE rowid BETWEEN (?1 << 32) AND (?1 << 32) + 4294967295"},
+      {&st.delete_legacy_search,
+       "DELETE FROM search WHERE rowid < 4294967296 AND document_id = ?1"},
       {&st.insert_doc,
        "INSERT INTO documents(sha256, path, format, doc_type, title, page_count, status, error,"
        " encoding, size_bytes, ingested_at, pipeline_version, attempts, transient)"
@@ -428,7 +435,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
        "INSERT INTO glossary(document_id, acronym, expansion, page, span_start, span_end, rule)"
        " VALUES (?1,?2,?3,?4,?5,?6,?7)"},
       {&st.insert_search,
-       "INSERT INTO search(text, kind, ref_id, document_id) VALUES (?1,?2,?3,?4)"},
+       "INSERT INTO search(rowid, text, kind, ref_id, document_id)"
+       " VALUES ((?4 << 32) + ?5,?1,?2,?3,?4)"},
   };
   for (const auto& [stmt, sql] : statements) {
     Status p = stmt->Prepare(db, sql);
@@ -523,6 +531,7 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
       return *existing;
     }
     if (auto r = st.delete_search.Bind(1, *existing).Run(); !r.ok()) return r.status();
+    if (auto r = st.delete_legacy_search.Bind(1, *existing).Run(); !r.ok()) return r.status();
     if (auto r = st.delete_doc.Bind(1, *existing).Run(); !r.ok()) return r.status();
   }
   const DocumentRecords& rec = doc.records;
@@ -568,9 +577,15 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
     s.Bind(first + 3, p.rule);
     return s;
   };
+  long long search_rows = 0;
   auto search = [&](const std::string& text, const char* kind, long long ref) -> Status {
     if (text.empty()) return Status::OK();
-    auto r = st.insert_search.Bind(1, text).Bind(2, kind).Bind(3, ref).Bind(4, did).Run();
+    auto r = st.insert_search.Bind(1, text)
+                 .Bind(2, kind)
+                 .Bind(3, ref)
+                 .Bind(4, did)
+                 .Bind(5, ++search_rows)
+                 .Run();
     return r.ok() ? Status::OK() : r.status();
   };
 
