@@ -4,7 +4,7 @@
 # Debian packages clsdb needs to build, test and benchmark.
 CLSDB_PACKAGES=(
   build-essential cmake pkg-config
-  libpoppler-cpp-dev libicu-dev libre2-dev libsqlite3-dev sqlite3
+  libpoppler-cpp-dev libpoppler-private-dev libicu-dev libre2-dev libsqlite3-dev sqlite3
   libboost-program-options-dev nlohmann-json3-dev catch2
   poppler-utils qpdf time
   # OCR of scanned pages (read/ocr.cc): the library, its image library and the French model.

@@ -159,8 +159,8 @@ double GarbleRate(const std::vector<Word>& words) {
   return tokens == 0 ? 0 : static_cast<double>(garbled) / tokens;
 }
 
-Status OcrPdfPage(const poppler::page& page, const ReadOptions& options, Clock::time_point deadline,
-                  RawPage* raw, std::vector<std::string>* notes) {
+Status OcrPdfPage(const PageToRender& page_to_render, const ReadOptions& options,
+                  Clock::time_point deadline, RawPage* raw, std::vector<std::string>* notes) {
   if (options.ocr == OcrMode::kOff) return Status::OK();
   const size_t layer_chars = CharacterCount(raw->words);
   const bool forced = options.ocr == OcrMode::kForce;
@@ -169,7 +169,9 @@ Status OcrPdfPage(const poppler::page& page, const ReadOptions& options, Clock::
   const double layer_garble = empty ? 1.0 : GarbleRate(raw->words);
   const bool garbled = layer_garble > kGarbledLayer;
   if (!forced && !empty && !thin && !garbled) return Status::OK();
-  if (!forced && !empty && !HasImageBesideText(page, *raw)) return Status::OK();
+  const poppler::page* page = page_to_render();
+  if (!page) return WithPage(*raw, Status::Corruption("Poppler could not open it to render it"));
+  if (!forced && !empty && !HasImageBesideText(*page, *raw)) return Status::OK();
 
   const double px_w = std::ceil(raw->width * kOcrDpi / 72.0);
   const double px_h = std::ceil(raw->height * kOcrDpi / 72.0);
@@ -185,7 +187,7 @@ Status OcrPdfPage(const poppler::page& page, const ReadOptions& options, Clock::
     return WithPage(*raw,
                     Status::Unavailable("OCR went past the document's time limit (--doc-timeout)"));
   }
-  Result<GreyImage> image = Render(page, kOcrDpi);
+  Result<GreyImage> image = Render(*page, kOcrDpi);
   if (!image.ok()) return WithPage(*raw, image.status());
   Result<OcrPage> read = RecognizePage(*image, deadline);
   if (!read.ok()) return WithPage(*raw, read.status());

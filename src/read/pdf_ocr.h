@@ -4,6 +4,7 @@
 #define CLSDB_READ_PDF_OCR_H_
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,10 @@ class page;
 }
 
 namespace clsdb {
+
+// The page as poppler-cpp renders it, opened only when OCR needs its image
+// (most pages never do); nullptr when Poppler cannot open it.
+using PageToRender = std::function<const poppler::page*()>;
 
 // raw holds the page's text-layer words.  Under options.ocr, renders the
 // page through Poppler (300 dpi, grey, in memory) and reads it by OCR when
@@ -30,7 +35,7 @@ namespace clsdb {
 // Errors: LimitExceeded (the page image would be larger than
 // options.max_ocr_pixels), Unavailable (OCR went past deadline), Unsupported
 // (Tesseract is not installed), Internal; their messages name the page.
-Status OcrPdfPage(const poppler::page& page, const ReadOptions& options,
+Status OcrPdfPage(const PageToRender& page, const ReadOptions& options,
                   std::chrono::steady_clock::time_point deadline, RawPage* raw,
                   std::vector<std::string>* notes);
 

@@ -350,6 +350,10 @@ Status MergeTarget::CopyShard(MergedShard* merged) {
             add(c, "s." + Quote(c));
           }
         }
+        // Rows stay keyed by their document (schema.sql.h): its new id in
+        // the high bits, the row's number in the shard in the low ones.
+        add("rowid",
+            "((" + shifted("document_id", "documents") + ") << 32) + (s.rowid & 4294967295)");
         where = kept("document_id", "documents");
         break;
       }

@@ -213,12 +213,18 @@ class RecordWriter {
 };
 
 // One contract and its children, with the search rows of its articles,
-// actions, operations and indicators.
+// actions, operations and indicators; *search_rows counts the document's
+// index rows, whose rowids are (document id << 32) + n (schema.sql.h).
 Status WriteContract(RecordWriter& w, Statement& insert_search, const Contract& c,
-                     long long document_id) {
+                     long long document_id, long long* search_rows) {
   auto search = [&](const std::string& text, const char* kind, long long ref) -> Status {
     if (text.empty()) return Status::OK();
-    auto r = insert_search.Bind(1, text).Bind(2, kind).Bind(3, ref).Bind(4, document_id).Run();
+    auto r = insert_search.Bind(1, text)
+                 .Bind(2, kind)
+                 .Bind(3, ref)
+                 .Bind(4, document_id)
+                 .Bind(5, ++*search_rows)
+                 .Run();
     return r.ok() ? Status::OK() : r.status();
   };
   Result<long long> cid = w.Insert(kContractTable, c);
@@ -354,7 +360,8 @@ class Store::Checkpointer {
 // The writer's statements, prepared once.  A record's INSERT is derived from
 // its RecordTable, and found by the table's name.
 struct Store::Statements {
-  Statement find_doc, delete_doc, insert_doc, insert_page, insert_search, delete_search;
+  Statement find_doc, delete_doc, insert_doc, insert_page, insert_search, delete_search,
+      delete_legacy_search;
   std::map<std::string, Statement, std::less<>> inserts;
 
   template <typename R>
@@ -401,7 +408,14 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   const std::pair<Statement*, const char*> statements[] = {
       {&st.find_doc, "SELECT id FROM documents WHERE sha256 = ?1"},
       {&st.delete_doc, "DELETE FROM documents WHERE id = ?1"},
-      {&st.delete_search, "DELETE FROM search WHERE document_id = ?1"},
+      // A document's index rows are keyed (document id << 32) + n (see
+      // schema.sql.h): deleting them is a rowid range, not a scan of the
+      // whole index.  Rows written before that scheme (rowid < 2^32) are
+      // found by the scan they always needed, over those rows only.
+      {&st.delete_search,
+       "DELETE FROM search WHERE rowid BETWEEN (?1 << 32) AND (?1 << 32) + 4294967295"},
+      {&st.delete_legacy_search,
+       "DELETE FROM search WHERE rowid < 4294967296 AND document_id = ?1"},
       {&st.insert_doc,
        "INSERT INTO documents(sha256, path, format, doc_type, title, page_count, status, error,"
        " encoding, size_bytes, ingested_at, pipeline_version, attempts, transient)"
@@ -410,7 +424,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
        "INSERT INTO pages(document_id, page_no, text, has_text_layer, ocr, ocr_confidence)"
        " VALUES (?1,?2,?3,?4,?5,?6)"},
       {&st.insert_search,
-       "INSERT INTO search(text, kind, ref_id, document_id) VALUES (?1,?2,?3,?4)"},
+       "INSERT INTO search(rowid, text, kind, ref_id, document_id)"
+       " VALUES ((?4 << 32) + ?5,?1,?2,?3,?4)"},
   };
   for (const auto& [stmt, sql] : statements) {
     Status p = stmt->Prepare(db, sql, /*persistent=*/true);
@@ -514,6 +529,7 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
       return *existing;
     }
     if (auto r = st.delete_search.Bind(1, *existing).Run(); !r.ok()) return r.status();
+    if (auto r = st.delete_legacy_search.Bind(1, *existing).Run(); !r.ok()) return r.status();
     if (auto r = st.delete_doc.Bind(1, *existing).Run(); !r.ok()) return r.status();
   }
   const DocumentRecords& rec = doc.records;
@@ -554,8 +570,9 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
     if (Status s = w.InsertAll(kAttendeeTable, d.attendees, *r); !s.ok()) return s;
   }
   if (Status s = w.InsertAll(kTransmissionTable, rec.transmissions); !s.ok()) return s;
+  long long search_rows = 0;  // the document's index rows so far (their rowid)
   for (const auto& c : rec.contracts) {
-    if (Status s = WriteContract(w, st.insert_search, c, did); !s.ok()) return s;
+    if (Status s = WriteContract(w, st.insert_search, c, did, &search_rows); !s.ok()) return s;
   }
   for (size_t i = 0; i < rec.deliberations.size(); ++i) {
     const long long delib_id = w.IdOf(Parent::kDeliberation, static_cast<int>(i));

@@ -1,5 +1,5 @@
-// ParsePdf: words and pages from Poppler, ruling lines from the content
-// streams, and errors as values for what cannot be read.
+// ParsePdf: words, pages and ruling lines from one interpretation of each
+// page by Poppler, and errors as values for what cannot be read.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>

@@ -1,5 +1,7 @@
 #include "store/search.h"
 
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 
 #include "store/store.h"
@@ -134,6 +136,64 @@ TEST_CASE("search refuses what it cannot do, naming why", "[store][search]") {
   q.kind = "";
   q.words = "   ";
   CHECK(SearchDatabase(db, q).status().code() == Status::Code::kInvalidArgument);
+}
+
+long long Count(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  const long long n = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return n;
+}
+
+TEST_CASE("a replaced document's index rows go, found by their rowid range", "[store][search]") {
+  testing::TempDir dir;
+  const std::string db = SampleDatabase(dir);
+  // Each document's rows are (document id << 32) + 1, 2, ...
+  const long long rows = Count(db, "SELECT count(*) FROM search");
+  REQUIRE(rows >= 3);
+  CHECK(Count(db, "SELECT count(*) FROM search WHERE rowid >> 32 = document_id") == rows);
+  // A row as an earlier version wrote it (a small rowid), for the same document.
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(raw,
+                       "INSERT INTO search(rowid, text, kind, ref_id, document_id)"
+                       " SELECT 7, 'ancienne ligne', kind, ref_id, document_id FROM search LIMIT 1",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(raw);
+  CHECK(Count(db, "SELECT count(*) FROM search") == rows + 1);
+
+  auto store = Store::Open(db);
+  REQUIRE(store.ok());
+  DocumentRow other;
+  other.sha256 = "s2";
+  other.path = "autre.pdf";
+  other.format = "pdf";
+  other.status = "ok";
+  other.page_count = 1;
+  other.pages.push_back({1, "page", true});
+  Contract c;
+  c.articles.push_back({"1", "Objet", "Le contrat porte sur la santé.", {1, 0, 4, "a"}});
+  other.records.contracts.push_back(c);
+  REQUIRE((*store)->WriteDocument(other, false).ok());
+  CHECK(Count(db, "SELECT count(*) FROM search") == rows + 2);
+
+  // --force on the first document: its rows and its old one go, the
+  // other document's row stays.
+  DocumentRow again;
+  again.sha256 = "s1";
+  again.path = "cls_avesnois.pdf";
+  again.format = "pdf";
+  again.status = "ok";
+  again.page_count = 1;
+  again.pages.push_back({1, "page", true});
+  REQUIRE((*store)->WriteDocument(again, true).ok());
+  CHECK(Count(db, "SELECT count(*) FROM search") == 1);
+  CHECK(Count(db, "SELECT count(*) FROM search WHERE search MATCH 'objet'") == 1);
 }
 
 }  // namespace
