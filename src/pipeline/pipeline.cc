@@ -265,20 +265,17 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
     row.pages.push_back(
         {page.page_no, std::move(page.text), page.has_text_layer, page.ocr, page.ocr_confidence});
   }
-  // Notes leave the document ok: its every page was read.
-  for (const std::string& n : laid.notes) row.records.diagnostics.push_back({"read", 0, n});
-  for (const std::string& w : laid.warnings) {
-    row.records.diagnostics.push_back({"layout", 0, w});
-  }
-  if (!laid.warnings.empty()) {
+  // Reading's and layout's diagnostics first, then extraction's; the codes
+  // decide whether the document is partial, and why.
+  row.records.diagnostics.insert(row.records.diagnostics.begin(), laid.diagnostics.begin(),
+                                 laid.diagnostics.end());
+  std::string error;
+  for (const Diagnostic& d : row.records.diagnostics) {
+    if (!MakesPartial(d)) continue;
     row.status = "partial";
-    std::string error;
-    for (const std::string& w : laid.warnings) {
-      if (!error.empty()) error += "; ";
-      error += w;
-    }
-    row.error = error;
+    error += (error.empty() ? "" : "; ") + d.message;
   }
+  if (!error.empty()) row.error = error;
   return row;
 }
 

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "core/limits.h"
 #include "core/status.h"
 
@@ -54,9 +55,9 @@ struct RawDocument {
   std::string encoding;    // text files: the charset the reader decoded
   std::string meta_title;  // PDF Info dictionary /Title, when present
   std::vector<RawPage> pages;
-  // What the reader noticed that does not make the document partial ("page
-  // 3: OCR confidence 38, its text may hold misread words").
-  std::vector<std::string> notes;
+  // What the reader noticed without failing the document (a page OCR read
+  // with low confidence).
+  std::vector<Diagnostic> diagnostics;
 };
 
 // When a PDF page is read by OCR:
