@@ -262,30 +262,39 @@ TEST_CASE("a document another writer stored meanwhile is reported, not counted a
   CHECK(Value(dir / "db.sqlite", "SELECT path FROM documents") == "sample.txt");
 }
 
+// A database as version `version` of clsdb left it: meta, that version's
+// documents table, then `rows` (more tables and rows).  Returns its path.
+std::string OldDatabase(const std::string& path, int version, const std::string& rows) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  const std::string sql =
+      "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+      "INSERT INTO meta VALUES ('schema_version', '" +
+      std::to_string(version) +
+      "');"
+      "CREATE TABLE documents(id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE,"
+      " path TEXT NOT NULL, format TEXT NOT NULL, doc_type TEXT, title TEXT,"
+      " page_count INTEGER, status TEXT NOT NULL, error TEXT, encoding TEXT,"
+      " size_bytes INTEGER, ingested_at TEXT NOT NULL, pipeline_version TEXT NOT NULL" +
+      std::string(version >= 3 ? ", attempts INTEGER NOT NULL DEFAULT 1,"
+                                 " transient INTEGER NOT NULL DEFAULT 0"
+                               : "") +
+      ");" + rows;
+  REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  return path;
+}
+
 TEST_CASE("a version 2 database gains attempts, and its transient failures are marked", "[store]") {
   testing::TempDir dir;
-  const std::string path = dir / "v2.sqlite";
-  {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(
-                db,
-                "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
-                "INSERT INTO meta VALUES ('schema_version', '2');"
-                "CREATE TABLE documents(id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE,"
-                " path TEXT NOT NULL, format TEXT NOT NULL, doc_type TEXT, title TEXT,"
-                " page_count INTEGER, status TEXT NOT NULL, error TEXT, encoding TEXT,"
-                " size_bytes INTEGER, ingested_at TEXT NOT NULL,"
-                " pipeline_version TEXT NOT NULL);"
-                "INSERT INTO documents VALUES (1, 'aa', 'slow.pdf', 'pdf', NULL, NULL, 0,"
-                " 'failed', 'Limit exceeded: PDF reader timed out after 900 s', NULL, 10, 'then',"
-                " '0.1.0');"
-                "INSERT INTO documents VALUES (2, 'bb', 'bad.pdf', 'pdf', NULL, NULL, 0,"
-                " 'failed', 'Corrupt input: not a PDF (no %PDF- header)', NULL, 10, 'then',"
-                " '0.1.0');",
-                nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
-  }
+  const std::string path =
+      OldDatabase(dir / "v2.sqlite", 2,
+                  "INSERT INTO documents VALUES (1, 'aa', 'slow.pdf', 'pdf', NULL, NULL, 0,"
+                  " 'failed', 'Limit exceeded: PDF reader timed out after 900 s', NULL, 10,"
+                  " 'then', '0.1.0');"
+                  "INSERT INTO documents VALUES (2, 'bb', 'bad.pdf', 'pdf', NULL, NULL, 0,"
+                  " 'failed', 'Corrupt input: not a PDF (no %PDF- header)', NULL, 10, 'then',"
+                  " '0.1.0');");
   auto store = Store::Open(path);
   INFO(store.status().ToString());
   REQUIRE(store.ok());
@@ -300,33 +309,19 @@ TEST_CASE("a version 2 database gains attempts, and its transient failures are m
 TEST_CASE("a version 3 database's diagnostics gain codes and pages from their messages",
           "[store]") {
   testing::TempDir dir;
-  const std::string path = dir / "v3.sqlite";
-  {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(
-                db,
-                "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
-                "INSERT INTO meta VALUES ('schema_version', '3');"
-                "CREATE TABLE documents(id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE,"
-                " path TEXT NOT NULL, format TEXT NOT NULL, doc_type TEXT, title TEXT,"
-                " page_count INTEGER, status TEXT NOT NULL, error TEXT, encoding TEXT,"
-                " size_bytes INTEGER, ingested_at TEXT NOT NULL, pipeline_version TEXT NOT NULL,"
-                " attempts INTEGER NOT NULL DEFAULT 1, transient INTEGER NOT NULL DEFAULT 0);"
-                "CREATE TABLE diagnostics(id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL"
-                " REFERENCES documents(id) ON DELETE CASCADE, stage TEXT NOT NULL,"
-                " page INTEGER, message TEXT NOT NULL);"
-                "INSERT INTO documents VALUES (1, 'aa', 'scan.pdf', 'pdf', 'other', NULL, 12,"
-                " 'partial', 'page 12 has no text layer', NULL, 10, 'then', '0.1.0', 1, 0);"
-                "INSERT INTO diagnostics VALUES (1, 1, 'layout', 0, 'page 12 has no text layer');"
-                "INSERT INTO diagnostics VALUES (2, 1, 'read', 0, 'page 3: OCR read it with a"
-                " low mean word confidence (41/100): its text may hold misread words');"
-                "INSERT INTO diagnostics VALUES (3, 1, 'read', 0, 'page 5: no text layer, and"
-                " OCR found no text on it');"
-                "INSERT INTO diagnostics VALUES (4, 1, 'read', 0, 'something else');",
-                nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
-  }
+  const std::string path =
+      OldDatabase(dir / "v3.sqlite", 3,
+                  "CREATE TABLE diagnostics(id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL"
+                  " REFERENCES documents(id) ON DELETE CASCADE, stage TEXT NOT NULL,"
+                  " page INTEGER, message TEXT NOT NULL);"
+                  "INSERT INTO documents VALUES (1, 'aa', 'scan.pdf', 'pdf', 'other', NULL, 12,"
+                  " 'partial', 'page 12 has no text layer', NULL, 10, 'then', '0.1.0', 1, 0);"
+                  "INSERT INTO diagnostics VALUES (1, 1, 'layout', 0, 'page 12 has no text layer');"
+                  "INSERT INTO diagnostics VALUES (2, 1, 'read', 0, 'page 3: OCR read it with a"
+                  " low mean word confidence (41/100): its text may hold misread words');"
+                  "INSERT INTO diagnostics VALUES (3, 1, 'read', 0, 'page 5: no text layer, and"
+                  " OCR found no text on it');"
+                  "INSERT INTO diagnostics VALUES (4, 1, 'read', 0, 'something else');");
   auto store = Store::Open(path);
   INFO(store.status().ToString());
   REQUIRE(store.ok());
