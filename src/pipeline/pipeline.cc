@@ -245,13 +245,10 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
     if (!isolated.ok()) return Failed(std::move(row), isolated.status());
     laid = isolated.take();
   } else {  // The raw words are dropped as soon as they are laid out.
-    Result<RawDocument> raw =
-        row.format == "pdf" ? ParsePdf(bytes, read_options) : DecodeText(bytes);
+    Result<RawDocument> raw = ReadBytes(bytes, row.format, read_options);
     if (!raw.ok()) return Failed(std::move(row), raw.status());
     raw->path = path;
-    raw->format = row.format;
     raw->sha256 = sha256;
-    raw->size = bytes.size();
     row.encoding = raw->encoding;
     laid = LayOut(*raw);
   }

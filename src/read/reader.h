@@ -116,6 +116,13 @@ Result<RawDocument> DecodeText(const std::string& bytes);
 // naming the page when one is to blame.
 Result<RawDocument> ParsePdf(const std::string& bytes, const ReadOptions& options);
 
+// A file's bytes as a document of format ("pdf" or "text"): ParsePdf or
+// DecodeText, then format and size filled; path and sha256 are the
+// caller's.  The one way from bytes to a RawDocument, for the pipeline and
+// ReadDocument alike.
+Result<RawDocument> ReadBytes(const std::string& bytes, const std::string& format,
+                              const ReadOptions& options);
+
 // Reads path by its extension (.pdf or .txt), fills path, format, sha256 and
 // size.  Errors name the path.
 Result<RawDocument> ReadDocument(const std::string& path, const ReadOptions& options);
