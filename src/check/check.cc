@@ -229,7 +229,7 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
         Result<DocumentRecords> records = (*store)->ReadRecords(stored->id);
         if (!records.ok()) return records.status().WithPrefix(entry.document);
         actual = records.take();
-        doc.status = stored->status;
+        doc.status = Name(stored->status);
         doc.message = stored->error;
       } else {
         // Nothing extracted: no doc_type either, so that it counts as missed.

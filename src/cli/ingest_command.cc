@@ -36,9 +36,9 @@ void PrintSummary(const IngestReport& report, const std::string& db_path, const 
   // none.
   for (const auto& d : report.documents) {
     const bool plain_duplicate =
-        d.status == "skipped" && d.message == "already stored (same sha256)";
-    if (d.status != "ok" && !plain_duplicate) {
-      std::printf("    %s %s: %s\n", d.status.c_str(), d.path.c_str(), d.message.c_str());
+        d.status == DocumentStatus::kSkipped && d.message == "already stored (same sha256)";
+    if (d.status != DocumentStatus::kOk && !plain_duplicate) {
+      std::printf("    %s %s: %s\n", Name(d.status), d.path.c_str(), d.message.c_str());
     }
   }
   std::printf("  database, documents by type / status:\n");

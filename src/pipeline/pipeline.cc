@@ -89,8 +89,8 @@ std::vector<fs::path> FilesUnder(const fs::path& root, std::vector<DocumentOutco
       }
     }
     if (ec) {
-      unlisted->push_back(
-          {folder.string(), "failed", "cannot list directory: " + ec.message(), "", 0, 0});
+      unlisted->push_back({folder.string(), DocumentStatus::kFailed,
+                           "cannot list directory: " + ec.message(), "", 0, 0});
     }
   }
   std::sort(files.begin(), files.end());
@@ -117,7 +117,8 @@ Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& p
     ++*listed;
     if (shard.count > 1 && ShardOf(key, shard.count) != shard.index) return;
     if (FormatOfPath(p.string()).empty()) {
-      skipped->push_back({p.string(), "skipped", "not a .pdf or .txt file", "", 0, 0});
+      skipped->push_back(
+          {p.string(), DocumentStatus::kSkipped, "not a .pdf or .txt file", "", 0, 0});
     } else {
       out.push_back(p.string());
     }
@@ -133,7 +134,7 @@ Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& p
     } else {
       ++*listed;
       // ec says why when the path could not even be looked up (too long).
-      skipped->push_back({path, "failed",
+      skipped->push_back({path, DocumentStatus::kFailed,
                           ec && ec != std::errc::no_such_file_or_directory
                               ? ec.message()
                               : "no such file or directory",
@@ -158,7 +159,7 @@ Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& p
       std::error_code ec;
       if (!fs::exists(p, ec)) {
         ++*listed;
-        skipped->push_back({p.string(), "failed",
+        skipped->push_back({p.string(), DocumentStatus::kFailed,
                             "no such file (listed in " + options.files_from + ")", "", 0, 0});
         continue;
       }
@@ -185,7 +186,7 @@ std::unique_ptr<PdfReaderProcess> PdfReaderFor(const IngestOptions& options) {
 }
 
 DocumentRow Failed(DocumentRow row, const Status& status) {
-  row.status = "failed";
+  row.status = DocumentStatus::kFailed;
   row.error = status.ToString();
   row.transient = status.transient();
   return row;
@@ -226,7 +227,7 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
   row.sha256 = sha256;
   row.format = FormatOfPath(path);
   row.size_bytes = static_cast<long long>(bytes.size());
-  row.status = "ok";
+  row.status = DocumentStatus::kOk;
   if (bytes.empty()) return Failed(std::move(row), Status::Corruption("empty file"));
 
   ReadOptions read_options;
@@ -269,7 +270,7 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
   std::string error;
   for (const Diagnostic& d : row.records.diagnostics) {
     if (!MakesPartial(d)) continue;
-    row.status = "partial";
+    row.status = DocumentStatus::kPartial;
     error += (error.empty() ? "" : "; ") + d.message;
   }
   if (!error.empty()) row.error = error;
@@ -362,13 +363,13 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   const std::vector<std::string> inputs = collected.take();
   report.inputs_in_shard = inputs.size() + report.documents.size();
   for (const auto& d : report.documents) {
-    if (d.status == "failed") {
+    if (d.status == DocumentStatus::kFailed) {
       ++report.counts.failed;
     } else {
       ++report.counts.skipped;
     }
     if (options.verbose) {
-      std::fprintf(stderr, "%s: %s: %s\n", d.path.c_str(), d.status.c_str(), d.message.c_str());
+      std::fprintf(stderr, "%s: %s: %s\n", d.path.c_str(), Name(d.status), d.message.c_str());
     }
   }
 
@@ -406,13 +407,13 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
     }
     const std::optional<StoredDocuments::Outcome> before = (*stored)->Find(sha);
     if (!before || options.force) return true;
-    if (before->status == "failed" &&
+    if (before->status == DocumentStatus::kFailed &&
         (options.retry_failed || (before->transient && before->attempts < kMaxAttempts))) {
       *attempts = before->attempts + 1;
       return true;
     }
     *why_not = "already stored (same sha256)";
-    if (before->status == "failed" && before->transient) {
+    if (before->status == DocumentStatus::kFailed && before->transient) {
       *why_not += "; failed " + std::to_string(before->attempts) +
                   " times for a transient reason, --retry-failed tries again";
     }
@@ -447,7 +448,7 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
           std::string why_not;
           if (!claim(sha, &attempts, &why_not)) {
             std::lock_guard lock(outcome_mu);
-            skipped_dupes.push_back({path, "skipped", why_not, "", 0, 0});
+            skipped_dupes.push_back({path, DocumentStatus::kSkipped, why_not, "", 0, 0});
             continue;
           }
           row = ProcessGuarded(path, *bytes, sha, *rules, options, reader.get());
@@ -485,7 +486,7 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
                             row.page_count, static_cast<int>(row.records.contracts.size())};
     if (row.sha256.empty()) {
       // Not even read: nothing to store, but the run reports it.
-      outcome.status = "failed";
+      outcome.status = DocumentStatus::kFailed;
     } else {
       const auto write_started = std::chrono::steady_clock::now();
       // A retry replaces the failure stored before.
@@ -495,21 +496,31 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
       report.writer_seconds +=
           std::chrono::duration<double>(std::chrono::steady_clock::now() - write_started).count();
       if (!id.ok()) {
-        outcome.status = "failed";
+        outcome.status = DocumentStatus::kFailed;
         outcome.message = id.status().ToString();
       } else if (already_stored) {
         // Another run stored the same bytes while this one processed them.
-        outcome.status = "skipped";
+        outcome.status = DocumentStatus::kSkipped;
         outcome.message = "already stored by another run";
       }
     }
-    if (outcome.status == "ok") ++report.counts.ok;
-    if (outcome.status == "partial") ++report.counts.partial;
-    if (outcome.status == "failed") ++report.counts.failed;
-    if (outcome.status == "skipped") ++report.counts.skipped;
+    switch (outcome.status) {
+      case DocumentStatus::kOk:
+        ++report.counts.ok;
+        break;
+      case DocumentStatus::kPartial:
+        ++report.counts.partial;
+        break;
+      case DocumentStatus::kFailed:
+        ++report.counts.failed;
+        break;
+      case DocumentStatus::kSkipped:
+        ++report.counts.skipped;
+        break;
+    }
     report.pages += row.page_count;
     if (options.verbose) {
-      std::fprintf(stderr, "%s: %s%s%s\n", outcome.path.c_str(), outcome.status.c_str(),
+      std::fprintf(stderr, "%s: %s%s%s\n", outcome.path.c_str(), Name(outcome.status),
                    outcome.message.empty() ? "" : ": ", outcome.message.c_str());
     }
     report.documents.push_back(std::move(outcome));

@@ -93,7 +93,7 @@ struct IngestOptions {
 
 struct DocumentOutcome {
   std::string path;
-  std::string status;   // ok | partial | failed | skipped
+  DocumentStatus status = DocumentStatus::kOk;
   std::string message;  // the reason when not ok
   std::string doc_type;
   int pages = 0;

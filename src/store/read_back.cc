@@ -159,7 +159,7 @@ Result<std::vector<Store::StoredDocument>> Store::ListDocuments() {
     d.path = q.Text(2);
     d.format = q.Text(3);
     d.doc_type = q.Text(4);
-    d.status = q.Text(5);
+    d.status = ParseDocumentStatus(q.Text(5)).value_or(DocumentStatus::kFailed);
     d.error = q.Text(6);
     d.title = q.OptionalText(7);
     d.page_count = static_cast<int>(q.Int(8));

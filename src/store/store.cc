@@ -537,7 +537,9 @@ std::optional<StoredDocuments::Outcome> StoredDocuments::Find(const std::string&
   std::optional<Outcome> found;
   if (sqlite3_step(find_) == SQLITE_ROW) {
     const unsigned char* status = sqlite3_column_text(find_, 0);
-    found = Outcome{status ? reinterpret_cast<const char*>(status) : "",
+    // A word clsdb does not write counts as a failure of the file itself.
+    found = Outcome{ParseDocumentStatus(status ? reinterpret_cast<const char*>(status) : "")
+                        .value_or(DocumentStatus::kFailed),
                     sqlite3_column_int(find_, 1) != 0, sqlite3_column_int(find_, 2)};
   }
   sqlite3_reset(find_);
@@ -581,7 +583,7 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
                                  .Bind(4, rec.doc_type)
                                  .Bind(5, rec.title)
                                  .Bind(6, doc.page_count)
-                                 .Bind(7, doc.status)
+                                 .Bind(7, Name(doc.status))
                                  .Bind(8, doc.error.empty() ? OptText() : OptText(doc.error))
                                  .Bind(9, doc.encoding.empty() ? OptText() : OptText(doc.encoding))
                                  .Bind(10, doc.size_bytes)

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "core/document_status.h"
 #include "core/status.h"
 #include "model/records.h"
 
@@ -33,9 +34,9 @@ namespace clsdb {
 struct DocumentRow {
   std::string sha256;
   std::string path;
-  std::string format;  // pdf | text
-  std::string status;  // ok | partial | failed
-  std::string error;   // why, when status is not ok
+  std::string format;                           // pdf | text
+  DocumentStatus status = DocumentStatus::kOk;  // never kSkipped
+  std::string error;                            // why, when status is not ok
   std::string encoding;
   long long size_bytes = 0;
   int attempts = 1;        // the runs that have processed this file, this one included
@@ -87,7 +88,8 @@ class Store {
   // A stored document's identity and outcome.
   struct StoredDocument {
     long long id = 0;
-    std::string sha256, path, format, doc_type, status, error;
+    std::string sha256, path, format, doc_type, error;
+    DocumentStatus status = DocumentStatus::kOk;
     std::optional<std::string> title;
     int page_count = 0;
   };
@@ -144,7 +146,7 @@ class StoredDocuments {
 
   // How a stored document ended, for the decision to retry it.
   struct Outcome {
-    std::string status;  // ok | partial | failed
+    DocumentStatus status = DocumentStatus::kOk;
     bool transient = false;
     int attempts = 1;
   };

@@ -16,7 +16,7 @@ DocumentRow RowOf(const DocumentRecords& records, const std::string& sha) {
   row.sha256 = sha;
   row.path = "doc-" + sha + ".txt";
   row.format = "text";
-  row.status = "ok";
+  row.status = DocumentStatus::kOk;
   row.page_count = 1;
   row.pages.push_back({1, "Fait à Évreux, le 3 mars 2024\nCONTRAT LOCAL DE SANTÉ\n", true});
   row.records = records;

@@ -178,7 +178,7 @@ TEST_CASE("real office scans are read by OCR in the reader child", "[e2e][real][
   std::map<std::string, std::string> got;
   for (const DocumentOutcome& d : report->documents) {
     INFO(d.path << ": " << d.message);
-    CHECK(d.status == "ok");
+    CHECK(d.status == DocumentStatus::kOk);
     got[d.path] = d.doc_type;
   }
   CHECK(got[arrete] == "other");

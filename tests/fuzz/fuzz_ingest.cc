@@ -62,10 +62,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 
   DocumentRow row = ProcessDocument(path, *w.rules, w.options);
-  CLSDB_FUZZ_CHECK(row.status == "ok" || row.status == "partial" || row.status == "failed");
-  CLSDB_FUZZ_CHECK((row.status == "ok") == row.error.empty());
+  CLSDB_FUZZ_CHECK(row.status != DocumentStatus::kSkipped);
+  CLSDB_FUZZ_CHECK((row.status == DocumentStatus::kOk) == row.error.empty());
   if (size == 0) {
-    CLSDB_FUZZ_CHECK(row.status == "failed");
+    CLSDB_FUZZ_CHECK(row.status == DocumentStatus::kFailed);
     return 0;
   }
   CLSDB_FUZZ_CHECK(row.sha256 == Sha256Hex(bytes));

@@ -50,7 +50,7 @@ TEST_CASE("bad inputs fail with their reason and the batch goes on", "[pipeline]
     INFO(e.file);
     const DocumentOutcome* d = Find(*report, e.file);
     REQUIRE(d != nullptr);
-    CHECK(d->status == e.status);
+    CHECK(std::string(Name(d->status)) == e.status);
     CHECK(d->message.find(e.reason) != std::string::npos);
   }
   // The good documents of the same batch were all stored.

@@ -20,7 +20,7 @@ std::string SampleDatabase(const testing::TempDir& dir) {
   row.sha256 = "s1";
   row.path = "cls_avesnois.pdf";
   row.format = "pdf";
-  row.status = "ok";
+  row.status = DocumentStatus::kOk;
   row.page_count = 3;
   for (int p = 1; p <= 3; ++p) row.pages.push_back({p, "page", true});
   row.records.doc_type = "contract";
@@ -173,7 +173,7 @@ TEST_CASE("a replaced document's index rows go, found by their rowid range", "[s
   other.sha256 = "s2";
   other.path = "autre.pdf";
   other.format = "pdf";
-  other.status = "ok";
+  other.status = DocumentStatus::kOk;
   other.page_count = 1;
   other.pages.push_back({1, "page", true});
   Contract c;
@@ -188,7 +188,7 @@ TEST_CASE("a replaced document's index rows go, found by their rowid range", "[s
   again.sha256 = "s1";
   again.path = "cls_avesnois.pdf";
   again.format = "pdf";
-  again.status = "ok";
+  again.status = DocumentStatus::kOk;
   again.page_count = 1;
   again.pages.push_back({1, "page", true});
   REQUIRE((*store)->WriteDocument(again, true).ok());

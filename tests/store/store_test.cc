@@ -15,7 +15,7 @@ DocumentRow SampleRow(const std::string& sha) {
   row.sha256 = sha;
   row.path = "sample.txt";
   row.format = "text";
-  row.status = "ok";
+  row.status = DocumentStatus::kOk;
   row.page_count = 1;
   row.pages.push_back({1, "Fait à Évreux, le 3 mars 2024\nCONTRAT LOCAL DE SANTÉ\n", true});
   row.records.doc_type = "contract";
