@@ -1,5 +1,6 @@
 // The SQL that creates the analyst-facing schema (../shared/spec/schema.md,
-// plus legal_refs, diagnostics and the FTS index).  Version 3.
+// plus legal_refs, diagnostics, the content fingerprints and the FTS index).
+// Version 4.
 //
 // Versions, and what Migrate (store.cc) does to bring an older database up:
 //   1  the first schema;
@@ -11,7 +12,13 @@
 //      timeout, memory, too many open files, a reader killed; the next run
 //      retries it, up to pipeline.h's kMaxAttempts): ALTER TABLE documents ADD
 //      COLUMN for both, and a failure stored by version 2 whose message is
-//      one of those is marked transient, so that it is retried too.
+//      one of those is marked transient, so that it is retried too;
+//   4  documents.same_as (the id of the earlier document whose content this
+//      one repeats, identity/identity.h: the PDF of a text already stored),
+//      content_fingerprints and content_bands: ALTER TABLE documents ADD
+//      COLUMN, the tables created by kSchemaSql.  Documents stored before
+//      have no fingerprint; the next ingest computes theirs from their
+//      stored pages (pipeline.cc) and links them.
 #ifndef CLSDB_STORE_SCHEMA_SQL_H_
 #define CLSDB_STORE_SCHEMA_SQL_H_
 
@@ -19,7 +26,7 @@
 
 namespace clsdb {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // search.kind, and the table whose id search.ref_id is: the one reference
 // the schema cannot declare (an FTS5 table has no foreign keys).  merge.cc
@@ -53,7 +60,8 @@ CREATE TABLE IF NOT EXISTS documents(
   ingested_at TEXT NOT NULL,
   pipeline_version TEXT NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 1,
-  transient INTEGER NOT NULL DEFAULT 0
+  transient INTEGER NOT NULL DEFAULT 0,
+  same_as INTEGER REFERENCES documents(id) ON DELETE SET NULL
 );
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 
@@ -249,6 +257,23 @@ CREATE INDEX IF NOT EXISTS schedule_operation ON schedule(operation_id);
 CREATE INDEX IF NOT EXISTS schedule_action ON schedule(action_id);
 CREATE INDEX IF NOT EXISTS glossary_document ON glossary(document_id);
 
+-- Content identity (identity/identity.h): a document's MinHash signature
+-- (kMinHashSlots 32-bit values as 8 hex digits each, text so that exports
+-- carry it as they carry any column; NULL when it has too little text), and its band keys, the index that finds the documents to compare
+-- a new one with.  A document with a row here has had its identity
+-- decided; one without (stored by version 3, or failed) has not.
+CREATE TABLE IF NOT EXISTS content_fingerprints(
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  shingles INTEGER NOT NULL,
+  minhash TEXT
+);
+CREATE TABLE IF NOT EXISTS content_bands(
+  band_key INTEGER NOT NULL,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS content_bands_key ON content_bands(band_key);
+CREATE INDEX IF NOT EXISTS content_bands_document ON content_bands(document_id);
+
 -- Full-text search over what analysts look for by words.  Rows are added by
 -- the writer with the same transaction as the document; `kind` says which
 -- table the row came from and `ref_id` its id there.  A row's rowid is
@@ -262,5 +287,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 )sql";
 
 }  // namespace clsdb
+
+// Run after any migration: it needs columns a migration adds.  Deleting a
+// document sets the same_as of its copies to NULL, a look-up by same_as.
+inline constexpr const char* kSchemaAfterMigrationSql = R"sql(
+CREATE INDEX IF NOT EXISTS documents_same_as ON documents(same_as);
+)sql";
 
 #endif  // CLSDB_STORE_SCHEMA_SQL_H_
