@@ -271,7 +271,7 @@ CREATE TABLE IF NOT EXISTS content_bands(
   band_key INTEGER NOT NULL,
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
 );
-CREATE INDEX IF NOT EXISTS content_bands_key ON content_bands(band_key);
+CREATE INDEX IF NOT EXISTS content_bands_key ON content_bands(band_key, document_id);
 CREATE INDEX IF NOT EXISTS content_bands_document ON content_bands(document_id);
 
 -- Full-text search over what analysts look for by words.  Rows are added by

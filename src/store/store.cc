@@ -435,7 +435,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
       {&st.insert_band, "INSERT INTO content_bands(band_key, document_id) VALUES (?1,?2)"},
       {&st.delete_bands, "DELETE FROM content_bands WHERE document_id = ?1"},
       {&st.set_same_as, "UPDATE documents SET same_as = ?2 WHERE id = ?1"},
-      {&st.find_band, "SELECT document_id FROM content_bands WHERE band_key = ?1"},
+      // A key shared by very many documents (one template's copies) is
+      // bounded: the earliest are the originals the others link to.
+      {&st.find_band,
+       "SELECT document_id FROM content_bands WHERE band_key = ?1 ORDER BY document_id LIMIT 64"},
       {&st.read_fingerprint,
        "SELECT d.sha256, coalesce(d.same_as, 0), f.shingles, f.minhash FROM documents d"
        " JOIN content_fingerprints f ON f.document_id = d.id WHERE d.id = ?1"},

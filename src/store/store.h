@@ -88,7 +88,9 @@ class Store {
   // Content identity.  The stored documents that share a band key with
   // bands, with their fingerprints (bands left empty), for identity/ to
   // choose from: never one of sha256 exclude_sha256 (a document --force
-  // replaces), and only ids below before_id when it is not 0.
+  // replaces), and only ids below before_id when it is not 0.  At most the
+  // 64 earliest documents of each key: a look-up stays bounded however
+  // many copies of one content are stored.
   Result<std::vector<StoredFingerprint>> SameContentCandidates(
       const std::vector<std::int64_t>& bands, const std::string& exclude_sha256,
       long long before_id = 0);
