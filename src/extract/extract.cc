@@ -11,6 +11,7 @@ DocumentRecords Extract(const LaidOutDocument& doc, const Segmentation& seg, con
   ExtractPlans(doc, seg, rules, &out);
   ExtractGlossary(doc, seg, rules, &out);
   ExtractDocumentTitle(doc, seg, rules, &out);
+  ReviewRecords(&out);
   return out;
 }
 

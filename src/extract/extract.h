@@ -4,7 +4,8 @@
 // Out: a DocumentRecords (model/records.h) with provenance on every row.
 //
 // Each family of records has its own step (deliberation.cc, transmission.cc,
-// contract_header.cc, parties.cc, articles.cc, plan.cc, glossary.cc); this
+// contract_header.cc, parties.cc, articles.cc, plan.cc, glossary.cc, and
+// review.cc for the diagnostics of what they found); this
 // file only runs them in order.
 #ifndef CLSDB_EXTRACT_EXTRACT_H_
 #define CLSDB_EXTRACT_EXTRACT_H_
@@ -37,6 +38,10 @@ void ExtractGlossary(const LaidOutDocument& doc, const Segmentation& seg, const 
 // Rules: "title.*".
 void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
                           DocumentRecords* out);
+// What a reader would question in the records found (a contract with no
+// party, an act with no vote), appended to out->diagnostics (codes in
+// core/diagnostic.h); none of it makes the document partial.
+void ReviewRecords(DocumentRecords* out);
 
 }  // namespace clsdb
 

@@ -106,7 +106,7 @@ void LayOutText(const RawDocument& doc, LaidOutDocument* out) {
 
 LaidOutDocument LayOut(const RawDocument& doc) {
   LaidOutDocument out;
-  out.notes = doc.notes;
+  out.diagnostics = doc.diagnostics;  // the reader's, before layout's own
   if (doc.format == "pdf") {
     LayOutPdf(doc, &out);
   } else {

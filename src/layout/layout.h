@@ -82,10 +82,9 @@ struct LaidOutDocument {
   std::vector<Block> blocks;
   std::vector<Table> tables;
   std::vector<Stamp> stamps;
-  std::vector<std::string> warnings;  // e.g. "page 3 has no text layer"
-  // Noticed while reading, without making the document partial (e.g. a page
-  // read by OCR with low confidence): RawDocument::notes.
-  std::vector<std::string> notes;
+  // The reader's (RawDocument::diagnostics), then layout's own (a page with
+  // no text layer).
+  std::vector<Diagnostic> diagnostics;
 };
 
 // Lays out a document read by read/.  Never fails on odd content: what

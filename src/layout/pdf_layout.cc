@@ -859,7 +859,9 @@ void LayOutPdf(const RawDocument& doc, LaidOutDocument* out) {
     if (!has_words(p)) {
       // A blank page read by OCR was read all the same.
       if (!page.has_text_layer && !page.ocr) {
-        out->warnings.push_back("page " + std::to_string(page.page_no) + " has no text layer");
+        out->diagnostics.push_back(
+            MakeDiagnostic(DiagnosticCode::kPageWithoutText, page.page_no,
+                           "page " + std::to_string(page.page_no) + " has no text layer"));
       }
       continue;
     }

@@ -58,7 +58,7 @@ class Reader {
   std::string_view in_;
 };
 
-constexpr uint32_t kMagic = 0x434c5331;  // "CLS1"
+constexpr uint32_t kMagic = 0x434c5332;  // "CLS2": diagnostics with codes
 
 }  // namespace
 
@@ -96,10 +96,17 @@ std::string EncodeLaidOut(const LaidOutDocument& doc) {
     w.I32(s.page);
     w.Str(s.text);
   }
-  w.U32(static_cast<uint32_t>(doc.warnings.size()));
-  for (const auto& s : doc.warnings) w.Str(s);
-  w.U32(static_cast<uint32_t>(doc.notes.size()));
-  for (const auto& s : doc.notes) w.Str(s);
+  w.U32(static_cast<uint32_t>(doc.diagnostics.size()));
+  for (const auto& d : doc.diagnostics) {
+    w.Str(d.stage);
+    w.Str(d.code);
+    w.Str(d.message);
+    w.Str(d.detail);
+    w.I32(d.prov.page);
+    w.I32(d.prov.span_start);
+    w.I32(d.prov.span_end);
+    w.Str(d.prov.rule);
+  }
   w.U32(kMagic);
   return w.Take();
 }
@@ -149,14 +156,13 @@ Result<LaidOutDocument> DecodeLaidOut(std::string_view bytes) {
     if (!r.I32(&s.page) || !r.Str(&s.text)) return bad;
   }
   if (!r.Count(&n)) return bad;
-  doc.warnings.resize(n);
-  for (auto& w : doc.warnings) {
-    if (!r.Str(&w)) return bad;
-  }
-  if (!r.Count(&n)) return bad;
-  doc.notes.resize(n);
-  for (auto& s : doc.notes) {
-    if (!r.Str(&s)) return bad;
+  doc.diagnostics.resize(n);
+  for (auto& d : doc.diagnostics) {
+    if (!r.Str(&d.stage) || !r.Str(&d.code) || !r.Str(&d.message) || !r.Str(&d.detail) ||
+        !r.I32(&d.prov.page) || !r.I32(&d.prov.span_start) || !r.I32(&d.prov.span_end) ||
+        !r.Str(&d.prov.rule)) {
+      return bad;
+    }
   }
   // Table indexes must point at tables, or later stages would read past them.
   for (const auto& b : doc.blocks) {

@@ -16,18 +16,9 @@
 #include <string>
 #include <vector>
 
-namespace clsdb {
+#include "core/diagnostic.h"  // Diagnostic, Provenance
 
-// Where a fact came from: 1-based page, a [span_start, span_end) range of
-// byte offsets into that page's stored UTF-8 text, and the name of the rule
-// that produced it.  store/ converts the byte offsets into the character
-// offsets the schema promises when it writes them.
-struct Provenance {
-  int page = 1;
-  int span_start = 0;
-  int span_end = 0;
-  std::string rule;
-};
+namespace clsdb {
 
 using OptText = std::optional<std::string>;
 using OptInt = std::optional<long long>;
@@ -156,14 +147,6 @@ struct GlossaryEntry {
   std::string acronym;
   std::string expansion;
   Provenance prov;
-};
-
-// A problem met while processing a document that did not stop it: a page
-// without text layer, a rule that could not apply.  Stored with the document.
-struct Diagnostic {
-  std::string stage;  // read | normalize | layout | segment | extract | store
-  int page = 0;       // 0 when not tied to a page
-  std::string message;
 };
 
 struct DocumentRecords {

@@ -246,13 +246,10 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
     if (!isolated.ok()) return Failed(std::move(row), isolated.status());
     laid = isolated.take();
   } else {  // The raw words are dropped as soon as they are laid out.
-    Result<RawDocument> raw =
-        row.format == "pdf" ? ParsePdf(bytes, read_options) : DecodeText(bytes);
+    Result<RawDocument> raw = ReadBytes(bytes, row.format, read_options);
     if (!raw.ok()) return Failed(std::move(row), raw.status());
     raw->path = path;
-    raw->format = row.format;
     raw->sha256 = sha256;
-    raw->size = bytes.size();
     row.encoding = raw->encoding;
     laid = LayOut(*raw);
   }
@@ -270,20 +267,17 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
         {page.page_no, std::move(page.text), page.has_text_layer, page.ocr, page.ocr_confidence});
   }
   row.fingerprint = FingerprintText(all_text);
-  // Notes leave the document ok: its every page was read.
-  for (const std::string& n : laid.notes) row.records.diagnostics.push_back({"read", 0, n});
-  for (const std::string& w : laid.warnings) {
-    row.records.diagnostics.push_back({"layout", 0, w});
-  }
-  if (!laid.warnings.empty()) {
+  // Reading's and layout's diagnostics first, then extraction's; the codes
+  // decide whether the document is partial, and why.
+  row.records.diagnostics.insert(row.records.diagnostics.begin(), laid.diagnostics.begin(),
+                                 laid.diagnostics.end());
+  std::string error;
+  for (const Diagnostic& d : row.records.diagnostics) {
+    if (!MakesPartial(d)) continue;
     row.status = "partial";
-    std::string error;
-    for (const std::string& w : laid.warnings) {
-      if (!error.empty()) error += "; ";
-      error += w;
-    }
-    row.error = error;
+    error += (error.empty() ? "" : "; ") + d.message;
   }
+  if (!error.empty()) row.error = error;
   return row;
 }
 

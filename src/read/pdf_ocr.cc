@@ -160,7 +160,7 @@ double GarbleRate(const std::vector<Word>& words) {
 }
 
 Status OcrPdfPage(const PageToRender& page_to_render, const ReadOptions& options,
-                  Clock::time_point deadline, RawPage* raw, std::vector<std::string>* notes) {
+                  Clock::time_point deadline, RawPage* raw, std::vector<Diagnostic>* diagnostics) {
   if (options.ocr == OcrMode::kOff) return Status::OK();
   const size_t layer_chars = CharacterCount(raw->words);
   const bool forced = options.ocr == OcrMode::kForce;
@@ -209,8 +209,9 @@ Status OcrPdfPage(const PageToRender& page_to_render, const ReadOptions& options
   if (read->words.empty()) {
     // Read, and blank (a separator sheet, a page of drawings): the page
     // keeps what the PDF gave, rules included.
-    notes->push_back("page " + std::to_string(raw->page_no) +
-                     ": no text layer, and OCR found no text on it");
+    diagnostics->push_back(MakeDiagnostic(
+        DiagnosticCode::kOcrBlankPage, raw->page_no,
+        "page " + std::to_string(raw->page_no) + ": no text layer, and OCR found no text on it"));
     return Status::OK();
   }
   raw->words = std::move(read->words);
@@ -223,7 +224,7 @@ Status OcrPdfPage(const PageToRender& page_to_render, const ReadOptions& options
                   "page %d: OCR read it with a low mean word confidence (%.0f/100): its text "
                   "may hold misread words",
                   raw->page_no, read->mean_confidence);
-    notes->push_back(buf);
+    diagnostics->push_back(MakeDiagnostic(DiagnosticCode::kOcrLowConfidence, raw->page_no, buf));
   }
   return Status::OK();
 }

@@ -24,7 +24,7 @@ using PageToRender = std::function<const poppler::page*()>;
 // raw holds the page's text-layer words.  Under options.ocr, renders the
 // page through Poppler (300 dpi, grey, in memory) and reads it by OCR when
 // it is to be read so; then raw's words are OCR's, raw->ocr is set with its
-// confidence, and a page read with low confidence is named in *notes.
+// confidence, and a page read with low confidence is named in *diagnostics.
 //
 // kAuto reads a page that has no text layer, or whose text layer is thin
 // (fewer than kOcrFewCharacters characters) or reads as garbage (a poor OCR
@@ -37,7 +37,7 @@ using PageToRender = std::function<const poppler::page*()>;
 // (Tesseract is not installed), Internal; their messages name the page.
 Status OcrPdfPage(const PageToRender& page, const ReadOptions& options,
                   std::chrono::steady_clock::time_point deadline, RawPage* raw,
-                  std::vector<std::string>* notes);
+                  std::vector<Diagnostic>* diagnostics);
 
 // The share of a text layer's words that do not look like words of a
 // language (letters mixed with digits, stray symbols): 0 for clean text,

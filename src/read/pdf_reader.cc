@@ -351,7 +351,7 @@ Result<RawDocument> ParsePdf(const std::string& bytes, const ReadOptions& option
       }
       return render_page.get();
     };
-    if (Status s = OcrPdfPage(page_for_rendering, options, deadline.at, &raw, &out.notes);
+    if (Status s = OcrPdfPage(page_for_rendering, options, deadline.at, &raw, &out.diagnostics);
         !s.ok()) {
       return s;
     }

@@ -138,12 +138,19 @@ Result<RawDocument> ReadDocument(const std::string& path, const ReadOptions& opt
   Result<std::string> bytes = ReadFileBytes(path, options.max_bytes);
   if (!bytes.ok()) return bytes.status().WithPrefix(path);
   if (bytes->empty()) return Status::Corruption(path + ": empty file");
-  Result<RawDocument> doc = format == "pdf" ? ParsePdf(*bytes, options) : DecodeText(*bytes);
+  Result<RawDocument> doc = ReadBytes(*bytes, format, options);
   if (!doc.ok()) return doc.status().WithPrefix(path);
   doc->path = path;
-  doc->format = format;
   doc->sha256 = Sha256Hex(*bytes);
-  doc->size = bytes->size();
+  return doc;
+}
+
+Result<RawDocument> ReadBytes(const std::string& bytes, const std::string& format,
+                              const ReadOptions& options) {
+  Result<RawDocument> doc = format == "pdf" ? ParsePdf(bytes, options) : DecodeText(bytes);
+  if (!doc.ok()) return doc;
+  doc->format = format;
+  doc->size = bytes.size();
   return doc;
 }
 

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "core/limits.h"
 #include "core/status.h"
 
@@ -54,9 +55,9 @@ struct RawDocument {
   std::string encoding;    // text files: the charset the reader decoded
   std::string meta_title;  // PDF Info dictionary /Title, when present
   std::vector<RawPage> pages;
-  // What the reader noticed that does not make the document partial ("page
-  // 3: OCR confidence 38, its text may hold misread words").
-  std::vector<std::string> notes;
+  // What the reader noticed without failing the document (a page OCR read
+  // with low confidence).
+  std::vector<Diagnostic> diagnostics;
 };
 
 // When a PDF page is read by OCR:
@@ -114,6 +115,13 @@ Result<RawDocument> DecodeText(const std::string& bytes);
 // options.time_limit_seconds: a timeout is retried by the next run), each
 // naming the page when one is to blame.
 Result<RawDocument> ParsePdf(const std::string& bytes, const ReadOptions& options);
+
+// A file's bytes as a document of format ("pdf" or "text"): ParsePdf or
+// DecodeText, then format and size filled; path and sha256 are the
+// caller's.  The one way from bytes to a RawDocument, for the pipeline and
+// ReadDocument alike.
+Result<RawDocument> ReadBytes(const std::string& bytes, const std::string& format,
+                              const ReadOptions& options);
 
 // Reads path by its extension (.pdf or .txt), fills path, format, sha256 and
 // size.  Errors name the path.

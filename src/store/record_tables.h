@@ -219,13 +219,14 @@ inline const RecordTable<GlossaryEntry> kGlossaryTable{
     {{"document_id", Parent::kDocument}},
     {{"acronym", &GlossaryEntry::acronym}, {"expansion", &GlossaryEntry::expansion}}};
 
-inline const RecordTable<Diagnostic> kDiagnosticTable{
-    "diagnostics",
-    &DocumentRecords::diagnostics,
-    Parent::kNone,
-    {{"document_id", Parent::kDocument}},
-    {{"stage", &Diagnostic::stage}, {"page", &Diagnostic::page}, {"message", &Diagnostic::message}},
-    false};
+inline const RecordTable<Diagnostic> kDiagnosticTable{"diagnostics",
+                                                      &DocumentRecords::diagnostics,
+                                                      Parent::kNone,
+                                                      {{"document_id", Parent::kDocument}},
+                                                      {{"stage", &Diagnostic::stage},
+                                                       {"code", &Diagnostic::code},
+                                                       {"message", &Diagnostic::message},
+                                                       {"detail", &Diagnostic::detail}}};
 
 // The table a parent's rows are in (kDeliberation, kContract only).
 inline const char* ParentTable(Parent p) {

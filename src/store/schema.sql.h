@@ -1,6 +1,6 @@
 // The SQL that creates the analyst-facing schema (../shared/spec/schema.md,
 // plus legal_refs, diagnostics, the content fingerprints and the FTS index).
-// Version 4.
+// Version 5.
 //
 // Versions, and what Migrate (store.cc) does to bring an older database up:
 //   1  the first schema;
@@ -13,12 +13,17 @@
 //      retries it, up to pipeline.h's kMaxAttempts): ALTER TABLE documents ADD
 //      COLUMN for both, and a failure stored by version 2 whose message is
 //      one of those is marked transient, so that it is retried too;
-//   4  documents.same_as (the id of the earlier document whose content this
+//   4  diagnostics.code (core/diagnostic.h names them), detail, and the
+//      provenance columns span_start, span_end, rule: ALTER TABLE
+//      diagnostics ADD COLUMN for each; the codes and pages of the messages
+//      version 3 wrote ("page N has no text layer", "page N: OCR …") are
+//      recovered from their text;
+//   5  documents.same_as (the id of the earlier document whose content this
 //      one repeats, identity/identity.h: the PDF of a text already stored),
 //      content_fingerprints and content_bands: ALTER TABLE documents ADD
-//      COLUMN, the tables created by kSchemaSql.  Documents stored before
-//      have no fingerprint; the next ingest computes theirs from their
-//      stored pages (pipeline.cc) and links them.
+//      COLUMN, the tables created by kSchemaSql.  Documents stored by
+//      version 4 or earlier have no fingerprint; the next ingest computes
+//      theirs from their stored pages (pipeline.cc) and links them.
 #ifndef CLSDB_STORE_SCHEMA_SQL_H_
 #define CLSDB_STORE_SCHEMA_SQL_H_
 
@@ -26,7 +31,7 @@
 
 namespace clsdb {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // search.kind, and the table whose id search.ref_id is: the one reference
 // the schema cannot declare (an FTS5 table has no foreign keys).  merge.cc
@@ -80,7 +85,10 @@ CREATE TABLE IF NOT EXISTS diagnostics(
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   stage TEXT NOT NULL,
   page INTEGER,
-  message TEXT NOT NULL
+  message TEXT NOT NULL,
+  code TEXT NOT NULL DEFAULT '',
+  detail TEXT,
+  span_start INTEGER, span_end INTEGER, rule TEXT
 );
 CREATE INDEX IF NOT EXISTS diagnostics_document ON diagnostics(document_id);
 

@@ -25,33 +25,74 @@ Status SqlError(sqlite3* db, const std::string& what) {
   return Status::IOError(what + ": " + sqlite3_errmsg(db));
 }
 
+// One version's change: the columns it adds, then the SQL that fills them.
+struct MigrationStep {
+  struct AddedColumn {
+    const char* table;
+    const char* name;
+    const char* definition;  // "INTEGER NOT NULL DEFAULT 0"
+  };
+  std::vector<AddedColumn> columns;
+  const char* sql = "";
+};
+
+// Whether table has column name.  kSchemaSql runs before the migration, so
+// a table the old database lacked is already there with every column.
+bool HasColumn(sqlite3* db, const char* table, const char* name) {
+  Statement q(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
+  q.Bind(1, table).Bind(2, name);
+  return q.Next();
+}
+
 // Brings a database of schema version `from` to kSchemaVersion, one step at
 // a time, in one transaction (schema.sql.h lists the versions).
 Status Migrate(sqlite3* db, int from) {
-  static const char* const kSteps[] = {
+  static const MigrationStep kSteps[] = {
       // 1 -> 2: pages read by OCR, and how sure OCR was.
-      "ALTER TABLE pages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0;"
-      "ALTER TABLE pages ADD COLUMN ocr_confidence REAL;",
+      {{{"pages", "ocr", "INTEGER NOT NULL DEFAULT 0"}, {"pages", "ocr_confidence", "REAL"}}},
       // 2 -> 3: attempts, and which failures are of the moment.  Version 2
       // stored those as permanent failures; their messages tell them.
-      "ALTER TABLE documents ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;"
-      "ALTER TABLE documents ADD COLUMN transient INTEGER NOT NULL DEFAULT 0;"
-      "UPDATE documents SET transient = 1 WHERE status = 'failed' AND ("
-      " error LIKE '%timed out after%' OR error LIKE '%past the document''s time limit%'"
-      " OR error LIKE '%Too many open files%' OR error LIKE '%memory limit of%'"
-      " OR error LIKE '%bad_alloc%' OR error LIKE '%PDF reader crashed (signal%');",
-      // 3 -> 4: content identity.  Its tables come with kSchemaSql; the
+      {{{"documents", "attempts", "INTEGER NOT NULL DEFAULT 1"},
+        {"documents", "transient", "INTEGER NOT NULL DEFAULT 0"}},
+       "UPDATE documents SET transient = 1 WHERE status = 'failed' AND ("
+       " error LIKE '%timed out after%' OR error LIKE '%past the document''s time limit%'"
+       " OR error LIKE '%Too many open files%' OR error LIKE '%memory limit of%'"
+       " OR error LIKE '%bad_alloc%' OR error LIKE '%PDF reader crashed (signal%');"},
+      // 3 -> 4: diagnostics with codes and spans.  Version 3 wrote three
+      // kinds of message, each starting "page N"; their codes and pages are
+      // read back from the text.
+      {{{"diagnostics", "code", "TEXT NOT NULL DEFAULT ''"},
+        {"diagnostics", "detail", "TEXT"},
+        {"diagnostics", "span_start", "INTEGER"},
+        {"diagnostics", "span_end", "INTEGER"},
+        {"diagnostics", "rule", "TEXT"}},
+       "UPDATE diagnostics SET code = CASE"
+       " WHEN message LIKE 'page % has no text layer' THEN 'layout.page_without_text'"
+       " WHEN message LIKE 'page %: no text layer, and OCR found no text on it'"
+       "  THEN 'read.ocr_blank_page'"
+       " WHEN message LIKE 'page %: OCR read it with a low mean word confidence%'"
+       "  THEN 'read.ocr_low_confidence' ELSE code END WHERE code = '';"
+       "UPDATE diagnostics SET page = CAST(substr(message, 6) AS INTEGER)"
+       " WHERE code <> '' AND ifnull(page, 0) = 0 AND message LIKE 'page %';"},
+      // 4 -> 5: content identity.  Its tables come with kSchemaSql; the
       // documents already stored are fingerprinted by the next ingest.
-      "ALTER TABLE documents ADD COLUMN same_as INTEGER REFERENCES documents(id)"
-      " ON DELETE SET NULL;",
+      {{{"documents", "same_as", "INTEGER REFERENCES documents(id) ON DELETE SET NULL"}}},
   };
   static_assert(std::size(kSteps) == kSchemaVersion - 1, "one step per version");
   if (from < 1) return Status::Corruption("unknown schema_version " + std::to_string(from));
-  std::string sql = "BEGIN;";
-  for (int v = from; v < kSchemaVersion; ++v) sql += kSteps[v - 1];
-  sql += "UPDATE meta SET value = '" + std::to_string(kSchemaVersion) +
-         "' WHERE key = 'schema_version';COMMIT;";
-  Status s = Exec(db, sql.c_str());
+  Status s = Exec(db, "BEGIN");
+  for (int v = from; v < kSchemaVersion && s.ok(); ++v) {
+    for (const MigrationStep::AddedColumn& c : kSteps[v - 1].columns) {
+      if (!s.ok() || HasColumn(db, c.table, c.name)) continue;
+      const std::string add =
+          std::string("ALTER TABLE ") + c.table + " ADD COLUMN " + c.name + " " + c.definition;
+      s = Exec(db, add.c_str());
+    }
+    if (s.ok()) s = Exec(db, kSteps[v - 1].sql);
+  }
+  const std::string version = "UPDATE meta SET value = '" + std::to_string(kSchemaVersion) +
+                              "' WHERE key = 'schema_version';COMMIT;";
+  if (s.ok()) s = Exec(db, version.c_str());
   if (!s.ok()) Exec(db, "ROLLBACK");
   return s;
 }

@@ -1,12 +1,17 @@
 // core/: the helpers every stage shares, one table of cases each.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "core/status.h"
 #include "core/utf8.h"
 #include "core/words.h"
+#include "test_paths.h"
 
 namespace clsdb {
 namespace {
@@ -67,6 +72,54 @@ TEST_CASE("a Status is ok or carries its code and message", "[core]") {
   Result<int> v = 3;
   REQUIRE(v.ok());
   CHECK(*v == 3);
+}
+
+TEST_CASE("each diagnostic kind has one code, its stage's prefix, and is found by name", "[core]") {
+  std::vector<std::string> names;
+  for (const DiagnosticKind& k : DiagnosticKinds()) {
+    INFO(k.name);
+    CHECK(&Describe(k.code) == &k);
+    CHECK(std::string(k.name).rfind(std::string(k.stage) + ".", 0) == 0);
+    CHECK(FindDiagnosticKind(k.name) == &k);
+    CHECK(std::find(names.begin(), names.end(), k.name) == names.end());
+    names.push_back(k.name);
+  }
+  CHECK(FindDiagnosticKind("layout.no_such_code") == nullptr);
+}
+
+TEST_CASE("only a page left without text makes a document partial", "[core]") {
+  const Diagnostic unread =
+      MakeDiagnostic(DiagnosticCode::kPageWithoutText, 3, "page 3 has no text layer");
+  CHECK(unread.stage == "layout");
+  CHECK(unread.code == "layout.page_without_text");
+  CHECK(unread.prov.page == 3);
+  CHECK(MakesPartial(unread));
+  CHECK_FALSE(MakesPartial(MakeDiagnostic(DiagnosticCode::kOcrLowConfidence, 2, "low")));
+  CHECK_FALSE(MakesPartial(MakeDiagnostic(DiagnosticCode::kContractWithoutParty, 1, "none")));
+  Diagnostic unknown = unread;
+  unknown.code = "layout.from_a_newer_build";
+  CHECK_FALSE(MakesPartial(unknown));
+}
+
+TEST_CASE("the README's table of diagnostic codes is the list in core/diagnostic.cc", "[core]") {
+  std::ifstream in(testing::SourceDir() / "README.md");
+  std::stringstream readme;
+  readme << in.rdbuf();
+  size_t rows = 0;
+  for (const DiagnosticKind& k : DiagnosticKinds()) {
+    const std::string row =
+        std::string("| `") + k.name + "` | " + k.stage + " | " + (k.partial ? "yes" : "no") + " |";
+    INFO(row);
+    CHECK(readme.str().find(row) != std::string::npos);
+    ++rows;
+  }
+  size_t listed = 0;
+  for (size_t at = readme.str().find("| `"); at != std::string::npos;
+       at = readme.str().find("| `", at + 1)) {
+    const size_t end = readme.str().find('`', at + 3);
+    if (FindDiagnosticKind(readme.str().substr(at + 3, end - at - 3)) != nullptr) ++listed;
+  }
+  CHECK(listed == rows);  // no code the README lists twice or that is gone
 }
 
 }  // namespace

@@ -416,7 +416,11 @@ TEST_CASE("PDF layout warns about pages without a text layer", "[layout][pdf]") 
   REQUIRE(out.pages.size() == 2);
   CHECK_FALSE(out.pages[1].has_text_layer);
   CHECK(out.pages[1].text.empty());
-  CHECK(out.warnings == Strings{"page 2 has no text layer"});
+  REQUIRE(out.diagnostics.size() == 1);
+  CHECK(out.diagnostics[0].code == "layout.page_without_text");
+  CHECK(out.diagnostics[0].prov.page == 2);
+  CHECK(out.diagnostics[0].message == "page 2 has no text layer");
+  CHECK(MakesPartial(out.diagnostics[0]));
 }
 
 TEST_CASE("PDF layout of a generated PDF, end to end", "[layout][pdf]") {
@@ -448,7 +452,9 @@ TEST_CASE("PDF layout of a generated PDF, end to end", "[layout][pdf]") {
   CHECK(out.pages[1].text == "Annexe : plan d'actions\n");
   REQUIRE(out.stamps.size() == 1);
   CHECK(out.stamps[0].text.find("ID : 059-200043404-20250924-DELIB370A-DE") != std::string::npos);
-  CHECK(out.warnings == Strings{"page 3 has no text layer"});
+  REQUIRE(out.diagnostics.size() == 1);
+  CHECK(out.diagnostics[0].code == "layout.page_without_text");
+  CHECK(out.diagnostics[0].prov.page == 3);
 }
 
 TEST_CASE("PDF layout of the shared corpus", "[layout][pdf][corpus]") {
@@ -463,7 +469,7 @@ TEST_CASE("PDF layout of the shared corpus", "[layout][pdf][corpus]") {
     REQUIRE(doc.ok());
     LaidOutDocument out = LayOut(*doc);
     CHECK(out.pages.size() == pages);
-    CHECK(out.warnings.empty());
+    CHECK(out.diagnostics.empty());
     for (const PageText& page : out.pages) {
       INFO("page " << page.page_no);
       CHECK_FALSE(HasPageCounter(page.text));
@@ -493,7 +499,11 @@ TEST_CASE("PDF layout of the shared corpus", "[layout][pdf][corpus]") {
       ReadDocument((dir / "scanned" / "000_4ed6bf59f513ad19.pdf").string(), no_ocr);
   REQUIRE(scanned.ok());
   LaidOutDocument out = LayOut(*scanned);
-  CHECK(out.warnings.size() == scanned->pages.size());
+  REQUIRE(out.diagnostics.size() == scanned->pages.size());
+  for (size_t i = 0; i < out.diagnostics.size(); ++i) {
+    CHECK(out.diagnostics[i].code == "layout.page_without_text");
+    CHECK(out.diagnostics[i].prov.page == static_cast<int>(i + 1));
+  }
   CHECK(out.blocks.empty());
 }
 

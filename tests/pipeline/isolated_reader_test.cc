@@ -220,7 +220,11 @@ TEST_CASE("OCR limits fail one document in the child; the next one reads", "[iso
     REQUIRE(unread.ok());
     REQUIRE(unread->pages.size() == 2);
     CHECK_FALSE(unread->pages[0].ocr);
-    CHECK(unread->warnings.size() == 2);
+    // Codes and pages cross the pipe from the child.
+    REQUIRE(unread->diagnostics.size() == 2);
+    CHECK(unread->diagnostics[1].code == "layout.page_without_text");
+    CHECK(unread->diagnostics[1].prov.page == 2);
+    CHECK(unread->diagnostics[1].message == "page 2 has no text layer");
   }
 }
 

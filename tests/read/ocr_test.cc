@@ -210,7 +210,7 @@ TEST_CASE("A scanned page is read by OCR into the word model, CER under 3%", "[o
   INFO("read: " << read);
   INFO("CER: " << cer);
   CHECK(cer < 0.03);
-  CHECK(doc->notes.empty());  // no low-confidence note on a clean scan
+  CHECK(doc->diagnostics.empty());  // no low-confidence note on a clean scan
 
   // Words are placed as Poppler places them: in points on the A4 page, the
   // words of one line on one baseline with one size, boxes in order.

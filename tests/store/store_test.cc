@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "store/schema.sql.h"
 #include "temp_dir.h"
 
 namespace clsdb {
@@ -217,7 +218,8 @@ TEST_CASE("pages record OCR; a version 1 database is migrated", "[store]") {
   row.pages = {{1, "Contre : 0 voix\n", false, true, 87.5}, {2, "Texte\n", true}};
   REQUIRE((*store)->WriteDocument(row, false).ok());
   store->reset();
-  CHECK(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") == "4");
+  CHECK(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
+        std::to_string(kSchemaVersion));
   // The old page: not read by OCR, no confidence.
   CHECK(Value(path,
               "SELECT ocr || '/' || ifnull(ocr_confidence, 'null') FROM pages WHERE "
@@ -260,38 +262,95 @@ TEST_CASE("a document another writer stored meanwhile is reported, not counted a
   CHECK(Value(dir / "db.sqlite", "SELECT path FROM documents") == "sample.txt");
 }
 
+// A database as version `version` of clsdb left it: meta, that version's
+// documents table, then `rows` (more tables and rows).  Returns its path.
+std::string OldDatabase(const std::string& path, int version, const std::string& rows) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  const std::string sql =
+      "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+      "INSERT INTO meta VALUES ('schema_version', '" +
+      std::to_string(version) +
+      "');"
+      "CREATE TABLE documents(id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE,"
+      " path TEXT NOT NULL, format TEXT NOT NULL, doc_type TEXT, title TEXT,"
+      " page_count INTEGER, status TEXT NOT NULL, error TEXT, encoding TEXT,"
+      " size_bytes INTEGER, ingested_at TEXT NOT NULL, pipeline_version TEXT NOT NULL" +
+      std::string(version >= 3 ? ", attempts INTEGER NOT NULL DEFAULT 1,"
+                                 " transient INTEGER NOT NULL DEFAULT 0"
+                               : "") +
+      ");" + rows;
+  REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  return path;
+}
+
 TEST_CASE("a version 2 database gains attempts, and its transient failures are marked", "[store]") {
   testing::TempDir dir;
-  const std::string path = dir / "v2.sqlite";
-  {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(
-                db,
-                "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
-                "INSERT INTO meta VALUES ('schema_version', '2');"
-                "CREATE TABLE documents(id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE,"
-                " path TEXT NOT NULL, format TEXT NOT NULL, doc_type TEXT, title TEXT,"
-                " page_count INTEGER, status TEXT NOT NULL, error TEXT, encoding TEXT,"
-                " size_bytes INTEGER, ingested_at TEXT NOT NULL,"
-                " pipeline_version TEXT NOT NULL);"
-                "INSERT INTO documents VALUES (1, 'aa', 'slow.pdf', 'pdf', NULL, NULL, 0,"
-                " 'failed', 'Limit exceeded: PDF reader timed out after 900 s', NULL, 10, 'then',"
-                " '0.1.0');"
-                "INSERT INTO documents VALUES (2, 'bb', 'bad.pdf', 'pdf', NULL, NULL, 0,"
-                " 'failed', 'Corrupt input: not a PDF (no %PDF- header)', NULL, 10, 'then',"
-                " '0.1.0');",
-                nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
-  }
+  const std::string path =
+      OldDatabase(dir / "v2.sqlite", 2,
+                  "INSERT INTO documents VALUES (1, 'aa', 'slow.pdf', 'pdf', NULL, NULL, 0,"
+                  " 'failed', 'Limit exceeded: PDF reader timed out after 900 s', NULL, 10,"
+                  " 'then', '0.1.0');"
+                  "INSERT INTO documents VALUES (2, 'bb', 'bad.pdf', 'pdf', NULL, NULL, 0,"
+                  " 'failed', 'Corrupt input: not a PDF (no %PDF- header)', NULL, 10, 'then',"
+                  " '0.1.0');");
   auto store = Store::Open(path);
   INFO(store.status().ToString());
   REQUIRE(store.ok());
   store->reset();
-  CHECK(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") == "4");
+  CHECK(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
+        std::to_string(kSchemaVersion));
   CHECK(Value(path,
               "SELECT group_concat(path || ':' || transient || ':' || attempts, ' ') FROM"
               " (SELECT * FROM documents ORDER BY id)") == "slow.pdf:1:1 bad.pdf:0:1");
+}
+
+TEST_CASE("a version 3 database's diagnostics gain codes and pages from their messages",
+          "[store]") {
+  testing::TempDir dir;
+  const std::string path =
+      OldDatabase(dir / "v3.sqlite", 3,
+                  "CREATE TABLE diagnostics(id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL"
+                  " REFERENCES documents(id) ON DELETE CASCADE, stage TEXT NOT NULL,"
+                  " page INTEGER, message TEXT NOT NULL);"
+                  "INSERT INTO documents VALUES (1, 'aa', 'scan.pdf', 'pdf', 'other', NULL, 12,"
+                  " 'partial', 'page 12 has no text layer', NULL, 10, 'then', '0.1.0', 1, 0);"
+                  "INSERT INTO diagnostics VALUES (1, 1, 'layout', 0, 'page 12 has no text layer');"
+                  "INSERT INTO diagnostics VALUES (2, 1, 'read', 0, 'page 3: OCR read it with a"
+                  " low mean word confidence (41/100): its text may hold misread words');"
+                  "INSERT INTO diagnostics VALUES (3, 1, 'read', 0, 'page 5: no text layer, and"
+                  " OCR found no text on it');"
+                  "INSERT INTO diagnostics VALUES (4, 1, 'read', 0, 'something else');");
+  auto store = Store::Open(path);
+  INFO(store.status().ToString());
+  REQUIRE(store.ok());
+  store->reset();
+  CHECK(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
+        std::to_string(kSchemaVersion));
+  CHECK(Value(path,
+              "SELECT group_concat(code || '@' || page, ' ') FROM (SELECT * FROM diagnostics"
+              " ORDER BY id)") ==
+        "layout.page_without_text@12 read.ocr_low_confidence@3 read.ocr_blank_page@5 @0");
+  REQUIRE(Store::Open(path).ok());  // nothing migrated twice
+}
+
+TEST_CASE("diagnostics are stored with their code, detail and span in characters", "[store]") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir / "db.sqlite");
+  REQUIRE(store.ok());
+  DocumentRow row = SampleRow("dd");
+  Diagnostic d = MakeDiagnostic(DiagnosticCode::kContractWithoutParty, 1,
+                                "contract 1: no party found", "seen: Entre");
+  d.prov = {1, 32, 54, "contract.title"};  // bytes; characters 30-52 (see SampleRow)
+  row.records.diagnostics.push_back(d);
+  REQUIRE((*store)->WriteDocument(row, false).ok());
+  store->reset();
+  CHECK(Value(dir / "db.sqlite",
+              "SELECT stage || '|' || code || '|' || page || '|' || span_start || '|' ||"
+              " span_end || '|' || rule || '|' || message || '|' || detail FROM diagnostics") ==
+        "extract|extract.contract_without_party|1|30|52|contract.title|contract 1: no party "
+        "found|seen: Entre");
 }
 
 }  // namespace
@@ -364,7 +423,7 @@ TEST_CASE("a document's fingerprint and link are stored and found again", "[stor
   CHECK(Value(path, "SELECT count(*) FROM content_bands") == std::to_string(2 * kBands));
 }
 
-TEST_CASE("a version 3 database of the landed build is upgraded and its documents linked",
+TEST_CASE("a version 3 database of a landed build is upgraded (3 -> 4 -> 5), its documents linked",
           "[store][identity]") {
   testing::TempDir dir;
   const std::string path = dir / "v3.sqlite";
@@ -374,7 +433,8 @@ TEST_CASE("a version 3 database of the landed build is upgraded and its document
   auto store = Store::Open(path);
   INFO(store.status().ToString());
   REQUIRE(store.ok());
-  CHECK(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") == "4");
+  CHECK(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
+        std::to_string(kSchemaVersion));
   // The rows are as they were; identity is not decided yet.
   CHECK(Value(path, "SELECT count(*) FROM actors") == before);
   CHECK(Value(path, "SELECT count(*) FROM documents WHERE same_as IS NULL") == "2");
