@@ -41,10 +41,18 @@ void PrintSummary(const IngestReport& report, const std::string& db_path, const 
       std::printf("    %s %s: %s\n", Name(d.status), d.path.c_str(), d.message.c_str());
     }
   }
+  std::printf("  this run: %lld linked as the same content as an earlier document (same_as)\n",
+              report.linked);
+  if (report.fingerprinted_stored > 0) {
+    std::printf("  stored before content identity: %lld fingerprinted, %lld of them linked\n",
+                report.fingerprinted_stored, report.linked_stored);
+  }
   std::printf("  database, documents by type / status:\n");
   for (const auto& [key, n] : report.summary.documents_by_type_status) {
     std::printf("    %-28s %lld\n", key.c_str(), n);
   }
+  std::printf("  database: %lld documents are the same content as an earlier one\n",
+              report.summary.same_content_documents);
   std::printf("  database, rows:\n");
   for (const auto& [table, n] : report.summary.table_rows) {
     std::printf("    %-28s %lld\n", table.c_str(), n);

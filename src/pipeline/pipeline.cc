@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "extract/extract.h"
+#include "identity/identity.h"
 #include "layout/layout.h"
 #include "pipeline/isolated_reader.h"
 #include "read/reader.h"
@@ -259,10 +260,14 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
   row.records = Extract(laid, seg, rules);
 
   row.page_count = static_cast<int>(laid.pages.size());
+  std::string all_text;  // the fingerprint sees the stored text, pages in order
   for (auto& page : laid.pages) {
+    all_text += page.text;
+    all_text += '\n';
     row.pages.push_back(
         {page.page_no, std::move(page.text), page.has_text_layer, page.ocr, page.ocr_confidence});
   }
+  row.fingerprint = FingerprintText(all_text);
   // Reading's and layout's diagnostics first, then extraction's; the codes
   // decide whether the document is partial, and why.
   row.records.diagnostics.insert(row.records.diagnostics.begin(), laid.diagnostics.begin(),
@@ -354,6 +359,27 @@ DocumentRow ProcessDocument(const std::string& path, const RuleSet& rules,
   return ProcessGuarded(path, *bytes, Sha256Hex(*bytes), rules, options, reader.get());
 }
 
+Status IdentifyStoredDocuments(Store& store, long long* fingerprinted, long long* linked) {
+  Result<std::vector<long long>> ids = store.DocumentsWithoutFingerprint();
+  if (!ids.ok()) return ids.status();
+  for (long long id : *ids) {
+    Result<std::vector<std::string>> pages = store.ReadPages(id);
+    if (!pages.ok()) return pages.status();
+    const ContentFingerprint fp = FingerprintPages(*pages);
+    std::optional<long long> same_as;
+    if (fp.shingles > 0) {
+      Result<std::vector<StoredFingerprint>> candidates =
+          store.SameContentCandidates(fp.bands, "", id);
+      if (!candidates.ok()) return candidates.status();
+      same_as = ChooseOriginal(fp, *candidates);
+    }
+    if (Status s = store.SetContentIdentity(id, fp, same_as); !s.ok()) return s;
+    ++*fingerprinted;
+    if (same_as) ++*linked;
+  }
+  return Status::OK();
+}
+
 Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   IngestReport report;
@@ -385,6 +411,13 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   if (!store.ok()) return store.status();
   Result<long long> run = (*store)->BeginRun(options.arguments);
   if (!run.ok()) return run.status();
+  // Documents stored before content identity are identified first, so that
+  // this run's documents link to them as to any earlier one.
+  if (Status s =
+          IdentifyStoredDocuments(**store, &report.fingerprinted_stored, &report.linked_stored);
+      !s.ok()) {
+    return s;
+  }
 
   // Which files are already stored, and which this run has claimed: a file
   // seen twice (same bytes under two names) is processed once.  Workers ask
@@ -489,6 +522,13 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
       outcome.status = DocumentStatus::kFailed;
     } else {
       const auto write_started = std::chrono::steady_clock::now();
+      // The same content as an earlier document?  A failed look-up leaves
+      // the document unlinked rather than failing it.
+      if (row.status != "failed" && row.fingerprint.shingles > 0) {
+        Result<std::vector<StoredFingerprint>> candidates =
+            (*store)->SameContentCandidates(row.fingerprint.bands, row.sha256);
+        if (candidates.ok()) row.same_as = ChooseOriginal(row.fingerprint, *candidates);
+      }
       // A retry replaces the failure stored before.
       bool already_stored = false;
       Result<long long> id =
@@ -502,6 +542,12 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
         // Another run stored the same bytes while this one processed them.
         outcome.status = DocumentStatus::kSkipped;
         outcome.message = "already stored by another run";
+      } else if (row.same_as) {
+        ++report.linked;
+        if (options.verbose) {
+          std::fprintf(stderr, "%s: same content as document %lld\n", row.path.c_str(),
+                       *row.same_as);
+        }
       }
     }
     switch (outcome.status) {

@@ -114,6 +114,14 @@ struct IngestReport {
   double writer_seconds = 0;
   // Rows per table and documents by type/status after the run.
   Store::Summary summary;
+  // Documents this run stored whose content repeats an earlier document's
+  // (documents.same_as set: the PDF of a text already stored).
+  long long linked = 0;
+  // Documents stored before content identity (schema version 3) whose
+  // fingerprint this run computed from their stored pages, and of those the
+  // ones linked to an earlier document.
+  long long fingerprinted_stored = 0;
+  long long linked_stored = 0;
 };
 
 // Lists the documents under paths: files as given, folders recursively
@@ -139,6 +147,12 @@ Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& p
 // Always returns a row: a failure is recorded in it (status failed, error).
 DocumentRow ProcessDocument(const std::string& path, const RuleSet& rules,
                             const IngestOptions& options);
+
+// Decides the content identity of the documents stored without one (by
+// schema version 3), from their stored pages, in id order: each is linked
+// to an earlier document of the same content.  Adds to *fingerprinted and
+// *linked.  Errors: the store's.
+Status IdentifyStoredDocuments(Store& store, long long* fingerprinted, long long* linked);
 
 // Ingests paths into options.db_path.  Errors: only those that stop the whole
 // run (the database cannot be opened, the rules do not load); a document's

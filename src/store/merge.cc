@@ -68,6 +68,8 @@ Result<TableMergeRule> RuleFor(sqlite3* db, const std::string& name, const std::
   }
   if (type == "shadow" || name == "meta") {
     rule.kind = Kind::kOwn;
+  } else if (name == "content_fingerprints" || name == "content_bands") {
+    rule.kind = Kind::kDerived;
   } else if (name == "documents") {
     rule.kind = Kind::kDocuments;
   } else if (name == "runs") {
@@ -111,12 +113,14 @@ Result<std::vector<TableMergeRule>> PlanOf(sqlite3* db) {
         return 1;
       case Kind::kChild:
         return 2;
-      case Kind::kSearch:
+      case Kind::kDerived:
         return 3;
-      case Kind::kRuns:
+      case Kind::kSearch:
         return 4;
+      case Kind::kRuns:
+        return 5;
     }
-    return 5;
+    return 6;
   };
   std::stable_sort(rules.begin(), rules.end(),
                    [&](const auto& a, const auto& b) { return rank(a.kind) < rank(b.kind); });
@@ -301,10 +305,14 @@ Status MergeTarget::CopyShard(MergedShard* merged) {
     };
     switch (rule.kind) {
       case Kind::kOwn:
+      case Kind::kDerived:
         continue;
       case Kind::kDocuments:
         for (const std::string& c : rule.columns) {
-          add(c, c == "id" ? shifted(c, rule.table) : "s." + Quote(c));
+          const bool link = std::any_of(rule.foreign_keys.begin(), rule.foreign_keys.end(),
+                                        [&](const auto& f) { return f.column == c; });
+          // A link between documents (same_as) is recomputed (merge.h).
+          add(c, c == "id" ? shifted(c, rule.table) : link ? "NULL" : "s." + Quote(c));
         }
         where = "NOT EXISTS (SELECT 1 FROM main.documents m WHERE m.sha256 = s.sha256)";
         break;

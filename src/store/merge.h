@@ -28,7 +28,12 @@
 // largest, foreign keys shifted like their parent's ids, and a row is kept
 // when the parent it points at was kept.  Only the roots are named here:
 // documents (deduplicated by sha256), runs (copied, deduplicated), meta (the
-// output's own) and the FTS table search (ref_id follows kSearchKinds).  A
+// output's own) and the FTS table search (ref_id follows kSearchKinds).
+// Content identity is not copied: documents.same_as arrives NULL and
+// content_fingerprints / content_bands empty for the merged documents, so
+// that the caller (`clsdb merge`: pipeline.h's IdentifyStoredDocuments)
+// links each to the earliest document of the same content in the output,
+// across shards, as one ingest of every file would have.  A
 // new table with no foreign key and no rule makes MergePlan fail, and with
 // it every merge and the test that asks for the plan.
 #ifndef CLSDB_STORE_MERGE_H_
@@ -52,6 +57,7 @@ struct TableMergeRule {
     kRuns,       // batch history: copied unless an equal row is there
     kSearch,     // the FTS index: kept with its document, ref_id by kind
     kOwn,        // the output's own (meta, FTS5 shadow tables): not copied
+    kDerived,    // content identity: not copied, recomputed from the pages
   };
   struct ForeignKey {
     std::string column;

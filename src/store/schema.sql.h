@@ -1,5 +1,6 @@
 // The SQL that creates the analyst-facing schema (../shared/spec/schema.md,
-// plus legal_refs, diagnostics and the FTS index).  Version 4.
+// plus legal_refs, diagnostics, the content fingerprints and the FTS index).
+// Version 5.
 //
 // Versions, and what Migrate (store.cc) does to bring an older database up:
 //   1  the first schema;
@@ -16,7 +17,13 @@
 //      provenance columns span_start, span_end, rule: ALTER TABLE
 //      diagnostics ADD COLUMN for each; the codes and pages of the messages
 //      version 3 wrote ("page N has no text layer", "page N: OCR …") are
-//      recovered from their text.
+//      recovered from their text;
+//   5  documents.same_as (the id of the earlier document whose content this
+//      one repeats, identity/identity.h: the PDF of a text already stored),
+//      content_fingerprints and content_bands: ALTER TABLE documents ADD
+//      COLUMN, the tables created by kSchemaSql.  Documents stored by
+//      version 4 or earlier have no fingerprint; the next ingest computes
+//      theirs from their stored pages (pipeline.cc) and links them.
 #ifndef CLSDB_STORE_SCHEMA_SQL_H_
 #define CLSDB_STORE_SCHEMA_SQL_H_
 
@@ -24,7 +31,7 @@
 
 namespace clsdb {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // search.kind, and the table whose id search.ref_id is: the one reference
 // the schema cannot declare (an FTS5 table has no foreign keys).  merge.cc
@@ -58,7 +65,8 @@ CREATE TABLE IF NOT EXISTS documents(
   ingested_at TEXT NOT NULL,
   pipeline_version TEXT NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 1,
-  transient INTEGER NOT NULL DEFAULT 0
+  transient INTEGER NOT NULL DEFAULT 0,
+  same_as INTEGER REFERENCES documents(id) ON DELETE SET NULL
 );
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 
@@ -257,6 +265,23 @@ CREATE INDEX IF NOT EXISTS schedule_operation ON schedule(operation_id);
 CREATE INDEX IF NOT EXISTS schedule_action ON schedule(action_id);
 CREATE INDEX IF NOT EXISTS glossary_document ON glossary(document_id);
 
+-- Content identity (identity/identity.h): a document's MinHash signature
+-- (kMinHashSlots 32-bit values as 8 hex digits each, text so that exports
+-- carry it as they carry any column; NULL when it has too little text), and its band keys, the index that finds the documents to compare
+-- a new one with.  A document with a row here has had its identity
+-- decided; one without (stored by version 3, or failed) has not.
+CREATE TABLE IF NOT EXISTS content_fingerprints(
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  shingles INTEGER NOT NULL,
+  minhash TEXT
+);
+CREATE TABLE IF NOT EXISTS content_bands(
+  band_key INTEGER NOT NULL,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS content_bands_key ON content_bands(band_key, document_id);
+CREATE INDEX IF NOT EXISTS content_bands_document ON content_bands(document_id);
+
 -- Full-text search over what analysts look for by words.  Rows are added by
 -- the writer with the same transaction as the document; `kind` says which
 -- table the row came from and `ref_id` its id there.  A row's rowid is
@@ -270,5 +295,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 )sql";
 
 }  // namespace clsdb
+
+// Run after any migration: it needs columns a migration adds.  Deleting a
+// document sets the same_as of its copies to NULL, a look-up by same_as.
+inline constexpr const char* kSchemaAfterMigrationSql = R"sql(
+CREATE INDEX IF NOT EXISTS documents_same_as ON documents(same_as);
+)sql";
 
 #endif  // CLSDB_STORE_SCHEMA_SQL_H_

@@ -37,7 +37,7 @@ LEFT JOIN actions ind_action ON ind_action.id = ind.action_id
 LEFT JOIN operations ind_operation ON ind_operation.id = ind.operation_id
 LEFT JOIN contracts c ON c.id = coalesce(ar.contract_id, ac.contract_id, op.contract_id,
                                          ind_action.contract_id, ind_operation.contract_id)
-WHERE search MATCH ?1 AND (?2 = '' OR search.kind = ?2)
+WHERE search MATCH ?1 AND (?2 = '' OR search.kind = ?2)%s
 ORDER BY rank
 LIMIT ?3
 )sql";
@@ -90,8 +90,23 @@ Result<std::vector<SearchHit>> SearchDatabase(const std::string& db_path,
     return Status::IOError(db_path + ": cannot open: " + (raw ? sqlite3_errmsg(raw) : "no memory"));
   }
   sqlite3_busy_timeout(db.get(), 10000);  // a batch may be writing
+  // Each content once: a document that repeats an earlier one (the PDF of
+  // a text, documents.same_as) has the same hits as its original.  A
+  // database of schema version 3, not migrated yet (search opens it
+  // read-only), has no links to follow.
+  std::string sql = kSearchSql;
+  {
+    sqlite3_stmt* probe = nullptr;
+    const bool linked =
+        sqlite3_prepare_v2(db.get(),
+                           "SELECT 1 FROM pragma_table_info('documents') WHERE name = 'same_as'",
+                           -1, &probe, nullptr) == SQLITE_OK &&
+        sqlite3_step(probe) == SQLITE_ROW;
+    sqlite3_finalize(probe);
+    sql.replace(sql.find("%s"), 2, linked ? " AND d.same_as IS NULL" : "");
+  }
   sqlite3_stmt* stmt_raw = nullptr;
-  if (sqlite3_prepare_v2(db.get(), kSearchSql, -1, &stmt_raw, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(db.get(), sql.c_str(), -1, &stmt_raw, nullptr) != SQLITE_OK) {
     return Status::IOError(db_path + ": not a clsdb database: " + sqlite3_errmsg(db.get()));
   }
   std::unique_ptr<sqlite3_stmt, StmtFinalizer> stmt(stmt_raw);

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -73,6 +74,9 @@ Status Migrate(sqlite3* db, int from) {
        "  THEN 'read.ocr_low_confidence' ELSE code END WHERE code = '';"
        "UPDATE diagnostics SET page = CAST(substr(message, 6) AS INTEGER)"
        " WHERE code <> '' AND ifnull(page, 0) = 0 AND message LIKE 'page %';"},
+      // 4 -> 5: content identity.  Its tables come with kSchemaSql; the
+      // documents already stored are fingerprinted by the next ingest.
+      {{{"documents", "same_as", "INTEGER REFERENCES documents(id) ON DELETE SET NULL"}}},
   };
   static_assert(std::size(kSteps) == kSchemaVersion - 1, "one step per version");
   if (from < 1) return Status::Corruption("unknown schema_version " + std::to_string(from));
@@ -403,7 +407,8 @@ class Store::Checkpointer {
 // its RecordTable, and found by the table's name.
 struct Store::Statements {
   Statement find_doc, delete_doc, insert_doc, insert_page, insert_search, delete_search,
-      delete_legacy_search;
+      delete_legacy_search, insert_fingerprint, insert_band, delete_bands, set_same_as, find_band,
+      read_fingerprint;
   std::map<std::string, Statement, std::less<>> inserts;
 
   template <typename R>
@@ -446,6 +451,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
           "cannot migrate the schema from version " + std::to_string(*stored) + ": " + m.message());
     }
   }
+  if (Status s = Exec(db, kSchemaAfterMigrationSql); !s.ok()) {
+    return OpenError(db, path, "cannot create the schema: " + s.message());
+  }
   auto& st = *store->stmts_;
   const std::pair<Statement*, const char*> statements[] = {
       {&st.find_doc, "SELECT id FROM documents WHERE sha256 = ?1"},
@@ -460,8 +468,21 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
        "DELETE FROM search WHERE rowid < 4294967296 AND document_id = ?1"},
       {&st.insert_doc,
        "INSERT INTO documents(sha256, path, format, doc_type, title, page_count, status, error,"
-       " encoding, size_bytes, ingested_at, pipeline_version, attempts, transient)"
-       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"},
+       " encoding, size_bytes, ingested_at, pipeline_version, attempts, transient, same_as)"
+       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"},
+      {&st.insert_fingerprint,
+       "INSERT OR REPLACE INTO content_fingerprints(document_id, shingles, minhash)"
+       " VALUES (?1,?2,?3)"},
+      {&st.insert_band, "INSERT INTO content_bands(band_key, document_id) VALUES (?1,?2)"},
+      {&st.delete_bands, "DELETE FROM content_bands WHERE document_id = ?1"},
+      {&st.set_same_as, "UPDATE documents SET same_as = ?2 WHERE id = ?1"},
+      // A key shared by very many documents (one template's copies) is
+      // bounded: the earliest are the originals the others link to.
+      {&st.find_band,
+       "SELECT document_id FROM content_bands WHERE band_key = ?1 ORDER BY document_id LIMIT 64"},
+      {&st.read_fingerprint,
+       "SELECT d.sha256, coalesce(d.same_as, 0), f.shingles, f.minhash FROM documents d"
+       " JOIN content_fingerprints f ON f.document_id = d.id WHERE d.id = ?1"},
       {&st.insert_page,
        "INSERT INTO pages(document_id, page_no, text, has_text_layer, ocr, ocr_confidence)"
        " VALUES (?1,?2,?3,?4,?5,?6)"},
@@ -591,9 +612,14 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
                                  .Bind(12, std::string(CLSDB_VERSION))
                                  .Bind(13, doc.attempts)
                                  .Bind(14, doc.transient ? 1 : 0)
+                                 .Bind(15, doc.same_as)
                                  .Run();
   if (!doc_id.ok()) return doc_id;
   const long long did = *doc_id;
+  // A failed document's identity is decided when a run reads it whole.
+  if (doc.status != "failed") {
+    if (Status s = WriteFingerprint(did, doc.fingerprint); !s.ok()) return s;
+  }
 
   for (const auto& page : doc.pages) {
     auto r = st.insert_page.Bind(1, did)
@@ -627,6 +653,95 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
   }
   if (Status s = w.InsertAll(kGlossaryTable, rec.glossary); !s.ok()) return s;
   return did;
+}
+
+Status Store::WriteFingerprint(long long document_id, const ContentFingerprint& fp) {
+  auto& st = *stmts_;
+  st.insert_fingerprint.Bind(1, document_id).Bind(2, fp.shingles);
+  if (!fp.minhash.empty()) {
+    // Hex text, 8 digits a slot (schema.sql.h): exports as any text does.
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(fp.minhash.size() * 8);
+    for (std::uint32_t v : fp.minhash) {
+      for (int shift = 28; shift >= 0; shift -= 4) hex += kHex[(v >> shift) & 0xf];
+    }
+    st.insert_fingerprint.Bind(3, hex);
+  }
+  if (auto r = st.insert_fingerprint.Run(); !r.ok()) return r.status();
+  if (auto r = st.delete_bands.Bind(1, document_id).Run(); !r.ok()) return r.status();
+  for (std::int64_t band : fp.bands) {
+    if (auto r = st.insert_band.Bind(1, static_cast<long long>(band)).Bind(2, document_id).Run();
+        !r.ok()) {
+      return r.status();
+    }
+  }
+  return Status::OK();
+}
+
+Result<std::vector<StoredFingerprint>> Store::SameContentCandidates(
+    const std::vector<std::int64_t>& bands, const std::string& exclude_sha256,
+    long long before_id) {
+  auto& st = *stmts_;
+  std::set<long long> ids;
+  for (std::int64_t band : bands) {
+    st.find_band.Bind(1, static_cast<long long>(band));
+    while (st.find_band.Next()) {
+      const long long id = st.find_band.Int(0);
+      if (before_id == 0 || id < before_id) ids.insert(id);
+    }
+    Status s = st.find_band.status();
+    st.find_band.Reset();
+    if (!s.ok()) return s;
+  }
+  std::vector<StoredFingerprint> out;
+  for (long long id : ids) {
+    Statement& q = st.read_fingerprint;
+    q.Bind(1, id);
+    if (q.Next() && q.Text(0) != exclude_sha256) {
+      StoredFingerprint c;
+      c.document_id = id;
+      c.same_as = q.Int(1);
+      c.fingerprint.shingles = static_cast<int>(q.Int(2));
+      const std::string hex = q.Text(3);
+      for (size_t i = 0; i + 8 <= hex.size(); i += 8) {
+        c.fingerprint.minhash.push_back(
+            static_cast<std::uint32_t>(std::stoul(hex.substr(i, 8), nullptr, 16)));
+      }
+      out.push_back(std::move(c));
+    }
+    Status s = q.status();
+    q.Reset();
+    if (!s.ok()) return s;
+  }
+  return out;
+}
+
+Result<std::vector<long long>> Store::DocumentsWithoutFingerprint() {
+  Statement q(db_,
+              "SELECT id FROM documents d WHERE status != 'failed' AND NOT EXISTS"
+              " (SELECT 1 FROM content_fingerprints f WHERE f.document_id = d.id) ORDER BY id");
+  std::vector<long long> ids;
+  while (q.Next()) ids.push_back(q.Int(0));
+  if (!q.status().ok()) return q.status();
+  return ids;
+}
+
+Status Store::SetContentIdentity(long long document_id, const ContentFingerprint& fingerprint,
+                                 std::optional<long long> same_as) {
+  if (Status begin = Exec(db_, "BEGIN IMMEDIATE"); !begin.ok()) return begin;
+  Status s = Status::OK();
+  auto r = stmts_->set_same_as.Bind(1, document_id).Bind(2, same_as).Run();
+  if (!r.ok()) {
+    s = r.status();
+  } else if (sqlite3_changes(db_) == 0) {
+    s = Status::NotFound("no document " + std::to_string(document_id));
+  } else {
+    s = WriteFingerprint(document_id, fingerprint);
+  }
+  if (s.ok()) s = Exec(db_, "COMMIT");
+  if (!s.ok()) Exec(db_, "ROLLBACK");
+  return s;
 }
 
 Result<long long> Store::BeginRun(const std::string& arguments) {
@@ -679,6 +794,9 @@ Result<Store::Summary> Store::Summarize() {
     long long n = sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
     out.table_rows.emplace_back(table, n);
   }
+  Statement linked(db_, "SELECT count(*) FROM documents WHERE same_as IS NOT NULL");
+  if (linked.Next()) out.same_content_documents = linked.Int(0);
+  if (!linked.status().ok()) return linked.status();
   return out;
 }
 

@@ -22,6 +22,7 @@
 
 #include "core/document_status.h"
 #include "core/status.h"
+#include "model/content_fingerprint.h"
 #include "model/records.h"
 
 struct sqlite3;
@@ -51,6 +52,10 @@ struct DocumentRow {
   };
   std::vector<Page> pages;
   DocumentRecords records;
+  // Its content identity (identity/identity.h), written for every document
+  // that did not fail, and the earlier document it repeats, if any.
+  ContentFingerprint fingerprint;
+  std::optional<long long> same_as;
 };
 
 struct RunCounts {
@@ -80,6 +85,23 @@ class Store {
   // written, and *already_stored (when given) is set.
   Result<long long> WriteDocument(const DocumentRow& doc, bool replace,
                                   bool* already_stored = nullptr);
+
+  // Content identity.  The stored documents that share a band key with
+  // bands, with their fingerprints (bands left empty), for identity/ to
+  // choose from: never one of sha256 exclude_sha256 (a document --force
+  // replaces), and only ids below before_id when it is not 0.  At most the
+  // 64 earliest documents of each key: a look-up stays bounded however
+  // many copies of one content are stored.
+  Result<std::vector<StoredFingerprint>> SameContentCandidates(
+      const std::vector<std::int64_t>& bands, const std::string& exclude_sha256,
+      long long before_id = 0);
+  // The documents whose identity was never decided (stored by schema
+  // version 3), failed ones aside, in id order.
+  Result<std::vector<long long>> DocumentsWithoutFingerprint();
+  // Records a stored document's fingerprint and link, in one transaction.
+  // Errors: IOError; NotFound when there is no such document.
+  Status SetContentIdentity(long long document_id, const ContentFingerprint& fingerprint,
+                            std::optional<long long> same_as);
 
   // Runs bookkeeping (table runs).
   Result<long long> BeginRun(const std::string& arguments);
@@ -117,6 +139,7 @@ class Store {
   struct Summary {
     std::vector<std::pair<std::string, long long>> documents_by_type_status;
     std::vector<std::pair<std::string, long long>> table_rows;
+    long long same_content_documents = 0;  // documents.same_as set
   };
   Result<Summary> Summarize();
 
@@ -127,6 +150,8 @@ class Store {
   explicit Store(sqlite3* db);
   // WriteDocument's body, inside the transaction it opened.
   Result<long long> WriteDocumentLocked(const DocumentRow& doc, bool replace, bool* already_stored);
+  // A document's content_fingerprints and content_bands rows, replacing any.
+  Status WriteFingerprint(long long document_id, const ContentFingerprint& fingerprint);
   sqlite3* db_;
   struct Statements;
   std::unique_ptr<Statements> stmts_;

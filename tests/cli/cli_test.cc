@@ -87,5 +87,35 @@ TEST_CASE("search prints hits from an ingested corpus, and its errors", "[cli]")
   CHECK(Run("search --help").code == 0);
 }
 
+TEST_CASE("the same content in two files: the summary counts the link, search shows it once",
+          "[cli][identity]") {
+  testing::TempDir dir;
+  const std::string db = dir / "db.sqlite";
+  // One press release as a converter writes it, and as a PDF's text layer
+  // gives it: lines cut elsewhere, a word hyphenated at a line end, a page
+  // number, other case.
+  dir.Write("a/communique.txt",
+            "COMMUNIQUÉ DE PRESSE\n"
+            "Le contrat local de santé du Ternois a été signé ce jour par l'Agence régionale de "
+            "santé, la communauté de communes et le Département. Il engage les partenaires sur "
+            "la prévention des addictions, la santé mentale des jeunes et l'accès aux soins de "
+            "premier recours pour les cinq années à venir.\n");
+  dir.Write("b/communique_pdf.txt",
+            "Communiqué de presse\n"
+            "Le contrat local de santé du Ternois a été signé ce jour\n"
+            "par l'Agence régionale de santé, la communauté de com-\n"
+            "munes et le Département. Il engage les partenaires sur la prévention\n"
+            "des addictions, la santé mentale des jeunes et l'accès aux soins de premier\n"
+            "recours pour les cinq années à venir.\n1\n");
+  auto first = Run("ingest --db " + db + " " + (dir / "a"));
+  REQUIRE(first.code == 0);
+  CHECK(first.output.find("this run: 0 linked as the same content") != std::string::npos);
+  auto second = Run("ingest --db " + db + " " + (dir / "b"));
+  INFO(second.output);
+  REQUIRE(second.code == 0);
+  CHECK(second.output.find("this run: 1 linked as the same content") != std::string::npos);
+  CHECK(second.output.find("database: 1 documents are the same content") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace clsdb

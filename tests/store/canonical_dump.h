@@ -9,6 +9,9 @@
 // of that table (by id, the order the writer inserted them in).  A foreign
 // key becomes its parent's key; search.ref_id the key of the row its kind
 // names.  documents.ingested_at, a clock reading, is left out.
+// documents.same_as becomes the content it names, "content:" and the least
+// sha256 of the documents linked together: which copy of a content was
+// stored first (the original) depends on the order workers finish.
 //
 // The tables and their foreign keys are read from the database itself
 // (PRAGMA table_list, table_info, foreign_key_list), not from the code
@@ -176,6 +179,23 @@ inline std::map<std::string, std::vector<std::string>> CanonicalDump(const std::
     }
   };
 
+  // documents.same_as → the least sha256 of the content's documents.
+  std::map<long long, std::string> content_of;
+  {
+    Table& d = find("documents");
+    const int id = column(d, "id"), sha = column(d, "sha256"), same_as = column(d, "same_as");
+    std::map<long long, std::string> least;  // original id → least sha256
+    auto root = [&](const std::vector<Value>& row) {
+      return same_as >= 0 && row[same_as].type != SQLITE_NULL ? row[same_as].integer
+                                                              : row[id].integer;
+    };
+    for (const auto& row : d.rows) {
+      std::string& l = least[root(row)];
+      if (l.empty() || row[sha].text < l) l = row[sha].text;
+    }
+    for (const auto& row : d.rows) content_of[row[id].integer] = "content:" + least[root(row)];
+  }
+
   std::map<std::string, std::vector<std::string>> dump;
   for (Table& t : tables) {
     std::vector<std::string>& lines = dump[t.name];
@@ -189,6 +209,8 @@ inline std::map<std::string, std::vector<std::string>> CanonicalDump(const std::
         std::string value;
         if (name == "id" && t.name != "runs") {
           value = key_of(t.name, row[c]);
+        } else if (t.name == "documents" && name == "same_as") {
+          value = content_of[row[column(t, "id")].integer];
         } else if (auto fk = t.parent_of.find(name); fk != t.parent_of.end()) {
           value = key_of(fk->second, row[c]);
         } else if (kind >= 0 && name == "document_id") {

@@ -198,3 +198,50 @@ TEST_CASE("a replaced document's index rows go, found by their rowid range", "[s
 
 }  // namespace
 }  // namespace clsdb
+
+namespace clsdb {
+namespace {
+
+TEST_CASE("search shows each content once: a copy's hits give way to its original's",
+          "[store][search]") {
+  testing::TempDir dir;
+  const std::string db = SampleDatabase(dir);  // document 1, cls_avesnois.pdf
+  {
+    auto store = Store::Open(db);
+    REQUIRE(store.ok());
+    // The text of the same contract, as the writer links it.
+    DocumentRow text;
+    text.sha256 = "s2";
+    text.path = "cls_avesnois.txt";
+    text.format = "text";
+    text.status = "ok";
+    text.page_count = 1;
+    text.pages.push_back({1, "page", true});
+    text.records.doc_type = "contract";
+    Contract c;
+    c.title = "Contrat local de santé de l'Avesnois";
+    Action a;
+    a.code = "2.1";
+    a.title = "Prévenir la souffrance psychique des jeunes";
+    c.actions.push_back(a);
+    text.records.contracts.push_back(c);
+    text.same_as = 1;
+    REQUIRE((*store)->WriteDocument(text, false).ok());
+    // And an unlinked document with the same words: a different content.
+    text.sha256 = "s3";
+    text.path = "cls_sambre.txt";
+    text.same_as.reset();
+    REQUIRE((*store)->WriteDocument(text, false).ok());
+  }
+  SearchQuery q;
+  q.words = "souffrance psychique";
+  auto hits = SearchDatabase(db, q);
+  REQUIRE(hits.ok());
+  std::vector<std::string> paths;
+  for (const SearchHit& h : *hits) paths.push_back(h.path);
+  std::sort(paths.begin(), paths.end());
+  CHECK(paths == std::vector<std::string>{"cls_avesnois.pdf", "cls_sambre.txt"});
+}
+
+}  // namespace
+}  // namespace clsdb

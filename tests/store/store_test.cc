@@ -355,3 +355,111 @@ TEST_CASE("diagnostics are stored with their code, detail and span in characters
 
 }  // namespace
 }  // namespace clsdb
+
+#include <filesystem>
+
+#include "identity/identity.h"
+#include "pipeline/pipeline.h"
+#include "test_paths.h"
+
+namespace clsdb {
+namespace {
+
+ContentFingerprint FingerprintOf(const std::string& words) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += words + " " + std::to_string(i) + "\n";
+  return FingerprintPages({text});
+}
+
+TEST_CASE("a document's fingerprint and link are stored and found again", "[store][identity]") {
+  testing::TempDir dir;
+  const std::string path = dir / "db.sqlite";
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  DocumentRow first = SampleRow("aa");
+  first.fingerprint = FingerprintOf("le contrat local de santé du territoire");
+  REQUIRE(first.fingerprint.shingles > 0);
+  auto first_id = (*store)->WriteDocument(first, false);
+  REQUIRE(first_id.ok());
+
+  // The look-up by band keys finds it, its signature as written.
+  auto candidates = (*store)->SameContentCandidates(first.fingerprint.bands, "other-sha");
+  REQUIRE(candidates.ok());
+  REQUIRE(candidates->size() == 1);
+  CHECK((*candidates)[0].document_id == *first_id);
+  CHECK((*candidates)[0].same_as == 0);
+  CHECK((*candidates)[0].fingerprint.shingles == first.fingerprint.shingles);
+  CHECK((*candidates)[0].fingerprint.minhash == first.fingerprint.minhash);
+  // Never the document being replaced, never a later one.
+  CHECK((*store)->SameContentCandidates(first.fingerprint.bands, "aa")->empty());
+  CHECK((*store)->SameContentCandidates(first.fingerprint.bands, "", *first_id)->empty());
+  // Unrelated keys find nothing.
+  CHECK(
+      (*store)->SameContentCandidates(FingerprintOf("autre chose entièrement").bands, "")->empty());
+
+  DocumentRow copy = SampleRow("bb");
+  copy.path = "sample.pdf";
+  copy.fingerprint = first.fingerprint;
+  copy.same_as = *first_id;
+  auto copy_id = (*store)->WriteDocument(copy, false);
+  REQUIRE(copy_id.ok());
+  CHECK((*store)->Summarize()->same_content_documents == 1);
+  store->reset();
+  CHECK(Value(path,
+              "SELECT group_concat(path || ':' || ifnull(same_as, '-'), ' ') FROM"
+              " (SELECT * FROM documents ORDER BY id)") ==
+        "sample.txt:- sample.pdf:" + std::to_string(*first_id));
+  CHECK(Value(path, "SELECT count(*) FROM content_bands") == std::to_string(2 * kBands));
+  CHECK(Value(path, "SELECT length(minhash) FROM content_fingerprints LIMIT 1") ==
+        std::to_string(8 * kMinHashSlots));
+
+  // Replacing the original (--force) leaves the copy unlinked, not
+  // pointing at a row that is gone.
+  store = Store::Open(path);
+  REQUIRE(store.ok());
+  REQUIRE((*store)->WriteDocument(first, true).ok());
+  store->reset();
+  CHECK(Value(path, "SELECT ifnull(same_as, 'null') FROM documents WHERE sha256 = 'bb'") == "null");
+  CHECK(Value(path, "SELECT count(*) FROM content_bands") == std::to_string(2 * kBands));
+}
+
+TEST_CASE("a version 3 database of a landed build is upgraded (3 -> 4 -> 5), its documents linked",
+          "[store][identity]") {
+  testing::TempDir dir;
+  const std::string path = dir / "v3.sqlite";
+  std::filesystem::copy_file(testing::SourceDir() / "tests/data/store/v3_landed.sqlite", path);
+  REQUIRE(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
+  const std::string before = Value(path, "SELECT count(*) FROM actors");
+  auto store = Store::Open(path);
+  INFO(store.status().ToString());
+  REQUIRE(store.ok());
+  CHECK(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
+        std::to_string(kSchemaVersion));
+  // The rows are as they were; identity is not decided yet.
+  CHECK(Value(path, "SELECT count(*) FROM actors") == before);
+  CHECK(Value(path, "SELECT count(*) FROM documents WHERE same_as IS NULL") == "2");
+  auto pending = (*store)->DocumentsWithoutFingerprint();
+  REQUIRE(pending.ok());
+  CHECK(*pending == std::vector<long long>{1, 2});
+
+  // The next ingest's first step: document 2, the same deliberation with
+  // other line breaks and hyphenation, repeats document 1.
+  long long fingerprinted = 0, linked = 0;
+  REQUIRE(IdentifyStoredDocuments(**store, &fingerprinted, &linked).ok());
+  CHECK(fingerprinted == 2);
+  CHECK(linked == 1);
+  CHECK((*store)->DocumentsWithoutFingerprint()->empty());
+  store->reset();
+  CHECK(Value(path,
+              "SELECT group_concat(id || ':' || ifnull(same_as, '-'), ' ') FROM"
+              " (SELECT * FROM documents ORDER BY id)") == "1:- 2:1");
+  // Done once: opening again changes nothing.
+  store = Store::Open(path);
+  REQUIRE(store.ok());
+  fingerprinted = linked = 0;
+  REQUIRE(IdentifyStoredDocuments(**store, &fingerprinted, &linked).ok());
+  CHECK(fingerprinted == 0);
+}
+
+}  // namespace
+}  // namespace clsdb

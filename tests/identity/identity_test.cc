@@ -1,0 +1,105 @@
+#include "identity/identity.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+namespace clsdb {
+namespace {
+
+// Four paragraphs of an article, as a converter writes them: one line each.
+const char* const kText =
+    "Article 4 : Gouvernance du contrat local de santé\n"
+    "Le comité de pilotage réunit les représentants de l'Agence régionale de santé, de la "
+    "Communauté de communes du Sud Artois, du Département du Pas-de-Calais et de la Caisse "
+    "primaire d'assurance maladie. Il se réunit au moins une fois par an.\n"
+    "Le comité technique prépare ses travaux, suit l'avancement des fiches actions et propose "
+    "les ajustements nécessaires au regard des indicateurs d'évaluation.\n"
+    "La coordinatrice du contrat anime la démarche, organise les groupes de travail "
+    "thématiques et assure le lien avec les partenaires du territoire.\n";
+
+// The same text as a PDF gives it: lines cut at another width, words
+// hyphenated at line ends, a ligature, other spacing, a page break with a
+// page number, and bullets.
+const char* const kAsPdf =
+    "ARTICLE 4 : GOUVERNANCE DU CONTRAT LOCAL DE SANTÉ\n"
+    "Le comité de pilotage réunit les représen-\n"
+    "tants de l'Agence régionale de santé, de la Communauté de communes du Sud  Artois,\n"
+    "du Département du Pas-de-Calais et de la Caisse primaire d'assurance maladie.\n"
+    "Il se réunit au moins une fois par an.\n"
+    "• Le comité technique prépare ses travaux, suit l'avancement des ﬁches ac-\n"
+    "   tions et propose les ajustements nécessaires au regard des indicateurs d'évaluation.\n";
+const char* const kAsPdfPage2 =
+    "- La coordinatrice du contrat anime la démarche, organise les groupes de travail thé-\n"
+    "matiques et assure le lien avec les partenaires du territoire.\n";
+
+// Another contract of the same template: the same articles, another
+// territory, other bodies, another rhythm.
+const char* const kOtherContract =
+    "Article 4 : Gouvernance du contrat local de santé\n"
+    "Le comité de pilotage réunit les représentants de l'Agence régionale de santé, de la "
+    "Communauté d'agglomération de Lens-Liévin, de la Ville de Lens et de la Mutualité sociale "
+    "agricole. Il se réunit deux fois par an, en juin et en décembre.\n"
+    "Un comité restreint prépare ses réunions et arbitre les priorités de financement des "
+    "actions inscrites au plan, avec l'appui des services de l'État.\n"
+    "Le chargé de mission santé coordonne la mise en œuvre, rédige le bilan annuel et "
+    "représente le contrat auprès du conseil territorial de santé.\n";
+
+TEST_CASE("words join a word hyphenated at a line end, fold case and ligatures", "[identity]") {
+  CHECK(ContentWords("représen-\n  tants") == std::vector<std::string>{"représentants"});
+  CHECK(ContentWords("ﬁches ACTIONS, « Santé »") ==
+        std::vector<std::string>{"fiches", "actions", "santé"});
+  // A hyphen inside a line is a separator, as any punctuation.
+  CHECK(ContentWords("Pas-de-Calais") == std::vector<std::string>{"pas", "de", "calais"});
+  CHECK(ContentWords("- ❖ 2025 **x**") == std::vector<std::string>{"2025", "x"});
+}
+
+TEST_CASE("the PDF of a text is the same content; another contract is not", "[identity]") {
+  const ContentFingerprint text = FingerprintPages({kText});
+  const ContentFingerprint pdf = FingerprintPages({kAsPdf, "12\n" + std::string(kAsPdfPage2)});
+  const ContentFingerprint other = FingerprintPages({kOtherContract});
+  REQUIRE(text.shingles > 0);
+  REQUIRE(text.minhash.size() == static_cast<size_t>(kMinHashSlots));
+  REQUIRE(text.bands.size() == static_cast<size_t>(kBands));
+  // Only the page number "12" differs: two shingles of about 95.
+  const double same = EstimatedSimilarity(text, pdf);
+  INFO("same content " << same);
+  CHECK(same >= 0.9);
+  const double differ = EstimatedSimilarity(text, other);
+  INFO("another contract " << differ);
+  CHECK(differ < kSameContentThreshold);
+  CHECK(differ < 0.3);
+  // Deterministic: the same text, the same fingerprint (stored ones are
+  // compared with new ones, runs apart).
+  CHECK(FingerprintPages({kText}).minhash == text.minhash);
+  CHECK(FingerprintPages({kText}).bands == text.bands);
+  // Near ones share a band key, so the look-up finds them.
+  int shared = 0;
+  for (int b = 0; b < kBands; ++b) shared += text.bands[b] == pdf.bands[b];
+  CHECK(shared > 0);
+}
+
+TEST_CASE("too little text has no fingerprint and is never the same content", "[identity]") {
+  const ContentFingerprint blank = FingerprintPages({"Page 1\n", "\n"});
+  CHECK(blank.shingles == 0);
+  CHECK(blank.minhash.empty());
+  CHECK(blank.bands.empty());
+  CHECK(EstimatedSimilarity(blank, blank) == 0);
+  CHECK_FALSE(ChooseOriginal(blank, {{7, 0, blank}}).has_value());
+}
+
+TEST_CASE("the original chosen is the nearest, and links point at originals", "[identity]") {
+  const ContentFingerprint text = FingerprintPages({kText});
+  const ContentFingerprint pdf = FingerprintPages({kAsPdf, kAsPdfPage2});
+  const ContentFingerprint other = FingerprintPages({kOtherContract});
+  CHECK_FALSE(ChooseOriginal(text, {}).has_value());
+  CHECK_FALSE(ChooseOriginal(text, {{3, 0, other}}).has_value());
+  CHECK(ChooseOriginal(pdf, {{3, 0, other}, {5, 0, text}}) == 5);
+  // A candidate that is itself a copy of document 2: the link goes to 2.
+  CHECK(ChooseOriginal(pdf, {{3, 0, other}, {5, 2, text}}) == 2);
+  // Of two equally near, the earlier.
+  CHECK(ChooseOriginal(pdf, {{9, 0, text}, {5, 0, text}}) == 5);
+}
+
+}  // namespace
+}  // namespace clsdb
