@@ -238,7 +238,7 @@ class ActReader {
       }
     }
     // Minutes without act numbers refer to an act by its item's number.
-    for (std::string_view rule : {"delib.item.numbered", "delib.item.run_on"}) {
+    for (std::string_view rule : {"delib.item.numbered", "delib.item.run_on", "delib.item.point"}) {
       if (!Search(rule, act_.begin, &m)) continue;
       const char* group = m.Has("item") ? "item" : "item2";
       if (m.Get(group).empty()) continue;
@@ -334,7 +334,10 @@ class ActReader {
   // short paragraph under a number that stands alone ("2." / "Approbation …").
   OptText ItemTitle() const {
     RuleMatch m;
-    if (!Search("delib.item.numbered", act_.begin, &m)) return std::nullopt;
+    if (!Search("delib.item.numbered", act_.begin, &m) &&
+        !Search("delib.item.point", act_.begin, &m)) {
+      return std::nullopt;
+    }
     std::string title = CleanValue(m.Get("title"));
     if (title.empty() && act_.begin + 1 < act_.end && IsParagraph(block(act_.begin + 1)) &&
         block(act_.begin + 1).text.size() <= kItemTitleBytes) {

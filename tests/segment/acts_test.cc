@@ -188,5 +188,44 @@ TEST_CASE("run-on minutes: an item with nothing to decide, a heading broken afte
   }
 }
 
+// Minutes that head each item with its subject alone ("Objet : …"), the
+// subject printed again as a running header.
+const char kSubjectMinutes[] =
+    "PROCÈS-VERBAL DU CONSEIL MUNICIPAL\n"
+    "Séance du 12 mars 2021\n"
+    "Étaient présents : M. Jean DUPONT, Mme Claire MARTIN.\n"
+    "Votants : 2\n"
+    "Objet : Approbation du budget primitif 2021\n"
+    "Le Maire présente le budget primitif 2021.\n"
+    "Après en avoir délibéré, le Conseil Municipal, à l'unanimité, approuve le budget.\n"
+    "Objet : Contrat local de santé du Pays\n"
+    "Le Maire présente le projet de contrat.\n"
+    "Objet : Contrat local de santé du Pays\n"
+    "Après en avoir délibéré, le Conseil Municipal, par 2 voix pour, autorise la signature.\n";
+
+TEST_CASE("minutes headed by their subjects give one act per subject", "[segment]") {
+  const testing::TextRun run(kSubjectMinutes);
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].title == "Approbation du budget primitif 2021");
+  CHECK(run.records.deliberations[1].title == "Contrat local de santé du Pays");
+  CHECK(run.records.deliberations[1].votes_for == 2);
+}
+
+TEST_CASE("a subject line under a numbered heading opens no act of its own", "[segment]") {
+  // The point's number is the document's way of heading its acts: the
+  // subject lines below are not headings, and one subject alone cuts nothing.
+  const testing::TextRun run(
+      "Séance du 12 mars 2021\n"
+      "Point n° 1 : Budget\n"
+      "Objet : Approbation du budget primitif 2021\n"
+      "Après en avoir délibéré, le Conseil Municipal approuve le budget à l'unanimité.\n"
+      "Point n° 2 : Contrat local de santé\n"
+      "Objet : Signature du contrat\n"
+      "Après en avoir délibéré, le Conseil Municipal autorise la signature à l'unanimité.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].number == "1");
+  CHECK(run.records.deliberations[1].number == "2");
+}
+
 }  // namespace
 }  // namespace clsdb
