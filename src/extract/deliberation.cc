@@ -529,6 +529,52 @@ class ActReader {
                              rules_.Search("delib.attendee.function", tail, nullptr));
   }
 
+  // The first item of paragraph i (up to its first comma or semicolon),
+  // without its civility.
+  std::string_view FirstItem(int i) const {
+    std::string_view text = block(i).text;
+    text = text.substr(0, std::min(text.find_first_of(",;"), text.size()));
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    RuleMatch civ;
+    if (rules_.Search("delib.attendee.civility", text, &civ)) text.remove_prefix(civ.end);
+    return text;
+  }
+
+  // Whether a converter broke the list's line inside its last name, the
+  // surname on the next line: the last item is a civility and a first name
+  // with no word in capitals ("…, Mme Anne" / "LEROY, M. Pierre MOREAU"),
+  // and the next paragraph opens with a word in capitals.
+  bool BrokenBeforeSurname(const std::string& text, int next) const {
+    const size_t sep = text.find_last_of(",;");
+    std::string_view tail(text);
+    if (sep != std::string::npos) tail.remove_prefix(sep + 1);
+    while (!tail.empty() && tail.front() == ' ') tail.remove_prefix(1);
+    RuleMatch civ;
+    if (!rules_.Search("delib.attendee.civility", tail, &civ)) return false;
+    tail.remove_prefix(civ.end);
+    if (tail.empty() || tail.find(' ') != std::string_view::npos || HasCapitalWord(tail)) {
+      return false;
+    }
+    const std::string_view first = FirstItem(next);
+    return HasCapitalWord(first.substr(0, first.find(' ')));
+  }
+
+  // Whether the list of paragraph i goes on in the next paragraph although
+  // its line ends with no separator (a converter dropped the comma with the
+  // line break): the line does not close the list with a full stop or a
+  // colon, and the next paragraph is itself a list whose first item is a
+  // name.
+  bool ListGoesOn(int i, Part part) const {
+    if (i + 1 >= part.end || !IsParagraph(block(i + 1)) || !Labels(i + 1).empty()) return false;
+    std::string_view text = block(i).text;
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (text.empty() || text.back() == '.' || text.back() == ':') return false;
+    const std::string& next = block(i + 1).text;
+    if (next.find_first_of(",;") == std::string::npos) return false;
+    const std::string_view first = FirstItem(i + 1);
+    return rules_.Search("delib.attendee.name", first, nullptr) && HasCapitalWord(first);
+  }
+
   // The list that starts at text[from, to) of block *i: that span, and the
   // next paragraphs while the list ends inside a name or the next paragraph
   // goes on with its line (starts in lower case); *i is left on the last
@@ -537,7 +583,7 @@ class ActReader {
     ListText list;
     Append(*i, from, to, &list);
     while (*i + 1 < part.end && IsParagraph(block(*i + 1)) &&
-           (EndsMidName(list.text) ||
+           (EndsMidName(list.text) || BrokenBeforeSurname(list.text, *i + 1) ||
             rules_.Search("delib.attendee.line_continuing", block(*i + 1).text, nullptr)) &&
            Labels(*i + 1).empty()) {
       ++*i;
@@ -760,8 +806,9 @@ class ActReader {
         // paragraphs (a converter broke the line): up to a label or prose.
         if (last) {
           bool read = true;
-          while (read && EndsWithSeparator(block(i).text) && i + 1 < part.end &&
-                 IsParagraph(block(i + 1)) && Labels(i + 1).empty()) {
+          while (read && ((EndsWithSeparator(block(i).text) && i + 1 < part.end &&
+                           IsParagraph(block(i + 1)) && Labels(i + 1).empty()) ||
+                          ListGoesOn(i, part))) {
             next_list(&read);
           }
         }

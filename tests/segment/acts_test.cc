@@ -227,5 +227,22 @@ TEST_CASE("a subject line under a numbered heading opens no act of its own", "[s
   CHECK(run.records.deliberations[1].number == "2");
 }
 
+TEST_CASE("an attendance list wrapped across lines is read whole", "[segment]") {
+  // The line breaks inside a name ("Mme Anne" / "LEROY"), and the comma
+  // before a break was dropped ("Luc BERNARD" / "Sophie ROUX, …").
+  const testing::TextRun run(
+      "Séance du 12 mars 2021\n"
+      "Étaient présents : M. Jean DUPONT, Mme Anne\n"
+      "LEROY, M. Pierre MOREAU, M. Luc BERNARD\n"
+      "Mme Sophie ROUX, M. Paul DURAND.\n"
+      "Secrétaire de séance : Mme Anne LEROY.\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE à l'unanimité d'approuver.\n");
+  REQUIRE(run.records.deliberations.size() == 1);
+  std::vector<std::string> people;
+  for (const Attendee& a : run.records.deliberations[0].attendees) people.push_back(a.name);
+  CHECK(people == std::vector<std::string>{"Jean DUPONT", "Anne LEROY", "Pierre MOREAU",
+                                           "Luc BERNARD", "Sophie ROUX", "Paul DURAND"});
+}
+
 }  // namespace
 }  // namespace clsdb
