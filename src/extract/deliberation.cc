@@ -336,7 +336,12 @@ class ActReader {
     RuleMatch m;
     if (!Search("delib.item.numbered", act_.begin, &m) &&
         !Search("delib.item.point", act_.begin, &m)) {
-      return std::nullopt;
+      // An item told by its decision opens at its subject line.
+      if (act_.begin == 0 || !Matches("delib.subject_line", act_.begin)) return std::nullopt;
+      std::string title = CleanValue(block(act_.begin).text);
+      while (!title.empty() && (title.back() == ':' || title.back() == ' ')) title.pop_back();
+      if (title.empty()) return std::nullopt;
+      return title;
     }
     std::string title = CleanValue(m.Get("title"));
     if (title.empty() && act_.begin + 1 < act_.end && IsParagraph(block(act_.begin + 1)) &&

@@ -69,6 +69,61 @@ std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
   return subjects;
 }
 
+// Whether block i reads as the subject line of an unnumbered item of
+// minutes: a short line (rule "delib.subject_line") after a finished
+// sentence, with no lower-case continuation below it (a line of wrapped
+// prose goes on in lower case, or follows an unfinished line).
+bool IsSubjectAfterSentence(const LaidOutDocument& doc, const RuleSet& rules, int i, int end) {
+  const Block& b = doc.blocks[i];
+  if (!IsParagraph(b) || i == 0 || i + 1 >= end) return false;
+  if (!rules.Search(rules.Get("delib.subject_line"), b.text, nullptr)) return false;
+  const std::string& prev = doc.blocks[i - 1].text;
+  const size_t last = prev.find_last_not_of(' ');
+  if (last == std::string::npos ||
+      std::string_view(".:!?)").find(prev[last]) == std::string::npos) {
+    return false;
+  }
+  const std::string& next = doc.blocks[i + 1].text;
+  return !next.empty() && !(next[0] >= 'a' && next[0] <= 'z');
+}
+
+// Minutes with no heading the rules know, whose items are told only by
+// their decisions: an item per firm decision (DÉCIDE, "après en avoir
+// délibéré"), each opened by the nearest subject line before it that
+// follows the previous decision.  Two decisions with no subject line
+// between them are one item's ("après en avoir délibéré," / "DÉCIDE :").
+// Empty unless at least two items are found.
+std::vector<int> ItemsByDecisions(const LaidOutDocument& doc, const RuleSet& rules, int end,
+                                  const std::vector<const Rule*>& strong) {
+  std::vector<int> starts;
+  int floor = 0;  // just past the previous decision
+  for (int i = 0; i < end; ++i) {
+    if (!AnyMatches(doc.blocks[i], strong, rules)) continue;
+    for (int k = i - 1; k >= floor; --k) {
+      if (IsSubjectAfterSentence(doc, rules, k, end)) {
+        starts.push_back(k);
+        break;
+      }
+    }
+    floor = i + 1;
+  }
+  // A fragment may stop inside its last item, before the decision: a
+  // subject line after the last decision, with text under it, that is no
+  // closing line of the minutes ("Pour extrait conforme", "La séance est
+  // levée"), opens one more item.
+  if (!starts.empty()) {
+    for (int k = floor; k + 2 < end; ++k) {
+      if (rules.Search(rules.Get("delib.closing_line"), doc.blocks[k].text, nullptr)) break;
+      if (IsSubjectAfterSentence(doc, rules, k, end)) {
+        starts.push_back(k);
+        break;
+      }
+    }
+  }
+  if (starts.size() < 2) starts.clear();
+  return starts;
+}
+
 // Whether item number `next` comes just after `prev`: "1.5" after "1.4",
 // "4" after "3" (numbering from 1).
 bool ItemFollows(std::string_view prev, std::string_view next) {
@@ -171,6 +226,9 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   // without its text: each is an act.  An agenda ("1. Budget", "2. …")
   // names items, not acts: without their decisions the sitting is the act.
   if (starts.empty() && deliberation && numbered.size() >= 2) starts = numbered;
+  if (starts.empty() && deliberation && headings.empty()) {
+    starts = ItemsByDecisions(doc, rules, end, strong);
+  }
 
   if (starts.empty()) {
     if (deliberation && end > 0) seg->acts.push_back(BlockRange{0, end});

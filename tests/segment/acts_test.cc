@@ -244,5 +244,37 @@ TEST_CASE("an attendance list wrapped across lines is read whole", "[segment]") 
                                            "Luc BERNARD", "Sophie ROUX", "Paul DURAND"});
 }
 
+// Minutes whose items have no heading the rules know: each is told by its
+// decision, opened by the subject line before it; the fragment stops in its
+// last item, before the decision.
+const char kItemsByDecisions[] =
+    "REUNION DU CONSEIL COMMUNAUTAIRE\n"
+    "DU 18 juin 2015\n"
+    "Présents : Mesdames et Messieurs MARTIN, DURAND, PETIT, LEROY et ROUX.\n"
+    "Monsieur le Président ouvre la séance.\n"
+    "Approbation du compte rendu de la dernière réunion :\n"
+    "Monsieur le Président propose aux membres du Conseil de l'approuver.\n"
+    "Les membres du Conseil, après en avoir délibéré,\n"
+    "DÉCIDENT à l'unanimité d'approuver le compte rendu.\n"
+    "La délibération est adoptée à l'unanimité.\n"
+    "Contrat local de santé du Pays\n"
+    "Monsieur le Président présente le projet de contrat local de santé.\n"
+    "Le Conseil, après en avoir délibéré, approuve le contrat par 20 voix pour.\n"
+    "Travaux de la salle des fêtes\n"
+    "Monsieur le Président indique que la commission s'est réunie le 11 juin\n"
+    "dernier pour l'ouverture des plis.\n"
+    "Il est précisé que le lot G est infructueux.\n";
+
+TEST_CASE("minutes without headings give an item per decision, opened by its subject line",
+          "[segment]") {
+  const testing::TextRun run(kItemsByDecisions);
+  REQUIRE(run.records.deliberations.size() == 3);
+  CHECK(run.records.deliberations[0].title == "Approbation du compte rendu de la dernière réunion");
+  CHECK(run.records.deliberations[1].title == "Contrat local de santé du Pays");
+  CHECK(run.records.deliberations[1].votes_for == 20);
+  CHECK(run.records.deliberations[2].title == "Travaux de la salle des fêtes");
+  for (const Deliberation& d : run.records.deliberations) CHECK(d.attendees.size() == 5);
+}
+
 }  // namespace
 }  // namespace clsdb
