@@ -360,6 +360,13 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
   if (party.organization.empty() || party.organization.size() > kMaxOrganization) {
     return std::nullopt;
   }
+  // A party named by its office ("Le Préfet de la Région Occitanie", "Le
+  // Directeur général de l'Agence Régionale de Santé"): the body signs, the
+  // office is its representative's title.
+  if (rules.Search("parties.office_line", party.organization, &m) && !m.Get("org").empty()) {
+    party.representative_title = CleanValue(m.Get("title"));
+    party.organization = CleanValue(m.Get("org"));
+  }
   const std::string tail = text.substr(org_end);
   if (rules.Search("parties.seat", tail, &m)) {
     std::string address = CleanValue(m.Get("address"));
