@@ -256,5 +256,19 @@ TEST_CASE("parties named by their office: the body signs, the office is the titl
                               "Caisse Primaire d'Assurance Maladie | - | - | -"});
 }
 
+TEST_CASE("a list of signatories, one a line: 'Pour X, le Directeur, Name'", "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "Contrat Local de Santé\n"
+      "Communauté d'agglomération Exemple\n"
+      "2018-2022\n"
+      "Les signataires\n"
+      "Pour l'Agence Régionale de Santé, le Directeur général, Pierre DUPONT\n"
+      "Pour la Communauté d'agglomération Exemple, le Président, Jean MARTIN\n"
+      "Article 1 : Champ du contrat\n"
+      "Le contrat couvre le territoire.\n");
+  CHECK(ShowAll(parties) == V{"Agence Régionale de Santé | - | Pierre DUPONT | Directeur général",
+                              "Communauté d'agglomération Exemple | - | Jean MARTIN | Président"});
+}
+
 }  // namespace
 }  // namespace clsdb
