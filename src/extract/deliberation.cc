@@ -238,7 +238,7 @@ class ActReader {
       }
     }
     // Minutes without act numbers refer to an act by its item's number.
-    for (std::string_view rule : {"delib.item.numbered", "delib.item.run_on"}) {
+    for (std::string_view rule : {"delib.item.numbered", "delib.item.run_on", "delib.item.point"}) {
       if (!Search(rule, act_.begin, &m)) continue;
       const char* group = m.Has("item") ? "item" : "item2";
       if (m.Get(group).empty()) continue;
@@ -334,7 +334,15 @@ class ActReader {
   // short paragraph under a number that stands alone ("2." / "Approbation …").
   OptText ItemTitle() const {
     RuleMatch m;
-    if (!Search("delib.item.numbered", act_.begin, &m)) return std::nullopt;
+    if (!Search("delib.item.numbered", act_.begin, &m) &&
+        !Search("delib.item.point", act_.begin, &m)) {
+      // An item told by its decision opens at its subject line.
+      if (act_.begin == 0 || !Matches("delib.subject_line", act_.begin)) return std::nullopt;
+      std::string title = CleanValue(block(act_.begin).text);
+      while (!title.empty() && (title.back() == ':' || title.back() == ' ')) title.pop_back();
+      if (title.empty()) return std::nullopt;
+      return title;
+    }
     std::string title = CleanValue(m.Get("title"));
     if (title.empty() && act_.begin + 1 < act_.end && IsParagraph(block(act_.begin + 1)) &&
         block(act_.begin + 1).text.size() <= kItemTitleBytes) {
@@ -526,6 +534,52 @@ class ActReader {
                              rules_.Search("delib.attendee.function", tail, nullptr));
   }
 
+  // The first item of paragraph i (up to its first comma or semicolon),
+  // without its civility.
+  std::string_view FirstItem(int i) const {
+    std::string_view text = block(i).text;
+    text = text.substr(0, std::min(text.find_first_of(",;"), text.size()));
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    RuleMatch civ;
+    if (rules_.Search("delib.attendee.civility", text, &civ)) text.remove_prefix(civ.end);
+    return text;
+  }
+
+  // Whether a converter broke the list's line inside its last name, the
+  // surname on the next line: the last item is a civility and a first name
+  // with no word in capitals ("…, Mme Anne" / "LEROY, M. Pierre MOREAU"),
+  // and the next paragraph opens with a word in capitals.
+  bool BrokenBeforeSurname(const std::string& text, int next) const {
+    const size_t sep = text.find_last_of(",;");
+    std::string_view tail(text);
+    if (sep != std::string::npos) tail.remove_prefix(sep + 1);
+    while (!tail.empty() && tail.front() == ' ') tail.remove_prefix(1);
+    RuleMatch civ;
+    if (!rules_.Search("delib.attendee.civility", tail, &civ)) return false;
+    tail.remove_prefix(civ.end);
+    if (tail.empty() || tail.find(' ') != std::string_view::npos || HasCapitalWord(tail)) {
+      return false;
+    }
+    const std::string_view first = FirstItem(next);
+    return HasCapitalWord(first.substr(0, first.find(' ')));
+  }
+
+  // Whether the list of paragraph i goes on in the next paragraph although
+  // its line ends with no separator (a converter dropped the comma with the
+  // line break): the line does not close the list with a full stop or a
+  // colon, and the next paragraph is itself a list whose first item is a
+  // name.
+  bool ListGoesOn(int i, Part part) const {
+    if (i + 1 >= part.end || !IsParagraph(block(i + 1)) || !Labels(i + 1).empty()) return false;
+    std::string_view text = block(i).text;
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (text.empty() || text.back() == '.' || text.back() == ':') return false;
+    const std::string& next = block(i + 1).text;
+    if (next.find_first_of(",;") == std::string::npos) return false;
+    const std::string_view first = FirstItem(i + 1);
+    return rules_.Search("delib.attendee.name", first, nullptr) && HasCapitalWord(first);
+  }
+
   // The list that starts at text[from, to) of block *i: that span, and the
   // next paragraphs while the list ends inside a name or the next paragraph
   // goes on with its line (starts in lower case); *i is left on the last
@@ -534,7 +588,7 @@ class ActReader {
     ListText list;
     Append(*i, from, to, &list);
     while (*i + 1 < part.end && IsParagraph(block(*i + 1)) &&
-           (EndsMidName(list.text) ||
+           (EndsMidName(list.text) || BrokenBeforeSurname(list.text, *i + 1) ||
             rules_.Search("delib.attendee.line_continuing", block(*i + 1).text, nullptr)) &&
            Labels(*i + 1).empty()) {
       ++*i;
@@ -757,8 +811,9 @@ class ActReader {
         // paragraphs (a converter broke the line): up to a label or prose.
         if (last) {
           bool read = true;
-          while (read && EndsWithSeparator(block(i).text) && i + 1 < part.end &&
-                 IsParagraph(block(i + 1)) && Labels(i + 1).empty()) {
+          while (read && ((EndsWithSeparator(block(i).text) && i + 1 < part.end &&
+                           IsParagraph(block(i + 1)) && Labels(i + 1).empty()) ||
+                          ListGoesOn(i, part))) {
             next_list(&read);
           }
         }

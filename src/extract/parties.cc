@@ -347,6 +347,16 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
   }
   if (rules.Search("parties.lead", text, &m) && m.start == 0) text = text.substr(m.end);
   Party party;
+  const Block& block = doc.blocks[piece.block];
+  party.prov = ProvenanceIn(block, piece.start, piece.end, "parties.preamble");
+  // "Pour l'ARS, le Directeur général, Pierre DUPONT": a list of
+  // signatories, one a line.
+  if (rules.Search("parties.sign_for_inline", text, &m)) {
+    party.organization = StripLeading(rules, "parties.article", m.Get("org"));
+    party.representative_title = CleanValue(m.Get("title"));
+    party.representative = CleanName(m.Get("name"), rules);
+    return party;
+  }
   party.acronym = TakeShortName(&text, rules);
   text = CollapseSpaces(text);
 
@@ -360,6 +370,13 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
   if (party.organization.empty() || party.organization.size() > kMaxOrganization) {
     return std::nullopt;
   }
+  // A party named by its office ("Le Préfet de la Région Occitanie", "Le
+  // Directeur général de l'Agence Régionale de Santé"): the body signs, the
+  // office is its representative's title.
+  if (rules.Search("parties.office_line", party.organization, &m) && !m.Get("org").empty()) {
+    party.representative_title = CleanValue(m.Get("title"));
+    party.organization = CleanValue(m.Get("org"));
+  }
   const std::string tail = text.substr(org_end);
   if (rules.Search("parties.seat", tail, &m)) {
     std::string address = CleanValue(m.Get("address"));
@@ -371,8 +388,6 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
     if (!p.name.empty()) party.representative = p.name;
     if (!p.title.empty()) party.representative_title = p.title;
   }
-  const Block& block = doc.blocks[piece.block];
-  party.prov = ProvenanceIn(block, piece.start, piece.end, "parties.preamble");
   return party;
 }
 

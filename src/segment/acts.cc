@@ -2,6 +2,7 @@
 // "delib.number.*" and "delib.item.*" for the heading; "delib.decide", "delib.deliberated",
 // "delib.votes.line", "delib.outcome.adopted" for the decision).
 #include <cstdlib>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,96 @@ bool IsHeading(const Block& b, const std::vector<const RuleSetMatcher*>& sets, c
   return false;
 }
 
+// Whether block b is an item's subject line ("Objet : Tarifs de la
+// cantine"; rule "delib.subject"), with its captures in *m.  The first
+// letters are tested before the rule: most blocks are no subject line.
+bool IsSubjectLine(const Block& b, const RuleSet& rules, RuleMatch* m) {
+  if (!IsParagraph(b)) return false;
+  const size_t at = b.text.find_first_not_of(" *_\t");
+  if (at == std::string::npos || b.text.size() - at < 5) return false;
+  const std::string_view head = std::string_view(b.text).substr(at, 5);
+  if (head != "Objet" && head != "OBJET" && head != "objet") return false;
+  return rules.Search(rules.Get("delib.subject"), b.text, m);
+}
+
+// The heading blocks of [0, end) with their captures: the act's number and
+// item headings, else, in minutes that head their items with their subject
+// alone, the "Objet :" lines when there are several.  A document that numbers its acts or items
+// has its "Objet :" lines under those headings: they open no act.
+std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
+                                                    const RuleSet& rules, int end) {
+  const std::vector<const RuleSetMatcher*> sets = {&rules.MatcherFor("delib.number."),
+                                                   &rules.MatcherFor("delib.item.")};
+  std::vector<std::pair<int, RuleMatch>> headings, subjects;
+  for (int i = 0; i < end; ++i) {
+    RuleMatch m;
+    if (IsHeading(doc.blocks[i], sets, rules, &m)) {
+      headings.emplace_back(i, std::move(m));
+    } else if (headings.empty() && IsSubjectLine(doc.blocks[i], rules, &m)) {
+      subjects.emplace_back(i, std::move(m));
+    }
+  }
+  // One subject line cuts nothing: the act is the document (its subject
+  // may stand below its decision, on the stamp).
+  if (!headings.empty() || subjects.size() < 2) return headings;
+  return subjects;
+}
+
+// Whether block i reads as the subject line of an unnumbered item of
+// minutes: a short line (rule "delib.subject_line") after a finished
+// sentence, with no lower-case continuation below it (a line of wrapped
+// prose goes on in lower case, or follows an unfinished line).
+bool IsSubjectAfterSentence(const LaidOutDocument& doc, const RuleSet& rules, int i, int end) {
+  const Block& b = doc.blocks[i];
+  if (!IsParagraph(b) || i == 0 || i + 1 >= end) return false;
+  if (!rules.Search(rules.Get("delib.subject_line"), b.text, nullptr)) return false;
+  const std::string& prev = doc.blocks[i - 1].text;
+  const size_t last = prev.find_last_not_of(' ');
+  if (last == std::string::npos ||
+      std::string_view(".:!?)").find(prev[last]) == std::string::npos) {
+    return false;
+  }
+  const std::string& next = doc.blocks[i + 1].text;
+  return !next.empty() && !(next[0] >= 'a' && next[0] <= 'z');
+}
+
+// Minutes with no heading the rules know, whose items are told only by
+// their decisions: an item per firm decision (DÉCIDE, "après en avoir
+// délibéré"), each opened by the nearest subject line before it that
+// follows the previous decision.  Two decisions with no subject line
+// between them are one item's ("après en avoir délibéré," / "DÉCIDE :").
+// Empty unless at least two items are found.
+std::vector<int> ItemsByDecisions(const LaidOutDocument& doc, const RuleSet& rules, int end,
+                                  const std::vector<const Rule*>& strong) {
+  std::vector<int> starts;
+  int floor = 0;  // just past the previous decision
+  for (int i = 0; i < end; ++i) {
+    if (!AnyMatches(doc.blocks[i], strong, rules)) continue;
+    for (int k = i - 1; k >= floor; --k) {
+      if (IsSubjectAfterSentence(doc, rules, k, end)) {
+        starts.push_back(k);
+        break;
+      }
+    }
+    floor = i + 1;
+  }
+  // A fragment may stop inside its last item, before the decision: a
+  // subject line after the last decision, with text under it, that is no
+  // closing line of the minutes ("Pour extrait conforme", "La séance est
+  // levée"), opens one more item.
+  if (!starts.empty()) {
+    for (int k = floor; k + 2 < end; ++k) {
+      if (rules.Search(rules.Get("delib.closing_line"), doc.blocks[k].text, nullptr)) break;
+      if (IsSubjectAfterSentence(doc, rules, k, end)) {
+        starts.push_back(k);
+        break;
+      }
+    }
+  }
+  if (starts.size() < 2) starts.clear();
+  return starts;
+}
+
 // Whether item number `next` comes just after `prev`: "1.5" after "1.4",
 // "4" after "3" (numbering from 1).
 bool ItemFollows(std::string_view prev, std::string_view next) {
@@ -48,8 +139,8 @@ bool ItemFollows(std::string_view prev, std::string_view next) {
 }  // namespace
 
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
-  const std::vector<const RuleSetMatcher*> heading = {&rules.MatcherFor("delib.number."),
-                                                      &rules.MatcherFor("delib.item.")};
+  const std::vector<std::pair<int, RuleMatch>> headings = FindHeadings(doc, rules, end);
+  size_t next_heading = 0;
   const std::vector<const Rule*> strong = {&rules.Get("delib.decide"),
                                            &rules.Get("delib.deliberated")};
   std::vector<const Rule*> decision = strong;
@@ -65,9 +156,11 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   std::vector<int> numbered;  // every heading that states an act number
   int open = -1;              // the last heading seen
   bool decided = false;       // a decision since it
+  bool settled = false;       // a strong decision since it (DÉCIDE, "après en avoir délibéré")
   std::string open_number;    // its act number, when it states one
   std::string open_item;      // its item number ("1.4"), when it is an item
   std::string kept_item;      // the item number of the last act kept
+  std::set<std::string> subjects;  // the subjects of "Objet :" headings seen
   auto close = [&] {
     if (open < 0 || !decided) return;
     starts.push_back(open);
@@ -75,8 +168,8 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   };
   for (int i = 0; i < end; ++i) {
     const Block& b = doc.blocks[i];
-    RuleMatch m;
-    if (IsHeading(b, heading, rules, &m)) {
+    if (next_heading < headings.size() && headings[next_heading].first == i) {
+      const RuleMatch& m = headings[next_heading++].second;
       // The act's number printed again (a running header, the signature's
       // reminder) is the same act.
       const std::string& number = m.Get("number");
@@ -86,6 +179,13 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
         numbered.push_back(i);
       }
       const std::string item = m.Has("item") ? m.Get("item") : m.Get("item2");
+      // A subject line ("Objet : …") under an open act that has decided
+      // nothing firm yet is that act's subject: a tally ("Votants : 33")
+      // in its header reads as a vote, not as the end of the act.
+      if (number.empty() && item.empty() && open >= 0 && !settled) continue;
+      // The subject printed again (a page's running header, the stamp's
+      // "Objet :") is the same act, as a repeated number is.
+      if (number.empty() && item.empty() && !subjects.insert(m.Get("title")).second) continue;
       // An act's number well after an undecided item: the item was a line
       // of the agenda, the act starts here.
       if (open >= 0 && !decided && !open_item.empty() && !number.empty() && i - open > 1) {
@@ -107,10 +207,12 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
         open = i;
         open_item = item;
         decided = false;
+        settled = false;
       }
       continue;
     }
     if (open >= 0 && !decided && AnyMatches(b, needed, rules)) decided = true;
+    if (open >= 0 && !settled && AnyMatches(b, strong, rules)) settled = true;
   }
   // The last act of a fragment may be cut off before its decision: a
   // heading that states its number, or the item that follows the last
@@ -124,6 +226,9 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   // without its text: each is an act.  An agenda ("1. Budget", "2. …")
   // names items, not acts: without their decisions the sitting is the act.
   if (starts.empty() && deliberation && numbered.size() >= 2) starts = numbered;
+  if (starts.empty() && deliberation && headings.empty()) {
+    starts = ItemsByDecisions(doc, rules, end, strong);
+  }
 
   if (starts.empty()) {
     if (deliberation && end > 0) seg->acts.push_back(BlockRange{0, end});

@@ -239,5 +239,36 @@ TEST_CASE("an address on its own line is the seat of the party above; 'Et d'autr
   CHECK(parties[0].address == "Le Diapason, 2 Place des Savoirs, 21035 DIJON CEDEX");
 }
 
+TEST_CASE("parties named by their office: the body signs, the office is the title", "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTÉ DE LA VILLE D'EXEMPLE\n"
+      "2020-2024\n"
+      "Entre\n"
+      "Le Préfet de la Région Exemple,\n"
+      "Le Directeur Général de l'Agence Régionale de Santé Exemple,\n"
+      "Le Maire de la Ville d'Exemple,\n"
+      "Et\n"
+      "La Caisse Primaire d'Assurance Maladie,\n"
+      "Il est convenu ce qui suit :\n");
+  CHECK(ShowAll(parties) == V{"Région Exemple | - | - | Préfet",
+                              "Agence Régionale de Santé Exemple | - | - | Directeur Général",
+                              "Ville d'Exemple | - | - | Maire",
+                              "Caisse Primaire d'Assurance Maladie | - | - | -"});
+}
+
+TEST_CASE("a list of signatories, one a line: 'Pour X, le Directeur, Name'", "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "Contrat Local de Santé\n"
+      "Communauté d'agglomération Exemple\n"
+      "2018-2022\n"
+      "Les signataires\n"
+      "Pour l'Agence Régionale de Santé, le Directeur général, Pierre DUPONT\n"
+      "Pour la Communauté d'agglomération Exemple, le Président, Jean MARTIN\n"
+      "Article 1 : Champ du contrat\n"
+      "Le contrat couvre le territoire.\n");
+  CHECK(ShowAll(parties) == V{"Agence Régionale de Santé | - | Pierre DUPONT | Directeur général",
+                              "Communauté d'agglomération Exemple | - | Jean MARTIN | Président"});
+}
+
 }  // namespace
 }  // namespace clsdb

@@ -188,5 +188,93 @@ TEST_CASE("run-on minutes: an item with nothing to decide, a heading broken afte
   }
 }
 
+// Minutes that head each item with its subject alone ("Objet : …"), the
+// subject printed again as a running header.
+const char kSubjectMinutes[] =
+    "PROCÈS-VERBAL DU CONSEIL MUNICIPAL\n"
+    "Séance du 12 mars 2021\n"
+    "Étaient présents : M. Jean DUPONT, Mme Claire MARTIN.\n"
+    "Votants : 2\n"
+    "Objet : Approbation du budget primitif 2021\n"
+    "Le Maire présente le budget primitif 2021.\n"
+    "Après en avoir délibéré, le Conseil Municipal, à l'unanimité, approuve le budget.\n"
+    "Objet : Contrat local de santé du Pays\n"
+    "Le Maire présente le projet de contrat.\n"
+    "Objet : Contrat local de santé du Pays\n"
+    "Après en avoir délibéré, le Conseil Municipal, par 2 voix pour, autorise la signature.\n";
+
+TEST_CASE("minutes headed by their subjects give one act per subject", "[segment]") {
+  const testing::TextRun run(kSubjectMinutes);
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].title == "Approbation du budget primitif 2021");
+  CHECK(run.records.deliberations[1].title == "Contrat local de santé du Pays");
+  CHECK(run.records.deliberations[1].votes_for == 2);
+}
+
+TEST_CASE("a subject line under a numbered heading opens no act of its own", "[segment]") {
+  // The point's number is the document's way of heading its acts: the
+  // subject lines below are not headings, and one subject alone cuts nothing.
+  const testing::TextRun run(
+      "Séance du 12 mars 2021\n"
+      "Point n° 1 : Budget\n"
+      "Objet : Approbation du budget primitif 2021\n"
+      "Après en avoir délibéré, le Conseil Municipal approuve le budget à l'unanimité.\n"
+      "Point n° 2 : Contrat local de santé\n"
+      "Objet : Signature du contrat\n"
+      "Après en avoir délibéré, le Conseil Municipal autorise la signature à l'unanimité.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].number == "1");
+  CHECK(run.records.deliberations[1].number == "2");
+}
+
+TEST_CASE("an attendance list wrapped across lines is read whole", "[segment]") {
+  // The line breaks inside a name ("Mme Anne" / "LEROY"), and the comma
+  // before a break was dropped ("Luc BERNARD" / "Sophie ROUX, …").
+  const testing::TextRun run(
+      "Séance du 12 mars 2021\n"
+      "Étaient présents : M. Jean DUPONT, Mme Anne\n"
+      "LEROY, M. Pierre MOREAU, M. Luc BERNARD\n"
+      "Mme Sophie ROUX, M. Paul DURAND.\n"
+      "Secrétaire de séance : Mme Anne LEROY.\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE à l'unanimité d'approuver.\n");
+  REQUIRE(run.records.deliberations.size() == 1);
+  std::vector<std::string> people;
+  for (const Attendee& a : run.records.deliberations[0].attendees) people.push_back(a.name);
+  CHECK(people == std::vector<std::string>{"Jean DUPONT", "Anne LEROY", "Pierre MOREAU",
+                                           "Luc BERNARD", "Sophie ROUX", "Paul DURAND"});
+}
+
+// Minutes whose items have no heading the rules know: each is told by its
+// decision, opened by the subject line before it; the fragment stops in its
+// last item, before the decision.
+const char kItemsByDecisions[] =
+    "REUNION DU CONSEIL COMMUNAUTAIRE\n"
+    "DU 18 juin 2015\n"
+    "Présents : Mesdames et Messieurs MARTIN, DURAND, PETIT, LEROY et ROUX.\n"
+    "Monsieur le Président ouvre la séance.\n"
+    "Approbation du compte rendu de la dernière réunion :\n"
+    "Monsieur le Président propose aux membres du Conseil de l'approuver.\n"
+    "Les membres du Conseil, après en avoir délibéré,\n"
+    "DÉCIDENT à l'unanimité d'approuver le compte rendu.\n"
+    "La délibération est adoptée à l'unanimité.\n"
+    "Contrat local de santé du Pays\n"
+    "Monsieur le Président présente le projet de contrat local de santé.\n"
+    "Le Conseil, après en avoir délibéré, approuve le contrat par 20 voix pour.\n"
+    "Travaux de la salle des fêtes\n"
+    "Monsieur le Président indique que la commission s'est réunie le 11 juin\n"
+    "dernier pour l'ouverture des plis.\n"
+    "Il est précisé que le lot G est infructueux.\n";
+
+TEST_CASE("minutes without headings give an item per decision, opened by its subject line",
+          "[segment]") {
+  const testing::TextRun run(kItemsByDecisions);
+  REQUIRE(run.records.deliberations.size() == 3);
+  CHECK(run.records.deliberations[0].title == "Approbation du compte rendu de la dernière réunion");
+  CHECK(run.records.deliberations[1].title == "Contrat local de santé du Pays");
+  CHECK(run.records.deliberations[1].votes_for == 20);
+  CHECK(run.records.deliberations[2].title == "Travaux de la salle des fêtes");
+  for (const Deliberation& d : run.records.deliberations) CHECK(d.attendees.size() == 5);
+}
+
 }  // namespace
 }  // namespace clsdb
