@@ -460,7 +460,16 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   std::mutex outcome_mu;
   std::vector<DocumentOutcome> skipped_dupes;
   queue.SetProducers(jobs);
-  auto work = [&] {
+  // Memory can run out outside a document's own handling (starting a
+  // reader, queueing a row, the writer's bookkeeping): the run then stops
+  // taking documents and says so, rather than the exception ending the
+  // process with the threads still running.
+  std::atomic<bool> out_of_memory{false};
+  auto stop_for_memory = [&] {
+    out_of_memory = true;
+    next = inputs.size();
+  };
+  auto work_on_inputs = [&] {
     // One PDF reader child per worker, kept for the documents it reads.
     std::unique_ptr<PdfReaderProcess> reader = PdfReaderFor(options);
     for (size_t i = next++; i < inputs.size(); i = next++) {
@@ -494,17 +503,27 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
       }
       queue.Push(std::move(*row));
     }
+  };
+  auto work = [&] {
+    try {
+      work_on_inputs();
+    } catch (const std::bad_alloc&) {
+      stop_for_memory();
+    }
     queue.ProducerDone();
   };
   // Past a thread or memory limit, fewer workers than asked start, and do
   // the work; none at all is the run's failure, said before anything is read.
   std::vector<std::thread> workers;
+  workers.reserve(static_cast<size_t>(jobs));  // no thread runs yet if this throws
   std::string no_thread;
   for (int j = 0; j < jobs && no_thread.empty(); ++j) {
     try {
       workers.emplace_back(work);
     } catch (const std::system_error& e) {
       no_thread = e.what();
+    } catch (const std::bad_alloc&) {
+      no_thread = "out of memory";
     }
   }
   for (size_t j = workers.size(); j < static_cast<size_t>(jobs); ++j) queue.ProducerDone();
@@ -513,71 +532,82 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   // The writer: this thread, the only one that touches the database.
   DocumentRow row;
   size_t done = 0;
-  while (queue.Pop(&row)) {
-    DocumentOutcome outcome{row.path,       row.status,
-                            row.error,      row.records.doc_type,
-                            row.page_count, static_cast<int>(row.records.contracts.size())};
-    if (row.sha256.empty()) {
-      // Not even read: nothing to store, but the run reports it.
-      outcome.status = DocumentStatus::kFailed;
-    } else {
-      const auto write_started = std::chrono::steady_clock::now();
-      // The same content as an earlier document?  A failed look-up leaves
-      // the document unlinked rather than failing it.
-      if (row.status != "failed" && row.fingerprint.shingles > 0) {
-        Result<std::vector<StoredFingerprint>> candidates =
-            (*store)->SameContentCandidates(row.fingerprint.bands, row.sha256);
-        if (candidates.ok()) row.same_as = ChooseOriginal(row.fingerprint, *candidates);
-      }
-      // A retry replaces the failure stored before.
-      bool already_stored = false;
-      Result<long long> id =
-          (*store)->WriteDocument(row, options.force || row.attempts > 1, &already_stored);
-      report.writer_seconds +=
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - write_started).count();
-      if (!id.ok()) {
+  try {
+    while (queue.Pop(&row)) {
+      DocumentOutcome outcome{row.path,       row.status,
+                              row.error,      row.records.doc_type,
+                              row.page_count, static_cast<int>(row.records.contracts.size())};
+      if (row.sha256.empty()) {
+        // Not even read: nothing to store, but the run reports it.
         outcome.status = DocumentStatus::kFailed;
-        outcome.message = id.status().ToString();
-      } else if (already_stored) {
-        // Another run stored the same bytes while this one processed them.
-        outcome.status = DocumentStatus::kSkipped;
-        outcome.message = "already stored by another run";
-      } else if (row.same_as) {
-        ++report.linked;
-        if (options.verbose) {
-          std::fprintf(stderr, "%s: same content as document %lld\n", row.path.c_str(),
-                       *row.same_as);
+      } else {
+        const auto write_started = std::chrono::steady_clock::now();
+        // The same content as an earlier document?  A failed look-up leaves
+        // the document unlinked rather than failing it.
+        if (row.status != DocumentStatus::kFailed && row.fingerprint.shingles > 0) {
+          Result<std::vector<StoredFingerprint>> candidates =
+              (*store)->SameContentCandidates(row.fingerprint.bands, row.sha256);
+          if (candidates.ok()) row.same_as = ChooseOriginal(row.fingerprint, *candidates);
+        }
+        // A retry replaces the failure stored before.
+        bool already_stored = false;
+        Result<long long> id =
+            (*store)->WriteDocument(row, options.force || row.attempts > 1, &already_stored);
+        report.writer_seconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - write_started).count();
+        if (!id.ok()) {
+          outcome.status = DocumentStatus::kFailed;
+          outcome.message = id.status().ToString();
+        } else if (already_stored) {
+          // Another run stored the same bytes while this one processed them.
+          outcome.status = DocumentStatus::kSkipped;
+          outcome.message = "already stored by another run";
+        } else if (row.same_as) {
+          ++report.linked;
+          if (options.verbose) {
+            std::fprintf(stderr, "%s: same content as document %lld\n", row.path.c_str(),
+                         *row.same_as);
+          }
         }
       }
+      switch (outcome.status) {
+        case DocumentStatus::kOk:
+          ++report.counts.ok;
+          break;
+        case DocumentStatus::kPartial:
+          ++report.counts.partial;
+          break;
+        case DocumentStatus::kFailed:
+          ++report.counts.failed;
+          break;
+        case DocumentStatus::kSkipped:
+          ++report.counts.skipped;
+          break;
+      }
+      report.pages += row.page_count;
+      if (options.verbose) {
+        std::fprintf(stderr, "%s: %s%s%s\n", outcome.path.c_str(), Name(outcome.status),
+                     outcome.message.empty() ? "" : ": ", outcome.message.c_str());
+      }
+      report.documents.push_back(std::move(outcome));
+      ++done;
+      if (options.progress) {
+        double secs =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        PrintProgress(done, inputs.size(), report.pages, secs);
+      }
     }
-    switch (outcome.status) {
-      case DocumentStatus::kOk:
-        ++report.counts.ok;
-        break;
-      case DocumentStatus::kPartial:
-        ++report.counts.partial;
-        break;
-      case DocumentStatus::kFailed:
-        ++report.counts.failed;
-        break;
-      case DocumentStatus::kSkipped:
-        ++report.counts.skipped;
-        break;
-    }
-    report.pages += row.page_count;
-    if (options.verbose) {
-      std::fprintf(stderr, "%s: %s%s%s\n", outcome.path.c_str(), Name(outcome.status),
-                   outcome.message.empty() ? "" : ": ", outcome.message.c_str());
-    }
-    report.documents.push_back(std::move(outcome));
-    ++done;
-    if (options.progress) {
-      double secs =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      PrintProgress(done, inputs.size(), report.pages, secs);
+  } catch (const std::bad_alloc&) {
+    stop_for_memory();
+    while (queue.Pop(&row)) {  // lets the workers finish the documents they hold
     }
   }
   for (auto& w : workers) w.join();
+  if (out_of_memory) {
+    return Status::Unavailable(
+        "out of memory: the run stopped; the documents stored before are complete, and the next "
+        "run goes on from there");
+  }
   if (options.progress) std::fprintf(stderr, "\n");
   for (auto& d : skipped_dupes) {
     ++report.counts.skipped;

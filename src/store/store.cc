@@ -617,7 +617,7 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
   if (!doc_id.ok()) return doc_id;
   const long long did = *doc_id;
   // A failed document's identity is decided when a run reads it whole.
-  if (doc.status != "failed") {
+  if (doc.status != DocumentStatus::kFailed) {
     if (Status s = WriteFingerprint(did, doc.fingerprint); !s.ok()) return s;
   }
 

@@ -100,7 +100,7 @@ TEST_CASE("shared corpus: the text and the PDF of a document are the same conten
   auto fingerprint = [&](const fs::path& path) {
     DocumentRow row = ProcessDocument(path.string(), *rules, options);
     INFO(path << ": " << row.error);
-    REQUIRE(row.status != "failed");
+    REQUIRE(row.status != DocumentStatus::kFailed);
     return row.fingerprint;
   };
   // The press release (1 page) and the Avesnois contract (43 pages: a

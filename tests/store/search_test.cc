@@ -214,7 +214,7 @@ TEST_CASE("search shows each content once: a copy's hits give way to its origina
     text.sha256 = "s2";
     text.path = "cls_avesnois.txt";
     text.format = "text";
-    text.status = "ok";
+    text.status = DocumentStatus::kOk;
     text.page_count = 1;
     text.pages.push_back({1, "page", true});
     text.records.doc_type = "contract";
