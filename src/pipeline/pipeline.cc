@@ -380,6 +380,247 @@ Status IdentifyStoredDocuments(Store& store, long long* fingerprinted, long long
   return Status::OK();
 }
 
+namespace {
+
+void CountOutcome(DocumentStatus status, RunCounts* counts) {
+  switch (status) {
+    case DocumentStatus::kOk:
+      ++counts->ok;
+      break;
+    case DocumentStatus::kPartial:
+      ++counts->partial;
+      break;
+    case DocumentStatus::kFailed:
+      ++counts->failed;
+      break;
+    case DocumentStatus::kSkipped:
+      ++counts->skipped;
+      break;
+  }
+}
+
+// One ingest over a list of inputs: its workers read and extract documents
+// and queue their rows; the thread that calls Run() is the writer, the only
+// one that touches the store.
+class IngestRun {
+ public:
+  IngestRun(const std::vector<std::string>& inputs, const IngestOptions& options,
+            const RuleSet& rules, Store& store, StoredDocuments& stored, IngestReport* report)
+      : inputs_(inputs),
+        options_(options),
+        rules_(rules),
+        store_(store),
+        stored_(stored),
+        report_(report),
+        jobs_(std::max(1, options.jobs > 0
+                              ? options.jobs
+                              : static_cast<int>(std::thread::hardware_concurrency()))),
+        queue_(2 * static_cast<size_t>(jobs_)) {}
+
+  // Processes every input and stores its row; fails only when no worker can
+  // start or memory runs out (the documents stored before stay complete).
+  Status Run() {
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<std::thread> workers;
+    if (Status s = StartWorkers(&workers); !s.ok()) return s;
+    DocumentRow row;
+    size_t done = 0;
+    try {
+      while (queue_.Pop(&row)) {
+        Tally(Write(row), row.page_count);
+        if (options_.progress) {
+          PrintProgress(++done, inputs_.size(), report_->pages, SecondsSince(started));
+        }
+      }
+    } catch (const std::bad_alloc&) {
+      StopForMemory();
+      while (queue_.Pop(&row)) {  // lets the workers finish the documents they hold
+      }
+    }
+    for (auto& w : workers) w.join();
+    if (out_of_memory_) {
+      return Status::Unavailable(
+          "out of memory: the run stopped; the documents stored before are complete, and the "
+          "next run goes on from there");
+    }
+    if (options_.progress) std::fprintf(stderr, "\n");
+    for (auto& d : skipped_dupes_) Tally(std::move(d), 0);
+    return Status::OK();
+  }
+
+ private:
+  static double SecondsSince(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  }
+
+  // Memory can run out outside a document's own handling (starting a
+  // reader, queueing a row, the writer's bookkeeping): the run then stops
+  // taking documents and says so, rather than the exception ending the
+  // process with the threads still running.
+  void StopForMemory() {
+    out_of_memory_ = true;
+    next_ = inputs_.size();
+  }
+
+  // Past a thread or memory limit, fewer workers than asked start, and do
+  // the work; none at all is the run's failure, said before anything is read.
+  Status StartWorkers(std::vector<std::thread>* workers) {
+    queue_.SetProducers(jobs_);
+    workers->reserve(static_cast<size_t>(jobs_));  // no thread runs yet if this throws
+    std::string no_thread;
+    for (int j = 0; j < jobs_ && no_thread.empty(); ++j) {
+      try {
+        workers->emplace_back([this] { Work(); });
+      } catch (const std::system_error& e) {
+        no_thread = e.what();
+      } catch (const std::bad_alloc&) {
+        no_thread = "out of memory";
+      }
+    }
+    for (size_t j = workers->size(); j < static_cast<size_t>(jobs_); ++j) queue_.ProducerDone();
+    if (workers->empty()) return Status::Unavailable("cannot start a worker thread: " + no_thread);
+    return Status::OK();
+  }
+
+  void Work() {
+    try {
+      WorkOnInputs();
+    } catch (const std::bad_alloc&) {
+      StopForMemory();
+    }
+    queue_.ProducerDone();
+  }
+
+  void WorkOnInputs() {
+    // One PDF reader child per worker, kept for the documents it reads.
+    std::unique_ptr<PdfReaderProcess> reader = PdfReaderFor(options_);
+    for (size_t i = next_++; i < inputs_.size(); i = next_++) {
+      std::optional<DocumentRow> row = Process(inputs_[i], reader.get());
+      if (row) queue_.Push(std::move(*row));
+    }
+  }
+
+  // The row of one input, or nothing when it is a duplicate this run skips.
+  std::optional<DocumentRow> Process(const std::string& path, PdfReaderProcess* reader) {
+    try {
+      // The one read of the file: its sha256 and every stage (the PDF
+      // reader child included) see these bytes.
+      Result<std::string> bytes = ReadFileBytes(path, options_.max_input_bytes);
+      if (!bytes.ok()) return Unprocessed(path, bytes.status());
+      // Nothing to store or to recognise later: report it, store nothing.
+      if (bytes->empty()) return Unprocessed(path, Status::Corruption("empty file"));
+      std::string sha = Sha256Hex(*bytes);
+      int attempts = 1;
+      std::string why_not;
+      if (!Claim(sha, &attempts, &why_not)) {
+        std::lock_guard lock(outcome_mu_);
+        skipped_dupes_.push_back({path, DocumentStatus::kSkipped, why_not, "", 0, 0});
+        return std::nullopt;
+      }
+      DocumentRow row = ProcessGuarded(path, *bytes, sha, rules_, options_, reader);
+      row.attempts = attempts;
+      return row;
+    } catch (const std::bad_alloc&) {
+      // Reading or hashing ran out: the file is not stored (no sha256),
+      // and the next run tries it again.
+      return Unprocessed(path, Status::Unavailable("out of memory while reading the file"));
+    }
+  }
+
+  // Whether to process the file whose bytes hash to sha: *attempts is then
+  // the attempt this is, else *why_not says why it is skipped.  A file seen
+  // twice in this run (same bytes under two names) is processed once.
+  bool Claim(const std::string& sha, int* attempts, std::string* why_not) {
+    *attempts = 1;
+    {
+      std::lock_guard lock(claimed_mu_);
+      if (!claimed_.insert(sha).second) {
+        *why_not = "already stored (same sha256)";
+        return false;
+      }
+    }
+    const std::optional<StoredDocuments::Outcome> before = stored_.Find(sha);
+    if (!before || options_.force) return true;
+    if (before->status == DocumentStatus::kFailed &&
+        (options_.retry_failed || (before->transient && before->attempts < kMaxAttempts))) {
+      *attempts = before->attempts + 1;
+      return true;
+    }
+    *why_not = "already stored (same sha256)";
+    if (before->status == DocumentStatus::kFailed && before->transient) {
+      *why_not += "; failed " + std::to_string(before->attempts) +
+                  " times for a transient reason, --retry-failed tries again";
+    }
+    return false;
+  }
+
+  // Stores one row (the writer's part) and says how it went.
+  DocumentOutcome Write(DocumentRow& row) {
+    DocumentOutcome outcome{row.path,       row.status,
+                            row.error,      row.records.doc_type,
+                            row.page_count, static_cast<int>(row.records.contracts.size())};
+    if (row.sha256.empty()) {
+      // Not even read: nothing to store, but the run reports it.
+      outcome.status = DocumentStatus::kFailed;
+      return outcome;
+    }
+    const auto write_started = std::chrono::steady_clock::now();
+    // The same content as an earlier document?  A failed look-up leaves
+    // the document unlinked rather than failing it.
+    if (row.status != DocumentStatus::kFailed && row.fingerprint.shingles > 0) {
+      Result<std::vector<StoredFingerprint>> candidates =
+          store_.SameContentCandidates(row.fingerprint.bands, row.sha256);
+      if (candidates.ok()) row.same_as = ChooseOriginal(row.fingerprint, *candidates);
+    }
+    // A retry replaces the failure stored before.
+    bool already_stored = false;
+    Result<long long> id =
+        store_.WriteDocument(row, options_.force || row.attempts > 1, &already_stored);
+    report_->writer_seconds += SecondsSince(write_started);
+    if (!id.ok()) {
+      outcome.status = DocumentStatus::kFailed;
+      outcome.message = id.status().ToString();
+    } else if (already_stored) {
+      // Another run stored the same bytes while this one processed them.
+      outcome.status = DocumentStatus::kSkipped;
+      outcome.message = "already stored by another run";
+    } else if (row.same_as) {
+      ++report_->linked;
+      if (options_.verbose) {
+        std::fprintf(stderr, "%s: same content as document %lld\n", row.path.c_str(), *row.same_as);
+      }
+    }
+    return outcome;
+  }
+
+  void Tally(DocumentOutcome outcome, int pages) {
+    CountOutcome(outcome.status, &report_->counts);
+    report_->pages += pages;
+    if (options_.verbose) {
+      std::fprintf(stderr, "%s: %s%s%s\n", outcome.path.c_str(), Name(outcome.status),
+                   outcome.message.empty() ? "" : ": ", outcome.message.c_str());
+    }
+    report_->documents.push_back(std::move(outcome));
+  }
+
+  const std::vector<std::string>& inputs_;
+  const IngestOptions& options_;
+  const RuleSet& rules_;
+  Store& store_;
+  StoredDocuments& stored_;
+  IngestReport* report_;
+  const int jobs_;
+  RowQueue queue_;
+  std::atomic<size_t> next_{0};
+  std::atomic<bool> out_of_memory_{false};
+  std::mutex claimed_mu_;
+  std::set<std::string> claimed_;
+  std::mutex outcome_mu_;
+  std::vector<DocumentOutcome> skipped_dupes_;
+};
+
+}  // namespace
+
 Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   IngestReport report;
@@ -389,11 +630,7 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   const std::vector<std::string> inputs = collected.take();
   report.inputs_in_shard = inputs.size() + report.documents.size();
   for (const auto& d : report.documents) {
-    if (d.status == DocumentStatus::kFailed) {
-      ++report.counts.failed;
-    } else {
-      ++report.counts.skipped;
-    }
+    CountOutcome(d.status, &report.counts);
     if (options.verbose) {
       std::fprintf(stderr, "%s: %s: %s\n", d.path.c_str(), Name(d.status), d.message.c_str());
     }
@@ -418,203 +655,13 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
       !s.ok()) {
     return s;
   }
-
-  // Which files are already stored, and which this run has claimed: a file
-  // seen twice (same bytes under two names) is processed once.  Workers ask
-  // on a read-only connection of their own, so that a look-up never waits
-  // for the writer's transaction; only the writer touches `store`.
+  // Workers ask whether a file is stored on a read-only connection of their
+  // own, so that a look-up never waits for the writer's transaction.
   Result<std::unique_ptr<StoredDocuments>> stored = StoredDocuments::Open(options.db_path);
   if (!stored.ok()) return stored.status();
-  std::mutex claimed_mu;
-  std::set<std::string> claimed;
-  // Whether to process the file whose bytes hash to sha: *attempts is then
-  // the attempt this is, else *why_not says why it is skipped.
-  auto claim = [&](const std::string& sha, int* attempts, std::string* why_not) {
-    *attempts = 1;
-    {
-      std::lock_guard lock(claimed_mu);
-      if (!claimed.insert(sha).second) {
-        *why_not = "already stored (same sha256)";
-        return false;
-      }
-    }
-    const std::optional<StoredDocuments::Outcome> before = (*stored)->Find(sha);
-    if (!before || options.force) return true;
-    if (before->status == DocumentStatus::kFailed &&
-        (options.retry_failed || (before->transient && before->attempts < kMaxAttempts))) {
-      *attempts = before->attempts + 1;
-      return true;
-    }
-    *why_not = "already stored (same sha256)";
-    if (before->status == DocumentStatus::kFailed && before->transient) {
-      *why_not += "; failed " + std::to_string(before->attempts) +
-                  " times for a transient reason, --retry-failed tries again";
-    }
-    return false;
-  };
 
-  const int jobs = std::max(
-      1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
-  RowQueue queue(2 * static_cast<size_t>(jobs));
-  std::atomic<size_t> next{0};
-  std::mutex outcome_mu;
-  std::vector<DocumentOutcome> skipped_dupes;
-  queue.SetProducers(jobs);
-  // Memory can run out outside a document's own handling (starting a
-  // reader, queueing a row, the writer's bookkeeping): the run then stops
-  // taking documents and says so, rather than the exception ending the
-  // process with the threads still running.
-  std::atomic<bool> out_of_memory{false};
-  auto stop_for_memory = [&] {
-    out_of_memory = true;
-    next = inputs.size();
-  };
-  auto work_on_inputs = [&] {
-    // One PDF reader child per worker, kept for the documents it reads.
-    std::unique_ptr<PdfReaderProcess> reader = PdfReaderFor(options);
-    for (size_t i = next++; i < inputs.size(); i = next++) {
-      const std::string& path = inputs[i];
-      // The one read of the file: its sha256 and every stage (the PDF
-      // reader child included) see these bytes.
-      std::optional<DocumentRow> row;
-      try {
-        Result<std::string> bytes = ReadFileBytes(path, options.max_input_bytes);
-        if (!bytes.ok()) {
-          row = Unprocessed(path, bytes.status());
-        } else if (bytes->empty()) {
-          // Nothing to store or to recognise later: report it, store nothing.
-          row = Unprocessed(path, Status::Corruption("empty file"));
-        } else {
-          std::string sha = Sha256Hex(*bytes);
-          int attempts = 1;
-          std::string why_not;
-          if (!claim(sha, &attempts, &why_not)) {
-            std::lock_guard lock(outcome_mu);
-            skipped_dupes.push_back({path, DocumentStatus::kSkipped, why_not, "", 0, 0});
-            continue;
-          }
-          row = ProcessGuarded(path, *bytes, sha, *rules, options, reader.get());
-          row->attempts = attempts;
-        }
-      } catch (const std::bad_alloc&) {
-        // Reading or hashing ran out: the file is not stored (no sha256),
-        // and the next run tries it again.
-        row = Unprocessed(path, Status::Unavailable("out of memory while reading the file"));
-      }
-      queue.Push(std::move(*row));
-    }
-  };
-  auto work = [&] {
-    try {
-      work_on_inputs();
-    } catch (const std::bad_alloc&) {
-      stop_for_memory();
-    }
-    queue.ProducerDone();
-  };
-  // Past a thread or memory limit, fewer workers than asked start, and do
-  // the work; none at all is the run's failure, said before anything is read.
-  std::vector<std::thread> workers;
-  workers.reserve(static_cast<size_t>(jobs));  // no thread runs yet if this throws
-  std::string no_thread;
-  for (int j = 0; j < jobs && no_thread.empty(); ++j) {
-    try {
-      workers.emplace_back(work);
-    } catch (const std::system_error& e) {
-      no_thread = e.what();
-    } catch (const std::bad_alloc&) {
-      no_thread = "out of memory";
-    }
-  }
-  for (size_t j = workers.size(); j < static_cast<size_t>(jobs); ++j) queue.ProducerDone();
-  if (workers.empty()) return Status::Unavailable("cannot start a worker thread: " + no_thread);
-
-  // The writer: this thread, the only one that touches the database.
-  DocumentRow row;
-  size_t done = 0;
-  try {
-    while (queue.Pop(&row)) {
-      DocumentOutcome outcome{row.path,       row.status,
-                              row.error,      row.records.doc_type,
-                              row.page_count, static_cast<int>(row.records.contracts.size())};
-      if (row.sha256.empty()) {
-        // Not even read: nothing to store, but the run reports it.
-        outcome.status = DocumentStatus::kFailed;
-      } else {
-        const auto write_started = std::chrono::steady_clock::now();
-        // The same content as an earlier document?  A failed look-up leaves
-        // the document unlinked rather than failing it.
-        if (row.status != DocumentStatus::kFailed && row.fingerprint.shingles > 0) {
-          Result<std::vector<StoredFingerprint>> candidates =
-              (*store)->SameContentCandidates(row.fingerprint.bands, row.sha256);
-          if (candidates.ok()) row.same_as = ChooseOriginal(row.fingerprint, *candidates);
-        }
-        // A retry replaces the failure stored before.
-        bool already_stored = false;
-        Result<long long> id =
-            (*store)->WriteDocument(row, options.force || row.attempts > 1, &already_stored);
-        report.writer_seconds +=
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - write_started).count();
-        if (!id.ok()) {
-          outcome.status = DocumentStatus::kFailed;
-          outcome.message = id.status().ToString();
-        } else if (already_stored) {
-          // Another run stored the same bytes while this one processed them.
-          outcome.status = DocumentStatus::kSkipped;
-          outcome.message = "already stored by another run";
-        } else if (row.same_as) {
-          ++report.linked;
-          if (options.verbose) {
-            std::fprintf(stderr, "%s: same content as document %lld\n", row.path.c_str(),
-                         *row.same_as);
-          }
-        }
-      }
-      switch (outcome.status) {
-        case DocumentStatus::kOk:
-          ++report.counts.ok;
-          break;
-        case DocumentStatus::kPartial:
-          ++report.counts.partial;
-          break;
-        case DocumentStatus::kFailed:
-          ++report.counts.failed;
-          break;
-        case DocumentStatus::kSkipped:
-          ++report.counts.skipped;
-          break;
-      }
-      report.pages += row.page_count;
-      if (options.verbose) {
-        std::fprintf(stderr, "%s: %s%s%s\n", outcome.path.c_str(), Name(outcome.status),
-                     outcome.message.empty() ? "" : ": ", outcome.message.c_str());
-      }
-      report.documents.push_back(std::move(outcome));
-      ++done;
-      if (options.progress) {
-        double secs =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        PrintProgress(done, inputs.size(), report.pages, secs);
-      }
-    }
-  } catch (const std::bad_alloc&) {
-    stop_for_memory();
-    while (queue.Pop(&row)) {  // lets the workers finish the documents they hold
-    }
-  }
-  for (auto& w : workers) w.join();
-  if (out_of_memory) {
-    return Status::Unavailable(
-        "out of memory: the run stopped; the documents stored before are complete, and the next "
-        "run goes on from there");
-  }
-  if (options.progress) std::fprintf(stderr, "\n");
-  for (auto& d : skipped_dupes) {
-    ++report.counts.skipped;
-    if (options.verbose)
-      std::fprintf(stderr, "%s: skipped: %s\n", d.path.c_str(), d.message.c_str());
-    report.documents.push_back(std::move(d));
-  }
+  IngestRun ingest(inputs, options, *rules, **store, **stored, &report);
+  if (Status s = ingest.Run(); !s.ok()) return s;
   if (Status s = (*store)->FinishRun(*run, report.counts); !s.ok()) return s;
   Result<Store::Summary> summary = (*store)->Summarize();
   if (summary.ok()) report.summary = *summary;
