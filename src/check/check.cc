@@ -110,12 +110,15 @@ void ComputeTotals(CheckResult* result) {
   }
 }
 
-Result<CheckResult> RunCheck(const CheckOptions& in) {
-  CheckOptions o = in;
+namespace {
+
+// The options with their defaults filled in, or why they cannot be used.
+Result<CheckOptions> Resolved(CheckOptions o) {
   if (o.corpus_dir.empty()) o.corpus_dir = DefaultCorpusDir();
   if (o.shared_dir.empty()) o.shared_dir = DefaultSharedDir();
-  if (o.baseline_path.empty())
+  if (o.baseline_path.empty()) {
     o.baseline_path = (fs::path(o.corpus_dir) / "baseline.json").string();
+  }
   if (o.thresholds_path.empty()) {
     o.thresholds_path = (fs::path(o.corpus_dir) / "thresholds.json").string();
   }
@@ -126,6 +129,137 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
     return Status::InvalidArgument("unknown set \"" + o.set_filter +
                                    "\" (expected reference, real or heldout)");
   }
+  return o;
+}
+
+// Thresholds and baseline into *result; a missing file is no figures.
+Status LoadFigureFiles(const CheckOptions& o, CheckResult* result) {
+  if (Result<Figures> t = LoadFigures(o.thresholds_path, /*strict_groups=*/true); t.ok()) {
+    result->thresholds = t.take();
+  } else if (t.status().code() != Status::Code::kNotFound) {
+    return t.status();
+  }
+  if (Result<Figures> b = LoadFigures(o.baseline_path, /*strict_groups=*/false); b.ok()) {
+    result->baseline = b.take();
+    result->have_baseline = true;
+  } else if (b.status().code() != Status::Code::kNotFound) {
+    return b.status();
+  }
+  return Status::OK();
+}
+
+// Ingests the manifest's documents into db_path; *outcomes gets each
+// document's outcome by normalised path.
+Status IngestManifest(const CheckOptions& o, const Manifest& manifest, const std::string& db_path,
+                      std::map<std::string, DocumentOutcome>* outcomes) {
+  std::vector<std::string> paths;
+  for (const ManifestEntry& entry : manifest.entries) paths.push_back(entry.document);
+  if (paths.empty()) return Status::OK();
+  IngestOptions ingest;
+  ingest.db_path = db_path;
+  ingest.rules_dir = o.rules_dir;
+  ingest.jobs = o.jobs;
+  // A progress line rewrites itself with \r: only a terminal shows that.
+  ingest.progress = !o.quiet && isatty(STDERR_FILENO);
+  ingest.arguments = "clsdb check";
+  if (!o.quiet) {
+    std::cerr << "check: ingesting " << paths.size() << " documents into a temporary database\n";
+  }
+  Result<IngestReport> report = Ingest(paths, ingest);
+  if (!report.ok()) return report.status().WithPrefix("check: ingest");
+  for (const DocumentOutcome& d : report->documents) (*outcomes)[Normal(d.path)] = d;
+  return Status::OK();
+}
+
+// The stored document of a manifest entry: by content first (the database
+// may have been built from another working directory, or from a copy of
+// the corpus), then by path; null when the database lacks it.
+const Store::StoredDocument* StoredDocumentOf(const ManifestEntry& entry,
+                                              const std::vector<Store::StoredDocument>& listed) {
+  const Store::StoredDocument* stored = nullptr;
+  if (Result<std::string> bytes = ReadFileBytes(entry.document); bytes.ok()) {
+    const std::string sha = Sha256Hex(*bytes);
+    for (const auto& d : listed) {
+      if (d.sha256 == sha) stored = &d;
+    }
+  }
+  if (stored != nullptr) return stored;
+  const std::string want = Normal(entry.document);
+  for (const auto& d : listed) {
+    if (Normal(d.path) == want) stored = &d;
+  }
+  return stored;
+}
+
+// Scores each manifest entry against what db_path holds for it.
+Status ScoreDocuments(const Manifest& manifest, const std::vector<DocumentRecords>& expected,
+                      const std::string& db_path,
+                      const std::map<std::string, DocumentOutcome>& outcomes, CheckResult* result) {
+  if (manifest.entries.empty()) return Status::OK();
+  Result<std::unique_ptr<Store>> store = Store::Open(db_path);
+  if (!store.ok()) return store.status();
+  Result<std::vector<Store::StoredDocument>> listed = (*store)->ListDocuments();
+  if (!listed.ok()) return listed.status();
+  for (size_t i = 0; i < manifest.entries.size(); ++i) {
+    const ManifestEntry& entry = manifest.entries[i];
+    const Store::StoredDocument* stored = StoredDocumentOf(entry, *listed);
+    DocumentResult doc;
+    doc.entry = entry;
+    DocumentRecords actual;
+    if (stored != nullptr) {
+      Result<DocumentRecords> records = (*store)->ReadRecords(stored->id);
+      if (!records.ok()) return records.status().WithPrefix(entry.document);
+      actual = records.take();
+      doc.status = Name(stored->status);
+      doc.message = stored->error;
+    } else {
+      // Nothing extracted: no doc_type either, so that it counts as missed.
+      actual.doc_type.clear();
+      doc.status = "missing";
+      const auto outcome = outcomes.find(Normal(entry.document));
+      doc.message = outcome != outcomes.end() && !outcome->second.message.empty()
+                        ? outcome->second.message
+                        : "not in the database";
+    }
+    doc.score = ScoreDocument(expected[i], actual);
+    KeepGroups(entry.groups, &doc.score);
+    result->documents.push_back(std::move(doc));
+  }
+  return Status::OK();
+}
+
+// Writes this run's figures into the baseline file.
+Status UpdateBaseline(const std::string& baseline_path, CheckResult* result) {
+  // A document the database lacks scores zero everywhere: figures taken
+  // from such a run would let every later regression pass unnoticed.
+  for (const DocumentResult& d : result->documents) {
+    if (d.status != "missing") continue;
+    return Status::Corruption("not updating the baseline: " + d.entry.document +
+                              " is not in the database (" + d.message + ")");
+  }
+  // A key with no document this run (the shared corpus is absent, or
+  // --set chose another set) keeps its old figures.
+  Figures merged = result->baseline;
+  for (const auto& [key, groups] : result->current) merged[key] = groups;
+  if (Status s = SaveFigures(baseline_path, merged,
+                             "F1 per group, and macro F1, of the TOTAL over "
+                             "corpus/manifest.tsv, per set and format; written by "
+                             "`clsdb check --update-baseline`");
+      !s.ok()) {
+    return s;
+  }
+  result->baseline = std::move(merged);
+  result->have_baseline = true;
+  result->baseline_updated = true;
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<CheckResult> RunCheck(const CheckOptions& in) {
+  Result<CheckOptions> resolved = Resolved(in);
+  if (!resolved.ok()) return resolved.status();
+  const CheckOptions& o = *resolved;
 
   CheckResult result;
   result.baseline_path = o.baseline_path;
@@ -140,18 +274,7 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
   KeepSet(&manifest->entries, o.set_filter);
   KeepSet(&manifest->skipped, o.set_filter);
   result.skipped = manifest->skipped;
-
-  if (Result<Figures> t = LoadFigures(o.thresholds_path, /*strict_groups=*/true); t.ok()) {
-    result.thresholds = t.take();
-  } else if (t.status().code() != Status::Code::kNotFound) {
-    return t.status();
-  }
-  if (Result<Figures> b = LoadFigures(o.baseline_path, /*strict_groups=*/false); b.ok()) {
-    result.baseline = b.take();
-    result.have_baseline = true;
-  } else if (b.status().code() != Status::Code::kNotFound) {
-    return b.status();
-  }
+  if (Status s = LoadFigureFiles(o, &result); !s.ok()) return s;
 
   TempDir temp;
   if (o.db_path.empty()) {
@@ -176,99 +299,17 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
   std::map<std::string, DocumentOutcome> outcomes;  // by normalised path
   if (db_path.empty()) {
     db_path = (fs::path(temp.path()) / "check.sqlite").string();
-    std::vector<std::string> paths;
-    for (const ManifestEntry& entry : manifest->entries) paths.push_back(entry.document);
-    IngestOptions ingest;
-    ingest.db_path = db_path;
-    ingest.rules_dir = o.rules_dir;
-    ingest.jobs = o.jobs;
-    // A progress line rewrites itself with \r: only a terminal shows that.
-    ingest.progress = !o.quiet && isatty(STDERR_FILENO);
-    ingest.arguments = "clsdb check";
-    if (!o.quiet) {
-      std::cerr << "check: ingesting " << paths.size() << " documents into a temporary database\n";
-    }
-    if (!paths.empty()) {
-      Result<IngestReport> report = Ingest(paths, ingest);
-      if (!report.ok()) return report.status().WithPrefix("check: ingest");
-      for (const DocumentOutcome& d : report->documents) outcomes[Normal(d.path)] = d;
-    }
-  } else {
-    std::error_code ec;
-    if (!fs::is_regular_file(db_path, ec)) return Status::NotFound(db_path + ": no such database");
+    if (Status s = IngestManifest(o, *manifest, db_path, &outcomes); !s.ok()) return s;
+  } else if (std::error_code ec; !fs::is_regular_file(db_path, ec)) {
+    return Status::NotFound(db_path + ": no such database");
   }
-
-  if (!manifest->entries.empty()) {
-    Result<std::unique_ptr<Store>> store = Store::Open(db_path);
-    if (!store.ok()) return store.status();
-    Result<std::vector<Store::StoredDocument>> listed = (*store)->ListDocuments();
-    if (!listed.ok()) return listed.status();
-
-    for (size_t i = 0; i < manifest->entries.size(); ++i) {
-      const ManifestEntry& entry = manifest->entries[i];
-      // By content first: the database may have been built from another
-      // working directory, or from a copy of the corpus.
-      const Store::StoredDocument* stored = nullptr;
-      if (Result<std::string> bytes = ReadFileBytes(entry.document); bytes.ok()) {
-        const std::string sha = Sha256Hex(*bytes);
-        for (const auto& d : *listed) {
-          if (d.sha256 == sha) stored = &d;
-        }
-      }
-      if (stored == nullptr) {
-        const std::string want = Normal(entry.document);
-        for (const auto& d : *listed) {
-          if (Normal(d.path) == want) stored = &d;
-        }
-      }
-
-      DocumentResult doc;
-      doc.entry = entry;
-      DocumentRecords actual;
-      if (stored != nullptr) {
-        Result<DocumentRecords> records = (*store)->ReadRecords(stored->id);
-        if (!records.ok()) return records.status().WithPrefix(entry.document);
-        actual = records.take();
-        doc.status = Name(stored->status);
-        doc.message = stored->error;
-      } else {
-        // Nothing extracted: no doc_type either, so that it counts as missed.
-        actual.doc_type.clear();
-        doc.status = "missing";
-        const auto outcome = outcomes.find(Normal(entry.document));
-        doc.message = outcome != outcomes.end() && !outcome->second.message.empty()
-                          ? outcome->second.message
-                          : "not in the database";
-      }
-      doc.score = ScoreDocument(expected[i], actual);
-      KeepGroups(entry.groups, &doc.score);
-      result.documents.push_back(std::move(doc));
-    }
+  if (Status s = ScoreDocuments(*manifest, expected, db_path, outcomes, &result); !s.ok()) {
+    return s;
   }
 
   ComputeTotals(&result);
   if (o.update_baseline) {
-    // A document the database lacks scores zero everywhere: figures taken
-    // from such a run would let every later regression pass unnoticed.
-    for (const DocumentResult& d : result.documents) {
-      if (d.status != "missing") continue;
-      return Status::Corruption("not updating the baseline: " + d.entry.document +
-                                " is not in the database (" + d.message + ")");
-    }
-    // A key with no document this run (the shared corpus is absent, or
-    // --set chose another set) keeps its old figures.
-    Figures merged = result.baseline;
-    for (const auto& [key, groups] : result.current) merged[key] = groups;
-    if (Status s = SaveFigures(o.baseline_path, merged,
-                               "F1 per group, and macro F1, of the TOTAL over "
-                               "corpus/manifest.tsv, per set and format; written by "
-                               "`clsdb check --update-baseline`");
-        !s.ok()) {
-      return s;
-    }
-    result.baseline = std::move(merged);
-    result.have_baseline = true;
-    result.baseline_updated = true;
+    if (Status s = UpdateBaseline(o.baseline_path, &result); !s.ok()) return s;
   }
   if (result.judged) result.failures = Judge(result.current, result.baseline, result.thresholds);
   return result;
