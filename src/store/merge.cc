@@ -273,125 +273,150 @@ Result<MergedShard> MergeTarget::MergeShard(const std::string& path) {
   return merged;
 }
 
-Status MergeTarget::CopyShard(MergedShard* merged) {
-  const std::string started_at = NowIso();
-  // Every id the shard brings is shifted past the output's largest, so that
-  // a row is new exactly when its id is above its table's offset.
-  std::map<std::string, long long> offset;
-  for (const TableMergeRule& rule : plan_) {
+namespace {
+
+// Every id a shard brings is shifted past the output's largest, so that a
+// row is new exactly when its id is above its table's offset.
+using IdOffsets = std::map<std::string, long long>;
+
+Result<IdOffsets> OffsetsOf(sqlite3* db, const std::vector<TableMergeRule>& plan) {
+  IdOffsets offset;
+  for (const TableMergeRule& rule : plan) {
     if (!rule.has_id) continue;
     Result<long long> max_id =
-        Integer(db_, "SELECT coalesce(max(id), 0) FROM main." + Quote(rule.table));
+        Integer(db, "SELECT coalesce(max(id), 0) FROM main." + Quote(rule.table));
     if (!max_id.ok()) return max_id.status();
     offset[rule.table] = *max_id;
   }
-  auto shifted = [&](const std::string& column, const std::string& table) {
-    return "s." + Quote(column) + " + " + std::to_string(offset[table]);
-  };
-  auto kept = [&](const std::string& column, const std::string& parent) {
-    return "EXISTS (SELECT 1 FROM main." + Quote(parent) +
-           " WHERE id = " + shifted(column, parent) + ")";
-  };
-  auto run = [&](const std::string& sql) -> Result<long long> {
-    if (Status s = Exec(db_, sql); !s.ok()) return s;
-    return static_cast<long long>(sqlite3_changes64(db_));
-  };
+  return offset;
+}
 
-  for (const TableMergeRule& rule : plan_) {
-    std::string columns, values, where;
-    auto add = [&](const std::string& column, const std::string& value) {
-      columns += (columns.empty() ? "" : ", ") + Quote(column);
-      values += (values.empty() ? "" : ", ") + value;
-    };
+// The INSERT … SELECT that copies one table of the attached shard (as `s`)
+// into the output: ids shifted, links followed to their shifted parents,
+// rows already there left out.
+class TableCopy {
+ public:
+  explicit TableCopy(const IdOffsets& offset) : offset_(offset) {}
+
+  // The statement for rule, or "" for a table the merge does not copy.
+  Result<std::string> Sql(sqlite3* db, const TableMergeRule& rule) {
     switch (rule.kind) {
       case Kind::kOwn:
       case Kind::kDerived:
-        continue;
+        return std::string();
       case Kind::kDocuments:
-        for (const std::string& c : rule.columns) {
-          const bool link = std::any_of(rule.foreign_keys.begin(), rule.foreign_keys.end(),
-                                        [&](const auto& f) { return f.column == c; });
-          // A link between documents (same_as) is recomputed (merge.h).
-          add(c, c == "id" ? shifted(c, rule.table) : link ? "NULL" : "s." + Quote(c));
-        }
-        where = "NOT EXISTS (SELECT 1 FROM main.documents m WHERE m.sha256 = s.sha256)";
+        Documents(rule);
         break;
       case Kind::kChild:
-        for (const std::string& c : rule.columns) {
-          auto fk = std::find_if(rule.foreign_keys.begin(), rule.foreign_keys.end(),
-                                 [&](const auto& f) { return f.column == c; });
-          if (c == "id" && rule.has_id) {
-            add(c, shifted(c, rule.table));
-          } else if (fk != rule.foreign_keys.end()) {
-            add(c, shifted(c, fk->parent));
-          } else {
-            add(c, "s." + Quote(c));
-          }
-        }
-        for (const auto& fk : rule.foreign_keys) {
-          where += (where.empty() ? "" : " OR ") + std::string("(s.") + Quote(fk.column) +
-                   " IS NOT NULL AND " + kept(fk.column, fk.parent) + ")";
-        }
+        Child(rule);
         break;
-      case Kind::kSearch: {
-        std::string known;
-        std::string ref = "s.ref_id + CASE s.kind";
-        for (const SearchKind& k : kSearchKinds) {
-          known += (known.empty() ? "'" : ", '") + std::string(k.kind) + "'";
-          ref += " WHEN '" + std::string(k.kind) + "' THEN " +
-                 std::to_string(offset[std::string(k.table)]);
-        }
-        ref += " END";
-        Result<std::vector<std::vector<std::string>>> unknown =
-            Rows(db_, "SELECT DISTINCT kind FROM shard.search WHERE kind NOT IN (" + known + ")");
-        if (!unknown.ok()) return unknown.status();
-        if (!unknown->empty()) {
-          return Status::Corruption("search rows of kind '" + unknown->front().front() +
-                                    "', which store/schema.sql.h does not list");
-        }
-        for (const std::string& c : rule.columns) {
-          if (c == "ref_id") {
-            add(c, ref);
-          } else if (c == "document_id") {
-            add(c, shifted(c, "documents"));
-          } else {
-            add(c, "s." + Quote(c));
-          }
-        }
-        // Rows stay keyed by their document (schema.sql.h): its new id in
-        // the high bits, the row's number in the shard in the low ones.
-        add("rowid",
-            "((" + shifted("document_id", "documents") + ") << 32) + (s.rowid & 4294967295)");
-        where = kept("document_id", "documents");
+      case Kind::kSearch:
+        if (Status s = Search(db, rule); !s.ok()) return s;
         break;
-      }
       case Kind::kRuns:
-        for (const std::string& c : rule.columns) {
-          if (c == "id") continue;  // nothing points at a run: numbered anew
-          add(c, "s." + Quote(c));
-          where +=
-              (where.empty() ? "" : " AND ") + std::string("m.") + Quote(c) + " IS s." + Quote(c);
-        }
-        where = "NOT EXISTS (SELECT 1 FROM main.runs m WHERE " + where + ")";
+        Runs(rule);
         break;
     }
-    Result<long long> rows =
-        run("INSERT INTO main." + Quote(rule.table) + "(" + columns + ") SELECT " + values +
-            " FROM shard." + Quote(rule.table) + " AS s WHERE " + where +
-            " ORDER BY s.rowid");  // the shard's order, so that ids keep it
-    if (!rows.ok()) return rows.status().WithPrefix(rule.table);
-    merged->rows_added += *rows;
-    if (rule.kind == Kind::kDocuments) merged->documents_added = *rows;
-    if (rule.kind == Kind::kRuns) merged->runs_added = *rows;
+    return "INSERT INTO main." + Quote(rule.table) + "(" + columns_ + ") SELECT " + values_ +
+           " FROM shard." + Quote(rule.table) + " AS s WHERE " + where_ +
+           " ORDER BY s.rowid";  // the shard's order, so that ids keep it
   }
-  Result<long long> shard_documents = Integer(db_, "SELECT count(*) FROM shard.documents");
-  if (!shard_documents.ok()) return shard_documents.status();
-  merged->documents_already_there = *shard_documents - merged->documents_added;
 
-  // The merge itself is a run of the output, when it brought anything: a
-  // shard merged again adds no row.
-  if (merged->documents_added == 0 && merged->runs_added == 0) return Status::OK();
-  const std::string since = std::to_string(offset["documents"]);
+ private:
+  std::string Shifted(const std::string& column, const std::string& table) const {
+    const auto it = offset_.find(table);
+    return "s." + Quote(column) + " + " + std::to_string(it == offset_.end() ? 0 : it->second);
+  }
+  std::string Kept(const std::string& column, const std::string& parent) const {
+    return "EXISTS (SELECT 1 FROM main." + Quote(parent) +
+           " WHERE id = " + Shifted(column, parent) + ")";
+  }
+  void Add(const std::string& column, const std::string& value) {
+    columns_ += (columns_.empty() ? "" : ", ") + Quote(column);
+    values_ += (values_.empty() ? "" : ", ") + value;
+  }
+
+  void Documents(const TableMergeRule& rule) {
+    for (const std::string& c : rule.columns) {
+      const bool link = std::any_of(rule.foreign_keys.begin(), rule.foreign_keys.end(),
+                                    [&](const auto& f) { return f.column == c; });
+      // A link between documents (same_as) is recomputed (merge.h).
+      Add(c, c == "id" ? Shifted(c, rule.table) : link ? "NULL" : "s." + Quote(c));
+    }
+    where_ = "NOT EXISTS (SELECT 1 FROM main.documents m WHERE m.sha256 = s.sha256)";
+  }
+
+  void Child(const TableMergeRule& rule) {
+    for (const std::string& c : rule.columns) {
+      auto fk = std::find_if(rule.foreign_keys.begin(), rule.foreign_keys.end(),
+                             [&](const auto& f) { return f.column == c; });
+      if (c == "id" && rule.has_id) {
+        Add(c, Shifted(c, rule.table));
+      } else if (fk != rule.foreign_keys.end()) {
+        Add(c, Shifted(c, fk->parent));
+      } else {
+        Add(c, "s." + Quote(c));
+      }
+    }
+    for (const auto& fk : rule.foreign_keys) {
+      where_ += (where_.empty() ? "" : " OR ") + std::string("(s.") + Quote(fk.column) +
+                " IS NOT NULL AND " + Kept(fk.column, fk.parent) + ")";
+    }
+  }
+
+  Status Search(sqlite3* db, const TableMergeRule& rule) {
+    std::string known;
+    std::string ref = "s.ref_id + CASE s.kind";
+    for (const SearchKind& k : kSearchKinds) {
+      known += (known.empty() ? "'" : ", '") + std::string(k.kind) + "'";
+      const auto it = offset_.find(std::string(k.table));
+      ref += " WHEN '" + std::string(k.kind) + "' THEN " +
+             std::to_string(it == offset_.end() ? 0 : it->second);
+    }
+    ref += " END";
+    Result<std::vector<std::vector<std::string>>> unknown =
+        Rows(db, "SELECT DISTINCT kind FROM shard.search WHERE kind NOT IN (" + known + ")");
+    if (!unknown.ok()) return unknown.status();
+    if (!unknown->empty()) {
+      return Status::Corruption("search rows of kind '" + unknown->front().front() +
+                                "', which store/schema.sql.h does not list");
+    }
+    for (const std::string& c : rule.columns) {
+      if (c == "ref_id") {
+        Add(c, ref);
+      } else if (c == "document_id") {
+        Add(c, Shifted(c, "documents"));
+      } else {
+        Add(c, "s." + Quote(c));
+      }
+    }
+    // Rows stay keyed by their document (schema.sql.h): its new id in the
+    // high bits, the row's number in the shard in the low ones.
+    Add("rowid", "((" + Shifted("document_id", "documents") + ") << 32) + (s.rowid & 4294967295)");
+    where_ = Kept("document_id", "documents");
+    return Status::OK();
+  }
+
+  void Runs(const TableMergeRule& rule) {
+    for (const std::string& c : rule.columns) {
+      if (c == "id") continue;  // nothing points at a run: numbered anew
+      Add(c, "s." + Quote(c));
+      where_ +=
+          (where_.empty() ? "" : " AND ") + std::string("m.") + Quote(c) + " IS s." + Quote(c);
+    }
+    where_ = "NOT EXISTS (SELECT 1 FROM main.runs m WHERE " + where_ + ")";
+  }
+
+  const IdOffsets& offset_;
+  std::string columns_, values_, where_;
+};
+
+// The merge itself is a run of the output, when it brought anything: a
+// shard merged again adds no row.
+Status RecordMergeRun(sqlite3* db, const MergedShard& merged, long long documents_offset,
+                      const std::string& started_at) {
+  if (merged.documents_added == 0 && merged.runs_added == 0) return Status::OK();
+  const std::string since = std::to_string(documents_offset);
   auto added = [&](const char* status) {
     return "(SELECT count(*) FROM main.documents WHERE id > " + since + " AND status = '" + status +
            "')";
@@ -400,15 +425,39 @@ Status MergeTarget::CopyShard(MergedShard* merged) {
       "INSERT INTO main.runs(started_at, finished_at, arguments, documents_ok, documents_partial,"
       " documents_failed, documents_skipped) VALUES (?1, ?2, ?3, " +
       added("ok") + ", " + added("partial") + ", " + added("failed") + ", ?4)";
-  Statement insert(db_, sql);
-  if (!insert.status().ok()) return Status::IOError(std::string("runs: ") + sqlite3_errmsg(db_));
+  Statement insert(db, sql);
+  if (!insert.status().ok()) return Status::IOError(std::string("runs: ") + sqlite3_errmsg(db));
   const Result<long long> id = insert.Bind(1, started_at)
                                    .Bind(2, NowIso())
-                                   .Bind(3, "merge " + merged->path)
-                                   .Bind(4, merged->documents_already_there)
+                                   .Bind(3, "merge " + merged.path)
+                                   .Bind(4, merged.documents_already_there)
                                    .Run();
-  if (!id.ok()) return Status::IOError(std::string("runs: ") + sqlite3_errmsg(db_));
+  if (!id.ok()) return Status::IOError(std::string("runs: ") + sqlite3_errmsg(db));
   return Status::OK();
+}
+
+}  // namespace
+
+Status MergeTarget::CopyShard(MergedShard* merged) {
+  const std::string started_at = NowIso();
+  Result<IdOffsets> offset = OffsetsOf(db_, plan_);
+  if (!offset.ok()) return offset.status();
+  for (const TableMergeRule& rule : plan_) {
+    Result<std::string> sql = TableCopy(*offset).Sql(db_, rule);
+    if (!sql.ok()) return sql.status();
+    if (sql->empty()) continue;
+    if (Status s = Exec(db_, *sql); !s.ok()) return s.WithPrefix(rule.table);
+    const long long rows = sqlite3_changes64(db_);
+    merged->rows_added += rows;
+    if (rule.kind == Kind::kDocuments) merged->documents_added = rows;
+    if (rule.kind == Kind::kRuns) merged->runs_added = rows;
+  }
+  Result<long long> shard_documents = Integer(db_, "SELECT count(*) FROM shard.documents");
+  if (!shard_documents.ok()) return shard_documents.status();
+  merged->documents_already_there = *shard_documents - merged->documents_added;
+  const auto documents = offset->find("documents");
+  return RecordMergeRun(db_, *merged, documents == offset->end() ? 0 : documents->second,
+                        started_at);
 }
 
 }  // namespace clsdb
