@@ -117,6 +117,86 @@ int FindAction(const Contract& c, const std::string& code) {
   return -1;
 }
 
+// Calls each(object, its path) for every object of the array j[key], until
+// the reader fails.
+template <typename Each>
+void ForEachObject(Reader& r, const json& j, const char* key, const std::string& path, Each each) {
+  const json& array = r.Array(j, key, path);
+  for (size_t i = 0; i < array.size() && r.ok(); ++i) {
+    const std::string p = Index(path, key, i);
+    if (!r.IsObject(array[i], p)) break;
+    each(array[i], p);
+  }
+}
+
+// The pilots of an action (operation_index -1) or of an operation, as actors.
+void AddPilots(Reader& r, const json& obj, const std::string& p, int action_index,
+               int operation_index, Contract* c) {
+  for (std::string& name : PilotNames(r, obj, p)) {
+    Actor actor;
+    actor.action_index = action_index;
+    actor.operation_index = operation_index;
+    actor.role = "pilot";
+    actor.name = std::move(name);
+    c->actors.push_back(std::move(actor));
+  }
+}
+
+void ParseParties(Reader& r, const json& j, const std::string& path, Contract* c) {
+  ForEachObject(r, j, "parties", path, [&](const json& o, const std::string& p) {
+    Party party;
+    party.organization = r.RequiredText(o, "organization", p);
+    party.acronym = r.Text(o, "acronym", p);
+    party.representative = r.Text(o, "representative", p);
+    party.representative_title = r.Text(o, "representative_title", p);
+    party.address = r.Text(o, "address", p);
+    c->parties.push_back(std::move(party));
+  });
+}
+
+// Orientations, objectives, actions and operations, each linked to the one
+// above it by its number or code.
+void ParsePlan(Reader& r, const json& j, const std::string& path, Contract* c) {
+  ForEachObject(r, j, "orientations", path, [&](const json& o, const std::string& p) {
+    c->orientations.push_back(
+        {r.Text(o, "number", p).value_or(""), r.Text(o, "title", p).value_or("")});
+  });
+  auto link_orientation = [&](const json& obj, const std::string& p) {
+    const OptText number = r.Text(obj, "orientation", p);
+    if (!number.has_value()) return -1;
+    const int index = FindOrientation(*c, *number);
+    if (index < 0) r.Fail(p + ".orientation", "no orientation numbered \"" + *number + "\"");
+    return index;
+  };
+  ForEachObject(r, j, "objectives", path, [&](const json& o, const std::string& p) {
+    Objective objective;
+    objective.orientation_index = link_orientation(o, p);
+    objective.number = r.Text(o, "number", p).value_or("");
+    objective.title = r.Text(o, "title", p).value_or("");
+    c->objectives.push_back(std::move(objective));
+  });
+  ForEachObject(r, j, "actions", path, [&](const json& o, const std::string& p) {
+    Action a;
+    a.orientation_index = link_orientation(o, p);
+    a.code = r.Text(o, "code", p);
+    a.title = r.Text(o, "title", p).value_or("");
+    a.description = r.Text(o, "description", p);
+    AddPilots(r, o, p, static_cast<int>(c->actions.size()), -1, c);
+    c->actions.push_back(std::move(a));
+  });
+  ForEachObject(r, j, "operations", path, [&](const json& o, const std::string& p) {
+    Operation op;
+    if (const OptText action = r.Text(o, "action", p); action.has_value()) {
+      op.action_index = FindAction(*c, *action);
+      if (op.action_index < 0) r.Fail(p + ".action", "no action coded \"" + *action + "\"");
+    }
+    op.code = r.Text(o, "code", p);
+    op.title = r.Text(o, "title", p).value_or("");
+    AddPilots(r, o, p, op.action_index, static_cast<int>(c->operations.size()), c);
+    c->operations.push_back(std::move(op));
+  });
+}
+
 Contract ParseContract(Reader& r, const json& j, const std::string& path) {
   Contract c;
   // null: the document does not state the contract's title (a cover page
@@ -131,102 +211,14 @@ Contract ParseContract(Reader& r, const json& j, const std::string& path) {
   c.signed_date = r.Text(j, "signed_date", path);
   c.population = r.Int(j, "population", path);
   c.communes = r.Int(j, "communes", path);
-
-  const json& parties = r.Array(j, "parties", path);
-  for (size_t i = 0; i < parties.size() && r.ok(); ++i) {
-    const std::string p = Index(path, "parties", i);
-    if (!r.IsObject(parties[i], p)) break;
-    Party party;
-    party.organization = r.RequiredText(parties[i], "organization", p);
-    party.acronym = r.Text(parties[i], "acronym", p);
-    party.representative = r.Text(parties[i], "representative", p);
-    party.representative_title = r.Text(parties[i], "representative_title", p);
-    party.address = r.Text(parties[i], "address", p);
-    c.parties.push_back(std::move(party));
-  }
-
-  const json& articles = r.Array(j, "articles", path);
-  for (size_t i = 0; i < articles.size() && r.ok(); ++i) {
-    const std::string p = Index(path, "articles", i);
-    if (!r.IsObject(articles[i], p)) break;
+  ParseParties(r, j, path, &c);
+  ForEachObject(r, j, "articles", path, [&](const json& o, const std::string& p) {
     Article a;
-    a.number = r.RequiredText(articles[i], "number", p);
-    a.title = r.Text(articles[i], "title", p).value_or("");
+    a.number = r.RequiredText(o, "number", p);
+    a.title = r.Text(o, "title", p).value_or("");
     c.articles.push_back(std::move(a));
-  }
-
-  const json& orientations = r.Array(j, "orientations", path);
-  for (size_t i = 0; i < orientations.size() && r.ok(); ++i) {
-    const std::string p = Index(path, "orientations", i);
-    if (!r.IsObject(orientations[i], p)) break;
-    Orientation o;
-    o.number = r.Text(orientations[i], "number", p).value_or("");
-    o.title = r.Text(orientations[i], "title", p).value_or("");
-    c.orientations.push_back(std::move(o));
-  }
-
-  auto link_orientation = [&](const json& obj, const std::string& p) {
-    const OptText number = r.Text(obj, "orientation", p);
-    if (!number.has_value()) return -1;
-    const int index = FindOrientation(c, *number);
-    if (index < 0) r.Fail(p + ".orientation", "no orientation numbered \"" + *number + "\"");
-    return index;
-  };
-
-  const json& objectives = r.Array(j, "objectives", path);
-  for (size_t i = 0; i < objectives.size() && r.ok(); ++i) {
-    const std::string p = Index(path, "objectives", i);
-    if (!r.IsObject(objectives[i], p)) break;
-    Objective o;
-    o.orientation_index = link_orientation(objectives[i], p);
-    o.number = r.Text(objectives[i], "number", p).value_or("");
-    o.title = r.Text(objectives[i], "title", p).value_or("");
-    c.objectives.push_back(std::move(o));
-  }
-
-  const json& actions = r.Array(j, "actions", path);
-  for (size_t i = 0; i < actions.size() && r.ok(); ++i) {
-    const std::string p = Index(path, "actions", i);
-    if (!r.IsObject(actions[i], p)) break;
-    Action a;
-    a.orientation_index = link_orientation(actions[i], p);
-    a.code = r.Text(actions[i], "code", p);
-    a.title = r.Text(actions[i], "title", p).value_or("");
-    a.description = r.Text(actions[i], "description", p);
-    const int index = static_cast<int>(c.actions.size());
-    for (std::string& name : PilotNames(r, actions[i], p)) {
-      Actor actor;
-      actor.action_index = index;
-      actor.role = "pilot";
-      actor.name = std::move(name);
-      c.actors.push_back(std::move(actor));
-    }
-    c.actions.push_back(std::move(a));
-  }
-
-  const json& operations = r.Array(j, "operations", path);
-  for (size_t i = 0; i < operations.size() && r.ok(); ++i) {
-    const std::string p = Index(path, "operations", i);
-    if (!r.IsObject(operations[i], p)) break;
-    Operation o;
-    const OptText action = r.Text(operations[i], "action", p);
-    if (action.has_value()) {
-      o.action_index = FindAction(c, *action);
-      if (o.action_index < 0) r.Fail(p + ".action", "no action coded \"" + *action + "\"");
-    }
-    o.code = r.Text(operations[i], "code", p);
-    o.title = r.Text(operations[i], "title", p).value_or("");
-    const int index = static_cast<int>(c.operations.size());
-    for (std::string& name : PilotNames(r, operations[i], p)) {
-      Actor actor;
-      actor.action_index = o.action_index;
-      actor.operation_index = index;
-      actor.role = "pilot";
-      actor.name = std::move(name);
-      c.actors.push_back(std::move(actor));
-    }
-    c.operations.push_back(std::move(o));
-  }
+  });
+  ParsePlan(r, j, path, &c);
   return c;
 }
 
