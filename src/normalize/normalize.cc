@@ -401,6 +401,70 @@ std::string_view PrivateUseBullet(UChar32 c) {
   }
 }
 
+// The text that stands for c wherever it appears, or "" when c has none:
+// apostrophes and hyphens typed as other code points, ligatures, fullwidth
+// signs.
+std::string_view FixedReplacement(UChar32 c) {
+  switch (c) {
+    case 0x2019:  // ’
+    case 0x2018:  // ‘
+    case 0x201B:  // ‛
+    case 0x02BC:  // ʼ
+    case 0x2032:  // ′
+    case 0x00B4:  // ´, typed for an apostrophe in French text ("l´ARS")
+      return "'";
+    case 0x2010:  // HYPHEN
+    case 0x2011:  // NON-BREAKING HYPHEN: same hyphen, only the line breaking differs
+      return "-";
+    case 0xFB00:
+      return "ff";
+    case 0xFB01:
+      return "fi";
+    case 0xFB02:
+      return "fl";
+    case 0xFB03:
+      return "ffi";
+    case 0xFB04:
+      return "ffl";
+    case 0xFB05:  // ſt
+    case 0xFB06:
+      return "st";
+    case 0xFFE0:
+      return "¢";
+    case 0xFFE1:
+      return "£";
+    case 0xFFE2:
+      return "¬";
+    case 0xFFE3:
+      return "¯";
+    case 0xFFE4:
+      return "¦";
+    case 0xFFE5:
+      return "¥";
+    case 0xFFE6:
+      return "₩";
+    default:
+      return {};
+  }
+}
+
+// Styled mathematical letters and digits, Roman numeral signs: NFKC's
+// folding, or the code point unchanged when ICU cannot give it.
+void WriteStyledLetter(UChar32 c, std::string_view bytes, LineWriter* w) {
+  const icu::Normalizer2* nfkc = Nfkc();
+  if (nfkc != nullptr) {
+    UErrorCode ec = U_ZERO_ERROR;
+    const icu::UnicodeString folded = nfkc->normalize(icu::UnicodeString(c), ec);
+    if (U_SUCCESS(ec)) {
+      std::string utf8;
+      AppendUnicodeString(folded, &utf8);
+      w->Text(utf8);
+      return;
+    }
+  }
+  w->Text(bytes);
+}
+
 // Folds one non-ASCII code point (or writes it unchanged).  Compatibility
 // folding is limited to characters that only change the look of text:
 // ligatures, fullwidth forms, styled mathematical letters, Roman numeral
@@ -412,66 +476,13 @@ void MapCodePoint(UChar32 c, std::string_view bytes, LineWriter* w) {
     w->Text(bytes);
     return;
   }
-  switch (c) {
-    case 0x85:    // NEXT LINE
-    case 0x2028:  // LINE SEPARATOR
-    case 0x2029:  // PARAGRAPH SEPARATOR
-      w->Newline();
-      return;
-    case 0x2019:  // ’
-    case 0x2018:  // ‘
-    case 0x201B:  // ‛
-    case 0x02BC:  // ʼ
-    case 0x2032:  // ′
-    case 0x00B4:  // ´, typed for an apostrophe in French text ("l´ARS")
-      w->Text('\'');
-      return;
-    case 0x2010:  // HYPHEN
-    case 0x2011:  // NON-BREAKING HYPHEN: same hyphen, only the line breaking differs
-      w->Text('-');
-      return;
-    case 0xFB00:
-      w->Text("ff");
-      return;
-    case 0xFB01:
-      w->Text("fi");
-      return;
-    case 0xFB02:
-      w->Text("fl");
-      return;
-    case 0xFB03:
-      w->Text("ffi");
-      return;
-    case 0xFB04:
-      w->Text("ffl");
-      return;
-    case 0xFB05:  // ſt
-    case 0xFB06:
-      w->Text("st");
-      return;
-    case 0xFFE0:
-      w->Text("¢");
-      return;
-    case 0xFFE1:
-      w->Text("£");
-      return;
-    case 0xFFE2:
-      w->Text("¬");
-      return;
-    case 0xFFE3:
-      w->Text("¯");
-      return;
-    case 0xFFE4:
-      w->Text("¦");
-      return;
-    case 0xFFE5:
-      w->Text("¥");
-      return;
-    case 0xFFE6:
-      w->Text("₩");
-      return;
-    default:
-      break;
+  if (c == 0x85 || c == 0x2028 || c == 0x2029) {  // NEXT LINE, LINE and PARAGRAPH SEPARATOR
+    w->Newline();
+    return;
+  }
+  if (const std::string_view fixed = FixedReplacement(c); !fixed.empty()) {
+    w->Text(fixed);
+    return;
   }
   if (c >= 0x80 && c <= 0x9F) {  // C1 controls: no text
     w->Space();
@@ -483,19 +494,7 @@ void MapCodePoint(UChar32 c, std::string_view bytes, LineWriter* w) {
   }
   if (c >= 0xFE00 && c <= 0xFE0F) return;  // variation selectors ("✔️")
   if ((c >= 0x1D400 && c <= 0x1D7FF) || (c >= 0x2160 && c <= 0x217F)) {
-    // Styled mathematical letters and digits, Roman numeral signs.
-    const icu::Normalizer2* nfkc = Nfkc();
-    if (nfkc != nullptr) {
-      UErrorCode ec = U_ZERO_ERROR;
-      const icu::UnicodeString folded = nfkc->normalize(icu::UnicodeString(c), ec);
-      if (U_SUCCESS(ec)) {
-        std::string utf8;
-        AppendUnicodeString(folded, &utf8);
-        w->Text(utf8);
-        return;
-      }
-    }
-    w->Text(bytes);
+    WriteStyledLetter(c, bytes, w);
     return;
   }
   if (c >= 0xF000 && c <= 0xF0FF) {
