@@ -181,71 +181,147 @@ int ItemOf(const Contract& c, int action_index, int operation_index) {
   return -1;
 }
 
-std::string ContractPage(const Contract& c, long long id, const std::string& path,
-                         const std::vector<std::string>& pages) {
-  Sources sources(path, &pages);
-  std::string body = "<header>\n<nav><a href=\"index.html\">← Tous les contrats</a></nav>\n<h1>" +
-                     Escape(c.title.empty() ? "Contrat " + std::to_string(id) : c.title) +
-                     sources.Link(c.prov) + "</h1>\n<dl>\n";
-  auto fact = [&](const char* name, const std::string& value) {
-    if (!value.empty())
-      body += "<dt>" + std::string(name) + "</dt><dd>" + Escape(value) + "</dd>\n";
-  };
-  fact("Territoire", c.territory.value_or(""));
-  fact("Période", Period(c));
-  fact("Génération", c.generation ? std::to_string(*c.generation) : "");
-  fact("Signé", c.signed_place.value_or("") +
-                    (c.signed_date ? (c.signed_place ? ", le " : "le ") + *c.signed_date : ""));
-  fact("Document", path);
-  body += "</dl>\n</header>\n<main>\n";
-  // The charts come first, an overview; they are drawn from what the
-  // sections after them gather.
-  const size_t charts_at = body.size();
+using BarCounts = std::vector<std::pair<std::string, int>>;
 
-  body += "<section aria-labelledby=\"parties\">\n<h2 id=\"parties\">Signataires</h2>\n";
-  if (c.parties.empty()) {
-    body += "<p>Aucun signataire lu.</p>\n";
-  } else {
-    body +=
+// One contract's page: its facts, signatories, articles, plan tree, and the
+// charts that count what those sections show; every fact links to its source.
+class ContractPageHtml {
+ public:
+  ContractPageHtml(const Contract& c, const std::string& path,
+                   const std::vector<std::string>& pages)
+      : c_(c), path_(path), sources_(path, &pages) {}
+
+  std::string Html(long long id) {
+    const std::string title = c_.title.empty() ? "Contrat " + std::to_string(id) : c_.title;
+    // Sources are numbered in the order their links are made: the page's
+    // order.  The charts come first, an overview, drawn from what the
+    // sections after them gather.
+    const std::string header = Header(title);
+    BarCounts per_orientation;
+    std::string sections = Parties();
+    sections += Articles();
+    sections += Plan(&per_orientation);
+    const std::string body =
+        header + "<section aria-labelledby=\"charts\">\n<h2 id=\"charts\">Vue d'ensemble</h2>\n" +
+        BarChart("orientations", "Actions par orientation", per_orientation) +
+        BarChart("pilots", "Actions par organisation pilote", PerPilot()) +
+        BarChart("years", "Actions et opérations par année du calendrier", PerYear()) +
+        "</section>\n" + sections +
+        "<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n" +
+        sources_.Html() + "</section>\n</main>\n";
+    return Page(title, body);
+  }
+
+ private:
+  std::string Header(const std::string& title) {
+    std::string out = "<header>\n<nav><a href=\"index.html\">← Tous les contrats</a></nav>\n<h1>" +
+                      Escape(title) + sources_.Link(c_.prov) + "</h1>\n<dl>\n";
+    auto fact = [&](const char* name, const std::string& value) {
+      if (!value.empty())
+        out += "<dt>" + std::string(name) + "</dt><dd>" + Escape(value) + "</dd>\n";
+    };
+    fact("Territoire", c_.territory.value_or(""));
+    fact("Période", Period(c_));
+    fact("Génération", c_.generation ? std::to_string(*c_.generation) : "");
+    fact("Signé",
+         c_.signed_place.value_or("") +
+             (c_.signed_date ? (c_.signed_place ? ", le " : "le ") + *c_.signed_date : ""));
+    fact("Document", path_);
+    return out + "</dl>\n</header>\n<main>\n";
+  }
+
+  std::string Parties() {
+    std::string out =
+        "<section aria-labelledby=\"parties\">\n<h2 id=\"parties\">Signataires</h2>\n";
+    if (c_.parties.empty()) return out + "<p>Aucun signataire lu.</p>\n</section>\n";
+    out +=
         "<table>\n<thead><tr><th scope=\"col\">Organisation</th><th scope=\"col\">Sigle</th>"
         "<th scope=\"col\">Représentant·e</th><th scope=\"col\">Qualité</th></tr></thead>\n"
         "<tbody>\n";
-    for (const Party& p : c.parties) {
-      body += "<tr><td>" + Escape(p.organization) + sources.Link(p.prov) + "</td><td>" +
-              Escape(p.acronym.value_or("")) + "</td><td>" + Escape(p.representative.value_or("")) +
-              "</td><td>" + Escape(p.representative_title.value_or("")) + "</td></tr>\n";
+    for (const Party& p : c_.parties) {
+      out += "<tr><td>" + Escape(p.organization) + sources_.Link(p.prov) + "</td><td>" +
+             Escape(p.acronym.value_or("")) + "</td><td>" + Escape(p.representative.value_or("")) +
+             "</td><td>" + Escape(p.representative_title.value_or("")) + "</td></tr>\n";
     }
-    body += "</tbody>\n</table>\n";
+    return out + "</tbody>\n</table>\n</section>\n";
   }
-  body += "</section>\n";
 
-  body += "<section aria-labelledby=\"articles\">\n<h2 id=\"articles\">Articles</h2>\n";
-  if (c.articles.empty()) body += "<p>Aucun article lu.</p>\n";
-  for (const Article& a : c.articles) {
-    body += "<details><summary>Article " + Escape(a.number) +
-            (a.title.empty() ? "" : " : " + Escape(a.title)) + sources.Link(a.prov) +
-            "</summary><p>" + Escape(a.body) + "</p></details>\n";
+  std::string Articles() {
+    std::string out = "<section aria-labelledby=\"articles\">\n<h2 id=\"articles\">Articles</h2>\n";
+    if (c_.articles.empty()) out += "<p>Aucun article lu.</p>\n";
+    for (const Article& a : c_.articles) {
+      out += "<details><summary>Article " + Escape(a.number) +
+             (a.title.empty() ? "" : " : " + Escape(a.title)) + sources_.Link(a.prov) +
+             "</summary><p>" + Escape(a.body) + "</p></details>\n";
+    }
+    return out + "</section>\n";
   }
-  body += "</section>\n";
 
-  // The plan as a tree, and what the charts count.
-  const int items = static_cast<int>(c.actions.size() + c.operations.size());
-  std::vector<std::vector<std::pair<std::string, std::string>>> who(items);  // role, name+link
-  std::map<std::string, std::set<int>> by_pilot;
-  for (const Actor& a : c.actors) {
-    const int item = ItemOf(c, a.action_index, a.operation_index);
-    if (item < 0) continue;
-    if (a.role == "pilot") by_pilot[a.name].insert(item);
-    // An actor of an operation is shown under the operation.
-    const int shown_at =
-        a.operation_index >= 0 ? static_cast<int>(c.actions.size()) + a.operation_index : item;
-    if (shown_at < items) who[shown_at].emplace_back(a.role, Escape(a.name) + sources.Link(a.prov));
+  // The plan as a tree; *per_orientation gets the number of actions under
+  // each orientation.
+  std::string Plan(BarCounts* per_orientation) {
+    GatherActors();
+    std::string out =
+        "<section aria-labelledby=\"plan\" class=\"plan\">\n<h2 id=\"plan\">Plan d'action</h2>\n";
+    if (c_.orientations.empty() && c_.actions.empty()) out += "<p>Aucune action lue.</p>\n";
+    out += "<ul>\n";
+    for (size_t o = 0; o < c_.orientations.size(); ++o) {
+      const Orientation& orientation = c_.orientations[o];
+      const auto [actions, count] = ActionsUnder([&](int i) { return i == static_cast<int>(o); });
+      const std::string name = orientation.number.empty()
+                                   ? orientation.title
+                                   : orientation.number + ". " + orientation.title;
+      per_orientation->emplace_back(name, count);
+      out += "<li>" + Escape(name) + sources_.Link(orientation.prov) +
+             (actions.empty() ? "" : "\n<ul>\n" + actions + "</ul>") + "</li>\n";
+    }
+    const int orientations = static_cast<int>(c_.orientations.size());
+    const auto [loose, loose_count] =
+        ActionsUnder([&](int i) { return i < 0 || i >= orientations; });
+    if (loose_count > 0) {
+      per_orientation->emplace_back("Sans orientation", loose_count);
+      out += "<li>Sans orientation\n<ul>\n" + loose + "</ul></li>\n";
+    }
+    return out + "</ul>\n</section>\n";
   }
-  auto people = [&](int item) {
+
+  // The list items of the actions whose orientation index is kept, and
+  // how many there are.
+  template <typename Keep>
+  std::pair<std::string, int> ActionsUnder(Keep keep) {
+    std::string out;
+    int count = 0;
+    for (size_t a = 0; a < c_.actions.size(); ++a) {
+      if (!keep(c_.actions[a].orientation_index)) continue;
+      out += ActionItem(static_cast<int>(a));
+      ++count;
+    }
+    return {out, count};
+  }
+
+  // Who is named under each item (actions, then operations), and which
+  // items each pilot leads.
+  void GatherActors() {
+    const int items = static_cast<int>(c_.actions.size() + c_.operations.size());
+    who_.assign(items, {});
+    for (const Actor& a : c_.actors) {
+      const int item = ItemOf(c_, a.action_index, a.operation_index);
+      if (item < 0) continue;
+      if (a.role == "pilot") by_pilot_[a.name].insert(item);
+      // An actor of an operation is shown under the operation.
+      const int shown_at =
+          a.operation_index >= 0 ? static_cast<int>(c_.actions.size()) + a.operation_index : item;
+      if (shown_at < items) {
+        who_[shown_at].emplace_back(a.role, Escape(a.name) + sources_.Link(a.prov));
+      }
+    }
+  }
+
+  std::string People(int item) const {
     std::string out;
     for (const char* role : {"pilot", "partner", "funder"}) {
       std::string names;
-      for (const auto& [r, name] : who[item]) {
+      for (const auto& [r, name] : who_[item]) {
         if (r == role) names += (names.empty() ? "" : ", ") + name;
       }
       if (names.empty()) continue;
@@ -255,80 +331,62 @@ std::string ContractPage(const Contract& c, long long id, const std::string& pat
       out += "<div class=\"who\">" + label + " : " + names + "</div>";
     }
     return out;
-  };
-  auto action_html = [&](int a) {
-    const Action& action = c.actions[a];
+  }
+
+  std::string ActionItem(int a) {
+    const Action& action = c_.actions[a];
     std::string out = "<li>" +
                       (action.code ? "<strong>" + Escape(*action.code) + "</strong> " : "") +
-                      Escape(action.title) + sources.Link(action.prov) + people(a);
+                      Escape(action.title) + sources_.Link(action.prov) + People(a);
     std::string ops;
-    for (size_t o = 0; o < c.operations.size(); ++o) {
-      const Operation& op = c.operations[o];
+    for (size_t o = 0; o < c_.operations.size(); ++o) {
+      const Operation& op = c_.operations[o];
       if (op.action_index != a) continue;
       ops += "<li>" + (op.code ? Escape(*op.code) + " " : "") + Escape(op.title) +
-             sources.Link(op.prov) + people(static_cast<int>(c.actions.size() + o)) + "</li>\n";
+             sources_.Link(op.prov) + People(static_cast<int>(c_.actions.size() + o)) + "</li>\n";
     }
     if (!ops.empty()) out += "<ul>\n" + ops + "</ul>";
     return out + "</li>\n";
-  };
-  body += "<section aria-labelledby=\"plan\" class=\"plan\">\n<h2 id=\"plan\">Plan d'action</h2>\n";
-  if (c.orientations.empty() && c.actions.empty()) body += "<p>Aucune action lue.</p>\n";
-  std::vector<std::pair<std::string, int>> per_orientation;
-  body += "<ul>\n";
-  for (size_t o = 0; o < c.orientations.size(); ++o) {
-    const Orientation& orientation = c.orientations[o];
-    std::string actions;
-    int count = 0;
-    for (size_t a = 0; a < c.actions.size(); ++a) {
-      if (c.actions[a].orientation_index != static_cast<int>(o)) continue;
-      actions += action_html(static_cast<int>(a));
-      ++count;
+  }
+
+  BarCounts PerPilot() const {
+    BarCounts per_pilot;
+    for (const auto& [name, set] : by_pilot_) {
+      per_pilot.emplace_back(name, static_cast<int>(set.size()));
     }
-    const std::string name = orientation.number.empty()
-                                 ? orientation.title
-                                 : orientation.number + ". " + orientation.title;
-    per_orientation.emplace_back(name, count);
-    body += "<li>" + Escape(name) + sources.Link(orientation.prov) +
-            (actions.empty() ? "" : "\n<ul>\n" + actions + "</ul>") + "</li>\n";
+    std::stable_sort(per_pilot.begin(), per_pilot.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (per_pilot.size() > static_cast<size_t>(kReportMaxPilots)) {
+      per_pilot.resize(kReportMaxPilots);
+    }
+    return per_pilot;
   }
-  std::string loose;
-  int loose_count = 0;
-  for (size_t a = 0; a < c.actions.size(); ++a) {
-    const int o = c.actions[a].orientation_index;
-    if (o >= 0 && o < static_cast<int>(c.orientations.size())) continue;
-    loose += action_html(static_cast<int>(a));
-    ++loose_count;
-  }
-  if (loose_count > 0) {
-    per_orientation.emplace_back("Sans orientation", loose_count);
-    body += "<li>Sans orientation\n<ul>\n" + loose + "</ul></li>\n";
-  }
-  body += "</ul>\n</section>\n";
 
-  std::vector<std::pair<std::string, int>> per_pilot;
-  for (const auto& [name, set] : by_pilot)
-    per_pilot.emplace_back(name, static_cast<int>(set.size()));
-  std::stable_sort(per_pilot.begin(), per_pilot.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
-  if (per_pilot.size() > static_cast<size_t>(kReportMaxPilots)) per_pilot.resize(kReportMaxPilots);
-  std::map<long long, std::set<int>> by_year;
-  for (const ScheduleEntry& e : c.schedule) {
-    const int item = e.operation_index >= 0 ? static_cast<int>(c.actions.size()) + e.operation_index
-                                            : e.action_index;
-    if (e.year && item >= 0) by_year[*e.year].insert(item);
+  BarCounts PerYear() const {
+    std::map<long long, std::set<int>> by_year;
+    for (const ScheduleEntry& e : c_.schedule) {
+      const int item = e.operation_index >= 0
+                           ? static_cast<int>(c_.actions.size()) + e.operation_index
+                           : e.action_index;
+      if (e.year && item >= 0) by_year[*e.year].insert(item);
+    }
+    BarCounts per_year;
+    for (const auto& [year, set] : by_year) {
+      per_year.emplace_back(std::to_string(year), static_cast<int>(set.size()));
+    }
+    return per_year;
   }
-  std::vector<std::pair<std::string, int>> per_year;
-  for (const auto& [year, set] : by_year) per_year.emplace_back(std::to_string(year), set.size());
 
-  body.insert(charts_at,
-              "<section aria-labelledby=\"charts\">\n<h2 id=\"charts\">Vue d'ensemble</h2>\n" +
-                  BarChart("orientations", "Actions par orientation", per_orientation) +
-                  BarChart("pilots", "Actions par organisation pilote", per_pilot) +
-                  BarChart("years", "Actions et opérations par année du calendrier", per_year) +
-                  "</section>\n");
-  body += "<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n" +
-          sources.Html() + "</section>\n</main>\n";
-  return Page(c.title.empty() ? "Contrat " + std::to_string(id) : c.title, body);
+  const Contract& c_;
+  const std::string& path_;
+  Sources sources_;
+  std::vector<std::vector<std::pair<std::string, std::string>>> who_;  // role, name + link
+  std::map<std::string, std::set<int>> by_pilot_;
+};
+
+std::string ContractPage(const Contract& c, long long id, const std::string& path,
+                         const std::vector<std::string>& pages) {
+  return ContractPageHtml(c, path, pages).Html(id);
 }
 
 Status WritePage(const std::string& path, const std::string& html) {
