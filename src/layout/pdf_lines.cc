@@ -166,9 +166,8 @@ void CutAtAnchors(const std::vector<LineBuild>& builds, std::vector<std::vector<
   }
 }
 
-// Groups upright-frame words into lines and cuts them into segments.
-std::vector<PdfLine> Assemble(std::vector<Placed> placed,
-                              const std::vector<RulingLine>& verticals) {
+// Groups words into lines by their vertical centres, in order of centre.
+std::vector<LineBuild> GroupIntoLines(std::vector<Placed> placed) {
   std::sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
     const double ca = (a.y0 + a.y1) / 2, cb = (b.y0 + b.y1) / 2;
     if (ca != cb) return ca < cb;
@@ -206,8 +205,24 @@ std::vector<PdfLine> Assemble(std::vector<Placed> placed,
   }
   std::sort(builds.begin(), builds.end(),
             [](const LineBuild& a, const LineBuild& b) { return a.cy < b.cy; });
+  return builds;
+}
 
-  // Cuts: cut[l][i] is true when a segment of line l begins at word i.
+// Whether a vertical rule lies between x0 and x1, crossing the band at cy.
+bool RuleBetween(double x0, double x1, double cy, const std::vector<RulingLine>& verticals) {
+  const double lo = std::min(x0, x1) - 1.0, hi = std::max(x0, x1) + 1.0;
+  auto it = std::lower_bound(verticals.begin(), verticals.end(), lo,
+                             [](const RulingLine& r, double x) { return r.x0 < x; });
+  for (; it != verticals.end() && it->x0 <= hi; ++it) {
+    if (it->y0 <= cy && it->y1 >= cy) return true;
+  }
+  return false;
+}
+
+// Sorts each line's words left to right and says where its segments begin:
+// cut[l][i] is true when a segment of line l begins at word i.
+std::vector<std::vector<char>> CutsOf(std::vector<LineBuild>& builds,
+                                      const std::vector<RulingLine>& verticals) {
   std::vector<std::vector<char>> cut(builds.size());
   for (size_t l = 0; l < builds.size(); ++l) {
     LineBuild& b = builds[l];
@@ -222,52 +237,53 @@ std::vector<PdfLine> Assemble(std::vector<Placed> placed,
       const Placed& a = words[i - 1];
       const Placed& c = words[i];
       const double size = std::max({a.word->font_size, c.word->font_size, 1.0});
-      bool wide = c.x0 - a.x1 > std::max(kColumnGapEm * size, 2.5 * usual);
-      if (!wide && !verticals.empty()) {
-        // A rule between the two words, crossing the line's band.
-        const double lo = std::min(a.x1, c.x0) - 1.0, hi = std::max(a.x1, c.x0) + 1.0;
-        auto it = std::lower_bound(verticals.begin(), verticals.end(), lo,
-                                   [](const RulingLine& r, double x) { return r.x0 < x; });
-        for (; it != verticals.end() && it->x0 <= hi; ++it) {
-          if (it->y0 <= b.cy && it->y1 >= b.cy) {
-            wide = true;
-            break;
-          }
-        }
-      }
-      cut[l][i] = wide;
+      cut[l][i] = c.x0 - a.x1 > std::max(kColumnGapEm * size, 2.5 * usual) ||
+                  (!verticals.empty() && RuleBetween(a.x1, c.x0, b.cy, verticals));
     }
   }
   CutAtAnchors(builds, &cut);
+  return cut;
+}
 
+// The segments of one line, cut where cut says.
+PdfLine SegmentsOf(const LineBuild& build, const std::vector<char>& cut) {
+  const std::vector<Placed>& words = build.words;
+  PdfLine line;
+  line.y0 = build.y0;
+  line.y1 = build.y1;
+  size_t begin = 0;
+  for (size_t i = 1; i <= words.size(); ++i) {
+    if (i < words.size() && !cut[i]) continue;
+    PdfSegment seg = MakeSegment(words, begin, i);
+    begin = i;
+    if (seg.text.empty()) continue;
+    // A list marker set off by a tab joins the text after it.
+    if (!line.segments.empty() && IsListMarker(line.segments.back().text) &&
+        seg.x0 - line.segments.back().x1 < 4 * seg.font_size) {
+      PdfSegment& marker = line.segments.back();
+      marker.text += ' ';
+      marker.text += seg.text;
+      marker.x1 = seg.x1;
+      marker.y0 = std::min(marker.y0, seg.y0);
+      marker.y1 = std::max(marker.y1, seg.y1);
+      marker.font_size = seg.font_size;
+      marker.hyphen_gap = seg.hyphen_gap;
+      continue;
+    }
+    line.segments.push_back(std::move(seg));
+  }
+  return line;
+}
+
+// Groups upright-frame words into lines and cuts them into segments.
+std::vector<PdfLine> Assemble(std::vector<Placed> placed,
+                              const std::vector<RulingLine>& verticals) {
+  std::vector<LineBuild> builds = GroupIntoLines(std::move(placed));
+  const std::vector<std::vector<char>> cut = CutsOf(builds, verticals);
   std::vector<PdfLine> lines;
   lines.reserve(builds.size());
   for (size_t l = 0; l < builds.size(); ++l) {
-    const std::vector<Placed>& words = builds[l].words;
-    PdfLine line;
-    line.y0 = builds[l].y0;
-    line.y1 = builds[l].y1;
-    size_t begin = 0;
-    for (size_t i = 1; i <= words.size(); ++i) {
-      if (i < words.size() && !cut[l][i]) continue;
-      PdfSegment seg = MakeSegment(words, begin, i);
-      begin = i;
-      if (seg.text.empty()) continue;
-      // A list marker set off by a tab joins the text after it.
-      if (!line.segments.empty() && IsListMarker(line.segments.back().text) &&
-          seg.x0 - line.segments.back().x1 < 4 * seg.font_size) {
-        PdfSegment& marker = line.segments.back();
-        marker.text += ' ';
-        marker.text += seg.text;
-        marker.x1 = seg.x1;
-        marker.y0 = std::min(marker.y0, seg.y0);
-        marker.y1 = std::max(marker.y1, seg.y1);
-        marker.font_size = seg.font_size;
-        marker.hyphen_gap = seg.hyphen_gap;
-        continue;
-      }
-      line.segments.push_back(std::move(seg));
-    }
+    PdfLine line = SegmentsOf(builds[l], cut[l]);
     if (!line.segments.empty()) lines.push_back(std::move(line));
   }
   return lines;
