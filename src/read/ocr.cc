@@ -257,14 +257,8 @@ void DropStrayOpeningQuote(std::vector<Word>* words, size_t begin, size_t end) {
   }
 }
 
-// Reads pix; the words in points, in the frame of pix.  *sideways: the
-// clockwise quarter turns that would make most of the text upright, as
-// Tesseract's layout analysis found its blocks (1 or 3), -1 when most words
-// stand on end but which way is not known, else 0 (upside-down text is not
-// told here: it reads with a low confidence instead).
-Result<OcrPage> ReadWords(tesseract::TessBaseAPI* api, Pix* pix, double dpi,
-                          Clock::time_point deadline, int* sideways) {
-  *sideways = 0;
+// Runs Tesseract's recognition of pix, within the deadline.
+Status Recognize(tesseract::TessBaseAPI* api, Pix* pix, double dpi, Clock::time_point deadline) {
   api->SetPageSegMode(tesseract::PSM_AUTO);
   api->SetImage(pix);
   api->SetSourceResolution(static_cast<int>(dpi));
@@ -281,6 +275,48 @@ Result<OcrPage> ReadWords(tesseract::TessBaseAPI* api, Pix* pix, double dpi,
     api->Clear();
     return Status::Internal("Tesseract could not read the page image");
   }
+  return Status::OK();
+}
+
+// The font size, in pixels, of the line the iterator is in.
+double LineSizePx(const tesseract::ResultIterator& it) {
+  float row_height = 0, descenders = 0, ascenders = 0;
+  it.RowAttributes(&row_height, &descenders, &ascenders);
+  int l, t, r, b;
+  it.BoundingBox(tesseract::RIL_TEXTLINE, &l, &t, &r, &b);
+  const double size_px = row_height / kRowHeightPerPoint;
+  // A row model fitted on a few blobs can be far off; the line's box is
+  // then the better guess.
+  const double box_size = (b - t) / kRowHeightPerPoint;
+  return size_px > 0.5 * box_size && size_px < 1.5 * box_size ? size_px : box_size;
+}
+
+// The page's clockwise quarter turns (1 or 3), -1 or 0, as ReadWords says,
+// from the characters read in each block orientation and the words' shapes.
+int SidewaysOf(const size_t chars_by_orientation[4], int tall_words, int wide_words) {
+  const size_t total = chars_by_orientation[0] + chars_by_orientation[1] + chars_by_orientation[2] +
+                       chars_by_orientation[3];
+  for (int o : {1, 3}) {
+    // Measured on pages turned on purpose (tests/read/ocr_test.cc): a
+    // block's orientation is the clockwise turn that sets it upright.
+    if (2 * chars_by_orientation[o] > total) return o;
+  }
+  // With vertical text finding on, Tesseract would read lines of sideways
+  // text in place and call their blocks upright; their words stand taller
+  // than wide.  Kept as a guard should a page still come so.
+  if (tall_words > 2 * wide_words && tall_words >= 5) return -1;
+  return 0;
+}
+
+// Reads pix; the words in points, in the frame of pix.  *sideways: the
+// clockwise quarter turns that would make most of the text upright, as
+// Tesseract's layout analysis found its blocks (1 or 3), -1 when most words
+// stand on end but which way is not known, else 0 (upside-down text is not
+// told here: it reads with a low confidence instead).
+Result<OcrPage> ReadWords(tesseract::TessBaseAPI* api, Pix* pix, double dpi,
+                          Clock::time_point deadline, int* sideways) {
+  *sideways = 0;
+  if (Status s = Recognize(api, pix, dpi, deadline); !s.ok()) return s;
   const double pt = 72.0 / dpi;
   OcrPage out;
   out.width = pixGetWidth(pix) * pt;
@@ -307,15 +343,7 @@ Result<OcrPage> ReadWords(tesseract::TessBaseAPI* api, Pix* pix, double dpi,
       }
       if (it->IsAtBeginningOf(kLine) || size_px <= 0) {
         if (!it->Baseline(kLine, &bx1, &by1, &bx2, &by2)) bx1 = by1 = by2 = 0, bx2 = 1;
-        float row_height = 0, descenders = 0, ascenders = 0;
-        it->RowAttributes(&row_height, &descenders, &ascenders);
-        int l, t, r, b;
-        it->BoundingBox(kLine, &l, &t, &r, &b);
-        size_px = row_height / kRowHeightPerPoint;
-        // A row model fitted on a few blobs can be far off; the line's box
-        // is then the better guess.
-        const double box_size = (b - t) / kRowHeightPerPoint;
-        if (!(size_px > 0.5 * box_size && size_px < 1.5 * box_size)) size_px = box_size;
+        size_px = LineSizePx(*it);
       }
       std::unique_ptr<char[]> text(it->GetUTF8Text(kWord));
       if (!text) continue;
@@ -349,17 +377,7 @@ Result<OcrPage> ReadWords(tesseract::TessBaseAPI* api, Pix* pix, double dpi,
       RestoreBullet(&out.words, line_starts[k], line_starts[k + 1]);
     }
     SettleLineSizes(line_starts, &out.words);
-    const size_t total = chars_by_orientation[0] + chars_by_orientation[1] +
-                         chars_by_orientation[2] + chars_by_orientation[3];
-    for (int o : {1, 3}) {
-      // Measured on pages turned on purpose (tests/read/ocr_test.cc): a
-      // block's orientation is the clockwise turn that sets it upright.
-      if (2 * chars_by_orientation[o] > total) *sideways = o;
-    }
-    // With vertical text finding on, Tesseract would read lines of sideways
-    // text in place and call their blocks upright; their words stand taller
-    // than wide.  Kept as a guard should a page still come so.
-    if (*sideways == 0 && tall_words > 2 * wide_words && tall_words >= 5) *sideways = -1;
+    *sideways = SidewaysOf(chars_by_orientation, tall_words, wide_words);
   }
   api->Clear();
   if (!out.words.empty()) out.mean_confidence = confidence_sum / out.words.size();
