@@ -40,10 +40,6 @@ void FlowBuilder::AddParagraph(const std::string& text, bool bullet) {
 void FlowBuilder::AddTableRow(const std::vector<std::string>& cells, bool drop_repeated_header) {
   if (cells.empty()) return;
   const bool resumes = open_table_ >= 0 && table_at_page_end_ && !page_has_content_;
-  if (open_table_ >= 0 && !resumes && page_has_content_ == false) {
-    // A table was open on the previous page but something else began this
-    // one: impossible by construction (a paragraph would have closed it).
-  }
   if (open_table_ < 0) {
     out_->tables.emplace_back();
     open_table_ = static_cast<int>(out_->tables.size()) - 1;
