@@ -63,6 +63,7 @@ struct Party {
   std::string organization;
   OptText acronym, representative, representative_title, address;
   Provenance prov;
+  int organization_index = -1;  // into Contract::organizations, or -1
 };
 
 struct Article {
@@ -107,6 +108,24 @@ struct Actor {
   std::string role;          // pilot | partner | funder
   std::string name;
   Provenance prov;
+  int organization_index = -1;  // into Contract::organizations, or -1
+};
+
+// A body that the parties and actors of one contract name, however each
+// writes it (organize/organizations.h).
+struct Organization {
+  std::string name;  // the fullest name the contract gives it
+  OptText kind;      // K of the rule organization.kind.K that named it
+  OptText acronym;
+  // The same body in other contracts has the same key: its kind, its name
+  // folded (OrganizationKey) and the département of the act that carries it.
+  std::string match_key;
+};
+
+// A name as written that stands for one of the contract's organisations.
+struct OrganizationAlias {
+  int organization_index = -1;  // into Contract::organizations
+  std::string name;
 };
 
 struct Indicator {
@@ -140,6 +159,8 @@ struct Contract {
   std::vector<Actor> actors;
   std::vector<Indicator> indicators;
   std::vector<ScheduleEntry> schedule;
+  std::vector<Organization> organizations;
+  std::vector<OrganizationAlias> organization_aliases;
   Provenance prov;
 };
 

@@ -22,8 +22,17 @@
 namespace clsdb::store_internal {
 
 // The records other records point at, and the document itself.
-enum class Parent { kNone, kDocument, kDeliberation, kContract, kOrientation, kAction, kOperation };
-inline constexpr int kParents = 7;
+enum class Parent {
+  kNone,
+  kDocument,
+  kDeliberation,
+  kContract,
+  kOrganization,
+  kOrientation,
+  kAction,
+  kOperation
+};
+inline constexpr int kParents = 8;
 
 // A value column and the member it holds.  A std::string member reads NULL
 // back as ""; an optional one as nullopt; an int one as 0.
@@ -122,15 +131,36 @@ inline const RecordTable<Contract> kContractTable{
      {"population", &Contract::population},
      {"communes", &Contract::communes}}};
 
-inline const RecordTable<Party> kPartyTable{"parties",
-                                            &Contract::parties,
-                                            Parent::kNone,
-                                            {{"contract_id", Parent::kContract}},
-                                            {{"organization", &Party::organization},
-                                             {"acronym", &Party::acronym},
-                                             {"representative", &Party::representative},
-                                             {"representative_title", &Party::representative_title},
-                                             {"address", &Party::address}}};
+inline const RecordTable<Organization> kOrganizationTable{"organizations",
+                                                          &Contract::organizations,
+                                                          Parent::kOrganization,
+                                                          {{"contract_id", Parent::kContract}},
+                                                          {{"name", &Organization::name},
+                                                           {"kind", &Organization::kind},
+                                                           {"acronym", &Organization::acronym},
+                                                           {"match_key", &Organization::match_key}},
+                                                          /*provenance=*/false};
+
+inline const RecordTable<OrganizationAlias> kOrganizationAliasTable{
+    "organization_aliases",
+    &Contract::organization_aliases,
+    Parent::kNone,
+    {{"contract_id", Parent::kContract},
+     {"organization_id", Parent::kOrganization, &OrganizationAlias::organization_index}},
+    {{"name", &OrganizationAlias::name}},
+    /*provenance=*/false};
+
+inline const RecordTable<Party> kPartyTable{
+    "parties",
+    &Contract::parties,
+    Parent::kNone,
+    {{"contract_id", Parent::kContract},
+     {"organization_id", Parent::kOrganization, &Party::organization_index}},
+    {{"organization", &Party::organization},
+     {"acronym", &Party::acronym},
+     {"representative", &Party::representative},
+     {"representative_title", &Party::representative_title},
+     {"address", &Party::address}}};
 
 inline const RecordTable<Article> kArticleTable{
     "articles",
@@ -175,7 +205,8 @@ inline const RecordTable<Actor> kActorTable{
     Parent::kNone,
     {{"contract_id", Parent::kContract},
      {"action_id", Parent::kAction, &Actor::action_index},
-     {"operation_id", Parent::kOperation, &Actor::operation_index}},
+     {"operation_id", Parent::kOperation, &Actor::operation_index},
+     {"organization_id", Parent::kOrganization, &Actor::organization_index}},
     {{"role", &Actor::role}, {"name", &Actor::name}}};
 
 // Indicators and schedule rows have no contract_id: they reach their

@@ -1,6 +1,6 @@
 // The SQL that creates the analyst-facing schema (../shared/spec/schema.md,
 // plus legal_refs, diagnostics, the content fingerprints and the FTS index).
-// Version 5.
+// Version 6.
 //
 // Versions, and what Migrate (store.cc) does to bring an older database up:
 //   1  the first schema;
@@ -23,7 +23,13 @@
 //      content_fingerprints and content_bands: ALTER TABLE documents ADD
 //      COLUMN, the tables created by kSchemaSql.  Documents stored by
 //      version 4 or earlier have no fingerprint; the next ingest computes
-//      theirs from their stored pages (pipeline.cc) and links them.
+//      theirs from their stored pages (pipeline.cc) and links them;
+//   6  organizations and organization_aliases (organize/organizations.h:
+//      the bodies each contract's parties and actors name), and
+//      parties.organization_id, actors.organization_id: the tables created
+//      by kSchemaSql, ALTER TABLE ADD COLUMN for the two links.  Contracts
+//      stored by version 5 or earlier have no organisations until they are
+//      ingested again (ingest --force).
 #ifndef CLSDB_STORE_SCHEMA_SQL_H_
 #define CLSDB_STORE_SCHEMA_SQL_H_
 
@@ -31,7 +37,7 @@
 
 namespace clsdb {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // search.kind, and the table whose id search.ref_id is: the one reference
 // the schema cannot declare (an FTS5 table has no foreign keys).  merge.cc
@@ -151,9 +157,31 @@ CREATE TABLE IF NOT EXISTS parties(
   contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
   organization TEXT NOT NULL, acronym TEXT,
   representative TEXT, representative_title TEXT, address TEXT,
-  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT,
+  organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL
 );
 CREATE INDEX IF NOT EXISTS parties_contract ON parties(contract_id);
+
+-- One row per body a contract names (organize/organizations.h); the same
+-- body in several contracts shares match_key (kind|folded name|département).
+CREATE TABLE IF NOT EXISTS organizations(
+  id INTEGER PRIMARY KEY,
+  contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, kind TEXT, acronym TEXT, match_key TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS organizations_contract ON organizations(contract_id);
+CREATE INDEX IF NOT EXISTS organizations_match_key ON organizations(match_key);
+
+-- Every name as written that stands for an organisation in its contract.
+CREATE TABLE IF NOT EXISTS organization_aliases(
+  id INTEGER PRIMARY KEY,
+  contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+  organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+  name TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS organization_aliases_contract ON organization_aliases(contract_id);
+CREATE INDEX IF NOT EXISTS organization_aliases_organization
+  ON organization_aliases(organization_id);
 
 CREATE TABLE IF NOT EXISTS articles(
   id INTEGER PRIMARY KEY,
@@ -204,8 +232,10 @@ CREATE TABLE IF NOT EXISTS actors(
   operation_id INTEGER REFERENCES operations(id) ON DELETE CASCADE,
   role TEXT NOT NULL CHECK (role IN ('pilot', 'partner', 'funder')),
   name TEXT NOT NULL,
-  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT,
+  organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL
 );
+
 CREATE INDEX IF NOT EXISTS actors_name ON actors(name);
 CREATE INDEX IF NOT EXISTS actors_contract ON actors(contract_id);
 
@@ -300,6 +330,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 // document sets the same_as of its copies to NULL, a look-up by same_as.
 inline constexpr const char* kSchemaAfterMigrationSql = R"sql(
 CREATE INDEX IF NOT EXISTS documents_same_as ON documents(same_as);
+CREATE INDEX IF NOT EXISTS parties_organization ON parties(organization_id);
+CREATE INDEX IF NOT EXISTS actors_organization ON actors(organization_id);
 )sql";
 
 #endif  // CLSDB_STORE_SCHEMA_SQL_H_

@@ -77,6 +77,10 @@ Status Migrate(sqlite3* db, int from) {
       // 4 -> 5: content identity.  Its tables come with kSchemaSql; the
       // documents already stored are fingerprinted by the next ingest.
       {{{"documents", "same_as", "INTEGER REFERENCES documents(id) ON DELETE SET NULL"}}},
+      // 5 -> 6: organisations.  Their tables come with kSchemaSql; contracts
+      // already stored get theirs when ingested again.
+      {{{"parties", "organization_id", "INTEGER REFERENCES organizations(id) ON DELETE SET NULL"},
+        {"actors", "organization_id", "INTEGER REFERENCES organizations(id) ON DELETE SET NULL"}}},
   };
   static_assert(std::size(kSteps) == kSchemaVersion - 1, "one step per version");
   if (from < 1) return Status::Corruption("unknown schema_version " + std::to_string(from));
@@ -202,7 +206,11 @@ class RecordWriter {
   // contract that holds it.  Returns its id.
   template <typename R>
   Result<long long> Insert(const RecordTable<R>& table, const R& r, long long container_id = -1) {
-    Statement& s = inserts_.find(table.name)->second;
+    const auto prepared = inserts_.find(table.name);
+    if (prepared == inserts_.end()) {
+      return Status::Internal(std::string("no INSERT prepared for ") + table.name);
+    }
+    Statement& s = prepared->second;
     int i = 1;
     for (const IdColumn<R>& c : table.ids) {
       if (c.index != nullptr) {
@@ -244,9 +252,11 @@ class RecordWriter {
     return index >= 0 && index < static_cast<int>(ids.size()) ? ids[index] : -1;
   }
 
-  // Indexes of orientations, actions and operations count in their contract.
+  // Indexes of organisations, orientations, actions and operations count
+  // in their contract.
   void StartContract() {
-    for (Parent p : {Parent::kOrientation, Parent::kAction, Parent::kOperation}) {
+    for (Parent p :
+         {Parent::kOrganization, Parent::kOrientation, Parent::kAction, Parent::kOperation}) {
       ids_[static_cast<int>(p)].clear();
     }
   }
@@ -276,6 +286,10 @@ Status WriteContract(RecordWriter& w, Statement& insert_search, const Contract& 
   Result<long long> cid = w.Insert(kContractTable, c);
   if (!cid.ok()) return cid.status();
   w.StartContract();
+  if (Status s = w.InsertAll(kOrganizationTable, c.organizations, *cid); !s.ok()) return s;
+  if (Status s = w.InsertAll(kOrganizationAliasTable, c.organization_aliases, *cid); !s.ok()) {
+    return s;
+  }
   if (Status s = w.InsertAll(kPartyTable, c.parties, *cid); !s.ok()) return s;
   for (const auto& a : c.articles) {
     auto r = w.Insert(kArticleTable, a, *cid);
@@ -496,7 +510,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   }
   for (Status p : {st.PrepareInsert(db, kDiagnosticTable), st.PrepareInsert(db, kDeliberationTable),
                    st.PrepareInsert(db, kAttendeeTable), st.PrepareInsert(db, kTransmissionTable),
-                   st.PrepareInsert(db, kContractTable), st.PrepareInsert(db, kPartyTable),
+                   st.PrepareInsert(db, kContractTable), st.PrepareInsert(db, kOrganizationTable),
+                   st.PrepareInsert(db, kOrganizationAliasTable), st.PrepareInsert(db, kPartyTable),
                    st.PrepareInsert(db, kArticleTable), st.PrepareInsert(db, kOrientationTable),
                    st.PrepareInsert(db, kObjectiveTable), st.PrepareInsert(db, kActionTable),
                    st.PrepareInsert(db, kOperationTable), st.PrepareInsert(db, kActorTable),

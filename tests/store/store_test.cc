@@ -423,7 +423,7 @@ TEST_CASE("a document's fingerprint and link are stored and found again", "[stor
   CHECK(Value(path, "SELECT count(*) FROM content_bands") == std::to_string(2 * kBands));
 }
 
-TEST_CASE("a version 3 database of a landed build is upgraded (3 -> 4 -> 5), its documents linked",
+TEST_CASE("a version 3 database of a landed build is upgraded step by step, its documents linked",
           "[store][identity]") {
   testing::TempDir dir;
   const std::string path = dir / "v3.sqlite";
@@ -435,8 +435,14 @@ TEST_CASE("a version 3 database of a landed build is upgraded (3 -> 4 -> 5), its
   REQUIRE(store.ok());
   CHECK(Value(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
         std::to_string(kSchemaVersion));
-  // The rows are as they were; identity is not decided yet.
+  // The rows are as they were; identity is not decided yet, organisations
+  // not resolved (5 -> 6: the links are there, empty).
   CHECK(Value(path, "SELECT count(*) FROM actors") == before);
+  CHECK(Value(path, "SELECT count(*) FROM actors WHERE organization_id IS NULL") == before);
+  CHECK(Value(path,
+              "SELECT count(*) FROM pragma_table_info('parties') WHERE name = "
+              "'organization_id'") == "1");
+  CHECK(Value(path, "SELECT count(*) FROM organizations") == "0");
   CHECK(Value(path, "SELECT count(*) FROM documents WHERE same_as IS NULL") == "2");
   auto pending = (*store)->DocumentsWithoutFingerprint();
   REQUIRE(pending.ok());

@@ -1,0 +1,238 @@
+#include "organize/organizations.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/words.h"
+#include "normalize/normalize.h"
+
+namespace clsdb {
+
+namespace {
+
+constexpr std::string_view kKindPrefix = "organization.kind.";
+
+// The name without what follows it in brackets or after a colon: the
+// details a plan's cell adds ("ARS (2500€/classe)", "ARS : 50 000 € / an").
+std::string CoreName(std::string_view name) {
+  size_t cut = name.size();
+  for (const char* mark : {"(", " :", ":"}) {
+    const size_t at = name.find(mark);
+    if (at != std::string_view::npos && at > 0) cut = std::min(cut, at);
+  }
+  return std::string(Trim(name.substr(0, cut)));
+}
+
+bool Contains(const std::vector<std::string>* list, const std::string& value) {
+  return list != nullptr && std::find(list->begin(), list->end(), value) != list->end();
+}
+
+// One contract's organisations as they are found, with the look-ups that
+// resolution needs.
+class ContractOrganizations {
+ public:
+  ContractOrganizations(Contract* contract, const RuleSet& rules)
+      : c_(*contract),
+        rules_(rules),
+        one_per_territory_(rules.List("one_per_territory")),
+        generic_(rules.List("organization_generic")) {}
+
+  void AddParties() {
+    for (Party& p : c_.parties) {
+      const std::string core = CoreName(p.organization);
+      std::string kind = OrganizationKind(core, rules_);
+      if (kind.empty() && p.acronym) kind = OrganizationKind(*p.acronym, rules_);
+      int org = Find(core);
+      if (org < 0 && p.acronym) org = Find(*p.acronym);
+      if (org < 0 && OnePerTerritory(kind)) org = OfKind(kind);
+      if (org < 0) org = Add(core, kind, /*from_party=*/true);
+      Alias(org, p.organization);
+      if (p.acronym && p.acronym->size() <= 15) {
+        Alias(org, *p.acronym);
+        if (!c_.organizations[org].acronym) c_.organizations[org].acronym = *p.acronym;
+      }
+      p.organization_index = org;
+    }
+  }
+
+  // A glossary entry links its acronym and its expansion when either is
+  // already a name of one of the contract's organisations.
+  void AddDefinitions(const std::vector<GlossaryEntry>& glossary) {
+    for (const GlossaryEntry& g : glossary) {
+      const int by_expansion = Find(CoreName(g.expansion));
+      const int by_acronym = Find(g.acronym);
+      if (by_expansion >= 0 && by_acronym < 0) {
+        Alias(by_expansion, g.acronym);
+        Organization& o = c_.organizations[by_expansion];
+        if (!o.acronym) o.acronym = g.acronym;
+      } else if (by_acronym >= 0 && by_expansion < 0 &&
+                 c_.organizations[by_acronym].name == CoreName(g.acronym)) {
+        // Known only by its acronym so far: the expansion is its full name.
+        Alias(by_acronym, g.expansion);
+        Organization& o = c_.organizations[by_acronym];
+        o.acronym = o.name;
+        o.name = CoreName(g.expansion);
+      }
+    }
+  }
+
+  void AddActors() {
+    for (Actor& a : c_.actors) {
+      const std::string core = CoreName(a.name);
+      if (core.empty()) continue;
+      int org = Find(core);
+      if (org < 0) {
+        const std::string kind = OrganizationKind(core, rules_);
+        if (kind.empty()) continue;  // not a body clsdb can name
+        if (OnePerTerritory(kind)) {
+          org = OfKind(kind);
+          if (org < 0) org = Add(core, kind, /*from_party=*/false);
+        } else if (Generic(core)) {
+          org = OnlyOfKind(kind);
+          if (org < 0) continue;  // "CH" among several hospitals: which one?
+        } else {
+          org = Add(core, kind, /*from_party=*/false);
+        }
+      }
+      Alias(org, a.name);
+      if (core != a.name) Alias(org, core);
+      a.organization_index = org;
+    }
+  }
+
+  // An organisation made from actors' names is named by the fullest of
+  // them ("Conseil Départemental" rather than "CD").
+  void ChooseNames() {
+    for (const OrganizationAlias& alias : c_.organization_aliases) {
+      if (from_party_.count(alias.organization_index)) continue;
+      Organization& o = c_.organizations[alias.organization_index];
+      const std::string core = CoreName(alias.name);
+      if (core.size() > o.name.size() && !Generic(core)) o.name = core;
+    }
+  }
+
+  // The keys that tell the same body in other contracts.
+  void SetMatchKeys(const std::string& department) {
+    for (Organization& o : c_.organizations) {
+      o.match_key = o.kind.value_or("") + "|" + OrganizationKey(o.name) + "|" + department;
+    }
+  }
+
+ private:
+  int Find(const std::string& name) const {
+    auto it = by_key_.find(OrganizationKey(name));
+    return it == by_key_.end() ? -1 : it->second;
+  }
+  int OfKind(const std::string& kind) const {
+    for (size_t i = 0; i < c_.organizations.size(); ++i) {
+      if (c_.organizations[i].kind == kind) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  int OnlyOfKind(const std::string& kind) const {
+    int found = -1;
+    for (size_t i = 0; i < c_.organizations.size(); ++i) {
+      if (c_.organizations[i].kind != kind) continue;
+      if (found >= 0) return -1;
+      found = static_cast<int>(i);
+    }
+    return found;
+  }
+  bool OnePerTerritory(const std::string& kind) const {
+    return !kind.empty() && Contains(one_per_territory_, kind);
+  }
+  bool Generic(const std::string& name) const {
+    if (generic_ == nullptr) return false;
+    const std::string key = OrganizationKey(name);
+    return std::any_of(generic_->begin(), generic_->end(),
+                       [&](const std::string& g) { return OrganizationKey(g) == key; });
+  }
+  int Add(const std::string& name, const std::string& kind, bool from_party) {
+    Organization o;
+    o.name = name;
+    if (!kind.empty()) o.kind = kind;
+    c_.organizations.push_back(std::move(o));
+    const int index = static_cast<int>(c_.organizations.size()) - 1;
+    if (from_party) from_party_.insert(index);
+    return index;
+  }
+  void Alias(int org, const std::string& name) {
+    if (name.empty()) return;
+    std::vector<OrganizationAlias>& aliases = c_.organization_aliases;
+    const bool known = std::any_of(aliases.begin(), aliases.end(), [&](const auto& a) {
+      return a.organization_index == org && a.name == name;
+    });
+    if (!known) aliases.push_back({org, name});
+    // A generic name never becomes a key: "CH" of one hospital would
+    // capture every other "CH" of the contract.
+    const std::string key = OrganizationKey(CoreName(name));
+    if (!key.empty() && !Generic(name)) by_key_.emplace(key, org);
+  }
+
+  Contract& c_;
+  const RuleSet& rules_;
+  const std::vector<std::string>* one_per_territory_;
+  const std::vector<std::string>* generic_;
+  std::map<std::string, int> by_key_;
+  std::set<int> from_party_;
+};
+
+}  // namespace
+
+std::string OrganizationKind(std::string_view name, const RuleSet& rules) {
+  const Rule* best = nullptr;
+  size_t best_length = 0;
+  for (const Rule* rule : rules.MatcherFor(kKindPrefix).Matching(name)) {
+    RuleMatch m;
+    if (!rules.Search(*rule, name, &m)) continue;
+    const size_t length = m.end - m.start;
+    if (best == nullptr || length > best_length ||
+        (length == best_length && rule->priority > best->priority)) {
+      best = rule;
+      best_length = length;
+    }
+  }
+  return best == nullptr ? std::string() : best->name.substr(kKindPrefix.size());
+}
+
+std::string OrganizationKey(std::string_view name) {
+  static const std::set<std::string> kLeftOut = {"l", "la", "le", "les", "d", "de", "du", "des"};
+  std::string key;
+  for (const std::string& word : SplitWords(FoldForMatch(name))) {
+    if (kLeftOut.count(word)) continue;
+    if (!key.empty()) key += ' ';
+    key += word;
+  }
+  return key;
+}
+
+namespace {
+
+// The département of the document's acts, when its stamps agree on one.
+std::string DepartmentOf(const DocumentRecords& records) {
+  std::set<std::string> departments;
+  for (const Transmission& t : records.transmissions) {
+    if (t.department) departments.insert(*t.department);
+  }
+  return departments.size() == 1 ? *departments.begin() : std::string();
+}
+
+}  // namespace
+
+DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rules) {
+  const std::string department = DepartmentOf(records);
+  for (Contract& contract : records.contracts) {
+    contract.organizations.clear();
+    contract.organization_aliases.clear();
+    ContractOrganizations orgs(&contract, rules);
+    orgs.AddParties();
+    orgs.AddDefinitions(records.glossary);
+    orgs.AddActors();
+    orgs.ChooseNames();
+    orgs.SetMatchKeys(department);
+  }
+  return records;
+}
+
+}  // namespace clsdb

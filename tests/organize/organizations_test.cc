@@ -1,0 +1,145 @@
+// Organisation resolution on contracts written by hand: which names are one
+// body, which are several, and which stay unlinked.
+#include "organize/organizations.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "repo_rules.h"
+
+namespace clsdb {
+namespace {
+
+using testing::RepoRules;
+
+Party PartyNamed(const std::string& organization, OptText acronym = std::nullopt) {
+  Party p;
+  p.organization = organization;
+  p.acronym = std::move(acronym);
+  return p;
+}
+
+Actor Pilot(const std::string& name) {
+  Actor a;
+  a.role = "pilot";
+  a.name = name;
+  a.action_index = 0;
+  return a;
+}
+
+// The records of one contract with these parties and pilots.
+DocumentRecords OneContract(std::vector<Party> parties, const std::vector<std::string>& pilots,
+                            std::vector<GlossaryEntry> glossary = {}) {
+  DocumentRecords records;
+  Contract c;
+  c.parties = std::move(parties);
+  for (const std::string& name : pilots) c.actors.push_back(Pilot(name));
+  records.contracts.push_back(std::move(c));
+  records.glossary = std::move(glossary);
+  return records;
+}
+
+// The organisation an actor links to, or nullptr.
+const Organization* OrgOf(const Contract& c, const Actor& a) {
+  return a.organization_index < 0 ? nullptr : &c.organizations.at(a.organization_index);
+}
+
+TEST_CASE("OrganizationKind reads the kind from the start of a name", "[organize]") {
+  const RuleSet& rules = RepoRules();
+  CHECK(OrganizationKind("CD 62", rules) == "departement");
+  CHECK(OrganizationKind("Conseil Départemental (PMI)", rules) == "departement");
+  CHECK(OrganizationKind("ARS (2500€/classe)", rules) == "ars");
+  CHECK(OrganizationKind("CPAM du Hainaut", rules) == "cpam");
+  CHECK(OrganizationKind("CH de Fourmies", rules) == "hospital");
+  CHECK(OrganizationKind("Communauté de communes du Sud-Avesnois", rules) == "epci");
+  CHECK(OrganizationKind("Médecins du Monde", rules).empty());
+  CHECK(OrganizationKind("professionnels de santé", rules).empty());
+  CHECK(OrganizationKind("Département de médecine de l'Université de LILLE", rules).empty());
+}
+
+TEST_CASE("OrganizationKey sets case, accents, punctuation and articles aside", "[organize]") {
+  CHECK(OrganizationKey("CH de Fourmies") == OrganizationKey("CH Fourmies"));
+  CHECK(OrganizationKey("CH de Felleries-Liessies") == OrganizationKey("CH Felleries Liessies"));
+  CHECK(OrganizationKey("CPAM du HAINAUT") == OrganizationKey("CPAM du Hainaut"));
+  CHECK(OrganizationKey("Éducation nationale") == OrganizationKey("Education Nationale"));
+  CHECK(OrganizationKey("CH Bap") != OrganizationKey("CH Bapaume"));  // no guessing
+}
+
+TEST_CASE("every spelling of the Département in a contract is one organisation", "[organize]") {
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({}, {"CD", "CD62", "CD 62", "Département", "Conseil Départemental (PMI)"}),
+      RepoRules());
+  const Contract& c = out.contracts[0];
+  REQUIRE(c.organizations.size() == 1);
+  CHECK(c.organizations[0].kind == OptText("departement"));
+  CHECK(c.organizations[0].name == "Conseil Départemental");
+  for (const Actor& a : c.actors) CHECK(a.organization_index == 0);
+  CHECK(c.organization_aliases.size() >= 5);
+  for (const OrganizationAlias& a : c.organization_aliases) CHECK(a.organization_index == 0);
+}
+
+TEST_CASE("an actor named as the party's acronym or by its kind is that party", "[organize]") {
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({PartyNamed("Caisse Primaire d'Assurance Maladie du "
+                              "Hainaut",
+                              "CPAM"),
+                   PartyNamed("Agence Régionale de Santé Hauts-de-France")},
+                  {"CPAM", "CPAM du HAINAUT", "ARS (2500€/classe)", "ARS : 50 000 € / an / Poste"}),
+      RepoRules());
+  const Contract& c = out.contracts[0];
+  REQUIRE(c.organizations.size() == 2);
+  CHECK(c.parties[0].organization_index == 0);
+  CHECK(c.parties[1].organization_index == 1);
+  CHECK(c.organizations[0].name == "Caisse Primaire d'Assurance Maladie du Hainaut");
+  CHECK(c.organizations[0].acronym == OptText("CPAM"));
+  CHECK(c.actors[0].organization_index == 0);
+  CHECK(c.actors[1].organization_index == 0);
+  CHECK(c.actors[2].organization_index == 1);
+  CHECK(c.actors[3].organization_index == 1);
+}
+
+TEST_CASE("hospitals are told apart by name; a bare \"CH\" among several stays unlinked",
+          "[organize]") {
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({}, {"CH Avesnes", "CH de Fourmies", "CH Fourmies", "CH"}), RepoRules());
+  const Contract& c = out.contracts[0];
+  REQUIRE(c.organizations.size() == 2);
+  CHECK(OrgOf(c, c.actors[0])->name == "CH Avesnes");
+  CHECK(c.actors[1].organization_index == c.actors[2].organization_index);
+  CHECK(c.actors[1].organization_index != c.actors[0].organization_index);
+  CHECK(c.actors[3].organization_index == -1);
+
+  const DocumentRecords one =
+      ResolveOrganizations(OneContract({}, {"CH Avesnes", "CH"}), RepoRules());
+  CHECK(one.contracts[0].actors[1].organization_index == 0);  // the only hospital
+}
+
+TEST_CASE("names of no known kind stay unlinked", "[organize]") {
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({}, {"communes", "Médecins du Monde", "professionnels de santé", "x"}),
+      RepoRules());
+  CHECK(out.contracts[0].organizations.empty());
+  for (const Actor& a : out.contracts[0].actors) CHECK(a.organization_index == -1);
+}
+
+TEST_CASE("the glossary links an acronym to the party it expands to, per contract", "[organize]") {
+  DocumentRecords records;
+  for (const char* territory : {"Sud-Avesnois", "Sud Artois"}) {
+    Contract c;
+    c.parties.push_back(PartyNamed(std::string("Communauté de communes du ") + territory));
+    c.actors.push_back(Pilot("CCSA"));
+    records.contracts.push_back(c);
+  }
+  records.glossary = {{"CCSA", "Communauté de Communes du Sud Avesnois", {}},
+                      {"CCSA", "Communauté de Communes du Sud-Artois", {}}};
+  const DocumentRecords out = ResolveOrganizations(records, RepoRules());
+  for (const Contract& c : out.contracts) {
+    REQUIRE(c.organizations.size() == 1);
+    CHECK(c.actors[0].organization_index == 0);  // its own CCSA, not the other's
+    CHECK(c.organizations[0].acronym == OptText("CCSA"));
+  }
+}
+
+}  // namespace
+}  // namespace clsdb
