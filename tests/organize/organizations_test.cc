@@ -3,6 +3,11 @@
 #include "organize/organizations.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -139,6 +144,67 @@ TEST_CASE("the glossary links an acronym to the party it expands to, per contrac
     CHECK(c.actors[0].organization_index == 0);  // its own CCSA, not the other's
     CHECK(c.organizations[0].acronym == OptText("CCSA"));
   }
+}
+
+}  // namespace
+}  // namespace clsdb
+
+namespace clsdb {
+namespace {
+
+std::string ReadText(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// On the shared corpus's real contracts: every party is linked; within a
+// contract, the names of a kind its territory has one of are one
+// organisation; links point inside the contract; a name of no kind is
+// never linked.
+TEST_CASE("shared corpus: organisations hold together within each contract", "[organize][corpus]") {
+  REQUIRE(testing::HaveSharedCorpus());
+  const RuleSet& rules = RepoRules();
+  const std::vector<std::string>& one_per_territory = *rules.List("one_per_territory");
+  int contracts = 0, linked_actors = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::SharedCorpus() / "text")) {
+    testing::TextRun run(ReadText(entry.path()));
+    const DocumentRecords out = ResolveOrganizations(run.records, rules);
+    for (const Contract& c : out.contracts) {
+      INFO(entry.path().filename().string() << ": " << c.title);
+      ++contracts;
+      for (const Party& p : c.parties) {
+        CHECK(p.organization_index >= 0);
+        CHECK(p.organization_index < static_cast<int>(c.organizations.size()));
+      }
+      std::map<std::string, std::set<int>> by_kind;
+      for (const Actor& a : c.actors) {
+        const std::string kind = OrganizationKind(a.name, rules);
+        if (a.organization_index < 0) continue;
+        ++linked_actors;
+        REQUIRE(a.organization_index < static_cast<int>(c.organizations.size()));
+        if (kind.empty()) {
+          // Linked only as an alias of a party or a glossary entry.
+          bool alias = false;
+          for (const OrganizationAlias& al : c.organization_aliases) {
+            alias = alias || (al.organization_index == a.organization_index && al.name == a.name);
+          }
+          CHECK(alias);
+        }
+        if (std::find(one_per_territory.begin(), one_per_territory.end(), kind) !=
+            one_per_territory.end()) {
+          by_kind[kind].insert(a.organization_index);
+        }
+      }
+      for (const auto& [kind, orgs] : by_kind) {
+        INFO(kind);
+        CHECK(orgs.size() == 1);
+      }
+    }
+  }
+  CHECK(contracts >= 9);
+  CHECK(linked_actors > 0);
 }
 
 }  // namespace
