@@ -36,7 +36,17 @@ class ContractOrganizations {
       : c_(*contract),
         rules_(rules),
         one_per_territory_(rules.List("one_per_territory")),
-        generic_(rules.List("organization_generic")) {}
+        generic_(rules.List("organization_generic")) {
+    // "CH = Centre Hospitalier": both sides as keys.
+    if (const std::vector<std::string>* list = rules.List("organization_abbreviations")) {
+      for (const std::string& entry : *list) {
+        const size_t eq = entry.find('=');
+        if (eq == std::string::npos) continue;
+        abbreviations_.emplace_back(OrganizationKey(entry.substr(0, eq)),
+                                    OrganizationKey(entry.substr(eq + 1)));
+      }
+    }
+  }
 
   void AddParties() {
     for (Party& p : c_.parties) {
@@ -115,13 +125,26 @@ class ContractOrganizations {
   // The keys that tell the same body in other contracts.
   void SetMatchKeys(const std::string& department) {
     for (Organization& o : c_.organizations) {
-      o.match_key = o.kind.value_or("") + "|" + OrganizationKey(o.name) + "|" + department;
+      o.match_key = o.kind.value_or("") + "|" + Key(o.name) + "|" + department;
     }
   }
 
  private:
+  // OrganizationKey of the name with a leading abbreviation written out
+  // ("CH de Fourmies" = "Centre Hospitalier de Fourmies").
+  std::string Key(const std::string& name) const {
+    std::string key = OrganizationKey(name);
+    for (const auto& [abbreviation, expansion] : abbreviations_) {
+      if (key.compare(0, abbreviation.size(), abbreviation) == 0 &&
+          (key.size() == abbreviation.size() || key[abbreviation.size()] == ' ')) {
+        return expansion + key.substr(abbreviation.size());
+      }
+    }
+    return key;
+  }
+
   int Find(const std::string& name) const {
-    auto it = by_key_.find(OrganizationKey(name));
+    auto it = by_key_.find(Key(name));
     return it == by_key_.end() ? -1 : it->second;
   }
   int OfKind(const std::string& kind) const {
@@ -166,7 +189,7 @@ class ContractOrganizations {
     if (!known) aliases.push_back({org, name});
     // A generic name never becomes a key: "CH" of one hospital would
     // capture every other "CH" of the contract.
-    const std::string key = OrganizationKey(CoreName(name));
+    const std::string key = Key(CoreName(name));
     if (!key.empty() && !Generic(name)) by_key_.emplace(key, org);
   }
 
@@ -174,6 +197,7 @@ class ContractOrganizations {
   const RuleSet& rules_;
   const std::vector<std::string>* one_per_territory_;
   const std::vector<std::string>* generic_;
+  std::vector<std::pair<std::string, std::string>> abbreviations_;
   std::map<std::string, int> by_key_;
   std::set<int> from_party_;
 };

@@ -120,6 +120,18 @@ TEST_CASE("hospitals are told apart by name; a bare \"CH\" among several stays u
   CHECK(one.contracts[0].actors[1].organization_index == 0);  // the only hospital
 }
 
+TEST_CASE("an abbreviated hospital is the party written out", "[organize]") {
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({PartyNamed("Centre Hospitalier de Fourmies", std::string("CHF"))},
+                  {"CH Fourmies", "CH de Fourmies", "CH Avesnes"}),
+      RepoRules());
+  const Contract& c = out.contracts[0];
+  REQUIRE(c.organizations.size() == 2);
+  CHECK(c.actors[0].organization_index == 0);
+  CHECK(c.actors[1].organization_index == 0);
+  CHECK(c.actors[2].organization_index == 1);
+}
+
 TEST_CASE("names of no known kind stay unlinked", "[organize]") {
   const DocumentRecords out = ResolveOrganizations(
       OneContract({}, {"communes", "Médecins du Monde", "professionnels de santé", "x"}),
