@@ -238,7 +238,8 @@ class ActReader {
       }
     }
     // Minutes without act numbers refer to an act by its item's number.
-    for (std::string_view rule : {"delib.item.numbered", "delib.item.run_on", "delib.item.point"}) {
+    for (std::string_view rule :
+         {"delib.item.numbered", "delib.item.run_on", "delib.item.point", "delib.item.roman"}) {
       if (!Search(rule, act_.begin, &m)) continue;
       const char* group = m.Has("item") ? "item" : "item2";
       if (m.Get(group).empty()) continue;
@@ -335,7 +336,8 @@ class ActReader {
   OptText ItemTitle() const {
     RuleMatch m;
     if (!Search("delib.item.numbered", act_.begin, &m) &&
-        !Search("delib.item.point", act_.begin, &m)) {
+        !Search("delib.item.point", act_.begin, &m) &&
+        !Search("delib.item.roman", act_.begin, &m)) {
       // An item told by its decision opens at its subject line.
       if (act_.begin == 0 || !Matches("delib.subject_line", act_.begin)) return std::nullopt;
       std::string title = CleanValue(block(act_.begin).text);

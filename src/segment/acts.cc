@@ -1,6 +1,7 @@
 // Acts: where each act a document records begins and ends (rules
 // "delib.number.*" and "delib.item.*" for the heading; "delib.decide", "delib.deliberated",
 // "delib.votes.line", "delib.outcome.adopted" for the decision).
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 #include <string>
@@ -62,6 +63,15 @@ std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
     } else if (headings.empty() && IsSubjectLine(doc.blocks[i], rules, &m)) {
       subjects.emplace_back(i, std::move(m));
     }
+  }
+  // Roman numerals above Arabic items or numbered acts head sections
+  // ("I - ADMINISTRATION GENERALE", then "1 - Composition des
+  // commissions"): they are items only where nothing else numbers them.
+  const Rule* roman = &rules.Get("delib.item.roman");
+  const bool other_numbers = std::any_of(headings.begin(), headings.end(),
+                                         [&](const auto& h) { return h.second.rule != roman; });
+  if (other_numbers) {
+    std::erase_if(headings, [&](const auto& h) { return h.second.rule == roman; });
   }
   // One subject line cuts nothing: the act is the document (its subject
   // may stand below its decision, on the stamp).
