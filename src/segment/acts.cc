@@ -134,9 +134,21 @@ std::vector<int> ItemsByDecisions(const LaidOutDocument& doc, const RuleSet& rul
   return starts;
 }
 
+// The value of a Roman numeral of items (I to XX), 0 for anything else.
+int RomanValue(std::string_view s) {
+  static constexpr std::string_view kNumerals[] = {
+      "I",  "II",  "III",  "IV",  "V",  "VI",  "VII",  "VIII",  "IX",  "X",
+      "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
+  for (int k = 0; k < 20; ++k) {
+    if (s == kNumerals[k]) return k + 1;
+  }
+  return 0;
+}
+
 // Whether item number `next` comes just after `prev`: "1.5" after "1.4",
-// "4" after "3" (numbering from 1).
+// "4" after "3" (numbering from 1), "II" after "I".
 bool ItemFollows(std::string_view prev, std::string_view next) {
+  if (const int p = RomanValue(prev), n = RomanValue(next); p > 0 && n > 0) return n == p + 1;
   const size_t a = prev.rfind('.'), b = next.rfind('.');
   const std::string_view prev_head = a == std::string_view::npos ? "" : prev.substr(0, a + 1);
   const std::string_view next_head = b == std::string_view::npos ? "" : next.substr(0, b + 1);

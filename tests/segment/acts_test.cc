@@ -317,5 +317,16 @@ TEST_CASE("Roman numerals above Arabic items are sections, not acts", "[segment]
   CHECK(run.records.deliberations[1].number == "2");
 }
 
+// A fragment cut in its second Roman item, before the decision: the item
+// that follows the last decided one still opens an act.
+TEST_CASE("a Roman item cut before its decision still opens an act", "[segment]") {
+  const std::string text =
+      std::string(kRomanItems)
+          .substr(0, std::string(kRomanItems).find("Le Conseil Municipal, après"));
+  const testing::TextRun run(text);
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[1].number == "II");
+}
+
 }  // namespace
 }  // namespace clsdb
