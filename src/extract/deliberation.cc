@@ -238,7 +238,8 @@ class ActReader {
       }
     }
     // Minutes without act numbers refer to an act by its item's number.
-    for (std::string_view rule : {"delib.item.numbered", "delib.item.run_on", "delib.item.point"}) {
+    for (std::string_view rule :
+         {"delib.item.numbered", "delib.item.run_on", "delib.item.point", "delib.item.roman"}) {
       if (!Search(rule, act_.begin, &m)) continue;
       const char* group = m.Has("item") ? "item" : "item2";
       if (m.Get(group).empty()) continue;
@@ -335,7 +336,8 @@ class ActReader {
   OptText ItemTitle() const {
     RuleMatch m;
     if (!Search("delib.item.numbered", act_.begin, &m) &&
-        !Search("delib.item.point", act_.begin, &m)) {
+        !Search("delib.item.point", act_.begin, &m) &&
+        !Search("delib.item.roman", act_.begin, &m)) {
       // An item told by its decision opens at its subject line.
       if (act_.begin == 0 || !Matches("delib.subject_line", act_.begin)) return std::nullopt;
       std::string title = CleanValue(block(act_.begin).text);
@@ -628,8 +630,17 @@ class ActReader {
       items.push_back({item_start, item_end == std::string::npos ? at : item_end, at});
       item_end = std::string::npos;
     };
+    // "BROCA - LANNAUD Marie - Thérèse": where commas or semicolons separate
+    // the names, a spaced hyphen between two letters is a converter's space
+    // around a compound name's hyphen, not one more separator.
+    const bool comma_list = CountSeparators(text, begin) > CountSpacedHyphens(text, begin);
     for (size_t p = begin; p < end; ++p) {
       const char c = text[p];
+      if (comma_list && depth == 0 && text.compare(p, 3, " - ") == 0 && p > begin && p + 3 < end &&
+          IsLetterByte(text[p - 1]) && IsLetterByte(text[p + 3])) {
+        p += 2;
+        continue;
+      }
       if (depth == 0 && p > item_start && StartsPerson(text, p)) {
         // "Monsieur A (pouvoir à …) Madame B": no separator but the civility.
         close_item(p);
@@ -771,6 +782,29 @@ class ActReader {
   bool IsRoleLabel(std::string_view caption) const {
     while (!caption.empty() && caption.back() == ' ') caption.remove_suffix(1);
     return rules_.Search("delib.attendee.function", caption, nullptr);
+  }
+
+  // The commas and semicolons of text from begin.
+  static size_t CountSeparators(const std::string& text, size_t begin) {
+    return static_cast<size_t>(std::count_if(text.begin() + static_cast<std::ptrdiff_t>(begin),
+                                             text.end(),
+                                             [](char c) { return c == ',' || c == ';'; }));
+  }
+
+  // The " - " of text from begin.
+  static size_t CountSpacedHyphens(const std::string& text, size_t begin) {
+    size_t n = 0;
+    for (size_t p = text.find(" - ", begin); p != std::string::npos; p = text.find(" - ", p + 3)) {
+      ++n;
+    }
+    return n;
+  }
+
+  // A byte of a letter: ASCII, or any byte of a multi-byte UTF-8 character
+  // (accented capitals start names too).
+  static bool IsLetterByte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || u >= 0x80;
   }
 
   static bool EndsWithSeparator(const std::string& text) {

@@ -1,6 +1,7 @@
 // Acts: where each act a document records begins and ends (rules
 // "delib.number.*" and "delib.item.*" for the heading; "delib.decide", "delib.deliberated",
 // "delib.votes.line", "delib.outcome.adopted" for the decision).
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 #include <string>
@@ -63,6 +64,15 @@ std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
       subjects.emplace_back(i, std::move(m));
     }
   }
+  // Roman numerals above Arabic items or numbered acts head sections
+  // ("I - ADMINISTRATION GENERALE", then "1 - Composition des
+  // commissions"): they are items only where nothing else numbers them.
+  const Rule* roman = &rules.Get("delib.item.roman");
+  const bool other_numbers = std::any_of(headings.begin(), headings.end(),
+                                         [&](const auto& h) { return h.second.rule != roman; });
+  if (other_numbers) {
+    std::erase_if(headings, [&](const auto& h) { return h.second.rule == roman; });
+  }
   // One subject line cuts nothing: the act is the document (its subject
   // may stand below its decision, on the stamp).
   if (!headings.empty() || subjects.size() < 2) return headings;
@@ -124,9 +134,21 @@ std::vector<int> ItemsByDecisions(const LaidOutDocument& doc, const RuleSet& rul
   return starts;
 }
 
+// The value of a Roman numeral of items (I to XX), 0 for anything else.
+int RomanValue(std::string_view s) {
+  static constexpr std::string_view kNumerals[] = {
+      "I",  "II",  "III",  "IV",  "V",  "VI",  "VII",  "VIII",  "IX",  "X",
+      "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
+  for (int k = 0; k < 20; ++k) {
+    if (s == kNumerals[k]) return k + 1;
+  }
+  return 0;
+}
+
 // Whether item number `next` comes just after `prev`: "1.5" after "1.4",
-// "4" after "3" (numbering from 1).
+// "4" after "3" (numbering from 1), "II" after "I".
 bool ItemFollows(std::string_view prev, std::string_view next) {
+  if (const int p = RomanValue(prev), n = RomanValue(next); p > 0 && n > 0) return n == p + 1;
   const size_t a = prev.rfind('.'), b = next.rfind('.');
   const std::string_view prev_head = a == std::string_view::npos ? "" : prev.substr(0, a + 1);
   const std::string_view next_head = b == std::string_view::npos ? "" : next.substr(0, b + 1);

@@ -368,5 +368,36 @@ TEST_CASE("a bureau's minutes: coded number, proxies as 'X donne pouvoir à Y'",
                                            "Véronique LAPLACE | excused"});
 }
 
+// A converter that spaces every hyphen ("Jean - Claude") in a list whose
+// names are separated by commas: the hyphens join, the commas separate.
+TEST_CASE("spaced hyphens inside names of a comma-separated list", "[deliberation]") {
+  const Run run(
+      "PROCES-VERBAL DE LA SEANCE DU COMITE SYNDICAL DU 3 MARS 2021\n"
+      "PRESENTS : Mmes BROCA - LANNAUD Marie - Thérèse, PEROTTO Aline, MM. BAYZE Jean - Claude, "
+      "BOUÉ Henri, DAUGA Benoît, LAMBERT François. ABSENTS - EXCUSES : Mme AUGUSTE - MERCADIER "
+      "Karine, MM. BALLERINI Francis, DULONG Pierre.\n"
+      "Le Comité, après en avoir délibéré, DÉCIDE d'approuver le règlement.\n");
+  std::vector<std::string> people;
+  for (const Attendee& a : run.Only().attendees) people.push_back(a.name + " | " + a.status);
+  CHECK(people == std::vector<std::string>{
+                      "BROCA - LANNAUD Marie - Thérèse | present", "PEROTTO Aline | present",
+                      "BAYZE Jean - Claude | present", "BOUÉ Henri | present",
+                      "DAUGA Benoît | present", "LAMBERT François | present",
+                      "AUGUSTE - MERCADIER Karine | excused", "BALLERINI Francis | excused",
+                      "DULONG Pierre | excused"});
+}
+
+// Without commas, " - " separates the names ("CAUQUIL R. – LANET M. - PUECH J.F.").
+TEST_CASE("spaced hyphens separate the names of a list without commas", "[deliberation]") {
+  const Run run(
+      "COMPTE-RENDU DU CONSEIL DE COMMUNAUTE\n"
+      "Etaient présents : CAUQUIL R. - LANET M. - PUECH J.F. - ROMERO B.\n"
+      "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le règlement.\n");
+  std::vector<std::string> people;
+  for (const Attendee& a : run.Only().attendees) people.push_back(a.name);
+  REQUIRE(people.size() >= 3);
+  for (const std::string& name : people) CHECK(name.find(" - ") == std::string::npos);
+}
+
 }  // namespace
 }  // namespace clsdb

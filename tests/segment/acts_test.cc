@@ -276,5 +276,57 @@ TEST_CASE("minutes without headings give an item per decision, opened by its sub
   for (const Deliberation& d : run.records.deliberations) CHECK(d.attendees.size() == 5);
 }
 
+// Minutes whose items are numbered in Roman numerals, each decided.
+const char kRomanItems[] =
+    "CONSEIL MUNICIPAL DU 30 JANVIER 2017\n"
+    "L'an deux mille dix-sept, le trente janvier, le Conseil Municipal de la Commune de "
+    "Saint-Paul, dûment convoqué, s'est réuni sous la présidence de Madame Anne PETIT, Maire.\n"
+    "Présents : Mmes PETIT, ROUX, MM. MARTIN, BLANC.\n"
+    "I ADOPTION DU PROCES-VERBAL DU 1er DECEMBRE 2016\n"
+    "Le procès-verbal est adopté à l'unanimité.\n"
+    "II ATTRIBUTION DE COMPENSATION – DECISION\n"
+    "Madame le Maire expose le projet.\n"
+    "Le Conseil Municipal, après en avoir délibéré, à l'unanimité, DÉCIDE d'approuver.\n";
+
+TEST_CASE("minutes numbered in Roman numerals give one act per item", "[segment]") {
+  const testing::TextRun run(kRomanItems);
+  REQUIRE(run.records.doc_type == "deliberation");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].number == "I");
+  CHECK(run.records.deliberations[0].title == "ADOPTION DU PROCES-VERBAL DU 1er DECEMBRE 2016");
+  CHECK(run.records.deliberations[1].number == "II");
+  CHECK(run.records.deliberations[1].title == "ATTRIBUTION DE COMPENSATION – DECISION");
+  for (const Deliberation& d : run.records.deliberations) CHECK(d.attendees.size() == 4);
+}
+
+// Roman numerals above Arabic items head sections: the items are the acts.
+const char kRomanSections[] =
+    "CONSEIL MUNICIPAL DU 26 MARS 2021\n"
+    "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
+    "I - ADMINISTRATION GENERALE\n"
+    "1 - Composition des commissions municipales\n"
+    "Le Conseil Municipal, après en avoir délibéré, DÉCIDE de fixer la composition.\n"
+    "2 - Tarifs de la cantine\n"
+    "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'adopter les tarifs.\n";
+
+TEST_CASE("Roman numerals above Arabic items are sections, not acts", "[segment]") {
+  const testing::TextRun run(kRomanSections);
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].number == "1");
+  CHECK(run.records.deliberations[0].title == "Composition des commissions municipales");
+  CHECK(run.records.deliberations[1].number == "2");
+}
+
+// A fragment cut in its second Roman item, before the decision: the item
+// that follows the last decided one still opens an act.
+TEST_CASE("a Roman item cut before its decision still opens an act", "[segment]") {
+  const std::string text =
+      std::string(kRomanItems)
+          .substr(0, std::string(kRomanItems).find("Le Conseil Municipal, après"));
+  const testing::TextRun run(text);
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[1].number == "II");
+}
+
 }  // namespace
 }  // namespace clsdb
