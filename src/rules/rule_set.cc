@@ -4,13 +4,13 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <new>
 #include <sstream>
-#include <stdexcept>
 #include <system_error>
 #include <thread>
 
@@ -64,8 +64,8 @@ const std::string& RuleMatch::Get(const std::string& name) const {
 bool RuleMatch::Has(const std::string& name) const { return !Get(name).empty(); }
 
 struct RuleSet::MatcherCache {
-  std::mutex mu;
-  std::map<std::string, std::unique_ptr<RuleSetMatcher>, std::less<>> by_prefix;
+  std::array<std::once_flag, kRequiredFamilies.size()> built;
+  std::array<std::unique_ptr<RuleSetMatcher>, kRequiredFamilies.size()> by_family;
 };
 
 RuleSet::RuleSet() : matchers_(std::make_unique<MatcherCache>()) {}
@@ -110,6 +110,9 @@ Result<RuleSet> RuleSet::LoadDirectory(const std::string& dir) {
     Status s = set.ParseFile(text, path.string());
     if (!s.ok()) return s;
   }
+  // Before compiling: a missing rule is reported at once, whatever the
+  // patterns cost.
+  if (Status s = set.ResolveRequired(dir); !s.ok()) return s;
   Status s = set.CompilePending(static_cast<int>(std::thread::hardware_concurrency()));
   if (!s.ok()) return s;
   return set;
@@ -160,22 +163,40 @@ Status RuleSet::ExpandPattern(const std::string& raw, const std::string& where, 
   }
 }
 
-const RuleSetMatcher& RuleSet::MatcherFor(std::string_view prefix) const {
-  std::lock_guard lock(matchers_->mu);
-  auto it = matchers_->by_prefix.find(prefix);
-  if (it == matchers_->by_prefix.end()) {
-    it = matchers_->by_prefix
-             .emplace(std::string(prefix), std::make_unique<RuleSetMatcher>(WithPrefix(prefix)))
-             .first;
+Status RuleSet::ResolveRequired(const std::string& where) {
+  required_.clear();
+  families_.clear();
+  // Families first: deleting a whole family names the family, not the
+  // first of its rules that code also reads one by one.
+  for (const RuleRequirement& need : kRequiredFamilies) {
+    families_.push_back(WithPrefix(need.name));
+    if (families_.back().empty()) {
+      return Status::InvalidArgument(where + ": rule " + std::string(need.name) +
+                                     "* is required by " + std::string(need.step));
+    }
   }
-  return *it->second;
+  for (const RuleRequirement& need : kRequiredRules) {
+    const Rule* rule = Find(need.name);
+    if (rule == nullptr) {
+      return Status::InvalidArgument(where + ": rule " + std::string(need.name) +
+                                     " is required by " + std::string(need.step));
+    }
+    required_.push_back(rule);
+  }
+  return Status::OK();
+}
+
+const RuleSetMatcher& RuleSet::MatcherFor(RuleFamily family) const {
+  const size_t i = static_cast<size_t>(family);
+  std::call_once(matchers_->built[i],
+                 [&] { matchers_->by_family[i] = std::make_unique<RuleSetMatcher>(families_[i]); });
+  return *matchers_->by_family[i];
 }
 
 Status RuleSet::AddFile(std::string_view text, const std::string& file) {
-  {
-    std::lock_guard lock(matchers_->mu);
-    matchers_->by_prefix.clear();
-  }
+  matchers_ = std::make_unique<MatcherCache>();  // the families may change
+  required_.clear();
+  families_.clear();
   Status parsed = ParseFile(text, file);
   Status compiled = CompilePending(1);  // also the rules before a syntax error
   return parsed.ok() ? compiled : parsed;
@@ -242,6 +263,10 @@ Status RuleSet::ParseFile(std::string_view text, const std::string& file) {
     Status s = ExpandPattern(raw_pattern, Where(file, pattern_line), &current->pattern, 0);
     if (!s.ok()) return s;
     current->pattern_line = pattern_line;
+    if (StartsWith(current->name, kStructurePrefix)) {
+      return Status::InvalidArgument(where + ": names starting '" + std::string(kStructurePrefix) +
+                                     "' are kept for provenance that names no rule");
+    }
     if (by_name_.count(current->name)) {
       return Status::InvalidArgument(where + ": duplicate rule name");
     }
@@ -332,14 +357,6 @@ const Rule* RuleSet::Find(std::string_view name) const {
   return it == by_name_.end() ? nullptr : it->second;
 }
 
-const Rule& RuleSet::Get(std::string_view name) const {
-  const Rule* rule = Find(name);
-  if (rule == nullptr) {
-    throw std::logic_error("rule not found in rules/: " + std::string(name));
-  }
-  return *rule;
-}
-
 std::vector<const Rule*> RuleSet::WithPrefix(std::string_view prefix) const {
   std::vector<const Rule*> out;
   for (const auto& r : rules_) {
@@ -351,11 +368,6 @@ std::vector<const Rule*> RuleSet::WithPrefix(std::string_view prefix) const {
 const std::vector<std::string>* RuleSet::List(std::string_view name) const {
   auto it = lists_.find(name);
   return it == lists_.end() ? nullptr : &it->second;
-}
-
-bool RuleSet::Search(std::string_view name, std::string_view text, RuleMatch* m) const {
-  const Rule* rule = Find(name);
-  return rule != nullptr && Search(*rule, text, m);
 }
 
 bool RuleSet::Search(const Rule& rule, std::string_view text, RuleMatch* m) const {

@@ -43,6 +43,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "rules/required_rules.h"
 
 namespace clsdb {
 
@@ -98,30 +99,47 @@ class RuleSet {
   Status AddFile(std::string_view text, const std::string& file);
   void AddList(const std::string& name, std::vector<std::string> entries);
 
-  // The rule called name, or nullptr.
+  // The rule called name, or nullptr.  For tools and tests: the code holds
+  // RuleIds (rules/required_rules.h), resolved when the set loads.
   const Rule* Find(std::string_view name) const;
-  // The rule called name.  REQUIRES: it exists (a programming error if not:
-  // code only asks for rules that rules/ ships, and a test checks them all).
-  const Rule& Get(std::string_view name) const;
+
+  // Resolves every RuleId and RuleFamily of rules/required_rules.h; the
+  // first one missing is InvalidArgument "<where>: rule <name> is required
+  // by <step>".  LoadDirectory calls it (with the directory) before
+  // compiling; a set built with AddFile calls it before Get(RuleId).
+  Status ResolveRequired(const std::string& where);
+
+  // The required rule.  REQUIRES: ResolveRequired succeeded.
+  const Rule& Get(RuleId id) const { return *required_[static_cast<size_t>(id)]; }
+  // The family's rules, in file order (never empty once resolved).
+  const std::vector<const Rule*>& Family(RuleFamily family) const {
+    return families_[static_cast<size_t>(family)];
+  }
 
   // Rules whose name starts with prefix ("heading." → every heading rule), in
-  // file order.
+  // file order; fragments are left out.
   std::vector<const Rule*> WithPrefix(std::string_view prefix) const;
 
-  // One RE2::Set over WithPrefix(prefix): which of those rules occur in a
-  // text, in one pass.  Built on first use and kept for the life of the set
-  // (compiling a set costs far more than matching a document); safe to call
-  // from several threads.  Adding a file drops the sets built so far.
-  const RuleSetMatcher& MatcherFor(std::string_view prefix) const;
+  // One RE2::Set over the family: which of its rules occur in a text, in one
+  // pass.  Built on first use and kept for the life of the set (compiling a
+  // set costs far more than matching a document); safe to call from several
+  // threads.  REQUIRES: ResolveRequired succeeded.
+  const RuleSetMatcher& MatcherFor(RuleFamily family) const;
 
   const std::vector<std::string>* List(std::string_view name) const;
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 
-  // Unanchored search of rule `name` in text; fills *m on success.
-  bool Search(std::string_view name, std::string_view text, RuleMatch* m) const;
+  // Unanchored search of the rule in text; fills *m on success (m may be
+  // null when only the answer matters: RE2 then runs its DFA alone).
   bool Search(const Rule& rule, std::string_view text, RuleMatch* m) const;
+  bool Search(RuleId id, std::string_view text, RuleMatch* m) const {
+    return Search(Get(id), text, m);
+  }
   // Every non-overlapping match of the rule in text, left to right.
   std::vector<RuleMatch> SearchAll(const Rule& rule, std::string_view text) const;
+  std::vector<RuleMatch> SearchAll(RuleId id, std::string_view text) const {
+    return SearchAll(Get(id), text);
+  }
 
   // Runs one rule's examples; returns a message per failing example
   // ("file:line: [rule] expected a match for …"), empty when all pass.
@@ -147,8 +165,11 @@ class RuleSet {
   };
   std::unordered_map<std::string, Rule*, NameHash, std::equal_to<>> by_name_;
   std::map<std::string, std::vector<std::string>, std::less<>> lists_;
+  // Filled by ResolveRequired, indexed by RuleId and RuleFamily.
+  std::vector<const Rule*> required_;
+  std::vector<std::vector<const Rule*>> families_;
   struct MatcherCache;
-  std::unique_ptr<MatcherCache> matchers_;  // by prefix; never null in a live set
+  std::unique_ptr<MatcherCache> matchers_;  // by family; never null in a live set
 };
 
 // One RE2::Set over several rules' patterns: which of them match a text, in
