@@ -26,20 +26,27 @@
 // - Overlaps between rules of one kind are settled by the caller: longest
 //   match first, then priority, then file order.
 //
-// Loading compiles every pattern once (LoadDirectory on every core: RE2
-// compilation is most of clsdb's start-up).  A pattern RE2 rejects is
-// reported as "file:line: [rule] <error_arg>: <error>" and the load fails.
+// A pattern RE2 rejects is reported as "file:line: [rule] <error_arg>:
+// <error>" and the load fails.  Compiling every pattern took 0.17 s of CPU,
+// most of the start-up of a small document, which needs only some of them;
+// so LoadDirectory compiles (on every core) only the patterns it has not
+// seen compile before, and records those that did in a cache file of
+// pattern hashes (see LoadDirectory); the others compile on first use.
+// AddFile compiles what it adds.
 #ifndef CLSDB_RULES_RULE_SET_H_
 #define CLSDB_RULES_RULE_SET_H_
 
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/status.h"
@@ -55,6 +62,8 @@ struct RuleExample {
   int line = 0;
 };
 
+class RuleSet;
+
 struct Rule {
   std::string name;      // "article.heading"
   std::string file;      // path of the file that defines it
@@ -62,10 +71,23 @@ struct Rule {
   int pattern_line = 0;  // line of its pattern: key, where errors point
   std::string produces;  // free text, for people
   int priority = 0;
-  bool fragment = false;         // a [fragment …]: used inside others, no examples
-  std::string pattern;           // after {{…}} expansion
-  std::unique_ptr<re2::RE2> re;  // null until the set compiles it
+  bool fragment = false;  // a [fragment …]: used inside others, no examples
+  std::string pattern;    // after {{…}} expansion
   std::vector<RuleExample> examples;
+
+  // The compiled pattern, compiled on first use (safe from several threads)
+  // unless loading compiled it already to check it.  Throws std::bad_alloc
+  // when memory runs out, and std::runtime_error "file:line: [rule] …" if
+  // RE2 rejects a pattern loading did not check (see LoadDirectory).
+  const re2::RE2& re() const;
+  // Compiles the pattern if that is not done yet.  Returns false (and
+  // leaves it to a later call) when memory ran out.
+  bool Compile() const noexcept;
+
+ private:
+  friend class RuleSet;  // checks the compiled pattern at load
+  mutable std::once_flag compiled_;
+  mutable std::unique_ptr<re2::RE2> re_;
 };
 
 // The groups a successful match captured, by name (empty groups included).
@@ -92,7 +114,19 @@ class RuleSet {
   // Loads every *.rules file of dir (sorted by name) and every
   // dir/lists/*.list.  Errors: NotFound for a missing dir, InvalidArgument
   // with file:line for a syntax error, a bad pattern or a duplicate name.
-  static Result<RuleSet> LoadDirectory(const std::string& dir);
+  // Patterns the cache file names as known to compile are left to compile
+  // on first use; the rest are compiled now, and added to the cache when
+  // the load succeeds.  cache_file "" means no cache: every pattern is
+  // compiled now.  Reading or writing the cache may fail: it only costs time.
+  static Result<RuleSet> LoadDirectory(const std::string& dir,
+                                       const std::string& cache_file = DefaultCacheFile());
+
+  // $XDG_CACHE_HOME/clsdb/valid-patterns, else $HOME/.cache/clsdb/…, else
+  // "" (no cache).  CLSDB_RULES_CACHE, when set, names the file instead
+  // ("" or "off": no cache).
+  static std::string DefaultCacheFile();
+  // The cache's key for a pattern (after {{…}} expansion): FNV-1a, 64 bits.
+  static uint64_t PatternHash(std::string_view pattern);
 
   // Parses one rule file's text; `file` names it in errors.  Lists already
   // added with AddList are visible to {{…}}.
@@ -151,8 +185,9 @@ class RuleSet {
   // AddFile without compiling: rules are added with re == nullptr.
   Status ParseFile(std::string_view text, const std::string& file);
   // Compiles the rules added since the last call, on up to `threads`
-  // threads; on error reports the first failing rule in file order.
-  Status CompilePending(int threads);
+  // threads, except those whose pattern hash is in known_good (they compile
+  // on first use); on error reports the first failing rule in file order.
+  Status CompilePending(int threads, const std::unordered_set<uint64_t>& known_good = {});
 
   size_t compiled_ = 0;  // rules_[0, compiled_) have their RE2
 
