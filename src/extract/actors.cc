@@ -40,7 +40,7 @@ size_t StepBack(std::string_view text, size_t pos) {
 // "famille / jeunesse"), their group `keep` when they have one.
 std::vector<bool> KeptBytes(std::string_view text, const RuleSet& rules) {
   std::vector<bool> kept(text.size() + 1, false);
-  for (const Rule* rule : rules.WithPrefix("actor.keep.")) {
+  for (const Rule* rule : rules.Family(RuleFamily::kActorKeep)) {
     // Matches may share their context ("famille / jeunesse ou santé"):
     // the next search starts one character after the last match's start.
     RuleMatch m;
@@ -79,7 +79,7 @@ Cut FirstCut(const Rule& rule, std::string_view text, size_t pos, const std::vec
 // Every separator cut of the "actor.split.*" rules, left to right, none
 // overlapping another: the earliest wins, the longest among equals.
 std::vector<Cut> FindCuts(std::string_view text, const RuleSet& rules) {
-  const std::vector<const Rule*> splitters = rules.WithPrefix("actor.split.");
+  const std::vector<const Rule*>& splitters = rules.Family(RuleFamily::kActorSplit);
   const std::vector<int> depth = ParenDepth(text);
   const std::vector<bool> kept = KeptBytes(text, rules);
   std::vector<Cut> cuts;
@@ -103,7 +103,7 @@ std::string CleanActorName(std::string_view piece, const RuleSet& rules) {
   std::string name = CleanPlanText(piece);
   RuleMatch m;
   // A label ("Porteur : …") and then an article may lead; each is dropped.
-  for (const char* rule : {"actor.label", "actor.article"}) {
+  for (RuleId rule : {RuleId::kActorLabel, RuleId::kActorArticle}) {
     if (rules.Search(rule, name, &m) && m.start == 0 && m.end < name.size()) {
       name = CleanPlanText(std::string_view(name).substr(m.end));
     }
@@ -113,7 +113,7 @@ std::string CleanActorName(std::string_view piece, const RuleSet& rules) {
       std::count(name.begin(), name.end(), '(') == 1) {
     name = CleanPlanText(std::string_view(name).substr(1, name.size() - 2));
   }
-  if (name.empty() || rules.Search("actor.not_a_name", name, &m)) return "";
+  if (name.empty() || rules.Search(RuleId::kActorNotAName, name, &m)) return "";
   return name;
 }
 
@@ -124,16 +124,23 @@ std::vector<ActorName> SplitActors(std::string_view text, const RuleSet& rules) 
   // is shared by a piece that is only its complement ("de Fourmies").  Each
   // pair of rules "actor.shared_head.<kind>.head" / ".tail" is one way of
   // writing it.
+  // The pairs are found within the family (a handful of rules), not by
+  // looking names up in the whole set.
   std::vector<std::pair<const Rule*, const Rule*>> shared_heads;
-  for (const Rule* rule : rules.WithPrefix("actor.shared_head.")) {
-    const std::string& rule_name = rule->name;
-    const std::string suffix = ".head";
-    if (rule_name.size() <= suffix.size() ||
-        rule_name.compare(rule_name.size() - suffix.size(), suffix.size(), suffix) != 0) {
-      continue;
+  const std::vector<const Rule*>& family = rules.Family(RuleFamily::kActorSharedHead);
+  constexpr std::string_view kHead = ".head", kTail = ".tail";
+  for (const Rule* rule : family) {
+    const std::string_view name = rule->name;
+    if (name.size() <= kHead.size() || !name.ends_with(kHead)) continue;
+    const std::string_view kind = name.substr(0, name.size() - kHead.size());
+    for (const Rule* tail : family) {
+      const std::string_view tail_name = tail->name;
+      if (tail_name.size() == name.size() && tail_name.starts_with(kind) &&
+          tail_name.ends_with(kTail)) {
+        shared_heads.emplace_back(rule, tail);
+        break;
+      }
     }
-    const Rule* tail = rules.Find(rule_name.substr(0, rule_name.size() - suffix.size()) + ".tail");
-    if (tail != nullptr) shared_heads.emplace_back(rule, tail);
   }
   std::string head;
   const Rule* head_tail = nullptr;  // the tail rule of the head's kind

@@ -63,8 +63,8 @@ void ExtractArticles(const LaidOutDocument& doc, const ContractSegment& seg, con
     const Block& b = doc.blocks[i];
     RuleMatch m, leader;
     if (!IsParagraph(b) || b.text.size() > kMaxHeading ||
-        !rules.Search("articles.heading", b.text, &m) ||
-        rules.Search("articles.toc_leader", b.text, &leader)) {
+        !rules.Search(RuleId::kArticlesHeading, b.text, &m) ||
+        rules.Search(RuleId::kArticlesTocLeader, b.text, &leader)) {
       continue;
     }
     Heading h;
@@ -79,7 +79,7 @@ void ExtractArticles(const LaidOutDocument& doc, const ContractSegment& seg, con
       const Block& next = doc.blocks[i + 1];
       RuleMatch other;
       if (IsParagraph(next) && next.text.size() <= kMaxNextLineTitle &&
-          !rules.Search("articles.heading", next.text, &other)) {
+          !rules.Search(RuleId::kArticlesHeading, next.text, &other)) {
         h.title = CleanValue(next.text);
         h.body_begin = i + 2;
       }
@@ -138,7 +138,7 @@ void ExtractArticles(const LaidOutDocument& doc, const ContractSegment& seg, con
       for (int i = h.body_begin; i < end; ++i) {
         RuleMatch m;
         if (IsParagraph(doc.blocks[i]) &&
-            rules.Search("articles.body_end", doc.blocks[i].text, &m)) {
+            rules.Search(RuleId::kArticlesBodyEnd, doc.blocks[i].text, &m)) {
           end = i;
           break;
         }
@@ -151,7 +151,7 @@ void ExtractArticles(const LaidOutDocument& doc, const ContractSegment& seg, con
       if (!a.body.empty()) a.body += '\n';
       a.body += doc.blocks[i].text;
     }
-    a.prov = ProvenanceOf(doc.blocks[h.block], "articles.heading");
+    a.prov = ProvenanceOf(doc.blocks[h.block], RuleId::kArticlesHeading);
     contract->articles.push_back(std::move(a));
   }
 }

@@ -39,7 +39,7 @@ constexpr size_t kTitlePageLineBytes = 80;
 constexpr int kMaxGeneration = 9;
 constexpr int kMaxPeriodYears = 12;
 
-bool Matches(const RuleSet& rules, std::string_view rule, std::string_view text) {
+bool Matches(const RuleSet& rules, RuleId rule, std::string_view text) {
   RuleMatch m;
   return rules.Search(rule, text, &m);
 }
@@ -67,7 +67,7 @@ int OrdinalWordValue(std::string_view word) {
 // The highest generation any generation rule finds in text, or 0.
 int GenerationIn(std::string_view text, const RuleSet& rules) {
   int best = 0;
-  for (const Rule* rule : rules.WithPrefix("contract.generation.")) {
+  for (const Rule* rule : rules.Family(RuleFamily::kContractGeneration)) {
     for (const RuleMatch& m : rules.SearchAll(*rule, text)) {
       int value = m.Has("n") ? m.Get("n")[0] - '0' : OrdinalWordValue(m.Get("word"));
       if (value > 0 && value <= kMaxGeneration) best = std::max(best, value);
@@ -88,7 +88,7 @@ class ContractReader {
 
   Contract Read() {
     Contract c;
-    c.prov = ProvenanceOf(doc_.blocks[cs_.title_block], "contract.title");
+    c.prov = ProvenanceOf(doc_.blocks[cs_.title_block], RuleId::kContractTitle);
     ReadTitle(&c);
     ExtractParties(doc_, cs_, rules_, &c);
     ExtractArticles(doc_, cs_, rules_, &c);
@@ -108,10 +108,10 @@ class ContractReader {
     const Block& block = doc_.blocks[cs_.title_block];
     RuleMatch m;
     std::string title;
-    if (rules_.Search("contract.title", block.text, &m)) {
+    if (rules_.Search(RuleId::kContractTitle, block.text, &m)) {
       const size_t head = m.group_spans.count("head") ? m.group_spans.at("head").first : 0;
       title = block.text.substr(head);
-    } else if (rules_.Search("contract.title_run_on", block.text, &m)) {
+    } else if (rules_.Search(RuleId::kContractTitleRunOn, block.text, &m)) {
       // The title's words up to its period; the paragraph runs on.
       title = m.Get("head") + m.Get("rest");
       title_rest_ = CleanValue(m.Get("rest"));
@@ -122,21 +122,21 @@ class ContractReader {
     }
     title_rest_ = CleanValue(m.Get("rest"));
     // "CONTRAT LOCAL DE SANTÉ 2023 – 2028": years name no territory either.
-    bool bare = !Matches(rules_, "contract.has_words", title_rest_);
-    const bool shouting = !Matches(rules_, "contract.has_lower_case", block.text);
+    bool bare = !Matches(rules_, RuleId::kContractHasWords, title_rest_);
+    const bool shouting = !Matches(rules_, RuleId::kContractHasLowerCase, block.text);
     int taken = 0;
     for (int j = cs_.title_block + 1; j < title_page_end_ && taken < kTitleContinuations; ++j) {
       const Block& next = doc_.blocks[j];
       if (IsParagraph(next) && next.text == block.text) continue;  // a cover repeats it
-      if (!IsParagraph(next) || Matches(rules_, "contract.title", next.text)) break;
-      const bool take = (bare && (Matches(rules_, "contract.territory_kind", next.text) ||
-                                  Matches(rules_, "contract.title_connector", next.text))) ||
+      if (!IsParagraph(next) || Matches(rules_, RuleId::kContractTitle, next.text)) break;
+      const bool take = (bare && (Matches(rules_, RuleId::kContractTerritoryKind, next.text) ||
+                                  Matches(rules_, RuleId::kContractTitleConnector, next.text))) ||
                         // A title page set in capitals, one short line each.
                         (shouting && next.text.size() <= kTitlePageLineBytes &&
-                         Matches(rules_, "contract.title_page_line", next.text) &&
-                         !Matches(rules_, "contract.title_page_end", next.text)) ||
-                        Matches(rules_, "contract.title_dangling", title) ||
-                        (taken > 0 && Matches(rules_, "contract.title_continues", next.text));
+                         Matches(rules_, RuleId::kContractTitlePageLine, next.text) &&
+                         !Matches(rules_, RuleId::kContractTitlePageEnd, next.text)) ||
+                        Matches(rules_, RuleId::kContractTitleDangling, title) ||
+                        (taken > 0 && Matches(rules_, RuleId::kContractTitleContinues, next.text));
       if (!take) break;
       title += " " + next.text;
       title_rest_ += (title_rest_.empty() ? "" : " ") + next.text;
@@ -151,7 +151,8 @@ class ContractReader {
   void ReadTerritory(Contract* c) {
     std::vector<const Party*> territories;
     for (const Party& p : c->parties) {
-      if (Matches(rules_, "contract.territory_kind", p.organization)) territories.push_back(&p);
+      if (Matches(rules_, RuleId::kContractTerritoryKind, p.organization))
+        territories.push_back(&p);
     }
     // Co-signing territories ("Pays du Trégor-Goëlo", "Pays de Guingamp")
     // when the title names only some of them: the contract's are those.
@@ -170,20 +171,22 @@ class ContractReader {
       c->territory = joined;
       if (territories.size() == 1 && territories[0]->acronym.has_value() &&
           IsAcronymLike(*territories[0]->acronym) &&
-          !Matches(rules_, "contract.generic_short_name", *territories[0]->acronym)) {
+          !Matches(rules_, RuleId::kContractGenericShortName, *territories[0]->acronym)) {
         c->territory_acronym = territories[0]->acronym;
       }
     } else {
       std::string rest = title_rest_;
       RuleMatch m;
-      if (rules_.Search("contract.period", rest, &m)) rest = rest.substr(0, m.start);
-      if (rules_.Search("contract.generation.cls_number", rest, &m)) rest = rest.substr(0, m.start);
+      if (rules_.Search(RuleId::kContractPeriod, rest, &m)) rest = rest.substr(0, m.start);
+      if (rules_.Search(RuleId::kContractGenerationClsNumber, rest, &m))
+        rest = rest.substr(0, m.start);
       // "2ème génération", "(CLS)": what the title says of the contract, not
       // of its territory.
-      for (const char* rule : {"contract.generation.ordinal_number", "contract.paren_acronym"}) {
+      for (RuleId rule :
+           {RuleId::kContractGenerationOrdinalNumber, RuleId::kContractParenAcronym}) {
         if (rules_.Search(rule, rest, &m)) rest.erase(m.start, m.end - m.start);
       }
-      if (rules_.Search("contract.title_lead", rest, &m)) rest = rest.substr(m.end);
+      if (rules_.Search(RuleId::kContractTitleLead, rest, &m)) rest = rest.substr(m.end);
       rest = CleanValue(rest);
       if (!rest.empty()) c->territory = rest;
     }
@@ -204,7 +207,7 @@ class ContractReader {
     const std::string key = FoldForMatch(territory);
     if (key.empty()) return std::nullopt;
     auto search = [&](int begin, int end) -> OptText {
-      const Rule& rule = rules_.Get("contract.paren_acronym");
+      const Rule& rule = rules_.Get(RuleId::kContractParenAcronym);
       for (int i = begin; i < end; ++i) {
         const Block& b = doc_.blocks[i];
         if (!IsParagraph(b) || b.text.find('(') == std::string::npos) continue;
@@ -247,7 +250,7 @@ class ContractReader {
     for (int i = cs_.title_block; i < title_page_end_; ++i) {
       const Block& b = doc_.blocks[i];
       if (!IsParagraph(b)) continue;
-      for (const RuleMatch& m : rules_.SearchAll(rules_.Get("contract.period"), b.text)) {
+      for (const RuleMatch& m : rules_.SearchAll(rules_.Get(RuleId::kContractPeriod), b.text)) {
         const OptInt start = ParseCount(m.Get("start")), end = ParseCount(m.Get("end"));
         if (start && end && *end >= *start && *end - *start <= kMaxPeriodYears) {
           c->period_start = start;
@@ -265,7 +268,7 @@ class ContractReader {
       RuleMatch m;
       if (!MatchSignedLine(rules_, b.text, &m)) continue;
       const std::string place = CleanValue(m.Get("place"));
-      if (!place.empty() && !Matches(rules_, "contract.placeholder", place)) {
+      if (!place.empty() && !Matches(rules_, RuleId::kContractPlaceholder, place)) {
         c->signed_place = place;
       }
       std::optional<std::string> date;
@@ -284,7 +287,7 @@ class ContractReader {
   void ReadPopulation(Contract* c) {
     std::vector<std::string_view> texts;
     for (const Article& a : c->articles) {
-      if (Matches(rules_, "contract.perimeter_article", a.title)) texts.push_back(a.body);
+      if (Matches(rules_, RuleId::kContractPerimeterArticle, a.title)) texts.push_back(a.body);
     }
     for (const Article& a : c->articles) texts.push_back(a.body);
     for (int i = cs_.range.begin; i < cs_.range.end; ++i) {
@@ -292,10 +295,10 @@ class ContractReader {
     }
     for (std::string_view text : texts) {
       RuleMatch m;
-      if (!c->communes && rules_.Search("contract.communes", text, &m)) {
+      if (!c->communes && rules_.Search(RuleId::kContractCommunes, text, &m)) {
         c->communes = ParseCount(m.Has("n") ? m.Get("n") : m.Get("caption"));
       }
-      if (!c->population && rules_.Search("contract.population", text, &m)) {
+      if (!c->population && rules_.Search(RuleId::kContractPopulation, text, &m)) {
         c->population = ParseCount(m.Get("n"));
       }
       if (c->communes && c->population) return;
@@ -315,8 +318,8 @@ class ContractReader {
 bool MatchSignedLine(const RuleSet& rules, std::string_view text, RuleMatch* m) {
   // Most specific first: "Fait à X, le D" before "Fait à X le D" (the place
   // may hold " le ") before "Fait le D à X" before a bare "Fait à X".
-  for (const char* rule : {"contract.signed.comma", "contract.signed.le",
-                           "contract.signed.date_first", "contract.signed.bare"}) {
+  for (RuleId rule : {RuleId::kContractSignedComma, RuleId::kContractSignedLe,
+                      RuleId::kContractSignedDateFirst, RuleId::kContractSignedBare}) {
     if (rules.Search(rule, text, m)) return true;
   }
   return false;
@@ -328,8 +331,8 @@ int FindPreambleStart(const LaidOutDocument& doc, const ContractSegment& seg,
   for (int i = seg.title_block + 1; i < end; ++i) {
     const Block& b = doc.blocks[i];
     if (!IsParagraph(b)) continue;
-    if (Matches(rules, "contract.preamble_start", b.text)) return i;
-    if (Matches(rules, "articles.heading", b.text)) return -1;
+    if (Matches(rules, RuleId::kContractPreambleStart, b.text)) return i;
+    if (Matches(rules, RuleId::kArticlesHeading, b.text)) return -1;
   }
   return -1;
 }

@@ -111,7 +111,7 @@ std::optional<DateMatch> FindFrenchDate(std::string_view text, const RuleSet& ru
   // Each rule gives its leftmost valid date; the leftmost of those wins, the
   // longer one on a tie ("1er février 2024" over a shorter reading).
   std::optional<DateMatch> best;
-  for (const Rule* rule : rules.WithPrefix("date.")) {
+  for (const Rule* rule : rules.Family(RuleFamily::kDate)) {
     size_t offset = 0;
     while (offset < text.size()) {
       if (best && offset >= best->start) break;  // cannot beat the best any more

@@ -59,7 +59,7 @@ class ActReader {
         ordinal_(ordinal) {
     int decide = -1;
     for (int i = act.begin; i < act.end; ++i) {
-      if (Matches("delib.decide", i)) {
+      if (Matches(RuleId::kDelibDecide, i)) {
         decide = i;
         break;
       }
@@ -69,13 +69,13 @@ class ActReader {
     // carries the vote: "…, à l'unanimité,") stands just above DECIDE.
     int decision_begin = decide;
     for (int i = decide - 1; decide >= 0 && i >= std::max(act.begin, decide - 3); --i) {
-      if (Matches("delib.deliberated", i)) decision_begin = i;
+      if (Matches(RuleId::kDelibDeliberated, i)) decision_begin = i;
     }
     has_decide_ = decide >= 0;
     // "Le Conseil, après en avoir délibéré, à l'unanimité, DÉCIDE d'approuver
     // …" in one sentence decides as surely as a DÉCIDE line.
     for (int i = act.begin; !has_decide_ && i < act.end; ++i) {
-      has_decide_ = Matches("delib.deliberated", i);
+      has_decide_ = Matches(RuleId::kDelibDeliberated, i);
     }
     header_ = {act.begin, decide >= 0 ? decide : act.end};
     decision_ = {decide >= 0 ? decision_begin : act.begin,
@@ -84,7 +84,7 @@ class ActReader {
 
   Deliberation Read() {
     Deliberation d;
-    d.prov = ProvenanceOf(doc_.blocks[act_.begin], "delib.act");
+    d.prov = ProvenanceOf(doc_.blocks[act_.begin], std::string(kStructureAct));
     // What the act does not state itself, the sitting it was taken at does
     // (minutes state the body, the date and the attendance once).
     d.body = Body(header_);
@@ -112,11 +112,12 @@ class ActReader {
       }
     }
     d.president = PersonAsListed(
-        FirstNameOfAct({"delib.president.heading", "delib.president.sentence"}), d.attendees);
-    d.secretary =
-        PersonAsListed(FirstNameOfAct({"delib.secretary.label", "delib.secretary.elected",
-                                       "delib.secretary.sentence", "delib.secretary.appointed"}),
-                       d.attendees);
+        FirstNameOfAct({RuleId::kDelibPresidentHeading, RuleId::kDelibPresidentSentence}),
+        d.attendees);
+    d.secretary = PersonAsListed(
+        FirstNameOfAct({RuleId::kDelibSecretaryLabel, RuleId::kDelibSecretaryElected,
+                        RuleId::kDelibSecretarySentence, RuleId::kDelibSecretaryAppointed}),
+        d.attendees);
     ReadVotes(&d);
     d.outcome = Outcome(d);
     ReadSignature(&d);
@@ -127,16 +128,16 @@ class ActReader {
  private:
   const Block& block(int i) const { return doc_.blocks[i]; }
 
-  bool Search(std::string_view rule, int i, RuleMatch* m) const {
+  bool Search(RuleId rule, int i, RuleMatch* m) const {
     return IsParagraph(block(i)) && rules_.Search(rule, block(i).text, m);
   }
-  bool Matches(std::string_view rule, int i) const { return Search(rule, i, nullptr); }
+  bool Matches(RuleId rule, int i) const { return Search(rule, i, nullptr); }
 
   // The first block of part that matches one of the rules (tried in order
   // within a block), or -1.
-  int First(Part part, std::initializer_list<std::string_view> names, RuleMatch* m) const {
+  int First(Part part, std::initializer_list<RuleId> names, RuleMatch* m) const {
     for (int i = part.begin; i < part.end; ++i) {
-      for (std::string_view name : names) {
+      for (RuleId name : names) {
         if (Search(name, i, m)) return i;
       }
     }
@@ -155,18 +156,18 @@ class ActReader {
   OptText Body(Part part) const {
     RuleMatch m;
     std::string opening;
-    if (First(part, {"delib.body.sentence"}, &m) >= 0) opening = CleanValue(m.Get("body"));
+    if (First(part, {RuleId::kDelibBodySentence}, &m) >= 0) opening = CleanValue(m.Get("body"));
     if (!opening.empty() && IsQualified(opening)) return opening;
     const std::string key = FoldForMatch(opening);
     for (int i = part.begin; i < part.end; ++i) {
-      if (!Search("delib.body.meeting", i, &m)) continue;
+      if (!Search(RuleId::kDelibBodyMeeting, i, &m)) continue;
       std::string body = CleanValue(m.Get("body"));
       if (FoldForMatch(body).rfind(key, 0) == 0) return body;  // same body, in full
     }
     if (!opening.empty()) return opening;
     if (OptText body = BodyFromHeading(part)) return body;
     // Minutes headed by the body alone ("CONSEIL COMMUNAUTAIRE").
-    const int i = First(part, {"delib.body.alone"}, &m);
+    const int i = First(part, {RuleId::kDelibBodyAlone}, &m);
     if (i >= 0 && i - part.begin < kSittingHeadBlocks) return CleanValue(m.Get("body"));
     return std::nullopt;
   }
@@ -184,15 +185,16 @@ class ActReader {
   OptText BodyFromHeading(Part part) const {
     for (int i = part.begin; i < part.end; ++i) {
       std::string heading = block(i).text;
-      for (int j = i + 1; j < part.end && Matches("delib.heading_continuation", j); ++j) {
+      for (int j = i + 1; j < part.end && Matches(RuleId::kDelibHeadingContinuation, j); ++j) {
         heading += " " + block(j).text;
       }
       RuleMatch m;
-      if (!IsParagraph(block(i)) || !rules_.Search("delib.body.heading", heading, &m)) continue;
+      if (!IsParagraph(block(i)) || !rules_.Search(RuleId::kDelibBodyHeading, heading, &m))
+        continue;
       std::string body = CleanValue(m.Get("body"));
       for (int k = part.begin; k < i; ++k) {
         RuleMatch c;
-        if (Search("delib.body.collectivity", k, &c)) return WithCollectivity(body, c);
+        if (Search(RuleId::kDelibBodyCollectivity, k, &c)) return WithCollectivity(body, c);
       }
       return body;
     }
@@ -223,50 +225,50 @@ class ActReader {
     for (int i = header_.begin; i < header_.end; ++i) {
       // The end of a heading broken after "DE LA": a number there is the
       // one its subject cites.
-      if (i > header_.begin && Matches("delib.line_unfinished", i - 1)) continue;
-      for (std::string_view rule :
-           {"delib.number.labelled", "delib.number.paren", "delib.number.coded",
-            "delib.number.item", "delib.number.code_first", "delib.number.object",
-            "delib.number.code_last"}) {
+      if (i > header_.begin && Matches(RuleId::kDelibLineUnfinished, i - 1)) continue;
+      for (RuleId rule :
+           {RuleId::kDelibNumberLabelled, RuleId::kDelibNumberParen, RuleId::kDelibNumberCoded,
+            RuleId::kDelibNumberItem, RuleId::kDelibNumberCodeFirst, RuleId::kDelibNumberObject,
+            RuleId::kDelibNumberCodeLast}) {
         if (!Search(rule, i, &m)) continue;
         d->number = m.Get("number");
         if (m.Has("title")) item_title_ = CleanValue(m.Get("title"));
         number_block_ = i;
         d->prov = ProvenanceIn(block(i), m.group_spans["number"].first,
-                               m.group_spans["number"].second, std::string(rule));
+                               m.group_spans["number"].second, rule);
         return;
       }
     }
     // Minutes without act numbers refer to an act by its item's number.
-    for (std::string_view rule :
-         {"delib.item.numbered", "delib.item.run_on", "delib.item.point", "delib.item.roman"}) {
+    for (RuleId rule : {RuleId::kDelibItemNumbered, RuleId::kDelibItemRunOn,
+                        RuleId::kDelibItemPoint, RuleId::kDelibItemRoman}) {
       if (!Search(rule, act_.begin, &m)) continue;
       const char* group = m.Has("item") ? "item" : "item2";
       if (m.Get(group).empty()) continue;
       d->number = m.Get(group);
       d->prov = ProvenanceIn(block(act_.begin), m.group_spans[group].first,
-                             m.group_spans[group].second, std::string(rule));
+                             m.group_spans[group].second, rule);
       return;
     }
   }
 
   OptText MeetingDate(Part part) const {
     for (int i = part.begin; i < part.end; ++i) {
-      for (std::string_view rule : {"delib.meeting_date", "delib.meeting_date.heading",
-                                    "delib.meeting_date.caps", "delib.meeting_date.sentence"}) {
+      for (RuleId rule : {RuleId::kDelibMeetingDate, RuleId::kDelibMeetingDateHeading,
+                          RuleId::kDelibMeetingDateCaps, RuleId::kDelibMeetingDateSentence}) {
         RuleMatch m;
         if (!Search(rule, i, &m)) continue;
         auto date = FindFrenchDate(m.Get("date"), rules_);
         // "L'an …, le …": the sitting's date opens the sentence; a later
         // date in it is the convocation's.
-        if (date && rule == "delib.meeting_date.sentence" && date->start > 0) continue;
+        if (date && rule == RuleId::kDelibMeetingDateSentence && date->start > 0) continue;
         if (date) return date->iso;
       }
     }
     // A date alone under the heading of minutes ("JEUDI 19 DECEMBRE 2019 •
     // 18H30").
     RuleMatch m;
-    const int i = First(part, {"delib.meeting_date.alone"}, &m);
+    const int i = First(part, {RuleId::kDelibMeetingDateAlone}, &m);
     if (i >= 0 && i - part.begin < kSittingHeadBlocks) {
       if (auto date = FindFrenchDate(m.Get("date"), rules_)) return date->iso;
     }
@@ -275,12 +277,13 @@ class ActReader {
 
   // A heading line that belongs to the act's frame, not to its subject.
   bool IsFrameLine(int i) const {
-    for (std::string_view rule :
-         {"delib.meeting_date", "delib.meeting_date.heading", "delib.president.heading",
-          "delib.body.heading", "delib.heading_continuation", "delib.body.collectivity",
-          "delib.secretary.label", "delib.number.labelled", "delib.number.paren",
-          "delib.number.coded", "delib.number.item", "delib.number.code_first",
-          "delib.number.code_last", "delib.decide"}) {
+    for (RuleId rule :
+         {RuleId::kDelibMeetingDate, RuleId::kDelibMeetingDateHeading,
+          RuleId::kDelibPresidentHeading, RuleId::kDelibBodyHeading,
+          RuleId::kDelibHeadingContinuation, RuleId::kDelibBodyCollectivity,
+          RuleId::kDelibSecretaryLabel, RuleId::kDelibNumberLabelled, RuleId::kDelibNumberParen,
+          RuleId::kDelibNumberCoded, RuleId::kDelibNumberItem, RuleId::kDelibNumberCodeFirst,
+          RuleId::kDelibNumberCodeLast, RuleId::kDelibDecide}) {
       if (Matches(rule, i)) return true;
     }
     return false;
@@ -291,11 +294,13 @@ class ActReader {
     return IsParagraph(block(i)) && !t.empty() && t[0] >= 'a' && t[0] <= 'z';
   }
 
-  bool IsTitleLine(int i) const { return Matches("delib.title.caps_line", i) && !IsFrameLine(i); }
+  bool IsTitleLine(int i) const {
+    return Matches(RuleId::kDelibTitleCapsLine, i) && !IsFrameLine(i);
+  }
 
   OptText Title() const {
     RuleMatch m;
-    if (int at = First(header_, {"delib.title.object"}, &m); at >= 0) {
+    if (int at = First(header_, {RuleId::kDelibTitleObject}, &m); at >= 0) {
       // A subject wrapped over several lines goes on with lines that start
       // in lower case.
       std::string title = m.Get("title");
@@ -335,11 +340,11 @@ class ActReader {
   // short paragraph under a number that stands alone ("2." / "Approbation …").
   OptText ItemTitle() const {
     RuleMatch m;
-    if (!Search("delib.item.numbered", act_.begin, &m) &&
-        !Search("delib.item.point", act_.begin, &m) &&
-        !Search("delib.item.roman", act_.begin, &m)) {
+    if (!Search(RuleId::kDelibItemNumbered, act_.begin, &m) &&
+        !Search(RuleId::kDelibItemPoint, act_.begin, &m) &&
+        !Search(RuleId::kDelibItemRoman, act_.begin, &m)) {
       // An item told by its decision opens at its subject line.
-      if (act_.begin == 0 || !Matches("delib.subject_line", act_.begin)) return std::nullopt;
+      if (act_.begin == 0 || !Matches(RuleId::kDelibSubjectLine, act_.begin)) return std::nullopt;
       std::string title = CleanValue(block(act_.begin).text);
       while (!title.empty() && (title.back() == ':' || title.back() == ' ')) title.pop_back();
       if (title.empty()) return std::nullopt;
@@ -356,7 +361,7 @@ class ActReader {
 
   // ---- president, secretary ----------------------------------------------------
 
-  OptText FirstName(Part part, std::initializer_list<std::string_view> names) const {
+  OptText FirstName(Part part, std::initializer_list<RuleId> names) const {
     RuleMatch m;
     if (First(part, names, &m) < 0) return std::nullopt;
     std::string name = CleanValue(m.Get("name"));
@@ -365,7 +370,7 @@ class ActReader {
   }
 
   // The act's own statement, else the sitting's.
-  OptText FirstNameOfAct(std::initializer_list<std::string_view> names) const {
+  OptText FirstNameOfAct(std::initializer_list<RuleId> names) const {
     OptText name = FirstName(header_, names);
     return name ? name : FirstName(sitting_, names);
   }
@@ -387,7 +392,7 @@ class ActReader {
     size_t start;  // where the label starts
     size_t end;    // where its list starts (past the colon)
     std::string status;
-    std::string rule;
+    RuleId rule;
   };
 
   // The labels of paragraph i, found once: the readers of a list ask for
@@ -399,22 +404,22 @@ class ActReader {
   }
 
   std::vector<Label> FindLabels(int i) const {
-    static const std::pair<const char*, const char*> kLists[] = {
-        {"delib.attendees.present", "present"},
-        {"delib.attendees.excused", "excused"},
-        {"delib.attendees.absent", "absent"},
-        {"delib.attendees.non_voting_present", "non_voting_present"},
-        {"delib.attendees.non_voting_excused", "non_voting_excused"},
-        {"delib.attendees.present_caps", "present"},
-        {"delib.attendees.excused_caps", "excused"},
-        {"delib.attendees.absent_caps", "absent"},
+    static const std::pair<RuleId, const char*> kLists[] = {
+        {RuleId::kDelibAttendeesPresent, "present"},
+        {RuleId::kDelibAttendeesExcused, "excused"},
+        {RuleId::kDelibAttendeesAbsent, "absent"},
+        {RuleId::kDelibAttendeesNonVotingPresent, "non_voting_present"},
+        {RuleId::kDelibAttendeesNonVotingExcused, "non_voting_excused"},
+        {RuleId::kDelibAttendeesPresentCaps, "present"},
+        {RuleId::kDelibAttendeesExcusedCaps, "excused"},
+        {RuleId::kDelibAttendeesAbsentCaps, "absent"},
     };
     std::vector<Label> labels;
     if (!IsParagraph(block(i))) return labels;
     // One pass tells which labels occur; only those are looked for one by
     // one (most paragraphs hold none).
     const std::vector<const Rule*> present =
-        rules_.MatcherFor("delib.attendees.").Matching(block(i).text);
+        rules_.MatcherFor(RuleFamily::kDelibAttendees).Matching(block(i).text);
     if (present.empty()) return labels;
     for (const auto& [rule, status] : kLists) {
       const Rule& r = rules_.Get(rule);
@@ -455,7 +460,7 @@ class ActReader {
     // Lists open names with M., MM., Mme, Mlle, Monsieur, Madame: all start
     // with an M (a cheap test before the rule).
     if (c != 'M' && c != 'm') return false;
-    return rules_.Search("delib.attendee.civility", std::string_view(text).substr(p), nullptr);
+    return rules_.Search(RuleId::kDelibAttendeeCivility, std::string_view(text).substr(p), nullptr);
   }
 
   // Whether a name may end at item[at]: what follows starts no capitalised
@@ -475,7 +480,8 @@ class ActReader {
          end = item.rfind(' ', end - 1)) {
       std::string_view head = item.substr(0, end);
       while (!head.empty() && (head.back() == '.' || head.back() == ',')) head.remove_suffix(1);
-      if (!head.empty() && rules_.Search("delib.attendee.name", head, nullptr)) return head.size();
+      if (!head.empty() && rules_.Search(RuleId::kDelibAttendeeName, head, nullptr))
+        return head.size();
     }
     return 0;
   }
@@ -510,8 +516,7 @@ class ActReader {
 
   // Provenance of list->text[s, e): in the block where s falls, up to e when
   // e falls in the same block, else to that block's end.
-  Provenance ProvenanceInList(const ListText& list, size_t s, size_t e,
-                              const std::string& rule) const {
+  Provenance ProvenanceInList(const ListText& list, size_t s, size_t e, RuleId rule) const {
     size_t k = 0;
     while (k + 1 < list.pieces.size() && list.pieces[k + 1].at <= s) ++k;
     const ListText::Piece& piece = list.pieces[k];
@@ -532,8 +537,8 @@ class ActReader {
     while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
     // "…, Délégué titulaire de la communauté de communes de la Haute" /
     // "Moselotte": a function broken over two lines is one item too.
-    return !tail.empty() && (rules_.Search("delib.attendee.unfinished", tail, nullptr) ||
-                             rules_.Search("delib.attendee.function", tail, nullptr));
+    return !tail.empty() && (rules_.Search(RuleId::kDelibAttendeeUnfinished, tail, nullptr) ||
+                             rules_.Search(RuleId::kDelibAttendeeFunction, tail, nullptr));
   }
 
   // The first item of paragraph i (up to its first comma or semicolon),
@@ -543,7 +548,7 @@ class ActReader {
     text = text.substr(0, std::min(text.find_first_of(",;"), text.size()));
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     RuleMatch civ;
-    if (rules_.Search("delib.attendee.civility", text, &civ)) text.remove_prefix(civ.end);
+    if (rules_.Search(RuleId::kDelibAttendeeCivility, text, &civ)) text.remove_prefix(civ.end);
     return text;
   }
 
@@ -557,7 +562,7 @@ class ActReader {
     if (sep != std::string::npos) tail.remove_prefix(sep + 1);
     while (!tail.empty() && tail.front() == ' ') tail.remove_prefix(1);
     RuleMatch civ;
-    if (!rules_.Search("delib.attendee.civility", tail, &civ)) return false;
+    if (!rules_.Search(RuleId::kDelibAttendeeCivility, tail, &civ)) return false;
     tail.remove_prefix(civ.end);
     if (tail.empty() || tail.find(' ') != std::string_view::npos || HasCapitalWord(tail)) {
       return false;
@@ -579,7 +584,7 @@ class ActReader {
     const std::string& next = block(i + 1).text;
     if (next.find_first_of(",;") == std::string::npos) return false;
     const std::string_view first = FirstItem(i + 1);
-    return rules_.Search("delib.attendee.name", first, nullptr) && HasCapitalWord(first);
+    return rules_.Search(RuleId::kDelibAttendeeName, first, nullptr) && HasCapitalWord(first);
   }
 
   // The list that starts at text[from, to) of block *i: that span, and the
@@ -591,7 +596,7 @@ class ActReader {
     Append(*i, from, to, &list);
     while (*i + 1 < part.end && IsParagraph(block(*i + 1)) &&
            (EndsMidName(list.text) || BrokenBeforeSurname(list.text, *i + 1) ||
-            rules_.Search("delib.attendee.line_continuing", block(*i + 1).text, nullptr)) &&
+            rules_.Search(RuleId::kDelibAttendeeLineContinuing, block(*i + 1).text, nullptr)) &&
            Labels(*i + 1).empty()) {
       ++*i;
       Append(*i, 0, block(*i).text.size(), &list);
@@ -611,10 +616,10 @@ class ActReader {
     size_t begin = 0;
     const size_t end = text.size();
     RuleMatch count;  // "Présents : 26 M. …": the tally before the names
-    if (rules_.Search("delib.attendee.count", text, &count) && count.end < end) {
+    if (rules_.Search(RuleId::kDelibAttendeeCount, text, &count) && count.end < end) {
       begin += count.end;
     }
-    if (rules_.Search("delib.attendee.civility_group", std::string_view(text).substr(begin),
+    if (rules_.Search(RuleId::kDelibAttendeeCivilityGroup, std::string_view(text).substr(begin),
                       &count)) {
       begin += count.end;
     }
@@ -688,8 +693,8 @@ class ActReader {
         const size_t last_space = head.rfind(' ');
         RuleMatch civ;
         if (last_space != std::string_view::npos &&
-            rules_.Search("delib.attendee.civility", head, &civ) &&
-            rules_.Search("delib.attendee.name", head.substr(civ.end, last_space - civ.end),
+            rules_.Search(RuleId::kDelibAttendeeCivility, head, &civ) &&
+            rules_.Search(RuleId::kDelibAttendeeName, head.substr(civ.end, last_space - civ.end),
                           nullptr)) {
           e = s + last_space;
         }
@@ -713,17 +718,17 @@ class ActReader {
       if (e - s < 2) continue;  // an initial alone is no name
       std::string_view item(text.data() + s, e - s);
       RuleMatch civ;
-      if (rules_.Search("delib.attendee.civility", item, &civ)) s += civ.end;
+      if (rules_.Search(RuleId::kDelibAttendeeCivility, item, &civ)) s += civ.end;
       item = std::string_view(text.data() + s, e - s);
-      if (rules_.Search("delib.attendee.proxy_tail", item, &civ)) {
+      if (rules_.Search(RuleId::kDelibAttendeeProxyTail, item, &civ)) {
         e = s + civ.start;  // "X donne pouvoir à Y": X
         item = std::string_view(text.data() + s, e - s);
       }
       // "X, Maire, Y": a function after a name; one that opens the text
       // ("Secrétaire de séance : …") is no list.
-      if (names > 0 && rules_.Search("delib.attendee.function", item, nullptr)) continue;
-      if (rules_.Search("delib.attendee.section", item, nullptr)) break;  // "ORDRE DU JOUR"
-      if (!rules_.Search("delib.attendee.name", item, nullptr)) {
+      if (names > 0 && rules_.Search(RuleId::kDelibAttendeeFunction, item, nullptr)) continue;
+      if (rules_.Search(RuleId::kDelibAttendeeSection, item, nullptr)) break;  // "ORDRE DU JOUR"
+      if (!rules_.Search(RuleId::kDelibAttendeeName, item, nullptr)) {
         // A name followed by what is not one ("BORGEAIS. Précision : …",
         // "CHAPPE Fanny es DELBU…"): the name, when what follows does not
         // start another capitalised word.
@@ -752,7 +757,7 @@ class ActReader {
   // items.
   bool HoldsForThisAct(std::string_view bracket) const {
     RuleMatch m;
-    if (bracket.empty() || !rules_.Search("delib.attendee.during", bracket, &m)) return true;
+    if (bracket.empty() || !rules_.Search(RuleId::kDelibAttendeeDuring, bracket, &m)) return true;
     const std::string& from = m.Has("from") ? m.Get("from") : m.Get("from2");
     const std::string& until = m.Has("until") ? m.Get("until") : m.Get("until2");
     return (from.empty() || ItemKey(from) <= act_key_) &&
@@ -781,7 +786,7 @@ class ActReader {
 
   bool IsRoleLabel(std::string_view caption) const {
     while (!caption.empty() && caption.back() == ' ') caption.remove_suffix(1);
-    return rules_.Search("delib.attendee.function", caption, nullptr);
+    return rules_.Search(RuleId::kDelibAttendeeFunction, caption, nullptr);
   }
 
   // The commas and semicolons of text from begin.
@@ -860,28 +865,29 @@ class ActReader {
   void ReadVotes(Deliberation* d) {
     // Each count in its two forms: label first ("Pour : 43") and count
     // first ("par 25 voix pour").
-    static const std::pair<std::pair<const char*, const char*>, OptInt Deliberation::*> kCounts[] =
-        {
-            {{"delib.votes.for", "delib.votes.for_after"}, &Deliberation::votes_for},
-            {{"delib.votes.against", "delib.votes.against_after"}, &Deliberation::votes_against},
-            {{"delib.votes.abstention", "delib.votes.abstention_after"},
+    static const std::pair<std::pair<RuleId, std::optional<RuleId>>, OptInt Deliberation::*>
+        kCounts[] = {
+            {{RuleId::kDelibVotesFor, RuleId::kDelibVotesForAfter}, &Deliberation::votes_for},
+            {{RuleId::kDelibVotesAgainst, RuleId::kDelibVotesAgainstAfter},
+             &Deliberation::votes_against},
+            {{RuleId::kDelibVotesAbstention, RuleId::kDelibVotesAbstentionAfter},
              &Deliberation::votes_abstention},
-            {{"delib.votes.absent", nullptr}, &Deliberation::votes_absent},
+            {{RuleId::kDelibVotesAbsent, std::nullopt}, &Deliberation::votes_absent},
         };
     std::string lines;
     for (int i = decision_.begin; i < decision_.end; ++i) {
-      if (!Matches("delib.votes.line", i)) continue;
+      if (!Matches(RuleId::kDelibVotesLine, i)) continue;
       bool vote_line = false;
       for (const auto& [names, field] : kCounts) {
-        for (const char* rule : {names.first, names.second}) {
+        for (std::optional<RuleId> rule : {std::optional(names.first), names.second}) {
           RuleMatch m;
-          if (rule == nullptr || d->*field || !Search(rule, i, &m)) continue;
+          if (!rule || d->*field || !Search(*rule, i, &m)) continue;
           d->*field = Count(m.Get("count"));
           vote_line = true;
         }
       }
       RuleMatch u;
-      if (!unanimous_ && Search("delib.votes.unanimous", i, &u)) unanimous_ = vote_line = true;
+      if (!unanimous_ && Search(RuleId::kDelibVotesUnanimous, i, &u)) unanimous_ = vote_line = true;
       if (!vote_line) continue;
       if (!lines.empty()) lines += '\n';
       lines += block(i).text;
@@ -892,9 +898,9 @@ class ActReader {
       // stated), as an analyst reading the act would.
       if (!d->votes_for) {
         RuleMatch v;
-        if (First(header_, {"delib.votes.voters"}, &v) >= 0 ||
-            First(decision_, {"delib.votes.voters"}, &v) >= 0 ||
-            First(sitting_, {"delib.votes.voters"}, &v) >= 0) {
+        if (First(header_, {RuleId::kDelibVotesVoters}, &v) >= 0 ||
+            First(decision_, {RuleId::kDelibVotesVoters}, &v) >= 0 ||
+            First(sitting_, {RuleId::kDelibVotesVoters}, &v) >= 0) {
           d->votes_for = Count(v.Get("count"));
         }
       }
@@ -905,8 +911,8 @@ class ActReader {
   OptText Outcome(const Deliberation& d) const {
     for (int i = decision_.begin; i < decision_.end; ++i) {
       RuleMatch adopted, rejected;
-      const bool a = Search("delib.outcome.adopted", i, &adopted);
-      const bool r = Search("delib.outcome.rejected", i, &rejected);
+      const bool a = Search(RuleId::kDelibOutcomeAdopted, i, &adopted);
+      const bool r = Search(RuleId::kDelibOutcomeRejected, i, &rejected);
       if (a && (!r || adopted.start <= rejected.start)) return std::string("adopted");
       if (r) return std::string("rejected");
     }
@@ -928,10 +934,10 @@ class ActReader {
     for (int i = decision_.begin; i < decision_.end; ++i) {
       RuleMatch m;
       std::optional<DateMatch> date;
-      if (Search("delib.signed.fait", i, &m)) {
+      if (Search(RuleId::kDelibSignedFait, i, &m)) {
         date = FindFrenchDate(m.Get("date"), rules_);
-      } else if (Search("delib.signed.place_date", i, &m) ||
-                 Search("delib.signed.at_place", i, &m)) {
+      } else if (Search(RuleId::kDelibSignedPlaceDate, i, &m) ||
+                 Search(RuleId::kDelibSignedAtPlace, i, &m)) {
         date = FindFrenchDate(m.Get("date"), rules_);
         if (!date) continue;  // "Pour extrait conforme, le Président" …
       } else {
@@ -951,22 +957,24 @@ class ActReader {
   void ReadLegalRefs(Deliberation* d) const {
     for (int i = header_.begin; i < header_.end; ++i) {
       RuleMatch clause;
-      if (!Search("delib.legal.clause", i, &clause)) continue;
+      if (!Search(RuleId::kDelibLegalClause, i, &clause)) continue;
       const std::string& text = block(i).text;
       LegalRef ref;
       ref.text = CleanValue(text);
-      ref.prov = ProvenanceOf(block(i), "delib.legal.clause");
+      ref.prov = ProvenanceOf(block(i), RuleId::kDelibLegalClause);
       RuleMatch code;
-      if (rules_.Search("delib.legal.code", text, &code)) ref.code = CleanValue(code.Get("code"));
+      if (rules_.Search(RuleId::kDelibLegalCode, text, &code))
+        ref.code = CleanValue(code.Get("code"));
       RuleMatch cited;
-      if (rules_.Search("delib.legal.cited", text, &cited)) {
+      if (rules_.Search(RuleId::kDelibLegalCited, text, &cited)) {
         ref.cited_number = cited.Get("number");
         if (auto date = FindFrenchDate(std::string_view(text).substr(cited.end), rules_)) {
           ref.cited_date = date->iso;
         }
-        ref.prov.rule = "delib.legal.cited";
+        ref.prov.rule = RuleName(RuleId::kDelibLegalCited);
       }
-      std::vector<RuleMatch> articles = rules_.SearchAll(rules_.Get("delib.legal.article"), text);
+      std::vector<RuleMatch> articles =
+          rules_.SearchAll(rules_.Get(RuleId::kDelibLegalArticle), text);
       if (articles.empty()) {
         d->legal_refs.push_back(std::move(ref));
         continue;
@@ -975,7 +983,7 @@ class ActReader {
         LegalRef row = ref;
         row.article = CollapseSpaces(a.Get("article"));
         const auto [s, e] = a.group_spans["article"];
-        row.prov = ProvenanceIn(block(i), s, e, "delib.legal.article");
+        row.prov = ProvenanceIn(block(i), s, e, RuleId::kDelibLegalArticle);
         d->legal_refs.push_back(std::move(row));
       }
     }

@@ -38,10 +38,10 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
   for (int i = 0; i < window; ++i) {
     const Block& b = doc.blocks[i];
     if (b.kind != Block::Kind::kParagraph) continue;
-    if (rules.Search("title.heading", b.text, &m)) {
+    if (rules.Search(RuleId::kTitleHeading, b.text, &m)) {
       std::string title = CleanValue(m.Get("title"));
       for (int j = i + 1; j < window && doc.blocks[j].kind == Block::Kind::kParagraph &&
-                          rules.Search("title.continuation", doc.blocks[j].text, nullptr);
+                          rules.Search(RuleId::kTitleContinuation, doc.blocks[j].text, nullptr);
            ++j) {
         title += " " + CleanValue(doc.blocks[j].text);
       }
@@ -58,7 +58,7 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
   if (out->doc_type != "press_release") return;
   for (int i = 0; i < window; ++i) {
     const Block& b = doc.blocks[i];
-    if (b.kind != Block::Kind::kParagraph || rules.Search("title.label", b.text, nullptr)) {
+    if (b.kind != Block::Kind::kParagraph || rules.Search(RuleId::kTitleLabel, b.text, nullptr)) {
       continue;
     }
     if (LooksLikeHeadline(b.text)) out->title = CleanValue(b.text);

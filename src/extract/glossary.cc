@@ -33,7 +33,7 @@ class GlossaryReader {
     for (int i = 0; i < n; ++i) {
       const Block& b = doc_.blocks[i];
       RuleMatch m;
-      if (!IsParagraph(b) || !rules_.Search("glossary.heading", b.text, &m)) continue;
+      if (!IsParagraph(b) || !rules_.Search(RuleId::kGlossaryHeading, b.text, &m)) continue;
       int j = i + 1;
       // One line of introduction may sit between the heading and the list.
       if (j + 1 < n && !IsEntry(j) && IsEntry(j + 1)) ++j;
@@ -56,8 +56,8 @@ class GlossaryReader {
  private:
   bool IsAcronym(std::string_view text) const {
     RuleMatch m;
-    return rules_.Search("glossary.acronym", text, &m) &&
-           rules_.Search("glossary.two_capitals", text, &m);
+    return rules_.Search(RuleId::kGlossaryAcronym, text, &m) &&
+           rules_.Search(RuleId::kGlossaryTwoCapitals, text, &m);
   }
 
   // A line "ACR : expansion", or a table with at least one such row.
@@ -65,7 +65,7 @@ class GlossaryReader {
     const Block& b = doc_.blocks[i];
     if (IsParagraph(b)) {
       RuleMatch m;
-      return rules_.Search("glossary.entry", b.text, &m) && IsAcronym(m.Get("acronym"));
+      return rules_.Search(RuleId::kGlossaryEntry, b.text, &m) && IsAcronym(m.Get("acronym"));
     }
     if (b.table < 0 || b.table >= static_cast<int>(doc_.tables.size())) return false;
     for (const TableRow& row : doc_.tables[b.table].rows) {
@@ -79,11 +79,11 @@ class GlossaryReader {
     const Block& b = doc_.blocks[i];
     if (IsParagraph(b)) {
       RuleMatch m;
-      if (!rules_.Search("glossary.entry", b.text, &m) || !IsAcronym(m.Get("acronym"))) {
+      if (!rules_.Search(RuleId::kGlossaryEntry, b.text, &m) || !IsAcronym(m.Get("acronym"))) {
         return false;
       }
       Add(CleanValue(m.Get("acronym")), CleanValue(m.Get("expansion")),
-          ProvenanceIn(b, m.start, m.end, "glossary.entry"));
+          ProvenanceIn(b, m.start, m.end, RuleId::kGlossaryEntry));
       return true;
     }
     if (b.table < 0 || b.table >= static_cast<int>(doc_.tables.size())) return false;
@@ -92,14 +92,15 @@ class GlossaryReader {
       if (row.cells.size() < 2) continue;
       const std::string acronym = CleanValue(row.cells[0].text);
       RuleMatch m;
-      if (rules_.Search("glossary.header_cell", acronym, &m) || !IsAcronym(acronym)) continue;
+      if (rules_.Search(RuleId::kGlossaryHeaderCell, acronym, &m) || !IsAcronym(acronym)) continue;
       std::string expansion;
       for (size_t c = 1; c < row.cells.size() && expansion.empty(); ++c) {
         expansion = CleanValue(row.cells[c].text);
       }
       if (expansion.empty()) continue;
       Add(acronym, expansion,
-          ProvenanceIn(row.cells[0], 0, row.cells[0].text.size(), "glossary.table_row"));
+          ProvenanceIn(row.cells[0], 0, row.cells[0].text.size(),
+                       std::string(kStructureGlossaryRow)));
       any = true;
     }
     return any;
@@ -110,7 +111,7 @@ class GlossaryReader {
     RuleMatch m;
     return IsParagraph(b) && b.text.size() <= kMaxContinuation &&
            b.text.find(':') == std::string::npos &&
-           !rules_.Search("glossary.heading", b.text, &m) && !out_->glossary.empty();
+           !rules_.Search(RuleId::kGlossaryHeading, b.text, &m) && !out_->glossary.empty();
   }
 
   void Continue(const Block& b) {

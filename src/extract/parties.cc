@@ -61,14 +61,14 @@ constexpr size_t kMaxQuoteGap = 16;
 // A signatory must match at least this share of the words naming its body.
 constexpr double kMinSignatoryMatch = 0.5;
 
-bool Matches(const RuleSet& rules, std::string_view rule, std::string_view text) {
+bool Matches(const RuleSet& rules, RuleId rule, std::string_view text) {
   RuleMatch m;
   return rules.Search(rule, text, &m);
 }
 
 // Text without the prefix rule `rule` matches at its start (an article, a
 // possessive), cleaned.
-std::string StripLeading(const RuleSet& rules, std::string_view rule, std::string_view text) {
+std::string StripLeading(const RuleSet& rules, RuleId rule, std::string_view text) {
   std::string s = CleanValue(text);
   RuleMatch m;
   if (rules.Search(rule, s, &m) && m.start == 0 && m.end < s.size()) {
@@ -96,7 +96,7 @@ class PreambleCutter {
     // A list of signatories ("LES SIGNATAIRES") gives each party a paragraph
     // of its own, without the "et" and articles that cut a preamble.
     bool list = false;
-    if (rules_.Search("contract.preamble_start", first.text, &m)) {
+    if (rules_.Search(RuleId::kContractPreambleStart, first.text, &m)) {
       list = m.Has("list");
       for (const char* group : {"inline", "rest"}) {
         auto it = m.group_spans.find(group);
@@ -109,24 +109,25 @@ class PreambleCutter {
     const int end = std::min(seg.range.end, start + kPreambleBlocks);
     for (int i = start + 1; i < end; ++i) {
       const Block& b = doc_.blocks[i];
-      if (!IsParagraph(b) || Matches(rules_, "parties.preamble_end", b.text)) break;
-      if (Matches(rules_, "parties.separator", b.text) ||
-          Matches(rules_, "parties.group_heading", b.text)) {
+      if (!IsParagraph(b) || Matches(rules_, RuleId::kPartiesPreambleEnd, b.text)) break;
+      if (Matches(rules_, RuleId::kPartiesSeparator, b.text) ||
+          Matches(rules_, RuleId::kPartiesGroupHeading, b.text)) {
         Flush();
         continue;
       }
       // A long paragraph with nothing of a party's description: the
       // preamble ended without its closing line.
-      if (b.text.size() > kMaxSignallessBlock && !Matches(rules_, "parties.signal", b.text)) break;
+      if (b.text.size() > kMaxSignallessBlock && !Matches(rules_, RuleId::kPartiesSignal, b.text))
+        break;
       // "Le Diapason, 2 Place des Savoirs, 21035 DIJON CEDEX": the seat of
       // the party above, though it opens with an article.
       if (current_.block >= 0 && current_.address.empty() &&
-          Matches(rules_, "parties.address_line", b.text)) {
+          Matches(rules_, RuleId::kPartiesAddressLine, b.text)) {
         current_.address = b.text;
         continue;
       }
-      if (Matches(rules_, "parties.starts_party", b.text) ||
-          (list && !Matches(rules_, "parties.continues", b.text))) {
+      if (Matches(rules_, RuleId::kPartiesStartsParty, b.text) ||
+          (list && !Matches(rules_, RuleId::kPartiesContinues, b.text))) {
         Flush();
       }
       Add(i, 0, b.text.size());
@@ -146,11 +147,11 @@ class PreambleCutter {
     const std::string& text = doc_.blocks[i].text;
     const std::string_view part = std::string_view(text).substr(from, to - from);
     std::vector<size_t> cuts;
-    for (const RuleMatch& m : rules_.SearchAll(rules_.Get("parties.inline_split"), part)) {
+    for (const RuleMatch& m : rules_.SearchAll(rules_.Get(RuleId::kPartiesInlineSplit), part)) {
       cuts.push_back(from + m.group_spans.at("sep").second);
     }
     std::vector<size_t> starts;
-    for (const RuleMatch& m : rules_.SearchAll(rules_.Get("parties.inline_start"), part)) {
+    for (const RuleMatch& m : rules_.SearchAll(rules_.Get(RuleId::kPartiesInlineStart), part)) {
       starts.push_back(from + m.group_spans.at("at").first);
     }
     size_t at = from;
@@ -162,7 +163,7 @@ class PreambleCutter {
       if (cut <= at) continue;
       if (!take_cut) {
         const std::string_view before = std::string_view(text).substr(at, cut - at);
-        if (!Matches(rules_, "parties.signal", before) || InsideQuotes(before)) continue;
+        if (!Matches(rules_, RuleId::kPartiesSignal, before) || InsideQuotes(before)) continue;
       }
       Append(i, at, cut);
       Flush();
@@ -215,21 +216,21 @@ Person SplitTitleAndName(std::string_view text, const RuleSet& rules) {
   const std::vector<std::string> words = SplitWords(CleanValue(text));
   size_t surname = words.size();
   for (size_t i = 0; i < words.size(); ++i) {
-    if (Matches(rules, "parties.caps_word", words[i])) {
+    if (Matches(rules, RuleId::kPartiesCapsWord, words[i])) {
       surname = i;
       break;
     }
   }
   if (surname == words.size()) return {JoinWords(words, 0, words.size()), ""};
   size_t start = surname;
-  if (start > 0 && Matches(rules, "parties.mixed_word", words[start - 1])) --start;
+  if (start > 0 && Matches(rules, RuleId::kPartiesMixedWord, words[start - 1])) --start;
   // "Jean - Roger RIBAUD": a first name split around its hyphen.
   while (start >= 2 && words[start - 1] == "-") start -= 2;
   // "Préfète, Mme Isabelle DUPONT": the civility belongs to neither.
   size_t title_end = start;
   RuleMatch m;
   while (title_end > 0 &&
-         rules.Search("parties.rep_civility", CleanValue(words[title_end - 1]) + " ", &m)) {
+         rules.Search(RuleId::kPartiesRepCivility, CleanValue(words[title_end - 1]) + " ", &m)) {
     --title_end;
   }
   return {JoinWords(words, start, words.size()), JoinWords(words, 0, title_end)};
@@ -237,44 +238,44 @@ Person SplitTitleAndName(std::string_view text, const RuleSet& rules) {
 
 bool LooksLikeName(std::string_view text, const RuleSet& rules) {
   const std::string s = CleanValue(text);
-  return !s.empty() && Matches(rules, "parties.person_name", s) &&
-         !Matches(rules, "parties.office_start", s);
+  return !s.empty() && Matches(rules, RuleId::kPartiesPersonName, s) &&
+         !Matches(rules, RuleId::kPartiesOfficeStart, s);
 }
 
 // A name without the civility in front of it ("Dr Hélène MARTY").
 std::string CleanName(std::string_view text, const RuleSet& rules) {
   std::string s = CleanValue(text);
   RuleMatch m;
-  while (rules.Search("parties.rep_civility", s, &m) && m.start == 0) {
+  while (rules.Search(RuleId::kPartiesRepCivility, s, &m) && m.start == 0) {
     s = CleanValue(s.substr(m.end));
   }
   return s;
 }
 
 std::string CleanTitle(std::string_view text, const RuleSet& rules) {
-  std::string s = StripLeading(rules, "parties.possessive", text);
+  std::string s = StripLeading(rules, RuleId::kPartiesPossessive, text);
   RuleMatch m;
-  if (rules.Search("parties.office_suffix", s, &m)) s = CleanValue(s.substr(0, m.start));
+  if (rules.Search(RuleId::kPartiesOfficeSuffix, s, &m)) s = CleanValue(s.substr(0, m.start));
   return s;
 }
 
 // The person and title of a "représentée par …" clause.
 Person ReadRepresentation(std::string clause, const RuleSet& rules) {
   RuleMatch m;
-  if (rules.Search("parties.rep_end", clause, &m)) clause = clause.substr(0, m.start);
+  if (rules.Search(RuleId::kPartiesRepEnd, clause, &m)) clause = clause.substr(0, m.start);
   Person p;
-  if (rules.Search("parties.rep_quality", clause, &m)) {
+  if (rules.Search(RuleId::kPartiesRepQuality, clause, &m)) {
     p.title = m.Get("title");
     clause = m.Get("before");
   }
-  if (rules.Search("parties.rep_civility", clause, &m)) {
+  if (rules.Search(RuleId::kPartiesRepCivility, clause, &m)) {
     // "[son T,] Monsieur X[, T]" or "Monsieur le T X".
     const std::string before = CleanValue(clause.substr(0, m.start));
     std::string after(Trim(clause.substr(m.end)));
     if (p.title.empty() && !before.empty()) p.title = before;
     RuleMatch det;
-    if (rules.Search("parties.possessive", after, &det) && det.start == 0 &&
-        !Matches(rules, "parties.person_name", after)) {
+    if (rules.Search(RuleId::kPartiesPossessive, after, &det) && det.start == 0 &&
+        !Matches(rules, RuleId::kPartiesPersonName, after)) {
       Person split = SplitTitleAndName(after.substr(det.end), rules);
       if (p.title.empty()) p.title = split.title;
       p.name = split.name;
@@ -288,8 +289,9 @@ Person ReadRepresentation(std::string clause, const RuleSet& rules) {
     }
   } else {
     RuleMatch det;
-    const bool determiner = rules.Search("parties.possessive", clause, &det) && det.start == 0;
-    const std::string c = StripLeading(rules, "parties.possessive", clause);
+    const bool determiner =
+        rules.Search(RuleId::kPartiesPossessive, clause, &det) && det.start == 0;
+    const std::string c = StripLeading(rules, RuleId::kPartiesPossessive, clause);
     const size_t comma = c.find(", ");
     if (comma != std::string::npos) {
       const std::string left = c.substr(0, comma), right = c.substr(comma + 2);
@@ -318,18 +320,18 @@ Person ReadRepresentation(std::string clause, const RuleSet& rules) {
 // returns its last short name, without its article ("« la CPAM »" → "CPAM").
 OptText TakeShortName(std::string* text, const RuleSet& rules) {
   RuleMatch clause;
-  if (!rules.Search("parties.hereinafter", *text, &clause)) return std::nullopt;
+  if (!rules.Search(RuleId::kPartiesHereinafter, *text, &clause)) return std::nullopt;
   OptText name;
   size_t end = clause.end, previous = clause.end;
   const std::string_view after = std::string_view(*text).substr(clause.end);
-  for (const RuleMatch& q : rules.SearchAll(rules.Get("parties.quoted"), after)) {
+  for (const RuleMatch& q : rules.SearchAll(rules.Get(RuleId::kPartiesQuoted), after)) {
     const size_t start = clause.end + q.start;
     // The article may sit outside the quotes: "dénommée la « MIPE »".
     if (start - previous > kMaxQuoteGap) break;
     std::string value = q.Get("quoted");
     if (value.empty()) value = q.Get("quoted2");
     if (value.empty()) value = q.Get("quoted3");
-    value = StripLeading(rules, "parties.article", value);
+    value = StripLeading(rules, RuleId::kPartiesArticle, value);
     if (!value.empty()) name = value;
     end = previous = clause.end + q.end;
   }
@@ -341,18 +343,18 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
                                const RuleSet& rules) {
   std::string text = CollapseSpaces(piece.text);
   RuleMatch m;
-  if (!rules.Search("parties.signal", text, &m) &&
-      (text.size() > kMaxBareParty || rules.Search("parties.prose", text, &m))) {
+  if (!rules.Search(RuleId::kPartiesSignal, text, &m) &&
+      (text.size() > kMaxBareParty || rules.Search(RuleId::kPartiesProse, text, &m))) {
     return std::nullopt;
   }
-  if (rules.Search("parties.lead", text, &m) && m.start == 0) text = text.substr(m.end);
+  if (rules.Search(RuleId::kPartiesLead, text, &m) && m.start == 0) text = text.substr(m.end);
   Party party;
   const Block& block = doc.blocks[piece.block];
-  party.prov = ProvenanceIn(block, piece.start, piece.end, "parties.preamble");
+  party.prov = ProvenanceIn(block, piece.start, piece.end, std::string(kStructurePreambleParty));
   // "Pour l'ARS, le Directeur général, Pierre DUPONT": a list of
   // signatories, one a line.
-  if (rules.Search("parties.sign_for_inline", text, &m)) {
-    party.organization = StripLeading(rules, "parties.article", m.Get("org"));
+  if (rules.Search(RuleId::kPartiesSignForInline, text, &m)) {
+    party.organization = StripLeading(rules, RuleId::kPartiesArticle, m.Get("org"));
     party.representative_title = CleanValue(m.Get("title"));
     party.representative = CleanName(m.Get("name"), rules);
     return party;
@@ -361,9 +363,9 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
   text = CollapseSpaces(text);
 
   size_t org_end = text.size();
-  if (rules.Search("parties.org_end", text, &m)) org_end = m.start;
-  party.organization = StripLeading(rules, "parties.article", text.substr(0, org_end));
-  if (!party.acronym && rules.Search("parties.org_paren", party.organization, &m)) {
+  if (rules.Search(RuleId::kPartiesOrgEnd, text, &m)) org_end = m.start;
+  party.organization = StripLeading(rules, RuleId::kPartiesArticle, text.substr(0, org_end));
+  if (!party.acronym && rules.Search(RuleId::kPartiesOrgParen, party.organization, &m)) {
     party.acronym = m.Get("acronym");  // "… Occitanie (ARS)"
     party.organization = m.Get("org");
   }
@@ -373,17 +375,17 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
   // A party named by its office ("Le Préfet de la Région Occitanie", "Le
   // Directeur général de l'Agence Régionale de Santé"): the body signs, the
   // office is its representative's title.
-  if (rules.Search("parties.office_line", party.organization, &m) && !m.Get("org").empty()) {
+  if (rules.Search(RuleId::kPartiesOfficeLine, party.organization, &m) && !m.Get("org").empty()) {
     party.representative_title = CleanValue(m.Get("title"));
     party.organization = CleanValue(m.Get("org"));
   }
   const std::string tail = text.substr(org_end);
-  if (rules.Search("parties.seat", tail, &m)) {
+  if (rules.Search(RuleId::kPartiesSeat, tail, &m)) {
     std::string address = CleanValue(m.Get("address"));
     if (!address.empty()) party.address = address;
   }
   if (!party.address && !piece.address.empty()) party.address = CleanValue(piece.address);
-  if (rules.Search("parties.represented", tail, &m)) {
+  if (rules.Search(RuleId::kPartiesRepresented, tail, &m)) {
     Person p = ReadRepresentation(m.Get("clause"), rules);
     if (!p.name.empty()) party.representative = p.name;
     if (!p.title.empty()) party.representative_title = p.title;
@@ -439,15 +441,15 @@ class SignatureReader {
           std::vector<std::string> lines = Lines(cell.text);
           for (size_t l = 1; l < lines.size(); ++l) {
             RuleMatch m;
-            if (!rules_.Search("parties.sign_title_name", lines[l], &m)) continue;
+            if (!rules_.Search(RuleId::kPartiesSignTitleName, lines[l], &m)) continue;
             std::string name = SignatoryName(m.Get("name"));
             if (name.empty()) continue;
             Signatory s;
             for (size_t k = 0; k < l; ++k) s.org += (k ? " " : "") + lines[k];
-            s.org = StripLeading(rules_, "parties.article", s.org);
+            s.org = StripLeading(rules_, RuleId::kPartiesArticle, s.org);
             s.title = CleanValue(m.Get("title"));
             s.name = name;
-            s.prov = ProvenanceIn(cell, 0, cell.text.size(), "parties.sign_title_name");
+            s.prov = ProvenanceIn(cell, 0, cell.text.size(), RuleId::kPartiesSignTitleName);
             out_.push_back(std::move(s));
           }
         }
@@ -488,20 +490,20 @@ class SignatureReader {
         continue;
       }
       RuleMatch m;
-      if (rules_.Search("parties.person_line", b.text, &m)) {
+      if (rules_.Search(RuleId::kPartiesPersonLine, b.text, &m)) {
         names.push_back(m.Get("name"));
         continue;
       }
       std::string line = b.text;
       int last = i;
       while (last + 1 < end &&
-             (Matches(rules_, "parties.line_continued", line) ||
-              Matches(rules_, "parties.line_continuing", doc_.blocks[last + 1].text)) &&
+             (Matches(rules_, RuleId::kPartiesLineContinued, line) ||
+              Matches(rules_, RuleId::kPartiesLineContinuing, doc_.blocks[last + 1].text)) &&
              MayContinueOffice(doc_.blocks[last + 1])) {
         line += " " + doc_.blocks[++last].text;
       }
-      if (!rules_.Search("parties.office_line", line, &m) ||
-          Matches(rules_, "parties.prose", line)) {
+      if (!rules_.Search(RuleId::kPartiesOfficeLine, line, &m) ||
+          Matches(rules_, RuleId::kPartiesProse, line)) {
         flush();
         continue;
       }
@@ -510,11 +512,11 @@ class SignatureReader {
       // body cut after its first word goes on in the next line.
       if (last + 1 < end && org.find(' ') == std::string::npos &&
           MayContinueOffice(doc_.blocks[last + 1]) &&
-          !Matches(rules_, "parties.prose", doc_.blocks[last + 1].text)) {
+          !Matches(rules_, RuleId::kPartiesProse, doc_.blocks[last + 1].text)) {
         org += " " + doc_.blocks[++last].text;
       }
-      offices.push_back(
-          {CleanValue(org), CleanValue(m.Get("title")), ProvenanceOf(b, "parties.office_line")});
+      offices.push_back({CleanValue(org), CleanValue(m.Get("title")),
+                         ProvenanceOf(b, RuleId::kPartiesOfficeLine)});
       i = last;
     }
     flush();
@@ -524,8 +526,8 @@ class SignatureReader {
   // it may finish the office line above it.
   bool MayContinueOffice(const Block& next) const {
     return IsParagraph(next) && next.text.size() <= kMaxOfficeLine &&
-           !Matches(rules_, "parties.person_line", next.text) &&
-           !Matches(rules_, "parties.office_line", next.text);
+           !Matches(rules_, RuleId::kPartiesPersonLine, next.text) &&
+           !Matches(rules_, RuleId::kPartiesOfficeLine, next.text);
   }
 
   // Offices run together in one paragraph ("Entre Le Préfet de Guyane Le
@@ -535,7 +537,7 @@ class SignatureReader {
   bool ReadInlineOffices(const Block& b) {
     if (b.text.size() > kMaxInlineOffices) return false;
     const std::vector<RuleMatch> starts =
-        rules_.SearchAll(rules_.Get("parties.office_inline"), b.text);
+        rules_.SearchAll(rules_.Get(RuleId::kPartiesOfficeInline), b.text);
     if (starts.size() < kMinOfficeLines) return false;
     std::vector<Signatory> found;
     for (size_t k = 0; k < starts.size(); ++k) {
@@ -544,12 +546,12 @@ class SignatureReader {
           k + 1 < starts.size() ? starts[k + 1].group_spans.at("at").first : b.text.size();
       const std::string piece(Trim(std::string_view(b.text).substr(from, to - from)));
       RuleMatch m;
-      if (!rules_.Search("parties.office_line", piece, &m) ||
-          Matches(rules_, "parties.prose", piece)) {
+      if (!rules_.Search(RuleId::kPartiesOfficeLine, piece, &m) ||
+          Matches(rules_, RuleId::kPartiesProse, piece)) {
         return false;
       }
       found.push_back({CleanValue(m.Get("org")), CleanValue(m.Get("title")), "",
-                       ProvenanceIn(b, from, to, "parties.office_inline"), false});
+                       ProvenanceIn(b, from, to, RuleId::kPartiesOfficeInline), false});
     }
     for (Signatory& s : found) out_.push_back(std::move(s));
     return true;
@@ -562,13 +564,13 @@ class SignatureReader {
     for (int i = begin; i < end; ++i) {
       const Block& b = doc_.blocks[i];
       if (IsParagraph(b)) {
-        if (Matches(rules_, "parties.sign_region_end", b.text)) return;
-        Line(b.text, ProvenanceOf(b, "parties.signature"));
+        if (Matches(rules_, RuleId::kPartiesSignRegionEnd, b.text)) return;
+        Line(b.text, ProvenanceOf(b, std::string(kStructureSignature)));
       } else if (b.table >= 0 && b.table < static_cast<int>(doc_.tables.size())) {
         for (const TableRow& row : doc_.tables[b.table].rows) {
           for (const Cell& cell : row.cells) {
             for (const std::string& line : Lines(cell.text)) {
-              Line(line, ProvenanceIn(cell, 0, cell.text.size(), "parties.signature"));
+              Line(line, ProvenanceIn(cell, 0, cell.text.size(), std::string(kStructureSignature)));
             }
           }
         }
@@ -578,16 +580,16 @@ class SignatureReader {
 
   void Line(const std::string& line, const Provenance& prov) {
     RuleMatch m;
-    if (rules_.Search("parties.sign_for", line, &m)) {
-      Open(StripLeading(rules_, "parties.article", m.Get("org")), "", prov, true);
-    } else if (rules_.Search("parties.sign_title_name", line, &m) &&
+    if (rules_.Search(RuleId::kPartiesSignFor, line, &m)) {
+      Open(StripLeading(rules_, RuleId::kPartiesArticle, m.Get("org")), "", prov, true);
+    } else if (rules_.Search(RuleId::kPartiesSignTitleName, line, &m) &&
                !SignatoryName(m.Get("name")).empty()) {
       if (Signatory* s = WaitingForTitle()) {
         s->title = CleanValue(m.Get("title"));
         s->name = SignatoryName(m.Get("name"));
         std::erase_if(waiting_, [&](size_t i) { return &out_[i] == s; });
       }
-    } else if (rules_.Search("parties.sign_title", line, &m)) {
+    } else if (rules_.Search(RuleId::kPartiesSignTitle, line, &m)) {
       if (Signatory* s = WaitingForTitle()) {
         s->title = CleanValue(m.Get("title"));
       } else {
@@ -619,9 +621,9 @@ class SignatureReader {
   std::string SignatoryName(std::string_view line) const {
     RuleMatch m;
     const std::string clean = CleanValue(line);
-    if (!rules_.Search("parties.sign_name", clean, &m)) return "";
+    if (!rules_.Search(RuleId::kPartiesSignName, clean, &m)) return "";
     const std::string name = m.Get("name");
-    if (name.find(' ') == std::string::npos || !Matches(rules_, "parties.mixed_word", name)) {
+    if (name.find(' ') == std::string::npos || !Matches(rules_, RuleId::kPartiesMixedWord, name)) {
       return "";
     }
     return name;
@@ -746,8 +748,8 @@ std::vector<Party> PartiesFromCommitments(const LaidOutDocument& doc, const Cont
     const Block& b = doc.blocks[i];
     RuleMatch m;
     if (b.kind != Block::Kind::kParagraph || b.text.size() > kMaxBareParty ||
-        !rules.Search("parties.commitment_heading", b.text, &m) ||
-        Matches(rules, "parties.commitment_common", m.Get("org"))) {
+        !rules.Search(RuleId::kPartiesCommitmentHeading, b.text, &m) ||
+        Matches(rules, RuleId::kPartiesCommitmentCommon, m.Get("org"))) {
       continue;
     }
     const std::string org(Trim(m.Get("org")));
@@ -755,7 +757,7 @@ std::vector<Party> PartiesFromCommitments(const LaidOutDocument& doc, const Cont
     Party p;
     p.organization = org;
     const size_t start = m.group_spans["org"].first;
-    p.prov = ProvenanceIn(b, start, start + org.size(), "parties.commitment_heading");
+    p.prov = ProvenanceIn(b, start, start + org.size(), RuleId::kPartiesCommitmentHeading);
     parties.push_back(std::move(p));
   }
   if (parties.size() < 2) parties.clear();

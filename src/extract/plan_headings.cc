@@ -34,7 +34,7 @@ std::string FirstPart(const std::string& code) {
 PlanHeadingReader::PlanHeadingReader(const RuleSet& rules, PlanBuilder* plan)
     : rules_(rules), plan_(plan) {}
 
-bool PlanHeadingReader::Match(const char* rule, const std::string& text, RuleMatch* m) const {
+bool PlanHeadingReader::Match(RuleId rule, const std::string& text, RuleMatch* m) const {
   return rules_.Search(rule, text, m) && m->start == 0;
 }
 
@@ -49,7 +49,7 @@ Provenance PlanHeadingReader::Prov(const Block& block, const RuleMatch& m,
 
 bool PlanHeadingReader::InContents(const Block& block) {
   RuleMatch m;
-  if (Match("plan.toc_start", block.text, &m)) {
+  if (Match(RuleId::kPlanTocStart, block.text, &m)) {
     contents_ = true;
     contents_lines_.clear();
     return true;
@@ -74,7 +74,7 @@ bool PlanHeadingReader::Read(const Block& block) {
   PlanContext& ctx = plan_->ctx;
   const std::string& text = block.text;
   RuleMatch m;
-  if (InContents(block) || rules_.Search("plan.toc_line", text, &m)) return false;
+  if (InContents(block) || rules_.Search(RuleId::kPlanTocLine, text, &m)) return false;
   if (text.size() <= kMaxHeading && Heading(block)) return true;
   if (ctx.action >= 0 && text.size() <= kMaxHeading && ActorLine(block)) {
     // A fiche's "Pilote : …" line may come before its description.
@@ -88,15 +88,15 @@ bool PlanHeadingReader::Read(const Block& block) {
     const Orientation& o = plan_->contract().orientations[ctx.orientation];
     if (o.title.empty()) {
       const std::string number = o.number;  // AddOrientation may grow the vector
-      plan_->AddOrientation(number, CleanPlanText(text), ProvenanceOf(block, "plan.orientation"),
-                            PlanSource::kHeading);
+      plan_->AddOrientation(number, CleanPlanText(text),
+                            ProvenanceOf(block, RuleId::kPlanOrientation), PlanSource::kHeading);
     }
     return true;
   }
   if (pending == Pending::kOperationList && ctx.action >= 0) {
     if (block.bullet) {
       plan_->AddOperation(ctx.action, std::nullopt, CleanPlanText(text),
-                          ProvenanceOf(block, "plan.operation_list"), PlanSource::kHeading);
+                          ProvenanceOf(block, RuleId::kPlanOperationList), PlanSource::kHeading);
       pending_ = Pending::kOperationList;
       return true;
     }
@@ -109,7 +109,7 @@ bool PlanHeadingReader::Read(const Block& block) {
 
 bool PlanHeadingReader::ActorLine(const Block& block) {
   RuleMatch m;
-  if (!rules_.Search("plan.actor_line", block.text, &m)) return false;
+  if (!rules_.Search(RuleId::kPlanActorLine, block.text, &m)) return false;
   const int action = plan_->ctx.action;
   const bool pilot = m.Has("pilot");
   // Pilots sit where they were first given (FORMAT.md): a table or an
@@ -118,7 +118,7 @@ bool PlanHeadingReader::ActorLine(const Block& block) {
   const size_t offset = m.group_spans.at("names").first;
   for (const ActorName& a : SplitActors(m.Get("names"), rules_)) {
     plan_->AddActor(action, -1, pilot ? "pilot" : "partner", a.name,
-                    ProvenanceIn(block, offset + a.start, offset + a.end, "plan.actor_line"));
+                    ProvenanceIn(block, offset + a.start, offset + a.end, RuleId::kPlanActorLine));
   }
   return true;
 }
@@ -126,7 +126,7 @@ bool PlanHeadingReader::ActorLine(const Block& block) {
 bool PlanHeadingReader::ReadCellHeading(const Block& block) {
   RuleMatch m;
   if (contents_ || block.text.size() > kMaxHeading ||
-      rules_.Search("plan.toc_line", block.text, &m)) {
+      rules_.Search(RuleId::kPlanTocLine, block.text, &m)) {
     return false;
   }
   const Pending pending = pending_;
@@ -140,17 +140,17 @@ bool PlanHeadingReader::Heading(const Block& block) {
   PlanContext& ctx = plan_->ctx;
   const std::string& text = block.text;
   RuleMatch m;
-  if (Match("plan.section_end", text, &m)) {
+  if (Match(RuleId::kPlanSectionEnd, text, &m)) {
     ctx = PlanContext{};
     return true;
   }
 
   const bool axis =
-      Match("plan.orientation", text, &m) || Match("plan.orientation_letter", text, &m);
+      Match(RuleId::kPlanOrientation, text, &m) || Match(RuleId::kPlanOrientationLetter, text, &m);
   axis_seen_ = axis_seen_ || axis;
   // "Objectif stratégique 1" is the top level of a plan without axes; under
   // an axis it is an objective (below).
-  if (axis || (!axis_seen_ && Match("plan.orientation_objective", text, &m))) {
+  if (axis || (!axis_seen_ && Match(RuleId::kPlanOrientationObjective, text, &m))) {
     const std::string title = Title(m);
     ctx.orientation = plan_->AddOrientation(m.Get("number"), title, Prov(block, m, TitleGroup(m)),
                                             PlanSource::kHeading);
@@ -161,7 +161,7 @@ bool PlanHeadingReader::Heading(const Block& block) {
     return true;
   }
 
-  if (Match("plan.operation", text, &m) || Match("plan.operation_prefixed", text, &m)) {
+  if (Match(RuleId::kPlanOperation, text, &m) || Match(RuleId::kPlanOperationPrefixed, text, &m)) {
     const std::string code = m.Get("code");
     const size_t dot = code.rfind('.');
     const std::string action_code = dot == std::string::npos ? "" : code.substr(0, dot);
@@ -177,11 +177,11 @@ bool PlanHeadingReader::Heading(const Block& block) {
     return true;
   }
 
-  const bool action_heading = Match("plan.action", text, &m);
+  const bool action_heading = Match(RuleId::kPlanAction, text, &m);
   // "1.2 Title" is an action only inside orientation 1: elsewhere a numbered
   // paragraph is not a heading.
   const bool bare_action =
-      !action_heading && ctx.orientation >= 0 && Match("plan.action_bare", text, &m) &&
+      !action_heading && ctx.orientation >= 0 && Match(RuleId::kPlanActionBare, text, &m) &&
       FirstPart(m.Get("code")) == plan_->contract().orientations[ctx.orientation].number;
   if (action_heading || bare_action) {
     ctx.action = plan_->AddAction(ctx.orientation, ctx.orientation >= 0, m.Get("code"), Title(m),
@@ -191,14 +191,14 @@ bool PlanHeadingReader::Heading(const Block& block) {
   }
 
   if (ctx.orientation >= 0 &&
-      (Match("plan.objective", text, &m) || Match("plan.objective_paren", text, &m))) {
+      (Match(RuleId::kPlanObjective, text, &m) || Match(RuleId::kPlanObjectiveParen, text, &m))) {
     ctx.objective = plan_->AddObjective(ctx.orientation, m.Get("number"), Title(m),
                                         Prov(block, m, TitleGroup(m)), PlanSource::kHeading);
     ctx.action = -1;
     return true;
   }
 
-  if (ctx.action >= 0 && Match("plan.operation_list", text, &m)) {
+  if (ctx.action >= 0 && Match(RuleId::kPlanOperationList, text, &m)) {
     pending_ = Pending::kOperationList;
     return true;
   }

@@ -51,7 +51,7 @@ class PlanHeadingReader {
   // "Pilote : A / B" or "Partenaires : …" under the current action: adds
   // them as its actors.  Returns true when the block was such a line.
   bool ActorLine(const Block& block);
-  bool Match(const char* rule, const std::string& text, RuleMatch* m) const;
+  bool Match(RuleId rule, const std::string& text, RuleMatch* m) const;
   Provenance Prov(const Block& block, const RuleMatch& m, const char* group) const;
 
   // Inside a table of contents; the folded lines it listed.

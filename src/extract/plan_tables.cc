@@ -12,37 +12,37 @@ namespace clsdb {
 namespace {
 
 struct ColumnRule {
-  const char* rule;
+  RuleId rule;
   PlanColumn kind;
 };
 
 // In rules/tables.rules order: the first that matches names the column.
 constexpr ColumnRule kColumnRules[] = {
-    {"table.col.action_title", PlanColumn::kActionTitle},
-    {"table.col.code", PlanColumn::kCode},
-    {"table.col.axis", PlanColumn::kAxis},
-    {"table.col.objective", PlanColumn::kObjective},
-    {"table.col.action", PlanColumn::kAction},
-    {"table.col.operation", PlanColumn::kOperation},
-    {"table.col.pilot", PlanColumn::kPilot},
-    {"table.col.partner", PlanColumn::kPartner},
-    {"table.col.funder", PlanColumn::kFunder},
-    {"table.col.public", PlanColumn::kPublic},
-    {"table.col.sector", PlanColumn::kSector},
-    {"table.col.indicator_quantitative", PlanColumn::kIndicatorQuantitative},
-    {"table.col.indicator_qualitative", PlanColumn::kIndicatorQualitative},
-    {"table.col.indicator", PlanColumn::kIndicator},
-    {"table.col.year", PlanColumn::kYear},
-    {"table.col.calendar", PlanColumn::kCalendar},
-    {"table.col.description", PlanColumn::kDescription},
-    {"table.col.other", PlanColumn::kOther},
+    {RuleId::kTableColActionTitle, PlanColumn::kActionTitle},
+    {RuleId::kTableColCode, PlanColumn::kCode},
+    {RuleId::kTableColAxis, PlanColumn::kAxis},
+    {RuleId::kTableColObjective, PlanColumn::kObjective},
+    {RuleId::kTableColAction, PlanColumn::kAction},
+    {RuleId::kTableColOperation, PlanColumn::kOperation},
+    {RuleId::kTableColPilot, PlanColumn::kPilot},
+    {RuleId::kTableColPartner, PlanColumn::kPartner},
+    {RuleId::kTableColFunder, PlanColumn::kFunder},
+    {RuleId::kTableColPublic, PlanColumn::kPublic},
+    {RuleId::kTableColSector, PlanColumn::kSector},
+    {RuleId::kTableColIndicatorQuantitative, PlanColumn::kIndicatorQuantitative},
+    {RuleId::kTableColIndicatorQualitative, PlanColumn::kIndicatorQualitative},
+    {RuleId::kTableColIndicator, PlanColumn::kIndicator},
+    {RuleId::kTableColYear, PlanColumn::kYear},
+    {RuleId::kTableColCalendar, PlanColumn::kCalendar},
+    {RuleId::kTableColDescription, PlanColumn::kDescription},
+    {RuleId::kTableColOther, PlanColumn::kOther},
 };
 
-const char* RuleOf(PlanColumn kind) {
+RuleId RuleOf(PlanColumn kind) {
   for (const ColumnRule& c : kColumnRules) {
     if (c.kind == kind) return c.rule;
   }
-  return "table";
+  return RuleId::kTableColOther;  // AddCell is only called for a recognised column
 }
 
 // A range of more years than a contract lasts is not a schedule's.
@@ -93,7 +93,7 @@ PlanTableReader::PlanTableReader(const RuleSet& rules, PlanBuilder* plan,
 
 std::string PlanTableReader::CellTitle(const std::string& text) const {
   RuleMatch m;
-  if (rules_.Search("plan.description_cut", text, &m) && m.start == 0) {
+  if (rules_.Search(RuleId::kPlanDescriptionCut, text, &m) && m.start == 0) {
     return CleanPlanText(m.Get("title"));
   }
   return CleanPlanText(text);
@@ -104,7 +104,7 @@ std::vector<std::pair<size_t, size_t>> PlanTableReader::IndicatorPieces(
   // A converter may run a cell's lines together ("… de la santé Taux de
   // satisfaction …"): besides its lines and ';', a piece is cut where a
   // "table.indicator_split.*" rule shows a new one starts (its group sep).
-  const std::vector<const Rule*> splitters = rules_.WithPrefix("table.indicator_split.");
+  const std::vector<const Rule*>& splitters = rules_.Family(RuleFamily::kTableIndicatorSplit);
   std::vector<std::pair<size_t, size_t>> out;
   for (const auto& [start, end] : Pieces(text)) {
     const std::string_view piece(text.data() + start, end - start);
@@ -119,7 +119,7 @@ std::vector<std::pair<size_t, size_t>> PlanTableReader::IndicatorPieces(
         const size_t sep = at + it->second.first;
         RuleMatch word;
         const bool joined =
-            m.Has("word") && rules_.Search("table.indicator_joined_word", m.Get("word"), &word);
+            m.Has("word") && rules_.Search(RuleId::kTableIndicatorJoinedWord, m.Get("word"), &word);
         if (!joined) cuts.emplace_back(sep, at + it->second.second);
         at = sep + 1;
       }
@@ -140,11 +140,11 @@ std::vector<OptInt> PlanTableReader::ScheduleYears(const std::string& text) cons
   // A range the words give ("2025-2026", "Déploiement en 2025-2026") is
   // each of its years, when every year written lies in it.
   RuleMatch range;
-  if (rules_.Search("table.year_range_in_text", text, &range)) {
+  if (rules_.Search(RuleId::kTableYearRangeInText, text, &range)) {
     const long long first = std::atoll(range.Get("first").c_str());
     const long long last = std::atoll(range.Get("last").c_str());
     bool inside = first < last && last - first <= kMaxRangeYears;
-    for (const RuleMatch& m : rules_.SearchAll(rules_.Get("table.year_in_text"), text)) {
+    for (const RuleMatch& m : rules_.SearchAll(rules_.Get(RuleId::kTableYearInText), text)) {
       const long long year = std::atoll(m.Get("year").c_str());
       inside = inside && year >= first && year <= last;
     }
@@ -156,7 +156,7 @@ std::vector<OptInt> PlanTableReader::ScheduleYears(const std::string& text) cons
   }
   // Else the year when the words give one; several dates give none.
   OptInt y;
-  for (const RuleMatch& m : rules_.SearchAll(rules_.Get("table.year_in_text"), text)) {
+  for (const RuleMatch& m : rules_.SearchAll(rules_.Get(RuleId::kTableYearInText), text)) {
     const long long year = std::atoll(m.Get("year").c_str());
     if (y.has_value() && *y != year) return {std::nullopt};
     y = year;
@@ -167,12 +167,12 @@ std::vector<OptInt> PlanTableReader::ScheduleYears(const std::string& text) cons
 bool PlanTableReader::ParseAction(const std::string& text, OptText* code,
                                   std::string* title) const {
   RuleMatch m;
-  if (rules_.Search("table.action_cell", text, &m)) {
+  if (rules_.Search(RuleId::kTableActionCell, text, &m)) {
     *code = m.Get("code");
     *title = CellTitle(m.Get("title"));
     return true;
   }
-  if (rules_.Search("plan.action", CollapseSpaces(text), &m) && m.start == 0) {
+  if (rules_.Search(RuleId::kPlanAction, CollapseSpaces(text), &m) && m.start == 0) {
     *code = m.Get("code");
     *title = CellTitle(m.Get(m.Has("title") ? "title" : "title_caps"));
     return true;
@@ -281,7 +281,7 @@ void PlanTableReader::ReadGridRow(const TableRow& row) {
   std::string act_title;
   for (int i = 0; i < n && op_i < 0; ++i) {
     if (Searchable(i, grid_.operation) &&
-        rules_.Search("table.operation_cell", cells[i].text, &op_m)) {
+        rules_.Search(RuleId::kTableOperationCell, cells[i].text, &op_m)) {
       op_i = i;
     }
   }
@@ -310,7 +310,7 @@ void PlanTableReader::ReadGridRow(const TableRow& row) {
 
   if (const Cell* c = at(grid_.axis)) {
     // A lone lower-case letter ("x") is an axis only with its title ("b/ …").
-    if (rules_.Search("table.axis_cell", c->text, &m) &&
+    if (rules_.Search(RuleId::kTableAxisCell, c->text, &m) &&
         (m.Has("title") || m.Has("word") ||
          !std::islower(static_cast<unsigned char>(m.Get("number")[0])))) {
       row_orientation_ = plan_->AddOrientation(m.Get("number"), CellTitle(m.Get("title")),
@@ -321,7 +321,7 @@ void PlanTableReader::ReadGridRow(const TableRow& row) {
 
   if (const Cell* c = at(grid_.objective)) {
     const int orientation = row_orientation_ >= 0 ? row_orientation_ : ctx.orientation;
-    if (orientation >= 0 && rules_.Search("table.objective_cell", c->text, &m)) {
+    if (orientation >= 0 && rules_.Search(RuleId::kTableObjectiveCell, c->text, &m)) {
       plan_->AddObjective(orientation, m.Get("number"), CellTitle(m.Get("title")),
                           ProvenanceIn(*c, 0, c->text.size(), m.rule->name), PlanSource::kTable);
     }
@@ -340,13 +340,13 @@ void PlanTableReader::ReadGridRow(const TableRow& row) {
     }
     // A "N°" column numbers the actions of a grid without operations.
     const Cell* number = grid_.operation < 0 ? at(grid_.code) : nullptr;
-    if (!code && number != nullptr && rules_.Search("table.code_cell", number->text, &m)) {
+    if (!code && number != nullptr && rules_.Search(RuleId::kTableCodeCell, number->text, &m)) {
       code = m.Get("code");
     }
     if (!title.empty()) {
       const int orientation = row_orientation_ >= 0 ? row_orientation_ : ctx.orientation;
       row_action_ = plan_->AddAction(orientation, row_orientation_ >= 0, code, title,
-                                     ProvenanceIn(*c, 0, c->text.size(), "table.action_cell"),
+                                     ProvenanceIn(*c, 0, c->text.size(), RuleId::kTableActionCell),
                                      PlanSource::kTable);
     }
   }
@@ -370,7 +370,7 @@ void PlanTableReader::ReadGridRow(const TableRow& row) {
     }
     if (row_action_ >= 0 && !title.empty()) {
       op = plan_->AddOperation(row_action_, code, title,
-                               ProvenanceIn(*c, 0, c->text.size(), "table.operation_cell"),
+                               ProvenanceIn(*c, 0, c->text.size(), RuleId::kTableOperationCell),
                                PlanSource::kTable);
     }
   } else if (grid_.operation >= 0 && continues) {
@@ -419,7 +419,7 @@ bool PlanTableReader::HasGridCode(const TableRow& row) const {
   std::string title;
   for (int i = 0; i < static_cast<int>(row.cells.size()); ++i) {
     const std::string& text = row.cells[i].text;
-    if (Searchable(i, grid_.operation) && rules_.Search("table.operation_cell", text, &m)) {
+    if (Searchable(i, grid_.operation) && rules_.Search(RuleId::kTableOperationCell, text, &m)) {
       return true;
     }
     if (Searchable(i, grid_.action) && ParseAction(text, &code, &title)) return true;
@@ -452,13 +452,14 @@ void PlanTableReader::ReadSheetRow(const TableRow& row) {
     std::string title;
     ParseAction(first->text, &code, &title);
     // "Fiche action n°3 | Title": the label holds the code.
-    if (!code.has_value() && rules_.Search("table.action_label", row.cells[0].text, &m)) {
+    if (!code.has_value() && rules_.Search(RuleId::kTableActionLabel, row.cells[0].text, &m)) {
       code = m.Get("code");
     }
     if (title.empty()) return;
-    ctx.action = plan_->AddAction(
-        ctx.orientation, false, code, title,
-        ProvenanceIn(*first, 0, first->text.size(), "table.col.action_title"), PlanSource::kTable);
+    ctx.action =
+        plan_->AddAction(ctx.orientation, false, code, title,
+                         ProvenanceIn(*first, 0, first->text.size(), RuleId::kTableColActionTitle),
+                         PlanSource::kTable);
     sheet_action_ = ctx.action;
     sheet_ops_.clear();
     return;
@@ -466,7 +467,7 @@ void PlanTableReader::ReadSheetRow(const TableRow& row) {
   if (kind == PlanColumn::kAxis) {
     // The sheet's axis places its action; it does not become the context
     // of the headings that follow (the next sheet may sit under another).
-    if (rules_.Search("table.axis_cell", first->text, &m)) {
+    if (rules_.Search(RuleId::kTableAxisCell, first->text, &m)) {
       plan_->PlaceAction(ctx.action, plan_->FindOrientation(m.Get("number")));
     }
     return;
@@ -495,7 +496,7 @@ void PlanTableReader::ReadSheetRow(const TableRow& row) {
         if (o < 0 && static_cast<int>(known.size()) == nonempty) o = known[k];
         if (o < 0 && known.empty()) {
           o = plan_->AddOperation(action, std::nullopt, title,
-                                  ProvenanceIn(*v, 0, v->text.size(), "table.col.operation"),
+                                  ProvenanceIn(*v, 0, v->text.size(), RuleId::kTableColOperation),
                                   PlanSource::kTable);
         }
         sheet_ops_.push_back(o);
@@ -531,7 +532,7 @@ void PlanTableReader::ReadSheetRow(const TableRow& row) {
 
 void PlanTableReader::AddCell(PlanColumn kind, int year, const Cell& cell, int action,
                               int operation, bool continues_pilots) {
-  const char* rule = RuleOf(kind);
+  RuleId rule = RuleOf(kind);
   switch (kind) {
     case PlanColumn::kPilot: {
       if (Blank(cell.text)) {

@@ -31,6 +31,18 @@ Provenance ProvenanceIn(const Cell& cell, size_t start, size_t end, const std::s
   return p;
 }
 
+Provenance ProvenanceIn(const Block& block, size_t start, size_t end, RuleId rule) {
+  return ProvenanceIn(block, start, end, std::string(RuleName(rule)));
+}
+
+Provenance ProvenanceOf(const Block& block, RuleId rule) {
+  return ProvenanceOf(block, std::string(RuleName(rule)));
+}
+
+Provenance ProvenanceIn(const Cell& cell, size_t start, size_t end, RuleId rule) {
+  return ProvenanceIn(cell, start, end, std::string(RuleName(rule)));
+}
+
 namespace {
 
 // Bytes of the punctuation that may surround a value, ASCII or UTF-8.

@@ -8,6 +8,7 @@
 
 #include "layout/layout.h"
 #include "model/records.h"
+#include "rules/required_rules.h"
 
 namespace clsdb {
 
@@ -18,6 +19,10 @@ Provenance ProvenanceIn(const Block& block, size_t start, size_t end, const std:
 Provenance ProvenanceOf(const Block& block, const std::string& rule);
 // Provenance of bytes [start, end) of a cell's text.
 Provenance ProvenanceIn(const Cell& cell, size_t start, size_t end, const std::string& rule);
+// The same, naming a required rule.
+Provenance ProvenanceIn(const Block& block, size_t start, size_t end, RuleId rule);
+Provenance ProvenanceOf(const Block& block, RuleId rule);
+Provenance ProvenanceIn(const Cell& cell, size_t start, size_t end, RuleId rule);
 
 // Trims white space and the punctuation that surrounds a value as written
 // (" , ; : . « » ( ) \" ' - –" at either end; a closing parenthesis is kept

@@ -33,12 +33,12 @@ class TransmissionReader {
   // One line (or one paragraph) of stamp text.  prov locates it.
   void Line(std::string_view text, const Provenance& prov) {
     RuleMatch m;
-    ReadDate("transmission.sent", text, &PendingDates::sent);
-    ReadDate("transmission.received", text, &PendingDates::received);
-    ReadDate("transmission.published", text, &PendingDates::published);
-    if (rules_.Search("transmission.id", text, &m) ||
-        rules_.Search("transmission.id_acknowledged", text, &m) ||
-        rules_.Search("transmission.id_bare", text, &m)) {
+    ReadDate(RuleId::kTransmissionSent, text, &PendingDates::sent);
+    ReadDate(RuleId::kTransmissionReceived, text, &PendingDates::received);
+    ReadDate(RuleId::kTransmissionPublished, text, &PendingDates::published);
+    if (rules_.Search(RuleId::kTransmissionId, text, &m) ||
+        rules_.Search(RuleId::kTransmissionIdAcknowledged, text, &m) ||
+        rules_.Search(RuleId::kTransmissionIdBare, text, &m)) {
       Provenance p = prov;
       if (p.span_end > p.span_start) {  // a paragraph: point at the id itself
         const auto [s, e] = m.group_spans["id"];
@@ -59,7 +59,7 @@ class TransmissionReader {
   }
 
  private:
-  void ReadDate(std::string_view rule, std::string_view text, OptText PendingDates::*field) {
+  void ReadDate(RuleId rule, std::string_view text, OptText PendingDates::*field) {
     RuleMatch m;
     if (!rules_.Search(rule, text, &m)) return;
     if (pending_.*field) {
@@ -142,9 +142,9 @@ void ExtractTransmissions(const LaidOutDocument& doc, const RuleSet& rules, Docu
   auto is_date_line = [&](size_t k) {
     const Block& b = doc.blocks[k];
     return b.kind == Block::Kind::kParagraph &&
-           (rules.Search("transmission.sent", b.text, nullptr) ||
-            rules.Search("transmission.received", b.text, nullptr) ||
-            rules.Search("transmission.published", b.text, nullptr));
+           (rules.Search(RuleId::kTransmissionSent, b.text, nullptr) ||
+            rules.Search(RuleId::kTransmissionReceived, b.text, nullptr) ||
+            rules.Search(RuleId::kTransmissionPublished, b.text, nullptr));
   };
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
@@ -153,9 +153,9 @@ void ExtractTransmissions(const LaidOutDocument& doc, const RuleSet& rules, Docu
     // starts with the department's digits.
     const bool labelled = b.text.find("ID") != std::string::npos;
     const bool bare = b.text.size() < 80 && !b.text.empty() && b.text[0] >= '0' && b.text[0] <= '9';
-    if (!(labelled && rules.Search("transmission.id", b.text, nullptr)) &&
-        !(bare && rules.Search("transmission.id_bare", b.text, nullptr)) &&
-        !rules.Search("transmission.id_acknowledged", b.text, nullptr)) {
+    if (!(labelled && rules.Search(RuleId::kTransmissionId, b.text, nullptr)) &&
+        !(bare && rules.Search(RuleId::kTransmissionIdBare, b.text, nullptr)) &&
+        !rules.Search(RuleId::kTransmissionIdAcknowledged, b.text, nullptr)) {
       continue;
     }
     // The stamp's date lines may be interleaved with the letterhead by the
@@ -168,7 +168,7 @@ void ExtractTransmissions(const LaidOutDocument& doc, const RuleSet& rules, Docu
       if (is_date_line(k)) last = k;
     }
     for (size_t k = first; k <= last; ++k) {
-      reader.Line(doc.blocks[k].text, ProvenanceOf(doc.blocks[k], "transmission.id"));
+      reader.Line(doc.blocks[k].text, ProvenanceOf(doc.blocks[k], RuleId::kTransmissionId));
     }
     reader.EndGroup();
     i = last;

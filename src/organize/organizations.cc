@@ -11,7 +11,7 @@ namespace clsdb {
 
 namespace {
 
-constexpr std::string_view kKindPrefix = "organization.kind.";
+const std::string_view kKindPrefix = Requirement(RuleFamily::kOrganizationKind).name;
 
 // The name without what follows it in brackets or after a colon: the
 // details a plan's cell adds ("ARS (2500€/classe)", "ARS : 50 000 € / an").
@@ -207,7 +207,7 @@ class ContractOrganizations {
 std::string OrganizationKind(std::string_view name, const RuleSet& rules) {
   const Rule* best = nullptr;
   size_t best_length = 0;
-  for (const Rule* rule : rules.MatcherFor(kKindPrefix).Matching(name)) {
+  for (const Rule* rule : rules.MatcherFor(RuleFamily::kOrganizationKind).Matching(name)) {
     RuleMatch m;
     if (!rules.Search(*rule, name, &m)) continue;
     const size_t length = m.end - m.start;

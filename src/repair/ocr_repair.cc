@@ -23,7 +23,7 @@ char Repaired(const std::string& capture, char c) {
 
 int RepairOcrText(const RuleSet& rules, std::string* text) {
   int repairs = 0;
-  for (const Rule* rule : rules.WithPrefix("ocr.")) {
+  for (const Rule* rule : rules.Family(RuleFamily::kOcr)) {
     if (rule->fragment) continue;
     for (const RuleMatch& m : rules.SearchAll(*rule, *text)) {
       bool changed = false;

@@ -2,9 +2,13 @@
 
 #include <re2/re2.h>
 #include <re2/set.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -53,7 +57,77 @@ std::string ReadWholeFile(const std::filesystem::path& path, bool* ok) {
   return buf.str();
 }
 
+RE2::Options PatternOptions() {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_encoding(RE2::Options::EncodingUTF8);
+  return opts;
+}
+
+// The cache of patterns known to compile: one 16-digit hex hash a line.
+std::unordered_set<uint64_t> ReadValidPatterns(const std::string& file) {
+  std::unordered_set<uint64_t> out;
+  if (file.empty()) return out;
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.size() != 16) continue;
+    char* end = nullptr;
+    const uint64_t h = std::strtoull(line.c_str(), &end, 16);
+    if (end == line.c_str() + 16) out.insert(h);
+  }
+  return out;
+}
+
+// Writes the hashes through a temporary file renamed over the cache, so
+// that runs started together never read half a file.  Errors are ignored:
+// the cache only saves time.
+void WriteValidPatterns(const std::string& file, const std::unordered_set<uint64_t>& hashes) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(fs::path(file).parent_path(), ec);
+  const std::string tmp = file + "." + std::to_string(::getpid()) + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    char hex[17];
+    for (uint64_t h : hashes) {
+      std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+      out << hex << '\n';
+    }
+    if (!out.flush()) {
+      fs::remove(tmp, ec);
+      return;
+    }
+  }
+  fs::rename(tmp, file, ec);
+  if (ec) fs::remove(tmp, ec);
+}
+
+// Past this many hashes the cache keeps only the current set's: old
+// versions of edited rules would otherwise pile up.
+constexpr size_t kMaxCachedPatterns = 4096;
+
 }  // namespace
+
+bool Rule::Compile() const noexcept {
+  try {
+    std::call_once(compiled_, [this] { re_ = std::make_unique<RE2>(pattern, PatternOptions()); });
+    return true;
+  } catch (const std::bad_alloc&) {
+    return false;  // the flag stays unset: a later call tries again
+  } catch (const std::system_error&) {
+    return false;
+  }
+}
+
+const RE2& Rule::re() const {
+  if (!Compile()) throw std::bad_alloc();
+  if (!re_->ok()) {
+    throw std::runtime_error(Where(file, pattern_line) + ": [" + name + "] " + re_->error_arg() +
+                             ": " + re_->error());
+  }
+  return *re_;
+}
 
 const std::string& RuleMatch::Get(const std::string& name) const {
   static const std::string kEmpty;
@@ -64,8 +138,8 @@ const std::string& RuleMatch::Get(const std::string& name) const {
 bool RuleMatch::Has(const std::string& name) const { return !Get(name).empty(); }
 
 struct RuleSet::MatcherCache {
-  std::mutex mu;
-  std::map<std::string, std::unique_ptr<RuleSetMatcher>, std::less<>> by_prefix;
+  std::array<std::once_flag, kRequiredFamilies.size()> built;
+  std::array<std::unique_ptr<RuleSetMatcher>, kRequiredFamilies.size()> by_family;
 };
 
 RuleSet::RuleSet() : matchers_(std::make_unique<MatcherCache>()) {}
@@ -73,7 +147,28 @@ RuleSet::~RuleSet() = default;
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 
-Result<RuleSet> RuleSet::LoadDirectory(const std::string& dir) {
+// FNV-1a: stable across builds and machines, unlike std::hash.
+uint64_t RuleSet::PatternHash(std::string_view pattern) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : pattern) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string RuleSet::DefaultCacheFile() {
+  if (const char* file = std::getenv("CLSDB_RULES_CACHE")) {
+    return std::string_view(file) == "off" ? "" : file;
+  }
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  if (xdg != nullptr && xdg[0] == '/') return std::string(xdg) + "/clsdb/valid-patterns";
+  if (home != nullptr && home[0] == '/') return std::string(home) + "/.cache/clsdb/valid-patterns";
+  return "";
+}
+
+Result<RuleSet> RuleSet::LoadDirectory(const std::string& dir, const std::string& cache_file) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Status::NotFound("rules directory not found: " + dir);
@@ -110,8 +205,18 @@ Result<RuleSet> RuleSet::LoadDirectory(const std::string& dir) {
     Status s = set.ParseFile(text, path.string());
     if (!s.ok()) return s;
   }
-  Status s = set.CompilePending(static_cast<int>(std::thread::hardware_concurrency()));
+  // Before compiling: a missing rule is reported at once, whatever the
+  // patterns cost.
+  if (Status s = set.ResolveRequired(dir); !s.ok()) return s;
+  std::unordered_set<uint64_t> known_good = ReadValidPatterns(cache_file);
+  Status s = set.CompilePending(static_cast<int>(std::thread::hardware_concurrency()), known_good);
   if (!s.ok()) return s;
+  if (!cache_file.empty()) {
+    const size_t before = known_good.size();
+    if (before > kMaxCachedPatterns) known_good.clear();
+    for (const auto& rule : set.rules_) known_good.insert(PatternHash(rule->pattern));
+    if (known_good.size() != before) WriteValidPatterns(cache_file, known_good);
+  }
   return set;
 }
 
@@ -160,49 +265,61 @@ Status RuleSet::ExpandPattern(const std::string& raw, const std::string& where, 
   }
 }
 
-const RuleSetMatcher& RuleSet::MatcherFor(std::string_view prefix) const {
-  std::lock_guard lock(matchers_->mu);
-  auto it = matchers_->by_prefix.find(prefix);
-  if (it == matchers_->by_prefix.end()) {
-    it = matchers_->by_prefix
-             .emplace(std::string(prefix), std::make_unique<RuleSetMatcher>(WithPrefix(prefix)))
-             .first;
+Status RuleSet::ResolveRequired(const std::string& where) {
+  required_.clear();
+  families_.clear();
+  // Families first: deleting a whole family names the family, not the
+  // first of its rules that code also reads one by one.
+  for (const RuleRequirement& need : kRequiredFamilies) {
+    families_.push_back(WithPrefix(need.name));
+    if (families_.back().empty()) {
+      return Status::InvalidArgument(where + ": rule " + std::string(need.name) +
+                                     "* is required by " + std::string(need.step));
+    }
   }
-  return *it->second;
+  for (const RuleRequirement& need : kRequiredRules) {
+    const Rule* rule = Find(need.name);
+    if (rule == nullptr) {
+      return Status::InvalidArgument(where + ": rule " + std::string(need.name) +
+                                     " is required by " + std::string(need.step));
+    }
+    required_.push_back(rule);
+  }
+  return Status::OK();
+}
+
+const RuleSetMatcher& RuleSet::MatcherFor(RuleFamily family) const {
+  const size_t i = static_cast<size_t>(family);
+  std::call_once(matchers_->built[i],
+                 [&] { matchers_->by_family[i] = std::make_unique<RuleSetMatcher>(families_[i]); });
+  return *matchers_->by_family[i];
 }
 
 Status RuleSet::AddFile(std::string_view text, const std::string& file) {
-  {
-    std::lock_guard lock(matchers_->mu);
-    matchers_->by_prefix.clear();
-  }
+  matchers_ = std::make_unique<MatcherCache>();  // the families may change
+  required_.clear();
+  families_.clear();
   Status parsed = ParseFile(text, file);
   Status compiled = CompilePending(1);  // also the rules before a syntax error
   return parsed.ok() ? compiled : parsed;
 }
 
-Status RuleSet::CompilePending(int threads) {
-  const size_t first = compiled_, count = rules_.size() - compiled_;
+Status RuleSet::CompilePending(int threads, const std::unordered_set<uint64_t>& known_good) {
+  const size_t first = compiled_;
   compiled_ = rules_.size();
-  RE2::Options opts;
-  opts.set_log_errors(false);
-  opts.set_encoding(RE2::Options::EncodingUTF8);
+  std::vector<const Rule*> to_check;
+  for (size_t i = first; i < rules_.size(); ++i) {
+    if (!known_good.count(PatternHash(rules_[i]->pattern))) to_check.push_back(rules_[i].get());
+  }
   // Rules are handed out one at a time: their costs differ a hundredfold.
-  std::atomic<size_t> next{0};
   // Out of memory, a rule stays without a program (and is reported below):
   // an exception leaving a thread would end the process.
+  std::atomic<size_t> next{0};
   auto compile = [&] {
-    for (size_t i = next++; i < count; i = next++) {
-      Rule& rule = *rules_[first + i];
-      try {
-        rule.re = std::make_unique<RE2>(rule.pattern, opts);
-      } catch (const std::bad_alloc&) {
-        rule.re.reset();
-      }
-    }
+    for (size_t i = next++; i < to_check.size(); i = next++) to_check[i]->Compile();
   };
   std::vector<std::thread> helpers;
-  const size_t extra = std::min<size_t>(count / 8, std::max(threads, 1) - 1);
+  const size_t extra = std::min<size_t>(to_check.size() / 8, std::max(threads, 1) - 1);
   try {
     for (size_t t = 0; t < extra; ++t) helpers.emplace_back(compile);
   } catch (const std::system_error&) {
@@ -212,11 +329,12 @@ Status RuleSet::CompilePending(int threads) {
   for (auto& h : helpers) h.join();
   for (size_t i = first; i < rules_.size(); ++i) {
     const Rule& rule = *rules_[i];
-    if (rule.re && rule.re->ok()) continue;
+    if (rule.re_ == nullptr && known_good.count(PatternHash(rule.pattern))) continue;
+    if (rule.re_ && rule.re_->ok()) continue;
     const std::string where = Where(rule.file, rule.pattern_line) + ": [" + rule.name + "] ";
     Status error =
-        rule.re ? Status::InvalidArgument(where + rule.re->error_arg() + ": " + rule.re->error())
-                : Status::Unavailable(where + "out of memory while compiling the rule");
+        rule.re_ ? Status::InvalidArgument(where + rule.re_->error_arg() + ": " + rule.re_->error())
+                 : Status::Unavailable(where + "out of memory while compiling the rule");
     // The set keeps what it had before the failing rule, as if loading had
     // stopped there, so that it never holds a rule that cannot run.
     for (size_t j = i; j < rules_.size(); ++j) by_name_.erase(rules_[j]->name);
@@ -242,6 +360,10 @@ Status RuleSet::ParseFile(std::string_view text, const std::string& file) {
     Status s = ExpandPattern(raw_pattern, Where(file, pattern_line), &current->pattern, 0);
     if (!s.ok()) return s;
     current->pattern_line = pattern_line;
+    if (StartsWith(current->name, kStructurePrefix)) {
+      return Status::InvalidArgument(where + ": names starting '" + std::string(kStructurePrefix) +
+                                     "' are kept for provenance that names no rule");
+    }
     if (by_name_.count(current->name)) {
       return Status::InvalidArgument(where + ": duplicate rule name");
     }
@@ -332,14 +454,6 @@ const Rule* RuleSet::Find(std::string_view name) const {
   return it == by_name_.end() ? nullptr : it->second;
 }
 
-const Rule& RuleSet::Get(std::string_view name) const {
-  const Rule* rule = Find(name);
-  if (rule == nullptr) {
-    throw std::logic_error("rule not found in rules/: " + std::string(name));
-  }
-  return *rule;
-}
-
 std::vector<const Rule*> RuleSet::WithPrefix(std::string_view prefix) const {
   std::vector<const Rule*> out;
   for (const auto& r : rules_) {
@@ -353,13 +467,8 @@ const std::vector<std::string>* RuleSet::List(std::string_view name) const {
   return it == lists_.end() ? nullptr : &it->second;
 }
 
-bool RuleSet::Search(std::string_view name, std::string_view text, RuleMatch* m) const {
-  const Rule* rule = Find(name);
-  return rule != nullptr && Search(*rule, text, m);
-}
-
 bool RuleSet::Search(const Rule& rule, std::string_view text, RuleMatch* m) const {
-  const RE2& re = *rule.re;
+  const RE2& re = rule.re();
   re2::StringPiece input(text.data(), text.size());
   // Without captures RE2 answers with its DFA alone.
   if (m == nullptr) return re.Match(input, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
@@ -424,7 +533,7 @@ std::vector<std::string> RuleSet::CheckExamples(const Rule& rule) const {
     }
     if (!matched) continue;
     for (const auto& [name, want] : ex.captures) {
-      if (rule.re->NamedCapturingGroups().count(name) == 0) {
+      if (rule.re().NamedCapturingGroups().count(name) == 0) {
         failures.push_back(where + "no group named '" + name + "'");
         continue;
       }

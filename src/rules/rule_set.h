@@ -26,23 +26,31 @@
 // - Overlaps between rules of one kind are settled by the caller: longest
 //   match first, then priority, then file order.
 //
-// Loading compiles every pattern once (LoadDirectory on every core: RE2
-// compilation is most of clsdb's start-up).  A pattern RE2 rejects is
-// reported as "file:line: [rule] <error_arg>: <error>" and the load fails.
+// A pattern RE2 rejects is reported as "file:line: [rule] <error_arg>:
+// <error>" and the load fails.  Compiling every pattern took 0.17 s of CPU,
+// most of the start-up of a small document, which needs only some of them;
+// so LoadDirectory compiles (on every core) only the patterns it has not
+// seen compile before, and records those that did in a cache file of
+// pattern hashes (see LoadDirectory); the others compile on first use.
+// AddFile compiles what it adds.
 #ifndef CLSDB_RULES_RULE_SET_H_
 #define CLSDB_RULES_RULE_SET_H_
 
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/status.h"
+#include "rules/required_rules.h"
 
 namespace clsdb {
 
@@ -54,6 +62,8 @@ struct RuleExample {
   int line = 0;
 };
 
+class RuleSet;
+
 struct Rule {
   std::string name;      // "article.heading"
   std::string file;      // path of the file that defines it
@@ -61,10 +71,23 @@ struct Rule {
   int pattern_line = 0;  // line of its pattern: key, where errors point
   std::string produces;  // free text, for people
   int priority = 0;
-  bool fragment = false;         // a [fragment …]: used inside others, no examples
-  std::string pattern;           // after {{…}} expansion
-  std::unique_ptr<re2::RE2> re;  // null until the set compiles it
+  bool fragment = false;  // a [fragment …]: used inside others, no examples
+  std::string pattern;    // after {{…}} expansion
   std::vector<RuleExample> examples;
+
+  // The compiled pattern, compiled on first use (safe from several threads)
+  // unless loading compiled it already to check it.  Throws std::bad_alloc
+  // when memory runs out, and std::runtime_error "file:line: [rule] …" if
+  // RE2 rejects a pattern loading did not check (see LoadDirectory).
+  const re2::RE2& re() const;
+  // Compiles the pattern if that is not done yet.  Returns false (and
+  // leaves it to a later call) when memory ran out.
+  bool Compile() const noexcept;
+
+ private:
+  friend class RuleSet;  // checks the compiled pattern at load
+  mutable std::once_flag compiled_;
+  mutable std::unique_ptr<re2::RE2> re_;
 };
 
 // The groups a successful match captured, by name (empty groups included).
@@ -91,37 +114,66 @@ class RuleSet {
   // Loads every *.rules file of dir (sorted by name) and every
   // dir/lists/*.list.  Errors: NotFound for a missing dir, InvalidArgument
   // with file:line for a syntax error, a bad pattern or a duplicate name.
-  static Result<RuleSet> LoadDirectory(const std::string& dir);
+  // Patterns the cache file names as known to compile are left to compile
+  // on first use; the rest are compiled now, and added to the cache when
+  // the load succeeds.  cache_file "" means no cache: every pattern is
+  // compiled now.  Reading or writing the cache may fail: it only costs time.
+  static Result<RuleSet> LoadDirectory(const std::string& dir,
+                                       const std::string& cache_file = DefaultCacheFile());
+
+  // $XDG_CACHE_HOME/clsdb/valid-patterns, else $HOME/.cache/clsdb/…, else
+  // "" (no cache).  CLSDB_RULES_CACHE, when set, names the file instead
+  // ("" or "off": no cache).
+  static std::string DefaultCacheFile();
+  // The cache's key for a pattern (after {{…}} expansion): FNV-1a, 64 bits.
+  static uint64_t PatternHash(std::string_view pattern);
 
   // Parses one rule file's text; `file` names it in errors.  Lists already
   // added with AddList are visible to {{…}}.
   Status AddFile(std::string_view text, const std::string& file);
   void AddList(const std::string& name, std::vector<std::string> entries);
 
-  // The rule called name, or nullptr.
+  // The rule called name, or nullptr.  For tools and tests: the code holds
+  // RuleIds (rules/required_rules.h), resolved when the set loads.
   const Rule* Find(std::string_view name) const;
-  // The rule called name.  REQUIRES: it exists (a programming error if not:
-  // code only asks for rules that rules/ ships, and a test checks them all).
-  const Rule& Get(std::string_view name) const;
+
+  // Resolves every RuleId and RuleFamily of rules/required_rules.h; the
+  // first one missing is InvalidArgument "<where>: rule <name> is required
+  // by <step>".  LoadDirectory calls it (with the directory) before
+  // compiling; a set built with AddFile calls it before Get(RuleId).
+  Status ResolveRequired(const std::string& where);
+
+  // The required rule.  REQUIRES: ResolveRequired succeeded.
+  const Rule& Get(RuleId id) const { return *required_[static_cast<size_t>(id)]; }
+  // The family's rules, in file order (never empty once resolved).
+  const std::vector<const Rule*>& Family(RuleFamily family) const {
+    return families_[static_cast<size_t>(family)];
+  }
 
   // Rules whose name starts with prefix ("heading." → every heading rule), in
-  // file order.
+  // file order; fragments are left out.
   std::vector<const Rule*> WithPrefix(std::string_view prefix) const;
 
-  // One RE2::Set over WithPrefix(prefix): which of those rules occur in a
-  // text, in one pass.  Built on first use and kept for the life of the set
-  // (compiling a set costs far more than matching a document); safe to call
-  // from several threads.  Adding a file drops the sets built so far.
-  const RuleSetMatcher& MatcherFor(std::string_view prefix) const;
+  // One RE2::Set over the family: which of its rules occur in a text, in one
+  // pass.  Built on first use and kept for the life of the set (compiling a
+  // set costs far more than matching a document); safe to call from several
+  // threads.  REQUIRES: ResolveRequired succeeded.
+  const RuleSetMatcher& MatcherFor(RuleFamily family) const;
 
   const std::vector<std::string>* List(std::string_view name) const;
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 
-  // Unanchored search of rule `name` in text; fills *m on success.
-  bool Search(std::string_view name, std::string_view text, RuleMatch* m) const;
+  // Unanchored search of the rule in text; fills *m on success (m may be
+  // null when only the answer matters: RE2 then runs its DFA alone).
   bool Search(const Rule& rule, std::string_view text, RuleMatch* m) const;
+  bool Search(RuleId id, std::string_view text, RuleMatch* m) const {
+    return Search(Get(id), text, m);
+  }
   // Every non-overlapping match of the rule in text, left to right.
   std::vector<RuleMatch> SearchAll(const Rule& rule, std::string_view text) const;
+  std::vector<RuleMatch> SearchAll(RuleId id, std::string_view text) const {
+    return SearchAll(Get(id), text);
+  }
 
   // Runs one rule's examples; returns a message per failing example
   // ("file:line: [rule] expected a match for …"), empty when all pass.
@@ -133,8 +185,9 @@ class RuleSet {
   // AddFile without compiling: rules are added with re == nullptr.
   Status ParseFile(std::string_view text, const std::string& file);
   // Compiles the rules added since the last call, on up to `threads`
-  // threads; on error reports the first failing rule in file order.
-  Status CompilePending(int threads);
+  // threads, except those whose pattern hash is in known_good (they compile
+  // on first use); on error reports the first failing rule in file order.
+  Status CompilePending(int threads, const std::unordered_set<uint64_t>& known_good = {});
 
   size_t compiled_ = 0;  // rules_[0, compiled_) have their RE2
 
@@ -147,8 +200,11 @@ class RuleSet {
   };
   std::unordered_map<std::string, Rule*, NameHash, std::equal_to<>> by_name_;
   std::map<std::string, std::vector<std::string>, std::less<>> lists_;
+  // Filled by ResolveRequired, indexed by RuleId and RuleFamily.
+  std::vector<const Rule*> required_;
+  std::vector<std::vector<const Rule*>> families_;
   struct MatcherCache;
-  std::unique_ptr<MatcherCache> matchers_;  // by prefix; never null in a live set
+  std::unique_ptr<MatcherCache> matchers_;  // by family; never null in a live set
 };
 
 // One RE2::Set over several rules' patterns: which of them match a text, in

@@ -44,7 +44,7 @@ bool IsSubjectLine(const Block& b, const RuleSet& rules, RuleMatch* m) {
   if (at == std::string::npos || b.text.size() - at < 5) return false;
   const std::string_view head = std::string_view(b.text).substr(at, 5);
   if (head != "Objet" && head != "OBJET" && head != "objet") return false;
-  return rules.Search(rules.Get("delib.subject"), b.text, m);
+  return rules.Search(rules.Get(RuleId::kDelibSubject), b.text, m);
 }
 
 // The heading blocks of [0, end) with their captures: the act's number and
@@ -53,8 +53,8 @@ bool IsSubjectLine(const Block& b, const RuleSet& rules, RuleMatch* m) {
 // has its "Objet :" lines under those headings: they open no act.
 std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
                                                     const RuleSet& rules, int end) {
-  const std::vector<const RuleSetMatcher*> sets = {&rules.MatcherFor("delib.number."),
-                                                   &rules.MatcherFor("delib.item.")};
+  const std::vector<const RuleSetMatcher*> sets = {&rules.MatcherFor(RuleFamily::kDelibNumber),
+                                                   &rules.MatcherFor(RuleFamily::kDelibItem)};
   std::vector<std::pair<int, RuleMatch>> headings, subjects;
   for (int i = 0; i < end; ++i) {
     RuleMatch m;
@@ -67,7 +67,7 @@ std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
   // Roman numerals above Arabic items or numbered acts head sections
   // ("I - ADMINISTRATION GENERALE", then "1 - Composition des
   // commissions"): they are items only where nothing else numbers them.
-  const Rule* roman = &rules.Get("delib.item.roman");
+  const Rule* roman = &rules.Get(RuleId::kDelibItemRoman);
   const bool other_numbers = std::any_of(headings.begin(), headings.end(),
                                          [&](const auto& h) { return h.second.rule != roman; });
   if (other_numbers) {
@@ -86,7 +86,7 @@ std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
 bool IsSubjectAfterSentence(const LaidOutDocument& doc, const RuleSet& rules, int i, int end) {
   const Block& b = doc.blocks[i];
   if (!IsParagraph(b) || i == 0 || i + 1 >= end) return false;
-  if (!rules.Search(rules.Get("delib.subject_line"), b.text, nullptr)) return false;
+  if (!rules.Search(rules.Get(RuleId::kDelibSubjectLine), b.text, nullptr)) return false;
   const std::string& prev = doc.blocks[i - 1].text;
   const size_t last = prev.find_last_not_of(' ');
   if (last == std::string::npos ||
@@ -123,7 +123,7 @@ std::vector<int> ItemsByDecisions(const LaidOutDocument& doc, const RuleSet& rul
   // levée"), opens one more item.
   if (!starts.empty()) {
     for (int k = floor; k + 2 < end; ++k) {
-      if (rules.Search(rules.Get("delib.closing_line"), doc.blocks[k].text, nullptr)) break;
+      if (rules.Search(rules.Get(RuleId::kDelibClosingLine), doc.blocks[k].text, nullptr)) break;
       if (IsSubjectAfterSentence(doc, rules, k, end)) {
         starts.push_back(k);
         break;
@@ -163,11 +163,11 @@ bool ItemFollows(std::string_view prev, std::string_view next) {
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
   const std::vector<std::pair<int, RuleMatch>> headings = FindHeadings(doc, rules, end);
   size_t next_heading = 0;
-  const std::vector<const Rule*> strong = {&rules.Get("delib.decide"),
-                                           &rules.Get("delib.deliberated")};
+  const std::vector<const Rule*> strong = {&rules.Get(RuleId::kDelibDecide),
+                                           &rules.Get(RuleId::kDelibDeliberated)};
   std::vector<const Rule*> decision = strong;
-  decision.push_back(&rules.Get("delib.votes.line"));
-  decision.push_back(&rules.Get("delib.outcome.adopted"));
+  decision.push_back(&rules.Get(RuleId::kDelibVotesLine));
+  decision.push_back(&rules.Get(RuleId::kDelibOutcomeAdopted));
   const bool deliberation = seg->doc_type == "deliberation";
   const std::vector<const Rule*>& needed = deliberation ? decision : strong;
 

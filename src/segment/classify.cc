@@ -28,7 +28,8 @@ constexpr int kMinScore = 4;
 constexpr std::array<std::string_view, 5> kTypes = {"deliberation", "contract", "press_release",
                                                     "note", "other"};
 
-int TypeIndex(std::string_view rule_name, std::string_view prefix) {
+int TypeIndex(std::string_view rule_name, RuleFamily family) {
+  const std::string_view prefix = Requirement(family).name;
   // "doctype.head.contract.title" -> "contract"
   std::string_view rest = rule_name.substr(prefix.size());
   std::string_view type = rest.substr(0, rest.find('.'));
@@ -50,14 +51,14 @@ std::string Window(const LaidOutDocument& doc, int max_blocks, size_t max_bytes)
   return text;
 }
 
-// Adds the weight of every rule of the scope (rules named prefix…) whose
-// mark occurs in text to the type it votes for.
-void Vote(const RuleSet& rules, std::string_view prefix, std::string_view text,
+// Adds the weight of every rule of the family whose mark occurs in text to
+// the type it votes for.
+void Vote(const RuleSet& rules, RuleFamily family, std::string_view text,
           std::array<int, kTypes.size()>* score) {
-  const RuleSetMatcher& set = rules.MatcherFor(prefix);
+  const RuleSetMatcher& set = rules.MatcherFor(family);
   if (!set.ok()) return;
   for (const Rule* hit : set.Matching(text)) {
-    const int type = TypeIndex(hit->name, prefix);
+    const int type = TypeIndex(hit->name, family);
     if (type >= 0) (*score)[type] += hit->priority;
   }
 }
@@ -66,9 +67,9 @@ void Vote(const RuleSet& rules, std::string_view prefix, std::string_view text,
 
 std::string ClassifyDocument(const LaidOutDocument& doc, const RuleSet& rules) {
   std::array<int, kTypes.size()> score{};
-  Vote(rules, "doctype.head.", Window(doc, kHeadBlocks, kHeadBytes), &score);
-  Vote(rules, "doctype.body.", Window(doc, static_cast<int>(doc.blocks.size()), kBodyBytes),
-       &score);
+  Vote(rules, RuleFamily::kDoctypeHead, Window(doc, kHeadBlocks, kHeadBytes), &score);
+  Vote(rules, RuleFamily::kDoctypeBody,
+       Window(doc, static_cast<int>(doc.blocks.size()), kBodyBytes), &score);
   size_t best = kTypes.size() - 1;  // "other"
   int best_score = kMinScore - 1;
   for (size_t i = 0; i < kTypes.size(); ++i) {

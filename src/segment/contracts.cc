@@ -32,16 +32,16 @@ bool IsTitle(const LaidOutDocument& doc, int i, const RuleSet& rules) {
   const Block& block = doc.blocks[i];
   if (block.kind != Block::Kind::kParagraph) return false;
   RuleMatch m;
-  if (!rules.Search("contract.title", block.text, &m) &&
-      !(i < kRunOnTitleBlocks && rules.Search("contract.title_run_on", block.text, &m))) {
+  if (!rules.Search(RuleId::kContractTitle, block.text, &m) &&
+      !(i < kRunOnTitleBlocks && rules.Search(RuleId::kContractTitleRunOn, block.text, &m))) {
     return false;
   }
-  return !rules.Search("contract.not_a_title", block.text, &m);
+  return !rules.Search(RuleId::kContractNotATitle, block.text, &m);
 }
 
 bool IsFirstArticle(const Block& block, const RuleSet& rules) {
   RuleMatch m;
-  if (!rules.Search("articles.heading", block.text, &m)) return false;
+  if (!rules.Search(RuleId::kArticlesHeading, block.text, &m)) return false;
   const std::string& n = m.Get("number");
   return n == "1" || n == "1er" || n == "premier" || n == "Premier" || n == "PREMIER";
 }
@@ -50,7 +50,8 @@ bool IsFirstArticle(const Block& block, const RuleSet& rules) {
 bool OpensContract(const Block& block, const RuleSet& rules) {
   if (block.kind != Block::Kind::kParagraph) return false;
   RuleMatch m;
-  return rules.Search("contract.preamble_start", block.text, &m) || IsFirstArticle(block, rules);
+  return rules.Search(RuleId::kContractPreambleStart, block.text, &m) ||
+         IsFirstArticle(block, rules);
 }
 
 }  // namespace

@@ -76,13 +76,13 @@ bool IsRunOn(const Block& b) {
 std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& rules) {
   // Only minutes: a contract's numbered parts, cut, would push its preamble
   // away from its title.
-  const Rule& minutes = rules.Get("item_run.minutes");
+  const Rule& minutes = rules.Get(RuleId::kItemRunMinutes);
   if (std::none_of(blocks.begin(), blocks.end(), [&](const Block& b) {
         return IsRunOn(b) && rules.Search(minutes, b.text, nullptr);
       })) {
     return {};
   }
-  const Rule& item = rules.Get("item_run.mark");
+  const Rule& item = rules.Get(RuleId::kItemRunMark);
   std::vector<ItemMark> marks;
   for (size_t b = 0; b < blocks.size(); ++b) {
     if (!IsRunOn(blocks[b])) continue;
@@ -116,7 +116,7 @@ std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& 
 }  // namespace
 
 LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) {
-  const RuleSetMatcher& marks = rules.MatcherFor("break.");
+  const RuleSetMatcher& marks = rules.MatcherFor(RuleFamily::kBreak);
   if (!marks.ok()) return doc;
   const std::vector<ItemMark> items = ItemRuns(doc.blocks, rules);
   std::vector<Block> blocks;

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -352,8 +353,14 @@ class Store::Checkpointer {
       return nullptr;
     }
     std::unique_ptr<Checkpointer> c(new Checkpointer(db));
+    try {
+      c->thread_ = std::thread([p = c.get()] { p->Loop(); });
+    } catch (const std::system_error&) {
+      // No thread to be had (a memory or process limit): SQLite's own
+      // auto-checkpoint stays, as when the connection cannot be opened.
+      return nullptr;
+    }
     sqlite3_wal_hook(writer, &Checkpointer::OnCommit, c.get());  // replaces auto-checkpoint
-    c->thread_ = std::thread([p = c.get()] { p->Loop(); });
     return c;
   }
 
@@ -364,7 +371,7 @@ class Store::Checkpointer {
       stop_ = true;
     }
     wake_.notify_one();
-    thread_.join();
+    if (thread_.joinable()) thread_.join();  // not when it could not start
     sqlite3_close(db_);
   }
 

@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   for (const auto& rule : rules.rules()) {
     CLSDB_FUZZ_CHECK(rules.Find(rule->name) == rule.get());
-    CLSDB_FUZZ_CHECK(rule->re != nullptr);
+    CLSDB_FUZZ_CHECK(rule->re().ok());  // AddFile compiled and checked it
     rules.CheckExamples(*rule);
     size_t last_end = 0;
     for (const RuleMatch& m : rules.SearchAll(*rule, kSample)) {

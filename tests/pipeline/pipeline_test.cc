@@ -102,6 +102,10 @@ TEST_CASE("a missing path is reported, not fatal", "[pipeline]") {
 
 TEST_CASE("rules that do not load stop the run before it starts", "[pipeline]") {
   testing::TempDir dir;
+  // The repository's rules (the code's required ones among them, checked
+  // first) and one bad pattern.
+  std::filesystem::copy(testing::RulesDir(), dir / "rules",
+                        std::filesystem::copy_options::recursive);
   dir.Write("rules/bad.rules", "[broken]\npattern: (unclosed\nmatch: x\n");
   IngestOptions options = OptionsFor(dir);
   options.rules_dir = dir / "rules";

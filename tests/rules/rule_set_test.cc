@@ -30,7 +30,7 @@ TEST_CASE("a rule file parses, expands lists and fragments, and checks examples"
   CHECK(set.CheckExamples(*person).empty());
   RuleMatch m;
   const std::string text = "représentée par Madame Anne DUPONT, directrice";
-  REQUIRE(set.Search("person", text, &m));
+  REQUIRE(set.Search(*person, text, &m));
   CHECK(m.Get("name") == "Anne DUPONT");
   CHECK(m.group_spans.at("name").first == text.find("Anne"));  // bytes, not characters
   CHECK(set.WithPrefix("pers").size() == 1);
@@ -40,7 +40,7 @@ TEST_CASE("a rule file parses, expands lists and fragments, and checks examples"
 TEST_CASE("a failing example is reported with file:line and rule name", "[rules]") {
   RuleSet set;
   REQUIRE(set.AddFile("[digits]\npattern: ^(?P<n>\\d+)$\nmatch: 12\n  => n=13\n", "x.rules").ok());
-  auto failures = set.CheckExamples(set.Get("digits"));
+  auto failures = set.CheckExamples(*set.Find("digits"));
   REQUIRE(failures.size() == 1);
   CHECK(failures[0].find("x.rules:3: [digits]") != std::string::npos);
 }
@@ -83,11 +83,11 @@ TEST_CASE("SearchAll finds every match, and RuleSetMatcher matches many rules at
                       "[word]\npattern: (?i)contrat\nmatch: Contrat\n",
                       "f")
               .ok());
-  auto all = set.SearchAll(set.Get("num"), "a 1 b 22 c 333");
+  auto all = set.SearchAll(*set.Find("num"), "a 1 b 22 c 333");
   REQUIRE(all.size() == 3);
   CHECK(all[2].Get("n") == "333");
   CHECK(all[2].start == 11);
-  RuleSetMatcher matcher({&set.Get("num"), &set.Get("word")});
+  RuleSetMatcher matcher({set.Find("num"), set.Find("word")});
   REQUIRE(matcher.ok());
   auto hits = matcher.Matching("le CONTRAT de 2024");
   CHECK(hits.size() == 2);
