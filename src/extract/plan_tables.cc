@@ -271,44 +271,41 @@ bool PlanTableReader::ReadYears(const TableRow& row) {
   return true;
 }
 
-void PlanTableReader::ReadGridRow(const TableRow& row) {
-  const std::vector<Cell>& cells = row.cells;
-  const int n = static_cast<int>(cells.size());
-  // The action and operation cells, by their codes.
-  int op_i = -1, act_i = -1;
-  RuleMatch op_m, m;
-  OptText act_code;
-  std::string act_title;
-  for (int i = 0; i < n && op_i < 0; ++i) {
-    if (Searchable(i, grid_.operation) &&
-        rules_.Search(RuleId::kTableOperationCell, cells[i].text, &op_m)) {
-      op_i = i;
-    }
-  }
-  for (int i = 0; i < (op_i < 0 ? n : op_i) && act_i < 0; ++i) {
-    if (Searchable(i, grid_.action) && ParseAction(cells[i].text, &act_code, &act_title)) {
-      act_i = i;
-    }
-  }
-  int shift = 0;
-  if (op_i >= 0 && grid_.operation >= 0) {
-    shift = op_i - grid_.operation;
-  } else if (act_i >= 0 && grid_.action >= 0) {
-    shift = act_i - grid_.action;
-  }
-  auto at = [&](int col) -> const Cell* {
-    const int i = col + shift;
-    return col >= 0 && i >= 0 && i < n && !Blank(cells[i].text) ? &cells[i] : nullptr;
-  };
-  PlanContext& ctx = plan_->ctx;
-  // An orientation heading met since (a row spanning the grid, a paragraph
-  // between two of its parts) names the orientation of the rows below.
-  if (ctx.orientation != heading_orientation_) {
-    row_orientation_ = -1;
-    heading_orientation_ = ctx.orientation;
-  }
+const Cell* PlanTableReader::PlacedRow::At(int col) const {
+  const int i = col + shift;
+  const int n = static_cast<int>(cells->size());
+  return col >= 0 && i >= 0 && i < n && !Blank((*cells)[i].text) ? &(*cells)[i] : nullptr;
+}
 
-  if (const Cell* c = at(grid_.axis)) {
+PlanTableReader::PlacedRow PlanTableReader::Place(const TableRow& row) const {
+  PlacedRow r;
+  r.cells = &row.cells;
+  const int n = static_cast<int>(row.cells.size());
+  // The action and operation cells, by their codes.
+  for (int i = 0; i < n && r.op_cell < 0; ++i) {
+    if (Searchable(i, grid_.operation) &&
+        rules_.Search(RuleId::kTableOperationCell, row.cells[i].text, &r.op_match)) {
+      r.op_cell = i;
+    }
+  }
+  for (int i = 0; i < (r.op_cell < 0 ? n : r.op_cell) && r.action_cell < 0; ++i) {
+    if (Searchable(i, grid_.action) &&
+        ParseAction(row.cells[i].text, &r.action_code, &r.action_title)) {
+      r.action_cell = i;
+    }
+  }
+  if (r.op_cell >= 0 && grid_.operation >= 0) {
+    r.shift = r.op_cell - grid_.operation;
+  } else if (r.action_cell >= 0 && grid_.action >= 0) {
+    r.shift = r.action_cell - grid_.action;
+  }
+  return r;
+}
+
+void PlanTableReader::ReadRowHeadings(const PlacedRow& row) {
+  PlanContext& ctx = plan_->ctx;
+  RuleMatch m;
+  if (const Cell* c = row.At(grid_.axis)) {
     // A lone lower-case letter ("x") is an axis only with its title ("b/ …").
     if (rules_.Search(RuleId::kTableAxisCell, c->text, &m) &&
         (m.Has("title") || m.Has("word") ||
@@ -318,66 +315,79 @@ void PlanTableReader::ReadGridRow(const TableRow& row) {
                                                PlanSource::kTable);
     }
   }
-
-  if (const Cell* c = at(grid_.objective)) {
+  if (const Cell* c = row.At(grid_.objective)) {
     const int orientation = row_orientation_ >= 0 ? row_orientation_ : ctx.orientation;
     if (orientation >= 0 && rules_.Search(RuleId::kTableObjectiveCell, c->text, &m)) {
       plan_->AddObjective(orientation, m.Get("number"), CellTitle(m.Get("title")),
                           ProvenanceIn(*c, 0, c->text.size(), m.rule->name), PlanSource::kTable);
     }
   }
+}
 
-  bool continues = true;
-  if (const Cell* c = at(grid_.action)) {
-    continues = false;
-    OptText code;
-    std::string title;
-    if (c == (act_i >= 0 ? &cells[act_i] : nullptr)) {
-      code = act_code;
-      title = act_title;
-    } else {
-      ParseAction(c->text, &code, &title);
-    }
-    // A "N°" column numbers the actions of a grid without operations.
-    const Cell* number = grid_.operation < 0 ? at(grid_.code) : nullptr;
-    if (!code && number != nullptr && rules_.Search(RuleId::kTableCodeCell, number->text, &m)) {
-      code = m.Get("code");
-    }
-    if (!title.empty()) {
-      const int orientation = row_orientation_ >= 0 ? row_orientation_ : ctx.orientation;
-      row_action_ = plan_->AddAction(orientation, row_orientation_ >= 0, code, title,
-                                     ProvenanceIn(*c, 0, c->text.size(), RuleId::kTableActionCell),
-                                     PlanSource::kTable);
-    }
+bool PlanTableReader::ReadRowAction(const PlacedRow& row) {
+  const Cell* c = row.At(grid_.action);
+  if (c == nullptr) return true;
+  OptText code;
+  std::string title;
+  if (row.action_cell >= 0 && c == &(*row.cells)[row.action_cell]) {
+    code = row.action_code;
+    title = row.action_title;
+  } else {
+    ParseAction(c->text, &code, &title);
   }
+  // A "N°" column numbers the actions of a grid without operations.
+  const Cell* number = grid_.operation < 0 ? row.At(grid_.code) : nullptr;
+  RuleMatch m;
+  if (!code && number != nullptr && rules_.Search(RuleId::kTableCodeCell, number->text, &m)) {
+    code = m.Get("code");
+  }
+  if (!title.empty()) {
+    const int orientation = row_orientation_ >= 0 ? row_orientation_ : plan_->ctx.orientation;
+    row_action_ = plan_->AddAction(orientation, row_orientation_ >= 0, code, title,
+                                   ProvenanceIn(*c, 0, c->text.size(), RuleId::kTableActionCell),
+                                   PlanSource::kTable);
+  }
+  return false;
+}
 
-  int op = -1;
-  if (const Cell* c = at(grid_.operation)) {
-    OptText code;
-    std::string title;
-    if (c == (op_i >= 0 ? &cells[op_i] : nullptr)) {
-      code = op_m.Get("code");
-      title = CellTitle(op_m.Get("title"));
-      // The operation's code names its action, whatever the rows above said.
-      const Contract& contract = plan_->contract();
-      if (row_action_ < 0 || contract.actions[row_action_].code != Parent(*code)) {
-        const int orientation = row_orientation_ >= 0 ? row_orientation_ : ctx.orientation;
-        const int other = plan_->FindAction(orientation, false, Parent(*code));
-        if (other >= 0) row_action_ = other;
-      }
-    } else {
-      title = CellTitle(c->text);
+int PlanTableReader::ReadRowOperation(const PlacedRow& row) {
+  const Cell* c = row.At(grid_.operation);
+  if (c == nullptr) return -1;
+  OptText code;
+  std::string title;
+  if (row.op_cell >= 0 && c == &(*row.cells)[row.op_cell]) {
+    code = row.op_match.Get("code");
+    title = CellTitle(row.op_match.Get("title"));
+    // The operation's code names its action, whatever the rows above said.
+    const Contract& contract = plan_->contract();
+    if (row_action_ < 0 || contract.actions[row_action_].code != Parent(*code)) {
+      const int orientation = row_orientation_ >= 0 ? row_orientation_ : plan_->ctx.orientation;
+      const int other = plan_->FindAction(orientation, false, Parent(*code));
+      if (other >= 0) row_action_ = other;
     }
-    if (row_action_ >= 0 && !title.empty()) {
-      op = plan_->AddOperation(row_action_, code, title,
-                               ProvenanceIn(*c, 0, c->text.size(), RuleId::kTableOperationCell),
-                               PlanSource::kTable);
-    }
-  } else if (grid_.operation >= 0 && continues) {
-    return;  // neither an action nor an operation: nothing to attach to
+  } else {
+    title = CellTitle(c->text);
   }
+  if (row_action_ < 0 || title.empty()) return -1;
+  return plan_->AddOperation(row_action_, code, title,
+                             ProvenanceIn(*c, 0, c->text.size(), RuleId::kTableOperationCell),
+                             PlanSource::kTable);
+}
+
+void PlanTableReader::ReadGridRow(const TableRow& table_row) {
+  const PlacedRow row = Place(table_row);
+  // An orientation heading met since (a row spanning the grid, a paragraph
+  // between two of its parts) names the orientation of the rows below.
+  if (plan_->ctx.orientation != heading_orientation_) {
+    row_orientation_ = -1;
+    heading_orientation_ = plan_->ctx.orientation;
+  }
+  ReadRowHeadings(row);
+  const bool continues = ReadRowAction(row);
+  const int op = ReadRowOperation(row);
+  // Neither an action nor an operation: nothing to attach to.
+  if (row.At(grid_.operation) == nullptr && grid_.operation >= 0 && continues) return;
   if (row_action_ < 0) return;
-
   for (size_t col = 0; col < grid_.cols.size(); ++col) {
     const PlanColumn kind = grid_.cols[col];
     switch (kind) {
@@ -389,7 +399,7 @@ void PlanTableReader::ReadGridRow(const TableRow& row) {
       case PlanColumn::kIndicator:
       case PlanColumn::kCalendar:
       case PlanColumn::kYear: {
-        const Cell* c = at(static_cast<int>(col));
+        const Cell* c = row.At(static_cast<int>(col));
         static const Cell kEmpty;
         auto year = grid_.years.find(static_cast<int>(col));
         AddCell(kind, year == grid_.years.end() ? 0 : year->second, c ? *c : kEmpty, row_action_,

@@ -95,10 +95,29 @@ class PlanTableReader {
     int axis = -1, objective = -1, action = -1, operation = -1, code = -1;
   };
 
+  // A row of a grid, placed: the cells it found its action and operation
+  // codes in, and how far those sit from the grid's columns.
+  struct PlacedRow {
+    const std::vector<Cell>* cells = nullptr;
+    int shift = 0;
+    int op_cell = -1, action_cell = -1;  // where the codes were found, or -1
+    RuleMatch op_match;
+    OptText action_code;
+    std::string action_title;
+    // The row's cell under grid column col, or nullptr when blank.
+    const Cell* At(int col) const;
+  };
+
   bool IsCellHeading(const TableRow& row);
   bool ReadHeader(const TableRow& row);
   bool ReadYears(const TableRow& row);
   void ReadGridRow(const TableRow& row);
+  PlacedRow Place(const TableRow& row) const;
+  void ReadRowHeadings(const PlacedRow& row);
+  // Whether the row continues the action above (it names none).
+  bool ReadRowAction(const PlacedRow& row);
+  // The operation the row adds, or -1.
+  int ReadRowOperation(const PlacedRow& row);
   void ReadSheetRow(const TableRow& row);
   bool IsSheetRow(const TableRow& row) const;
   // Whether a row has an action or operation code where the grid has those
