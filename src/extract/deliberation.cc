@@ -604,15 +604,17 @@ class ActReader {
     return list;
   }
 
-  // The names of list, split on commas, semicolons and " et "; what stands
-  // in brackets (a proxy holder, a function) is not a name of this list.
-  // Returns false when the span holds something that is not a name list (a
-  // count: "Présents : 31").
-  // continued: a paragraph read as the list's continuation, where only
-  // whole names count (a name followed by prose ends the list).
-  bool AddNames(const ListText& list, const Label& label, std::vector<Attendee>* out,
-                bool continued = false) const {
-    const std::string& text = list.text;
+  // One item of an attendance list: its name part [start, end) and the
+  // bracket after it, up to the separator ("X (à partir du point 2.1)").
+  struct ListItem {
+    size_t start, end, bracket_end;
+  };
+
+  // The items of a list's text, split on commas, semicolons, bullets, " et ",
+  // " - " and a civility that starts a new person, brackets kept with the
+  // item they follow; a tally or a civility group before the names is
+  // skipped.
+  std::vector<ListItem> SplitList(const std::string& text) const {
     size_t begin = 0;
     const size_t end = text.size();
     RuleMatch count;  // "Présents : 26 M. …": the tally before the names
@@ -623,12 +625,7 @@ class ActReader {
                       &count)) {
       begin += count.end;
     }
-    // Each item: its name part [start, end) and the bracket after it, up
-    // to the separator ("X (à partir du point 2.1)").
-    struct Item {
-      size_t start, end, bracket_end;
-    };
-    std::vector<Item> items;
+    std::vector<ListItem> items;
     size_t item_start = begin, item_end = std::string::npos;
     int depth = 0;
     auto close_item = [&](size_t at) {
@@ -678,7 +675,19 @@ class ActReader {
       }
     }
     close_item(end);
+    return items;
+  }
 
+  // The names of list, split on commas, semicolons and " et "; what stands
+  // in brackets (a proxy holder, a function) is not a name of this list.
+  // Returns false when the span holds something that is not a name list (a
+  // count: "Présents : 31").
+  // continued: a paragraph read as the list's continuation, where only
+  // whole names count (a name followed by prose ends the list).
+  bool AddNames(const ListText& list, const Label& label, std::vector<Attendee>* out,
+                bool continued = false) const {
+    const std::string& text = list.text;
+    const std::vector<ListItem> items = SplitList(text);
     int names = 0, captions = 0;
     for (auto [s, e, bracket_end] : items) {
       const std::string_view bracket(text.data() + e, bracket_end - e);
