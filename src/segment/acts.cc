@@ -158,11 +158,103 @@ bool ItemFollows(std::string_view prev, std::string_view next) {
   return p >= 1 && n == p + 1;
 }
 
+// The acts' first blocks, from the headings met in order: a heading is
+// kept when a decision follows it before the next heading; a heading
+// without one (the act's number repeated by its signature or stamp)
+// belongs to the act above it.
+class ActHeadings {
+ public:
+  // A heading at block i, with the captures of its rule.
+  void Heading(int i, const RuleMatch& m) {
+    // The act's number printed again (a running header, the signature's
+    // reminder) is the same act.
+    const std::string& number = m.Get("number");
+    if (!number.empty() && number == open_number_) return;
+    if (!number.empty()) {
+      open_number_ = number;
+      numbered_.push_back(i);
+    }
+    const std::string item = m.Has("item") ? m.Get("item") : m.Get("item2");
+    // A subject line ("Objet : …") under an open act that has decided
+    // nothing firm yet is that act's subject: a tally ("Votants : 33") in
+    // its header reads as a vote, not as the end of the act.
+    if (number.empty() && item.empty() && open_ >= 0 && !settled_) return;
+    // The subject printed again (a page's running header, the stamp's
+    // "Objet :") is the same act, as a repeated number is.
+    if (number.empty() && item.empty() && !subjects_.insert(m.Get("title")).second) return;
+    // An act's number well after an undecided item: the item was a line of
+    // the agenda, the act starts here.
+    if (open_ >= 0 && !decided_ && !open_item_.empty() && !number.empty() && i - open_ > 1) {
+      open_ = i;
+      open_item_.clear();
+      return;
+    }
+    // The next item before any decision: the open one was an item with
+    // nothing to decide ("3) Décisions prises en délégation : aucune").
+    if (open_ >= 0 && !decided_ && ItemFollows(open_item_, item)) {
+      open_ = i;
+      open_item_ = item;
+      return;
+    }
+    // A second heading before any decision: the first was the act's title
+    // block and this one its number line (or the reverse), one act.
+    if (open_ < 0 || decided_) {
+      Close();
+      open_ = i;
+      open_item_ = item;
+      decided_ = false;
+      settled_ = false;
+    }
+  }
+
+  // A block that is no heading: a decision (DÉCIDE, a vote…) and whether
+  // it is a strong one (DÉCIDE, "après en avoir délibéré").
+  void Body(bool decision, bool strong) {
+    if (open_ < 0) return;
+    decided_ = decided_ || decision;
+    settled_ = settled_ || strong;
+  }
+  bool open() const { return open_ >= 0; }
+  bool decided() const { return decided_; }
+  bool settled() const { return settled_; }
+
+  // The acts' first blocks.  The last act of a fragment may be cut off
+  // before its decision: a heading that states its number, or the item
+  // that follows the last act's item ("1.5" after "1.4"), still opens one.
+  std::vector<int> Finish() {
+    if (open_ >= 0 && !decided_ &&
+        ((!numbered_.empty() && numbered_.back() == open_) ||
+         ItemFollows(kept_item_, open_item_))) {
+      decided_ = true;
+    }
+    Close();
+    return starts_;
+  }
+  // Every heading that states an act number.
+  const std::vector<int>& numbered() const { return numbered_; }
+
+ private:
+  void Close() {
+    if (open_ < 0 || !decided_) return;
+    starts_.push_back(open_);
+    kept_item_ = open_item_;
+  }
+
+  std::vector<int> starts_;
+  std::vector<int> numbered_;
+  int open_ = -1;                   // the last heading seen
+  bool decided_ = false;            // a decision since it
+  bool settled_ = false;            // a strong decision since it
+  std::string open_number_;         // its act number, when it states one
+  std::string open_item_;           // its item number ("1.4"), when it is an item
+  std::string kept_item_;           // the item number of the last act kept
+  std::set<std::string> subjects_;  // the subjects of "Objet :" headings seen
+};
+
 }  // namespace
 
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
   const std::vector<std::pair<int, RuleMatch>> headings = FindHeadings(doc, rules, end);
-  size_t next_heading = 0;
   const std::vector<const Rule*> strong = {&rules.Get(RuleId::kDelibDecide),
                                            &rules.Get(RuleId::kDelibDeliberated)};
   std::vector<const Rule*> decision = strong;
@@ -171,83 +263,24 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   const bool deliberation = seg->doc_type == "deliberation";
   const std::vector<const Rule*>& needed = deliberation ? decision : strong;
 
-  // Headings, each kept when a decision follows it before the next heading;
-  // a heading without one (the act's number repeated by its signature or
-  // stamp) belongs to the act above it.
-  std::vector<int> starts;
-  std::vector<int> numbered;  // every heading that states an act number
-  int open = -1;              // the last heading seen
-  bool decided = false;       // a decision since it
-  bool settled = false;       // a strong decision since it (DÉCIDE, "après en avoir délibéré")
-  std::string open_number;    // its act number, when it states one
-  std::string open_item;      // its item number ("1.4"), when it is an item
-  std::string kept_item;      // the item number of the last act kept
-  std::set<std::string> subjects;  // the subjects of "Objet :" headings seen
-  auto close = [&] {
-    if (open < 0 || !decided) return;
-    starts.push_back(open);
-    kept_item = open_item;
-  };
+  ActHeadings acts;
+  size_t next_heading = 0;
   for (int i = 0; i < end; ++i) {
-    const Block& b = doc.blocks[i];
     if (next_heading < headings.size() && headings[next_heading].first == i) {
-      const RuleMatch& m = headings[next_heading++].second;
-      // The act's number printed again (a running header, the signature's
-      // reminder) is the same act.
-      const std::string& number = m.Get("number");
-      if (!number.empty() && number == open_number) continue;
-      if (!number.empty()) {
-        open_number = number;
-        numbered.push_back(i);
-      }
-      const std::string item = m.Has("item") ? m.Get("item") : m.Get("item2");
-      // A subject line ("Objet : …") under an open act that has decided
-      // nothing firm yet is that act's subject: a tally ("Votants : 33")
-      // in its header reads as a vote, not as the end of the act.
-      if (number.empty() && item.empty() && open >= 0 && !settled) continue;
-      // The subject printed again (a page's running header, the stamp's
-      // "Objet :") is the same act, as a repeated number is.
-      if (number.empty() && item.empty() && !subjects.insert(m.Get("title")).second) continue;
-      // An act's number well after an undecided item: the item was a line
-      // of the agenda, the act starts here.
-      if (open >= 0 && !decided && !open_item.empty() && !number.empty() && i - open > 1) {
-        open = i;
-        open_item.clear();
-        continue;
-      }
-      // The next item before any decision: the open one was an item with
-      // nothing to decide ("3) Décisions prises en délégation : aucune").
-      if (open >= 0 && !decided && ItemFollows(open_item, item)) {
-        open = i;
-        open_item = item;
-        continue;
-      }
-      // A second heading before any decision: the first was the act's
-      // title block and this one its number line (or the reverse), one act.
-      if (open < 0 || decided) {
-        close();
-        open = i;
-        open_item = item;
-        decided = false;
-        settled = false;
-      }
+      acts.Heading(i, headings[next_heading++].second);
       continue;
     }
-    if (open >= 0 && !decided && AnyMatches(b, needed, rules)) decided = true;
-    if (open >= 0 && !settled && AnyMatches(b, strong, rules)) settled = true;
+    if (!acts.open()) continue;
+    const Block& b = doc.blocks[i];
+    const bool decides = !acts.decided() && AnyMatches(b, needed, rules);
+    const bool settles = !acts.settled() && AnyMatches(b, strong, rules);
+    acts.Body(decides, settles);
   }
-  // The last act of a fragment may be cut off before its decision: a
-  // heading that states its number, or the item that follows the last
-  // act's item ("1.5" after "1.4"), still opens an act.
-  if (open >= 0 && !decided &&
-      ((!numbered.empty() && numbered.back() == open) || ItemFollows(kept_item, open_item))) {
-    decided = true;
-  }
-  close();
+  std::vector<int> starts = acts.Finish();
   // A list of the sitting's deliberations names each act by its number
   // without its text: each is an act.  An agenda ("1. Budget", "2. …")
   // names items, not acts: without their decisions the sitting is the act.
-  if (starts.empty() && deliberation && numbered.size() >= 2) starts = numbered;
+  if (starts.empty() && deliberation && acts.numbered().size() >= 2) starts = acts.numbered();
   if (starts.empty() && deliberation && headings.empty()) {
     starts = ItemsByDecisions(doc, rules, end, strong);
   }
