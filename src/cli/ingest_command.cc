@@ -66,6 +66,60 @@ void PrintSummary(const IngestReport& report, const std::string& db_path, const 
   }
 }
 
+// Checks the values of the options and fills what derives from them; false,
+// with a message on stderr, when one cannot be used.
+bool FinishOptions(const std::string& ocr, const std::string& shard, std::uint64_t max_input_mb,
+                   IngestOptions* options) {
+  // Beyond these, a value is a typing error or harms the run: a deadline
+  // that overflows, more threads than the system gives, a cap that caps
+  // nothing.  A request to the PDF reader carries a u32 length: under 4 GiB.
+  if (!OptionInRange("ingest", "jobs", options->jobs, 0, 256) ||
+      !OptionInRange("ingest", "max-pages", options->max_pages, 1, 1000000) ||
+      !OptionInRange("ingest", "doc-timeout", options->doc_timeout_seconds, 0.001, 604800.0) ||
+      !OptionInRange("ingest", "max-memory-mb", options->max_memory_mb, 16L, 1048576L) ||
+      !OptionInRange("ingest", "max-input-mb", max_input_mb, std::uint64_t{1},
+                     std::uint64_t{4095}) ||
+      !OptionInRange("ingest", "max-ocr-pixels", options->max_ocr_pixels, std::uint64_t{1},
+                     std::uint64_t{10'000'000'000})) {
+    return false;
+  }
+  options->max_input_bytes = max_input_mb << 20;
+  if (!ParseOcrMode(ocr, &options->ocr)) {
+    std::fprintf(stderr, "clsdb ingest: --ocr must be auto, off or force (got %s)\n", ocr.c_str());
+    return false;
+  }
+  if (!shard.empty()) {
+    Result<Shard> parsed = ParseShard(shard);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "clsdb ingest: %s\n", parsed.status().message().c_str());
+      return false;
+    }
+    options->shard = *parsed;
+  }
+  if (options->db_path.empty()) {
+    std::fprintf(stderr, "clsdb ingest: --db must name a file\n");
+    return false;
+  }
+  return true;
+}
+
+// A path given that does not exist at all is a typing error: said before
+// any database is opened or run recorded.  (A link to nothing exists, and
+// fails as its document.)
+bool PathsExist(const std::vector<std::string>& paths) {
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+      // ec says why when the path could not even be looked up (too long).
+      std::fprintf(stderr, "clsdb ingest: %s: %s\n", path.c_str(),
+                   ec && ec != std::errc::no_such_file_or_directory ? ec.message().c_str()
+                                                                    : "no such file or directory");
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 int IngestCommand(const std::vector<std::string>& args) {
@@ -118,49 +172,7 @@ int IngestCommand(const std::vector<std::string>& args) {
   if (paths.empty() && options.files_from.empty()) {
     return UsageError(line, "no PATH or --files-from given");
   }
-  // Beyond these, a value is a typing error or harms the run: a deadline
-  // that overflows, more threads than the system gives, a cap that caps
-  // nothing.  A request to the PDF reader carries a u32 length: under 4 GiB.
-  if (!OptionInRange("ingest", "jobs", options.jobs, 0, 256) ||
-      !OptionInRange("ingest", "max-pages", options.max_pages, 1, 1000000) ||
-      !OptionInRange("ingest", "doc-timeout", options.doc_timeout_seconds, 0.001, 604800.0) ||
-      !OptionInRange("ingest", "max-memory-mb", options.max_memory_mb, 16L, 1048576L) ||
-      !OptionInRange("ingest", "max-input-mb", max_input_mb, std::uint64_t{1},
-                     std::uint64_t{4095}) ||
-      !OptionInRange("ingest", "max-ocr-pixels", options.max_ocr_pixels, std::uint64_t{1},
-                     std::uint64_t{10'000'000'000})) {
-    return 2;
-  }
-  options.max_input_bytes = max_input_mb << 20;
-  if (!ParseOcrMode(ocr, &options.ocr)) {
-    std::fprintf(stderr, "clsdb ingest: --ocr must be auto, off or force (got %s)\n", ocr.c_str());
-    return 2;
-  }
-  if (!shard.empty()) {
-    Result<Shard> parsed = ParseShard(shard);
-    if (!parsed.ok()) {
-      std::fprintf(stderr, "clsdb ingest: %s\n", parsed.status().message().c_str());
-      return 2;
-    }
-    options.shard = *parsed;
-  }
-  if (options.db_path.empty()) {
-    std::fprintf(stderr, "clsdb ingest: --db must name a file\n");
-    return 2;
-  }
-  // A path given that does not exist at all is a typing error: said before
-  // any database is opened or run recorded.  (A link to nothing exists, and
-  // fails as its document.)
-  for (const std::string& path : paths) {
-    std::error_code ec;
-    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
-      // ec says why when the path could not even be looked up (too long).
-      std::fprintf(stderr, "clsdb ingest: %s: %s\n", path.c_str(),
-                   ec && ec != std::errc::no_such_file_or_directory ? ec.message().c_str()
-                                                                    : "no such file or directory");
-      return 2;
-    }
-  }
+  if (!FinishOptions(ocr, shard, max_input_mb, &options) || !PathsExist(paths)) return 2;
   if (!in_process) options.pdf_reader_exe = SelfExecutable();
   options.progress = isatty(STDERR_FILENO) && !options.verbose;
   options.arguments = JoinArgs(args);
