@@ -345,6 +345,29 @@ Status RuleSet::CompilePending(int threads, const std::unordered_set<uint64_t>& 
   return Status::OK();
 }
 
+namespace {
+
+// Sets the value of one "key: value" line of a rule other than its pattern;
+// false for a key rule files do not have.
+bool SetKey(Rule* rule, const std::string& key, const std::string& value, int line_no) {
+  if (key == "produces") {
+    rule->produces = value;
+  } else if (key == "priority") {
+    rule->priority = std::atoi(value.c_str());
+  } else if (key == "match" || key == "no match") {
+    RuleExample ex;
+    ex.input = value;
+    ex.should_match = key == "match";
+    ex.line = line_no;
+    rule->examples.push_back(std::move(ex));
+  } else {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Status RuleSet::ParseFile(std::string_view text, const std::string& file) {
   // Sections are parsed and their patterns expanded here; CompilePending
   // compiles them.
@@ -432,17 +455,7 @@ Status RuleSet::ParseFile(std::string_view text, const std::string& file) {
     if (key == "pattern") {
       raw_pattern = value;
       pattern_line = line_no;
-    } else if (key == "produces") {
-      current->produces = value;
-    } else if (key == "priority") {
-      current->priority = std::atoi(value.c_str());
-    } else if (key == "match" || key == "no match") {
-      RuleExample ex;
-      ex.input = value;
-      ex.should_match = key == "match";
-      ex.line = line_no;
-      current->examples.push_back(std::move(ex));
-    } else {
+    } else if (!SetKey(current.get(), key, value, line_no)) {
       return Status::InvalidArgument(Where(file, line_no) + ": unknown key '" + key + "'");
     }
   }
