@@ -333,6 +333,8 @@ CREATE INDEX IF NOT EXISTS transmissions_deliberation ON transmissions(deliberat
 
 -- The analyst views (docs/views.md).  Each shows a content once: the rows of
 -- a document that repeats an earlier one (documents.same_as) are left out.
+-- Rows come in id order (contract, then item), so that an export of a view
+-- is the same file twice.
 -- Names are as written; a canonical organisation column will sit beside
 -- each name column when organisations are resolved.
 
@@ -386,7 +388,8 @@ LEFT JOIN item_actors pilot ON pilot.item = i.item AND pilot.role = 'pilot'
 LEFT JOIN item_actors partner ON partner.item = i.item AND partner.role = 'partner'
 LEFT JOIN item_actors funder ON funder.item = i.item AND funder.role = 'funder'
 LEFT JOIN item_indicators ii ON ii.item = i.item
-LEFT JOIN item_years iy ON iy.item = i.item;
+LEFT JOIN item_years iy ON iy.item = i.item
+ORDER BY c.id, i.action_id, i.operation_id;
 
 -- v_parties: one row per signatory of a contract.
 CREATE VIEW IF NOT EXISTS v_parties AS
@@ -395,7 +398,8 @@ SELECT c.id AS contract_id, c.document_id, c.title AS contract_title, c.territor
        c.signed_place, c.signed_date
 FROM parties p
 JOIN contracts c ON c.id = p.contract_id
-JOIN documents d ON d.id = c.document_id AND d.same_as IS NULL;
+JOIN documents d ON d.id = c.document_id AND d.same_as IS NULL
+ORDER BY c.id, p.id;
 
 -- v_deliberations: one row per act, with its ACTES ids (the stamps linked
 -- to it, '; ' between two) and the contracts it approves
@@ -413,7 +417,8 @@ SELECT dl.id AS deliberation_id, dl.document_id, dl.body, dl.number, dl.meeting_
               JOIN contracts c ON c.id = dc.contract_id
               WHERE dc.deliberation_id = dl.id ORDER BY c.id) c) AS contracts
 FROM deliberations dl
-JOIN documents d ON d.id = dl.document_id AND d.same_as IS NULL;
+JOIN documents d ON d.id = dl.document_id AND d.same_as IS NULL
+ORDER BY dl.id;
 )sql";
 
 #endif  // CLSDB_STORE_SCHEMA_SQL_H_
