@@ -1014,19 +1014,33 @@ class ActReader {
 
 }  // namespace
 
+namespace {
+
+BlockRange Clamp(BlockRange r, int n) {
+  r.begin = std::max(r.begin, 0);
+  r.end = std::min(r.end, n);
+  if (r.empty()) r = BlockRange{r.begin, r.begin};
+  return r;
+}
+
+}  // namespace
+
+std::vector<BlockRange> ReadableActs(const LaidOutDocument& doc, const Segmentation& seg) {
+  const int n = static_cast<int>(doc.blocks.size());
+  std::vector<BlockRange> acts;
+  for (const BlockRange& range : seg.acts) {
+    if (const BlockRange act = Clamp(range, n); !act.empty()) acts.push_back(act);
+  }
+  return acts;
+}
+
 void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
                           DocumentRecords* out) {
   const int n = static_cast<int>(doc.blocks.size());
-  auto clamp = [n](BlockRange r) {
-    r.begin = std::max(r.begin, 0);
-    r.end = std::min(r.end, n);
-    if (r.empty()) r = BlockRange{r.begin, r.begin};
-    return r;
-  };
-  const BlockRange sitting = clamp(seg.sitting);
-  int ordinal = 0;
+  const BlockRange sitting = Clamp(seg.sitting, n);
+  int ordinal = 0;  // the act's place in seg.acts, empty ones counted
   for (const BlockRange& range : seg.acts) {
-    const BlockRange act = clamp(range);
+    const BlockRange act = Clamp(range, n);
     ++ordinal;
     if (act.empty()) continue;
     out->deliberations.push_back(ActReader(doc, rules, sitting, act, ordinal).Read());

@@ -10,6 +10,7 @@ DocumentRecords Extract(const LaidOutDocument& doc, const Segmentation& seg, con
   ExtractContracts(doc, seg, rules, &out);
   ExtractPlans(doc, seg, rules, &out);
   ExtractGlossary(doc, seg, rules, &out);
+  LinkRecords(doc, seg, &out);
   ExtractDocumentTitle(doc, seg, rules, &out);
   ReviewRecords(&out);
   return out;

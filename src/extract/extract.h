@@ -31,8 +31,21 @@ void ExtractContracts(const LaidOutDocument& doc, const Segmentation& seg, const
 // (actors, indicators, schedule) of out->contracts[i], for segment i.
 void ExtractPlans(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
                   DocumentRecords* out);
+// Each entry is attached to the contract whose segment holds it
+// (GlossaryEntry::contract_index; -1 outside any contract).
 void ExtractGlossary(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
                      DocumentRecords* out);
+// The links between the records found (links.cc): the contracts each act
+// approves (Deliberation::approves) and the act each transmission stamp
+// belongs to (Transmission::deliberation_index).  Only within the document.
+// REQUIRES: the deliberations, transmissions and contracts are extracted.
+void LinkRecords(const LaidOutDocument& doc, const Segmentation& seg, DocumentRecords* out);
+
+// The acts ExtractDeliberations reads: seg.acts clamped to the document,
+// the empty ones left out; the i-th is out->deliberations[i]'s.
+std::vector<BlockRange> ReadableActs(const LaidOutDocument& doc, const Segmentation& seg);
+// The index of the contract whose segment holds block, or -1.
+int ContractHolding(const Segmentation& seg, int block);
 // The document's own title when no earlier step set it: a contract's title
 // page, an arrêté's or a note's heading, a press release's headline.
 // Rules: "title.*".

@@ -25,8 +25,9 @@ constexpr size_t kMaxContinuation = 60;
 
 class GlossaryReader {
  public:
-  GlossaryReader(const LaidOutDocument& doc, const RuleSet& rules, DocumentRecords* out)
-      : doc_(doc), rules_(rules), out_(out) {}
+  GlossaryReader(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
+                 DocumentRecords* out)
+      : doc_(doc), seg_(seg), rules_(rules), out_(out) {}
 
   void Read() {
     const int n = static_cast<int>(doc_.blocks.size());
@@ -83,7 +84,7 @@ class GlossaryReader {
         return false;
       }
       Add(CleanValue(m.Get("acronym")), CleanValue(m.Get("expansion")),
-          ProvenanceIn(b, m.start, m.end, RuleId::kGlossaryEntry));
+          ProvenanceIn(b, m.start, m.end, RuleId::kGlossaryEntry), i);
       return true;
     }
     if (b.table < 0 || b.table >= static_cast<int>(doc_.tables.size())) return false;
@@ -100,7 +101,8 @@ class GlossaryReader {
       if (expansion.empty()) continue;
       Add(acronym, expansion,
           ProvenanceIn(row.cells[0], 0, row.cells[0].text.size(),
-                       std::string(kStructureGlossaryRow)));
+                       std::string(kStructureGlossaryRow)),
+          i);
       any = true;
     }
     return any;
@@ -119,21 +121,27 @@ class GlossaryReader {
     last.expansion = CleanValue(last.expansion + " " + b.text);
   }
 
-  void Add(std::string acronym, std::string expansion, Provenance prov) {
+  // An entry of block i, attached to the contract that holds that block.
+  void Add(std::string acronym, std::string expansion, Provenance prov, int i) {
     if (acronym.empty() || expansion.empty()) return;
-    out_->glossary.push_back({std::move(acronym), std::move(expansion), std::move(prov)});
+    GlossaryEntry& e = out_->glossary.emplace_back();
+    e.acronym = std::move(acronym);
+    e.expansion = std::move(expansion);
+    e.prov = std::move(prov);
+    e.contract_index = ContractHolding(seg_, i);
   }
 
   const LaidOutDocument& doc_;
+  const Segmentation& seg_;
   const RuleSet& rules_;
   DocumentRecords* out_;
 };
 
 }  // namespace
 
-void ExtractGlossary(const LaidOutDocument& doc, const Segmentation&, const RuleSet& rules,
+void ExtractGlossary(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
                      DocumentRecords* out) {
-  GlossaryReader(doc, rules, out).Read();
+  GlossaryReader(doc, seg, rules, out).Read();
 }
 
 }  // namespace clsdb

@@ -41,6 +41,15 @@ struct LegalRef {
   Provenance prov;
 };
 
+// A contract the act approves, and why it is thought so: rule
+// "structure.annexed_contract" (the act is its document's only one, and the contract is
+// annexed to it) or "structure.named_contract" (the act's text names the contract's
+// territory or title); the span is what was matched.
+struct ApprovedContract {
+  int contract_index = -1;  // into DocumentRecords::contracts
+  Provenance prov;
+};
+
 struct Deliberation {
   OptText body, number, meeting_date, title, president, secretary;
   OptInt votes_for, votes_against, votes_abstention, votes_absent;
@@ -49,6 +58,7 @@ struct Deliberation {
   OptText signed_place, signed_date;
   std::vector<Attendee> attendees;
   std::vector<LegalRef> legal_refs;
+  std::vector<ApprovedContract> approves;  // extract/links.cc
   Provenance prov;
 };
 
@@ -56,6 +66,9 @@ struct Transmission {
   std::string actes_id;  // 059-200043404-20250924-DELIB370A-DE
   OptText department, siren, decision_date, act_ref, nature;
   OptText sent_date, received_date, published_date;
+  // The act the stamp belongs to (extract/links.cc), into
+  // DocumentRecords::deliberations, or -1 when it cannot be told.
+  int deliberation_index = -1;
   Provenance prov;
 };
 
@@ -168,6 +181,9 @@ struct GlossaryEntry {
   std::string acronym;
   std::string expansion;
   Provenance prov;
+  // The contract whose text holds the entry (extract/links.cc), into
+  // DocumentRecords::contracts, or -1 outside any contract.
+  int contract_index = -1;
 };
 
 struct DocumentRecords {

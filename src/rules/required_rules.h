@@ -286,8 +286,15 @@ inline constexpr std::string_view kStructurePreambleParty = "structure.preamble_
 inline constexpr std::string_view kStructureSignature = "structure.signature";
 // A glossary entry read from a two-column table under a glossary heading.
 inline constexpr std::string_view kStructureGlossaryRow = "structure.glossary_row";
-inline constexpr std::array kStructureMarkers = {kStructureAct, kStructurePreambleParty,
-                                                 kStructureSignature, kStructureGlossaryRow};
+// An act approves a contract: the act is its document's only one, and the
+// contract is annexed to it (extract/links.cc).
+inline constexpr std::string_view kStructureAnnexedContract = "structure.annexed_contract";
+// An act approves a contract: of several acts, the one whose text names the
+// contract's CLS by its acronym, territory or title (extract/links.cc).
+inline constexpr std::string_view kStructureNamedContract = "structure.named_contract";
+inline constexpr std::array kStructureMarkers = {
+    kStructureAct,         kStructurePreambleParty,   kStructureSignature,
+    kStructureGlossaryRow, kStructureAnnexedContract, kStructureNamedContract};
 
 }  // namespace clsdb
 

@@ -66,7 +66,7 @@ Result<TableMergeRule> RuleFor(sqlite3* db, const std::string& name, const std::
     }
     rule.foreign_keys.push_back({fk[3], fk[2]});
   }
-  if (type == "shadow" || name == "meta") {
+  if (type == "shadow" || type == "view" || name == "meta") {
     rule.kind = Kind::kOwn;
   } else if (name == "content_fingerprints" || name == "content_bands") {
     rule.kind = Kind::kDerived;

@@ -56,7 +56,7 @@ struct TableMergeRule {
     kChild,      // kept when a parent it points at was kept (foreign keys)
     kRuns,       // batch history: copied unless an equal row is there
     kSearch,     // the FTS index: kept with its document, ref_id by kind
-    kOwn,        // the output's own (meta, FTS5 shadow tables): not copied
+    kOwn,        // the output's own (meta, FTS5 shadow tables, views): not copied
     kDerived,    // content identity: not copied, recomputed from the pages
   };
   struct ForeignKey {

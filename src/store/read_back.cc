@@ -217,12 +217,12 @@ Result<DocumentRecords> Store::ReadRecords(long long document_id) {
   RecordReader reader(db_, document_id, &r);
   for (Status s :
        {reader.Read(kContractTable), reader.Read(kDeliberationTable), reader.Read(kAttendeeTable),
-        reader.Read(kLegalRefTable), reader.Read(kTransmissionTable),
-        reader.Read(kOrganizationTable), reader.Read(kOrganizationAliasTable),
-        reader.Read(kPartyTable), reader.Read(kArticleTable), reader.Read(kOrientationTable),
-        reader.Read(kObjectiveTable), reader.Read(kActionTable), reader.Read(kOperationTable),
-        reader.Read(kActorTable), reader.Read(kIndicatorTable), reader.Read(kScheduleTable),
-        reader.Read(kGlossaryTable), reader.Read(kDiagnosticTable)}) {
+        reader.Read(kLegalRefTable), reader.Read(kDeliberationContractTable),
+        reader.Read(kTransmissionTable), reader.Read(kOrganizationTable),
+        reader.Read(kOrganizationAliasTable), reader.Read(kPartyTable), reader.Read(kArticleTable),
+        reader.Read(kOrientationTable), reader.Read(kObjectiveTable), reader.Read(kActionTable),
+        reader.Read(kOperationTable), reader.Read(kActorTable), reader.Read(kIndicatorTable),
+        reader.Read(kScheduleTable), reader.Read(kGlossaryTable), reader.Read(kDiagnosticTable)}) {
     if (!s.ok()) return s;
   }
   return r;

@@ -102,7 +102,8 @@ inline const RecordTable<Transmission> kTransmissionTable{
     "transmissions",
     &DocumentRecords::transmissions,
     Parent::kNone,
-    {{"document_id", Parent::kDocument}},
+    {{"document_id", Parent::kDocument},
+     {"deliberation_id", Parent::kDeliberation, &Transmission::deliberation_index}},
     {{"actes_id", &Transmission::actes_id},
      {"department", &Transmission::department},
      {"siren", &Transmission::siren},
@@ -243,11 +244,22 @@ inline const RecordTable<LegalRef> kLegalRefTable{
      {"cited_date", &LegalRef::cited_date},
      {"text", &LegalRef::text}}};
 
+// Which contracts an act approves: written after the contracts, as legal
+// references are.  The rule says why (model/records.h ApprovedContract).
+inline const RecordTable<ApprovedContract> kDeliberationContractTable{
+    "deliberation_contracts",
+    &Deliberation::approves,
+    Parent::kNone,
+    {{"deliberation_id", Parent::kDeliberation},
+     {"contract_id", Parent::kContract, &ApprovedContract::contract_index}},
+    {}};
+
 inline const RecordTable<GlossaryEntry> kGlossaryTable{
     "glossary",
     &DocumentRecords::glossary,
     Parent::kNone,
-    {{"document_id", Parent::kDocument}},
+    {{"document_id", Parent::kDocument},
+     {"contract_id", Parent::kContract, &GlossaryEntry::contract_index}},
     {{"acronym", &GlossaryEntry::acronym}, {"expansion", &GlossaryEntry::expansion}}};
 
 inline const RecordTable<Diagnostic> kDiagnosticTable{"diagnostics",

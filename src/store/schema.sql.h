@@ -24,12 +24,18 @@
 //      COLUMN, the tables created by kSchemaSql.  Documents stored by
 //      version 4 or earlier have no fingerprint; the next ingest computes
 //      theirs from their stored pages (pipeline.cc) and links them;
-//   6  organizations and organization_aliases (organize/organizations.h:
-//      the bodies each contract's parties and actors name), and
-//      parties.organization_id, actors.organization_id: the tables created
-//      by kSchemaSql, ALTER TABLE ADD COLUMN for the two links.  Contracts
-//      stored by version 5 or earlier have no organisations until they are
-//      ingested again (ingest --force).
+//   6  links (extract/links.cc): glossary.contract_id (the contract whose
+//      text holds the entry), transmissions.deliberation_id (the act the
+//      stamp belongs to), the table deliberation_contracts (which contracts
+//      an act approves); organisations (organize/organizations.h: the
+//      bodies each contract's parties and actors name): the tables
+//      organizations and organization_aliases, parties.organization_id and
+//      actors.organization_id; and the analyst views v_plan, v_parties,
+//      v_deliberations (docs/views.md): ALTER TABLE ADD COLUMN for the four
+//      columns, the tables created by kSchemaSql, the views by
+//      kSchemaAfterMigrationSql.  Rows stored by version 5 keep NULL links,
+//      and their contracts no organisations, until their document is
+//      ingested again (--force).
 #ifndef CLSDB_STORE_SCHEMA_SQL_H_
 #define CLSDB_STORE_SCHEMA_SQL_H_
 
@@ -51,6 +57,10 @@ inline constexpr SearchKind kSearchKinds[] = {
     {"action", "actions"},
     {"operation", "operations"},
     {"indicator", "indicators"},
+    {"orientation", "orientations"},
+    {"objective", "objectives"},
+    {"actor", "actors"},
+    {"deliberation", "deliberations"},
 };
 
 inline constexpr const char* kSchemaSql = R"sql(
@@ -127,6 +137,7 @@ CREATE TABLE IF NOT EXISTS transmissions(
   actes_id TEXT NOT NULL,
   department TEXT, siren TEXT, decision_date TEXT, act_ref TEXT, nature TEXT,
   sent_date TEXT, received_date TEXT, published_date TEXT,
+  deliberation_id INTEGER REFERENCES deliberations(id) ON DELETE SET NULL,
   page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT,
   UNIQUE (document_id, actes_id)
 );
@@ -261,9 +272,23 @@ CREATE TABLE IF NOT EXISTS glossary(
   id INTEGER PRIMARY KEY,
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   acronym TEXT NOT NULL, expansion TEXT NOT NULL,
+  contract_id INTEGER REFERENCES contracts(id) ON DELETE SET NULL,
   page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
 );
 CREATE INDEX IF NOT EXISTS glossary_acronym ON glossary(acronym);
+
+-- The contracts an act approves; rule says why (link.annexed: the act is its
+-- document's only one and the contract is annexed to it; link.named: the
+-- act's text names the contract's territory or title, the span).
+CREATE TABLE IF NOT EXISTS deliberation_contracts(
+  id INTEGER PRIMARY KEY,
+  deliberation_id INTEGER NOT NULL REFERENCES deliberations(id) ON DELETE CASCADE,
+  contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+  page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT
+);
+CREATE INDEX IF NOT EXISTS deliberation_contracts_deliberation
+  ON deliberation_contracts(deliberation_id);
+CREATE INDEX IF NOT EXISTS deliberation_contracts_contract ON deliberation_contracts(contract_id);
 
 CREATE TABLE IF NOT EXISTS runs(
   id INTEGER PRIMARY KEY,
@@ -312,7 +337,8 @@ CREATE TABLE IF NOT EXISTS content_bands(
 CREATE INDEX IF NOT EXISTS content_bands_key ON content_bands(band_key, document_id);
 CREATE INDEX IF NOT EXISTS content_bands_document ON content_bands(document_id);
 
--- Full-text search over what analysts look for by words.  Rows are added by
+-- Full-text search over what analysts look for by words (the kinds of
+-- kSearchKinds; version 6 added orientations, objectives, actors and acts).  Rows are added by
 -- the writer with the same transaction as the document; `kind` says which
 -- table the row came from and `ref_id` its id there.  A row's rowid is
 -- (document_id << 32) + n, n = 1, 2, ... within the document, so that a
@@ -327,11 +353,103 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 }  // namespace clsdb
 
 // Run after any migration: it needs columns a migration adds.  Deleting a
-// document sets the same_as of its copies to NULL, a look-up by same_as.
+// document sets the same_as of its copies to NULL, a look-up by same_as;
+// the views read the links version 6 added.
 inline constexpr const char* kSchemaAfterMigrationSql = R"sql(
 CREATE INDEX IF NOT EXISTS documents_same_as ON documents(same_as);
 CREATE INDEX IF NOT EXISTS parties_organization ON parties(organization_id);
 CREATE INDEX IF NOT EXISTS actors_organization ON actors(organization_id);
+CREATE INDEX IF NOT EXISTS glossary_contract ON glossary(contract_id);
+CREATE INDEX IF NOT EXISTS transmissions_deliberation ON transmissions(deliberation_id);
+
+-- The analyst views (docs/views.md).  Each shows a content once: the rows of
+-- a document that repeats an earlier one (documents.same_as) are left out.
+-- Rows come in id order (contract, then item), so that an export of a view
+-- is the same file twice.
+-- Names are as written; a canonical organisation column will sit beside
+-- each name column when organisations are resolved.
+
+-- v_plan: one row per action and per operation.  An item's actors,
+-- indicators and years are those stored for it: an operation's own, or an
+-- action's not given for one of its operations.  An action has no stored
+-- objective; its objective is the last one of its orientation written
+-- before it (page and offset).  pilots, partners, funders and indicators
+-- are JSON arrays of the texts as written, years a JSON array of numbers
+-- (json_each reads them; [] when there are none).
+CREATE VIEW IF NOT EXISTS v_plan AS
+WITH items AS (
+  SELECT a.id * 2 AS item, a.contract_id, a.id AS action_id, NULL AS operation_id,
+         'action' AS kind, a.code, a.title, a.page, a.span_start
+  FROM actions a
+  UNION ALL
+  SELECT op.id * 2 + 1, op.contract_id, op.action_id, op.id, 'operation', op.code, op.title,
+         op.page, op.span_start
+  FROM operations op),
+item_actors AS (
+  SELECT item, role, json_group_array(name) AS names
+  FROM (SELECT coalesce(operation_id * 2 + 1, action_id * 2) AS item, role, name, min(id) AS first
+        FROM actors GROUP BY 1, 2, 3 ORDER BY first)
+  GROUP BY item, role),
+item_indicators AS (
+  SELECT item, json_group_array(text) AS texts
+  FROM (SELECT coalesce(operation_id * 2 + 1, action_id * 2) AS item, text FROM indicators
+        ORDER BY id)
+  GROUP BY item),
+item_years AS (
+  SELECT item, json_group_array(year) AS years
+  FROM (SELECT DISTINCT coalesce(operation_id * 2 + 1, action_id * 2) AS item, year
+        FROM schedule WHERE year IS NOT NULL ORDER BY year)
+  GROUP BY item)
+SELECT c.id AS contract_id, c.document_id, c.title AS contract_title, c.territory,
+       c.signed_date, o.number AS orientation_number, o.title AS orientation,
+       (SELECT ob.title FROM objectives ob
+        WHERE ob.orientation_id = o.id AND (ob.page < i.page OR
+              (ob.page = i.page AND ob.span_start <= i.span_start))
+        ORDER BY ob.page DESC, ob.span_start DESC LIMIT 1) AS objective,
+       i.kind, i.action_id, i.operation_id, a.code AS action_code, i.code, i.title,
+       coalesce(pilot.names, '[]') AS pilots, coalesce(partner.names, '[]') AS partners,
+       coalesce(funder.names, '[]') AS funders, coalesce(iy.years, '[]') AS years,
+       coalesce(ii.texts, '[]') AS indicators
+FROM items i
+JOIN contracts c ON c.id = i.contract_id
+JOIN documents d ON d.id = c.document_id AND d.same_as IS NULL
+LEFT JOIN actions a ON a.id = i.action_id
+LEFT JOIN orientations o ON o.id = a.orientation_id
+LEFT JOIN item_actors pilot ON pilot.item = i.item AND pilot.role = 'pilot'
+LEFT JOIN item_actors partner ON partner.item = i.item AND partner.role = 'partner'
+LEFT JOIN item_actors funder ON funder.item = i.item AND funder.role = 'funder'
+LEFT JOIN item_indicators ii ON ii.item = i.item
+LEFT JOIN item_years iy ON iy.item = i.item
+ORDER BY c.id, i.action_id, i.operation_id;
+
+-- v_parties: one row per signatory of a contract.
+CREATE VIEW IF NOT EXISTS v_parties AS
+SELECT c.id AS contract_id, c.document_id, c.title AS contract_title, c.territory,
+       p.organization AS party, p.acronym, p.representative, p.representative_title,
+       c.signed_place, c.signed_date
+FROM parties p
+JOIN contracts c ON c.id = p.contract_id
+JOIN documents d ON d.id = c.document_id AND d.same_as IS NULL
+ORDER BY c.id, p.id;
+
+-- v_deliberations: one row per act, with its ACTES ids (the stamps linked
+-- to it, '; ' between two) and the contracts it approves
+-- (deliberation_contracts): their count, and a JSON array of their
+-- territories (their titles when the territory is not known).
+CREATE VIEW IF NOT EXISTS v_deliberations AS
+SELECT dl.id AS deliberation_id, dl.document_id, dl.body, dl.number, dl.meeting_date, dl.title,
+       dl.votes_for, dl.votes_against, dl.votes_abstention, dl.votes_absent, dl.outcome,
+       (SELECT group_concat(t.actes_id, '; ') FROM transmissions t
+        WHERE t.deliberation_id = dl.id) AS actes_id,
+       (SELECT count(*) FROM deliberation_contracts dc
+        WHERE dc.deliberation_id = dl.id) AS contracts_approved,
+       (SELECT json_group_array(coalesce(c.territory, c.title))
+        FROM (SELECT c.territory, c.title FROM deliberation_contracts dc
+              JOIN contracts c ON c.id = dc.contract_id
+              WHERE dc.deliberation_id = dl.id ORDER BY c.id) c) AS contracts
+FROM deliberations dl
+JOIN documents d ON d.id = dl.document_id AND d.same_as IS NULL
+ORDER BY dl.id;
 )sql";
 
 #endif  // CLSDB_STORE_SCHEMA_SQL_H_

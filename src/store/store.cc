@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -78,9 +79,15 @@ Status Migrate(sqlite3* db, int from) {
       // 4 -> 5: content identity.  Its tables come with kSchemaSql; the
       // documents already stored are fingerprinted by the next ingest.
       {{{"documents", "same_as", "INTEGER REFERENCES documents(id) ON DELETE SET NULL"}}},
-      // 5 -> 6: organisations.  Their tables come with kSchemaSql; contracts
-      // already stored get theirs when ingested again.
-      {{{"parties", "organization_id", "INTEGER REFERENCES organizations(id) ON DELETE SET NULL"},
+      // 5 -> 6: links and organisations.  deliberation_contracts and the
+      // organisation tables come with kSchemaSql, the views with
+      // kSchemaAfterMigrationSql; rows stored by version 5 stay unlinked
+      // (NULL) and their contracts without organisations until their
+      // document is ingested again.
+      {{{"glossary", "contract_id", "INTEGER REFERENCES contracts(id) ON DELETE SET NULL"},
+        {"transmissions", "deliberation_id",
+         "INTEGER REFERENCES deliberations(id) ON DELETE SET NULL"},
+        {"parties", "organization_id", "INTEGER REFERENCES organizations(id) ON DELETE SET NULL"},
         {"actors", "organization_id", "INTEGER REFERENCES organizations(id) ON DELETE SET NULL"}}},
   };
   static_assert(std::size(kSteps) == kSchemaVersion - 1, "one step per version");
@@ -269,55 +276,82 @@ class RecordWriter {
   std::vector<long long> ids_[kParents];
 };
 
+// Adds text to the search index as a row of kind (schema.sql.h
+// kSearchKinds) for the row ref; *search_rows counts the document's index
+// rows, whose rowids are (document id << 32) + n (schema.sql.h).
+Status IndexForSearch(Statement& insert_search, const std::string& text, const char* kind,
+                      long long ref, long long document_id, long long* search_rows) {
+  if (text.empty()) return Status::OK();
+  auto r = insert_search.Bind(1, text)
+               .Bind(2, kind)
+               .Bind(3, ref)
+               .Bind(4, document_id)
+               .Bind(5, ++*search_rows)
+               .Run();
+  return r.ok() ? Status::OK() : r.status();
+}
+
 // One contract and its children, with the search rows of its articles,
-// actions, operations and indicators; *search_rows counts the document's
-// index rows, whose rowids are (document id << 32) + n (schema.sql.h).
+// orientations, objectives, actions, operations, actors and indicators.
 Status WriteContract(RecordWriter& w, Statement& insert_search, const Contract& c,
                      long long document_id, long long* search_rows) {
-  auto search = [&](const std::string& text, const char* kind, long long ref) -> Status {
-    if (text.empty()) return Status::OK();
-    auto r = insert_search.Bind(1, text)
-                 .Bind(2, kind)
-                 .Bind(3, ref)
-                 .Bind(4, document_id)
-                 .Bind(5, ++*search_rows)
-                 .Run();
-    return r.ok() ? Status::OK() : r.status();
+  // Inserts rows into table, each indexed for search as kind by its text.
+  auto write_indexed = [&](const auto& table, const auto& rows, const char* kind, long long cid,
+                           auto text_of) -> Status {
+    for (const auto& row : rows) {
+      auto r = w.Insert(table, row, cid);
+      if (!r.ok()) return r.status();
+      if (Status s =
+              IndexForSearch(insert_search, text_of(row), kind, *r, document_id, search_rows);
+          !s.ok()) {
+        return s;
+      }
+    }
+    return Status::OK();
   };
   Result<long long> cid = w.Insert(kContractTable, c);
   if (!cid.ok()) return cid.status();
   w.StartContract();
-  if (Status s = w.InsertAll(kOrganizationTable, c.organizations, *cid); !s.ok()) return s;
-  if (Status s = w.InsertAll(kOrganizationAliasTable, c.organization_aliases, *cid); !s.ok()) {
-    return s;
+  // One step at a time: the first error ends the write (it is rolled back).
+  const std::function<Status()> steps[] = {
+      [&] { return w.InsertAll(kOrganizationTable, c.organizations, *cid); },
+      [&] { return w.InsertAll(kOrganizationAliasTable, c.organization_aliases, *cid); },
+      [&] { return w.InsertAll(kPartyTable, c.parties, *cid); },
+      [&] {
+        return write_indexed(kArticleTable, c.articles, "article", *cid,
+                             [](const Article& a) { return a.title + "\n" + a.body; });
+      },
+      [&] {
+        return write_indexed(kOrientationTable, c.orientations, "orientation", *cid,
+                             [](const Orientation& o) { return o.title; });
+      },
+      [&] {
+        return write_indexed(kObjectiveTable, c.objectives, "objective", *cid,
+                             [](const Objective& o) { return o.title; });
+      },
+      [&] {
+        return write_indexed(kActionTable, c.actions, "action", *cid, [](const Action& a) {
+          return a.title + "\n" + a.description.value_or("");
+        });
+      },
+      [&] {
+        return write_indexed(kOperationTable, c.operations, "operation", *cid,
+                             [](const Operation& o) { return o.title; });
+      },
+      [&] {
+        return write_indexed(kActorTable, c.actors, "actor", *cid,
+                             [](const Actor& a) { return a.name; });
+      },
+      [&] {
+        return write_indexed(kIndicatorTable, c.indicators, "indicator", *cid,
+                             [](const Indicator& i) { return i.text; });
+      },
+      [&] { return w.InsertAll(kScheduleTable, c.schedule, *cid); },
+  };
+  for (const auto& step : steps) {
+    if (Status s = step(); !s.ok()) return s;
   }
-  if (Status s = w.InsertAll(kPartyTable, c.parties, *cid); !s.ok()) return s;
-  for (const auto& a : c.articles) {
-    auto r = w.Insert(kArticleTable, a, *cid);
-    if (!r.ok()) return r.status();
-    if (Status s = search(a.title + "\n" + a.body, "article", *r); !s.ok()) return s;
-  }
-  if (Status s = w.InsertAll(kOrientationTable, c.orientations, *cid); !s.ok()) return s;
-  if (Status s = w.InsertAll(kObjectiveTable, c.objectives, *cid); !s.ok()) return s;
-  for (const auto& a : c.actions) {
-    auto r = w.Insert(kActionTable, a, *cid);
-    if (!r.ok()) return r.status();
-    if (Status s = search(a.title + "\n" + a.description.value_or(""), "action", *r); !s.ok()) {
-      return s;
-    }
-  }
-  for (const auto& o : c.operations) {
-    auto r = w.Insert(kOperationTable, o, *cid);
-    if (!r.ok()) return r.status();
-    if (Status s = search(o.title, "operation", *r); !s.ok()) return s;
-  }
-  if (Status s = w.InsertAll(kActorTable, c.actors, *cid); !s.ok()) return s;
-  for (const auto& i : c.indicators) {
-    auto r = w.Insert(kIndicatorTable, i, *cid);
-    if (!r.ok()) return r.status();
-    if (Status s = search(i.text, "indicator", *r); !s.ok()) return s;
-  }
-  return w.InsertAll(kScheduleTable, c.schedule, *cid);
+  return Status::OK();
 }
 
 }  // namespace
@@ -523,7 +557,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
                    st.PrepareInsert(db, kObjectiveTable), st.PrepareInsert(db, kActionTable),
                    st.PrepareInsert(db, kOperationTable), st.PrepareInsert(db, kActorTable),
                    st.PrepareInsert(db, kIndicatorTable), st.PrepareInsert(db, kScheduleTable),
-                   st.PrepareInsert(db, kLegalRefTable), st.PrepareInsert(db, kGlossaryTable)}) {
+                   st.PrepareInsert(db, kLegalRefTable), st.PrepareInsert(db, kGlossaryTable),
+                   st.PrepareInsert(db, kDeliberationContractTable)}) {
     if (!p.ok()) return p;
   }
   store->checkpointer_ = Checkpointer::Start(path, db);
@@ -656,19 +691,30 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
 
   RecordWriter w(st.inserts, did, doc.pages);
   if (Status s = w.InsertAll(kDiagnosticTable, rec.diagnostics); !s.ok()) return s;
+  long long search_rows = 0;  // the document's index rows so far (their rowid)
   for (const auto& d : rec.deliberations) {
     auto r = w.Insert(kDeliberationTable, d);
     if (!r.ok()) return r.status();
     if (Status s = w.InsertAll(kAttendeeTable, d.attendees, *r); !s.ok()) return s;
+    // An act is found by its subject line and its "Vu" clauses.
+    std::string text = d.title.value_or("");
+    for (const LegalRef& ref : d.legal_refs) text += "\n" + ref.text;
+    if (Status s = IndexForSearch(st.insert_search, text, "deliberation", *r, did, &search_rows);
+        !s.ok()) {
+      return s;
+    }
   }
   if (Status s = w.InsertAll(kTransmissionTable, rec.transmissions); !s.ok()) return s;
-  long long search_rows = 0;  // the document's index rows so far (their rowid)
   for (const auto& c : rec.contracts) {
     if (Status s = WriteContract(w, st.insert_search, c, did, &search_rows); !s.ok()) return s;
   }
   for (size_t i = 0; i < rec.deliberations.size(); ++i) {
     const long long delib_id = w.IdOf(Parent::kDeliberation, static_cast<int>(i));
     if (Status s = w.InsertAll(kLegalRefTable, rec.deliberations[i].legal_refs, delib_id);
+        !s.ok()) {
+      return s;
+    }
+    if (Status s = w.InsertAll(kDeliberationContractTable, rec.deliberations[i].approves, delib_id);
         !s.ok()) {
       return s;
     }

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <sstream>
 #include <string>
 
 #include "temp_dir.h"
@@ -74,7 +75,19 @@ TEST_CASE("search prints hits from an ingested corpus, and its errors", "[cli]")
   auto hits = Run("search --db " + db + " --limit 2 sante");
   CHECK(hits.code == 0);
   CHECK(hits.output.find("[") != std::string::npos);  // a snippet with the word marked
-  CHECK(hits.output.find("2 matches") != std::string::npos);
+  // The true total, not the number shown: that of the search without limit,
+  // counted from its JSON lines.
+  auto all = Run("search --db " + db + " --limit 0 --json sante");
+  REQUIRE(all.code == 0);
+  long long lines = 0;
+  std::istringstream json_lines(all.output);
+  for (std::string line; std::getline(json_lines, line);) {
+    if (line.rfind("{\"path\": ", 0) == 0) ++lines;
+  }
+  REQUIRE(lines > 2);
+  CHECK(all.output.find("{\"total\": " + std::to_string(lines) +
+                        ", \"shown\": " + std::to_string(lines) + "}") != std::string::npos);
+  CHECK(hits.output.find(std::to_string(lines) + " matches, 2 shown") != std::string::npos);
   // Words that are FTS5 syntax are plain words: no error, just no match.
   auto odd = Run("search --db " + db + " 'AND (' '\"'");
   CHECK(odd.code == 0);

@@ -171,6 +171,20 @@ TEST_CASE("the merge plan covers every table of the schema", "[merge]") {
   }
 }
 
+TEST_CASE("the analyst views are the output's own: merge copies none of them", "[merge]") {
+  Result<std::vector<TableMergeRule>> plan =
+      MergePlan(std::string(kSchemaSql) + kSchemaAfterMigrationSql);
+  INFO(plan.status().ToString());
+  REQUIRE(plan.ok());
+  std::set<std::string> views;
+  for (const TableMergeRule& rule : *plan) {
+    if (rule.table.rfind("v_", 0) != 0) continue;
+    CHECK(rule.kind == TableMergeRule::Kind::kOwn);
+    views.insert(rule.table);
+  }
+  CHECK(views == std::set<std::string>{"v_deliberations", "v_parties", "v_plan"});
+}
+
 TEST_CASE("a table added to the schema without a rule for merge fails the plan", "[merge]") {
   const std::string orphan =
       std::string(kSchemaSql) + "CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT);";

@@ -56,6 +56,7 @@ TEST_CASE("each record table names exactly the columns of its table in the schem
   CheckTable(db, kScheduleTable);
   CheckTable(db, kLegalRefTable);
   CheckTable(db, kGlossaryTable);
+  CheckTable(db, kDeliberationContractTable);
   CheckTable(db, kDiagnosticTable);
   sqlite3_close(db);
 }

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "store/store.h"
 #include "temp_dir.h"
@@ -241,6 +242,132 @@ TEST_CASE("search shows each content once: a copy's hits give way to its origina
   for (const SearchHit& h : *hits) paths.push_back(h.path);
   std::sort(paths.begin(), paths.end());
   CHECK(paths == std::vector<std::string>{"cls_avesnois.pdf", "cls_sambre.txt"});
+}
+
+}  // namespace
+}  // namespace clsdb
+
+namespace clsdb {
+namespace {
+
+// Two contracts of two territories, each with an orientation, an objective,
+// an action and its pilot on addictions, and an act that approves the
+// second.
+std::string TwoContractDatabase(const testing::TempDir& dir) {
+  const std::string path = dir / "two.sqlite";
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  DocumentRow row;
+  row.sha256 = "two";
+  row.path = "cls_deux.txt";
+  row.format = "text";
+  row.page_count = 1;
+  row.pages.push_back({1, "page", true});
+  row.records.doc_type = "deliberation";
+  for (const char* territory : {"Sud Artois", "Pays de Saint-Omer"}) {
+    Contract c;
+    c.title = std::string("Contrat local de santé ") + territory;
+    c.territory = territory;
+    c.orientations.push_back({"1", "Prévenir les addictions", {}});
+    Objective ob;
+    ob.orientation_index = 0;
+    ob.title = "Réduire les addictions des jeunes";
+    c.objectives.push_back(ob);
+    Action a;
+    a.orientation_index = 0;
+    a.title = "Repérer les addictions";
+    c.actions.push_back(a);
+    Actor pilot;
+    pilot.action_index = 0;
+    pilot.role = "pilot";
+    pilot.name = "Association Addictions France";
+    c.actors.push_back(pilot);
+    row.records.contracts.push_back(c);
+  }
+  Deliberation d;
+  d.title = "Approbation du contrat local de santé : addictions et santé mentale";
+  d.approves.push_back({1, {}});
+  row.records.deliberations.push_back(d);
+  REQUIRE((*store)->WriteDocument(row, false).ok());
+  return path;
+}
+
+std::multiset<std::string> Kinds(const std::vector<SearchHit>& hits) {
+  std::multiset<std::string> kinds;
+  for (const SearchHit& h : hits) kinds.insert(h.kind);
+  return kinds;
+}
+
+TEST_CASE("orientations, objectives, actors and acts are searched too", "[store][search]") {
+  testing::TempDir dir;
+  const std::string db = TwoContractDatabase(dir);
+  SearchQuery q;
+  q.words = "addictions";
+  q.limit = 0;
+  long long total = 0;
+  auto hits = SearchDatabase(db, q, &total);
+  REQUIRE(hits.ok());
+  CHECK(Kinds(*hits) == std::multiset<std::string>{"orientation", "orientation", "objective",
+                                                   "objective", "action", "action", "actor",
+                                                   "actor", "deliberation"});
+  CHECK(total == static_cast<long long>(hits->size()));
+  for (const SearchHit& h : *hits) {
+    CHECK(h.contract_id.has_value() == (h.kind != "deliberation"));
+    if (h.contract_id) CHECK(h.contract_title == "Contrat local de santé " + h.territory);
+  }
+  q.kind = "actor";
+  hits = SearchDatabase(db, q);
+  REQUIRE(hits.ok());
+  CHECK(Kinds(*hits) == std::multiset<std::string>{"actor", "actor"});
+}
+
+TEST_CASE("search narrows to a contract or a territory; an act goes with what it approves",
+          "[store][search]") {
+  testing::TempDir dir;
+  const std::string db = TwoContractDatabase(dir);
+  SearchQuery q;
+  q.words = "addictions";
+  q.limit = 0;
+  q.territory = "saint-omer";  // case aside
+  auto hits = SearchDatabase(db, q);
+  REQUIRE(hits.ok());
+  REQUIRE(!hits->empty());
+  std::set<long long> contracts;
+  for (const SearchHit& h : *hits) {
+    if (h.contract_id) contracts.insert(*h.contract_id);
+    if (h.contract_id) CHECK(h.territory == "Pays de Saint-Omer");
+  }
+  REQUIRE(contracts.size() == 1);
+  CHECK(Kinds(*hits).count("deliberation") == 1);  // it approves Saint-Omer's contract
+  // The same hits by the contract's id; the other contract's have no act.
+  q.territory.clear();
+  q.contract_id = *contracts.begin();
+  auto by_id = SearchDatabase(db, q);
+  REQUIRE(by_id.ok());
+  CHECK(Kinds(*by_id) == Kinds(*hits));
+  q.contract_id.reset();
+  q.territory = "Sud Artois";
+  auto other = SearchDatabase(db, q);
+  REQUIRE(other.ok());
+  CHECK(Kinds(*other).count("deliberation") == 0);
+  CHECK(other->size() + 1 == hits->size());
+}
+
+TEST_CASE("the total counts every hit when the limit shows fewer", "[store][search]") {
+  testing::TempDir dir;
+  const std::string db = TwoContractDatabase(dir);
+  SearchQuery q;
+  q.words = "addictions";
+  q.limit = 0;
+  auto all = SearchDatabase(db, q);
+  REQUIRE(all.ok());
+  REQUIRE(all->size() > 3);
+  q.limit = 3;
+  long long total = 0;
+  auto some = SearchDatabase(db, q, &total);
+  REQUIRE(some.ok());
+  CHECK(some->size() == 3);
+  CHECK(total == static_cast<long long>(all->size()));
 }
 
 }  // namespace
