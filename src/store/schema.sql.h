@@ -366,8 +366,9 @@ CREATE INDEX IF NOT EXISTS transmissions_deliberation ON transmissions(deliberat
 -- a document that repeats an earlier one (documents.same_as) are left out.
 -- Rows come in id order (contract, then item), so that an export of a view
 -- is the same file twice.
--- Names are as written; a canonical organisation column will sit beside
--- each name column when organisations are resolved.
+-- Names are as written; the organisations they resolve to sit beside them.
+-- The views are made again at each opening, so that a database always has
+-- the views of the build that writes it.
 
 -- v_plan: one row per action and per operation.  An item's actors,
 -- indicators and years are those stored for it: an operation's own, or an
@@ -375,8 +376,11 @@ CREATE INDEX IF NOT EXISTS transmissions_deliberation ON transmissions(deliberat
 -- objective; its objective is the last one of its orientation written
 -- before it (page and offset).  pilots, partners, funders and indicators
 -- are JSON arrays of the texts as written, years a JSON array of numbers
--- (json_each reads them; [] when there are none).
-CREATE VIEW IF NOT EXISTS v_plan AS
+-- (json_each reads them; [] when there are none); pilot_organizations,
+-- partner_organizations and funder_organizations the organisations those
+-- names resolve to (organizations.name, each once), pilot_kinds their kinds.
+DROP VIEW IF EXISTS v_plan;
+CREATE VIEW v_plan AS
 WITH items AS (
   SELECT a.id * 2 AS item, a.contract_id, a.id AS action_id, NULL AS operation_id,
          'action' AS kind, a.code, a.title, a.page, a.span_start
@@ -395,6 +399,12 @@ item_indicators AS (
   FROM (SELECT coalesce(operation_id * 2 + 1, action_id * 2) AS item, text FROM indicators
         ORDER BY id)
   GROUP BY item),
+item_organizations AS (
+  SELECT item, role, json_group_array(name) AS names, json_group_array(kind) AS kinds
+  FROM (SELECT DISTINCT coalesce(ac.operation_id * 2 + 1, ac.action_id * 2) AS item, ac.role,
+               og.name, ifnull(og.kind, '') AS kind
+        FROM actors ac JOIN organizations og ON og.id = ac.organization_id)
+  GROUP BY item, role),
 item_years AS (
   SELECT item, json_group_array(year) AS years
   FROM (SELECT DISTINCT coalesce(operation_id * 2 + 1, action_id * 2) AS item, year
@@ -409,7 +419,11 @@ SELECT c.id AS contract_id, c.document_id, c.title AS contract_title, c.territor
        i.kind, i.action_id, i.operation_id, a.code AS action_code, i.code, i.title,
        coalesce(pilot.names, '[]') AS pilots, coalesce(partner.names, '[]') AS partners,
        coalesce(funder.names, '[]') AS funders, coalesce(iy.years, '[]') AS years,
-       coalesce(ii.texts, '[]') AS indicators
+       coalesce(ii.texts, '[]') AS indicators,
+       coalesce(pilot_org.names, '[]') AS pilot_organizations,
+       coalesce(pilot_org.kinds, '[]') AS pilot_kinds,
+       coalesce(partner_org.names, '[]') AS partner_organizations,
+       coalesce(funder_org.names, '[]') AS funder_organizations
 FROM items i
 JOIN contracts c ON c.id = i.contract_id
 JOIN documents d ON d.id = c.document_id AND d.same_as IS NULL
@@ -420,15 +434,23 @@ LEFT JOIN item_actors partner ON partner.item = i.item AND partner.role = 'partn
 LEFT JOIN item_actors funder ON funder.item = i.item AND funder.role = 'funder'
 LEFT JOIN item_indicators ii ON ii.item = i.item
 LEFT JOIN item_years iy ON iy.item = i.item
+LEFT JOIN item_organizations pilot_org ON pilot_org.item = i.item AND pilot_org.role = 'pilot'
+LEFT JOIN item_organizations partner_org
+  ON partner_org.item = i.item AND partner_org.role = 'partner'
+LEFT JOIN item_organizations funder_org ON funder_org.item = i.item AND funder_org.role = 'funder'
 ORDER BY c.id, i.action_id, i.operation_id;
 
--- v_parties: one row per signatory of a contract.
-CREATE VIEW IF NOT EXISTS v_parties AS
+-- v_parties: one row per signatory of a contract, with the organisation it
+-- is (its kind, and the key it has in every contract).
+DROP VIEW IF EXISTS v_parties;
+CREATE VIEW v_parties AS
 SELECT c.id AS contract_id, c.document_id, c.title AS contract_title, c.territory,
        p.organization AS party, p.acronym, p.representative, p.representative_title,
-       c.signed_place, c.signed_date
+       c.signed_place, c.signed_date, og.kind AS organization_kind,
+       og.match_key AS organization_key
 FROM parties p
 JOIN contracts c ON c.id = p.contract_id
+LEFT JOIN organizations og ON og.id = p.organization_id
 JOIN documents d ON d.id = c.document_id AND d.same_as IS NULL
 ORDER BY c.id, p.id;
 
@@ -436,7 +458,8 @@ ORDER BY c.id, p.id;
 -- to it, '; ' between two) and the contracts it approves
 -- (deliberation_contracts): their count, and a JSON array of their
 -- territories (their titles when the territory is not known).
-CREATE VIEW IF NOT EXISTS v_deliberations AS
+DROP VIEW IF EXISTS v_deliberations;
+CREATE VIEW v_deliberations AS
 SELECT dl.id AS deliberation_id, dl.document_id, dl.body, dl.number, dl.meeting_date, dl.title,
        dl.votes_for, dl.votes_against, dl.votes_abstention, dl.votes_absent, dl.outcome,
        (SELECT group_concat(t.actes_id, '; ') FROM transmissions t

@@ -123,9 +123,16 @@ void Score(const std::set<T>& answer, const std::set<T>& expected, double* recal
   *precision = answer.empty() ? 1.0 : static_cast<double>(both) / answer.size();
 }
 
-// The README's pattern for the Département, applied to a name as written.
+// Whether a pilot's name as annotated names the Département (the council
+// of the département), however written: "Département", "Conseil
+// Départemental (PMI)", "CD", "CD62", "CD 62" -- and not a university's
+// "département de formation de médecine générale".
 bool NamesDepartement(const std::string& name) {
-  if (Fold(name).find("departement") != std::string::npos) return true;
+  const std::string folded = Fold(name);
+  if (folded.find("universite") != std::string::npos) return false;
+  if (folded.rfind("departement", 0) == 0 || folded.rfind("conseil departemental", 0) == 0) {
+    return true;
+  }
   return name == "CD" || (name.size() > 2 && name.rfind("CD", 0) == 0 &&
                           (name[2] == ' ' || (name[2] >= '0' && name[2] <= '9')));
 }
