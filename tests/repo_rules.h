@@ -28,7 +28,7 @@ inline const RuleSet& RepoRules() {
 inline LaidOutDocument LayOutText(const std::string& text) {
   Result<RawDocument> raw = DecodeText(text);
   REQUIRE(raw.ok());
-  raw->format = "text";
+  raw->format = SourceFormat::kText;
   return LayOut(*raw);
 }
 

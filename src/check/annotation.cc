@@ -44,6 +44,15 @@ class Reader {
     return Text(obj, key, path, /*required=*/true).value_or("");
   }
 
+  // A required word of one of core/kinds.h's enumerations.
+  template <typename E>
+  E RequiredWord(const json& obj, const char* key, const std::string& path) {
+    const std::string word = RequiredText(obj, key, path);
+    const std::optional<E> value = Parse<E>(word);
+    if (!value && ok()) Fail(path + "." + key, "\"" + word + "\" is not a known value");
+    return value.value_or(E{});
+  }
+
   OptInt Int(const json& obj, const char* key, const std::string& path) {
     const auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return std::nullopt;
@@ -136,7 +145,7 @@ void AddPilots(Reader& r, const json& obj, const std::string& p, int action_inde
     Actor actor;
     actor.action_index = action_index;
     actor.operation_index = operation_index;
-    actor.role = "pilot";
+    actor.role = ActorRole::kPilot;
     actor.name = std::move(name);
     c->actors.push_back(std::move(actor));
   }
@@ -262,7 +271,7 @@ Result<DocumentRecords> ParseAnnotation(std::string_view json_text, const std::s
   if (!r.IsObject(root, "$")) return r.status();
 
   DocumentRecords doc;
-  doc.doc_type = r.RequiredText(root, "doc_type", "$");
+  doc.doc_type = r.RequiredWord<DocumentType>(root, "doc_type", "$");
   doc.title = r.Text(root, "title", "$");
 
   const json& deliberations = r.Array(root, "deliberations", "$");

@@ -205,23 +205,20 @@ Status ScoreDocuments(const Manifest& manifest, const std::vector<DocumentRecord
     const Store::StoredDocument* stored = StoredDocumentOf(entry, *listed);
     DocumentResult doc;
     doc.entry = entry;
-    DocumentRecords actual;
     if (stored != nullptr) {
       Result<DocumentRecords> records = (*store)->ReadRecords(stored->id);
       if (!records.ok()) return records.status().WithPrefix(entry.document);
-      actual = records.take();
+      doc.score = ScoreDocument(expected[i], *records);
       doc.status = Name(stored->status);
       doc.message = stored->error;
     } else {
-      // Nothing extracted: no doc_type either, so that it counts as missed.
-      actual.doc_type.clear();
+      doc.score = ScoreMissingDocument(expected[i]);
       doc.status = "missing";
       const auto outcome = outcomes.find(Normal(entry.document));
       doc.message = outcome != outcomes.end() && !outcome->second.message.empty()
                         ? outcome->second.message
                         : "not in the database";
     }
-    doc.score = ScoreDocument(expected[i], actual);
     KeepGroups(entry.groups, &doc.score);
     result->documents.push_back(std::move(doc));
   }

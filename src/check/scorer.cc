@@ -220,8 +220,7 @@ Assignment Compare(const std::vector<Item>& expected, const std::vector<Item>& a
 // ---- Item builders, one per group -----------------------------------------
 
 std::vector<Item> DocTypeItems(const DocumentRecords& r) {
-  if (r.doc_type.empty()) return {};  // a document missing from the database
-  return {ItemBuilder().Text(Kind::kLiteral, r.doc_type).Build()};
+  return {ItemBuilder().Text(Kind::kLiteral, std::string(Name(r.doc_type))).Build()};
 }
 
 std::vector<Item> TitleItems(const DocumentRecords& r) {
@@ -431,7 +430,7 @@ PilotsByParent Pilots(const Contract& c) {
   const int n_actions = static_cast<int>(c.actions.size());
   const int n_operations = static_cast<int>(c.operations.size());
   for (const Actor& a : c.actors) {
-    if (a.role != "pilot") continue;
+    if (a.role != ActorRole::kPilot) continue;
     ItemBuilder b;
     b.Text(Kind::kName, a.name).Prov(a.prov);
     // An operation's pilot may also name its action: the operation is the
@@ -474,8 +473,13 @@ class Scorer {
  public:
   Scorer() : score_(EmptyScore()) {}
 
-  DocumentScore Run(const DocumentRecords& e, const DocumentRecords& a) {
-    Compare(DocTypeItems(e), DocTypeItems(a), G("doc_type"));
+  // a == nullptr: the document is not in the database, so even its type
+  // is missed.
+  DocumentScore Run(const DocumentRecords& e, const DocumentRecords* stored) {
+    const DocumentRecords nothing;
+    const DocumentRecords& a = stored != nullptr ? *stored : nothing;
+    Compare(DocTypeItems(e), stored != nullptr ? DocTypeItems(a) : std::vector<Item>{},
+            G("doc_type"));
     Compare(TitleItems(e), TitleItems(a), G("title"));
     Compare(DeliberationFieldItems(e), DeliberationFieldItems(a), G("deliberation"));
     Compare(VoteItems(e), VoteItems(a), G("votes"));
@@ -642,7 +646,11 @@ std::optional<double> MacroF1(const DocumentScore& score) {
 }
 
 DocumentScore ScoreDocument(const DocumentRecords& expected, const DocumentRecords& actual) {
-  return Scorer().Run(expected, actual);
+  return Scorer().Run(expected, &actual);
+}
+
+DocumentScore ScoreMissingDocument(const DocumentRecords& expected) {
+  return Scorer().Run(expected, nullptr);
 }
 
 void KeepGroups(const std::vector<std::string>& groups, DocumentScore* score) {

@@ -98,6 +98,9 @@ inline constexpr std::string_view kMacroGroup = "macro";
 std::optional<double> MacroF1(const DocumentScore& score);
 
 DocumentScore ScoreDocument(const DocumentRecords& expected, const DocumentRecords& actual);
+// The score of a document that is not in the database: every expected item,
+// its type included, is missed.
+DocumentScore ScoreMissingDocument(const DocumentRecords& expected);
 
 // Empties every group of *score not named in groups (counts and items), so
 // that it is not applicable; groups empty: keeps them all.  For a document

@@ -307,7 +307,7 @@ class ContractPageHtml {
     for (const Actor& a : c_.actors) {
       const int item = ItemOf(c_, a.action_index, a.operation_index);
       if (item < 0) continue;
-      if (a.role == "pilot") by_pilot_[a.name].insert(item);
+      if (a.role == ActorRole::kPilot) by_pilot_[a.name].insert(item);
       // An actor of an operation is shown under the operation.
       const int shown_at =
           a.operation_index >= 0 ? static_cast<int>(c_.actions.size()) + a.operation_index : item;
@@ -319,16 +319,16 @@ class ContractPageHtml {
 
   std::string People(int item) const {
     std::string out;
-    for (const char* role : {"pilot", "partner", "funder"}) {
+    for (const ActorRole role : {ActorRole::kPilot, ActorRole::kPartner, ActorRole::kFunder}) {
       std::string names;
       for (const auto& [r, name] : who_[item]) {
         if (r == role) names += (names.empty() ? "" : ", ") + name;
       }
       if (names.empty()) continue;
-      const std::string label = std::string(role) == "pilot"     ? "Pilote"
-                                : std::string(role) == "partner" ? "Partenaires"
-                                                                 : "Financeurs";
-      out += "<div class=\"who\">" + label + " : " + names + "</div>";
+      const char* label = role == ActorRole::kPilot     ? "Pilote"
+                          : role == ActorRole::kPartner ? "Partenaires"
+                                                        : "Financeurs";
+      out += std::string("<div class=\"who\">") + label + " : " + names + "</div>";
     }
     return out;
   }
@@ -380,7 +380,7 @@ class ContractPageHtml {
   const Contract& c_;
   const std::string& path_;
   Sources sources_;
-  std::vector<std::vector<std::pair<std::string, std::string>>> who_;  // role, name + link
+  std::vector<std::vector<std::pair<ActorRole, std::string>>> who_;  // role, name + link
   std::map<std::string, std::set<int>> by_pilot_;
 };
 

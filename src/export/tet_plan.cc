@@ -56,9 +56,9 @@ std::vector<TetFiche> TetFiches(const Contract& contract) {
     std::vector<std::string> pilots, partners, funders;
     for (const Actor& actor : contract.actors) {
       if (!belongs(actor.action_index, actor.operation_index)) continue;
-      if (actor.role == "pilot") AddName(actor.name, &pilots);
-      if (actor.role == "partner") AddName(actor.name, &partners);
-      if (actor.role == "funder") AddName(actor.name, &funders);
+      if (actor.role == ActorRole::kPilot) AddName(actor.name, &pilots);
+      if (actor.role == ActorRole::kPartner) AddName(actor.name, &partners);
+      if (actor.role == ActorRole::kFunder) AddName(actor.name, &funders);
     }
     fiche.pilots = Join(pilots);
     fiche.partners = Join(partners);

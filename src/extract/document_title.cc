@@ -21,7 +21,8 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
   // Only the opening of a document carries its title.
   const int window = std::min<int>(12, static_cast<int>(doc.blocks.size()));
 
-  if (out->doc_type == "contract" && !seg.contracts.empty() && !out->contracts.empty()) {
+  if (out->doc_type == DocumentType::kContract && !seg.contracts.empty() &&
+      !out->contracts.empty()) {
     // The title page as printed (a period or a generation may follow the
     // contract's name on the same line), else the contract's title.
     std::string title = out->contracts.front().title;
@@ -55,7 +56,7 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
     out->title = out->deliberations.front().title;
     return;
   }
-  if (out->doc_type != "press_release") return;
+  if (out->doc_type != DocumentType::kPressRelease) return;
   for (int i = 0; i < window; ++i) {
     const Block& b = doc.blocks[i];
     if (b.kind != Block::Kind::kParagraph || rules.Search(RuleId::kTitleLabel, b.text, nullptr)) {

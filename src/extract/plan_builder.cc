@@ -207,15 +207,15 @@ bool PlanBuilder::HasPilots(int action, int operation) const {
 std::vector<std::string> PlanBuilder::PilotsOf(int action, int operation) const {
   std::vector<std::string> out;
   for (const Actor& a : c_->actors) {
-    if (a.role == "pilot" && a.action_index == action && a.operation_index == operation) {
+    if (a.role == ActorRole::kPilot && a.action_index == action && a.operation_index == operation) {
       out.push_back(a.name);
     }
   }
   return out;
 }
 
-void PlanBuilder::AddActor(int action, int operation, const std::string& role,
-                           const std::string& name, const Provenance& prov) {
+void PlanBuilder::AddActor(int action, int operation, ActorRole role, const std::string& name,
+                           const Provenance& prov) {
   if (name.empty()) return;
   const std::string key = FoldForMatch(name);
   for (const Actor& a : c_->actors) {
@@ -227,7 +227,7 @@ void PlanBuilder::AddActor(int action, int operation, const std::string& role,
   c_->actors.push_back(Actor{action, operation, role, name, prov});
 }
 
-void PlanBuilder::AddIndicator(int action, int operation, const std::string& kind,
+void PlanBuilder::AddIndicator(int action, int operation, IndicatorKind kind,
                                const std::string& text, const Provenance& prov) {
   if (text.empty()) return;
   for (const Indicator& i : c_->indicators) {

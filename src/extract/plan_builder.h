@@ -79,9 +79,9 @@ class PlanBuilder {
   bool HasPilots(int action, int operation) const;
   std::vector<std::string> PilotsOf(int action, int operation) const;
   // One actor; a name already given for that target and role is skipped.
-  void AddActor(int action, int operation, const std::string& role, const std::string& name,
+  void AddActor(int action, int operation, ActorRole role, const std::string& name,
                 const Provenance& prov);
-  void AddIndicator(int action, int operation, const std::string& kind, const std::string& text,
+  void AddIndicator(int action, int operation, IndicatorKind kind, const std::string& text,
                     const Provenance& prov);
   void AddSchedule(int action, int operation, OptInt year, const std::string& text,
                    const Provenance& prov);

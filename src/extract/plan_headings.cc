@@ -117,7 +117,7 @@ bool PlanHeadingReader::ActorLine(const Block& block) {
   if (pilot && plan_->HasPilots(action, -1)) return true;
   const size_t offset = m.group_spans.at("names").first;
   for (const ActorName& a : SplitActors(m.Get("names"), rules_)) {
-    plan_->AddActor(action, -1, pilot ? "pilot" : "partner", a.name,
+    plan_->AddActor(action, -1, pilot ? ActorRole::kPilot : ActorRole::kPartner, a.name,
                     ProvenanceIn(block, offset + a.start, offset + a.end, RuleId::kPlanActorLine));
   }
   return true;

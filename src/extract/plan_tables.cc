@@ -550,7 +550,7 @@ void PlanTableReader::AddCell(PlanColumn kind, int year, const Cell& cell, int a
         if (continues_pilots && operation >= 0 && last_pilot_action_ == action &&
             !plan_->HasPilots(action, operation)) {
           for (const ActorName& a : last_pilots_) {
-            plan_->AddActor(action, operation, "pilot", a.name,
+            plan_->AddActor(action, operation, ActorRole::kPilot, a.name,
                             ProvenanceIn(last_pilot_cell_, a.start, a.end, rule));
           }
         }
@@ -572,14 +572,15 @@ void PlanTableReader::AddCell(PlanColumn kind, int year, const Cell& cell, int a
         return;
       }
       for (const ActorName& a : names) {
-        plan_->AddActor(action, operation, "pilot", a.name,
+        plan_->AddActor(action, operation, ActorRole::kPilot, a.name,
                         ProvenanceIn(cell, a.start, a.end, rule));
       }
       return;
     }
     case PlanColumn::kPartner:
     case PlanColumn::kFunder: {
-      const std::string role = kind == PlanColumn::kPartner ? "partner" : "funder";
+      const ActorRole role =
+          kind == PlanColumn::kPartner ? ActorRole::kPartner : ActorRole::kFunder;
       for (const ActorName& a : SplitActors(cell.text, rules_)) {
         plan_->AddActor(action, operation, role, a.name, ProvenanceIn(cell, a.start, a.end, rule));
       }
@@ -588,9 +589,10 @@ void PlanTableReader::AddCell(PlanColumn kind, int year, const Cell& cell, int a
     case PlanColumn::kIndicatorQuantitative:
     case PlanColumn::kIndicatorQualitative:
     case PlanColumn::kIndicator: {
-      const std::string k = kind == PlanColumn::kIndicatorQuantitative  ? "quantitative"
-                            : kind == PlanColumn::kIndicatorQualitative ? "qualitative"
-                                                                        : "other";
+      const IndicatorKind k =
+          kind == PlanColumn::kIndicatorQuantitative  ? IndicatorKind::kQuantitative
+          : kind == PlanColumn::kIndicatorQualitative ? IndicatorKind::kQualitative
+                                                      : IndicatorKind::kOther;
       for (const auto& [s, e] : IndicatorPieces(cell.text)) {
         plan_->AddIndicator(action, operation, k, CleanPlanText(cell.text.substr(s, e - s)),
                             ProvenanceIn(cell, s, e, rule));

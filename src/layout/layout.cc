@@ -107,7 +107,7 @@ void LayOutText(const RawDocument& doc, LaidOutDocument* out) {
 LaidOutDocument LayOut(const RawDocument& doc) {
   LaidOutDocument out;
   out.diagnostics = doc.diagnostics;  // the reader's, before layout's own
-  if (doc.format == "pdf") {
+  if (doc.format == SourceFormat::kPdf) {
     LayOutPdf(doc, &out);
   } else {
     LayOutText(doc, &out);

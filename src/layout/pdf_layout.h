@@ -23,7 +23,7 @@
 
 namespace clsdb {
 
-// REQUIRES: doc.format == "pdf".  Appends to *out (pages, blocks, tables,
+// REQUIRES: doc.format == SourceFormat::kPdf.  Appends to *out (pages, blocks, tables,
 // stamps, warnings).
 void LayOutPdf(const RawDocument& doc, LaidOutDocument* out);
 

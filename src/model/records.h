@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"  // Diagnostic, Provenance
+#include "core/kinds.h"
 
 namespace clsdb {
 
@@ -118,7 +119,7 @@ struct Operation {
 struct Actor {
   int action_index = -1;     // into Contract::actions, or -1
   int operation_index = -1;  // into Contract::operations, or -1
-  std::string role;          // pilot | partner | funder
+  ActorRole role = ActorRole::kPilot;
   std::string name;
   Provenance prov;
   int organization_index = -1;  // into Contract::organizations, or -1
@@ -144,7 +145,7 @@ struct OrganizationAlias {
 struct Indicator {
   int action_index = -1;
   int operation_index = -1;
-  std::string kind;  // quantitative | qualitative | other
+  IndicatorKind kind = IndicatorKind::kOther;
   std::string text;
   Provenance prov;
 };
@@ -187,8 +188,7 @@ struct GlossaryEntry {
 };
 
 struct DocumentRecords {
-  std::string doc_type = "other";  // deliberation | contract | press_release |
-                                   // note | other
+  DocumentType doc_type = DocumentType::kOther;
   OptText title;
   std::vector<Deliberation> deliberations;
   std::vector<Transmission> transmissions;

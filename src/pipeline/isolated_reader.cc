@@ -156,7 +156,7 @@ Result<LaidOutDocument> LayOutHere(const std::string& bytes, const IsolationLimi
   try {
     Result<RawDocument> raw = ParsePdf(bytes, ChildReadOptions(limits));
     if (!raw.ok()) return raw.status();
-    raw->format = "pdf";
+    raw->format = SourceFormat::kPdf;
     return LayOut(*raw);
   } catch (const std::bad_alloc&) {
     *out_of_memory = true;

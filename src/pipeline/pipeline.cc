@@ -91,8 +91,8 @@ std::vector<fs::path> FilesUnder(const fs::path& root, std::vector<DocumentOutco
       }
     }
     if (ec) {
-      unlisted->push_back({folder.string(), DocumentStatus::kFailed,
-                           "cannot list directory: " + ec.message(), "", 0, 0});
+      unlisted->push_back(
+          {folder.string(), DocumentStatus::kFailed, "cannot list directory: " + ec.message()});
     }
   }
   std::sort(files.begin(), files.end());
@@ -118,9 +118,8 @@ Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& p
   auto consider = [&](const fs::path& p, const std::string& key) {
     ++*listed;
     if (shard.count > 1 && ShardOf(key, shard.count) != shard.index) return;
-    if (FormatOfPath(p.string()).empty()) {
-      skipped->push_back(
-          {p.string(), DocumentStatus::kSkipped, "not a .pdf or .txt file", "", 0, 0});
+    if (!FormatOfPath(p.string())) {
+      skipped->push_back({p.string(), DocumentStatus::kSkipped, "not a .pdf or .txt file"});
     } else {
       out.push_back(p.string());
     }
@@ -139,8 +138,7 @@ Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& p
       skipped->push_back({path, DocumentStatus::kFailed,
                           ec && ec != std::errc::no_such_file_or_directory
                               ? ec.message()
-                              : "no such file or directory",
-                          "", 0, 0});
+                              : "no such file or directory"});
     }
   }
   if (!options.files_from.empty()) {
@@ -162,7 +160,7 @@ Result<std::vector<std::string>> CollectInputs(const std::vector<std::string>& p
       if (!fs::exists(p, ec)) {
         ++*listed;
         skipped->push_back({p.string(), DocumentStatus::kFailed,
-                            "no such file (listed in " + options.files_from + ")", "", 0, 0});
+                            "no such file (listed in " + options.files_from + ")"});
         continue;
       }
       consider(p, key);
@@ -194,11 +192,17 @@ DocumentRow Failed(DocumentRow row, const Status& status) {
   return row;
 }
 
+// The format of a file the batch took: only files FormatOfPath knows are
+// listed (CollectInputs), so the default is never used.
+SourceFormat ListedFormat(const std::string& path) {
+  return FormatOfPath(path).value_or(SourceFormat::kText);
+}
+
 // A row for a file that could not be processed at all.
 DocumentRow Unprocessed(const std::string& path, const Status& status) {
   DocumentRow row;
   row.path = path;
-  row.format = FormatOfPath(path);
+  row.format = ListedFormat(path);
   return Failed(std::move(row), status);
 }
 
@@ -227,7 +231,7 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
   DocumentRow row;
   row.path = path;
   row.sha256 = sha256;
-  row.format = FormatOfPath(path);
+  row.format = ListedFormat(path);
   row.size_bytes = static_cast<long long>(bytes.size());
   row.status = DocumentStatus::kOk;
   if (bytes.empty()) return Failed(std::move(row), Status::Corruption("empty file"));
@@ -237,13 +241,13 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
   read_options.ocr = options.ocr;
   read_options.max_ocr_pixels = options.max_ocr_pixels;
   read_options.time_limit_seconds = options.doc_timeout_seconds;
-  if (row.format == "text") {
+  if (row.format == SourceFormat::kText) {
     if (Status s = CheckTextMemory(bytes, options); !s.ok()) {
       return Failed(std::move(row), s);
     }
   }
   LaidOutDocument laid;
-  if (row.format == "pdf" && reader != nullptr) {
+  if (row.format == SourceFormat::kPdf && reader != nullptr) {
     Result<LaidOutDocument> isolated = reader->LayOut(bytes);
     if (!isolated.ok()) return Failed(std::move(row), isolated.status());
     laid = isolated.take();
@@ -299,7 +303,7 @@ DocumentRow ProcessGuarded(const std::string& path, const std::string& bytes,
   DocumentRow row;
   row.path = path;
   row.sha256 = sha256;
-  row.format = FormatOfPath(path);
+  row.format = ListedFormat(path);
   row.size_bytes = static_cast<long long>(bytes.size());
   return Failed(std::move(row), failure);
 }
@@ -515,7 +519,7 @@ class IngestRun {
       std::string why_not;
       if (!Claim(sha, &attempts, &why_not)) {
         std::lock_guard lock(outcome_mu_);
-        skipped_dupes_.push_back({path, DocumentStatus::kSkipped, why_not, "", 0, 0});
+        skipped_dupes_.push_back({path, DocumentStatus::kSkipped, why_not});
         return std::nullopt;
       }
       DocumentRow row = ProcessGuarded(path, *bytes, sha, rules_, options_, reader);

@@ -95,7 +95,7 @@ struct DocumentOutcome {
   std::string path;
   DocumentStatus status = DocumentStatus::kOk;
   std::string message;  // the reason when not ok
-  std::string doc_type;
+  DocumentType doc_type = DocumentType::kOther;
   int pages = 0;
   int contracts = 0;
 };

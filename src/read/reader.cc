@@ -45,11 +45,11 @@ const char* OcrModeName(OcrMode mode) {
   }
 }
 
-std::string FormatOfPath(const std::string& path) {
+std::optional<SourceFormat> FormatOfPath(const std::string& path) {
   const std::string ext = LowerExtension(path);
-  if (ext == ".pdf") return "pdf";
-  if (ext == ".txt") return "text";
-  return "";
+  if (ext == ".pdf") return SourceFormat::kPdf;
+  if (ext == ".txt") return SourceFormat::kText;
+  return std::nullopt;
 }
 
 namespace {
@@ -131,23 +131,24 @@ Result<std::string> ReadFileBytes(const std::string& path, std::uint64_t max_byt
 }
 
 Result<RawDocument> ReadDocument(const std::string& path, const ReadOptions& options) {
-  const std::string format = FormatOfPath(path);
-  if (format.empty()) {
+  const std::optional<SourceFormat> format = FormatOfPath(path);
+  if (!format) {
     return Status::Unsupported(path + ": not a .pdf or .txt file");
   }
   Result<std::string> bytes = ReadFileBytes(path, options.max_bytes);
   if (!bytes.ok()) return bytes.status().WithPrefix(path);
   if (bytes->empty()) return Status::Corruption(path + ": empty file");
-  Result<RawDocument> doc = ReadBytes(*bytes, format, options);
+  Result<RawDocument> doc = ReadBytes(*bytes, *format, options);
   if (!doc.ok()) return doc.status().WithPrefix(path);
   doc->path = path;
   doc->sha256 = Sha256Hex(*bytes);
   return doc;
 }
 
-Result<RawDocument> ReadBytes(const std::string& bytes, const std::string& format,
+Result<RawDocument> ReadBytes(const std::string& bytes, SourceFormat format,
                               const ReadOptions& options) {
-  Result<RawDocument> doc = format == "pdf" ? ParsePdf(bytes, options) : DecodeText(bytes);
+  Result<RawDocument> doc =
+      format == SourceFormat::kPdf ? ParsePdf(bytes, options) : DecodeText(bytes);
   if (!doc.ok()) return doc;
   doc->format = format;
   doc->size = bytes.size();

@@ -12,10 +12,12 @@
 #define CLSDB_READ_READER_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/kinds.h"
 #include "core/limits.h"
 #include "core/status.h"
 
@@ -49,7 +51,7 @@ struct RawPage {
 
 struct RawDocument {
   std::string path;
-  std::string format;  // "pdf" | "text"
+  SourceFormat format = SourceFormat::kText;
   std::string sha256;  // hex digest of the file's bytes
   std::uint64_t size = 0;
   std::string encoding;    // text files: the charset the reader decoded
@@ -86,8 +88,9 @@ struct ReadOptions {
   double time_limit_seconds = 0;
 };
 
-// The format the path's name says: "pdf" for .pdf, "text" for .txt, else "".
-std::string FormatOfPath(const std::string& path);
+// The format the path's name says: kPdf for .pdf, kText for .txt, else
+// nullopt (the file is not one clsdb reads).
+std::optional<SourceFormat> FormatOfPath(const std::string& path);
 
 // Hex sha256 of a byte string.
 std::string Sha256Hex(const std::string& bytes);
@@ -116,11 +119,11 @@ Result<RawDocument> DecodeText(const std::string& bytes);
 // naming the page when one is to blame.
 Result<RawDocument> ParsePdf(const std::string& bytes, const ReadOptions& options);
 
-// A file's bytes as a document of format ("pdf" or "text"): ParsePdf or
+// A file's bytes as a document of format: ParsePdf or
 // DecodeText, then format and size filled; path and sha256 are the
 // caller's.  The one way from bytes to a RawDocument, for the pipeline and
 // ReadDocument alike.
-Result<RawDocument> ReadBytes(const std::string& bytes, const std::string& format,
+Result<RawDocument> ReadBytes(const std::string& bytes, SourceFormat format,
                               const ReadOptions& options);
 
 // Reads path by its extension (.pdf or .txt), fills path, format, sha256 and

@@ -260,7 +260,7 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   std::vector<const Rule*> decision = strong;
   decision.push_back(&rules.Get(RuleId::kDelibVotesLine));
   decision.push_back(&rules.Get(RuleId::kDelibOutcomeAdopted));
-  const bool deliberation = seg->doc_type == "deliberation";
+  const bool deliberation = seg->doc_type == DocumentType::kDeliberation;
   const std::vector<const Rule*>& needed = deliberation ? decision : strong;
 
   ActHeadings acts;

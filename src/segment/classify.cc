@@ -7,6 +7,7 @@
 // a cost of one scan each.
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string_view>
 
 #include "segment/segment.h"
@@ -24,19 +25,13 @@ constexpr size_t kBodyBytes = 8 << 20;
 // The least total weight that makes a type; below it the document is "other".
 constexpr int kMinScore = 4;
 
-// Types in tie-break order.
-constexpr std::array<std::string_view, 5> kTypes = {"deliberation", "contract", "press_release",
-                                                    "note", "other"};
+constexpr int kTypes = static_cast<int>(DocumentType::kOther) + 1;
 
-int TypeIndex(std::string_view rule_name, RuleFamily family) {
-  const std::string_view prefix = Requirement(family).name;
-  // "doctype.head.contract.title" -> "contract"
-  std::string_view rest = rule_name.substr(prefix.size());
-  std::string_view type = rest.substr(0, rest.find('.'));
-  for (size_t i = 0; i < kTypes.size(); ++i) {
-    if (kTypes[i] == type) return static_cast<int>(i);
-  }
-  return -1;
+// "doctype.head.contract.title" -> kContract; nullopt for a rule whose name
+// names no type.
+std::optional<DocumentType> TypeOfRule(std::string_view rule_name, RuleFamily family) {
+  std::string_view rest = rule_name.substr(Requirement(family).name.size());
+  return Parse<DocumentType>(rest.substr(0, rest.find('.')));
 }
 
 // The paragraphs (and tables' text) of the first blocks, one per line.
@@ -54,31 +49,31 @@ std::string Window(const LaidOutDocument& doc, int max_blocks, size_t max_bytes)
 // Adds the weight of every rule of the family whose mark occurs in text to
 // the type it votes for.
 void Vote(const RuleSet& rules, RuleFamily family, std::string_view text,
-          std::array<int, kTypes.size()>* score) {
+          std::array<int, kTypes>* score) {
   const RuleSetMatcher& set = rules.MatcherFor(family);
   if (!set.ok()) return;
   for (const Rule* hit : set.Matching(text)) {
-    const int type = TypeIndex(hit->name, family);
-    if (type >= 0) (*score)[type] += hit->priority;
+    const std::optional<DocumentType> type = TypeOfRule(hit->name, family);
+    if (type) (*score)[static_cast<int>(*type)] += hit->priority;
   }
 }
 
 }  // namespace
 
-std::string ClassifyDocument(const LaidOutDocument& doc, const RuleSet& rules) {
-  std::array<int, kTypes.size()> score{};
+DocumentType ClassifyDocument(const LaidOutDocument& doc, const RuleSet& rules) {
+  std::array<int, kTypes> score{};
   Vote(rules, RuleFamily::kDoctypeHead, Window(doc, kHeadBlocks, kHeadBytes), &score);
   Vote(rules, RuleFamily::kDoctypeBody,
        Window(doc, static_cast<int>(doc.blocks.size()), kBodyBytes), &score);
-  size_t best = kTypes.size() - 1;  // "other"
+  int best = static_cast<int>(DocumentType::kOther);
   int best_score = kMinScore - 1;
-  for (size_t i = 0; i < kTypes.size(); ++i) {
+  for (int i = 0; i < kTypes; ++i) {
     if (score[i] > best_score) {
       best = i;
       best_score = score[i];
     }
   }
-  return std::string(kTypes[best]);
+  return static_cast<DocumentType>(best);
 }
 
 }  // namespace clsdb

@@ -6,7 +6,7 @@ Segmentation Segment(const LaidOutDocument& doc, const RuleSet& rules) {
   Segmentation seg;
   seg.doc_type = ClassifyDocument(doc, rules);
   seg.contracts = FindContracts(doc, rules);
-  if (seg.contracts.empty() && seg.doc_type == "contract") {
+  if (seg.contracts.empty() && seg.doc_type == DocumentType::kContract) {
     if (auto whole = WholeDocumentContract(doc, rules)) seg.contracts.push_back(*whole);
   }
   // The acts come before the contracts they approve (annexes follow).

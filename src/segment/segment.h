@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/kinds.h"
 #include "layout/layout.h"
 #include "rules/rule_set.h"
 
@@ -34,8 +35,7 @@ struct ContractSegment {
 };
 
 struct Segmentation {
-  std::string doc_type = "other";  // deliberation | contract | press_release |
-                                   // note | other
+  DocumentType doc_type = DocumentType::kOther;
   // The sitting's common part when a document records several acts (minutes,
   // a register): the body, the date, the attendance that every act shares.
   // Empty when the acts carry their own.
@@ -57,7 +57,7 @@ LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules);
 
 // Types the document: "doctype.head.*" rules in its first blocks (where a
 // document says what it is), "doctype.body.*" anywhere.  Rules: "doctype.*".
-std::string ClassifyDocument(const LaidOutDocument& doc, const RuleSet& rules);
+DocumentType ClassifyDocument(const LaidOutDocument& doc, const RuleSet& rules);
 
 // Finds the contracts a document holds in full.  A summary paragraph of a
 // contract in a report is not one.  Rules: "contract.*".

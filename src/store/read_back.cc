@@ -37,6 +37,9 @@ void ReadValue(const Statement& q, int col, T* out) {
     *out = q.OptionalText(col);
   } else if constexpr (std::is_same_v<T, OptInt>) {
     *out = q.OptionalInt(col);
+  } else if constexpr (std::is_enum_v<T>) {
+    // The schema's CHECK admits only the words of core/kinds.h.
+    *out = Parse<T>(q.Text(col)).value_or(T{});
   } else {
     static_assert(std::is_same_v<T, int>);
     *out = q.IsNull(col) ? 0 : static_cast<int>(q.Int(col));
@@ -157,9 +160,10 @@ Result<std::vector<Store::StoredDocument>> Store::ListDocuments() {
     d.id = q.Int(0);
     d.sha256 = q.Text(1);
     d.path = q.Text(2);
-    d.format = q.Text(3);
-    d.doc_type = q.Text(4);
-    d.status = ParseDocumentStatus(q.Text(5)).value_or(DocumentStatus::kFailed);
+    // The schema's CHECKs admit only the words of core/kinds.h.
+    d.format = Parse<SourceFormat>(q.Text(3)).value_or(SourceFormat::kText);
+    d.doc_type = Parse<DocumentType>(q.Text(4)).value_or(DocumentType::kOther);
+    d.status = Parse<DocumentStatus>(q.Text(5)).value_or(DocumentStatus::kFailed);
     d.error = q.Text(6);
     d.title = q.OptionalText(7);
     d.page_count = static_cast<int>(q.Int(8));
@@ -210,7 +214,7 @@ Result<DocumentRecords> Store::ReadRecords(long long document_id) {
       if (!q.status().ok()) return q.status();
       return Status::NotFound("store: no document with id " + std::to_string(document_id));
     }
-    r.doc_type = q.IsNull(0) ? "other" : q.Text(0);
+    r.doc_type = Parse<DocumentType>(q.Text(0)).value_or(DocumentType::kOther);
     r.title = q.OptionalText(1);
   }
   // Parents before the children that link to them.

@@ -35,11 +35,14 @@ enum class Parent {
 inline constexpr int kParents = 8;
 
 // A value column and the member it holds.  A std::string member reads NULL
-// back as ""; an optional one as nullopt; an int one as 0.
+// back as ""; an optional one as nullopt; an int one as 0.  An enumeration
+// of core/kinds.h is stored as its Name.
 template <typename R>
 struct Column {
   const char* name;
-  std::variant<std::string R::*, OptText R::*, OptInt R::*, int R::*> member;
+  std::variant<std::string R::*, OptText R::*, OptInt R::*, int R::*, ActorRole R::*,
+               IndicatorKind R::*>
+      member;
 };
 
 // An id column.  Without index it holds the id of the row's container (or

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "core/status.h"
 #include "model/records.h"
@@ -55,6 +56,9 @@ class Statement {
   Statement& Bind(int i, int v) { return Bind(i, static_cast<long long>(v)); }
   Statement& Bind(int i, const std::optional<long long>& v);
   Statement& Bind(int i, const std::optional<double>& v);
+  // An enumeration of core/kinds.h, as its Name.
+  template <typename E>
+  requires std::is_enum_v<E> Statement& Bind(int i, E v) { return Bind(i, Name(v)); }
   // A row id; a negative one (model/records.h's "no link") binds NULL.
   Statement& BindId(int i, long long id);
 

@@ -616,7 +616,7 @@ std::optional<StoredDocuments::Outcome> StoredDocuments::Find(const std::string&
   if (sqlite3_step(find_) == SQLITE_ROW) {
     const unsigned char* status = sqlite3_column_text(find_, 0);
     // A word clsdb does not write counts as a failure of the file itself.
-    found = Outcome{ParseDocumentStatus(status ? reinterpret_cast<const char*>(status) : "")
+    found = Outcome{Parse<DocumentStatus>(status ? reinterpret_cast<const char*>(status) : "")
                         .value_or(DocumentStatus::kFailed),
                     sqlite3_column_int(find_, 1) != 0, sqlite3_column_int(find_, 2)};
   }

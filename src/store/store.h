@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "core/document_status.h"
+#include "core/kinds.h"
 #include "core/status.h"
 #include "model/content_fingerprint.h"
 #include "model/records.h"
@@ -35,7 +35,7 @@ namespace clsdb {
 struct DocumentRow {
   std::string sha256;
   std::string path;
-  std::string format;                           // pdf | text
+  SourceFormat format = SourceFormat::kText;
   DocumentStatus status = DocumentStatus::kOk;  // never kSkipped
   std::string error;                            // why, when status is not ok
   std::string encoding;
@@ -110,7 +110,9 @@ class Store {
   // A stored document's identity and outcome.
   struct StoredDocument {
     long long id = 0;
-    std::string sha256, path, format, doc_type, error;
+    std::string sha256, path, error;
+    SourceFormat format = SourceFormat::kText;
+    DocumentType doc_type = DocumentType::kOther;  // also for a failed document
     DocumentStatus status = DocumentStatus::kOk;
     std::optional<std::string> title;
     int page_count = 0;

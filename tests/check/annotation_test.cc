@@ -45,7 +45,7 @@ constexpr const char* kSample = R"json({
 TEST_CASE("An annotation becomes DocumentRecords linked by index", "[annotation]") {
   Result<DocumentRecords> r = ParseAnnotation(kSample, "sample.json");
   REQUIRE(r.ok());
-  CHECK(r->doc_type == "contract");
+  CHECK(r->doc_type == DocumentType::kContract);
   REQUIRE(r->deliberations.size() == 1);
   const Deliberation& d = r->deliberations[0];
   CHECK(d.number == "2025-131");
@@ -71,7 +71,7 @@ TEST_CASE("An annotation becomes DocumentRecords linked by index", "[annotation]
   CHECK_FALSE(c.operations[1].code.has_value());
 
   REQUIRE(c.actors.size() == 3);
-  CHECK(c.actors[0].role == "pilot");
+  CHECK(c.actors[0].role == ActorRole::kPilot);
   CHECK(c.actors[0].name == "CCSA");
   CHECK(c.actors[0].action_index == 0);
   CHECK(c.actors[0].operation_index == -1);
@@ -93,6 +93,12 @@ TEST_CASE("Annotation errors name the file and the place", "[annotation]") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.status().message().find("t.json") != std::string::npos);
     CHECK(r.status().message().find("contracts[0].population") != std::string::npos);
+  }
+  SECTION("a doc_type clsdb does not store") {
+    Result<DocumentRecords> r = ParseAnnotation(R"({"doc_type": "contrat"})", "k.json");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().message().find("k.json: $.doc_type: \"contrat\" is not a known value") !=
+          std::string::npos);
   }
   SECTION("missing doc_type") {
     Result<DocumentRecords> r = ParseAnnotation(R"({"title": null})", "m.json");

@@ -15,7 +15,7 @@ DocumentRow RowOf(const DocumentRecords& records, const std::string& sha) {
   DocumentRow row;
   row.sha256 = sha;
   row.path = "doc-" + sha + ".txt";
-  row.format = "text";
+  row.format = SourceFormat::kText;
   row.status = DocumentStatus::kOk;
   row.page_count = 1;
   row.pages.push_back({1, "Fait à Évreux, le 3 mars 2024\nCONTRAT LOCAL DE SANTÉ\n", true});
@@ -25,7 +25,7 @@ DocumentRow RowOf(const DocumentRecords& records, const std::string& sha) {
 
 TEST_CASE("Read-back links children by index and keeps provenance", "[read_back]") {
   DocumentRecords r;
-  r.doc_type = "deliberation";
+  r.doc_type = DocumentType::kDeliberation;
   r.title = "Titre";
   Deliberation d;
   d.number = "2025-131";
@@ -55,12 +55,12 @@ TEST_CASE("Read-back links children by index and keeps provenance", "[read_back]
     Actor pilot;
     pilot.action_index = 1;
     pilot.operation_index = 0;
-    pilot.role = "pilot";
+    pilot.role = ActorRole::kPilot;
     pilot.name = "CPTS";
     c.actors.push_back(pilot);
     Indicator ind;
     ind.operation_index = 0;
-    ind.kind = "quantitative";
+    ind.kind = IndicatorKind::kQuantitative;
     ind.text = "Nombre d'élus formés";
     c.indicators.push_back(ind);
     ScheduleEntry when;
@@ -84,7 +84,7 @@ TEST_CASE("Read-back links children by index and keeps provenance", "[read_back]
   REQUIRE(docs->size() == 2);
   CHECK(docs->at(1).sha256 == "abc");
   CHECK(docs->at(1).id == *id);
-  CHECK(docs->at(1).format == "text");
+  CHECK(docs->at(1).format == SourceFormat::kText);
 
   auto pages = (*store)->ReadPages(*id);
   REQUIRE(pages.ok());
@@ -92,7 +92,7 @@ TEST_CASE("Read-back links children by index and keeps provenance", "[read_back]
 
   auto back = (*store)->ReadRecords(*id);
   REQUIRE(back.ok());
-  CHECK(back->doc_type == "deliberation");
+  CHECK(back->doc_type == DocumentType::kDeliberation);
   CHECK(back->title == "Titre");
   REQUIRE(back->deliberations.size() == 1);
   CHECK(back->deliberations[0].votes_for == 43);

@@ -39,7 +39,7 @@ Contract SudArtois() {
   c.operations = {op};
   Actor p1;
   p1.operation_index = 0;
-  p1.role = "pilot";
+  p1.role = ActorRole::kPilot;
   p1.name = "CCSA";
   Actor p2 = p1;
   p2.name = "CPTS";
@@ -49,7 +49,7 @@ Contract SudArtois() {
 
 DocumentRecords Expected() {
   DocumentRecords r;
-  r.doc_type = "deliberation";
+  r.doc_type = DocumentType::kDeliberation;
   r.title = "PARTICIPATION DU DÉPARTEMENT AUX CONTRATS LOCAUX DE SANTÉ";
   Deliberation d;
   d.number = "2025-131";
@@ -159,7 +159,7 @@ TEST_CASE("Wrong values are one miss and one spurious item", "[scorer]") {
 
 TEST_CASE("Nothing extracted: recall 0, precision 0", "[scorer]") {
   DocumentRecords a;
-  a.doc_type = "other";
+  a.doc_type = DocumentType::kOther;
   const DocumentScore s = ScoreDocument(Expected(), a);
   CHECK(G(s, "articles").fn == 2);
   CHECK(*G(s, "articles").f1() == 0.0);
@@ -169,7 +169,7 @@ TEST_CASE("Nothing extracted: recall 0, precision 0", "[scorer]") {
 
 TEST_CASE("Contracts are aligned before their children are compared", "[scorer]") {
   DocumentRecords e;
-  e.doc_type = "deliberation";
+  e.doc_type = DocumentType::kDeliberation;
   Contract arras;
   arras.title = "CONTRAT LOCAL DE SANTÉ Communauté Urbaine d'Arras";
   arras.territory = "Communauté Urbaine d'Arras";
@@ -233,7 +233,7 @@ TEST_CASE("Pilots count under their matched operation only", "[scorer]") {
     c.operations.push_back(second);
     Actor p;
     p.operation_index = 1;
-    p.role = "pilot";
+    p.role = ActorRole::kPilot;
     p.name = "CCSA";
     c.actors.push_back(p);
     DocumentRecords a2 = e2;

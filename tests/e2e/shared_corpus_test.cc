@@ -135,10 +135,10 @@ TEST_CASE("real published PDFs: their type, and the acts of their minutes", "[e2
     const auto it = expect.find(name);
     if (it == expect.end() || it->second == "?") continue;
     ++typed;
-    if (d.doc_type == it->second) {
+    if (Name(d.doc_type) == it->second) {
       ++right;
     } else {
-      WARN(name << ": typed " << d.doc_type << ", expected " << it->second);
+      WARN(name << ": typed " << Name(d.doc_type) << ", expected " << it->second);
     }
   }
   // Without OCR the scanned register has no text: it cannot be typed.
@@ -179,7 +179,7 @@ TEST_CASE("real office scans are read by OCR in the reader child", "[e2e][real][
   for (const DocumentOutcome& d : report->documents) {
     INFO(d.path << ": " << d.message);
     CHECK(d.status == DocumentStatus::kOk);
-    got[d.path] = d.doc_type;
+    got[d.path] = Name(d.doc_type);
   }
   CHECK(got[arrete] == "other");
   CHECK(got[registre] == "deliberation");

@@ -359,7 +359,7 @@ TEST_CASE("a bureau's minutes: coded number, proxies as 'X donne pouvoir à Y'",
       "OBJET : Contrat local de santé – avenant n°1\n"
       "LE BUREAU COMMUNAUTAIRE, après en avoir délibéré, DÉCIDE à l'unanimité :\n"
       "- d'approuver l'avenant n°1.\n");
-  CHECK(run.records.doc_type == "deliberation");
+  CHECK(run.records.doc_type == DocumentType::kDeliberation);
   const Deliberation d = run.Only();
   CHECK(d.number == "B2025-041");
   std::vector<std::string> people;

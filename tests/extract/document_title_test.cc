@@ -32,7 +32,7 @@ TEST_CASE("a press release's headline after its labels is its title", "[title]")
           "La communauté de communes et l'ARS signent leur premier contrat local de santé\n\n"
           "La communauté de communes et l'Agence régionale de santé ont signé ce jour un contrat "
           "local de santé pour cinq ans. Il associe la préfecture, le département et la CPAM.\n");
-  CHECK(r.doc_type == "press_release");
+  CHECK(r.doc_type == DocumentType::kPressRelease);
   REQUIRE(r.title);
   CHECK(*r.title ==
         "La communauté de communes et l'ARS signent leur premier contrat local de santé");

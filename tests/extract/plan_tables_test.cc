@@ -28,7 +28,7 @@ std::vector<std::string> Actors(const Contract& c, const std::string& role, int 
                                 int operation) {
   std::vector<std::string> out;
   for (const Actor& a : c.actors) {
-    if (a.role == role && a.action_index == action && a.operation_index == operation) {
+    if (Name(a.role) == role && a.action_index == action && a.operation_index == operation) {
       out.push_back(a.name);
     }
   }
@@ -172,8 +172,8 @@ TEST_CASE("an action sheet maps its columns to the operations and adds no second
   CHECK(Actors(c, "funder", 0, 0) == V{"ARS", "collectivité"});
   int quantitative = 0, qualitative = 0;
   for (const Indicator& i : c.indicators) {
-    quantitative += i.kind == "quantitative";
-    qualitative += i.kind == "qualitative";
+    quantitative += i.kind == IndicatorKind::kQuantitative;
+    qualitative += i.kind == IndicatorKind::kQualitative;
   }
   CHECK(quantitative == 2);
   CHECK(qualitative == 1);
@@ -326,7 +326,7 @@ TEST_CASE("a N° column gives the codes of a grid's actions", "[plan_tables]") {
   CHECK(c.actions[0].title == "Accueillir les professionnels de santé");
   CHECK(c.actions[1].code == "1.2");
   int pilots = 0;
-  for (const Actor& a : c.actors) pilots += a.role == "pilot" ? 1 : 0;
+  for (const Actor& a : c.actors) pilots += a.role == ActorRole::kPilot ? 1 : 0;
   CHECK(pilots == 3);
 }
 

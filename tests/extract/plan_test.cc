@@ -166,16 +166,16 @@ TEST_CASE("roman axes, operational objectives and action sheets", "[plan]") {
   CHECK(OrientationOf(c, c.actions[1]) == "II");
   std::vector<std::string> pilots_1, pilots_2, partners;
   for (const Actor& a : c.actors) {
-    if (a.role == "pilot" && a.action_index == 0) pilots_1.push_back(a.name);
-    if (a.role == "pilot" && a.action_index == 1) pilots_2.push_back(a.name);
-    if (a.role == "partner") partners.push_back(a.name);
+    if (a.role == ActorRole::kPilot && a.action_index == 0) pilots_1.push_back(a.name);
+    if (a.role == ActorRole::kPilot && a.action_index == 1) pilots_2.push_back(a.name);
+    if (a.role == ActorRole::kPartner) partners.push_back(a.name);
     CHECK(a.operation_index == -1);
   }
   CHECK(pilots_1 == std::vector<std::string>{"CCPT"});
   CHECK(pilots_2 == std::vector<std::string>{"Maison des adolescents", "CCPT"});
   CHECK(partners == std::vector<std::string>{"ARS", "CPAM", "communes"});
   REQUIRE(c.indicators.size() == 2);
-  CHECK(c.indicators[0].kind == "other");
+  CHECK(c.indicators[0].kind == IndicatorKind::kOther);
   CHECK(c.indicators[1].text == "nombre d'installations");
   // "2026-2030 : fonctionnement" is each year of its range.
   REQUIRE(c.schedule.size() == 6);
@@ -295,9 +295,9 @@ TEST_CASE("a fiche's Pilote and Partenaires lines name the action's actors", "[p
   REQUIRE(c.actions.size() == 2);
   std::vector<std::string> pilots_1, partners_1, pilots_2;
   for (const Actor& a : c.actors) {
-    if (a.action_index == 0 && a.role == "pilot") pilots_1.push_back(a.name);
-    if (a.action_index == 0 && a.role == "partner") partners_1.push_back(a.name);
-    if (a.action_index == 1 && a.role == "pilot") pilots_2.push_back(a.name);
+    if (a.action_index == 0 && a.role == ActorRole::kPilot) pilots_1.push_back(a.name);
+    if (a.action_index == 0 && a.role == ActorRole::kPartner) partners_1.push_back(a.name);
+    if (a.action_index == 1 && a.role == ActorRole::kPilot) pilots_2.push_back(a.name);
     CHECK(a.operation_index == -1);
     CHECK(a.prov.rule == "plan.actor_line");
   }

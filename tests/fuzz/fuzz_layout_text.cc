@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text =
       fuzz::MakeValidUtf8(std::string_view(reinterpret_cast<const char*>(data), size));
   RawDocument raw;
-  raw.format = "text";
+  raw.format = SourceFormat::kText;
   raw.path = "fuzz.txt";
   size_t start = 0;
   while (true) {

@@ -94,7 +94,7 @@ class PageBuilder {
 
 inline RawDocument Doc(std::vector<RawPage> pages) {
   RawDocument doc;
-  doc.format = "pdf";
+  doc.format = SourceFormat::kPdf;
   doc.pages = std::move(pages);
   return doc;
 }

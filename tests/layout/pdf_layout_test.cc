@@ -363,7 +363,7 @@ TEST_CASE("PDF layout of a generated PDF, end to end", "[layout][pdf]") {
   no_ocr.ocr = OcrMode::kOff;
   Result<RawDocument> doc = ParsePdf(pdf.Finish(), no_ocr);
   REQUIRE(doc.ok());
-  doc->format = "pdf";
+  doc->format = SourceFormat::kPdf;
   LaidOutDocument out = LayOut(*doc);
   REQUIRE(out.pages.size() == 3);
   CHECK(out.pages[0].text ==

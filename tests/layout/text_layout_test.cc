@@ -11,7 +11,7 @@ namespace {
 
 RawDocument TextDocument(const std::vector<std::string>& pages) {
   RawDocument doc;
-  doc.format = "text";
+  doc.format = SourceFormat::kText;
   for (size_t i = 0; i < pages.size(); ++i) {
     RawPage page;
     page.page_no = static_cast<int>(i) + 1;

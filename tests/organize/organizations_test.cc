@@ -27,7 +27,7 @@ Party PartyNamed(const std::string& organization, OptText acronym = std::nullopt
 
 Actor Pilot(const std::string& name) {
   Actor a;
-  a.role = "pilot";
+  a.role = ActorRole::kPilot;
   a.name = name;
   a.action_index = 0;
   return a;

@@ -206,7 +206,7 @@ TEST_CASE("ParsePdf reads the shared corpus", "[read][pdf][corpus]") {
     Result<RawDocument> doc = ReadDocument((dir / name).string(), ReadOptions{});
     REQUIRE(doc.ok());
     CHECK(doc->pages.size() == pages);
-    CHECK(doc->format == "pdf");
+    CHECK(doc->format == SourceFormat::kPdf);
     size_t rules = 0;
     for (const RawPage& p : doc->pages) {
       CHECK(p.has_text_layer);

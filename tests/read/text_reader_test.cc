@@ -48,7 +48,7 @@ TEST_CASE("DecodeText reads UTF-8 without a BOM", "[read][text]") {
   CHECK(doc->pages[0].has_text_layer);
   CHECK(doc->size == bytes.size());
   CHECK(doc->path.empty());
-  CHECK(doc->format.empty());
+  CHECK(doc->format == SourceFormat::kText);
   CHECK(doc->sha256.empty());
 }
 

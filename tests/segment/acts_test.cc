@@ -30,7 +30,7 @@ TEST_CASE("a flattened act is cut at its marks and read whole", "[segment][break
   for (const Block& b : run.doc.blocks) {
     CHECK(run.doc.pages[0].text.substr(b.span.start, b.span.end - b.span.start) == b.text);
   }
-  REQUIRE(run.records.doc_type == "deliberation");
+  REQUIRE(run.records.doc_type == DocumentType::kDeliberation);
   REQUIRE(run.records.deliberations.size() == 1);
   const Deliberation& d = run.records.deliberations[0];
   CHECK(d.number == "12-02-2023");
@@ -65,7 +65,7 @@ const char kMinutes[] =
 
 TEST_CASE("minutes give one act per decided item, each with the sitting's header", "[segment]") {
   const testing::TextRun run(kMinutes);
-  REQUIRE(run.records.doc_type == "deliberation");
+  REQUIRE(run.records.doc_type == DocumentType::kDeliberation);
   REQUIRE(run.records.deliberations.size() == 2);
   const Deliberation& first = run.records.deliberations[0];
   const Deliberation& second = run.records.deliberations[1];
@@ -290,7 +290,7 @@ const char kRomanItems[] =
 
 TEST_CASE("minutes numbered in Roman numerals give one act per item", "[segment]") {
   const testing::TextRun run(kRomanItems);
-  REQUIRE(run.records.doc_type == "deliberation");
+  REQUIRE(run.records.doc_type == DocumentType::kDeliberation);
   REQUIRE(run.records.deliberations.size() == 2);
   CHECK(run.records.deliberations[0].number == "I");
   CHECK(run.records.deliberations[0].title == "ADOPTION DU PROCES-VERBAL DU 1er DECEMBRE 2016");

@@ -16,7 +16,7 @@ namespace {
 const RuleSet& Rules() { return testing::RepoRules(); }
 
 std::string Classify(const std::string& text) {
-  return ClassifyDocument(testing::LayOutText(text), Rules());
+  return Name(ClassifyDocument(testing::LayOutText(text), Rules()));
 }
 
 const char kDeliberation[] =
@@ -130,6 +130,20 @@ TEST_CASE("minutes of a council sitting are a deliberation", "[classify]") {
                  "Présents : Jean-Pierre, Yves, Jacques\n"
                  "1 Subventions associatives\n"
                  "Vote : 14 pour / 0 contre / 0 abstention adopté\n") == "deliberation");
+}
+
+TEST_CASE("every doctype rule votes for a type clsdb stores", "[segment][classify]") {
+  // A rule "doctype.head.<type>.…" whose <type> is no DocumentType would
+  // never count: its name is the only link between the rule and the type.
+  for (const RuleFamily family : {RuleFamily::kDoctypeHead, RuleFamily::kDoctypeBody}) {
+    const std::string_view prefix = Requirement(family).name;
+    REQUIRE_FALSE(Rules().Family(family).empty());
+    for (const Rule* rule : Rules().Family(family)) {
+      const std::string_view rest = std::string_view(rule->name).substr(prefix.size());
+      INFO(rule->name);
+      CHECK(Parse<DocumentType>(rest.substr(0, rest.find('.'))).has_value());
+    }
+  }
 }
 
 }  // namespace

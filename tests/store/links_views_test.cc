@@ -46,8 +46,9 @@ Contract SampleContract(const std::string& territory) {
   op.title = "Un logement pour les internes";
   c.operations.push_back(op);
   for (const auto& [role, name, operation] :
-       {std::tuple{"pilot", "CPTS", -1}, std::tuple{"pilot", "CCSA", -1},
-        std::tuple{"partner", "ARS", -1}, std::tuple{"pilot", "Département", 0}}) {
+       {std::tuple{ActorRole::kPilot, "CPTS", -1}, std::tuple{ActorRole::kPilot, "CCSA", -1},
+        std::tuple{ActorRole::kPartner, "ARS", -1},
+        std::tuple{ActorRole::kPilot, "Département", 0}}) {
     Actor actor;
     actor.action_index = 0;
     actor.operation_index = operation;
@@ -71,10 +72,10 @@ DocumentRow LinkedRow(const std::string& sha) {
   DocumentRow row;
   row.sha256 = sha;
   row.path = sha + ".txt";
-  row.format = "text";
+  row.format = SourceFormat::kText;
   row.page_count = 1;
   row.pages.push_back({1, "Délibération n° 2025-045", true});
-  row.records.doc_type = "deliberation";
+  row.records.doc_type = DocumentType::kDeliberation;
   Deliberation d;
   d.number = "2025-045";
   d.votes_for = 27;

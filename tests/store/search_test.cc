@@ -20,11 +20,11 @@ std::string SampleDatabase(const testing::TempDir& dir) {
   DocumentRow row;
   row.sha256 = "s1";
   row.path = "cls_avesnois.pdf";
-  row.format = "pdf";
+  row.format = SourceFormat::kPdf;
   row.status = DocumentStatus::kOk;
   row.page_count = 3;
   for (int p = 1; p <= 3; ++p) row.pages.push_back({p, "page", true});
-  row.records.doc_type = "contract";
+  row.records.doc_type = DocumentType::kContract;
   Contract c;
   c.title = "Contrat local de santé de l'Avesnois";
   c.articles.push_back({"4",
@@ -44,7 +44,7 @@ std::string SampleDatabase(const testing::TempDir& dir) {
   c.operations.push_back(o);
   Indicator i;
   i.operation_index = 0;
-  i.kind = "quantitative";
+  i.kind = IndicatorKind::kQuantitative;
   i.text = "Nombre de personnes formées";
   i.prov = {3, 1, 3, "table.indicator"};
   c.indicators.push_back(i);
@@ -173,7 +173,7 @@ TEST_CASE("a replaced document's index rows go, found by their rowid range", "[s
   DocumentRow other;
   other.sha256 = "s2";
   other.path = "autre.pdf";
-  other.format = "pdf";
+  other.format = SourceFormat::kPdf;
   other.status = DocumentStatus::kOk;
   other.page_count = 1;
   other.pages.push_back({1, "page", true});
@@ -188,7 +188,7 @@ TEST_CASE("a replaced document's index rows go, found by their rowid range", "[s
   DocumentRow again;
   again.sha256 = "s1";
   again.path = "cls_avesnois.pdf";
-  again.format = "pdf";
+  again.format = SourceFormat::kPdf;
   again.status = DocumentStatus::kOk;
   again.page_count = 1;
   again.pages.push_back({1, "page", true});
@@ -214,11 +214,11 @@ TEST_CASE("search shows each content once: a copy's hits give way to its origina
     DocumentRow text;
     text.sha256 = "s2";
     text.path = "cls_avesnois.txt";
-    text.format = "text";
+    text.format = SourceFormat::kText;
     text.status = DocumentStatus::kOk;
     text.page_count = 1;
     text.pages.push_back({1, "page", true});
-    text.records.doc_type = "contract";
+    text.records.doc_type = DocumentType::kContract;
     Contract c;
     c.title = "Contrat local de santé de l'Avesnois";
     Action a;
@@ -260,10 +260,10 @@ std::string TwoContractDatabase(const testing::TempDir& dir) {
   DocumentRow row;
   row.sha256 = "two";
   row.path = "cls_deux.txt";
-  row.format = "text";
+  row.format = SourceFormat::kText;
   row.page_count = 1;
   row.pages.push_back({1, "page", true});
-  row.records.doc_type = "deliberation";
+  row.records.doc_type = DocumentType::kDeliberation;
   for (const char* territory : {"Sud Artois", "Pays de Saint-Omer"}) {
     Contract c;
     c.title = std::string("Contrat local de santé ") + territory;
@@ -279,7 +279,7 @@ std::string TwoContractDatabase(const testing::TempDir& dir) {
     c.actions.push_back(a);
     Actor pilot;
     pilot.action_index = 0;
-    pilot.role = "pilot";
+    pilot.role = ActorRole::kPilot;
     pilot.name = "Association Addictions France";
     c.actors.push_back(pilot);
     row.records.contracts.push_back(c);

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "store/schema.sql.h"
@@ -14,11 +15,11 @@ DocumentRow SampleRow(const std::string& sha) {
   DocumentRow row;
   row.sha256 = sha;
   row.path = "sample.txt";
-  row.format = "text";
+  row.format = SourceFormat::kText;
   row.status = DocumentStatus::kOk;
   row.page_count = 1;
   row.pages.push_back({1, "Fait à Évreux, le 3 mars 2024\nCONTRAT LOCAL DE SANTÉ\n", true});
-  row.records.doc_type = "contract";
+  row.records.doc_type = DocumentType::kContract;
   Contract c;
   c.title = "Contrat local de santé";
   // "CONTRAT…" starts at byte 32 (É and à take two bytes each) = character 30.
@@ -36,7 +37,7 @@ DocumentRow SampleRow(const std::string& sha) {
   c.actions.push_back(a);
   Actor pilot;
   pilot.action_index = 0;
-  pilot.role = "pilot";
+  pilot.role = ActorRole::kPilot;
   pilot.name = "CPTS";
   c.actors.push_back(pilot);
   row.records.contracts.push_back(c);
@@ -104,7 +105,8 @@ TEST_CASE("a write that fails leaves nothing behind", "[store]") {
   auto store = Store::Open(dir / "db.sqlite");
   REQUIRE(store.ok());
   DocumentRow row = SampleRow("bad");
-  row.records.contracts[0].actors[0].role = "sponsor";  // violates the CHECK constraint
+  // A value out of the enumeration is stored as "?", which the CHECK refuses.
+  row.records.contracts[0].actors[0].role = static_cast<ActorRole>(99);
   auto id = (*store)->WriteDocument(row, false);
   REQUIRE_FALSE(id.ok());
   CHECK(id.status().message().find("sample.txt") != std::string::npos);
@@ -214,7 +216,7 @@ TEST_CASE("pages record OCR; a version 1 database is migrated", "[store]") {
   INFO(store.status().ToString());
   REQUIRE(store.ok());
   DocumentRow row = SampleRow("bb");
-  row.format = "pdf";
+  row.format = SourceFormat::kPdf;
   row.pages = {{1, "Contre : 0 voix\n", false, true, 87.5}, {2, "Texte\n", true}};
   REQUIRE((*store)->WriteDocument(row, false).ok());
   store->reset();
@@ -465,6 +467,44 @@ TEST_CASE("a version 3 database of a landed build is upgraded step by step, its 
   fingerprinted = linked = 0;
   REQUIRE(IdentifyStoredDocuments(**store, &fingerprinted, &linked).ok());
   CHECK(fingerprinted == 0);
+}
+
+}  // namespace
+}  // namespace clsdb
+
+namespace clsdb {
+namespace {
+
+// The words core/kinds.h names are the words the schema's CHECKs admit: a
+// value added to an enumeration without its word in the schema would fail
+// every write that uses it.
+template <typename E>
+void CheckWordsInSchema(const std::string& column, std::initializer_list<E> values) {
+  const std::string schema = kSchemaSql;
+  const size_t check = schema.find(column + " IN (");
+  REQUIRE(check != std::string::npos);
+  const std::string admitted = schema.substr(check, schema.find(')', check) - check);
+  size_t words = 0;
+  for (E v : values) {
+    INFO(column << ": " << Name(v));
+    CHECK(admitted.find(std::string("'") + Name(v) + "'") != std::string::npos);
+    CHECK(Parse<E>(Name(v)) == v);
+    ++words;
+  }
+  CHECK(static_cast<size_t>(std::count(admitted.begin(), admitted.end(), '\'')) == 2 * words);
+}
+
+TEST_CASE("the schema admits exactly the words of core/kinds.h", "[store][kinds]") {
+  CheckWordsInSchema("doc_type",
+                     {DocumentType::kDeliberation, DocumentType::kContract,
+                      DocumentType::kPressRelease, DocumentType::kNote, DocumentType::kOther});
+  CheckWordsInSchema("format", {SourceFormat::kPdf, SourceFormat::kText});
+  CheckWordsInSchema("role", {ActorRole::kPilot, ActorRole::kPartner, ActorRole::kFunder});
+  CheckWordsInSchema(
+      "kind", {IndicatorKind::kQuantitative, IndicatorKind::kQualitative, IndicatorKind::kOther});
+  CheckWordsInSchema("status",
+                     {DocumentStatus::kOk, DocumentStatus::kPartial, DocumentStatus::kFailed});
+  CHECK_FALSE(Parse<DocumentType>("contrat").has_value());
 }
 
 }  // namespace
