@@ -11,6 +11,23 @@ namespace clsdb {
 
 namespace {
 
+// Columns whose cells say who works on an item, how it is measured and
+// when: read into actors, indicators and schedule entries (AddCell).
+bool IsItemDetail(PlanColumn kind) {
+  switch (kind) {
+    case PlanColumn::kPilot:
+    case PlanColumn::kPartner:
+    case PlanColumn::kFunder:
+    case PlanColumn::kIndicatorQuantitative:
+    case PlanColumn::kIndicatorQualitative:
+    case PlanColumn::kIndicator:
+    case PlanColumn::kCalendar:
+      return true;
+    default:
+      return false;
+  }
+}
+
 struct ColumnRule {
   RuleId rule;
   PlanColumn kind;
@@ -390,25 +407,12 @@ void PlanTableReader::ReadGridRow(const TableRow& table_row) {
   if (row_action_ < 0) return;
   for (size_t col = 0; col < grid_.cols.size(); ++col) {
     const PlanColumn kind = grid_.cols[col];
-    switch (kind) {
-      case PlanColumn::kPilot:
-      case PlanColumn::kPartner:
-      case PlanColumn::kFunder:
-      case PlanColumn::kIndicatorQuantitative:
-      case PlanColumn::kIndicatorQualitative:
-      case PlanColumn::kIndicator:
-      case PlanColumn::kCalendar:
-      case PlanColumn::kYear: {
-        const Cell* c = row.At(static_cast<int>(col));
-        static const Cell kEmpty;
-        auto year = grid_.years.find(static_cast<int>(col));
-        AddCell(kind, year == grid_.years.end() ? 0 : year->second, c ? *c : kEmpty, row_action_,
-                op, continues);
-        break;
-      }
-      default:
-        break;
-    }
+    if (!IsItemDetail(kind) && kind != PlanColumn::kYear) continue;
+    const Cell* c = row.At(static_cast<int>(col));
+    static const Cell kEmpty;
+    auto year = grid_.years.find(static_cast<int>(col));
+    AddCell(kind, year == grid_.years.end() ? 0 : year->second, c ? *c : kEmpty, row_action_, op,
+            continues);
   }
 }
 
@@ -517,13 +521,8 @@ void PlanTableReader::ReadSheetRow(const TableRow& row) {
     case PlanColumn::kDescription:
       plan_->SetDescription(action, CollapseSpaces(first->text));
       return;
-    case PlanColumn::kPilot:
-    case PlanColumn::kPartner:
-    case PlanColumn::kFunder:
-    case PlanColumn::kIndicatorQuantitative:
-    case PlanColumn::kIndicatorQualitative:
-    case PlanColumn::kIndicator:
-    case PlanColumn::kCalendar: {
+    default: {
+      if (!IsItemDetail(kind)) return;
       int mapped = 0;
       for (int o : sheet_ops_) mapped += o >= 0 ? 1 : 0;
       for (size_t j = 0; j < values.size(); ++j) {
@@ -535,8 +534,6 @@ void PlanTableReader::ReadSheetRow(const TableRow& row) {
       }
       return;
     }
-    default:
-      return;
   }
 }
 

@@ -3,14 +3,23 @@
 #include <algorithm>
 
 namespace clsdb {
+namespace {
 
-Provenance ProvenanceIn(const Block& block, size_t start, size_t end, const std::string& rule) {
+// Bytes [start, end) of the text whose place in its page is span.
+Provenance ProvenanceInSpan(const TextSpan& span, size_t start, size_t end,
+                            const std::string& rule) {
   Provenance p;
-  p.page = block.span.page;
-  p.span_start = block.span.start + static_cast<int>(start);
-  p.span_end = block.span.start + static_cast<int>(std::max(start, end));
+  p.page = span.page;
+  p.span_start = span.start + static_cast<int>(start);
+  p.span_end = span.start + static_cast<int>(std::max(start, end));
   p.rule = rule;
   return p;
+}
+
+}  // namespace
+
+Provenance ProvenanceIn(const Block& block, size_t start, size_t end, const std::string& rule) {
+  return ProvenanceInSpan(block.span, start, end, rule);
 }
 
 Provenance ProvenanceOf(const Block& block, const std::string& rule) {
@@ -23,12 +32,7 @@ Provenance ProvenanceOf(const Block& block, const std::string& rule) {
 }
 
 Provenance ProvenanceIn(const Cell& cell, size_t start, size_t end, const std::string& rule) {
-  Provenance p;
-  p.page = cell.span.page;
-  p.span_start = cell.span.start + static_cast<int>(start);
-  p.span_end = cell.span.start + static_cast<int>(std::max(start, end));
-  p.rule = rule;
-  return p;
+  return ProvenanceInSpan(cell.span, start, end, rule);
 }
 
 Provenance ProvenanceIn(const Block& block, size_t start, size_t end, RuleId rule) {
