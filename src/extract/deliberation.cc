@@ -773,26 +773,6 @@ class ActReader {
            (until.empty() || act_key_ <= ItemKey(until));
   }
 
-  // "1.4" as {1, 4}, for comparing items; empty when it is no item number.
-  static std::vector<int> ItemKey(std::string_view number) {
-    std::vector<int> key;
-    int part = -1;
-    for (char c : number) {
-      if (c >= '0' && c <= '9') {
-        part = (part < 0 ? 0 : part * 10) + (c - '0');
-        if (part > 9999) return {};
-      } else if (c == '.' && part >= 0) {
-        key.push_back(part);
-        part = -1;
-      } else {
-        return {};
-      }
-    }
-    if (part < 0) return {};
-    key.push_back(part);
-    return key;
-  }
-
   bool IsRoleLabel(std::string_view caption) const {
     while (!caption.empty() && caption.back() == ' ') caption.remove_suffix(1);
     return rules_.Search(RuleId::kDelibAttendeeFunction, caption, nullptr);

@@ -134,30 +134,6 @@ std::vector<int> ItemsByDecisions(const LaidOutDocument& doc, const RuleSet& rul
   return starts;
 }
 
-// The value of a Roman numeral of items (I to XX), 0 for anything else.
-int RomanValue(std::string_view s) {
-  static constexpr std::string_view kNumerals[] = {
-      "I",  "II",  "III",  "IV",  "V",  "VI",  "VII",  "VIII",  "IX",  "X",
-      "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
-  for (int k = 0; k < 20; ++k) {
-    if (s == kNumerals[k]) return k + 1;
-  }
-  return 0;
-}
-
-// Whether item number `next` comes just after `prev`: "1.5" after "1.4",
-// "4" after "3" (numbering from 1), "II" after "I".
-bool ItemFollows(std::string_view prev, std::string_view next) {
-  if (const int p = RomanValue(prev), n = RomanValue(next); p > 0 && n > 0) return n == p + 1;
-  const size_t a = prev.rfind('.'), b = next.rfind('.');
-  const std::string_view prev_head = a == std::string_view::npos ? "" : prev.substr(0, a + 1);
-  const std::string_view next_head = b == std::string_view::npos ? "" : next.substr(0, b + 1);
-  if (prev.empty() || next.empty() || prev_head != next_head) return false;
-  const int p = std::atoi(std::string(prev.substr(prev_head.size())).c_str());
-  const int n = std::atoi(std::string(next.substr(next_head.size())).c_str());
-  return p >= 1 && n == p + 1;
-}
-
 // The acts' first blocks, from the headings met in order: a heading is
 // kept when a decision follows it before the next heading; a heading
 // without one (the act's number repeated by its signature or stamp)
@@ -294,6 +270,50 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
     const int stop = k + 1 < starts.size() ? starts[k + 1] : end;
     seg->acts.push_back(BlockRange{starts[k], stop});
   }
+}
+
+namespace {
+
+// The value of a Roman numeral of items (I to XX), 0 for anything else.
+int RomanValue(std::string_view s) {
+  static constexpr std::string_view kNumerals[] = {
+      "I",  "II",  "III",  "IV",  "V",  "VI",  "VII",  "VIII",  "IX",  "X",
+      "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
+  for (int k = 0; k < 20; ++k) {
+    if (s == kNumerals[k]) return k + 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<int> ItemKey(std::string_view number) {
+  if (const int roman = RomanValue(number); roman > 0) return {roman};
+  std::vector<int> key;
+  int part = -1;
+  for (size_t i = 0; i < number.size(); ++i) {
+    const char c = number[i];
+    if (c >= '0' && c <= '9') {
+      part = (part < 0 ? 0 : part * 10) + (c - '0');
+      if (part > 9999) return {};
+    } else if (c == '.' && part >= 0) {
+      key.push_back(part);
+      part = -1;
+    } else if (part >= 0 && number.find('.', i) == std::string_view::npos) {
+      break;  // "3bis", "12 a": the last part's suffix
+    } else {
+      return {};
+    }
+  }
+  if (part < 0) return {};
+  key.push_back(part);
+  return key;
+}
+
+bool ItemFollows(std::string_view prev, std::string_view next) {
+  const std::vector<int> p = ItemKey(prev), n = ItemKey(next);
+  return !p.empty() && p.size() == n.size() && std::equal(p.begin(), p.end() - 1, n.begin()) &&
+         p.back() >= 1 && n.back() == p.back() + 1;
 }
 
 }  // namespace clsdb

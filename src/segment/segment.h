@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/kinds.h"
@@ -58,6 +59,13 @@ LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules);
 // Types the document: "doctype.head.*" rules in its first blocks (where a
 // document says what it is), "doctype.body.*" anywhere.  Rules: "doctype.*".
 DocumentType ClassifyDocument(const LaidOutDocument& doc, const RuleSet& rules);
+
+// An item number of minutes as the parts it is compared by: "1.4" -> {1, 4},
+// "3bis" -> {3}, "II" -> {2}; empty when number is none.
+std::vector<int> ItemKey(std::string_view number);
+// Whether item `next` comes just after `prev`: "1.5" after "1.4", "4" after
+// "3" (numbering from 1), "II" after "I", "4" after "3bis".
+bool ItemFollows(std::string_view prev, std::string_view next);
 
 // Finds the contracts a document holds in full.  A summary paragraph of a
 // contract in a report is not one.  Rules: "contract.*".

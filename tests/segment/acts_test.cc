@@ -328,5 +328,31 @@ TEST_CASE("a Roman item cut before its decision still opens an act", "[segment]"
   CHECK(run.records.deliberations[1].number == "II");
 }
 
+TEST_CASE("item numbers: one key for ordering and for succession", "[segment][items]") {
+  CHECK(ItemKey("1.4") == std::vector<int>{1, 4});
+  CHECK(ItemKey("12") == std::vector<int>{12});
+  CHECK(ItemKey("3bis") == std::vector<int>{3});
+  CHECK(ItemKey("II") == std::vector<int>{2});
+  CHECK(ItemKey("").empty());
+  CHECK(ItemKey("a.1").empty());
+  CHECK(ItemKey("1.").empty());
+  CHECK(ItemKey("3bis.1").empty());
+  CHECK(ItemKey("123456").empty());
+  auto [prev, next, follows] = GENERATE(table<std::string, std::string, bool>({
+      {"1.4", "1.5", true},
+      {"3", "4", true},
+      {"I", "II", true},
+      {"3bis", "4", true},
+      {"3", "3bis", false},
+      {"1.4", "2.5", false},
+      {"1.4", "1.6", false},
+      {"0", "1", false},
+      {"4", "3", false},
+      {"", "1", false},
+  }));
+  INFO(prev << " -> " << next);
+  CHECK(ItemFollows(prev, next) == follows);
+}
+
 }  // namespace
 }  // namespace clsdb
