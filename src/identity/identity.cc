@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -148,6 +149,63 @@ const std::array<std::uint64_t, kMinHashSlots>& SlotSeeds() {
   return seeds;
 }
 
+// The signature of a set of shingles: slot i is the least low 32 bits of
+// Mix(s ^ Mix(i)) over the shingles s.
+std::array<std::uint32_t, kMinHashSlots> MinHashPortable(
+    const std::vector<std::uint64_t>& shingles) {
+  const std::array<std::uint64_t, kMinHashSlots>& seeds = SlotSeeds();
+  std::array<std::uint32_t, kMinHashSlots> minhash;
+  minhash.fill(std::numeric_limits<std::uint32_t>::max());
+  for (std::uint64_t s : shingles) {
+    for (int slot = 0; slot < kMinHashSlots; ++slot) {
+      const auto h = static_cast<std::uint32_t>(Mix(s ^ seeds[slot]));
+      minhash[slot] = std::min(minhash[slot], h);
+    }
+  }
+  return minhash;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// The same with eight slots at a time (AVX-512 has 64-bit multiplies): the
+// signature is 128 Mix()es per shingle, most of a fingerprint's time.  Each
+// lane keeps the least low half of its slot's hashes, as a 64-bit value.
+using Lanes = std::uint64_t __attribute__((vector_size(64)));
+__attribute__((target("avx512f,avx512dq"))) std::array<std::uint32_t, kMinHashSlots> MinHashWide(
+    const std::vector<std::uint64_t>& shingles) {
+  constexpr int kLanes = 8, kGroups = kMinHashSlots / kLanes;
+  static_assert(kMinHashSlots % kLanes == 0);
+  const std::array<std::uint64_t, kMinHashSlots>& seeds = SlotSeeds();
+  Lanes seed[kGroups], least[kGroups];
+  for (int g = 0; g < kGroups; ++g) {
+    std::memcpy(&seed[g], &seeds[g * kLanes], sizeof(Lanes));
+    least[g] = Lanes{} + std::numeric_limits<std::uint32_t>::max();
+  }
+  for (std::uint64_t s : shingles) {
+    for (int g = 0; g < kGroups; ++g) {
+      Lanes x = (seed[g] ^ s) + 0x9e3779b97f4a7c15ULL;  // Mix, lane by lane
+      x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+      x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+      x = (x ^ (x >> 31)) & 0xffffffffULL;
+      least[g] = x < least[g] ? x : least[g];
+    }
+  }
+  std::array<std::uint32_t, kMinHashSlots> minhash;
+  for (int g = 0; g < kGroups; ++g) {
+    for (int l = 0; l < kLanes; ++l)
+      minhash[g * kLanes + l] = static_cast<std::uint32_t>(least[g][l]);
+  }
+  return minhash;
+}
+#endif
+
+std::array<std::uint32_t, kMinHashSlots> MinHash(const std::vector<std::uint64_t>& shingles) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  static const bool wide = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
+  if (wide) return MinHashWide(shingles);
+#endif
+  return MinHashPortable(shingles);
+}
+
 }  // namespace
 
 std::vector<std::string> ContentWords(std::string_view text) {
@@ -185,15 +243,7 @@ ContentFingerprint FingerprintText(std::string_view text) {
   ContentFingerprint fp;
   if (static_cast<int>(shingles.size()) < kMinShingles) return fp;
   fp.shingles = static_cast<int>(shingles.size());
-  const std::array<std::uint64_t, kMinHashSlots>& seeds = SlotSeeds();
-  std::array<std::uint32_t, kMinHashSlots> minhash;
-  minhash.fill(std::numeric_limits<std::uint32_t>::max());
-  for (std::uint64_t s : shingles) {
-    for (int slot = 0; slot < kMinHashSlots; ++slot) {
-      const auto h = static_cast<std::uint32_t>(Mix(s ^ seeds[slot]));
-      minhash[slot] = std::min(minhash[slot], h);
-    }
-  }
+  const std::array<std::uint32_t, kMinHashSlots> minhash = MinHash(shingles);
   fp.minhash.assign(minhash.begin(), minhash.end());
   for (int band = 0; band < kBands; ++band) {
     std::uint64_t h = Mix(static_cast<std::uint64_t>(band) + 1);
