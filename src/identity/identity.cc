@@ -198,10 +198,18 @@ __attribute__((target("avx512f,avx512dq"))) std::array<std::uint32_t, kMinHashSl
 }
 #endif
 
-std::array<std::uint32_t, kMinHashSlots> MinHash(const std::vector<std::uint64_t>& shingles) {
+bool HasWideMinHash() {
 #if defined(__x86_64__) && defined(__GNUC__)
   static const bool wide = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
-  if (wide) return MinHashWide(shingles);
+  return wide;
+#else
+  return false;
+#endif
+}
+
+std::array<std::uint32_t, kMinHashSlots> MinHash(const std::vector<std::uint64_t>& shingles) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (HasWideMinHash()) return MinHashWide(shingles);
 #endif
   return MinHashPortable(shingles);
 }
@@ -214,6 +222,21 @@ std::vector<std::string> ContentWords(std::string_view text) {
   out.reserve(words.size());
   for (size_t i = 0; i < words.size(); ++i) out.emplace_back(words[i]);
   return out;
+}
+
+std::vector<std::uint32_t> MinHashSignature(const std::vector<std::uint64_t>& shingles,
+                                            bool vector) {
+  std::array<std::uint32_t, kMinHashSlots> signature;
+  if (!vector) {
+    signature = MinHashPortable(shingles);
+  } else if (HasWideMinHash()) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    signature = MinHashWide(shingles);
+#endif
+  } else {
+    return {};
+  }
+  return std::vector<std::uint32_t>(signature.begin(), signature.end());
 }
 
 ContentFingerprint FingerprintPages(const std::vector<std::string>& pages) {
