@@ -167,8 +167,12 @@ void PrintOrganizationGoals(const CheckResult& r, std::ostream& out) {
           << ", recall >= " << Fixed(kOrganizationRecallGoal, 2) << "; reported, never failed)\n";
       header = true;
     }
-    out << Pad(key, kGroupWidth, true) << " P " << Fixed(g.precision()) << "  R "
-        << Fixed(g.recall()) << "  goal " << (MeetsOrganizationGoal(g) ? "PASS" : "MISS") << "\n";
+    // A ratio with nothing to divide by is no figure: "-".
+    const std::string p = g.tp + g.fp == 0 ? "-" : Fixed(g.precision());
+    const std::string rc = g.tp + g.fn == 0 ? "-" : Fixed(g.recall());
+    out << Pad(key, kGroupWidth, true) << " P " << Pad(p, 5) << "  R " << Pad(rc, 5) << "  ("
+        << g.tp << " TP, " << g.fp << " FP, " << g.fn << " FN pairs)  goal "
+        << (MeetsOrganizationGoal(g) ? "PASS" : "MISS") << "\n";
   }
   if (header) out << "\n";
 }
