@@ -94,18 +94,24 @@ std::string Index(const std::string& path, const char* key, size_t i) {
   return path + "." + key + "[" + std::to_string(i) + "]";
 }
 
-// Pilots: a list of names.
-std::vector<std::string> PilotNames(Reader& r, const json& obj, const std::string& path) {
+// A list of names: obj[key], strings only.
+std::vector<std::string> Strings(Reader& r, const json& obj, const char* key,
+                                 const std::string& path) {
   std::vector<std::string> names;
-  const json& pilots = r.Array(obj, "pilots", path);
-  for (size_t i = 0; i < pilots.size(); ++i) {
-    if (!pilots[i].is_string()) {
-      r.Fail(Index(path, "pilots", i), "expected a string");
+  const json& array = r.Array(obj, key, path);
+  for (size_t i = 0; i < array.size(); ++i) {
+    if (!array[i].is_string()) {
+      r.Fail(Index(path, key, i), "expected a string");
       break;
     }
-    names.push_back(pilots[i].get<std::string>());
+    names.push_back(array[i].get<std::string>());
   }
   return names;
+}
+
+// Pilots: a list of names.
+std::vector<std::string> PilotNames(Reader& r, const json& obj, const std::string& path) {
+  return Strings(r, obj, "pilots", path);
 }
 
 int FindOrientation(const Contract& c, const std::string& number) {
@@ -312,6 +318,62 @@ Result<DocumentRecords> ParseAnnotation(std::string_view json_text, const std::s
 
   if (!r.ok()) return r.status();
   return doc;
+}
+
+namespace {
+
+// One contract of an organisation annotation into c: its organisations and
+// one alias per name.
+void ParseContractOrganizations(Reader& r, const json& j, const std::string& path, Contract* c) {
+  c->organizations.clear();
+  c->organization_aliases.clear();
+  ForEachObject(r, j, "organizations", path, [&](const json& o, const std::string& p) {
+    const std::vector<std::string> names = Strings(r, o, "names", p);
+    if (names.empty()) r.Fail(p + ".names", "missing or empty");
+    if (!r.ok()) return;
+    Organization org;
+    org.name = names.front();
+    org.kind = r.Text(o, "kind", p);
+    const int index = static_cast<int>(c->organizations.size());
+    c->organizations.push_back(std::move(org));
+    for (const std::string& name : names) c->organization_aliases.push_back({index, name});
+  });
+  for (const std::string& name : Strings(r, j, "not_organizations", path)) {
+    c->organization_aliases.push_back({-1, name});
+  }
+}
+
+}  // namespace
+
+Status ParseOrganizationAnnotation(std::string_view json_text, const std::string& name,
+                                   DocumentRecords* expected) {
+  json root;
+  try {
+    root = json::parse(json_text);
+  } catch (const json::parse_error& e) {
+    return Status::Corruption(name + ": invalid JSON: " + e.what());
+  }
+  Reader r(name);
+  if (!r.IsObject(root, "$")) return r.status();
+  ForEachObject(r, root, "contracts", "$", [&](const json& j, const std::string& p) {
+    const std::string title = r.Text(j, "title", p).value_or("");
+    for (Contract& c : expected->contracts) {
+      if (c.title != title) continue;
+      ParseContractOrganizations(r, j, p, &c);
+      return;
+    }
+    r.Fail(p + ".title", "no contract of the annotation is titled \"" + title + "\"");
+  });
+  return r.status();
+}
+
+Status LoadOrganizationAnnotation(const std::string& path, DocumentRecords* expected) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open annotation");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return Status::IOError(path + ": cannot read annotation");
+  return ParseOrganizationAnnotation(text.str(), path, expected);
 }
 
 Result<DocumentRecords> LoadAnnotation(const std::string& path) {

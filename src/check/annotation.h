@@ -36,6 +36,20 @@ Result<DocumentRecords> ParseAnnotation(std::string_view json_text, const std::s
 // or those of ParseAnnotation.
 Result<DocumentRecords> LoadAnnotation(const std::string& path);
 
+// An organisation annotation (corpus/expected/organizations/<stem>.json,
+// format in corpus/expected/ORGANIZATIONS.md) into *expected, the document's
+// reference annotation: each of its contracts, found by its title, gets one
+// Organization per annotated organisation (name: its first name; kind) and
+// one OrganizationAlias per name; a "not_organizations" name is an alias of
+// organization_index -1.  Errors: Corruption (invalid JSON, wrong types, an
+// organisation without names, a title no contract of *expected has).
+Status ParseOrganizationAnnotation(std::string_view json_text, const std::string& name,
+                                   DocumentRecords* expected);
+
+// Reads and parses the organisation annotation at path.  Errors: NotFound,
+// IOError, or those of ParseOrganizationAnnotation.
+Status LoadOrganizationAnnotation(const std::string& path, DocumentRecords* expected);
+
 }  // namespace clsdb::check
 
 #endif  // CLSDB_CHECK_ANNOTATION_H_

@@ -289,6 +289,12 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
   for (const ManifestEntry& entry : manifest->entries) {
     Result<DocumentRecords> a = LoadAnnotation(entry.annotation);
     if (!a.ok()) return a.status();
+    // The project's own alias sets for the document, when it has them.
+    const fs::path organizations = fs::path(o.corpus_dir) / "expected" / "organizations" /
+                                   (fs::path(entry.annotation).stem().string() + ".json");
+    if (std::error_code ec; fs::exists(organizations, ec)) {
+      if (Status s = LoadOrganizationAnnotation(organizations.string(), &*a); !s.ok()) return s;
+    }
     expected.push_back(a.take());
   }
 

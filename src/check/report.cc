@@ -156,6 +156,27 @@ void PrintSummary(const CheckResult& r, std::ostream& out) {
   out << "\n";
 }
 
+void PrintOrganizationGoals(const CheckResult& r, std::ostream& out) {
+  bool header = false;
+  for (const std::string& key : Keys(r)) {
+    const GroupScore& g = r.totals.at(key).group("organizations");
+    if (!g.applicable()) continue;
+    if (!header) {
+      out << "== ORGANISATION GOALS (pairs of names; precision >= "
+          << Fixed(kOrganizationPrecisionGoal, 2)
+          << ", recall >= " << Fixed(kOrganizationRecallGoal, 2) << "; reported, never failed)\n";
+      header = true;
+    }
+    // A ratio with nothing to divide by is no figure: "-".
+    const std::string p = g.tp + g.fp == 0 ? "-" : Fixed(g.precision());
+    const std::string rc = g.tp + g.fn == 0 ? "-" : Fixed(g.recall());
+    out << Pad(key, kGroupWidth, true) << " P " << Pad(p, 5) << "  R " << Pad(rc, 5) << "  ("
+        << g.tp << " TP, " << g.fp << " FP, " << g.fn << " FN pairs)  goal "
+        << (MeetsOrganizationGoal(g) ? "PASS" : "MISS") << "\n";
+  }
+  if (header) out << "\n";
+}
+
 void PrintReport(const CheckResult& r, std::ostream& out) {
   for (const DocumentResult& d : r.documents) {
     out << "== " << DocumentName(d.entry) << " (" << DocumentTag(d.entry) << ", " << d.status;
@@ -192,6 +213,7 @@ void PrintReport(const CheckResult& r, std::ostream& out) {
   if (r.baseline_updated) out << "baseline written: " << r.baseline_path << "\n";
   if (!r.skipped.empty() || !r.have_baseline || r.baseline_updated) out << "\n";
   PrintSummary(r, out);
+  PrintOrganizationGoals(r, out);
   if (!r.judged) {
     out << "check: partial run (--document): totals not judged\n";
     return;
@@ -263,6 +285,11 @@ std::string ReportJson(const CheckResult& r) {
       t["macro_f1"] = *macro;
     } else {
       t["macro_f1"] = nullptr;
+    }
+    if (const GroupScore& g = total.group("organizations"); g.applicable()) {
+      t["organization_goal"] = MeetsOrganizationGoal(g) ? "PASS" : "MISS";
+    } else {
+      t["organization_goal"] = nullptr;
     }
     totals[key] = std::move(t);
   }

@@ -9,6 +9,8 @@
 //   PrintSummary the F1 of the totals side by side: one row per group and
 //                one for "macro", one column per key present ('-': not
 //                applicable), so that the sets can be compared at a glance.
+//   PrintOrganizationGoals  the organisations' precision and recall per key
+//                against issue 14's goal (PASS / MISS, never a failure).
 //   PrintExplain for one group: per document, the expected items that were
 //                missed (FN) and the extracted items that were spurious (FP)
 //                with their provenance (page, [span), rule).
@@ -25,6 +27,13 @@
 namespace clsdb::check {
 
 void PrintReport(const CheckResult& result, std::ostream& out);
+
+// Issue 14's goal for the organisations group, per key: precision and
+// recall over pairs of names (check/organization_score.h) at least
+// kOrganizationPrecisionGoal and kOrganizationRecallGoal (check/check.h).
+// Reported as PASS or MISS; a miss never fails the check (only a drop below
+// the baseline does).  Prints nothing when no key has the group.
+void PrintOrganizationGoals(const CheckResult& result, std::ostream& out);
 
 // Prints nothing when there are no totals.
 void PrintSummary(const CheckResult& result, std::ostream& out);

@@ -35,13 +35,20 @@
 //   pilots           name (name match), within a pair of matched actions or
 //                    operations
 //   glossary         acronym (folded) + expansion (title match)
+//   organizations    pairs of names of one organisation, within a pair of
+//                    contracts whose reference has alias sets
+//                    (check/organization_score.h)
+//   organization_kinds  the kind each annotated name is linked to (idem)
 //
 // A group with no expected and no extracted item is not applicable: its F1
 // is undefined (printed '-') and it adds nothing to the totals.
 //
 // The macro F1 of a score is the plain mean of the F1 of its applicable
-// groups: every group weighs the same, however many items it has, so a group
-// with few items (doc_type, title) is not drowned by actions or attendees.
+// extraction groups: every group weighs the same, however many items it has,
+// so a group with few items (doc_type, title) is not drowned by actions or
+// attendees.  The organisation groups score the resolution stage, not the
+// extraction, and are only annotated for some documents: they are left out
+// of the macro F1 (InMacro), so that it stays comparable with earlier runs.
 #ifndef CLSDB_CHECK_SCORER_H_
 #define CLSDB_CHECK_SCORER_H_
 
@@ -57,6 +64,9 @@ namespace clsdb::check {
 // The groups, in report order.
 const std::vector<std::string>& GroupNames();
 bool IsGroupName(std::string_view name);
+// Whether the group counts in MacroF1: all but organizations and
+// organization_kinds.
+bool InMacro(std::string_view group);
 
 // An item that found no partner, as shown by --explain.
 struct UnmatchedItem {

@@ -24,6 +24,40 @@ std::string CoreName(std::string_view name) {
   return std::string(Trim(name.substr(0, cut)));
 }
 
+// A name written as an acronym: 2 to 6 capital letters, nothing else.
+bool IsAcronym(std::string_view name) {
+  if (name.size() < 2 || name.size() > 6) return false;
+  return std::all_of(name.begin(), name.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+}
+
+// Words an acronym leaves out.
+bool SkippedByInitials(const std::string& word) {
+  static const std::set<std::string> kSkipped = {
+      "l", "la", "le", "les", "d", "de", "du", "des", "et", "en", "a", "au", "aux", "sur", "sous"};
+  return kSkipped.count(word) > 0;
+}
+
+// The initials of a name, folded, in its two readings: a hyphenated word
+// as one word ("Avesnes-sur-Helpe": CHA) or as several ("Hénin-Carvin":
+// CAHC).
+std::vector<std::string> Initials(std::string_view name) {
+  std::string joined, split;
+  for (const std::string& word : SplitWords(FoldForMatch(name))) {
+    if (!SkippedByInitials(word)) split += word[0];
+  }
+  std::string spaced(name);
+  for (char& ch : spaced) {
+    if (ch == '\'') ch = ' ';
+  }
+  size_t at = 0;
+  while ((at = spaced.find("’", at)) != std::string::npos) spaced.replace(at, 3, " ");
+  for (const std::string& token : SplitWords(spaced)) {
+    const std::vector<std::string> words = SplitWords(FoldForMatch(token));
+    if (!words.empty() && !SkippedByInitials(words.front())) joined += words.front()[0];
+  }
+  return {joined, split};
+}
+
 bool Contains(const std::vector<std::string>* list, const std::string& value) {
   return list != nullptr && std::find(list->begin(), list->end(), value) != list->end();
 }
@@ -53,23 +87,31 @@ class ContractOrganizations {
       const std::string core = CoreName(p.organization);
       std::string kind = OrganizationKind(core, rules_);
       if (kind.empty() && p.acronym) kind = OrganizationKind(*p.acronym, rules_);
+      // Two parties are two bodies unless one's name or acronym is the
+      // other's: the contract lists them apart ("Conseil départemental de
+      // l'Yonne" and "... de la Nièvre" sign one contract).
       int org = Find(core);
       if (org < 0 && p.acronym) org = Find(*p.acronym);
-      if (org < 0 && OnePerTerritory(kind)) org = OfKind(kind);
       if (org < 0) org = Add(core, kind, /*from_party=*/true);
       Alias(org, p.organization);
-      if (p.acronym && p.acronym->size() <= 15) {
+      if (p.acronym) {
+        // The name the contract then calls the party by, however long.
         Alias(org, *p.acronym);
-        if (!c_.organizations[org].acronym) c_.organizations[org].acronym = *p.acronym;
+        if (p.acronym->size() <= 15 && !c_.organizations[org].acronym) {
+          c_.organizations[org].acronym = *p.acronym;
+        }
       }
       p.organization_index = org;
     }
   }
 
   // A glossary entry links its acronym and its expansion when either is
-  // already a name of one of the contract's organisations.
-  void AddDefinitions(const std::vector<GlossaryEntry>& glossary) {
+  // already a name of one of the contract's organisations.  Only the
+  // contract's own glossary counts (and entries outside any contract): in a
+  // document of eight contracts, another's "MEM" is not this one's.
+  void AddDefinitions(const std::vector<GlossaryEntry>& glossary, int contract_index) {
     for (const GlossaryEntry& g : glossary) {
+      if (g.contract_index >= 0 && g.contract_index != contract_index) continue;
       const int by_expansion = Find(CoreName(g.expansion));
       const int by_acronym = Find(g.acronym);
       if (by_expansion >= 0 && by_acronym < 0) {
@@ -92,17 +134,21 @@ class ContractOrganizations {
       const std::string core = CoreName(a.name);
       if (core.empty()) continue;
       int org = Find(core);
+      if (org < 0) org = ByInitials(core);
       if (org < 0) {
         const std::string kind = OrganizationKind(core, rules_);
         if (kind.empty()) continue;  // not a body clsdb can name
+        const int of_kind = CountOfKind(kind);
         if (OnePerTerritory(kind)) {
-          org = OfKind(kind);
-          if (org < 0) org = Add(core, kind, /*from_party=*/false);
+          // Two of the kind among the parties: which one? Never guess.
+          if (of_kind > 1) continue;
+          org = of_kind == 1 ? OnlyOfKind(kind) : Add(core, kind, /*from_party=*/false);
         } else if (Generic(core)) {
           org = OnlyOfKind(kind);
           if (org < 0) continue;  // "CH" among several hospitals: which one?
         } else {
-          org = Add(core, kind, /*from_party=*/false);
+          org = ByShortName(core, kind);
+          if (org < 0) org = Add(core, kind, /*from_party=*/false);
         }
       }
       Alias(org, a.name);
@@ -152,6 +198,46 @@ class ContractOrganizations {
       if (c_.organizations[i].kind == kind) return static_cast<int>(i);
     }
     return -1;
+  }
+  int CountOfKind(const std::string& kind) const {
+    return static_cast<int>(std::count_if(c_.organizations.begin(), c_.organizations.end(),
+                                          [&](const Organization& o) { return o.kind == kind; }));
+  }
+  // The one organisation whose name's initials are the name, when it is an
+  // acronym as written (2 to 6 capitals): "CAHC" is the "Communauté
+  // d'Agglomération Hénin-Carvin", "CCCA" the "Communauté de communes
+  // Cœur-Avesnois".  -1 when none or several.
+  int ByInitials(const std::string& name) const {
+    if (!IsAcronym(name)) return -1;
+    const std::string want = FoldForMatch(name);
+    int found = -1;
+    for (size_t i = 0; i < c_.organizations.size(); ++i) {
+      const std::vector<std::string> initials = Initials(c_.organizations[i].name);
+      if (std::find(initials.begin(), initials.end(), want) == initials.end()) continue;
+      if (found >= 0) return -1;
+      found = static_cast<int>(i);
+    }
+    return found;
+  }
+  // The one organisation of the kind whose name the name is cut short at a
+  // word boundary ("CH Avesnes" for "Centre Hospitalier d'Avesnes-sur-Helpe";
+  // not "CH Bap" for "CH Bapaume"), when the name says more than its kind
+  // (two words at least once written out).  -1 when none or several.
+  int ByShortName(const std::string& name, const std::string& kind) const {
+    const std::string key = Key(name);
+    if (key.find(' ') == std::string::npos || Generic(name)) return -1;
+    int found = -1;
+    for (size_t i = 0; i < c_.organizations.size(); ++i) {
+      if (c_.organizations[i].kind != kind) continue;
+      const std::string other = Key(c_.organizations[i].name);
+      if (other.size() <= key.size() || other.compare(0, key.size(), key) != 0 ||
+          other[key.size()] != ' ') {
+        continue;
+      }
+      if (found >= 0) return -1;
+      found = static_cast<int>(i);
+    }
+    return found;
   }
   int OnlyOfKind(const std::string& kind) const {
     int found = -1;
@@ -246,12 +332,13 @@ std::string DepartmentOf(const DocumentRecords& records) {
 
 DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rules) {
   const std::string department = DepartmentOf(records);
-  for (Contract& contract : records.contracts) {
+  for (size_t i = 0; i < records.contracts.size(); ++i) {
+    Contract& contract = records.contracts[i];
     contract.organizations.clear();
     contract.organization_aliases.clear();
     ContractOrganizations orgs(&contract, rules);
     orgs.AddParties();
-    orgs.AddDefinitions(records.glossary);
+    orgs.AddDefinitions(records.glossary, static_cast<int>(i));
     orgs.AddActors();
     orgs.ChooseNames();
     orgs.SetMatchKeys(department);

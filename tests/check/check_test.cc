@@ -262,6 +262,45 @@ TEST_CASE("RunCheck keeps a set's totals apart, and --set chooses one", "[check]
   }
 }
 
+TEST_CASE("RunCheck reads a document's alias sets beside its annotation", "[check]") {
+  const auto project = clsdb::testing::ProjectCorpus();
+  clsdb::testing::TempDir dir;
+  dir.Write("corpus/manifest.tsv",
+            (project / "documents" / "cls_signature_only.txt").string() + "\t" +
+                (project / "expected" / "cls_signature_only.json").string() + "\n");
+  CheckOptions o;
+  o.corpus_dir = dir / "corpus";
+  o.shared_dir = dir / "no-shared";
+  o.quiet = true;
+
+  Result<CheckResult> none = RunCheck(o);
+  REQUIRE(none.ok());
+  CHECK_FALSE(none->totals.at("text").group("organizations").applicable());
+
+  // Two parties put in one set on purpose: the database keeps them apart, a
+  // missed pair; the other parties are sets of one name, no pair.
+  dir.Write("corpus/expected/organizations/cls_signature_only.json", R"({
+    "contracts": [{"title": "CONTRAT LOCAL DE SANTÉ DU GRAND MORDELANGE",
+      "organizations": [
+        {"kind": "prefecture", "names": ["Préfecture des Vosges", "Conseil départemental des Vosges"]},
+        {"kind": "ars", "names": ["Agence régionale de santé Grand Est"]}]}]})");
+  Result<CheckResult> scored = RunCheck(o);
+  INFO(scored.status().ToString());
+  REQUIRE(scored.ok());
+  const GroupScore& pairs = scored->totals.at("text").group("organizations");
+  CHECK(pairs.tp == 0);
+  CHECK(pairs.fp == 0);
+  CHECK(pairs.fn == 1);
+  CHECK(scored->passed());  // the goal is missed, which fails nothing
+  const nlohmann::json report = nlohmann::json::parse(ReportJson(*scored));
+  CHECK(report["totals"]["text"]["organization_goal"] == "MISS");
+
+  dir.Write("corpus/expected/organizations/cls_signature_only.json",
+            R"({"contracts": [{"title": "no such contract", "organizations": []}]})");
+  Result<CheckResult> broken = RunCheck(o);
+  CHECK(broken.status().code() == Status::Code::kCorruption);
+}
+
 TEST_CASE("RunCheck errors", "[check]") {
   OneDocCorpus corpus;
   SECTION("a reference document missing from the corpus fails the check") {

@@ -132,6 +132,95 @@ TEST_CASE("an abbreviated hospital is the party written out", "[organize]") {
   CHECK(c.actors[2].organization_index == 1);
 }
 
+TEST_CASE("an acronym as written is the one party whose initials it is", "[organize]") {
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({PartyNamed("Communauté d'Agglomération Hénin-Carvin"),
+                   PartyNamed("Communauté de communes Cœur-Avesnois", std::string("3CA")),
+                   PartyNamed("Centre Hospitalier d'Avesnes-Sur-Helpe")},
+                  {"CAH C", "Cahc", "CAHC", "CCCA", "CHA"}),
+      RepoRules());
+  const Contract& c = out.contracts[0];
+  CHECK(c.actors[0].organization_index != 0);  // not written as an acronym
+  CHECK(c.actors[1].organization_index != 0);
+  CHECK(c.actors[2].organization_index == 0);  // Hénin-Carvin read as two words
+  CHECK(c.actors[3].organization_index == 1);  // Cœur folded to C
+  CHECK(c.actors[4].organization_index == 2);  // Avesnes-Sur-Helpe read as one word
+
+  // Two parties with the same initials: which one? Never guess.
+  const DocumentRecords two = ResolveOrganizations(
+      OneContract(
+          {PartyNamed("Centre Hospitalier Avesnes"), PartyNamed("Centre Hospitalier Arras")},
+          {"CHA"}),
+      RepoRules());
+  CHECK(two.contracts[0].actors[0].organization_index != 0);
+  CHECK(two.contracts[0].actors[0].organization_index != 1);
+}
+
+TEST_CASE("a name cut short at a word is the one body of its kind it begins", "[organize]") {
+  const DocumentRecords out =
+      ResolveOrganizations(OneContract({PartyNamed("Centre Hospitalier d'Avesnes-Sur-Helpe"),
+                                        PartyNamed("Centre Hospitalier de Bapaume")},
+                                       {"CH Avesnes", "CH Bap"}),
+                           RepoRules());
+  const Contract& c = out.contracts[0];
+  CHECK(c.actors[0].organization_index == 0);
+  CHECK(c.actors[1].organization_index != 1);  // a word cut short is a guess
+  CHECK(c.actors[1].organization_index >= 2);
+
+  // Two hospitals of Avesnes: "CH Avesnes" could be either.
+  const DocumentRecords two =
+      ResolveOrganizations(OneContract({PartyNamed("Centre Hospitalier d'Avesnes-Sur-Helpe"),
+                                        PartyNamed("Centre Hospitalier d'Avesnes-le-Comte")},
+                                       {"CH Avesnes"}),
+                           RepoRules());
+  CHECK(two.contracts[0].actors[0].organization_index >= 2);
+}
+
+TEST_CASE("two parties of a kind the territory has one of stay two", "[organize]") {
+  const DocumentRecords out =
+      ResolveOrganizations(OneContract({PartyNamed("Conseil départemental de l'Yonne"),
+                                        PartyNamed("Conseil départemental de la Nièvre")},
+                                       {"Département", "Conseil départemental de la Nièvre"}),
+                           RepoRules());
+  const Contract& c = out.contracts[0];
+  REQUIRE(c.organizations.size() == 2);
+  CHECK(c.parties[0].organization_index != c.parties[1].organization_index);
+  CHECK(c.actors[0].organization_index == -1);  // which of the two?
+  CHECK(c.actors[1].organization_index == 1);
+}
+
+TEST_CASE("the académie is not the département's education service", "[organize]") {
+  const RuleSet& rules = RepoRules();
+  CHECK(OrganizationKind("Académie de LILLE", rules) == "academie");
+  CHECK(OrganizationKind("DSDEN du Nord", rules) == "education");
+  CHECK(OrganizationKind("Conseil Départemental de l'Ordre des Médecins", rules) == "ordre");
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({PartyNamed("Direction des Services Départementaux de l'Education Nationale du "
+                              "Nord",
+                              std::string("DSDEN"))},
+                  {"EN", "Académie de LILLE", "DAASEN"}),
+      rules);
+  const Contract& c = out.contracts[0];
+  CHECK(c.actors[0].organization_index == 0);
+  CHECK(c.actors[1].organization_index != 0);
+  CHECK(c.actors[2].organization_index == 0);
+}
+
+TEST_CASE("only the contract's own glossary defines its names", "[organize]") {
+  DocumentRecords records;
+  for (const char* territory : {"Sud-Avesnois", "Sud Artois"}) {
+    Contract c;
+    c.parties.push_back(PartyNamed(std::string("Maison de l'Emploi du ") + territory));
+    c.actors.push_back(Pilot("MDE"));
+    records.contracts.push_back(c);
+  }
+  // The second contract's glossary defines MDE; the first's does not.
+  records.glossary = {{"MDE", "Maison de l'Emploi du Sud Artois", {}, 1}};
+  const DocumentRecords out = ResolveOrganizations(records, RepoRules());
+  CHECK(out.contracts[0].actors[0].organization_index == -1);
+  CHECK(out.contracts[1].actors[0].organization_index == 0);
+}
+
 TEST_CASE("names of no known kind stay unlinked", "[organize]") {
   const DocumentRecords out = ResolveOrganizations(
       OneContract({}, {"communes", "Médecins du Monde", "professionnels de santé", "x"}),
