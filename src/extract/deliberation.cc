@@ -807,6 +807,14 @@ class ActReader {
     return e > 0 && (text[e - 1] == ',' || text[e - 1] == ';');
   }
 
+  // "POUVOIRS : 6", "Membres présents : 60": a label whose paragraph holds
+  // only the count of its list, the names in the next paragraphs.
+  static bool OnlyCount(std::string_view rest) {
+    const std::string v = CleanValue(rest);
+    return !v.empty() && v.size() <= 3 &&
+           std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+
   void ReadAttendees(Part part, Deliberation* d) const {
     for (int i = part.begin; i < part.end; ++i) {
       const std::vector<Label>& labels = Labels(i);
@@ -821,9 +829,10 @@ class ActReader {
           *read = AddNames(list, labels[k], &d->attendees, true);
           if (*read) i = j;
         };
-        if (CleanValue(rest).empty() && last) {
-          // "Étaient présents :" ending its paragraph: one name (or a few)
-          // per following paragraph, up to the next label or prose.
+        if ((CleanValue(rest).empty() || OnlyCount(rest)) && last) {
+          // "Étaient présents :" (or "Pouvoirs : 6") ending its paragraph:
+          // one name (or a few) per following paragraph, up to the next
+          // label or prose.
           bool read = true;
           while (read && i + 1 < part.end && IsParagraph(block(i + 1)) && Labels(i + 1).empty()) {
             next_list(&read);

@@ -56,7 +56,11 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
     out->title = out->deliberations.front().title;
     return;
   }
-  if (out->doc_type != DocumentType::kPressRelease) return;
+  // A release or a page about a contract: its headline, the first line that
+  // is not a label ("Le Contrat local de santé (CLS)" heading a page).
+  if (out->doc_type != DocumentType::kPressRelease && out->doc_type != DocumentType::kNote) {
+    return;
+  }
   for (int i = 0; i < window; ++i) {
     const Block& b = doc.blocks[i];
     if (b.kind != Block::Kind::kParagraph || rules.Search(RuleId::kTitleLabel, b.text, nullptr)) {

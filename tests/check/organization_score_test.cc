@@ -26,7 +26,7 @@ Contract Reference() {
 
 Actor Named(const std::string& name, int org) {
   Actor a;
-  a.role = "pilot";
+  a.role = ActorRole::kPilot;
   a.name = name;
   a.organization_index = org;
   return a;

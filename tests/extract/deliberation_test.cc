@@ -213,6 +213,31 @@ TEST_CASE("names listed one per line under their label", "[deliberation]") {
   CHECK(d.attendees[2].status == "excused");
 }
 
+TEST_CASE("a label that holds only its count: the names follow in the next paragraph",
+          "[deliberation]") {
+  const Deliberation d =
+      Run("DÉLIBÉRATION DU COMITÉ SYNDICAL\n"
+          "Membres présents : 2\n"
+          "\n"
+          "MM. DUPUIS Xavier, MOREL Claude\n"
+          "\n"
+          "POUVOIRS : 2\n"
+          "\n"
+          "M. LEFEBVRE Paul donne pouvoir à M. DUPUIS Xavier M. PETIT Jean donne pouvoir à M. "
+          "MOREL Claude\n"
+          "\n"
+          "Le Comité syndical,\n"
+          "DÉCIDE :\n"
+          "- d'approuver.\n")
+          .Only();
+  std::vector<std::string> present, excused;
+  for (const Attendee& a : d.attendees) {
+    (a.status == "present" ? present : excused).push_back(a.name);
+  }
+  CHECK(present == std::vector<std::string>{"DUPUIS Xavier", "MOREL Claude"});
+  CHECK(excused == std::vector<std::string>{"LEFEBVRE Paul", "PETIT Jean"});
+}
+
 TEST_CASE("vote counts and the vote lines as written", "[deliberation]") {
   const Deliberation d = Run(kCommission).Only();
   CHECK(d.votes_for == 43);

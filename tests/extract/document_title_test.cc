@@ -38,6 +38,16 @@ TEST_CASE("a press release's headline after its labels is its title", "[title]")
         "La communauté de communes et l'ARS signent leur premier contrat local de santé");
 }
 
+TEST_CASE("a page that explains the contract is titled by its heading", "[title]") {
+  DocumentRecords r =
+      Run("Le Contrat local de santé (CLS)\n\n"
+          "Le Contrat local de santé (CLS) permet une coordination territoriale des actions de "
+          "prévention et d'accès aux soins. Il engage une cinquantaine d'acteurs.\n");
+  CHECK(r.doc_type == DocumentType::kNote);
+  REQUIRE(r.title);
+  CHECK(*r.title == "Le Contrat local de santé (CLS)");
+}
+
 TEST_CASE("a document with no heading gets no title", "[title]") {
   DocumentRecords r = Run("Quelques notes prises à la volée.\n\nUne autre phrase.\n");
   CHECK_FALSE(r.title);
