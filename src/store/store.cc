@@ -492,14 +492,21 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
        {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
     if (Status s = Exec(db, pragma); !s.ok()) return OpenError(db, path, s.message());
   }
-  if (Status s = Exec(db, kSchemaSql); !s.ok()) {
+  // The tables and the version that says they are clsdb's are written in one
+  // transaction: a run killed while it creates them leaves an empty file,
+  // not tables the next run would refuse as another program's.  Two runs
+  // creating one database at once: the second waits, then finds it made.
+  std::string create = std::string("BEGIN IMMEDIATE;") + kSchemaSql;
+  if (*stored == 0) {
+    create += "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" +
+              std::to_string(kSchemaVersion) + "');";
+  }
+  create += "COMMIT;";
+  if (Status s = Exec(db, create); !s.ok()) {
+    Exec(db, "ROLLBACK");
     return OpenError(db, path, "cannot create the schema: " + s.message());
   }
-  if (*stored == 0) {
-    const std::string sql = "INSERT INTO meta(key, value) VALUES ('schema_version', '" +
-                            std::to_string(kSchemaVersion) + "')";
-    if (Status w = Exec(db, sql.c_str()); !w.ok()) return OpenError(db, path, w.message());
-  } else if (*stored < kSchemaVersion) {
+  if (*stored > 0 && *stored < kSchemaVersion) {
     if (Status m = Migrate(db, *stored); !m.ok()) {
       return OpenError(
           db, path,
