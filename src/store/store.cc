@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -9,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -22,6 +24,27 @@ namespace clsdb {
 using namespace store_internal;  // NOLINT: store/'s own
 
 namespace {
+
+// The candidates SameContentCandidates reads and returns at the most.
+constexpr size_t kMaxSameContentCandidates = 8;
+
+// content_fingerprints.minhash: 8 hex digits a slot (schema.sql.h).  A
+// digit that is none reads as 0: the column is only ever written by
+// WriteFingerprint.
+std::vector<std::uint32_t> MinHashFromHex(std::string_view hex) {
+  std::vector<std::uint32_t> minhash;
+  minhash.reserve(hex.size() / 8);
+  for (size_t i = 0; i + 8 <= hex.size(); i += 8) {
+    std::uint32_t v = 0;
+    for (size_t k = i; k < i + 8; ++k) {
+      const char c = hex[k];
+      const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0;
+      v = (v << 4) | static_cast<std::uint32_t>(digit);
+    }
+    minhash.push_back(v);
+  }
+  return minhash;
+}
 
 Status SqlError(sqlite3* db, const std::string& what) {
   return Status::IOError(what + ": " + sqlite3_errmsg(db));
@@ -758,17 +781,30 @@ Result<std::vector<StoredFingerprint>> Store::SameContentCandidates(
     const std::vector<std::int64_t>& bands, const std::string& exclude_sha256,
     long long before_id) {
   auto& st = *stmts_;
-  std::set<long long> ids;
+  std::map<long long, int> shared;  // candidate id -> band keys in common
   for (std::int64_t band : bands) {
     st.find_band.Bind(1, static_cast<long long>(band));
     while (st.find_band.Next()) {
       const long long id = st.find_band.Int(0);
-      if (before_id == 0 || id < before_id) ids.insert(id);
+      if (before_id == 0 || id < before_id) ++shared[id];
     }
     Status s = st.find_band.status();
     st.find_band.Reset();
     if (!s.ok()) return s;
   }
+  // Documents of one template share a few keys by chance, a copy nearly
+  // all of them: only the candidates sharing the most keys are read and
+  // compared, so a batch of one template's documents costs a bounded
+  // look-up each, not one per document stored before.
+  std::vector<std::pair<int, long long>> ranked;  // (-keys in common, id)
+  for (const auto& [id, keys] : shared) ranked.emplace_back(-keys, id);
+  const size_t kept = std::min(ranked.size(), kMaxSameContentCandidates);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kept),
+                    ranked.end());
+  ranked.resize(kept);
+  std::vector<long long> ids;
+  for (const auto& [keys, id] : ranked) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
   std::vector<StoredFingerprint> out;
   for (long long id : ids) {
     Statement& q = st.read_fingerprint;
@@ -778,11 +814,7 @@ Result<std::vector<StoredFingerprint>> Store::SameContentCandidates(
       c.document_id = id;
       c.same_as = q.Int(1);
       c.fingerprint.shingles = static_cast<int>(q.Int(2));
-      const std::string hex = q.Text(3);
-      for (size_t i = 0; i + 8 <= hex.size(); i += 8) {
-        c.fingerprint.minhash.push_back(
-            static_cast<std::uint32_t>(std::stoul(hex.substr(i, 8), nullptr, 16)));
-      }
+      c.fingerprint.minhash = MinHashFromHex(q.Text(3));
       out.push_back(std::move(c));
     }
     Status s = q.status();

@@ -90,8 +90,10 @@ class Store {
   // bands, with their fingerprints (bands left empty), for identity/ to
   // choose from: never one of sha256 exclude_sha256 (a document --force
   // replaces), and only ids below before_id when it is not 0.  At most the
-  // 64 earliest documents of each key: a look-up stays bounded however
-  // many copies of one content are stored.
+  // 64 earliest documents of each key, and of those the 8 that share the
+  // most keys with bands (a copy shares nearly all 32, documents of one
+  // template a few): a look-up stays bounded however many copies of one
+  // content, or documents of one template, are stored.
   Result<std::vector<StoredFingerprint>> SameContentCandidates(
       const std::vector<std::int64_t>& bands, const std::string& exclude_sha256,
       long long before_id = 0);
