@@ -264,15 +264,21 @@ Deliberation ParseDeliberation(Reader& r, const json& j, const std::string& path
   return d;
 }
 
+// The JSON of the file name, or Corruption naming it.
+Status ParseJson(std::string_view json_text, const std::string& name, json* root) {
+  try {
+    *root = json::parse(json_text);
+  } catch (const json::parse_error& e) {
+    return Status::Corruption(name + ": invalid JSON: " + e.what());
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<DocumentRecords> ParseAnnotation(std::string_view json_text, const std::string& name) {
   json root;
-  try {
-    root = json::parse(json_text);
-  } catch (const json::parse_error& e) {
-    return Status::Corruption(name + ": invalid JSON: " + e.what());
-  }
+  if (Status s = ParseJson(json_text, name, &root); !s.ok()) return s;
   Reader r(name);
   if (!r.IsObject(root, "$")) return r.status();
 
@@ -348,11 +354,7 @@ void ParseContractOrganizations(Reader& r, const json& j, const std::string& pat
 Status ParseOrganizationAnnotation(std::string_view json_text, const std::string& name,
                                    DocumentRecords* expected) {
   json root;
-  try {
-    root = json::parse(json_text);
-  } catch (const json::parse_error& e) {
-    return Status::Corruption(name + ": invalid JSON: " + e.what());
-  }
+  if (Status s = ParseJson(json_text, name, &root); !s.ok()) return s;
   Reader r(name);
   if (!r.IsObject(root, "$")) return r.status();
   ForEachObject(r, root, "contracts", "$", [&](const json& j, const std::string& p) {
