@@ -17,16 +17,15 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr double kOcrDpi = 300;
-// The look for a scanned image under a thin text layer needs no detail.
-constexpr double kInkDpi = 36;
-// Darker than this is ink.
-constexpr std::uint8_t kInk = 160;
 // A text layer with more of its words garbled than this is a poor OCR layer
 // (clean office text measures 0.01-0.05; the scanners' own OCR, 0.2 and up).
 constexpr double kGarbledLayer = 0.15;
 // A page read with a mean word confidence below this is named in the
 // document's notes: its text is likely to hold misread words.
 constexpr double kLowConfidence = 60;
+// A scan is one image over the page, or strips of one; a third of the page
+// leaves room for a scan set in margins, and is far above a page's logos.
+constexpr double kScannedImageShare = 1.0 / 3;
 
 size_t CharacterCount(const std::vector<Word>& words) {
   size_t n = 0;
@@ -45,10 +44,9 @@ Status WithPage(const RawPage& raw, const Status& s) {
 Result<GreyImage> Render(const poppler::page& page, double dpi) {
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
-  // Smooth edges help Tesseract read; the look for ink needs none of it.
-  const bool for_ocr = dpi >= kOcrDpi;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, for_ocr);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, for_ocr);
+  // Smooth edges help Tesseract read.
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
   poppler::image image = renderer.render_page(&page, dpi, dpi);
   if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
     return Status::Corruption("Poppler could not render the page for OCR");
@@ -64,42 +62,6 @@ Result<GreyImage> Render(const poppler::page& page, double dpi) {
                 data + static_cast<size_t>(y) * image.bytes_per_row(), out.width);
   }
   return out;
-}
-
-// True when the page shows ink spread over it away from its text layer's
-// words: a scanned page image under a stamped header or a poor OCR layer,
-// not a born-digital page's logo or signature.
-bool HasImageBesideText(const poppler::page& page, const RawPage& raw) {
-  Result<GreyImage> image = Render(page, kInkDpi);
-  if (!image.ok()) return false;
-  const int w = image->width, h = image->height;
-  std::vector<std::uint8_t> covered(static_cast<size_t>(w) * h, 0);
-  const double scale = kInkDpi / 72.0;
-  for (const Word& word : raw.words) {
-    const int x0 = std::max(0, static_cast<int>(std::floor(word.x0 * scale)) - 1);
-    const int x1 = std::min(w - 1, static_cast<int>(std::ceil(word.x1 * scale)) + 1);
-    const int y0 = std::max(0, static_cast<int>(std::floor(word.y0 * scale)) - 1);
-    const int y1 = std::min(h - 1, static_cast<int>(std::ceil(word.y1 * scale)) + 1);
-    for (int y = y0; y <= y1; ++y) {
-      for (int x = x0; x <= x1; ++x) covered[static_cast<size_t>(y) * w + x] = 1;
-    }
-  }
-  long ink = 0;
-  int left = w, right = -1, top = h, bottom = -1;
-  for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x) {
-      const size_t i = static_cast<size_t>(y) * w + x;
-      if (image->pixels[i] >= kInk || covered[i]) continue;
-      ++ink;
-      left = std::min(left, x);
-      right = std::max(right, x);
-      top = std::min(top, y);
-      bottom = std::max(bottom, y);
-    }
-  }
-  if (right < 0) return false;
-  const bool spread = (right - left) > w / 2 && (bottom - top) > h / 2;
-  return spread && ink > static_cast<long>(w) * h / 200;
 }
 
 bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -160,7 +122,8 @@ double GarbleRate(const std::vector<Word>& words) {
 }
 
 Status OcrPdfPage(const PageToRender& page_to_render, const ReadOptions& options,
-                  Clock::time_point deadline, RawPage* raw, std::vector<Diagnostic>* diagnostics) {
+                  Clock::time_point deadline, double image_share, RawPage* raw,
+                  std::vector<Diagnostic>* diagnostics) {
   if (options.ocr == OcrMode::kOff) return Status::OK();
   const size_t layer_chars = CharacterCount(raw->words);
   const bool forced = options.ocr == OcrMode::kForce;
@@ -169,9 +132,9 @@ Status OcrPdfPage(const PageToRender& page_to_render, const ReadOptions& options
   const double layer_garble = empty ? 1.0 : GarbleRate(raw->words);
   const bool garbled = layer_garble > kGarbledLayer;
   if (!forced && !empty && !thin && !garbled) return Status::OK();
+  if (!forced && !empty && image_share < kScannedImageShare) return Status::OK();
   const poppler::page* page = page_to_render();
   if (!page) return WithPage(*raw, Status::Corruption("Poppler could not open it to render it"));
-  if (!forced && !empty && !HasImageBesideText(*page, *raw)) return Status::OK();
 
   const double px_w = std::ceil(raw->width * kOcrDpi / 72.0);
   const double px_h = std::ceil(raw->height * kOcrDpi / 72.0);

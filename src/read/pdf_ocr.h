@@ -28,15 +28,17 @@ using PageToRender = std::function<const poppler::page*()>;
 //
 // kAuto reads a page that has no text layer, or whose text layer is thin
 // (fewer than kOcrFewCharacters characters) or reads as garbage (a poor OCR
-// layer some scanners add), provided the page shows ink away from its text
-// layer's words (a scanned image); the OCR words are kept only when they
-// read better than the text layer.
+// layer some scanners add), provided raster images cover at least a third
+// of the page (image_share, 0-1, from the reader: a scanned image); the OCR
+// words are kept only when they read better than the text layer.
+// Born-digital pages with a thin layer (covers, title pages) draw their
+// logos as paths or small images: they are never rendered.
 //
 // Errors: LimitExceeded (the page image would be larger than
 // options.max_ocr_pixels), Unavailable (OCR went past deadline), Unsupported
 // (Tesseract is not installed), Internal; their messages name the page.
 Status OcrPdfPage(const PageToRender& page, const ReadOptions& options,
-                  std::chrono::steady_clock::time_point deadline, RawPage* raw,
+                  std::chrono::steady_clock::time_point deadline, double image_share, RawPage* raw,
                   std::vector<Diagnostic>* diagnostics);
 
 // The share of a text layer's words that do not look like words of a

@@ -120,13 +120,64 @@ constexpr double kBoxHeightPerPoint = 1.3;
 // hatched map); the rest are dropped.
 constexpr size_t kMaxRulingsPerPage = 20000;
 
-// The OutputDev of a page: Poppler's text assembly for the words, and the
-// straight lines of painted paths for the rulings.
+// The OutputDev of a page: Poppler's text assembly for the words, the
+// straight lines of painted paths for the rulings, and where raster images
+// are drawn (a scanned page is one; a born-digital page's are logos).
 class PageCollector : public TextOutputDev {
  public:
-  PageCollector() : TextOutputDev(nullptr, false, 0, false, false) {}
+  PageCollector(double page_width, double page_height)
+      : TextOutputDev(nullptr, false, 0, false, false),
+        page_width_(page_width),
+        page_height_(page_height) {}
 
   std::vector<RulingLine> TakeRulings() { return std::move(rulings_); }
+
+  // The share of the page's area that raster images cover, 0 to 1
+  // (overlapping images count twice, up to 1).
+  double ImageShare() const {
+    const double page = page_width_ * page_height_;
+    return page > 0 ? std::min(1.0, image_area_ / page) : 0;
+  }
+
+  // TextOutputDev asks Poppler to skip images and patterns; images are
+  // wanted here for where they are (their pixels are never decoded), and
+  // patterns and shadings are still skipped, as painting them would only
+  // feed Fill with a pattern's cells.
+  bool needNonText() override { return true; }
+  bool useTilingPatternFill() override { return true; }
+  bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*, int, int, int,
+                         int, double, double) override {
+    return true;
+  }
+  bool useShadedFills(int) override { return true; }
+  bool functionShadedFill(GfxState*, GfxFunctionShading*) override { return true; }
+  bool axialShadedFill(GfxState*, GfxAxialShading*, double, double) override { return true; }
+  bool radialShadedFill(GfxState*, GfxRadialShading*, double, double) override { return true; }
+  bool gouraudTriangleShadedFill(GfxState*, GfxGouraudTriangleShading*) override { return true; }
+  bool patchMeshShadedFill(GfxState*, GfxPatchMeshShading*) override { return true; }
+
+  // OutputDev's own versions skip an inline image's bytes; an image object's
+  // stream is left unread.
+  void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
+                     bool interpolate, bool inline_image) override {
+    AddImage(state);
+    OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
+  }
+  void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height,
+                 GfxImageColorMap* color_map, bool interpolate, const int* mask_colors,
+                 bool inline_image) override {
+    AddImage(state);
+    OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors,
+                         inline_image);
+  }
+  void drawMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool,
+                       Stream*, int, int, bool, bool) override {
+    AddImage(state);
+  }
+  void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool,
+                           Stream*, int, int, GfxImageColorMap*, bool) override {
+    AddImage(state);
+  }
 
   void stroke(GfxState* state) override {
     TextOutputDev::stroke(state);
@@ -225,6 +276,25 @@ class PageCollector : public TextOutputDev {
     }
   }
 
+  // An image fills the unit square of its matrix: its box on the page.
+  void AddImage(const GfxState* state) {
+    double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL;
+    for (const auto& [ux, uy] : {std::pair{0.0, 0.0}, {1.0, 0.0}, {0.0, 1.0}, {1.0, 1.0}}) {
+      double x, y;
+      state->transform(ux, uy, &x, &y);
+      if (!std::isfinite(x) || !std::isfinite(y)) return;  // a degenerate matrix
+      x0 = std::min(x0, x);
+      x1 = std::max(x1, x);
+      y0 = std::min(y0, y);
+      y1 = std::max(y1, y);
+    }
+    const double w = std::min(x1, page_width_) - std::max(x0, 0.0);
+    const double h = std::min(y1, page_height_) - std::max(y0, 0.0);
+    if (w > 0 && h > 0) image_area_ += w * h;
+  }
+
+  double page_width_, page_height_;
+  double image_area_ = 0;
   std::vector<RulingLine> rulings_;
 };
 
@@ -324,7 +394,7 @@ Result<RawDocument> ParsePdf(const std::string& bytes, const ReadOptions& option
     if (page->getRotate() == 90 || page->getRotate() == 270) {
       std::swap(raw.width, raw.height);  // displayed sideways
     }
-    PageCollector collector;
+    PageCollector collector(raw.width, raw.height);
     // 72 dpi, no rotation of our own, the crop box: device coordinates are
     // points from the displayed page's top left corner.  Poppler's own
     // annotations are drawn as a viewer shows them.
@@ -351,7 +421,8 @@ Result<RawDocument> ParsePdf(const std::string& bytes, const ReadOptions& option
       }
       return render_page.get();
     };
-    if (Status s = OcrPdfPage(page_for_rendering, options, deadline.at, &raw, &out.diagnostics);
+    if (Status s = OcrPdfPage(page_for_rendering, options, deadline.at, collector.ImageShare(),
+                              &raw, &out.diagnostics);
         !s.ok()) {
       return s;
     }
