@@ -166,10 +166,50 @@ class ActReader {
     }
     if (!opening.empty()) return opening;
     if (OptText body = BodyFromHeading(part)) return body;
+    if (OptText body = BodyFromMinutesHeading(part)) return body;
     // Minutes headed by the body alone ("CONSEIL COMMUNAUTAIRE").
     const int i = First(part, {RuleId::kDelibBodyAlone}, &m);
-    if (i >= 0 && i - part.begin < kSittingHeadBlocks) return CleanValue(m.Get("body"));
+    if (i >= 0 && i - part.begin < kSittingHeadBlocks) {
+      return CompletedByCollectivity(CleanValue(m.Get("body")), part.begin, i);
+    }
     return std::nullopt;
+  }
+
+  // Minutes headed by their sitting ("Compte-rendu du Conseil Communautaire
+  // du Haut Allier du 24 septembre 2020"): the first heading that names
+  // whose body it is, else the first one.
+  OptText BodyFromMinutesHeading(Part part) const {
+    std::string bare;
+    int bare_at = -1;
+    const int end = std::min(part.end, part.begin + kSittingHeadBlocks);
+    for (int i = part.begin; i < end; ++i) {
+      if (!IsParagraph(block(i))) continue;
+      for (const RuleMatch& m : rules_.SearchAll(RuleId::kDelibBodyMinutes, block(i).text)) {
+        std::string body = CleanValue(m.Get("body"));
+        if (IsQualified(body)) return body;
+        if (bare_at < 0 && !body.empty()) {
+          bare = std::move(body);
+          bare_at = i;
+        }
+      }
+    }
+    if (bare_at < 0) return std::nullopt;
+    return CompletedByCollectivity(bare, part.begin, bare_at);
+  }
+
+  // A body named bare ("CONSEIL COMMUNAUTAIRE") under the collectivity's
+  // name printed above it ("COMMUNAUTE DE COMMUNES DE LA VANNE …", within
+  // [begin, at), or at the document's head) is that collectivity's.
+  std::string CompletedByCollectivity(const std::string& body, int begin, int at) const {
+    if (IsQualified(body)) return body;
+    // The document's first blocks, then the part's, up to the body's line.
+    for (int k = 0; k < at; ++k) {
+      if (k == kSittingHeadBlocks && begin > k) k = begin;
+      if (k >= at) break;
+      RuleMatch c;
+      if (Search(RuleId::kDelibBodyCollectivity, k, &c)) return WithCollectivity(body, c);
+    }
+    return body;
   }
 
   // "Conseil communautaire de la Communauté …" names whose body it is;

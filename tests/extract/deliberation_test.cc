@@ -113,6 +113,23 @@ TEST_CASE("without a sentence, the body is the heading plus the collectivity abo
   CHECK(d.body == "COMMISSION PERMANENTE DU CONSEIL DEPARTEMENTAL DU NORD");
 }
 
+TEST_CASE(
+    "minutes headed by their sitting: the body before the date, completed by the "
+    "collectivity above it when bare",
+    "[deliberation]") {
+  CHECK(Run("Compte-rendu du Conseil Communautaire du Haut Allier du 24 septembre 2020\n"
+            "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
+            "Le conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+            .Only()
+            .body == "Conseil Communautaire du Haut Allier");
+  CHECK(Run("COMMUNAUTE DE COMMUNES DU VAL\n"
+            "CONSEIL COMMUNAUTAIRE DU 11 DECEMBRE 2012\n"
+            "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
+            "Le conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+            .Only()
+            .body == "CONSEIL COMMUNAUTAIRE DE LA COMMUNAUTE DE COMMUNES DU VAL");
+}
+
 TEST_CASE("the act's number, not a cited one", "[deliberation]") {
   CHECK(Run(kCommission).Only().number == "2025-131");
   CHECK(Run(kRegister).Only().number == "DEL2025-037");
@@ -410,6 +427,29 @@ TEST_CASE("spaced hyphens inside names of a comma-separated list", "[deliberatio
                       "DAUGA Benoît | present", "LAMBERT François | present",
                       "AUGUSTE - MERCADIER Karine | excused", "BALLERINI Francis | excused",
                       "DULONG Pierre | excused"});
+}
+
+TEST_CASE("letter-spaced labels and labels with OCR's braces", "[deliberation]") {
+  const Run run(
+      "CONSEIL MUNICIPAL DU 3 MARS 2021\n"
+      "P R É S E N T S\n"
+      "M. Paul MARTIN, Mme Anne PETIT.\n"
+      "A B S E N T S E X C U S E S AYA N T D O N N E P O U V O I R\n"
+      "M. Jean DUPONT (pouvoir à M. Paul MARTIN).\n"
+      "après en avoir délibéré, le Conseil DÉCIDE d'approuver le budget.\n");
+  std::vector<std::string> people;
+  for (const Attendee& a : run.Only().attendees) people.push_back(a.name + " | " + a.status);
+  CHECK(people == std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present",
+                                           "Jean DUPONT | excused"});
+  const Run braces(
+      "Séance du 16 février 2023, sous la présidence de M. Paul MARTIN, Maire, Présent{e}s "
+      "Madame Anne PETIT, Monsieur Luc ROUX, Excusé(e})s ayant donné procuration Madame Claire "
+      "DUPONT procuration à Monsieur Luc ROUX\n"
+      "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n");
+  people.clear();
+  for (const Attendee& a : braces.Only().attendees) people.push_back(a.name + " | " + a.status);
+  CHECK(people == std::vector<std::string>{"Anne PETIT | present", "Luc ROUX | present",
+                                           "Claire DUPONT | excused"});
 }
 
 // Without commas, " - " separates the names ("CAUQUIL R. – LANET M. - PUECH J.F.").
