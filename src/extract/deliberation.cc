@@ -769,9 +769,13 @@ class ActReader {
       RuleMatch civ;
       if (rules_.Search(RuleId::kDelibAttendeeCivility, item, &civ)) s += civ.end;
       item = std::string_view(text.data() + s, e - s);
+      // "X, POUVOIR A Y ; Z, …": Y holds X's proxy, and is listed elsewhere.
+      if (IsProxyHolder(item)) continue;
+      bool proxy_giver = false;
       if (rules_.Search(RuleId::kDelibAttendeeProxyTail, item, &civ)) {
         e = s + civ.start;  // "X donne pouvoir à Y": X
         item = std::string_view(text.data() + s, e - s);
+        proxy_giver = true;
       }
       // "X, Maire, Y": a function after a name; one that opens the text
       // ("Secrétaire de séance : …") is no list.
@@ -792,6 +796,8 @@ class ActReader {
       }
       ++names;
       if (!HoldsForThisAct(bracket)) continue;
+      // "Pouvoirs : Mme X à M. Y" after "Excusés : Mme X": one person.
+      if (proxy_giver && IsListedAbsent(*out, item)) continue;
       Attendee a;
       a.name = CollapseSpaces(item);
       a.status = label.status;
@@ -811,6 +817,22 @@ class ActReader {
     const std::string& until = m.Has("until") ? m.Get("until") : m.Get("until2");
     return (from.empty() || ItemKey(from) <= act_key_) &&
            (until.empty() || act_key_ <= ItemKey(until));
+  }
+
+  // An item that is only the proxy's end ("POUVOIR A Pierre BARROS"): its
+  // list split the giver from it.
+  bool IsProxyHolder(std::string_view item) const {
+    RuleMatch m;
+    const std::string spaced = " " + std::string(item);
+    return rules_.Search(RuleId::kDelibAttendeeProxyTail, spaced, &m) && m.start == 0;
+  }
+
+  // Whether the act's list already names this person excused or absent.
+  static bool IsListedAbsent(const std::vector<Attendee>& listed, std::string_view name) {
+    const std::string key = FoldForMatch(CollapseSpaces(name));
+    return std::any_of(listed.begin(), listed.end(), [&](const Attendee& a) {
+      return a.status != "present" && FoldForMatch(a.name) == key;
+    });
   }
 
   bool IsRoleLabel(std::string_view caption) const {

@@ -464,5 +464,30 @@ TEST_CASE("spaced hyphens separate the names of a list without commas", "[delibe
   for (const std::string& name : people) CHECK(name.find(" - ") == std::string::npos);
 }
 
+// A proxy's holder is not listed by the proxy ("X, POUVOIR A Y ;"), and a
+// giver listed as excused is not listed twice by "Pouvoirs : X à Y".
+TEST_CASE("proxies name each giver once and never their holder", "[deliberation]") {
+  const Run split(
+      "CONSEIL MUNICIPAL DU 3 MARS 2021\n"
+      "PRESENTS : PAUL MARTIN, ANNE PETIT, LUC ROUX. EXCUSES REPRESENTES PAR POUVOIR : JEAN "
+      "DUPONT, POUVOIR A PAUL MARTIN ; CLAIRE DURAND, POUVOIR A LUC ROUX. ABSENTS : MARC "
+      "BLANC.\n"
+      "après en avoir délibéré, le Conseil DÉCIDE d'approuver le budget.\n");
+  std::vector<std::string> people;
+  for (const Attendee& a : split.Only().attendees) people.push_back(a.name + " | " + a.status);
+  CHECK(people == std::vector<std::string>{"PAUL MARTIN | present", "ANNE PETIT | present",
+                                           "LUC ROUX | present", "JEAN DUPONT | excused",
+                                           "CLAIRE DURAND | excused", "MARC BLANC | absent"});
+  const Run twice(
+      "CONSEIL MUNICIPAL DU 3 MARS 2021\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT. Absents excusés : Mme Claire DURAND, M. Jean "
+      "DUPONT. Pouvoirs : Mme Claire DURAND à M. Paul MARTIN, M. Jean DUPONT à Mme Anne PETIT\n"
+      "après en avoir délibéré, le Conseil DÉCIDE d'approuver le budget.\n");
+  people.clear();
+  for (const Attendee& a : twice.Only().attendees) people.push_back(a.name + " | " + a.status);
+  CHECK(people == std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present",
+                                           "Claire DURAND | excused", "Jean DUPONT | excused"});
+}
+
 }  // namespace
 }  // namespace clsdb
