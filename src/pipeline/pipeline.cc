@@ -323,11 +323,17 @@ class RowQueue {
   bool Pop(DocumentRow* row) {
     std::unique_lock lock(mu_);
     not_empty_.wait(lock, [&] { return !queue_.empty() || producers_ == 0; });
-    if (queue_.empty()) return false;
-    *row = std::move(queue_.front());
-    queue_.pop_front();
-    not_full_.notify_one();
-    return true;
+    return Take(row);
+  }
+  enum class Popped { kRow, kTimedOut, kDone };
+  // Pop, waiting no later than deadline for a row.
+  Popped PopUntil(DocumentRow* row, std::chrono::steady_clock::time_point deadline) {
+    std::unique_lock lock(mu_);
+    if (!not_empty_.wait_until(lock, deadline,
+                               [&] { return !queue_.empty() || producers_ == 0; })) {
+      return Popped::kTimedOut;
+    }
+    return Take(row) ? Popped::kRow : Popped::kDone;
   }
   void SetProducers(int n) {
     std::lock_guard lock(mu_);
@@ -340,6 +346,15 @@ class RowQueue {
   }
 
  private:
+  // REQUIRES: mu_ held.
+  bool Take(DocumentRow* row) {
+    if (queue_.empty()) return false;
+    *row = std::move(queue_.front());
+    queue_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+
   std::mutex mu_;
   std::condition_variable not_full_, not_empty_;
   std::deque<DocumentRow> queue_;
@@ -425,20 +440,18 @@ class IngestRun {
   // Processes every input and stores its row; fails only when no worker can
   // start or memory runs out (the documents stored before stay complete).
   Status Run() {
-    const auto started = std::chrono::steady_clock::now();
+    started_ = std::chrono::steady_clock::now();
     std::vector<std::thread> workers;
     if (Status s = StartWorkers(&workers); !s.ok()) return s;
     DocumentRow row;
-    size_t done = 0;
     try {
-      while (queue_.Pop(&row)) {
-        Tally(Write(row), row.page_count);
-        if (options_.progress) {
-          PrintProgress(++done, inputs_.size(), report_->pages, SecondsSince(started));
-        }
-      }
+      WriteRows();
     } catch (const std::bad_alloc&) {
       StopForMemory();
+      try {  // what was written is committed: the documents before stay stored
+        FinishGroup();
+      } catch (const std::bad_alloc&) {  // the group is rolled back when the store closes
+      }
       while (queue_.Pop(&row)) {  // lets the workers finish the documents they hold
       }
     }
@@ -456,6 +469,75 @@ class IngestRun {
  private:
   static double SecondsSince(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  }
+
+  // Group commit: rows are written in groups that share one transaction
+  // (store.h BeginGroup), each committed once it holds kGroupDocuments, once
+  // kGroupTime has passed since its first row (time spent waiting for rows
+  // included, so that a slow document never keeps the others uncommitted
+  // or the write lock held), and at the end.  A document's outcome is
+  // reported when its group is committed, so the report says what is stored.
+  static constexpr size_t kGroupDocuments = 256;
+  static constexpr std::chrono::milliseconds kGroupTime{500};
+
+  void WriteRows() {
+    DocumentRow row;
+    std::chrono::steady_clock::time_point deadline;
+    while (true) {
+      RowQueue::Popped got = RowQueue::Popped::kRow;
+      if (store_.InGroup()) {
+        got = queue_.PopUntil(&row, deadline);
+      } else if (!queue_.Pop(&row)) {
+        got = RowQueue::Popped::kDone;
+      }
+      if (got == RowQueue::Popped::kDone) break;
+      if (got == RowQueue::Popped::kRow) {
+        if (!store_.InGroup()) {
+          const auto begin_started = std::chrono::steady_clock::now();
+          // A group that cannot begin (another writer holds the lock past
+          // the busy timeout): the row is written in a transaction of its own.
+          if (store_.BeginGroup().ok()) deadline = begin_started + kGroupTime;
+          report_->writer_seconds += SecondsSince(begin_started);
+        }
+        Write(row);
+      }
+      if (got == RowQueue::Popped::kTimedOut || pending_.size() >= kGroupDocuments ||
+          !store_.InGroup() || !store_.GroupAlive() ||
+          std::chrono::steady_clock::now() >= deadline) {
+        FinishGroup();
+      }
+    }
+    FinishGroup();
+  }
+
+  // Commits the open group, if any, and reports its documents: stored, or
+  // failed with the reason when the commit failed.
+  void FinishGroup() {
+    if (store_.InGroup()) {
+      const auto commit_started = std::chrono::steady_clock::now();
+      const Status committed = store_.CommitGroup();
+      report_->writer_seconds += SecondsSince(commit_started);
+      for (Pending& p : pending_) {
+        if (!p.in_group || committed.ok()) continue;
+        p.outcome.status = DocumentStatus::kFailed;
+        p.outcome.message = committed.WithPrefix(p.outcome.path).ToString();
+        p.same_as.reset();
+      }
+    }
+    for (Pending& p : pending_) {
+      if (p.same_as) {
+        ++report_->linked;
+        if (options_.verbose) {
+          std::fprintf(stderr, "%s: same content as document %lld\n", p.outcome.path.c_str(),
+                       *p.same_as);
+        }
+      }
+      Tally(std::move(p.outcome), p.pages);
+      if (options_.progress) {
+        PrintProgress(++written_, inputs_.size(), report_->pages, SecondsSince(started_));
+      }
+    }
+    pending_.clear();
   }
 
   // Memory can run out outside a document's own handling (starting a
@@ -559,15 +641,17 @@ class IngestRun {
     return false;
   }
 
-  // Stores one row (the writer's part) and says how it went.
-  DocumentOutcome Write(DocumentRow& row) {
-    DocumentOutcome outcome{row.path,       row.status,
-                            row.error,      row.records.doc_type,
-                            row.page_count, static_cast<int>(row.records.contracts.size())};
+  // Stores one row (the writer's part); its outcome waits in pending_ for
+  // the group's commit.
+  void Write(DocumentRow& row) {
+    Pending p{{row.path, row.status, row.error, row.records.doc_type, row.page_count,
+               static_cast<int>(row.records.contracts.size())},
+              row.page_count};
     if (row.sha256.empty()) {
       // Not even read: nothing to store, but the run reports it.
-      outcome.status = DocumentStatus::kFailed;
-      return outcome;
+      p.outcome.status = DocumentStatus::kFailed;
+      pending_.push_back(std::move(p));
+      return;
     }
     const auto write_started = std::chrono::steady_clock::now();
     // The same content as an earlier document?  A failed look-up leaves
@@ -583,19 +667,17 @@ class IngestRun {
         store_.WriteDocument(row, options_.force || row.attempts > 1, &already_stored);
     report_->writer_seconds += SecondsSince(write_started);
     if (!id.ok()) {
-      outcome.status = DocumentStatus::kFailed;
-      outcome.message = id.status().ToString();
+      p.outcome.status = DocumentStatus::kFailed;
+      p.outcome.message = id.status().ToString();
     } else if (already_stored) {
       // Another run stored the same bytes while this one processed them.
-      outcome.status = DocumentStatus::kSkipped;
-      outcome.message = "already stored by another run";
-    } else if (row.same_as) {
-      ++report_->linked;
-      if (options_.verbose) {
-        std::fprintf(stderr, "%s: same content as document %lld\n", row.path.c_str(), *row.same_as);
-      }
+      p.outcome.status = DocumentStatus::kSkipped;
+      p.outcome.message = "already stored by another run";
+    } else {
+      p.in_group = store_.InGroup();
+      p.same_as = row.same_as;
     }
-    return outcome;
+    pending_.push_back(std::move(p));
   }
 
   void Tally(DocumentOutcome outcome, int pages) {
@@ -622,6 +704,17 @@ class IngestRun {
   std::set<std::string> claimed_;
   std::mutex outcome_mu_;
   std::vector<DocumentOutcome> skipped_dupes_;
+  // The writer's: documents written in the open group (or not stored at
+  // all), reported when it is committed.
+  struct Pending {
+    DocumentOutcome outcome;
+    int pages = 0;
+    bool in_group = false;  // written in the group: lost if its commit fails
+    std::optional<long long> same_as;
+  };
+  std::vector<Pending> pending_;
+  std::chrono::steady_clock::time_point started_;
+  size_t written_ = 0;  // documents reported, for the progress line
 };
 
 }  // namespace

@@ -8,8 +8,9 @@
 //      to each (ok, partial, failed with the reason, skipped as a duplicate or
 //      an unsupported file).
 //
-// Workers process documents in parallel; a single writer stores them, one
-// transaction each, in the order they finish.  A document that fails never
+// Workers process documents in parallel; a single writer stores them in the
+// order they finish, each whole or not at all, several documents to a
+// commit (store.h BeginGroup).  A document that fails never
 // stops the batch.
 #ifndef CLSDB_PIPELINE_PIPELINE_H_
 #define CLSDB_PIPELINE_PIPELINE_H_

@@ -655,19 +655,67 @@ std::optional<StoredDocuments::Outcome> StoredDocuments::Find(const std::string&
   return found;
 }
 
-Result<long long> Store::WriteDocument(const DocumentRow& doc, bool replace, bool* already_stored) {
-  if (already_stored != nullptr) *already_stored = false;
-  Status begin = Exec(db_, "BEGIN IMMEDIATE");
-  if (!begin.ok()) return begin;
-  Result<long long> id = WriteDocumentLocked(doc, replace, already_stored);
-  if (!id.ok()) {
-    Exec(db_, "ROLLBACK");
-    return id.status().WithPrefix(doc.path);
+Status Store::BeginGroup() {
+  if (in_group_) return Status::Internal("a group is already open");
+  if (Status s = Exec(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
+  in_group_ = true;
+  group_lost_.clear();
+  return Status::OK();
+}
+
+bool Store::GroupAlive() const { return !in_group_ || sqlite3_get_autocommit(db_) == 0; }
+
+Status Store::CommitGroup() {
+  if (!in_group_) return Status::Internal("no group is open");
+  in_group_ = false;
+  if (sqlite3_get_autocommit(db_) != 0) {
+    // SQLite rolled the transaction back itself: nothing of it is stored.
+    return Status::IOError("the group of documents was rolled back" +
+                           (group_lost_.empty() ? std::string() : " after: " + group_lost_));
   }
   Status commit = Exec(db_, "COMMIT");
-  if (!commit.ok()) {
-    Exec(db_, "ROLLBACK");
-    return commit.WithPrefix(doc.path);
+  if (!commit.ok()) Exec(db_, "ROLLBACK");
+  return commit;
+}
+
+Status Store::Atomically(const std::function<Status()>& write) {
+  if (in_group_ && sqlite3_get_autocommit(db_) != 0) {
+    // The group's transaction is gone: writing now would commit on its own.
+    return Status::IOError("the group of documents was rolled back" +
+                           (group_lost_.empty() ? std::string() : " after: " + group_lost_));
+  }
+  const char* begin = in_group_ ? "SAVEPOINT document" : "BEGIN IMMEDIATE";
+  if (Status s = Exec(db_, begin); !s.ok()) return s;
+  Status s = write();
+  if (in_group_) {
+    if (s.ok()) s = Exec(db_, "RELEASE document");
+    if (!s.ok() && sqlite3_get_autocommit(db_) == 0) {
+      Exec(db_, "ROLLBACK TO document; RELEASE document");
+    }
+    // Some errors (a full disk, an I/O error) make SQLite roll back the
+    // whole transaction: the group is lost, and CommitGroup says why.
+    if (!s.ok() && sqlite3_get_autocommit(db_) != 0 && group_lost_.empty()) {
+      group_lost_ = s.ToString();
+    }
+    return s;
+  }
+  if (s.ok()) s = Exec(db_, "COMMIT");
+  if (!s.ok()) Exec(db_, "ROLLBACK");
+  return s;
+}
+
+Result<long long> Store::WriteDocument(const DocumentRow& doc, bool replace, bool* already_stored) {
+  if (already_stored != nullptr) *already_stored = false;
+  long long id = 0;
+  Status s = Atomically([&]() -> Status {
+    Result<long long> written = WriteDocumentLocked(doc, replace, already_stored);
+    if (!written.ok()) return written.status();
+    id = *written;
+    return Status::OK();
+  });
+  if (!s.ok()) {
+    if (already_stored != nullptr) *already_stored = false;
+    return s.WithPrefix(doc.path);
   }
   return id;
 }
@@ -836,19 +884,14 @@ Result<std::vector<long long>> Store::DocumentsWithoutFingerprint() {
 
 Status Store::SetContentIdentity(long long document_id, const ContentFingerprint& fingerprint,
                                  std::optional<long long> same_as) {
-  if (Status begin = Exec(db_, "BEGIN IMMEDIATE"); !begin.ok()) return begin;
-  Status s = Status::OK();
-  auto r = stmts_->set_same_as.Bind(1, document_id).Bind(2, same_as).Run();
-  if (!r.ok()) {
-    s = r.status();
-  } else if (sqlite3_changes(db_) == 0) {
-    s = Status::NotFound("no document " + std::to_string(document_id));
-  } else {
-    s = WriteFingerprint(document_id, fingerprint);
-  }
-  if (s.ok()) s = Exec(db_, "COMMIT");
-  if (!s.ok()) Exec(db_, "ROLLBACK");
-  return s;
+  return Atomically([&]() -> Status {
+    auto r = stmts_->set_same_as.Bind(1, document_id).Bind(2, same_as).Run();
+    if (!r.ok()) return r.status();
+    if (sqlite3_changes(db_) == 0) {
+      return Status::NotFound("no document " + std::to_string(document_id));
+    }
+    return WriteFingerprint(document_id, fingerprint);
+  });
 }
 
 Result<long long> Store::BeginRun(const std::string& arguments) {

@@ -2,8 +2,10 @@
 //
 // In:  a finished document — its RawDocument identity, its laid-out pages and
 //      its DocumentRecords — or the failure that stopped it.
-// Out: rows in the database of ../shared/spec/schema.md, written in one
-//      transaction per document: a document is there whole or not at all.
+// Out: rows in the database of ../shared/spec/schema.md, each document
+//      written whole or not at all: in a transaction of its own, or in a
+//      savepoint of the group transaction that batches several (see
+//      BeginGroup).
 //
 // The database is opened in WAL mode with a busy timeout, so analysts can
 // read while a batch writes.  One Store is one connection; the pipeline has a
@@ -14,6 +16,7 @@
 #ifndef CLSDB_STORE_STORE_H_
 #define CLSDB_STORE_STORE_H_
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -77,14 +80,38 @@ class Store {
   // The id of the document with this sha256, if stored.
   std::optional<long long> FindDocument(const std::string& sha256);
 
-  // Writes one document and all its records in one transaction.  With
-  // replace, an existing document of the same sha256 is deleted first in the
-  // same transaction.  Returns the document id.  On error nothing is written.
-  // Without replace, a document of the same sha256 already there (another
-  // run stored it meanwhile) is kept: its id is returned, nothing is
-  // written, and *already_stored (when given) is set.
+  // Writes one document and all its records atomically: in a transaction
+  // of its own, or inside the open group as one savepoint.  With replace, an
+  // existing document of the same sha256 is deleted first, in the same
+  // transaction or savepoint.  Returns the document id.  On error nothing of
+  // this document is written (and, in a group, the documents written before
+  // it stay written unless GroupAlive() turns false).  Without replace, a
+  // document of the same sha256 already there (another run stored it
+  // meanwhile) is kept: its id is returned, nothing is written, and
+  // *already_stored (when given) is set.
   Result<long long> WriteDocument(const DocumentRow& doc, bool replace,
                                   bool* already_stored = nullptr);
+
+  // Group commit.  The writes between BeginGroup and CommitGroup share one
+  // transaction, each document in a savepoint of its own, so that a commit
+  // (and the full-text index's merge of its new segment) is paid once per
+  // group instead of once per document.  Nothing of a group is durable, or
+  // visible to other connections, before CommitGroup succeeds; a process
+  // killed before that loses the group whole, never part of a document.
+  // The group holds the database's write lock: keep it short.
+  // Errors (BeginGroup): IOError, e.g. another writer beyond the busy
+  // timeout.  REQUIRES: no group open.
+  Status BeginGroup();
+  // Commits the group.  Errors: IOError when the commit fails or when
+  // SQLite rolled the group's transaction back on an earlier error (a full
+  // disk, an I/O error): nothing of the group is then stored.  The group is
+  // closed either way.  REQUIRES: a group open.
+  Status CommitGroup();
+  bool InGroup() const { return in_group_; }
+  // False once SQLite has rolled the open group's transaction back by
+  // itself (after an I/O error, a full disk): its documents are lost, and
+  // CommitGroup says why.  True when no group is open.
+  bool GroupAlive() const;
 
   // Content identity.  The stored documents that share a band key with
   // bands, with their fingerprints (bands left empty), for identity/ to
@@ -100,7 +127,8 @@ class Store {
   // The documents whose identity was never decided (stored by schema
   // version 3), failed ones aside, in id order.
   Result<std::vector<long long>> DocumentsWithoutFingerprint();
-  // Records a stored document's fingerprint and link, in one transaction.
+  // Records a stored document's fingerprint and link, atomically (in the
+  // open group, if any).
   // Errors: IOError; NotFound when there is no such document.
   Status SetContentIdentity(long long document_id, const ContentFingerprint& fingerprint,
                             std::optional<long long> same_as);
@@ -152,11 +180,17 @@ class Store {
 
  private:
   explicit Store(sqlite3* db);
-  // WriteDocument's body, inside the transaction it opened.
+  // Runs write in a transaction of its own, or in a savepoint of the open
+  // group; rolls back what write did when it fails.
+  Status Atomically(const std::function<Status()>& write);
+  // WriteDocument's body, inside the transaction or savepoint it opened.
   Result<long long> WriteDocumentLocked(const DocumentRow& doc, bool replace, bool* already_stored);
   // A document's content_fingerprints and content_bands rows, replacing any.
   Status WriteFingerprint(long long document_id, const ContentFingerprint& fingerprint);
   sqlite3* db_;
+  bool in_group_ = false;
+  // Why the group's transaction was lost, when a write noticed it.
+  std::string group_lost_;
   struct Statements;
   std::unique_ptr<Statements> stmts_;
   class Checkpointer;

@@ -264,6 +264,69 @@ TEST_CASE("a document another writer stored meanwhile is reported, not counted a
   CHECK(Value(dir / "db.sqlite", "SELECT path FROM documents") == "sample.txt");
 }
 
+TEST_CASE("in a group, a document that fails is rolled back alone; the others are stored",
+          "[store][group]") {
+  testing::TempDir dir;
+  const std::string path = dir / "db.sqlite";
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  auto stored = StoredDocuments::Open(path);
+  REQUIRE(stored.ok());
+  REQUIRE((*store)->BeginGroup().ok());
+  CHECK((*store)->InGroup());
+  REQUIRE((*store)->WriteDocument(SampleRow("first"), false).ok());
+  DocumentRow bad = SampleRow("bad");
+  bad.path = "bad.txt";
+  // Fails late in its write (after its document, pages, contract and some
+  // search rows): an actor role out of the enumeration, which the CHECK
+  // refuses.
+  bad.records.contracts[0].actors[0].role = static_cast<ActorRole>(99);
+  auto failed = (*store)->WriteDocument(bad, false);
+  REQUIRE_FALSE(failed.ok());
+  CHECK(failed.status().message().find("bad.txt") != std::string::npos);
+  CHECK((*store)->GroupAlive());
+  REQUIRE((*store)->WriteDocument(SampleRow("third"), false).ok());
+  // The group is neither durable nor visible to another connection yet.
+  CHECK_FALSE((*stored)->Contains("first"));
+  REQUIRE((*store)->CommitGroup().ok());
+  CHECK_FALSE((*store)->InGroup());
+  CHECK((*stored)->Contains("first"));
+  CHECK((*stored)->Contains("third"));
+  CHECK_FALSE((*stored)->Contains("bad"));
+  CHECK(Rows(**store, "documents") == 2);
+  CHECK(Rows(**store, "contracts") == 2);
+  CHECK(Rows(**store, "actors") == 2);
+  CHECK(Rows(**store, "pages") == 2);
+  CHECK(Value(path, "SELECT count(*) FROM documents WHERE sha256 = 'bad'") == "0");
+  // Nothing of the failed document is left in the index either.
+  CHECK(Value(path,
+              "SELECT count(*) FROM search WHERE document_id NOT IN"
+              " (SELECT id FROM documents)") == "0");
+  CHECK(Value(path, "SELECT count(DISTINCT document_id) FROM search") == "2");
+  auto integrity = (*store)->IntegrityCheck();
+  REQUIRE(integrity.ok());
+  CHECK(*integrity == "ok");
+  // A document of the group can be written again outside it.
+  CHECK((*store)->WriteDocument(SampleRow("fourth"), false).ok());
+  CHECK(Rows(**store, "documents") == 3);
+}
+
+TEST_CASE("a group never committed leaves nothing of its documents", "[store][group]") {
+  testing::TempDir dir;
+  const std::string path = dir / "db.sqlite";
+  {
+    auto store = Store::Open(path);
+    REQUIRE(store.ok());
+    REQUIRE((*store)->WriteDocument(SampleRow("before"), false).ok());
+    REQUIRE((*store)->BeginGroup().ok());
+    REQUIRE((*store)->WriteDocument(SampleRow("lost"), false).ok());
+    REQUIRE((*store)->WriteDocument(SampleRow("lost too"), false).ok());
+  }  // closed (as by a crash) before CommitGroup
+  CHECK(Value(path, "SELECT group_concat(sha256) FROM documents") == "before");
+  CHECK(Value(path, "SELECT count(*) FROM pages") == "1");
+  CHECK(Value(path, "SELECT count(DISTINCT document_id) FROM search") == "1");
+}
+
 // A database as version `version` of clsdb left it: meta, that version's
 // documents table, then `rows` (more tables and rows).  Returns its path.
 std::string OldDatabase(const std::string& path, int version, const std::string& rows) {
