@@ -75,6 +75,7 @@ bool FinishOptions(const std::string& ocr, const std::string& shard, std::uint64
   // nothing.  A request to the PDF reader carries a u32 length: under 4 GiB.
   if (!OptionInRange("ingest", "jobs", options->jobs, 0, 256) ||
       !OptionInRange("ingest", "max-pages", options->max_pages, 1, 1000000) ||
+      !OptionInRange("ingest", "commit-every", options->commit_every, 1, 1000000) ||
       !OptionInRange("ingest", "doc-timeout", options->doc_timeout_seconds, 0.001, 604800.0) ||
       !OptionInRange("ingest", "max-memory-mb", options->max_memory_mb, 16L, 1048576L) ||
       !OptionInRange("ingest", "max-input-mb", max_input_mb, std::uint64_t{1},
@@ -149,6 +150,8 @@ int IngestCommand(const std::vector<std::string>& args) {
       "memory one PDF's reader may use before it fails; a text that would need more fails")(
       "max-input-mb", po::value(&max_input_mb)->default_value(max_input_mb),
       "files larger than this fail before they are read")(
+      "commit-every", po::value(&options.commit_every)->default_value(options.commit_every),
+      "documents stored per transaction, at most (a killed run loses the open one's)")(
       "retry-failed", po::bool_switch(&options.retry_failed),
       "process again every document stored as failed (transient failures are retried anyway, "
       "up to 3 attempts)")(

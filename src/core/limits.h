@@ -22,6 +22,11 @@ inline constexpr double kDefaultDocTimeoutSeconds = 900;
 // text may need (pipeline.h's kTextMemoryPerByte).
 inline constexpr long kDefaultMaxMemoryMb = 2048;
 
+// Documents stored per transaction (--commit-every): one commit for many
+// documents is what makes a batch of small ones fast; a run killed loses at
+// most this many stored documents (they are read again by the next run).
+inline constexpr int kDefaultCommitEvery = 256;
+
 // Files larger than this fail, named, before they are read (--max-input-mb).
 inline constexpr std::uint64_t kDefaultMaxInputBytes = 512ull << 20;
 

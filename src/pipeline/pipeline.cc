@@ -472,12 +472,12 @@ class IngestRun {
   }
 
   // Group commit: rows are written in groups that share one transaction
-  // (store.h BeginGroup), each committed once it holds kGroupDocuments, once
+  // (store.h BeginGroup), each committed once it holds options_.commit_every
+  // documents, once
   // kGroupTime has passed since its first row (time spent waiting for rows
   // included, so that a slow document never keeps the others uncommitted
   // or the write lock held), and at the end.  A document's outcome is
   // reported when its group is committed, so the report says what is stored.
-  static constexpr size_t kGroupDocuments = 256;
   static constexpr std::chrono::milliseconds kGroupTime{500};
 
   void WriteRows() {
@@ -501,7 +501,8 @@ class IngestRun {
         }
         Write(row);
       }
-      if (got == RowQueue::Popped::kTimedOut || pending_.size() >= kGroupDocuments ||
+      if (got == RowQueue::Popped::kTimedOut ||
+          pending_.size() >= static_cast<size_t>(std::max(1, options_.commit_every)) ||
           !store_.InGroup() || !store_.GroupAlive() ||
           std::chrono::steady_clock::now() >= deadline) {
         FinishGroup();

@@ -80,6 +80,9 @@ struct IngestOptions {
   long max_memory_mb = kDefaultMaxMemoryMb;
   // Files larger than this fail, named, before they are read.
   std::uint64_t max_input_bytes = kDefaultMaxInputBytes;
+  // Documents per transaction of the writer (at most; a group is also
+  // committed after half a second, and at the end).  1: a commit each.
+  int commit_every = kDefaultCommitEvery;
   OcrMode ocr = OcrMode::kAuto;  // which PDF pages are read by OCR (read/reader.h)
   std::uint64_t max_ocr_pixels = ReadOptions().max_ocr_pixels;
   std::string arguments;  // as typed, for the runs table

@@ -286,8 +286,10 @@ TEST_CASE("merging 4 shards equals one run, table by table; merging again change
 TEST_CASE("a shard killed mid-run and run again merges to the same database", "[merge][crash]") {
   const Sharded& batch = Batch();
   const std::string killed = batch.dir / "killed.sqlite";
-  const std::vector<std::string> args = IngestArgs(killed, batch.in, "1/4");
-  // Kill when the shard holds some of its documents but not all.
+  std::vector<std::string> args = IngestArgs(killed, batch.in, "1/4");
+  // Kill when the shard holds some of its documents but not all: a commit
+  // per document, so that there is such a moment.
+  args.insert(args.end(), {"--commit-every", "1"});
   const long long shard_documents = Db(batch.shards[1]).Count("SELECT count(*) FROM documents");
   REQUIRE(shard_documents >= 3);
   bool killed_mid_shard = false;
