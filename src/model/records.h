@@ -175,6 +175,11 @@ struct Contract {
   std::vector<ScheduleEntry> schedule;
   std::vector<Organization> organizations;
   std::vector<OrganizationAlias> organization_aliases;
+  // Names of a pilot cell that repeats pilots given earlier (an action
+  // sheet after the synthesis table, extract/plan_builder.h): not actors,
+  // but other spellings of the contract's organisations, which organize/
+  // links as aliases ("CPAM HAINAUT" for the "CPAM du HAINAUT" pilot).
+  std::vector<std::string> repeated_pilot_names;
   Provenance prov;
 };
 
