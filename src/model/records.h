@@ -78,6 +78,8 @@ struct Party {
   OptText acronym, representative, representative_title, address;
   Provenance prov;
   int organization_index = -1;  // into Contract::organizations, or -1
+  // The representative's one spelling in the document (organize/people.h).
+  OptText representative_canonical;
 };
 
 struct Article {
