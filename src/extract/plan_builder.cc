@@ -204,6 +204,14 @@ bool PlanBuilder::HasPilots(int action, int operation) const {
   return !PilotsOf(action, operation).empty();
 }
 
+bool PlanBuilder::PilotsGiven(int action, int operation) const {
+  if (HasPilots(action, operation)) return true;
+  if (operation >= 0) return HasPilots(action, -1);
+  const std::vector<int> operations = OperationsOf(action);
+  return std::any_of(operations.begin(), operations.end(),
+                     [&](int o) { return HasPilots(action, o); });
+}
+
 std::vector<std::string> PlanBuilder::PilotsOf(int action, int operation) const {
   std::vector<std::string> out;
   for (const Actor& a : c_->actors) {
@@ -212,6 +220,12 @@ std::vector<std::string> PlanBuilder::PilotsOf(int action, int operation) const 
     }
   }
   return out;
+}
+
+void PlanBuilder::AddRepeatedPilotName(const std::string& name) {
+  std::vector<std::string>& names = c_->repeated_pilot_names;
+  if (name.empty() || std::find(names.begin(), names.end(), name) != names.end()) return;
+  names.push_back(name);
 }
 
 void PlanBuilder::AddActor(int action, int operation, ActorRole role, const std::string& name,

@@ -78,6 +78,13 @@ class PlanBuilder {
   // Pilots of the operation (or of the action when operation is -1).
   bool HasPilots(int action, int operation) const;
   std::vector<std::string> PilotsOf(int action, int operation) const;
+  // Whether pilots were given for the target at either level: the
+  // operation itself, or its action; for an action (operation -1), the
+  // action itself or any of its operations.
+  bool PilotsGiven(int action, int operation) const;
+  // A name of a pilot cell that gives no pilots since earlier cells did
+  // (Contract::repeated_pilot_names); one entry per spelling.
+  void AddRepeatedPilotName(const std::string& name);
   // One actor; a name already given for that target and role is skipped.
   void AddActor(int action, int operation, ActorRole role, const std::string& name,
                 const Provenance& prov);

@@ -559,13 +559,10 @@ void PlanTableReader::AddCell(PlanColumn kind, int year, const Cell& cell, int a
       last_pilot_cell_ = cell;
       last_pilot_action_ = action;
       // Pilots sit where they were first given (FORMAT.md): per operation or
-      // per action, and a later table repeating them adds nothing.
-      if (plan_->HasPilots(action, operation)) return;
-      if (operation < 0) {
-        for (int o : plan_->OperationsOf(action)) {
-          if (plan_->HasPilots(action, o)) return;
-        }
-      } else if (plan_->HasPilots(action, -1)) {
+      // per action, and a later table repeating them adds no pilot; its
+      // names may still spell the pilots' organisations otherwise.
+      if (plan_->PilotsGiven(action, operation)) {
+        for (const ActorName& a : names) plan_->AddRepeatedPilotName(a.name);
         return;
       }
       for (const ActorName& a : names) {

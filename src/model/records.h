@@ -78,6 +78,8 @@ struct Party {
   OptText acronym, representative, representative_title, address;
   Provenance prov;
   int organization_index = -1;  // into Contract::organizations, or -1
+  // The representative's one spelling in the document (organize/people.h).
+  OptText representative_canonical;
 };
 
 struct Article {
@@ -175,6 +177,11 @@ struct Contract {
   std::vector<ScheduleEntry> schedule;
   std::vector<Organization> organizations;
   std::vector<OrganizationAlias> organization_aliases;
+  // Names of a pilot cell that repeats pilots given earlier (an action
+  // sheet after the synthesis table, extract/plan_builder.h): not actors,
+  // but other spellings of the contract's organisations, which organize/
+  // links as aliases ("CPAM HAINAUT" for the "CPAM du HAINAUT" pilot).
+  std::vector<std::string> repeated_pilot_names;
   Provenance prov;
 };
 

@@ -30,6 +30,46 @@ bool IsAcronym(std::string_view name) {
   return std::all_of(name.begin(), name.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
 }
 
+// An acronym written in one word or two ("URPS ML", "MEM PA"): 2 to 6
+// capitals in all, and each word an acronym ("CAH C" is not one).
+bool IsSpacedAcronym(std::string_view name) {
+  const std::vector<std::string> words = SplitWords(name);
+  if (words.empty() || words.size() > 2) return false;
+  std::string joined;
+  for (const std::string& word : words) {
+    if (!IsAcronym(word)) return false;
+    joined += word;
+  }
+  return IsAcronym(joined);
+}
+
+// Whether the letters of `acronym` are, in order, initials of words of
+// `name`: "DRAIO" of "Délégation de région académique à l'information et à
+// l'orientation", "HDFA" of "Association Hauts-de-France Addictions"; not
+// "AEP" of "Fédération Addiction".
+bool Abbreviates(std::string_view acronym, std::string_view name) {
+  const std::string letters = FoldForMatch(acronym);
+  const std::vector<std::string> words = SplitWords(FoldForMatch(name));
+  if (letters.empty()) return false;
+  size_t at = 0;
+  for (const std::string& word : words) {
+    if (at < letters.size() && word[0] == letters[at]) ++at;
+  }
+  return at == letters.size();
+}
+
+// The acronym that a name defines in brackets at its end, "X (Y)" where Y
+// abbreviates X ("Association Hauts-de-France Addictions (HDFA)"), or "".
+// Other brackets are details ("CD 59 (SPS - PMI)", "GHAT (CH Bapaume)").
+std::string BracketedAcronym(std::string_view name) {
+  name = Trim(name);
+  const size_t open = name.rfind('(');
+  if (open == std::string_view::npos || open == 0 || name.back() != ')') return "";
+  const std::string inner(Trim(name.substr(open + 1, name.size() - open - 2)));
+  if (!IsAcronym(inner) || !Abbreviates(inner, name.substr(0, open))) return "";
+  return inner;
+}
+
 // Words an acronym leaves out.
 bool SkippedByInitials(const std::string& word) {
   static const std::set<std::string> kSkipped = {
@@ -131,29 +171,18 @@ class ContractOrganizations {
 
   void AddActors() {
     for (Actor& a : c_.actors) {
-      const std::string core = CoreName(a.name);
-      if (core.empty()) continue;
-      int org = Find(core);
-      if (org < 0) org = ByInitials(core);
-      if (org < 0) {
-        const std::string kind = OrganizationKind(core, rules_);
-        if (kind.empty()) continue;  // not a body clsdb can name
-        const int of_kind = CountOfKind(kind);
-        if (OnePerTerritory(kind)) {
-          // Two of the kind among the parties: which one? Never guess.
-          if (of_kind > 1) continue;
-          org = of_kind == 1 ? OnlyOfKind(kind) : Add(core, kind, /*from_party=*/false);
-        } else if (Generic(core)) {
-          org = OnlyOfKind(kind);
-          if (org < 0) continue;  // "CH" among several hospitals: which one?
-        } else {
-          org = ByShortName(core, kind);
-          if (org < 0) org = Add(core, kind, /*from_party=*/false);
-        }
-      }
-      Alias(org, a.name);
-      if (core != a.name) Alias(org, core);
-      a.organization_index = org;
+      a.organization_index = Resolve(a.name, /*may_add=*/true);
+      if (a.organization_index >= 0) AliasAll(a.organization_index, a.name);
+    }
+  }
+
+  // The names of pilot cells that repeated earlier ones: aliases of the
+  // organisations they name, never organisations of their own (no actor
+  // stands behind them).
+  void AddRepeatedPilotNames() {
+    for (const std::string& name : c_.repeated_pilot_names) {
+      const int org = Resolve(name, /*may_add=*/false);
+      if (org >= 0) AliasAll(org, name);
     }
   }
 
@@ -193,6 +222,64 @@ class ContractOrganizations {
     auto it = by_key_.find(Key(name));
     return it == by_key_.end() ? -1 : it->second;
   }
+
+  // The organisation a name as written stands for, or -1.  The contract's
+  // own names first (an alias, the acronym in brackets, initials, the
+  // opening of a longer acronym), then the name's kind; when `may_add`, a
+  // name of a known kind that is none of the contract's organisations yet
+  // becomes one.
+  int Resolve(const std::string& name, bool may_add) {
+    const std::string core = CoreName(name);
+    if (core.empty()) return -1;
+    int org = Find(core);
+    if (org < 0) {
+      const std::string acronym = BracketedAcronym(name);
+      if (!acronym.empty()) org = Find(acronym);
+    }
+    if (org < 0) org = ByInitials(core);
+    if (org < 0) org = ByLeadingAcronym(core);
+    if (org >= 0) return org;
+    const std::string kind = OrganizationKind(core, rules_);
+    if (kind.empty()) return -1;  // not a body clsdb can name
+    if (OnePerTerritory(kind)) {
+      // Two of the kind among the parties: which one? Never guess.
+      const int of_kind = CountOfKind(kind);
+      if (of_kind > 1) return -1;
+      if (of_kind == 1) return OnlyOfKind(kind);
+      return may_add ? Add(core, kind, /*from_party=*/false) : -1;
+    }
+    // "CH" among several hospitals: which one?
+    if (Generic(core)) return OnlyOfKind(kind);
+    org = ByShortName(core, kind);
+    if (org < 0 && may_add) org = Add(core, kind, /*from_party=*/false);
+    return org;
+  }
+
+  // The name, its core and the acronym it defines in brackets, as aliases.
+  void AliasAll(int org, const std::string& name) {
+    Alias(org, name);
+    const std::string core = CoreName(name);
+    if (core != name) Alias(org, core);
+    const std::string acronym = BracketedAcronym(name);
+    if (!acronym.empty() && Find(acronym) < 0) Alias(org, acronym);
+  }
+
+  // The one organisation with an alias that is an acronym of several words
+  // opening with the name, itself an acronym: "MEM" for the party
+  // designated "MEM PA".  -1 when none or several.
+  int ByLeadingAcronym(const std::string& name) const {
+    if (!IsAcronym(name) || Generic(name)) return -1;
+    const std::string opening = name + " ";
+    int found = -1;
+    for (const OrganizationAlias& alias : c_.organization_aliases) {
+      if (alias.name.compare(0, opening.size(), opening) != 0 || !IsSpacedAcronym(alias.name)) {
+        continue;
+      }
+      if (found >= 0 && found != alias.organization_index) return -1;
+      found = alias.organization_index;
+    }
+    return found;
+  }
   int OfKind(const std::string& kind) const {
     for (size_t i = 0; i < c_.organizations.size(); ++i) {
       if (c_.organizations[i].kind == kind) return static_cast<int>(i);
@@ -204,12 +291,14 @@ class ContractOrganizations {
                                           [&](const Organization& o) { return o.kind == kind; }));
   }
   // The one organisation whose name's initials are the name, when it is an
-  // acronym as written (2 to 6 capitals): "CAHC" is the "Communauté
-  // d'Agglomération Hénin-Carvin", "CCCA" the "Communauté de communes
-  // Cœur-Avesnois".  -1 when none or several.
+  // acronym as written (2 to 6 capitals, in one word or two): "CAHC" is the
+  // "Communauté d'Agglomération Hénin-Carvin", "CCCA" the "Communauté de
+  // communes Cœur-Avesnois", "URPS ML" the "Union Régionale des
+  // Professionnels de Santé médecins libéraux".  -1 when none or several.
   int ByInitials(const std::string& name) const {
-    if (!IsAcronym(name)) return -1;
-    const std::string want = FoldForMatch(name);
+    if (!IsSpacedAcronym(name)) return -1;
+    std::string want;
+    for (const std::string& word : SplitWords(FoldForMatch(name))) want += word;
     int found = -1;
     for (size_t i = 0; i < c_.organizations.size(); ++i) {
       const std::vector<std::string> initials = Initials(c_.organizations[i].name);
@@ -340,6 +429,7 @@ DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rul
     orgs.AddParties();
     orgs.AddDefinitions(records.glossary, static_cast<int>(i));
     orgs.AddActors();
+    orgs.AddRepeatedPilotNames();
     orgs.ChooseNames();
     orgs.SetMatchKeys(department);
   }

@@ -12,7 +12,12 @@
 //   2. a glossary entry whose acronym or expansion is already an alias
 //      adds the other (the "CCSA" of one contract is not another's);
 //   3. an actor whose name, details in brackets or after a colon set aside
-//      ("ARS (2500€/classe)"), is an alias links to that organisation;
+//      ("ARS (2500€/classe)"), is an alias links to that organisation; so
+//      does one whose acronym in brackets abbreviates it and is an alias
+//      ("Délégation … à l'orientation (DRAIO)"), one written as the
+//      initials of exactly one organisation's name, in one word or two
+//      ("CAHC", "URPS ML"), and one that is the first word of exactly one
+//      organisation's two-word acronym ("MEM" for "MEM PA");
 //   4. else its kind decides: of a kind the territory has one of, it is the
 //      contract's organisation of that kind ("CD 62" and "Département" are
 //      one), made from the actor's name when no party is of that kind; a
@@ -20,6 +25,9 @@
 //      organisation of its kind; any other name of a known kind ("CH
 //      Avesnes") is an organisation of its own, one per spelling once case,
 //      accents, punctuation and "de/du/la" are set aside.
+//   5. the names of a pilot cell that repeats pilots given earlier
+//      (Contract::repeated_pilot_names) are resolved as in 3 and 4 and
+//      become aliases, but never organisations of their own.
 // A name of no known kind stays unlinked (-1): never guess.
 #ifndef CLSDB_ORGANIZE_ORGANIZATIONS_H_
 #define CLSDB_ORGANIZE_ORGANIZATIONS_H_

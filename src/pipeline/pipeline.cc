@@ -21,6 +21,7 @@
 #include "identity/identity.h"
 #include "layout/layout.h"
 #include "organize/organizations.h"
+#include "organize/people.h"
 #include "pipeline/isolated_reader.h"
 #include "read/reader.h"
 #include "repair/ocr_repair.h"
@@ -262,7 +263,7 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
   RepairOcrPages(rules, &laid);
   laid = BreakRunOnParagraphs(std::move(laid), rules);
   Segmentation seg = Segment(laid, rules);
-  row.records = ResolveOrganizations(Extract(laid, seg, rules), rules);
+  row.records = ChoosePersonSpellings(ResolveOrganizations(Extract(laid, seg, rules), rules));
 
   row.page_count = static_cast<int>(laid.pages.size());
   std::string all_text;  // the fingerprint sees the stored text, pages in order

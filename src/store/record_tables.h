@@ -164,7 +164,8 @@ inline const RecordTable<Party> kPartyTable{
      {"acronym", &Party::acronym},
      {"representative", &Party::representative},
      {"representative_title", &Party::representative_title},
-     {"address", &Party::address}}};
+     {"address", &Party::address},
+     {"representative_canonical", &Party::representative_canonical}}};
 
 inline const RecordTable<Article> kArticleTable{
     "articles",

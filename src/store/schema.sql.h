@@ -1,6 +1,6 @@
 // The SQL that creates the analyst-facing schema (../shared/spec/schema.md,
 // plus legal_refs, diagnostics, the content fingerprints and the FTS index).
-// Version 6.
+// Version 7.
 //
 // Versions, and what Migrate (store.cc) does to bring an older database up:
 //   1  the first schema;
@@ -35,7 +35,12 @@
 //      columns, the tables created by kSchemaSql, the views by
 //      kSchemaAfterMigrationSql.  Rows stored by version 5 keep NULL links,
 //      and their contracts no organisations, until their document is
-//      ingested again (--force).
+//      ingested again (--force);
+//   7  parties.representative_canonical (organize/people.h: the one
+//      spelling of the representative in the document, "Blandine
+//      GOHIER-BURGER" for "Blandine Gohier Burger" too), and v_parties shows
+//      it: ALTER TABLE parties ADD COLUMN.  Rows stored by version 6 keep
+//      NULL until their document is ingested again (--force).
 #ifndef CLSDB_STORE_SCHEMA_SQL_H_
 #define CLSDB_STORE_SCHEMA_SQL_H_
 
@@ -43,7 +48,7 @@
 
 namespace clsdb {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // search.kind, and the table whose id search.ref_id is: the one reference
 // the schema cannot declare (an FTS5 table has no foreign keys).  merge.cc
@@ -169,7 +174,8 @@ CREATE TABLE IF NOT EXISTS parties(
   organization TEXT NOT NULL, acronym TEXT,
   representative TEXT, representative_title TEXT, address TEXT,
   page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT,
-  organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL
+  organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+  representative_canonical TEXT
 );
 CREATE INDEX IF NOT EXISTS parties_contract ON parties(contract_id);
 
@@ -447,7 +453,7 @@ CREATE VIEW v_parties AS
 SELECT c.id AS contract_id, c.document_id, c.title AS contract_title, c.territory,
        p.organization AS party, p.acronym, p.representative, p.representative_title,
        c.signed_place, c.signed_date, og.kind AS organization_kind,
-       og.match_key AS organization_key
+       og.match_key AS organization_key, p.representative_canonical
 FROM parties p
 JOIN contracts c ON c.id = p.contract_id
 LEFT JOIN organizations og ON og.id = p.organization_id

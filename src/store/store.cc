@@ -112,6 +112,9 @@ Status Migrate(sqlite3* db, int from) {
          "INTEGER REFERENCES deliberations(id) ON DELETE SET NULL"},
         {"parties", "organization_id", "INTEGER REFERENCES organizations(id) ON DELETE SET NULL"},
         {"actors", "organization_id", "INTEGER REFERENCES organizations(id) ON DELETE SET NULL"}}},
+      // 6 -> 7: one spelling per person; rows stored by version 6 stay NULL
+      // until their document is ingested again.
+      {{{"parties", "representative_canonical", "TEXT"}}},
   };
   static_assert(std::size(kSteps) == kSchemaVersion - 1, "one step per version");
   if (from < 1) return Status::Corruption("unknown schema_version " + std::to_string(from));

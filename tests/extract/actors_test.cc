@@ -44,6 +44,11 @@ TEST_CASE("leading articles and prepositions are dropped", "[actors]") {
   CHECK(Names("ARS en lien avec L'association \"Santé Plus\"") ==
         V{"ARS", "association \"Santé Plus\""});
   CHECK(Names("CPAM du Hainaut") == V{"CPAM du Hainaut"});
+  // "et à l'…" joins a second complement to the name.
+  CHECK(Names("Délégation de région académique à l'information et à l'orientation (DRAIO), "
+              "DAASEN") == V{"Délégation de région académique à l'information et à "
+                             "l'orientation (DRAIO)",
+                             "DAASEN"});
 }
 
 TEST_CASE("dashes cut between acronyms, not inside names", "[actors]") {

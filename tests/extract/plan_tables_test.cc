@@ -167,6 +167,8 @@ TEST_CASE("an action sheet maps its columns to the operations and adds no second
   REQUIRE(c.operations.size() == 2);
   CHECK(Actors(c, "pilot", 0, 0) == V{"Education Nationale"});
   CHECK(Actors(c, "pilot", 0, 1) == V{"Rectorat"});
+  // The sheet's pilot cells are kept as other spellings, not as pilots.
+  CHECK(c.repeated_pilot_names == V{"Coordination CLS", "Délégation académique"});
   CHECK(Actors(c, "partner", 0, 0) == V{"CH Nord", "CPTS"});
   CHECK(Actors(c, "partner", 0, 1) == V{"ARS", "DRAIO"});
   CHECK(Actors(c, "funder", 0, 0) == V{"ARS", "collectivité"});

@@ -247,6 +247,86 @@ TEST_CASE("the glossary links an acronym to the party it expands to, per contrac
   }
 }
 
+TEST_CASE("an acronym in brackets after a name is the organisation it abbreviates", "[organize]") {
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({}, {"DRAIO",
+                       "Délégation de région académique à l'information et à l'orientation "
+                       "(DRAIO)",
+                       "Fédération Addiction (DRAIO)", "Rectorat (Lille)"}),
+      RepoRules());
+  const Contract& c = out.contracts[0];
+  REQUIRE(c.actors[0].organization_index >= 0);
+  CHECK(c.actors[1].organization_index == c.actors[0].organization_index);
+  // "DRAIO" does not abbreviate "Fédération Addiction": a detail, not a name.
+  CHECK(c.actors[2].organization_index != c.actors[0].organization_index);
+  CHECK(c.actors[3].organization_index != c.actors[0].organization_index);
+}
+
+TEST_CASE("the acronym a name defines in brackets becomes an alias of it", "[organize]") {
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({PartyNamed("Centre Hospitalier de Fourmies")},
+                  {"Centre Hospitalier de Fourmies (CHF)", "CHF", "CH Fourmies (CHX)"}),
+      RepoRules());
+  const Contract& c = out.contracts[0];
+  CHECK(c.actors[0].organization_index == 0);
+  CHECK(c.actors[1].organization_index == 0);
+  CHECK(c.actors[2].organization_index == 0);  // by its name; CHX defines nothing
+  for (const OrganizationAlias& a : c.organization_aliases) CHECK(a.name != "CHX");
+}
+
+TEST_CASE("an acronym in two words is read by its initials too", "[organize]") {
+  const Party urps = PartyNamed(
+      "Union Régionale des Professionnels de Santé médecins libéraux (dans sa fonction de "
+      "représentation inter-URPS)",
+      std::string("URPS"));
+  for (const char* name : {"URPS ML", "URPS IDE", "Urps Ml", "URPS M L"}) {
+    INFO(name);
+    const DocumentRecords out = ResolveOrganizations(OneContract({urps}, {name}), RepoRules());
+    const bool initials = std::string(name) == "URPS ML";
+    // The nurses' union is another body; "Urps Ml" and "URPS M L" are not
+    // written as acronyms.
+    CHECK((out.contracts[0].actors[0].organization_index == 0) == initials);
+  }
+}
+
+TEST_CASE("an acronym is the one party whose two-word acronym it opens", "[organize]") {
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract(
+          {PartyNamed("Maison de l'Emploi et des Métiers en Pays d'Artois", std::string("MEM PA"))},
+          {"MEM", "ME", "MEMP"}),
+      RepoRules());
+  const Contract& c = out.contracts[0];
+  CHECK(c.actors[0].organization_index == 0);
+  CHECK(c.actors[1].organization_index == -1);  // not a whole word of it
+  CHECK(c.actors[2].organization_index == -1);
+
+  // Two parties whose acronyms it opens: which one? Never guess.
+  const DocumentRecords two = ResolveOrganizations(
+      OneContract(
+          {PartyNamed("Maison de l'Emploi et des Métiers en Pays d'Artois", std::string("MEM PA")),
+           PartyNamed("Maison de l'Emploi et des Métiers du Sud Artois", std::string("MEM SA"))},
+          {"MEM"}),
+      RepoRules());
+  CHECK(two.contracts[0].actors[0].organization_index == -1);
+}
+
+TEST_CASE("names of a repeated pilot cell become aliases, never organisations", "[organize]") {
+  DocumentRecords records = OneContract(
+      {PartyNamed("Caisse Primaire d'Assurance Maladie du Hainaut", std::string("CPAM"))},
+      {"CPAM du HAINAUT"});
+  records.contracts[0].repeated_pilot_names = {"CPAM HAINAUT", "CH Avesnes", "Haut de France"};
+  const DocumentRecords out = ResolveOrganizations(records, RepoRules());
+  const Contract& c = out.contracts[0];
+  REQUIRE(c.organizations.size() == 1);  // no hospital made from a repeated name
+  bool cpam = false;
+  for (const OrganizationAlias& a : c.organization_aliases) {
+    if (a.name == "CPAM HAINAUT") cpam = a.organization_index == 0;
+    CHECK(a.name != "CH Avesnes");
+    CHECK(a.name != "Haut de France");
+  }
+  CHECK(cpam);
+}
+
 }  // namespace
 }  // namespace clsdb
 
