@@ -27,6 +27,13 @@ struct Run : testing::TextRun {
   }
 };
 
+// "name | status" of each attendee, in order.
+std::vector<std::string> NamesAndStatuses(const Deliberation& d) {
+  std::vector<std::string> out;
+  for (const Attendee& a : d.attendees) out.push_back(a.name + " | " + a.status);
+  return out;
+}
+
 // The Commission Permanente template: heading lines, presence lists, the
 // subject in capitals above "(N°…)", "Vu" clauses, DECIDE, vote lines.
 const char kCommission[] =
@@ -404,8 +411,7 @@ TEST_CASE("a bureau's minutes: coded number, proxies as 'X donne pouvoir à Y'",
   CHECK(run.records.doc_type == DocumentType::kDeliberation);
   const Deliberation d = run.Only();
   CHECK(d.number == "B2025-041");
-  std::vector<std::string> people;
-  for (const Attendee& a : d.attendees) people.push_back(a.name + " | " + a.status);
+  const std::vector<std::string> people = NamesAndStatuses(d);
   CHECK(people == std::vector<std::string>{"Laurent ESCARD | present", "Josiane DARRE | present",
                                            "Véronique LAPLACE | excused"});
 }
@@ -419,8 +425,7 @@ TEST_CASE("spaced hyphens inside names of a comma-separated list", "[deliberatio
       "BOUÉ Henri, DAUGA Benoît, LAMBERT François. ABSENTS - EXCUSES : Mme AUGUSTE - MERCADIER "
       "Karine, MM. BALLERINI Francis, DULONG Pierre.\n"
       "Le Comité, après en avoir délibéré, DÉCIDE d'approuver le règlement.\n");
-  std::vector<std::string> people;
-  for (const Attendee& a : run.Only().attendees) people.push_back(a.name + " | " + a.status);
+  std::vector<std::string> people = NamesAndStatuses(run.Only());
   CHECK(people == std::vector<std::string>{
                       "BROCA - LANNAUD Marie - Thérèse | present", "PEROTTO Aline | present",
                       "BAYZE Jean - Claude | present", "BOUÉ Henri | present",
@@ -437,8 +442,7 @@ TEST_CASE("letter-spaced labels and labels with OCR's braces", "[deliberation]")
       "A B S E N T S E X C U S E S AYA N T D O N N E P O U V O I R\n"
       "M. Jean DUPONT (pouvoir à M. Paul MARTIN).\n"
       "après en avoir délibéré, le Conseil DÉCIDE d'approuver le budget.\n");
-  std::vector<std::string> people;
-  for (const Attendee& a : run.Only().attendees) people.push_back(a.name + " | " + a.status);
+  std::vector<std::string> people = NamesAndStatuses(run.Only());
   CHECK(people == std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present",
                                            "Jean DUPONT | excused"});
   const Run braces(
@@ -446,8 +450,7 @@ TEST_CASE("letter-spaced labels and labels with OCR's braces", "[deliberation]")
       "Madame Anne PETIT, Monsieur Luc ROUX, Excusé(e})s ayant donné procuration Madame Claire "
       "DUPONT procuration à Monsieur Luc ROUX\n"
       "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n");
-  people.clear();
-  for (const Attendee& a : braces.Only().attendees) people.push_back(a.name + " | " + a.status);
+  people = NamesAndStatuses(braces.Only());
   CHECK(people == std::vector<std::string>{"Anne PETIT | present", "Luc ROUX | present",
                                            "Claire DUPONT | excused"});
 }
@@ -473,8 +476,7 @@ TEST_CASE("proxies name each giver once and never their holder", "[deliberation]
       "DUPONT, POUVOIR A PAUL MARTIN ; CLAIRE DURAND, POUVOIR A LUC ROUX. ABSENTS : MARC "
       "BLANC.\n"
       "après en avoir délibéré, le Conseil DÉCIDE d'approuver le budget.\n");
-  std::vector<std::string> people;
-  for (const Attendee& a : split.Only().attendees) people.push_back(a.name + " | " + a.status);
+  std::vector<std::string> people = NamesAndStatuses(split.Only());
   CHECK(people == std::vector<std::string>{"PAUL MARTIN | present", "ANNE PETIT | present",
                                            "LUC ROUX | present", "JEAN DUPONT | excused",
                                            "CLAIRE DURAND | excused", "MARC BLANC | absent"});
@@ -483,8 +485,7 @@ TEST_CASE("proxies name each giver once and never their holder", "[deliberation]
       "Présents : M. Paul MARTIN, Mme Anne PETIT. Absents excusés : Mme Claire DURAND, M. Jean "
       "DUPONT. Pouvoirs : Mme Claire DURAND à M. Paul MARTIN, M. Jean DUPONT à Mme Anne PETIT\n"
       "après en avoir délibéré, le Conseil DÉCIDE d'approuver le budget.\n");
-  people.clear();
-  for (const Attendee& a : twice.Only().attendees) people.push_back(a.name + " | " + a.status);
+  people = NamesAndStatuses(twice.Only());
   CHECK(people == std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present",
                                            "Claire DURAND | excused", "Jean DUPONT | excused"});
 }

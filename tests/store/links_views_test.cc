@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "one_page_row.h"
 #include "query_rows.h"
 #include "store/schema.sql.h"
 #include "store/store.h"
@@ -69,13 +70,8 @@ Contract SampleContract(const std::string& territory) {
 // A deliberation that approves the second of two contracts annexed, with a
 // stamp that belongs to it and a glossary entry in each place.
 DocumentRow LinkedRow(const std::string& sha) {
-  DocumentRow row;
-  row.sha256 = sha;
-  row.path = sha + ".txt";
-  row.format = SourceFormat::kText;
-  row.page_count = 1;
-  row.pages.push_back({1, "Délibération n° 2025-045", true});
-  row.records.doc_type = DocumentType::kDeliberation;
+  DocumentRow row =
+      testing::OnePageRow(sha, "Délibération n° 2025-045", DocumentType::kDeliberation);
   Deliberation d;
   d.number = "2025-045";
   d.votes_for = 27;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "one_page_row.h"
 #include "query_rows.h"
 #include "store/schema.sql.h"
 #include "store/store.h"
@@ -19,13 +20,7 @@ using Rows = std::vector<std::vector<std::string>>;
 
 // One contract signed by one person under two spellings, one canonical.
 DocumentRow SignedRow(const std::string& sha) {
-  DocumentRow row;
-  row.sha256 = sha;
-  row.path = sha + ".txt";
-  row.format = SourceFormat::kText;
-  row.page_count = 1;
-  row.pages.push_back({1, "Contrat local de santé", true});
-  row.records.doc_type = DocumentType::kContract;
+  DocumentRow row = testing::OnePageRow(sha, "Contrat local de santé", DocumentType::kContract);
   Contract c;
   c.title = "Contrat local de santé du Sud Artois";
   for (const char* written : {"Blandine Gohier Burger", "Blandine GOHIER-BURGER"}) {
