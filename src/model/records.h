@@ -133,6 +133,8 @@ struct Organization {
   std::string name;  // the fullest name the contract gives it
   OptText kind;      // K of the rule organization.kind.K that named it
   OptText acronym;
+  OptText department_code;  // INSEE: "59", "2A", "974" (organize/places.h)
+  OptText siren;            // from the stamp of the act the body passed
   // The same body in other contracts has the same key: its kind, its name
   // folded (OrganizationKey) and the département of the act that carries it.
   std::string match_key;

@@ -22,6 +22,7 @@
 #include "layout/layout.h"
 #include "organize/organizations.h"
 #include "organize/people.h"
+#include "organize/places.h"
 #include "pipeline/isolated_reader.h"
 #include "read/reader.h"
 #include "repair/ocr_repair.h"
@@ -263,7 +264,8 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
   RepairOcrPages(rules, &laid);
   laid = BreakRunOnParagraphs(std::move(laid), rules);
   Segmentation seg = Segment(laid, rules);
-  row.records = ChoosePersonSpellings(ResolveOrganizations(Extract(laid, seg, rules), rules));
+  row.records = ChoosePersonSpellings(
+      LocateOrganizations(ResolveOrganizations(Extract(laid, seg, rules), rules), rules));
 
   row.page_count = static_cast<int>(laid.pages.size());
   std::string all_text;  // the fingerprint sees the stored text, pages in order

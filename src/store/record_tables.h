@@ -135,15 +135,18 @@ inline const RecordTable<Contract> kContractTable{
      {"population", &Contract::population},
      {"communes", &Contract::communes}}};
 
-inline const RecordTable<Organization> kOrganizationTable{"organizations",
-                                                          &Contract::organizations,
-                                                          Parent::kOrganization,
-                                                          {{"contract_id", Parent::kContract}},
-                                                          {{"name", &Organization::name},
-                                                           {"kind", &Organization::kind},
-                                                           {"acronym", &Organization::acronym},
-                                                           {"match_key", &Organization::match_key}},
-                                                          /*provenance=*/false};
+inline const RecordTable<Organization> kOrganizationTable{
+    "organizations",
+    &Contract::organizations,
+    Parent::kOrganization,
+    {{"contract_id", Parent::kContract}},
+    {{"name", &Organization::name},
+     {"kind", &Organization::kind},
+     {"acronym", &Organization::acronym},
+     {"match_key", &Organization::match_key},
+     {"department_code", &Organization::department_code},
+     {"siren", &Organization::siren}},
+    /*provenance=*/false};
 
 inline const RecordTable<OrganizationAlias> kOrganizationAliasTable{
     "organization_aliases",

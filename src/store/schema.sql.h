@@ -1,6 +1,6 @@
 // The SQL that creates the analyst-facing schema (../shared/spec/schema.md,
 // plus legal_refs, diagnostics, the content fingerprints and the FTS index).
-// Version 7.
+// Version 8.
 //
 // Versions, and what Migrate (store.cc) does to bring an older database up:
 //   1  the first schema;
@@ -40,7 +40,12 @@
 //      spelling of the representative in the document, "Blandine
 //      GOHIER-BURGER" for "Blandine Gohier Burger" too), and v_parties shows
 //      it: ALTER TABLE parties ADD COLUMN.  Rows stored by version 6 keep
-//      NULL until their document is ingested again (--force).
+//      NULL until their document is ingested again (--force);
+//   8  organizations.department_code and organizations.siren
+//      (organize/places.h: the département a body's name or the act's stamp
+//      gives, the SIREN of the body that passed the act), and v_parties
+//      shows both: ALTER TABLE organizations ADD COLUMN.  Rows stored by
+//      version 7 keep NULL until their document is ingested again (--force).
 #ifndef CLSDB_STORE_SCHEMA_SQL_H_
 #define CLSDB_STORE_SCHEMA_SQL_H_
 
@@ -48,7 +53,7 @@
 
 namespace clsdb {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // search.kind, and the table whose id search.ref_id is: the one reference
 // the schema cannot declare (an FTS5 table has no foreign keys).  merge.cc
@@ -184,7 +189,8 @@ CREATE INDEX IF NOT EXISTS parties_contract ON parties(contract_id);
 CREATE TABLE IF NOT EXISTS organizations(
   id INTEGER PRIMARY KEY,
   contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
-  name TEXT NOT NULL, kind TEXT, acronym TEXT, match_key TEXT NOT NULL
+  name TEXT NOT NULL, kind TEXT, acronym TEXT, match_key TEXT NOT NULL,
+  department_code TEXT, siren TEXT
 );
 CREATE INDEX IF NOT EXISTS organizations_contract ON organizations(contract_id);
 CREATE INDEX IF NOT EXISTS organizations_match_key ON organizations(match_key);
@@ -453,7 +459,8 @@ CREATE VIEW v_parties AS
 SELECT c.id AS contract_id, c.document_id, c.title AS contract_title, c.territory,
        p.organization AS party, p.acronym, p.representative, p.representative_title,
        c.signed_place, c.signed_date, og.kind AS organization_kind,
-       og.match_key AS organization_key, p.representative_canonical
+       og.match_key AS organization_key, p.representative_canonical,
+       og.department_code AS organization_department, og.siren AS organization_siren
 FROM parties p
 JOIN contracts c ON c.id = p.contract_id
 LEFT JOIN organizations og ON og.id = p.organization_id

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "landed_database.h"
 #include "one_page_row.h"
 #include "query_rows.h"
 #include "store/schema.sql.h"
@@ -162,23 +163,11 @@ TEST_CASE("the views show each content once, one row per item, party and act", "
 
 TEST_CASE("a version 5 database of a landed build is upgraded to 6 in place", "[store][links]") {
   testing::TempDir dir;
-  const std::string path = dir / "v5.sqlite";
-  std::filesystem::copy_file(testing::SourceDir() / "tests/data/store/v5_landed.sqlite", path);
-  REQUIRE(QueryRows(path, "SELECT value FROM meta WHERE key = 'schema_version'") == Rows{{"5"}});
-  const Rows counts_sql = {
-      {"SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM "
-       "glossary), (SELECT count(*) FROM transmissions), (SELECT count(*) "
-       "FROM actions), (SELECT count(*) FROM deliberations)"}};
-  const Rows before = QueryRows(path, counts_sql[0][0]);
-  REQUIRE(before[0][0] != "0");
-  {
-    auto store = Store::Open(path);
-    INFO(store.status().ToString());
-    REQUIRE(store.ok());
-  }
-  CHECK(QueryRows(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
-        Rows{{std::to_string(kSchemaVersion)}});
-  CHECK(QueryRows(path, counts_sql[0][0]) == before);
+  const std::string path = testing::UpgradedLandedCopy(
+      dir, 5,
+      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM glossary),"
+      " (SELECT count(*) FROM transmissions), (SELECT count(*) FROM actions),"
+      " (SELECT count(*) FROM deliberations)");
   // The new columns are there, NULL until the documents are ingested again.
   CHECK(QueryRows(path, "SELECT count(*) FROM glossary WHERE contract_id IS NOT NULL") ==
         Rows{{"0"}});
