@@ -46,6 +46,8 @@
 //      gives, the SIREN of the body that passed the act), and v_parties
 //      shows both: ALTER TABLE organizations ADD COLUMN.  Rows stored by
 //      version 7 keep NULL until their document is ingested again (--force).
+//      The view v_act_annexes (an act and the documents stamped with its
+//      ACTES id) and its index come with kSchemaAfterMigrationSql.
 #ifndef CLSDB_STORE_SCHEMA_SQL_H_
 #define CLSDB_STORE_SCHEMA_SQL_H_
 
@@ -486,6 +488,24 @@ SELECT dl.id AS deliberation_id, dl.document_id, dl.body, dl.number, dl.meeting_
 FROM deliberations dl
 JOIN documents d ON d.id = dl.document_id AND d.same_as IS NULL
 ORDER BY dl.id;
+
+-- v_act_annexes: the links across files.  An act and the annexes published
+-- apart from it carry the same prefecture stamp (one ACTES id is one act);
+-- one row per act stamped in one document and each other document stamped
+-- with its id, with each contract that document holds (NULL when none).
+CREATE INDEX IF NOT EXISTS transmissions_actes_id ON transmissions(actes_id);
+DROP VIEW IF EXISTS v_act_annexes;
+CREATE VIEW v_act_annexes AS
+SELECT dl.id AS deliberation_id, dl.document_id AS act_document_id, dl.number, dl.meeting_date,
+       t.actes_id, annex.document_id AS annex_document_id, ad.path AS annex_path,
+       c.id AS contract_id, coalesce(c.territory, c.title) AS contract
+FROM deliberations dl
+JOIN documents d ON d.id = dl.document_id AND d.same_as IS NULL
+JOIN transmissions t ON t.deliberation_id = dl.id
+JOIN transmissions annex ON annex.actes_id = t.actes_id AND annex.document_id <> dl.document_id
+JOIN documents ad ON ad.id = annex.document_id AND ad.same_as IS NULL
+LEFT JOIN contracts c ON c.document_id = annex.document_id
+ORDER BY dl.id, annex.document_id, c.id;
 )sql";
 
 #endif  // CLSDB_STORE_SCHEMA_SQL_H_

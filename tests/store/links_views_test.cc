@@ -161,6 +161,41 @@ TEST_CASE("the views show each content once, one row per item, party and act", "
         Rows{{"Agence régionale de santé", "Hugo GILARDI"}});
 }
 
+// A contract published apart from the act that approves it, stamped with
+// the act's ACTES id.
+DocumentRow AnnexRow(const std::string& sha) {
+  DocumentRow row = testing::OnePageRow(sha, "Contrat local de santé", DocumentType::kContract);
+  Transmission t;
+  t.actes_id = "029-242900000-20250310-2025_045-DE";
+  row.records.transmissions.push_back(t);
+  row.records.contracts.push_back(SampleContract("Pays de Morlaix"));
+  return row;
+}
+
+TEST_CASE("an act and the annexes stamped with its ACTES id are linked across files",
+          "[store][views]") {
+  testing::TempDir dir;
+  const std::string path = dir / "db.sqlite";
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  auto act = (*store)->WriteDocument(LinkedRow("aa"), false);
+  REQUIRE(act.ok());
+  auto annex = (*store)->WriteDocument(AnnexRow("cc"), false);
+  REQUIRE(annex.ok());
+  DocumentRow annex_pdf = AnnexRow("dd");  // the same annex again: shown once
+  annex_pdf.same_as = *annex;
+  REQUIRE((*store)->WriteDocument(annex_pdf, false).ok());
+  DocumentRow other = AnnexRow("ee");  // another act's annex
+  other.records.transmissions[0].actes_id = "029-242900000-20250310-2025_046-DE";
+  REQUIRE((*store)->WriteDocument(other, false).ok());
+  store->reset();
+  CHECK(QueryRows(path,
+                  "SELECT act_document_id, number, actes_id, annex_document_id, contract"
+                  " FROM v_act_annexes") ==
+        Rows{{std::to_string(*act), "2025-045", "029-242900000-20250310-2025_045-DE",
+              std::to_string(*annex), "Pays de Morlaix"}});
+}
+
 TEST_CASE("a version 5 database of a landed build is upgraded to 6 in place", "[store][links]") {
   testing::TempDir dir;
   const std::string path = testing::UpgradedLandedCopy(
