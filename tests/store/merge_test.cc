@@ -182,7 +182,7 @@ TEST_CASE("the analyst views are the output's own: merge copies none of them", "
     CHECK(rule.kind == TableMergeRule::Kind::kOwn);
     views.insert(rule.table);
   }
-  CHECK(views == std::set<std::string>{"v_deliberations", "v_parties", "v_plan"});
+  CHECK(views == std::set<std::string>{"v_act_annexes", "v_deliberations", "v_parties", "v_plan"});
 }
 
 TEST_CASE("a table added to the schema without a rule for merge fails the plan", "[merge]") {
