@@ -491,7 +491,7 @@ class Store::Checkpointer {
 struct Store::Statements {
   Statement find_doc, delete_doc, insert_doc, insert_page, insert_search, delete_search,
       delete_legacy_search, insert_fingerprint, insert_band, delete_bands, set_same_as, find_band,
-      read_fingerprint;
+      read_fingerprint, find_copies;
   std::map<std::string, Statement, std::less<>> inserts;
 
   template <typename R>
@@ -571,8 +571,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
       {&st.find_band,
        "SELECT document_id FROM content_bands WHERE band_key = ?1 ORDER BY document_id LIMIT 64"},
       {&st.read_fingerprint,
-       "SELECT d.sha256, coalesce(d.same_as, 0), f.shingles, f.minhash FROM documents d"
-       " JOIN content_fingerprints f ON f.document_id = d.id WHERE d.id = ?1"},
+       "SELECT d.sha256, coalesce(d.same_as, 0), f.shingles, f.minhash,"
+       " coalesce(o.sha256, '') FROM documents d"
+       " JOIN content_fingerprints f ON f.document_id = d.id"
+       " LEFT JOIN documents o ON o.id = d.same_as WHERE d.id = ?1"},
+      {&st.find_copies, "SELECT id FROM documents WHERE same_as = ?1"},
       {&st.insert_page,
        "INSERT INTO pages(document_id, page_no, text, has_text_layer, ocr, ocr_confidence)"
        " VALUES (?1,?2,?3,?4,?5,?6)"},
@@ -728,14 +731,15 @@ Result<long long> Store::WriteDocument(const DocumentRow& doc, bool replace, boo
 Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replace,
                                              bool* already_stored) {
   auto& st = *stmts_;
+  std::vector<long long> copies;  // of the version replaced, to link to the new one
   if (auto existing = FindDocument(doc.sha256)) {
     if (!replace) {
       if (already_stored != nullptr) *already_stored = true;
       return *existing;
     }
-    if (auto r = st.delete_search.Bind(1, *existing).Run(); !r.ok()) return r.status();
-    if (auto r = st.delete_legacy_search.Bind(1, *existing).Run(); !r.ok()) return r.status();
-    if (auto r = st.delete_doc.Bind(1, *existing).Run(); !r.ok()) return r.status();
+    Result<std::vector<long long>> removed = DeleteReplaced(*existing);
+    if (!removed.ok()) return removed.status();
+    copies = std::move(*removed);
   }
   const DocumentRecords& rec = doc.records;
   Result<long long> doc_id = st.insert_doc.Bind(1, doc.sha256)
@@ -756,6 +760,9 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
                                  .Run();
   if (!doc_id.ok()) return doc_id;
   const long long did = *doc_id;
+  for (long long copy : copies) {
+    if (auto r = st.set_same_as.Bind(1, copy).Bind(2, did).Run(); !r.ok()) return r.status();
+  }
   // A failed document's identity is decided when a run reads it whole.
   if (doc.status != DocumentStatus::kFailed) {
     if (Status s = WriteFingerprint(did, doc.fingerprint); !s.ok()) return s;
@@ -804,6 +811,21 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
   }
   if (Status s = w.InsertAll(kGlossaryTable, rec.glossary); !s.ok()) return s;
   return did;
+}
+
+Result<std::vector<long long>> Store::DeleteReplaced(long long id) {
+  auto& st = *stmts_;
+  // Deleting the document sets its copies' same_as to NULL: read them first.
+  std::vector<long long> copies;
+  st.find_copies.Bind(1, id);
+  while (st.find_copies.Next()) copies.push_back(st.find_copies.Int(0));
+  Status s = st.find_copies.status();
+  st.find_copies.Reset();
+  if (!s.ok()) return s;
+  if (auto r = st.delete_search.Bind(1, id).Run(); !r.ok()) return r.status();
+  if (auto r = st.delete_legacy_search.Bind(1, id).Run(); !r.ok()) return r.status();
+  if (auto r = st.delete_doc.Bind(1, id).Run(); !r.ok()) return r.status();
+  return copies;
 }
 
 Status Store::WriteFingerprint(long long document_id, const ContentFingerprint& fp) {
@@ -862,7 +884,8 @@ Result<std::vector<StoredFingerprint>> Store::SameContentCandidates(
   for (long long id : ids) {
     Statement& q = st.read_fingerprint;
     q.Bind(1, id);
-    if (q.Next() && q.Text(0) != exclude_sha256) {
+    // Neither the document itself nor a copy of it is its original.
+    if (q.Next() && q.Text(0) != exclude_sha256 && q.Text(4) != exclude_sha256) {
       StoredFingerprint c;
       c.document_id = id;
       c.same_as = q.Int(1);

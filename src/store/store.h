@@ -83,7 +83,8 @@ class Store {
   // Writes one document and all its records atomically: in a transaction
   // of its own, or inside the open group as one savepoint.  With replace, an
   // existing document of the same sha256 is deleted first, in the same
-  // transaction or savepoint.  Returns the document id.  On error nothing of
+  // transaction or savepoint, and the documents that were copies of it
+  // (same_as) become copies of the new one.  Returns the document id.  On error nothing of
   // this document is written (and, in a group, the documents written before
   // it stay written unless GroupAlive() turns false).  Without replace, a
   // document of the same sha256 already there (another run stored it
@@ -116,7 +117,8 @@ class Store {
   // Content identity.  The stored documents that share a band key with
   // bands, with their fingerprints (bands left empty), for identity/ to
   // choose from: never one of sha256 exclude_sha256 (a document --force
-  // replaces), and only ids below before_id when it is not 0.  At most the
+  // replaces) nor a copy of it, and only ids below before_id when it is
+  // not 0.  At most the
   // 64 earliest documents of each key, and of those the 8 that share the
   // most keys with bands (a copy shares nearly all 32, documents of one
   // template a few): a look-up stays bounded however many copies of one
@@ -185,6 +187,10 @@ class Store {
   Status Atomically(const std::function<Status()>& write);
   // WriteDocument's body, inside the transaction or savepoint it opened.
   Result<long long> WriteDocumentLocked(const DocumentRow& doc, bool replace, bool* already_stored);
+  // Deletes the stored version of a document that a new one replaces, with
+  // its search rows, and returns the ids of its copies (same_as = id): the
+  // new version is their original, under its new id.
+  Result<std::vector<long long>> DeleteReplaced(long long id);
   // A document's content_fingerprints and content_bands rows, replacing any.
   Status WriteFingerprint(long long document_id, const ContentFingerprint& fingerprint);
   sqlite3* db_;

@@ -2,7 +2,10 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
+#include "query_rows.h"
 #include "temp_dir.h"
 #include "test_paths.h"
 
@@ -77,6 +80,38 @@ TEST_CASE("ingesting the same files twice changes nothing; --force replaces", "[
   REQUIRE(third.ok());
   CHECK(third->counts.ok == first->counts.ok);
   CHECK(third->summary.table_rows == first->summary.table_rows);
+}
+
+TEST_CASE("--force over a content and its copies keeps each copy linked to the original",
+          "[pipeline]") {
+  testing::TempDir dir;
+  std::ifstream in(testing::ProjectCorpus() / "documents" / "delib_cls_annexe.txt");
+  std::stringstream text;
+  text << in.rdbuf();
+  REQUIRE(text.str().size() > 1000);
+  // The same content in other bytes: copies, once the first is stored.
+  for (int i = 0; i < 3; ++i) {
+    dir.Write("in/copy" + std::to_string(i) + ".txt", text.str() + std::string(i, '\n'));
+  }
+  const std::string links_sql =
+      "SELECT count(*), count(d.same_as), count(o.id) FROM documents d"
+      " LEFT JOIN documents o ON o.id = d.same_as AND o.same_as IS NULL";
+  auto first = Ingest({dir / "in"}, OptionsFor(dir));
+  REQUIRE(first.ok());
+  REQUIRE(first->counts.ok == 3);
+  CHECK(testing::QueryRows(dir / "db.sqlite", links_sql) ==
+        std::vector<std::vector<std::string>>{{"3", "2", "2"}});
+  // The original replaced: its copies follow it to its new id, and it does
+  // not become a copy of them.
+  IngestOptions force = OptionsFor(dir);
+  force.force = true;
+  auto again = Ingest({dir / "in"}, force);
+  REQUIRE(again.ok());
+  CHECK(again->counts.ok == 3);
+  CHECK(again->counts.failed == 0);
+  CHECK(again->linked == 2);
+  CHECK(testing::QueryRows(dir / "db.sqlite", links_sql) ==
+        std::vector<std::vector<std::string>>{{"3", "2", "2"}});
 }
 
 TEST_CASE("a file present twice under two names is stored once", "[pipeline]") {
