@@ -885,7 +885,8 @@ Result<std::vector<StoredFingerprint>> Store::SameContentCandidates(
     Statement& q = st.read_fingerprint;
     q.Bind(1, id);
     // Neither the document itself nor a copy of it is its original.
-    if (q.Next() && q.Text(0) != exclude_sha256 && q.Text(4) != exclude_sha256) {
+    if (q.Next() && q.Text(0) != exclude_sha256 &&
+        (exclude_sha256.empty() || q.Text(4) != exclude_sha256)) {
       StoredFingerprint c;
       c.document_id = id;
       c.same_as = q.Int(1);

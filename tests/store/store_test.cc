@@ -478,13 +478,16 @@ TEST_CASE("a document's fingerprint and link are stored and found again", "[stor
   CHECK(Value(path, "SELECT length(minhash) FROM content_fingerprints LIMIT 1") ==
         std::to_string(8 * kMinHashSlots));
 
-  // Replacing the original (--force) leaves the copy unlinked, not
-  // pointing at a row that is gone.
+  // Replacing the original (--force) links the copy to its new version,
+  // never to the row that is gone.
   store = Store::Open(path);
   REQUIRE(store.ok());
-  REQUIRE((*store)->WriteDocument(first, true).ok());
+  auto replaced_id = (*store)->WriteDocument(first, true);
+  REQUIRE(replaced_id.ok());
+  CHECK(*replaced_id != *first_id);
   store->reset();
-  CHECK(Value(path, "SELECT ifnull(same_as, 'null') FROM documents WHERE sha256 = 'bb'") == "null");
+  CHECK(Value(path, "SELECT ifnull(same_as, 'null') FROM documents WHERE sha256 = 'bb'") ==
+        std::to_string(*replaced_id));
   CHECK(Value(path, "SELECT count(*) FROM content_bands") == std::to_string(2 * kBands));
 }
 
