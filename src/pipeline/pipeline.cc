@@ -15,6 +15,7 @@
 #include <new>
 #include <optional>
 #include <set>
+#include <system_error>
 #include <thread>
 
 #include "extract/extract.h"
@@ -422,6 +423,12 @@ void CountOutcome(DocumentStatus status, RunCounts* counts) {
   }
 }
 
+// The workers of a run: --jobs, by default one per core.
+int WorkerCount(const IngestOptions& options) {
+  return std::max(
+      1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
+}
+
 // One ingest over a list of inputs: its workers read and extract documents
 // and queue their rows; the thread that calls Run() is the writer, the only
 // one that touches the store.
@@ -435,9 +442,7 @@ class IngestRun {
         store_(store),
         stored_(stored),
         report_(report),
-        jobs_(std::max(1, options.jobs > 0
-                              ? options.jobs
-                              : static_cast<int>(std::thread::hardware_concurrency()))),
+        jobs_(WorkerCount(options)),
         queue_(2 * static_cast<size_t>(jobs_)) {}
 
   // Processes every input and stores its row; fails only when no worker can
@@ -721,6 +726,38 @@ class IngestRun {
   size_t written_ = 0;  // documents reported, for the progress line
 };
 
+// Builds, on a thread of its own, the rule sets every document's
+// segmentation needs (PrepareSegmentation), when a core would otherwise
+// wait: a batch of fewer documents than workers, a single document above
+// all, whose start-up they dominate.  The thread starts as soon as the
+// rules are loaded, so that it also overlaps opening the database, and
+// stops (after the set it is building) when the run is over.
+class SetWarmer {
+ public:
+  SetWarmer(const RuleSet& rules, size_t inputs, int jobs) {
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    if (inputs == 0 || inputs >= static_cast<size_t>(jobs) || cores < 2) return;
+    try {
+      thread_ = std::thread([this, &rules] {
+        try {
+          PrepareSegmentation(rules, [this] { return !stop_; });
+        } catch (const std::exception&) {  // memory: the workers build the sets they need
+        }
+      });
+    } catch (const std::system_error&) {  // no thread to be had: the workers build them
+    }
+  }
+  ~SetWarmer() { Stop(); }
+  void Stop() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
 }  // namespace
 
 Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options) {
@@ -741,6 +778,7 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   Result<RuleSet> rules =
       RuleSet::LoadDirectory(options.rules_dir.empty() ? DefaultRulesDir() : options.rules_dir);
   if (!rules.ok()) return rules.status();
+  SetWarmer warmer(*rules, inputs.size(), WorkerCount(options));
 
   if (fs::path parent = fs::path(options.db_path).parent_path(); !parent.empty()) {
     std::error_code ec;
@@ -764,6 +802,7 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
 
   IngestRun ingest(inputs, options, *rules, **store, **stored, &report);
   if (Status s = ingest.Run(); !s.ok()) return s;
+  warmer.Stop();
   if (Status s = (*store)->FinishRun(*run, report.counts); !s.ok()) return s;
   Result<Store::Summary> summary = (*store)->Summarize();
   if (summary.ok()) report.summary = *summary;

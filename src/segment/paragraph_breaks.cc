@@ -116,6 +116,10 @@ std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& 
 }  // namespace
 
 LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) {
+  // No paragraph long enough to be cut: the set of break marks, whose
+  // compilation costs more than the whole of a short document's other
+  // steps, is not built.
+  if (std::none_of(doc.blocks.begin(), doc.blocks.end(), IsRunOn)) return doc;
   const RuleSetMatcher& marks = rules.MatcherFor(RuleFamily::kBreak);
   if (!marks.ok()) return doc;
   const std::vector<ItemMark> items = ItemRuns(doc.blocks, rules);
@@ -123,7 +127,7 @@ LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) 
   blocks.reserve(doc.blocks.size());
   for (size_t b = 0; b < doc.blocks.size(); ++b) {
     Block& block = doc.blocks[b];
-    if (block.kind != Block::Kind::kParagraph || block.text.size() < kMinRunOnBytes) {
+    if (!IsRunOn(block)) {
       blocks.push_back(std::move(block));
       continue;
     }

@@ -16,4 +16,12 @@ Segmentation Segment(const LaidOutDocument& doc, const RuleSet& rules) {
   return seg;
 }
 
+void PrepareSegmentation(const RuleSet& rules, const std::function<bool()>& still_needed) {
+  for (RuleFamily family : {RuleFamily::kDelibItem, RuleFamily::kDelibNumber,
+                            RuleFamily::kDoctypeBody, RuleFamily::kDoctypeHead}) {
+    if (!still_needed()) return;
+    rules.MatcherFor(family);
+  }
+}
+
 }  // namespace clsdb

@@ -12,6 +12,7 @@
 #ifndef CLSDB_SEGMENT_SEGMENT_H_
 #define CLSDB_SEGMENT_SEGMENT_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -91,6 +92,18 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
 
 // The type, the contracts and the acts.
 Segmentation Segment(const LaidOutDocument& doc, const RuleSet& rules);
+
+// Builds the rule sets (RuleSet::MatcherFor) that Segment builds for every
+// document: triage's and the act headings'.  Each costs 10 to 40 ms to
+// compile, more than a short document's other steps together, so a thread
+// that would otherwise wait (a batch of one document on two cores) calls
+// this while the document is read.  They are built in the reverse of the
+// order Segment needs them, so that the two threads meet in the middle
+// instead of building the same set in turn (RuleSet builds each set once;
+// a thread that needs a set being built waits for it).  still_needed is
+// asked before each set: false (the document was a duplicate, or is done)
+// stops the building.
+void PrepareSegmentation(const RuleSet& rules, const std::function<bool()>& still_needed);
 
 }  // namespace clsdb
 

@@ -2,6 +2,7 @@
 // laid out as the pipeline does.
 #include <catch2/catch.hpp>
 #include <string>
+#include <thread>
 
 #include "layout/layout.h"
 #include "read/reader.h"
@@ -144,6 +145,25 @@ TEST_CASE("every doctype rule votes for a type clsdb stores", "[segment][classif
       CHECK(Parse<DocumentType>(rest.substr(0, rest.find('.'))).has_value());
     }
   }
+}
+
+TEST_CASE("PrepareSegmentation asks before each set and stops at the first no", "[segment]") {
+  int asked = 0;
+  PrepareSegmentation(Rules(), [&] { return ++asked < 3; });
+  CHECK(asked == 3);
+}
+
+TEST_CASE("sets another thread builds type a document as the worker's own do", "[segment]") {
+  // A set of its own, so that the sets are built here, by the two threads.
+  auto loaded = RuleSet::LoadDirectory(testing::RulesDir().string());
+  REQUIRE(loaded.ok());
+  const RuleSet& fresh = *loaded;
+  const LaidOutDocument doc = testing::LayOutText(kDeliberation);
+  std::thread warmer([&] { PrepareSegmentation(fresh, [] { return true; }); });
+  const DocumentType type = ClassifyDocument(doc, fresh);
+  warmer.join();
+  CHECK(std::string(Name(type)) == "deliberation");
+  CHECK(ClassifyDocument(doc, fresh) == ClassifyDocument(doc, Rules()));
 }
 
 }  // namespace
