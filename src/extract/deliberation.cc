@@ -112,8 +112,10 @@ class ActReader {
       }
     }
     d.president = PersonAsListed(
-        FirstNameOfAct({RuleId::kDelibPresidentHeading, RuleId::kDelibPresidentSentence}),
+        FirstNameOfAct({RuleId::kDelibPresidentHeading, RuleId::kDelibPresidentSentence},
+                       &president_prov_),
         d.attendees);
+    AddPresidentAsPresent(&d);
     d.secretary = PersonAsListed(
         FirstNameOfAct({RuleId::kDelibSecretaryLabel, RuleId::kDelibSecretaryElected,
                         RuleId::kDelibSecretarySentence, RuleId::kDelibSecretaryAppointed}),
@@ -401,18 +403,86 @@ class ActReader {
 
   // ---- president, secretary ----------------------------------------------------
 
-  OptText FirstName(Part part, std::initializer_list<RuleId> names) const {
+  // The first name the rules find in part; *prov (when given) is where.
+  OptText FirstName(Part part, std::initializer_list<RuleId> names,
+                    Provenance* prov = nullptr) const {
     RuleMatch m;
-    if (First(part, names, &m) < 0) return std::nullopt;
+    const int at = First(part, names, &m);
+    if (at < 0) return std::nullopt;
     std::string name = CleanValue(m.Get("name"));
     if (name.empty()) return std::nullopt;
+    if (prov) {
+      const auto [s, e] = m.group_spans["name"];
+      *prov = ProvenanceIn(block(at), s, e, m.rule->name);
+    }
     return name;
   }
 
   // The act's own statement, else the sitting's.
-  OptText FirstNameOfAct(std::initializer_list<RuleId> names) const {
-    OptText name = FirstName(header_, names);
-    return name ? name : FirstName(sitting_, names);
+  OptText FirstNameOfAct(std::initializer_list<RuleId> names, Provenance* prov = nullptr) const {
+    OptText name = FirstName(header_, names, prov);
+    return name ? name : FirstName(sitting_, names, prov);
+  }
+
+  // The one who presides the sitting sits at it: minutes name the president
+  // in "sous la présidence de M. X" and often leave them out of the list of
+  // those present.  Added as present when the act lists its attendance and
+  // names no one who bears a word of the president's surname (the list may
+  // write "CAMUS J.-L." for "Jean-Louis CAMUS", "Sylvie Valente" for "Sylvie
+  // VALENTE-LE HIR").
+  void AddPresidentAsPresent(Deliberation* d) const {
+    if (!d->president || d->attendees.empty()) return;
+    const std::vector<std::string> surname = SurnameWords(*d->president);
+    if (surname.empty()) return;
+    for (const Attendee& a : d->attendees) {
+      const std::vector<std::string> words = FoldedWords(a.name);
+      if (std::any_of(surname.begin(), surname.end(), [&](const std::string& w) {
+            return w.size() >= 3 && std::find(words.begin(), words.end(), w) != words.end();
+          })) {
+        return;
+      }
+    }
+    Attendee a;
+    a.name = *d->president;
+    a.status = "present";
+    a.prov = president_prov_;
+    d->attendees.push_back(std::move(a));
+  }
+
+  // The folded words of a name, hyphens and dots splitting them.
+  static std::vector<std::string> FoldedWords(std::string_view name) {
+    std::string folded = FoldForMatch(name);
+    for (char& c : folded) {
+      if (c == '-' || c == '.') c = ' ';
+    }
+    std::vector<std::string> words;
+    size_t p = 0;
+    while ((p = folded.find_first_not_of(' ', p)) != std::string::npos) {
+      const size_t e = std::min(folded.find(' ', p), folded.size());
+      words.push_back(folded.substr(p, e - p));
+      p = e;
+    }
+    return words;
+  }
+
+  // The surname of a name as written: its words in capitals ("Jean-Louis
+  // CAMUS", "LE JOLIS Anne"), else its last word ("Pascal Thévenot").
+  static std::vector<std::string> SurnameWords(const std::string& name) {
+    std::vector<std::string> caps;
+    size_t p = 0;
+    while ((p = name.find_first_not_of(' ', p)) != std::string::npos) {
+      const size_t e = std::min(name.find(' ', p), name.size());
+      const std::string word = name.substr(p, e - p);
+      if (HasCapitalWord(word) &&
+          word.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) {
+        for (std::string& w : FoldedWords(word)) caps.push_back(std::move(w));
+      }
+      p = e;
+    }
+    if (!caps.empty()) return caps;
+    std::vector<std::string> words = FoldedWords(name);
+    if (words.empty()) return {};
+    return {words.back()};
   }
 
   // A heading may shout the president's name ("MONSIEUR JEAN-CLAUDE LEROY");
@@ -1060,7 +1130,8 @@ class ActReader {
   std::string item_title_;   // the subject written on the number's line
   bool has_decide_ = false;  // the act has a DECIDE line, or "après en avoir délibéré"
   mutable std::map<int, std::vector<Label>> labels_;  // by paragraph (Labels)
-  bool unanimous_ = false;                            // the vote was unanimous (set by ReadVotes)
+  Provenance president_prov_;  // where the president is named (FirstNameOfAct)
+  bool unanimous_ = false;     // the vote was unanimous (set by ReadVotes)
 };
 
 }  // namespace

@@ -434,6 +434,31 @@ TEST_CASE("spaced hyphens inside names of a comma-separated list", "[deliberatio
                       "DULONG Pierre | excused"});
 }
 
+// Minutes that name their president in "sous la présidence de" and leave
+// them out of the list of those present: the president sat, so is present.
+// A president the list names, under another spelling, is not added twice.
+TEST_CASE("the president who is not listed is present", "[deliberation]") {
+  const Run run(
+      "PROCES-VERBAL DE LA SEANCE DU COMITE SYNDICAL DU 3 MARS 2021\n"
+      "Sous la présidence de Monsieur CLAVERIE Claude, Président,\n"
+      "PRESENTS : Mme PEROTTO Aline, MM. BOUÉ Henri, DAUGA Benoît.\n"
+      "Le Comité, après en avoir délibéré, DÉCIDE d'approuver le règlement.\n");
+  const Deliberation d = run.Only();
+  CHECK(d.president == "CLAVERIE Claude");
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"PEROTTO Aline | present", "BOUÉ Henri | present",
+                                 "DAUGA Benoît | present", "CLAVERIE Claude | present"});
+  CHECK(run.At(d.attendees.back().prov) == "CLAVERIE Claude");
+
+  const Run listed(
+      "PROCES-VERBAL DE LA SEANCE DU COMITE SYNDICAL DU 3 MARS 2021\n"
+      "Sous la présidence de Mme Sylvie VALENTE-LE HIR, Maire.\n"
+      "Présents : Mme Sylvie Valente, M. Henri Boué.\n"
+      "Le Comité, après en avoir délibéré, DÉCIDE d'approuver le règlement.\n");
+  CHECK(NamesAndStatuses(listed.Only()) ==
+        std::vector<std::string>{"Sylvie Valente | present", "Henri Boué | present"});
+}
+
 TEST_CASE("letter-spaced labels and labels with OCR's braces", "[deliberation]") {
   const Run run(
       "CONSEIL MUNICIPAL DU 3 MARS 2021\n"
@@ -451,8 +476,9 @@ TEST_CASE("letter-spaced labels and labels with OCR's braces", "[deliberation]")
       "DUPONT procuration à Monsieur Luc ROUX\n"
       "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n");
   people = NamesAndStatuses(braces.Only());
+  // The president, left out of the list, sat (the last one).
   CHECK(people == std::vector<std::string>{"Anne PETIT | present", "Luc ROUX | present",
-                                           "Claire DUPONT | excused"});
+                                           "Claire DUPONT | excused", "Paul MARTIN | present"});
 }
 
 // Without commas, " - " separates the names ("CAUQUIL R. – LANET M. - PUECH J.F.").
