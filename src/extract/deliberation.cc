@@ -117,8 +117,9 @@ class ActReader {
         d.attendees);
     AddPresidentAsPresent(&d);
     d.secretary = PersonAsListed(
-        FirstNameOfAct({RuleId::kDelibSecretaryLabel, RuleId::kDelibSecretaryElected,
-                        RuleId::kDelibSecretarySentence, RuleId::kDelibSecretaryAppointed}),
+        FirstNameOfAct({RuleId::kDelibSecretaryLabelRunOn, RuleId::kDelibSecretaryLabel,
+                        RuleId::kDelibSecretaryElected, RuleId::kDelibSecretarySentence,
+                        RuleId::kDelibSecretaryAppointed, RuleId::kDelibSecretaryCouncilMember}),
         d.attendees);
     ReadVotes(&d);
     d.outcome = Outcome(d);

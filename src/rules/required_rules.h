@@ -113,8 +113,10 @@ namespace clsdb {
   X(kDelibPresidentHeading, "delib.president.heading", "extract/deliberation")                     \
   X(kDelibPresidentSentence, "delib.president.sentence", "extract/deliberation")                   \
   X(kDelibSecretaryAppointed, "delib.secretary.appointed", "extract/deliberation")                 \
+  X(kDelibSecretaryCouncilMember, "delib.secretary.council_member", "extract/deliberation")        \
   X(kDelibSecretaryElected, "delib.secretary.elected", "extract/deliberation")                     \
   X(kDelibSecretaryLabel, "delib.secretary.label", "extract/deliberation")                         \
+  X(kDelibSecretaryLabelRunOn, "delib.secretary.label_run_on", "extract/deliberation")             \
   X(kDelibSecretarySentence, "delib.secretary.sentence", "extract/deliberation")                   \
   X(kDelibSignedAtPlace, "delib.signed.at_place", "extract/deliberation")                          \
   X(kDelibSignedFait, "delib.signed.fait", "extract/deliberation")                                 \
