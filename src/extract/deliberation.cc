@@ -719,6 +719,7 @@ class ActReader {
   // bracket after it, up to the separator ("X (à partir du point 2.1)").
   struct ListItem {
     size_t start, end, bracket_end;
+    bool after_stop = false;  // it follows a full stop (EndsSentence)
   };
 
   // The items of a list's text, split on commas, semicolons, bullets, " et ",
@@ -739,9 +740,11 @@ class ActReader {
     std::vector<ListItem> items;
     size_t item_start = begin, item_end = std::string::npos;
     int depth = 0;
+    bool after_stop = false;
     auto close_item = [&](size_t at) {
-      items.push_back({item_start, item_end == std::string::npos ? at : item_end, at});
+      items.push_back({item_start, item_end == std::string::npos ? at : item_end, at, after_stop});
       item_end = std::string::npos;
+      after_stop = false;
     };
     // "BROCA - LANNAUD Marie - Thérèse": where commas or semicolons separate
     // the names, a spaced hyphen between two letters is a converter's space
@@ -766,6 +769,10 @@ class ActReader {
       } else if (depth == 0 && (c == ',' || c == ';')) {
         close_item(p);
         item_start = p + 1;
+      } else if (depth == 0 && EndsSentence(text, begin, p)) {
+        close_item(p);
+        item_start = p + 1;
+        after_stop = true;
       } else if (const size_t bullet = depth == 0 && (p == begin || text[p - 1] == ' ')
                                            ? BulletPrefixLength(std::string_view(text).substr(p))
                                            : 0;
@@ -800,7 +807,7 @@ class ActReader {
     const std::string& text = list.text;
     const std::vector<ListItem> items = SplitList(text);
     int names = 0, captions = 0;
-    for (auto [s, e, bracket_end] : items) {
+    for (auto [s, e, bracket_end, after_stop] : items) {
       const std::string_view bracket(text.data() + e, bracket_end - e);
       while (s < e && (text[s] == ' ' || text[s] == '.')) ++s;
       while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.')) --e;
@@ -856,6 +863,8 @@ class ActReader {
         // A name followed by what is not one ("BORGEAIS. Précision : …",
         // "CHAPPE Fanny es DELBU…"): the name, when what follows does not
         // start another capitalised word.
+        // After a full stop, prose ("Conformément à …") ends the list.
+        if (after_stop && names > 0) break;
         const size_t name_end = continued ? 0 : LongestNamePrefix(item);
         if (name_end == 0 || !EndsName(item, name_end) ||
             !HasCapitalWord(item.substr(0, name_end))) {
@@ -868,7 +877,7 @@ class ActReader {
       ++names;
       if (!HoldsForThisAct(bracket)) continue;
       // "Pouvoirs : Mme X à M. Y" after "Excusés : Mme X": one person.
-      if (proxy_giver && IsListedAbsent(*out, item)) continue;
+      if (proxy_giver && IsListedAbsent(out, item)) continue;
       Attendee a;
       a.name = CollapseSpaces(item);
       a.status = label.status;
@@ -898,17 +907,42 @@ class ActReader {
     return rules_.Search(RuleId::kDelibAttendeeProxyTail, spaced, &m) && m.start == 0;
   }
 
-  // Whether the act's list already names this person excused or absent.
-  static bool IsListedAbsent(const std::vector<Attendee>& listed, std::string_view name) {
+  // Whether the act's list already names this proxy's giver excused or
+  // absent.  An absent member who gave a proxy is excused ("Absents : X, Y.
+  // Pouvoirs : X à Z"): the absence was announced.
+  static bool IsListedAbsent(std::vector<Attendee>* listed, std::string_view name) {
     const std::string key = FoldForMatch(CollapseSpaces(name));
-    return std::any_of(listed.begin(), listed.end(), [&](const Attendee& a) {
-      return a.status != "present" && FoldForMatch(a.name) == key;
-    });
+    for (Attendee& a : *listed) {
+      if (a.status == "present" || FoldForMatch(a.name) != key) continue;
+      if (a.status == "absent") a.status = "excused";
+      return true;
+    }
+    return false;
   }
 
   bool IsRoleLabel(std::string_view caption) const {
     while (!caption.empty() && caption.back() == ' ') caption.remove_suffix(1);
     return rules_.Search(RuleId::kDelibAttendeeFunction, caption, nullptr);
+  }
+
+  // Whether text[p] is a full stop that ends a sentence inside a list's
+  // span ("… SIRE Michel à LUCAS Nadège. Secrétaires de séance : …"): a
+  // stop after a word of three letters or more with a lower-case letter,
+  // not the stop of an initial ("J. DUPONT") nor of a word in capitals, and
+  // before a word written in lower case after its capital (OCR may put a
+  // stray stop between first name and surname: "Claude. BACHELET").
+  static bool EndsSentence(const std::string& text, size_t begin, size_t p) {
+    if (text[p] != '.' || p + 3 >= text.size() || text[p + 1] != ' ') return false;
+    if (!(text[p + 3] >= 'a' && text[p + 3] <= 'z') &&
+        static_cast<unsigned char>(text[p + 3]) < 0xC3) {
+      return false;
+    }
+    const size_t space = text.rfind(' ', p);
+    const size_t start = space == std::string::npos || space < begin ? begin : space + 1;
+    if (p - start < 3 || !IsLetterByte(text[p - 1])) return false;
+    return std::any_of(text.begin() + static_cast<std::ptrdiff_t>(start),
+                       text.begin() + static_cast<std::ptrdiff_t>(p),
+                       [](char ch) { return ch >= 'a' && ch <= 'z'; });
   }
 
   // The commas and semicolons of text from begin.

@@ -459,6 +459,24 @@ TEST_CASE("the president who is not listed is present", "[deliberation]") {
         std::vector<std::string>{"Sylvie Valente | present", "Henri Boué | present"});
 }
 
+// A register flattened into one paragraph: the lists open with their
+// count and "Mmes et MM.", an absent member who gave a proxy is excused, and
+// the last list ends at the full stop before the secretaries' label.
+TEST_CASE("a flattened register's counts, civility groups, proxies and full stops",
+          "[deliberation]") {
+  const Run run(
+      "PROCES-VERBAL DE LA SEANCE DU CONSEIL MUNICIPAL DU 3 MARS 2020 Conseillers municipaux "
+      "présents : 3 Mmes et MM. ASCHARD Caroline, ASSERAY Denis, VIOT Michel. Conseillers "
+      "municipaux absents : 2 Mmes et M. BATTAIS Damien, SIRE Michel. Pouvoirs : 1 M. SIRE "
+      "Michel à VIOT Michel. Secrétaires de séance : KASPRZACK Christiane et Nicole MOISY. "
+      "Conformément à l'article L. 2121-15, Stevens NAHMANI est désigné.\n"
+      "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n");
+  CHECK(NamesAndStatuses(run.Only()) ==
+        std::vector<std::string>{"ASCHARD Caroline | present", "ASSERAY Denis | present",
+                                 "VIOT Michel | present", "BATTAIS Damien | absent",
+                                 "SIRE Michel | excused"});
+}
+
 TEST_CASE("letter-spaced labels and labels with OCR's braces", "[deliberation]") {
   const Run run(
       "CONSEIL MUNICIPAL DU 3 MARS 2021\n"
