@@ -719,7 +719,7 @@ class ActReader {
   // bracket after it, up to the separator ("X (à partir du point 2.1)").
   struct ListItem {
     size_t start, end, bracket_end;
-    bool after_stop = false;  // it follows a full stop (EndsSentence)
+    bool after_stop = false;  // a full stop (EndsSentence) stands before it
   };
 
   // The items of a list's text, split on commas, semicolons, bullets, " et ",
@@ -740,11 +740,10 @@ class ActReader {
     std::vector<ListItem> items;
     size_t item_start = begin, item_end = std::string::npos;
     int depth = 0;
-    bool after_stop = false;
+    bool after_stop = false;  // once a sentence has ended, for every item after it
     auto close_item = [&](size_t at) {
       items.push_back({item_start, item_end == std::string::npos ? at : item_end, at, after_stop});
       item_end = std::string::npos;
-      after_stop = false;
     };
     // "BROCA - LANNAUD Marie - Thérèse": where commas or semicolons separate
     // the names, a spaced hyphen between two letters is a converter's space
@@ -926,23 +925,20 @@ class ActReader {
   }
 
   // Whether text[p] is a full stop that ends a sentence inside a list's
-  // span ("… SIRE Michel à LUCAS Nadège. Secrétaires de séance : …"): a
-  // stop after a word of three letters or more with a lower-case letter,
-  // not the stop of an initial ("J. DUPONT") nor of a word in capitals, and
-  // before a word written in lower case after its capital (OCR may put a
-  // stray stop between first name and surname: "Claude. BACHELET").
+  // span ("… LUCAS Nadège. Secrétaires de séance : …", "… VALET et
+  // BORGEAIS. Précision : …"): a stop after three letters, not the stop of
+  // an initial ("J. DUPONT", "J.-P. MARTIN"), and before a word written in
+  // lower case after its capital (OCR may put a stray stop between first
+  // name and surname: "Claude. BACHELET").
   static bool EndsSentence(const std::string& text, size_t begin, size_t p) {
-    if (text[p] != '.' || p + 3 >= text.size() || text[p + 1] != ' ') return false;
+    if (text[p] != '.' || p < begin + 3 || p + 3 >= text.size() || text[p + 1] != ' ') {
+      return false;
+    }
     if (!(text[p + 3] >= 'a' && text[p + 3] <= 'z') &&
         static_cast<unsigned char>(text[p + 3]) < 0xC3) {
       return false;
     }
-    const size_t space = text.rfind(' ', p);
-    const size_t start = space == std::string::npos || space < begin ? begin : space + 1;
-    if (p - start < 3 || !IsLetterByte(text[p - 1])) return false;
-    return std::any_of(text.begin() + static_cast<std::ptrdiff_t>(start),
-                       text.begin() + static_cast<std::ptrdiff_t>(p),
-                       [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    return IsLetterByte(text[p - 1]) && IsLetterByte(text[p - 2]) && IsLetterByte(text[p - 3]);
   }
 
   // The commas and semicolons of text from begin.

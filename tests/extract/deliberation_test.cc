@@ -475,6 +475,15 @@ TEST_CASE("a flattened register's counts, civility groups, proxies and full stop
         std::vector<std::string>{"ASCHARD Caroline | present", "ASSERAY Denis | present",
                                  "VIOT Michel | present", "BATTAIS Damien | absent",
                                  "SIRE Michel | excused"});
+
+  // A stop after a surname in capitals ends the list as well.
+  const Run caps(
+      "PROCES-VERBAL DE LA SEANCE DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2020 Présents : Messieurs "
+      "JUBERT, VALET et BORGEAIS. Précision : Monsieur TELLIER présent en début de séance a "
+      "quitté la salle.\n"
+      "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n");
+  CHECK(NamesAndStatuses(caps.Only()) ==
+        std::vector<std::string>{"JUBERT | present", "VALET | present", "BORGEAIS | present"});
 }
 
 TEST_CASE("letter-spaced labels and labels with OCR's braces", "[deliberation]") {
