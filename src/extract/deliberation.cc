@@ -848,6 +848,10 @@ class ActReader {
       item = std::string_view(text.data() + s, e - s);
       // "X, POUVOIR A Y ; Z, …": Y holds X's proxy, and is listed elsewhere.
       if (IsProxyHolder(item)) continue;
+      if (AddReplaced(list, label, s, e, out)) {
+        ++names;
+        continue;
+      }
       bool proxy_giver = false;
       if (rules_.Search(RuleId::kDelibAttendeeProxyTail, item, &civ)) {
         e = s + civ.start;  // "X donne pouvoir à Y": X
@@ -884,6 +888,31 @@ class ActReader {
       out->push_back(std::move(a));
     }
     return names > 0 || (captions > 0 && continued);
+  }
+
+  // "X remplacée par sa suppléante Y" as one item of a list: X is excused
+  // (in a list of those present) and Y sits with the list's status.  False
+  // when the item says no such thing or either side is no name.
+  bool AddReplaced(const ListText& list, const Label& label, size_t s, size_t e,
+                   std::vector<Attendee>* out) const {
+    const std::string_view item(list.text.data() + s, e - s);
+    RuleMatch m;
+    if (!rules_.Search(RuleId::kDelibAttendeeReplacedBy, item, &m) || m.start == 0) return false;
+    const std::string_view member = item.substr(0, m.start), substitute = item.substr(m.end);
+    for (std::string_view name : {member, substitute}) {
+      if (!rules_.Search(RuleId::kDelibAttendeeName, name, nullptr)) return false;
+    }
+    Attendee a;
+    a.name = CollapseSpaces(member);
+    a.status = label.status == "present" ? "excused" : label.status;
+    a.prov = ProvenanceInList(list, s, s + m.start, label.rule);
+    out->push_back(std::move(a));
+    Attendee b;
+    b.name = CollapseSpaces(substitute);
+    b.status = label.status;
+    b.prov = ProvenanceInList(list, s + m.end, e, label.rule);
+    out->push_back(std::move(b));
+    return true;
   }
 
   // Whether a status given with a bracket ("(de la question n° 1 à la

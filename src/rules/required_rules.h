@@ -67,6 +67,7 @@ namespace clsdb {
   X(kDelibAttendeeLineContinuing, "delib.attendee.line_continuing", "extract/deliberation")        \
   X(kDelibAttendeeName, "delib.attendee.name", "extract/deliberation")                             \
   X(kDelibAttendeeProxyTail, "delib.attendee.proxy_tail", "extract/deliberation")                  \
+  X(kDelibAttendeeReplacedBy, "delib.attendee.replaced_by", "extract/deliberation")                \
   X(kDelibAttendeeSection, "delib.attendee.section", "extract/deliberation")                       \
   X(kDelibAttendeeUnfinished, "delib.attendee.unfinished", "extract/deliberation")                 \
   X(kDelibAttendeesAbsent, "delib.attendees.absent", "extract/deliberation")                       \

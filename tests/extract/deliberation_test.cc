@@ -486,6 +486,21 @@ TEST_CASE("a flattened register's counts, civility groups, proxies and full stop
         std::vector<std::string>{"JUBERT | present", "VALET | present", "BORGEAIS | present"});
 }
 
+// A syndicate's member replaced by a substitute, written inside the list
+// of those present: the member is excused, the substitute sits.
+TEST_CASE("a member replaced by a substitute in the list of those present", "[deliberation]") {
+  const Run run(
+      "PROCES-VERBAL DE LA SEANCE DU COMITE SYNDICAL DU 3 MARS 2021\n"
+      "PRESENTS : Mmes ALLAER Véronique remplacée par sa suppléante CASTAING Christelle, "
+      "PEROTTO Aline, MM. BOUÉ Henri.\n"
+      "Le Comité, après en avoir délibéré, DÉCIDE d'approuver le règlement.\n");
+  const Deliberation d = run.Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"ALLAER Véronique | excused", "CASTAING Christelle | present",
+                                 "PEROTTO Aline | present", "BOUÉ Henri | present"});
+  CHECK(run.At(d.attendees[1].prov) == "CASTAING Christelle");
+}
+
 TEST_CASE("letter-spaced labels and labels with OCR's braces", "[deliberation]") {
   const Run run(
       "CONSEIL MUNICIPAL DU 3 MARS 2021\n"
