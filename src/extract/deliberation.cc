@@ -112,11 +112,14 @@ class ActReader {
       }
     }
     d.president = PersonAsListed(
-        FirstNameOfAct({RuleId::kDelibPresidentHeading, RuleId::kDelibPresidentSentence}),
+        FirstNameOfAct({RuleId::kDelibPresidentHeading, RuleId::kDelibPresidentSentence},
+                       &president_prov_),
         d.attendees);
+    AddPresidentAsPresent(&d);
     d.secretary = PersonAsListed(
-        FirstNameOfAct({RuleId::kDelibSecretaryLabel, RuleId::kDelibSecretaryElected,
-                        RuleId::kDelibSecretarySentence, RuleId::kDelibSecretaryAppointed}),
+        FirstNameOfAct({RuleId::kDelibSecretaryLabelRunOn, RuleId::kDelibSecretaryLabel,
+                        RuleId::kDelibSecretaryElected, RuleId::kDelibSecretarySentence,
+                        RuleId::kDelibSecretaryAppointed, RuleId::kDelibSecretaryCouncilMember}),
         d.attendees);
     ReadVotes(&d);
     d.outcome = Outcome(d);
@@ -401,18 +404,86 @@ class ActReader {
 
   // ---- president, secretary ----------------------------------------------------
 
-  OptText FirstName(Part part, std::initializer_list<RuleId> names) const {
+  // The first name the rules find in part; *prov (when given) is where.
+  OptText FirstName(Part part, std::initializer_list<RuleId> names,
+                    Provenance* prov = nullptr) const {
     RuleMatch m;
-    if (First(part, names, &m) < 0) return std::nullopt;
+    const int at = First(part, names, &m);
+    if (at < 0) return std::nullopt;
     std::string name = CleanValue(m.Get("name"));
     if (name.empty()) return std::nullopt;
+    if (prov) {
+      const auto [s, e] = m.group_spans["name"];
+      *prov = ProvenanceIn(block(at), s, e, m.rule->name);
+    }
     return name;
   }
 
   // The act's own statement, else the sitting's.
-  OptText FirstNameOfAct(std::initializer_list<RuleId> names) const {
-    OptText name = FirstName(header_, names);
-    return name ? name : FirstName(sitting_, names);
+  OptText FirstNameOfAct(std::initializer_list<RuleId> names, Provenance* prov = nullptr) const {
+    OptText name = FirstName(header_, names, prov);
+    return name ? name : FirstName(sitting_, names, prov);
+  }
+
+  // The one who presides the sitting sits at it: minutes name the president
+  // in "sous la présidence de M. X" and often leave them out of the list of
+  // those present.  Added as present when the act lists its attendance and
+  // names no one who bears a word of the president's surname (the list may
+  // write "CAMUS J.-L." for "Jean-Louis CAMUS", "Sylvie Valente" for "Sylvie
+  // VALENTE-LE HIR").
+  void AddPresidentAsPresent(Deliberation* d) const {
+    if (!d->president || d->attendees.empty()) return;
+    const std::vector<std::string> surname = SurnameWords(*d->president);
+    if (surname.empty()) return;
+    for (const Attendee& a : d->attendees) {
+      const std::vector<std::string> words = FoldedWords(a.name);
+      if (std::any_of(surname.begin(), surname.end(), [&](const std::string& w) {
+            return w.size() >= 3 && std::find(words.begin(), words.end(), w) != words.end();
+          })) {
+        return;
+      }
+    }
+    Attendee a;
+    a.name = *d->president;
+    a.status = "present";
+    a.prov = president_prov_;
+    d->attendees.push_back(std::move(a));
+  }
+
+  // The folded words of a name, hyphens and dots splitting them.
+  static std::vector<std::string> FoldedWords(std::string_view name) {
+    std::string folded = FoldForMatch(name);
+    for (char& c : folded) {
+      if (c == '-' || c == '.') c = ' ';
+    }
+    std::vector<std::string> words;
+    size_t p = 0;
+    while ((p = folded.find_first_not_of(' ', p)) != std::string::npos) {
+      const size_t e = std::min(folded.find(' ', p), folded.size());
+      words.push_back(folded.substr(p, e - p));
+      p = e;
+    }
+    return words;
+  }
+
+  // The surname of a name as written: its words in capitals ("Jean-Louis
+  // CAMUS", "LE JOLIS Anne"), else its last word ("Pascal Thévenot").
+  static std::vector<std::string> SurnameWords(const std::string& name) {
+    std::vector<std::string> caps;
+    size_t p = 0;
+    while ((p = name.find_first_not_of(' ', p)) != std::string::npos) {
+      const size_t e = std::min(name.find(' ', p), name.size());
+      const std::string word = name.substr(p, e - p);
+      if (HasCapitalWord(word) &&
+          word.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) {
+        for (std::string& w : FoldedWords(word)) caps.push_back(std::move(w));
+      }
+      p = e;
+    }
+    if (!caps.empty()) return caps;
+    std::vector<std::string> words = FoldedWords(name);
+    if (words.empty()) return {};
+    return {words.back()};
   }
 
   // A heading may shout the president's name ("MONSIEUR JEAN-CLAUDE LEROY");
@@ -648,6 +719,7 @@ class ActReader {
   // bracket after it, up to the separator ("X (à partir du point 2.1)").
   struct ListItem {
     size_t start, end, bracket_end;
+    bool after_stop = false;  // a full stop (EndsSentence) stands before it
   };
 
   // The items of a list's text, split on commas, semicolons, bullets, " et ",
@@ -668,8 +740,9 @@ class ActReader {
     std::vector<ListItem> items;
     size_t item_start = begin, item_end = std::string::npos;
     int depth = 0;
+    bool after_stop = false;  // once a sentence has ended, for every item after it
     auto close_item = [&](size_t at) {
-      items.push_back({item_start, item_end == std::string::npos ? at : item_end, at});
+      items.push_back({item_start, item_end == std::string::npos ? at : item_end, at, after_stop});
       item_end = std::string::npos;
     };
     // "BROCA - LANNAUD Marie - Thérèse": where commas or semicolons separate
@@ -695,6 +768,10 @@ class ActReader {
       } else if (depth == 0 && (c == ',' || c == ';')) {
         close_item(p);
         item_start = p + 1;
+      } else if (depth == 0 && EndsSentence(text, begin, p)) {
+        close_item(p);
+        item_start = p + 1;
+        after_stop = true;
       } else if (const size_t bullet = depth == 0 && (p == begin || text[p - 1] == ' ')
                                            ? BulletPrefixLength(std::string_view(text).substr(p))
                                            : 0;
@@ -729,7 +806,7 @@ class ActReader {
     const std::string& text = list.text;
     const std::vector<ListItem> items = SplitList(text);
     int names = 0, captions = 0;
-    for (auto [s, e, bracket_end] : items) {
+    for (auto [s, e, bracket_end, after_stop] : items) {
       const std::string_view bracket(text.data() + e, bracket_end - e);
       while (s < e && (text[s] == ' ' || text[s] == '.')) ++s;
       while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.')) --e;
@@ -771,6 +848,10 @@ class ActReader {
       item = std::string_view(text.data() + s, e - s);
       // "X, POUVOIR A Y ; Z, …": Y holds X's proxy, and is listed elsewhere.
       if (IsProxyHolder(item)) continue;
+      if (AddReplaced(list, label, s, e, out)) {
+        ++names;
+        continue;
+      }
       bool proxy_giver = false;
       if (rules_.Search(RuleId::kDelibAttendeeProxyTail, item, &civ)) {
         e = s + civ.start;  // "X donne pouvoir à Y": X
@@ -785,6 +866,8 @@ class ActReader {
         // A name followed by what is not one ("BORGEAIS. Précision : …",
         // "CHAPPE Fanny es DELBU…"): the name, when what follows does not
         // start another capitalised word.
+        // After a full stop, prose ("Conformément à …") ends the list.
+        if (after_stop && names > 0) break;
         const size_t name_end = continued ? 0 : LongestNamePrefix(item);
         if (name_end == 0 || !EndsName(item, name_end) ||
             !HasCapitalWord(item.substr(0, name_end))) {
@@ -797,7 +880,7 @@ class ActReader {
       ++names;
       if (!HoldsForThisAct(bracket)) continue;
       // "Pouvoirs : Mme X à M. Y" after "Excusés : Mme X": one person.
-      if (proxy_giver && IsListedAbsent(*out, item)) continue;
+      if (proxy_giver && IsListedAbsent(out, item)) continue;
       Attendee a;
       a.name = CollapseSpaces(item);
       a.status = label.status;
@@ -805,6 +888,31 @@ class ActReader {
       out->push_back(std::move(a));
     }
     return names > 0 || (captions > 0 && continued);
+  }
+
+  // "X remplacée par sa suppléante Y" as one item of a list: X is excused
+  // (in a list of those present) and Y sits with the list's status.  False
+  // when the item says no such thing or either side is no name.
+  bool AddReplaced(const ListText& list, const Label& label, size_t s, size_t e,
+                   std::vector<Attendee>* out) const {
+    const std::string_view item(list.text.data() + s, e - s);
+    RuleMatch m;
+    if (!rules_.Search(RuleId::kDelibAttendeeReplacedBy, item, &m) || m.start == 0) return false;
+    const std::string_view member = item.substr(0, m.start), substitute = item.substr(m.end);
+    for (std::string_view name : {member, substitute}) {
+      if (!rules_.Search(RuleId::kDelibAttendeeName, name, nullptr)) return false;
+    }
+    Attendee a;
+    a.name = CollapseSpaces(member);
+    a.status = label.status == "present" ? "excused" : label.status;
+    a.prov = ProvenanceInList(list, s, s + m.start, label.rule);
+    out->push_back(std::move(a));
+    Attendee b;
+    b.name = CollapseSpaces(substitute);
+    b.status = label.status;
+    b.prov = ProvenanceInList(list, s + m.end, e, label.rule);
+    out->push_back(std::move(b));
+    return true;
   }
 
   // Whether a status given with a bracket ("(de la question n° 1 à la
@@ -827,17 +935,39 @@ class ActReader {
     return rules_.Search(RuleId::kDelibAttendeeProxyTail, spaced, &m) && m.start == 0;
   }
 
-  // Whether the act's list already names this person excused or absent.
-  static bool IsListedAbsent(const std::vector<Attendee>& listed, std::string_view name) {
+  // Whether the act's list already names this proxy's giver excused or
+  // absent.  An absent member who gave a proxy is excused ("Absents : X, Y.
+  // Pouvoirs : X à Z"): the absence was announced.
+  static bool IsListedAbsent(std::vector<Attendee>* listed, std::string_view name) {
     const std::string key = FoldForMatch(CollapseSpaces(name));
-    return std::any_of(listed.begin(), listed.end(), [&](const Attendee& a) {
-      return a.status != "present" && FoldForMatch(a.name) == key;
-    });
+    for (Attendee& a : *listed) {
+      if (a.status == "present" || FoldForMatch(a.name) != key) continue;
+      if (a.status == "absent") a.status = "excused";
+      return true;
+    }
+    return false;
   }
 
   bool IsRoleLabel(std::string_view caption) const {
     while (!caption.empty() && caption.back() == ' ') caption.remove_suffix(1);
     return rules_.Search(RuleId::kDelibAttendeeFunction, caption, nullptr);
+  }
+
+  // Whether text[p] is a full stop that ends a sentence inside a list's
+  // span ("… LUCAS Nadège. Secrétaires de séance : …", "… VALET et
+  // BORGEAIS. Précision : …"): a stop after three letters, not the stop of
+  // an initial ("J. DUPONT", "J.-P. MARTIN"), and before a word written in
+  // lower case after its capital (OCR may put a stray stop between first
+  // name and surname: "Claude. BACHELET").
+  static bool EndsSentence(const std::string& text, size_t begin, size_t p) {
+    if (text[p] != '.' || p < begin + 3 || p + 3 >= text.size() || text[p + 1] != ' ') {
+      return false;
+    }
+    if (!(text[p + 3] >= 'a' && text[p + 3] <= 'z') &&
+        static_cast<unsigned char>(text[p + 3]) < 0xC3) {
+      return false;
+    }
+    return IsLetterByte(text[p - 1]) && IsLetterByte(text[p - 2]) && IsLetterByte(text[p - 3]);
   }
 
   // The commas and semicolons of text from begin.
@@ -1060,7 +1190,8 @@ class ActReader {
   std::string item_title_;   // the subject written on the number's line
   bool has_decide_ = false;  // the act has a DECIDE line, or "après en avoir délibéré"
   mutable std::map<int, std::vector<Label>> labels_;  // by paragraph (Labels)
-  bool unanimous_ = false;                            // the vote was unanimous (set by ReadVotes)
+  Provenance president_prov_;  // where the president is named (FirstNameOfAct)
+  bool unanimous_ = false;     // the vote was unanimous (set by ReadVotes)
 };
 
 }  // namespace

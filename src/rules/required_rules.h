@@ -67,6 +67,7 @@ namespace clsdb {
   X(kDelibAttendeeLineContinuing, "delib.attendee.line_continuing", "extract/deliberation")        \
   X(kDelibAttendeeName, "delib.attendee.name", "extract/deliberation")                             \
   X(kDelibAttendeeProxyTail, "delib.attendee.proxy_tail", "extract/deliberation")                  \
+  X(kDelibAttendeeReplacedBy, "delib.attendee.replaced_by", "extract/deliberation")                \
   X(kDelibAttendeeSection, "delib.attendee.section", "extract/deliberation")                       \
   X(kDelibAttendeeUnfinished, "delib.attendee.unfinished", "extract/deliberation")                 \
   X(kDelibAttendeesAbsent, "delib.attendees.absent", "extract/deliberation")                       \
@@ -113,8 +114,10 @@ namespace clsdb {
   X(kDelibPresidentHeading, "delib.president.heading", "extract/deliberation")                     \
   X(kDelibPresidentSentence, "delib.president.sentence", "extract/deliberation")                   \
   X(kDelibSecretaryAppointed, "delib.secretary.appointed", "extract/deliberation")                 \
+  X(kDelibSecretaryCouncilMember, "delib.secretary.council_member", "extract/deliberation")        \
   X(kDelibSecretaryElected, "delib.secretary.elected", "extract/deliberation")                     \
   X(kDelibSecretaryLabel, "delib.secretary.label", "extract/deliberation")                         \
+  X(kDelibSecretaryLabelRunOn, "delib.secretary.label_run_on", "extract/deliberation")             \
   X(kDelibSecretarySentence, "delib.secretary.sentence", "extract/deliberation")                   \
   X(kDelibSignedAtPlace, "delib.signed.at_place", "extract/deliberation")                          \
   X(kDelibSignedFait, "delib.signed.fait", "extract/deliberation")                                 \

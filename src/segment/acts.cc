@@ -227,6 +227,18 @@ class ActHeadings {
   std::set<std::string> subjects_;  // the subjects of "Objet :" headings seen
 };
 
+// Minutes whose acts carry their numbers ("CC02_2023", "DEL2020_01_03")
+// open with items that are no acts: the approval of the previous minutes,
+// the secretary's appointment ("1 - Adoption du procès-verbal du 9
+// novembre").  The acts before the first one that holds an act number go to
+// the sitting, when at least two acts are numbered.
+void DropItemsBeforeNumberedActs(const std::vector<int>& numbered, std::vector<int>* starts) {
+  if (numbered.size() < 2) return;
+  size_t k = 0;
+  while (k + 1 < starts->size() && (*starts)[k + 1] <= numbered.front()) ++k;
+  starts->erase(starts->begin(), starts->begin() + static_cast<std::ptrdiff_t>(k));
+}
+
 }  // namespace
 
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
@@ -253,6 +265,7 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
     acts.Body(decides, settles);
   }
   std::vector<int> starts = acts.Finish();
+  DropItemsBeforeNumberedActs(acts.numbered(), &starts);
   // A list of the sitting's deliberations names each act by its number
   // without its text: each is an act.  An agenda ("1. Budget", "2. …")
   // names items, not acts: without their decisions the sitting is the act.

@@ -434,6 +434,73 @@ TEST_CASE("spaced hyphens inside names of a comma-separated list", "[deliberatio
                       "DULONG Pierre | excused"});
 }
 
+// Minutes that name their president in "sous la présidence de" and leave
+// them out of the list of those present: the president sat, so is present.
+// A president the list names, under another spelling, is not added twice.
+TEST_CASE("the president who is not listed is present", "[deliberation]") {
+  const Run run(
+      "PROCES-VERBAL DE LA SEANCE DU COMITE SYNDICAL DU 3 MARS 2021\n"
+      "Sous la présidence de Monsieur CLAVERIE Claude, Président,\n"
+      "PRESENTS : Mme PEROTTO Aline, MM. BOUÉ Henri, DAUGA Benoît.\n"
+      "Le Comité, après en avoir délibéré, DÉCIDE d'approuver le règlement.\n");
+  const Deliberation d = run.Only();
+  CHECK(d.president == "CLAVERIE Claude");
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"PEROTTO Aline | present", "BOUÉ Henri | present",
+                                 "DAUGA Benoît | present", "CLAVERIE Claude | present"});
+  CHECK(run.At(d.attendees.back().prov) == "CLAVERIE Claude");
+
+  const Run listed(
+      "PROCES-VERBAL DE LA SEANCE DU COMITE SYNDICAL DU 3 MARS 2021\n"
+      "Sous la présidence de Mme Sylvie VALENTE-LE HIR, Maire.\n"
+      "Présents : Mme Sylvie Valente, M. Henri Boué.\n"
+      "Le Comité, après en avoir délibéré, DÉCIDE d'approuver le règlement.\n");
+  CHECK(NamesAndStatuses(listed.Only()) ==
+        std::vector<std::string>{"Sylvie Valente | present", "Henri Boué | present"});
+}
+
+// A register flattened into one paragraph: the lists open with their
+// count and "Mmes et MM.", an absent member who gave a proxy is excused, and
+// the last list ends at the full stop before the secretaries' label.
+TEST_CASE("a flattened register's counts, civility groups, proxies and full stops",
+          "[deliberation]") {
+  const Run run(
+      "PROCES-VERBAL DE LA SEANCE DU CONSEIL MUNICIPAL DU 3 MARS 2020 Conseillers municipaux "
+      "présents : 3 Mmes et MM. ASCHARD Caroline, ASSERAY Denis, VIOT Michel. Conseillers "
+      "municipaux absents : 2 Mmes et M. BATTAIS Damien, SIRE Michel. Pouvoirs : 1 M. SIRE "
+      "Michel à VIOT Michel. Secrétaires de séance : KASPRZACK Christiane et Nicole MOISY. "
+      "Conformément à l'article L. 2121-15, Stevens NAHMANI est désigné.\n"
+      "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n");
+  CHECK(NamesAndStatuses(run.Only()) ==
+        std::vector<std::string>{"ASCHARD Caroline | present", "ASSERAY Denis | present",
+                                 "VIOT Michel | present", "BATTAIS Damien | absent",
+                                 "SIRE Michel | excused"});
+
+  // A stop after a surname in capitals ends the list as well.
+  const Run caps(
+      "PROCES-VERBAL DE LA SEANCE DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2020 Présents : Messieurs "
+      "JUBERT, VALET et BORGEAIS. Précision : Monsieur TELLIER présent en début de séance a "
+      "quitté la salle.\n"
+      "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n");
+  CHECK(NamesAndStatuses(caps.Only()) ==
+        std::vector<std::string>{"JUBERT | present", "VALET | present", "BORGEAIS | present"});
+}
+
+// A syndicate's member replaced by a substitute, written inside the list
+// of those present: the member is excused, the substitute sits.
+TEST_CASE("a member replaced by a substitute in the list of those present", "[deliberation]") {
+  const Run run(
+      "PROCES-VERBAL DE LA SEANCE DU COMITE SYNDICAL DU 3 MARS 2021\n"
+      "PRESENTS : Mmes ALLAER Véronique remplacée par sa suppléante CASTAING Christelle, "
+      "PEROTTO Aline, MM. BOUÉ Henri.\n"
+      "Le Comité, après en avoir délibéré, DÉCIDE d'approuver le règlement.\n");
+  const Deliberation d = run.Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"ALLAER Véronique | excused", "CASTAING Christelle | present",
+                                 "PEROTTO Aline | present", "BOUÉ Henri | present"});
+  CHECK(run.At(d.attendees[1].prov) == "CASTAING Christelle");
+}
+
 TEST_CASE("letter-spaced labels and labels with OCR's braces", "[deliberation]") {
   const Run run(
       "CONSEIL MUNICIPAL DU 3 MARS 2021\n"
@@ -451,8 +518,9 @@ TEST_CASE("letter-spaced labels and labels with OCR's braces", "[deliberation]")
       "DUPONT procuration à Monsieur Luc ROUX\n"
       "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n");
   people = NamesAndStatuses(braces.Only());
+  // The president, left out of the list, sat (the last one).
   CHECK(people == std::vector<std::string>{"Anne PETIT | present", "Luc ROUX | present",
-                                           "Claire DUPONT | excused"});
+                                           "Claire DUPONT | excused", "Paul MARTIN | present"});
 }
 
 // Without commas, " - " separates the names ("CAUQUIL R. – LANET M. - PUECH J.F.").

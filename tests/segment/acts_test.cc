@@ -123,6 +123,24 @@ TEST_CASE("presence that changes during the sitting holds for the items it names
   CHECK(people[2] == V{"Anne PETIT | present", "Claire DURAND | present", "Luc ROUX | present"});
 }
 
+// Minutes whose acts carry numbers open with an item that is no act: the
+// approval of the previous minutes goes to the sitting.
+TEST_CASE("items before the first numbered act are the sitting's", "[segment]") {
+  const testing::TextRun run(
+      "PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 25 JANVIER 2023\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT.\n"
+      "1 - Adoption du procès-verbal du 7 décembre 2022\n"
+      "Le procès-verbal est adopté à l'unanimité.\n"
+      "CC02_2023 CRTE - DEMANDE DE SUBVENTION EAJE\n"
+      "Le Conseil Communautaire, après en avoir délibéré, décide à l'unanimité d'approuver.\n"
+      "CC01_2023 CRTE - DEMANDE DE SUBVENTION TERRAIN DE FOOTBALL\n"
+      "Le Conseil Communautaire, après en avoir délibéré, décide à l'unanimité d'approuver.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].number == "CC02_2023");
+  CHECK(run.records.deliberations[1].number == "CC01_2023");
+  CHECK(run.records.deliberations[0].attendees.size() == 2);
+}
+
 TEST_CASE("'N° CODE' opens an act; a bulleted list of codes is what it approves", "[segment]") {
   const testing::TextRun run(
       "COMPTE RENDU DU CONSEIL MUNICIPAL DU 30 JANVIER 2020 Présents : PILLET Gérard ; "
