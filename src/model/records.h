@@ -29,6 +29,7 @@ struct Attendee {
   std::string status;  // present | excused | absent | non_voting_present |
                        // non_voting_excused
   Provenance prov;
+  OptText name_canonical;  // the person's one spelling in the document (organize/people.h)
 };
 
 // A "Vu …" reference: a code and one article, or a cited deliberation.
@@ -53,6 +54,8 @@ struct ApprovedContract {
 
 struct Deliberation {
   OptText body, number, meeting_date, title, president, secretary;
+  // Their one spelling in the document (organize/people.h).
+  OptText president_canonical, secretary_canonical;
   OptInt votes_for, votes_against, votes_abstention, votes_absent;
   OptText votes_text;  // the vote lines as written (groups named)
   OptText outcome;     // adopted | rejected

@@ -85,6 +85,8 @@ inline const RecordTable<Deliberation> kDeliberationTable{
      {"title", &Deliberation::title},
      {"president", &Deliberation::president},
      {"secretary", &Deliberation::secretary},
+     {"president_canonical", &Deliberation::president_canonical},
+     {"secretary_canonical", &Deliberation::secretary_canonical},
      {"votes_for", &Deliberation::votes_for},
      {"votes_against", &Deliberation::votes_against},
      {"votes_abstention", &Deliberation::votes_abstention},
@@ -94,12 +96,13 @@ inline const RecordTable<Deliberation> kDeliberationTable{
      {"signed_place", &Deliberation::signed_place},
      {"signed_date", &Deliberation::signed_date}}};
 
-inline const RecordTable<Attendee> kAttendeeTable{
-    "attendees",
-    &Deliberation::attendees,
-    Parent::kNone,
-    {{"deliberation_id", Parent::kDeliberation}},
-    {{"name", &Attendee::name}, {"status", &Attendee::status}}};
+inline const RecordTable<Attendee> kAttendeeTable{"attendees",
+                                                  &Deliberation::attendees,
+                                                  Parent::kNone,
+                                                  {{"deliberation_id", Parent::kDeliberation}},
+                                                  {{"name", &Attendee::name},
+                                                   {"name_canonical", &Attendee::name_canonical},
+                                                   {"status", &Attendee::status}}};
 
 inline const RecordTable<Transmission> kTransmissionTable{
     "transmissions",

@@ -44,8 +44,11 @@
 //   8  organizations.department_code and organizations.siren
 //      (organize/places.h: the département a body's name or the act's stamp
 //      gives, the SIREN of the body that passed the act), and v_parties
-//      shows both: ALTER TABLE organizations ADD COLUMN.  Rows stored by
-//      version 7 keep NULL until their document is ingested again (--force).
+//      shows both; deliberations.president_canonical, secretary_canonical
+//      and attendees.name_canonical (organize/people.h: one spelling per
+//      person in the document, whatever the order of the names): ALTER
+//      TABLE ADD COLUMN for the five.  Rows stored by version 7 keep NULL
+//      until their document is ingested again (--force).
 //      The view v_act_annexes (an act and the documents stamped with its
 //      ACTES id) and its index come with kSchemaAfterMigrationSql.
 #ifndef CLSDB_STORE_SCHEMA_SQL_H_
@@ -125,6 +128,7 @@ CREATE TABLE IF NOT EXISTS deliberations(
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   body TEXT, number TEXT, meeting_date TEXT, title TEXT,
   president TEXT, secretary TEXT,
+  president_canonical TEXT, secretary_canonical TEXT,
   votes_for INTEGER, votes_against INTEGER, votes_abstention INTEGER, votes_absent INTEGER,
   votes_text TEXT,
   outcome TEXT CHECK (outcome IN ('adopted', 'rejected')),
@@ -136,7 +140,7 @@ CREATE INDEX IF NOT EXISTS deliberations_document ON deliberations(document_id);
 CREATE TABLE IF NOT EXISTS attendees(
   id INTEGER PRIMARY KEY,
   deliberation_id INTEGER NOT NULL REFERENCES deliberations(id) ON DELETE CASCADE,
-  name TEXT NOT NULL,
+  name TEXT NOT NULL, name_canonical TEXT,
   status TEXT NOT NULL CHECK (status IN ('present', 'excused', 'absent',
                                          'non_voting_present', 'non_voting_excused')),
   page INTEGER, span_start INTEGER, span_end INTEGER, rule TEXT

@@ -115,8 +115,13 @@ Status Migrate(sqlite3* db, int from) {
       // 6 -> 7: one spelling per person; rows stored by version 6 stay NULL
       // until their document is ingested again.
       {{{"parties", "representative_canonical", "TEXT"}}},
-      // 7 -> 8: where organisations are; NULL until ingested again.
-      {{{"organizations", "department_code", "TEXT"}, {"organizations", "siren", "TEXT"}}},
+      // 7 -> 8: where organisations are, and one spelling per person in
+      // acts too; NULL until ingested again.
+      {{{"organizations", "department_code", "TEXT"},
+        {"organizations", "siren", "TEXT"},
+        {"deliberations", "president_canonical", "TEXT"},
+        {"deliberations", "secretary_canonical", "TEXT"},
+        {"attendees", "name_canonical", "TEXT"}}},
   };
   static_assert(std::size(kSteps) == kSchemaVersion - 1, "one step per version");
   if (from < 1) return Status::Corruption("unknown schema_version " + std::to_string(from));

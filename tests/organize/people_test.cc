@@ -36,6 +36,9 @@ TEST_CASE("PersonKey sets case, accents, hyphens and spaces aside", "[organize][
   CHECK(PersonKey("GOHIER BURGER") == PersonKey("GOHIER-BURGER"));
   CHECK(PersonKey("Hélène N'Guyen") == PersonKey("HELENE NGUYEN"));
   CHECK(PersonKey("Jean Martin") != PersonKey("Jeanne Martin"));
+  // Surname first or last: one person.
+  CHECK(PersonKey("JUMEL Sébastien") == PersonKey("Sébastien JUMEL"));
+  CHECK(PersonKey("GOHIER-BURGER Blandine") == PersonKey("Blandine Gohier Burger"));
   CHECK(PersonKey(" - ").empty());
 }
 
@@ -66,6 +69,36 @@ TEST_CASE("two people stay two", "[organize][people]") {
   const DocumentRecords out = ChoosePersonSpellings(Signed({{"Jean MARTIN", "Jeanne MARTIN"}}));
   CHECK(out.contracts[0].parties[0].representative_canonical == OptText("Jean MARTIN"));
   CHECK(out.contracts[0].parties[1].representative_canonical == OptText("Jeanne MARTIN"));
+}
+
+TEST_CASE("an act's president, secretary and attendees share one spelling per person",
+          "[organize][people]") {
+  DocumentRecords records;
+  for (int i = 0; i < 2; ++i) {
+    Deliberation d;
+    d.president = "Sébastien JUMEL";
+    d.secretary = i == 0 ? "Nicole Falco" : "FALCO Nicole";
+    for (const char* name : {"JUMEL Sébastien", "FALCO Nicole", "LEVASSEUR Thierry"}) {
+      Attendee a;
+      a.name = name;
+      a.status = "present";
+      d.attendees.push_back(a);
+    }
+    records.deliberations.push_back(d);
+  }
+  const DocumentRecords out = ChoosePersonSpellings(records);
+  for (const Deliberation& d : out.deliberations) {
+    // Written "JUMEL Sébastien" twice, "Sébastien JUMEL" twice: the first.
+    CHECK(d.president_canonical == OptText("Sébastien JUMEL"));
+    CHECK(d.attendees[0].name_canonical == OptText("Sébastien JUMEL"));
+    // "FALCO Nicole" three times, "Nicole Falco" once.
+    CHECK(d.secretary_canonical == OptText("FALCO Nicole"));
+    CHECK(d.attendees[1].name_canonical == OptText("FALCO Nicole"));
+    CHECK(d.attendees[2].name_canonical == OptText("LEVASSEUR Thierry"));
+  }
+  // As written, unchanged.
+  CHECK(out.deliberations[0].secretary == OptText("Nicole Falco"));
+  CHECK(out.deliberations[0].attendees[0].name == "JUMEL Sébastien");
 }
 
 // On the shared corpus: within each document, the spellings of one person

@@ -1,6 +1,7 @@
 // Schema version 8: organizations.department_code and siren
-// (organize/places.h) are written and read through v_parties, and a version
-// 7 database written by the landed build is upgraded in place.
+// (organize/places.h) are written and read through v_parties, the acts'
+// canonical spellings have their columns, and a version 7 database written
+// by the landed build is upgraded in place.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
@@ -50,6 +51,13 @@ TEST_CASE("a version 7 database of a landed build is upgraded to 8 in place", "[
   CHECK(QueryRows(path,
                   "SELECT count(*) FROM organizations"
                   " WHERE department_code IS NULL AND siren IS NULL") == Rows{{before[0][0]}});
+  // So are the acts' canonical spellings (organize/people.h).
+  CHECK(QueryRows(path,
+                  "SELECT count(*) FROM pragma_table_info('deliberations') WHERE name IN"
+                  " ('president_canonical', 'secretary_canonical')") == Rows{{"2"}});
+  CHECK(QueryRows(path,
+                  "SELECT count(*) FROM pragma_table_info('attendees')"
+                  " WHERE name = 'name_canonical'") == Rows{{"1"}});
   // A document stored after the upgrade keeps where its bodies are.
   {
     auto store = Store::Open(path);
