@@ -503,6 +503,64 @@ struct Store::Statements {
   Status PrepareInsert(sqlite3* db, const RecordTable<R>& table) {
     return inserts[table.name].Prepare(db, InsertSql(table), /*persistent=*/true);
   }
+
+  // Every statement above, on db.
+  Status PrepareAll(sqlite3* db) {
+    const std::pair<Statement*, const char*> statements[] = {
+        {&find_doc, "SELECT id FROM documents WHERE sha256 = ?1"},
+        {&delete_doc, "DELETE FROM documents WHERE id = ?1"},
+        // A document's index rows are keyed (document id << 32) + n (see
+        // schema.sql.h): deleting them is a rowid range, not a scan of the
+        // whole index.  Rows written before that scheme (rowid < 2^32) are
+        // found by the scan they always needed, over those rows only.
+        {&delete_search,
+         "DELETE FROM search WHERE rowid BETWEEN (?1 << 32) AND (?1 << 32) + 4294967295"},
+        {&delete_legacy_search, "DELETE FROM search WHERE rowid < 4294967296 AND document_id = ?1"},
+        {&insert_doc,
+         "INSERT INTO documents(sha256, path, format, doc_type, title, page_count, status, error,"
+         " encoding, size_bytes, ingested_at, pipeline_version, attempts, transient, same_as)"
+         " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"},
+        {&insert_fingerprint,
+         "INSERT OR REPLACE INTO content_fingerprints(document_id, shingles, minhash)"
+         " VALUES (?1,?2,?3)"},
+        {&insert_band, "INSERT INTO content_bands(band_key, document_id) VALUES (?1,?2)"},
+        {&delete_bands, "DELETE FROM content_bands WHERE document_id = ?1"},
+        {&set_same_as, "UPDATE documents SET same_as = ?2 WHERE id = ?1"},
+        // A key shared by very many documents (one template's copies) is
+        // bounded: the earliest are the originals the others link to.
+        {&find_band,
+         "SELECT document_id FROM content_bands WHERE band_key = ?1 ORDER BY document_id LIMIT 64"},
+        {&read_fingerprint,
+         "SELECT d.sha256, coalesce(d.same_as, 0), f.shingles, f.minhash,"
+         " coalesce(o.sha256, '') FROM documents d"
+         " JOIN content_fingerprints f ON f.document_id = d.id"
+         " LEFT JOIN documents o ON o.id = d.same_as WHERE d.id = ?1"},
+        {&find_copies, "SELECT id FROM documents WHERE same_as = ?1"},
+        {&insert_page,
+         "INSERT INTO pages(document_id, page_no, text, has_text_layer, ocr, ocr_confidence)"
+         " VALUES (?1,?2,?3,?4,?5,?6)"},
+        {&insert_search,
+         "INSERT INTO search(rowid, text, kind, ref_id, document_id)"
+         " VALUES ((?4 << 32) + ?5,?1,?2,?3,?4)"},
+    };
+    for (const auto& [stmt, sql] : statements) {
+      Status p = stmt->Prepare(db, sql, /*persistent=*/true);
+      if (!p.ok()) return p;
+    }
+    for (Status p : {PrepareInsert(db, kDiagnosticTable), PrepareInsert(db, kDeliberationTable),
+                     PrepareInsert(db, kAttendeeTable), PrepareInsert(db, kTransmissionTable),
+                     PrepareInsert(db, kContractTable), PrepareInsert(db, kOrganizationTable),
+                     PrepareInsert(db, kOrganizationAliasTable), PrepareInsert(db, kPartyTable),
+                     PrepareInsert(db, kArticleTable), PrepareInsert(db, kOrientationTable),
+                     PrepareInsert(db, kObjectiveTable), PrepareInsert(db, kActionTable),
+                     PrepareInsert(db, kOperationTable), PrepareInsert(db, kActorTable),
+                     PrepareInsert(db, kIndicatorTable), PrepareInsert(db, kScheduleTable),
+                     PrepareInsert(db, kLegalRefTable), PrepareInsert(db, kGlossaryTable),
+                     PrepareInsert(db, kDeliberationContractTable)}) {
+      if (!p.ok()) return p;
+    }
+    return Status::OK();
+  }
 };
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
@@ -549,61 +607,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   if (Status s = Exec(db, kSchemaAfterMigrationSql); !s.ok()) {
     return OpenError(db, path, "cannot create the schema: " + s.message());
   }
-  auto& st = *store->stmts_;
-  const std::pair<Statement*, const char*> statements[] = {
-      {&st.find_doc, "SELECT id FROM documents WHERE sha256 = ?1"},
-      {&st.delete_doc, "DELETE FROM documents WHERE id = ?1"},
-      // A document's index rows are keyed (document id << 32) + n (see
-      // schema.sql.h): deleting them is a rowid range, not a scan of the
-      // whole index.  Rows written before that scheme (rowid < 2^32) are
-      // found by the scan they always needed, over those rows only.
-      {&st.delete_search,
-       "DELETE FROM search WHERE rowid BETWEEN (?1 << 32) AND (?1 << 32) + 4294967295"},
-      {&st.delete_legacy_search,
-       "DELETE FROM search WHERE rowid < 4294967296 AND document_id = ?1"},
-      {&st.insert_doc,
-       "INSERT INTO documents(sha256, path, format, doc_type, title, page_count, status, error,"
-       " encoding, size_bytes, ingested_at, pipeline_version, attempts, transient, same_as)"
-       " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"},
-      {&st.insert_fingerprint,
-       "INSERT OR REPLACE INTO content_fingerprints(document_id, shingles, minhash)"
-       " VALUES (?1,?2,?3)"},
-      {&st.insert_band, "INSERT INTO content_bands(band_key, document_id) VALUES (?1,?2)"},
-      {&st.delete_bands, "DELETE FROM content_bands WHERE document_id = ?1"},
-      {&st.set_same_as, "UPDATE documents SET same_as = ?2 WHERE id = ?1"},
-      // A key shared by very many documents (one template's copies) is
-      // bounded: the earliest are the originals the others link to.
-      {&st.find_band,
-       "SELECT document_id FROM content_bands WHERE band_key = ?1 ORDER BY document_id LIMIT 64"},
-      {&st.read_fingerprint,
-       "SELECT d.sha256, coalesce(d.same_as, 0), f.shingles, f.minhash,"
-       " coalesce(o.sha256, '') FROM documents d"
-       " JOIN content_fingerprints f ON f.document_id = d.id"
-       " LEFT JOIN documents o ON o.id = d.same_as WHERE d.id = ?1"},
-      {&st.find_copies, "SELECT id FROM documents WHERE same_as = ?1"},
-      {&st.insert_page,
-       "INSERT INTO pages(document_id, page_no, text, has_text_layer, ocr, ocr_confidence)"
-       " VALUES (?1,?2,?3,?4,?5,?6)"},
-      {&st.insert_search,
-       "INSERT INTO search(rowid, text, kind, ref_id, document_id)"
-       " VALUES ((?4 << 32) + ?5,?1,?2,?3,?4)"},
-  };
-  for (const auto& [stmt, sql] : statements) {
-    Status p = stmt->Prepare(db, sql, /*persistent=*/true);
-    if (!p.ok()) return p;
-  }
-  for (Status p : {st.PrepareInsert(db, kDiagnosticTable), st.PrepareInsert(db, kDeliberationTable),
-                   st.PrepareInsert(db, kAttendeeTable), st.PrepareInsert(db, kTransmissionTable),
-                   st.PrepareInsert(db, kContractTable), st.PrepareInsert(db, kOrganizationTable),
-                   st.PrepareInsert(db, kOrganizationAliasTable), st.PrepareInsert(db, kPartyTable),
-                   st.PrepareInsert(db, kArticleTable), st.PrepareInsert(db, kOrientationTable),
-                   st.PrepareInsert(db, kObjectiveTable), st.PrepareInsert(db, kActionTable),
-                   st.PrepareInsert(db, kOperationTable), st.PrepareInsert(db, kActorTable),
-                   st.PrepareInsert(db, kIndicatorTable), st.PrepareInsert(db, kScheduleTable),
-                   st.PrepareInsert(db, kLegalRefTable), st.PrepareInsert(db, kGlossaryTable),
-                   st.PrepareInsert(db, kDeliberationContractTable)}) {
-    if (!p.ok()) return p;
-  }
+  if (Status p = store->stmts_->PrepareAll(db); !p.ok()) return p;
   store->checkpointer_ = Checkpointer::Start(path, db);
   return store;
 }
