@@ -406,21 +406,16 @@ std::string OrganizationKey(std::string_view name) {
   return key;
 }
 
-namespace {
-
-// The département of the document's acts, when its stamps agree on one.
-std::string DepartmentOf(const DocumentRecords& records) {
+std::string ActsDepartment(const DocumentRecords& records) {
   std::set<std::string> departments;
   for (const Transmission& t : records.transmissions) {
-    if (t.department) departments.insert(*t.department);
+    if (t.department && !t.department->empty()) departments.insert(*t.department);
   }
   return departments.size() == 1 ? *departments.begin() : std::string();
 }
 
-}  // namespace
-
 DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rules) {
-  const std::string department = DepartmentOf(records);
+  const std::string department = ActsDepartment(records);
   for (size_t i = 0; i < records.contracts.size(); ++i) {
     Contract& contract = records.contracts[i];
     contract.organizations.clear();

@@ -46,6 +46,10 @@ DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rul
 // that matches at its start), or "" for none.
 std::string OrganizationKind(std::string_view name, const RuleSet& rules);
 
+// The département of the document's acts as its ACTES stamps write it
+// ("059"), when they agree on one; "" otherwise.
+std::string ActsDepartment(const DocumentRecords& records);
+
 // What two spellings of one name have in common: folded for match, with
 // the articles and "de/du/des" left out ("CH de Fourmies" = "CH Fourmies").
 std::string OrganizationKey(std::string_view name);

@@ -1,6 +1,7 @@
 #include "organize/places.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "core/words.h"
@@ -57,7 +58,9 @@ bool IntroducesPlace(const std::string& word) {
 // The département code a word ends with when it is one: "62", "cd62", "2a".
 std::string TrailingCode(const std::string& word, const std::vector<Entry>& departements) {
   for (const Entry& d : departements) {
-    std::string code = FoldForMatch(d.code);
+    // Codes are digits, and "2A"/"2B": ASCII case is all there is to fold.
+    std::string code = d.code;
+    for (char& ch : code) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (word.size() < code.size() || word.compare(word.size() - code.size(), code.size(), code)) {
       continue;
     }
@@ -81,9 +84,10 @@ std::string CodeOfName(std::string_view name, const std::vector<Entry>& entries)
     if (best == nullptr || d.words.size() > best->words.size()) best = &d;
   }
   if (best != nullptr) return best->code;
-  // A code needs a kind before it: "CD 62", not "62".
-  if (words.size() == 1 && TrailingCode(words.back(), entries) == words.back()) return "";
-  return TrailingCode(words.back(), entries);
+  // A code needs a kind before it: "CD 62" or "CD62", not "62".
+  const std::string code = TrailingCode(words.back(), entries);
+  if (words.size() == 1 && code.size() == words.back().size()) return "";
+  return code;
 }
 
 // "Préfecture de la région Hauts-de-France" sits in the région's chief
@@ -162,9 +166,7 @@ class Locator {
         departmental_(rules.List("departmental_kinds")),
         from_stamp_(rules.List("departement_from_stamp")),
         one_per_territory_(rules.List("one_per_territory")) {
-    const std::string actes =
-        Agreed(records.transmissions,
-               [](const Transmission& t) -> const OptText& { return t.department; });
+    const std::string actes = ActsDepartment(records);
     if (!actes.empty()) stamp_departement_ = InseeCode(actes);
     stamp_siren_ = Agreed(records.transmissions,
                           [](const Transmission& t) -> const OptText& { return t.siren; });
@@ -225,6 +227,8 @@ std::string DepartementOfName(std::string_view name, const std::vector<std::stri
 }
 
 DocumentRecords LocateOrganizations(DocumentRecords records, const RuleSet& rules) {
+  // Most documents of a batch hold no contract: the lists are not even read.
+  if (records.contracts.empty()) return records;
   const Locator locator(records, rules);
   for (Contract& c : records.contracts) locator.Locate(&c);
   return records;

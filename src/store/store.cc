@@ -769,8 +769,10 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
                                  .Run();
   if (!doc_id.ok()) return doc_id;
   const long long did = *doc_id;
+  // Links point at originals: at the new version, or at its own original.
+  const long long original = doc.same_as ? *doc.same_as : did;
   for (long long copy : copies) {
-    if (auto r = st.set_same_as.Bind(1, copy).Bind(2, did).Run(); !r.ok()) return r.status();
+    if (auto r = st.set_same_as.Bind(1, copy).Bind(2, original).Run(); !r.ok()) return r.status();
   }
   // A failed document's identity is decided when a run reads it whole.
   if (doc.status != DocumentStatus::kFailed) {

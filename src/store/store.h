@@ -84,7 +84,8 @@ class Store {
   // of its own, or inside the open group as one savepoint.  With replace, an
   // existing document of the same sha256 is deleted first, in the same
   // transaction or savepoint, and the documents that were copies of it
-  // (same_as) become copies of the new one.  Returns the document id.  On error nothing of
+  // (same_as) become copies of the new one (of its original, when it is a
+  // copy itself).  Returns the document id.  On error nothing of
   // this document is written (and, in a group, the documents written before
   // it stay written unless GroupAlive() turns false).  Without replace, a
   // document of the same sha256 already there (another run stored it
