@@ -9,6 +9,7 @@
 
 #include "check/match.h"
 #include "check/organization_score.h"
+#include "core/utf8.h"
 #include "core/words.h"
 
 namespace clsdb::check {
@@ -50,10 +51,7 @@ struct Item {
 
 std::string Shorten(const std::string& s, size_t max_bytes = 70) {
   if (s.size() <= max_bytes) return s;
-  size_t cut = max_bytes;
-  // Do not cut a UTF-8 sequence in half.
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut) + "…";
+  return std::string(Utf8Prefix(s, max_bytes)) + "…";
 }
 
 // Builds an item component by component, with its display text.

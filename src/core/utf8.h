@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace clsdb {
 
@@ -59,6 +60,15 @@ inline int32_t DecodeUtf8(const unsigned char* s, size_t n, size_t* len) {
   }
   *len = i;
   return c;
+}
+
+// The longest prefix of text of at most max_bytes that does not cut a UTF-8
+// sequence in half.
+inline std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
 }
 
 }  // namespace clsdb

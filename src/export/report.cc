@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 
+#include "core/utf8.h"
 #include "export/output_file.h"
 #include "model/records.h"
 #include "store/store.h"
@@ -146,11 +147,7 @@ std::string BarChart(const std::string& id, const std::string& caption,
     const int width = value * kBarWidth / most;
     // Labels are cut to fit their column; the full label is the title.
     std::string shown = label;
-    if (shown.size() > 48) {
-      size_t cut = 45;
-      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
-      shown = shown.substr(0, cut) + "…";
-    }
+    if (shown.size() > 48) shown = std::string(Utf8Prefix(shown, 45)) + "…";
     out += "<g><title>" + Escape(label) + " : " + std::to_string(value) + "</title><text x=\"" +
            std::to_string(kLabelWidth - 6) + "\" y=\"" + std::to_string(y + 15) +
            "\" text-anchor=\"end\">" + Escape(shown) + "</text><rect class=\"bar\" x=\"" +

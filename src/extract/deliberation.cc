@@ -10,11 +10,13 @@
 // of the "Vu" clauses and the annexes that follow the signature cannot
 // override the act's own statements.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.h"
 #include "extract/dates.h"
 #include "extract/extract.h"
 #include "extract/text_util.h"
@@ -33,6 +35,9 @@ constexpr int kTitleLines = 4;
 constexpr int kSittingHeadBlocks = 8;
 // An item's subject under its number is a heading, not a paragraph of prose.
 constexpr size_t kItemTitleBytes = 240;
+// How much of a block's start may name the commune a council sits for: the
+// opening sentence of run-on minutes, not the items that follow it.
+constexpr size_t kPlaceWindowBytes = 800;
 
 // A vote count as the rules capture it (digits only); absurd lengths are not
 // counts.
@@ -87,8 +92,7 @@ class ActReader {
     d.prov = ProvenanceOf(doc_.blocks[act_.begin], std::string(kStructureAct));
     // What the act does not state itself, the sitting it was taken at does
     // (minutes state the body, the date and the attendance once).
-    d.body = Body(header_);
-    if (!d.body) d.body = Body(sitting_);
+    d.body = ActBody();
     ReadNumber(&d);
     d.meeting_date = MeetingDate(header_);
     if (!d.meeting_date) d.meeting_date = MeetingDate(sitting_);
@@ -176,6 +180,71 @@ class ActReader {
       return CompletedByCollectivity(CleanValue(m.Get("body")), part.begin, i);
     }
     return std::nullopt;
+  }
+
+  // The act's body, else its sitting's.  A bare name ("Le Conseil
+  // municipal,") gives way to the same body named in full by the sitting
+  // ("le Conseil municipal de la commune de X, dûment convoqué"), else is
+  // completed with the collectivity or the commune the head names.
+  OptText ActBody() const {
+    OptText body = Body(header_);
+    if (body) body = WithoutDeictic(*body);
+    if (body && IsQualified(*body)) return body;
+    OptText sitting = Body(sitting_);
+    if (sitting) sitting = WithoutDeictic(*sitting);
+    if (!body || (sitting && IsQualified(*sitting) &&
+                  FoldForMatch(*sitting).rfind(FoldForMatch(*body), 0) == 0)) {
+      body = sitting;
+    }
+    if (!body || IsQualified(*body)) return body;
+    std::string completed = CompletedByCollectivity(*body, sitting_.begin, header_.end);
+    if (IsQualified(completed)) return completed;
+    return CompletedByPlace(*body);
+  }
+
+  // "Conseil Municipal de cette Commune" names no commune: the body is bare.
+  static std::string WithoutDeictic(const std::string& body) {
+    std::string lower = body;  // ASCII-lowered: the same byte offsets
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* deictic : {" de cette ", " de ladite ", " de la dite ", " de notre "}) {
+      const size_t at = lower.find(deictic);
+      if (at != std::string::npos) return body.substr(0, at);
+    }
+    return body;
+  }
+
+  // A bare municipal council under the commune its minutes name where they
+  // sit or in the Maire's title: "Conseil municipal de NIHERNE", or "… de la
+  // commune de Montroy" as the head writes it.  Only the head of each block
+  // is read: further on, a commune named is another's.
+  std::string CompletedByPlace(const std::string& body) const {
+    if (FoldForMatch(body).find("municipal") == std::string::npos) return body;
+    const int head_end = std::min(static_cast<int>(doc_.blocks.size()), kSittingHeadBlocks);
+    for (Part part : {Part{0, head_end}, sitting_, header_}) {
+      for (int k = part.begin; k < part.end; ++k) {
+        if (!IsParagraph(block(k))) continue;
+        RuleMatch m;
+        const std::string_view head = Utf8Prefix(block(k).text, kPlaceWindowBytes);
+        if (!rules_.Search(RuleId::kDelibBodyPlace, head, &m)) continue;
+        const bool shouting = body.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos;
+        std::string completed = body;
+        const std::string kind = FoldForMatch(m.Get("kind"));
+        if (kind == "commune" || kind == "ville") {
+          completed += (shouting ? " DE LA " : " de la ") + CleanValue(m.Get("kind"));
+        }
+        return completed + OfPlace(CleanValue(m.Get("place")), shouting);
+      }
+    }
+    return body;
+  }
+
+  // " de NIHERNE", " d'Étueffont": the preposition elided before a vowel.
+  static std::string OfPlace(const std::string& place, bool shouting) {
+    const std::string folded = FoldForMatch(place);
+    const bool vowel =
+        !folded.empty() && std::string_view("aeiouy").find(folded[0]) != std::string_view::npos;
+    if (vowel) return (shouting ? " D'" : " d'") + place;
+    return (shouting ? " DE " : " de ") + place;
   }
 
   // Minutes headed by their sitting ("Compte-rendu du Conseil Communautaire

@@ -83,6 +83,7 @@ namespace clsdb {
   X(kDelibBodyHeading, "delib.body.heading", "extract/deliberation")                               \
   X(kDelibBodyMeeting, "delib.body.meeting", "extract/deliberation")                               \
   X(kDelibBodyMinutes, "delib.body.minutes", "extract/deliberation")                               \
+  X(kDelibBodyPlace, "delib.body.place", "extract/deliberation")                                   \
   X(kDelibBodySentence, "delib.body.sentence", "extract/deliberation")                             \
   X(kDelibClosingLine, "delib.closing_line", "segment/acts")                                       \
   X(kDelibDecide, "delib.decide", "extract/deliberation, segment/acts")                            \

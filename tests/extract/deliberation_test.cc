@@ -137,6 +137,30 @@ TEST_CASE(
             .body == "CONSEIL COMMUNAUTAIRE DE LA COMMUNAUTE DE COMMUNES DU VAL");
 }
 
+TEST_CASE("a bare municipal council is the council of the commune its minutes sit in",
+          "[deliberation]") {
+  const char kMinutes[] =
+      "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+      "L'an deux mil vingt-trois, le seize janvier, le Conseil Municipal s'est réuni sous la "
+      "présidence de Monsieur Bruno MARTIN, Maire de NIHERNE. Etaient présents : M. Bruno MARTIN, "
+      "Mme Anne PETIT.\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n";
+  CHECK(Run(kMinutes).Only().body == "Conseil Municipal de NIHERNE");
+  // "de cette Commune" names none: the commune the head names does.
+  CHECK(Run("COMMUNE DE MONTROY\n"
+            "Le Conseil municipal de cette commune, régulièrement convoqué, s'est réuni.\n"
+            "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
+            "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+            .Only()
+            .body == "Conseil municipal de la COMMUNE DE MONTROY");
+  // A council of another kind is not completed with a commune.
+  CHECK(Run("Le Conseil communautaire s'est réuni à la mairie de Brens.\n"
+            "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
+            "Le Conseil communautaire, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+            .Only()
+            .body == "Conseil communautaire");
+}
+
 TEST_CASE("the act's number, not a cited one", "[deliberation]") {
   CHECK(Run(kCommission).Only().number == "2025-131");
   CHECK(Run(kRegister).Only().number == "DEL2025-037");
