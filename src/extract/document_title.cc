@@ -1,3 +1,4 @@
+#include "core/utf8.h"
 #include "extract/extract.h"
 #include "extract/text_util.h"
 
@@ -11,6 +12,30 @@ bool LooksLikeHeadline(const std::string& text) {
   int words = 1;
   for (char c : text) words += c == ' ';
   return words >= 5;
+}
+
+// How much of a run-on heading's line may be its title.
+constexpr size_t kRunOnTitleBytes = 400;
+
+// The heading's line as printed, from the heading on, when it runs on past
+// the heading block (flattened minutes: the breaks cut it at "SEANCE DU",
+// or left it whole up to the attendance): its title ends with the sitting's
+// date, else before what opens the sitting.  Empty when the line is the
+// heading or no end is found.
+std::string RunOnTitle(const LaidOutDocument& doc, const Block& heading, const RuleSet& rules) {
+  const int page = heading.span.page;
+  if (page < 1 || page > static_cast<int>(doc.pages.size())) return "";
+  const std::string& text = doc.pages[page - 1].text;
+  const size_t begin = static_cast<size_t>(heading.span.start);
+  if (begin >= text.size()) return "";
+  std::string_view line = Utf8Prefix(std::string_view(text).substr(begin), kRunOnTitleBytes);
+  line = line.substr(0, line.find('\n'));
+  if (line.size() <= heading.text.size() && heading.text.size() < kMinRunOnBytes) return "";
+  RuleMatch m;
+  for (RuleId rule : {RuleId::kTitleRunOnDated, RuleId::kTitleRunOnUndated}) {
+    if (rules.Search(rule, line, &m)) return CleanValue(m.Get("title"));
+  }
+  return "";
 }
 
 }  // namespace
@@ -41,6 +66,10 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
     if (b.kind != Block::Kind::kParagraph) continue;
     if (rules.Search(RuleId::kTitleHeading, b.text, &m)) {
       std::string title = CleanValue(m.Get("title"));
+      if (std::string run_on = RunOnTitle(doc, b, rules); !run_on.empty()) {
+        out->title = run_on;
+        return;
+      }
       for (int j = i + 1; j < window && doc.blocks[j].kind == Block::Kind::kParagraph &&
                           rules.Search(RuleId::kTitleContinuation, doc.blocks[j].text, nullptr);
            ++j) {

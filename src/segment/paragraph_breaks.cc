@@ -8,10 +8,6 @@ namespace clsdb {
 
 namespace {
 
-// Shorter paragraphs are a line as printed: a mark inside one is part of a
-// sentence, not the start of a new paragraph.
-constexpr size_t kMinRunOnBytes = 160;
-
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
 // The offsets in text where a mark begins, sorted, without 0.

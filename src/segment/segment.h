@@ -24,6 +24,11 @@
 
 namespace clsdb {
 
+// Paragraphs shorter than this are a line as printed: a mark inside one is
+// part of a sentence, not the start of a new paragraph.  Longer ones may be
+// a page or an act flattened into one line, which segmentation cuts.
+inline constexpr size_t kMinRunOnBytes = 160;
+
 // [begin, end) indexes into LaidOutDocument::blocks.
 struct BlockRange {
   int begin = 0;

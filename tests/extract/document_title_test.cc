@@ -26,6 +26,25 @@ TEST_CASE("an arrêté's heading and its 'portant …' line make its title", "[t
         "ARRÊTÉ DU MAIRE N° 2024-12 portant interdiction temporaire de circuler rue Haute");
 }
 
+TEST_CASE("flattened minutes: the heading ends with the sitting's date or before the sitting",
+          "[title]") {
+  const std::string attendance =
+      " Présents : M. Paul MARTIN, Mme Anne PETIT, M. Louis DURAND, Mme Julie MOREAU, M. Jean "
+      "LEROY. Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.";
+  DocumentRecords dated =
+      Run("COMPTE RENDU PROCES-VERBAL DU CONSEIL MUNICIPAL JEUDI 30 JANVIER 2020 Début de séance "
+          ": 19h30 L'an deux mille vingt, le jeudi 30 janvier, le Conseil municipal s'est réuni." +
+          attendance);
+  REQUIRE(dated.title);
+  CHECK(*dated.title == "COMPTE RENDU PROCES-VERBAL DU CONSEIL MUNICIPAL JEUDI 30 JANVIER 2020");
+  DocumentRecords undated =
+      Run("COMPTE-RENDU de la REUNION DU CONSEIL MUNICIPAL L'an deux mille seize, le dix-huit "
+          "octobre, le Conseil municipal s'est réuni." +
+          attendance);
+  REQUIRE(undated.title);
+  CHECK(*undated.title == "COMPTE-RENDU de la REUNION DU CONSEIL MUNICIPAL");
+}
+
 TEST_CASE("a press release's headline after its labels is its title", "[title]") {
   DocumentRecords r =
       Run("COMMUNIQUÉ DE PRESSE\n\nLe 3 mars 2024\n\nContrat local de santé\n\n"
