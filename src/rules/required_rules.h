@@ -133,9 +133,9 @@ namespace clsdb {
   X(kDelibVotesAgainst, "delib.votes.against", "extract/deliberation")                             \
   X(kDelibVotesAgainstAfter, "delib.votes.against_after", "extract/deliberation")                  \
   X(kDelibVotesFor, "delib.votes.for", "extract/deliberation")                                     \
-  X(kDelibVotesForAfter, "delib.votes.for_after", "extract/deliberation")                          \
+  X(kDelibVotesForAfter, "delib.votes.for_after", "extract/deliberation, segment/acts")            \
   X(kDelibVotesLine, "delib.votes.line", "extract/deliberation, segment/acts")                     \
-  X(kDelibVotesUnanimous, "delib.votes.unanimous", "extract/deliberation")                         \
+  X(kDelibVotesUnanimous, "delib.votes.unanimous", "extract/deliberation, segment/acts")           \
   X(kDelibVotesVoters, "delib.votes.voters", "extract/deliberation")                               \
   X(kGlossaryAcronym, "glossary.acronym", "extract/glossary")                                      \
   X(kGlossaryEntry, "glossary.entry", "extract/glossary")                                          \

@@ -250,16 +250,23 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   decision.push_back(&rules.Get(RuleId::kDelibOutcomeAdopted));
   const bool deliberation = seg->doc_type == DocumentType::kDeliberation;
   const std::vector<const Rule*>& needed = deliberation ? decision : strong;
+  std::vector<const Rule*> voted = strong;
+  voted.push_back(&rules.Get(RuleId::kDelibVotesUnanimous));
+  voted.push_back(&rules.Get(RuleId::kDelibVotesForAfter));
 
   ActHeadings acts;
   size_t next_heading = 0;
   for (int i = 0; i < end; ++i) {
+    const Block& b = doc.blocks[i];
     if (next_heading < headings.size() && headings[next_heading].first == i) {
       acts.Heading(i, headings[next_heading++].second);
+      // A run-on act (a list of the sitting's acts, one paragraph per act)
+      // decides in its heading's own paragraph, by a firm decision or a
+      // vote stated in full (a bare "vote" may be the subject's word).
+      if (b.text.size() >= kMinRunOnBytes && AnyMatches(b, voted, rules)) acts.Body(true, false);
       continue;
     }
     if (!acts.open()) continue;
-    const Block& b = doc.blocks[i];
     const bool decides = !acts.decided() && AnyMatches(b, needed, rules);
     const bool settles = !acts.settled() && AnyMatches(b, strong, rules);
     acts.Body(decides, settles);

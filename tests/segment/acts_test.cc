@@ -165,6 +165,28 @@ TEST_CASE("'N° CODE' opens an act; a bulleted list of codes is what it approves
                                            "LE TARNEC Sandra | excused"});
 }
 
+TEST_CASE("a published list of deliberations, one paragraph per act with its vote", "[segment]") {
+  const testing::TextRun run(
+      "Liste des délibérations du Conseil Municipal du 25 janvier 2023 (en application de "
+      "l'article L. 2121-25 du Code général des collectivités territoriales) Nombre de votants 49 "
+      "Le Conseil municipal, lors de sa séance du mercredi 25 janvier 2023, a adopté les "
+      "délibérations : n°2023-001 Signature de la convention de subvention pour le projet "
+      "municipal de gestion des relations usagers. à l'unanimité, APPROUVE les termes de la "
+      "convention et AUTORISE Monsieur le Maire à la signer. n°2023-002 Désignation de "
+      "représentants de la Commune dans les conseils d'administration des collèges. 38 votes "
+      "pour, 11 abstentions, DESIGNE les représentants de la Commune au sein des conseils "
+      "d'administration des collèges de la ville. n°2023-003 Budget primitif 2023 du budget "
+      "principal de la Ville. 38 votes pour, 11 votes contre, ADOPTE le budget primitif 2023 "
+      "tel qu'il a été présenté au conseil municipal en séance.\n");
+  REQUIRE(run.records.doc_type == DocumentType::kDeliberation);
+  REQUIRE(run.records.deliberations.size() == 3);
+  CHECK(run.records.deliberations[0].number == "2023-001");
+  CHECK(run.records.deliberations[1].number == "2023-002");
+  CHECK(run.records.deliberations[1].votes_for == 38);
+  CHECK(run.records.deliberations[1].votes_abstention == 11);
+  CHECK(run.records.deliberations[2].votes_against == 11);
+}
+
 TEST_CASE("a flattened list by commune: each name runs into the next commune's caption",
           "[segment]") {
   const testing::TextRun run(
