@@ -13,12 +13,14 @@
 #include <fstream>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <system_error>
 #include <thread>
 
 #include "core/words.h"
+#include "rules/narrow.h"
 
 namespace clsdb {
 
@@ -127,6 +129,16 @@ const RE2& Rule::re() const {
                              ": " + re_->error());
   }
   return *re_;
+}
+
+const RE2* Rule::narrow() const {
+  std::call_once(narrowed_, [this] {
+    const std::optional<std::string> narrowed = NarrowPattern(pattern);
+    if (!narrowed) return;
+    auto re = std::make_unique<RE2>(*narrowed, PatternOptions());
+    if (re->ok()) narrow_re_ = std::move(re);
+  });
+  return narrow_re_.get();
 }
 
 const std::string& RuleMatch::Get(const std::string& name) const {
@@ -480,8 +492,24 @@ const std::vector<std::string>* RuleSet::List(std::string_view name) const {
   return it == lists_.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+// The pattern a search of text runs: the narrowed one when text allows it.
+const RE2& PatternFor(const Rule& rule, bool narrow_text) {
+  if (narrow_text) {
+    if (const RE2* narrow = rule.narrow()) return *narrow;
+  }
+  return rule.re();
+}
+
+}  // namespace
+
 bool RuleSet::Search(const Rule& rule, std::string_view text, RuleMatch* m) const {
-  const RE2& re = rule.re();
+  return SearchWith(PatternFor(rule, InNarrowAlphabet(text)), rule, text, m);
+}
+
+bool RuleSet::SearchWith(const RE2& re, const Rule& rule, std::string_view text,
+                         RuleMatch* m) const {
   re2::StringPiece input(text.data(), text.size());
   // Without captures RE2 answers with its DFA alone.
   if (m == nullptr) return re.Match(input, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
@@ -515,10 +543,12 @@ bool RuleSet::Search(const Rule& rule, std::string_view text, RuleMatch* m) cons
 
 std::vector<RuleMatch> RuleSet::SearchAll(const Rule& rule, std::string_view text) const {
   std::vector<RuleMatch> out;
+  // Decided once: the rest of a text in the narrow alphabet is in it too.
+  const RE2& re = PatternFor(rule, InNarrowAlphabet(text));
   size_t offset = 0;
   while (offset <= text.size()) {
     RuleMatch m;
-    if (!Search(rule, text.substr(offset), &m)) break;
+    if (!SearchWith(re, rule, text.substr(offset), &m)) break;
     m.start += offset;
     m.end += offset;
     for (auto& [name, span] : m.group_spans) {
@@ -560,24 +590,48 @@ std::vector<std::string> RuleSet::CheckExamples(const Rule& rule) const {
   return failures;
 }
 
-RuleSetMatcher::RuleSetMatcher(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
+namespace {
+
+// One RE2::Set over the patterns; nullptr when one does not compile.
+std::unique_ptr<RE2::Set> BuildSet(const std::vector<std::string>& patterns) {
   RE2::Options opts;
   opts.set_log_errors(false);
-  set_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
-  ok_ = true;
-  for (const Rule* r : rules_) {
-    if (set_->Add(r->pattern, nullptr) < 0) ok_ = false;
+  auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+  for (const std::string& p : patterns) {
+    if (set->Add(p, nullptr) < 0) return nullptr;
   }
-  ok_ = ok_ && set_->Compile();
+  return set->Compile() ? std::move(set) : nullptr;
+}
+
+}  // namespace
+
+RuleSetMatcher::RuleSetMatcher(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
+  std::vector<std::string> narrowed;
+  for (const Rule* r : rules_) {
+    std::optional<std::string> n = NarrowPattern(r->pattern);
+    if (!n) return;  // every text goes to the full set
+    narrowed.push_back(std::move(*n));
+  }
+  narrow_set_ = BuildSet(narrowed);
 }
 
 RuleSetMatcher::~RuleSetMatcher() = default;
 
+const RE2::Set* RuleSetMatcher::Full() const {
+  std::call_once(full_built_, [this] {
+    std::vector<std::string> patterns;
+    for (const Rule* r : rules_) patterns.push_back(r->pattern);
+    full_set_ = BuildSet(patterns);
+  });
+  return full_set_.get();
+}
+
 std::vector<const Rule*> RuleSetMatcher::Matching(std::string_view text) const {
   std::vector<const Rule*> out;
-  if (!ok_) return out;
+  const RE2::Set* set = narrow_set_ && InNarrowAlphabet(text) ? narrow_set_.get() : Full();
+  if (set == nullptr) return out;
   std::vector<int> hits;
-  if (!set_->Match(re2::StringPiece(text.data(), text.size()), &hits)) return out;
+  if (!set->Match(re2::StringPiece(text.data(), text.size()), &hits)) return out;
   std::sort(hits.begin(), hits.end());
   for (int i : hits) out.push_back(rules_[i]);
   return out;

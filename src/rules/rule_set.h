@@ -83,11 +83,18 @@ struct Rule {
   // Compiles the pattern if that is not done yet.  Returns false (and
   // leaves it to a later call) when memory ran out.
   bool Compile() const noexcept;
+  // The pattern narrowed to the alphabet of rules/narrow.h, compiled on
+  // first use: what searches of a text in that alphabet run, because it
+  // compiles a hundred times faster and matches alike there.  nullptr when
+  // the pattern cannot be narrowed.  Throws std::bad_alloc as re() does.
+  const re2::RE2* narrow() const;
 
  private:
   friend class RuleSet;  // checks the compiled pattern at load
   mutable std::once_flag compiled_;
   mutable std::unique_ptr<re2::RE2> re_;
+  mutable std::once_flag narrowed_;
+  mutable std::unique_ptr<re2::RE2> narrow_re_;
 };
 
 // The groups a successful match captured, by name (empty groups included).
@@ -180,6 +187,8 @@ class RuleSet {
   std::vector<std::string> CheckExamples(const Rule& rule) const;
 
  private:
+  // Search with re, the rule's pattern or its narrowed form.
+  bool SearchWith(const re2::RE2& re, const Rule& rule, std::string_view text, RuleMatch* m) const;
   Status ExpandPattern(const std::string& raw, const std::string& where, std::string* out,
                        int depth) const;
   // AddFile without compiling: rules are added with re == nullptr.
@@ -208,20 +217,30 @@ class RuleSet {
 };
 
 // One RE2::Set over several rules' patterns: which of them match a text, in
-// one pass.  Used for triage (document type) and heading recognition.
+// one pass.  Used for triage (document type) and heading recognition.  The
+// set of the narrowed patterns (rules/narrow.h) is built at construction;
+// the set of the patterns as written only for the first text outside the
+// narrow alphabet.
 class RuleSetMatcher {
  public:
   // REQUIRES: every rule outlives the matcher.
   explicit RuleSetMatcher(std::vector<const Rule*> rules);
   ~RuleSetMatcher();
-  bool ok() const { return ok_; }
+  // Whether the rules' set compiled: the narrowed one, else the one of the
+  // patterns as written (built here then).  The patterns checked at load
+  // compile in both forms.
+  bool ok() const { return narrow_set_ != nullptr || Full() != nullptr; }
   // The rules (in the order given) whose pattern occurs in text.
   std::vector<const Rule*> Matching(std::string_view text) const;
 
  private:
+  // The set of the patterns as written; nullptr when it does not compile.
+  const re2::RE2::Set* Full() const;
+
   std::vector<const Rule*> rules_;
-  std::unique_ptr<re2::RE2::Set> set_;
-  bool ok_ = false;
+  std::unique_ptr<re2::RE2::Set> narrow_set_;  // null when a pattern cannot be narrowed
+  mutable std::once_flag full_built_;
+  mutable std::unique_ptr<re2::RE2::Set> full_set_;
 };
 
 }  // namespace clsdb

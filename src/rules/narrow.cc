@@ -1,0 +1,268 @@
+#include "rules/narrow.h"
+
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <vector>
+
+namespace clsdb {
+
+namespace {
+
+struct CodeRange {
+  char32_t lo, hi;
+};
+
+// The narrow alphabet, in code point order.  Besides Latin-1: the
+// characters French texts and their converters use (œ, ’, –, …, €,
+// superscript digits, arrows and bullets).  A class's members in these
+// blocks are few ranges; Œ œ Ÿ are the only letters added.
+constexpr CodeRange kAlphabet[] = {
+    {0x0000, 0x00FF}, {0x0152, 0x0153}, {0x0178, 0x0178}, {0x2010, 0x2027}, {0x2030, 0x205E},
+    {0x2070, 0x209F}, {0x20AC, 0x20AC}, {0x2190, 0x21FF}, {0x2500, 0x27BF},
+};
+
+bool InAlphabet(char32_t c) {
+  for (const CodeRange& r : kAlphabet) {
+    if (c < r.lo) return false;
+    if (c <= r.hi) return true;
+  }
+  return false;
+}
+
+bool Continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+std::string Utf8(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+std::string Escaped(char32_t c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "\\x{%X}", static_cast<unsigned>(c));
+  return buf;
+}
+
+// The alphabet's characters RE2 matches with one property escape (\p{L},
+// \PL…) under case folding or not, as class ranges "\x{41}-\x{5A}…" ("" for
+// none).  Written inside a class that folds case they match no more: the
+// set RE2 gives a class under (?i) is closed under case folding already.
+std::optional<std::string> ComputeMembers(const std::string& token, bool fold) {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_encoding(RE2::Options::EncodingUTF8);
+  const RE2 re(fold ? "(?i:" + token + ")" : token, opts);
+  if (!re.ok()) return std::nullopt;
+  std::string ranges;
+  bool open = false;
+  char32_t first = 0, last = 0;
+  auto close = [&] {
+    if (!open) return;
+    ranges += Escaped(first);
+    if (last != first) ranges += "-" + Escaped(last);
+    open = false;
+  };
+  for (const CodeRange& r : kAlphabet) {
+    for (char32_t c = r.lo; c <= r.hi; ++c) {
+      if (!RE2::FullMatch(Utf8(c), re)) continue;
+      if (open && c == last + 1) {
+        last = c;
+        continue;
+      }
+      close();
+      open = true;
+      first = last = c;
+    }
+  }
+  close();
+  return ranges;
+}
+
+// ComputeMembers, once per escape and case flag in the process: the rules
+// write five escapes some three hundred times.
+std::optional<std::string> Members(std::string_view token, bool fold) {
+  static std::mutex mu;
+  static std::map<std::string, std::optional<std::string>, std::less<>> cache;
+  std::string key = (fold ? "i" : "-") + std::string(token);
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(key);
+  if (it == cache.end()) it = cache.emplace(key, ComputeMembers(std::string(token), fold)).first;
+  return it->second;
+}
+
+constexpr size_t kNone = std::string_view::npos;
+
+// One past the end of the \p or \P escape at p[i]; kNone when unclosed.
+size_t PropertyEnd(std::string_view p, size_t i) {
+  if (i + 2 >= p.size()) return kNone;
+  if (p[i + 2] != '{') return i + 3;
+  const size_t close = p.find('}', i + 3);
+  return close == kNone ? kNone : close + 1;
+}
+
+// One past the end of the bracketed class at p[i] == '['; kNone when
+// unclosed.  *property: whether it holds a \p or \P.
+size_t ClassEnd(std::string_view p, size_t i, bool* property) {
+  size_t j = i + 1;
+  if (j < p.size() && p[j] == '^') ++j;
+  if (j < p.size() && p[j] == ']') ++j;  // a ']' first is a literal
+  while (j < p.size()) {
+    const char c = p[j];
+    if (c == ']') return j + 1;
+    if (c == '\\') {
+      if (j + 1 >= p.size()) return kNone;
+      const char e = p[j + 1];
+      if (e == 'p' || e == 'P') *property = true;
+      j += 2;
+      if ((e == 'p' || e == 'P' || e == 'x') && j < p.size() && p[j] == '{') {
+        j = p.find('}', j);
+        if (j == kNone) return kNone;
+        ++j;
+      }
+    } else if (c == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+      j = p.find(":]", j + 2);
+      if (j == kNone) return kNone;
+      j += 2;
+    } else {
+      ++j;
+    }
+  }
+  return kNone;
+}
+
+// Appends the bracketed class p[i, end) with each property escape in it
+// replaced by its members; false when it cannot (an escape that would
+// start a range, a property RE2 rejects); a "-" just before the "]" is
+// a literal, as in the original.
+bool AppendClass(std::string_view p, size_t i, size_t end, bool fold, std::string* out) {
+  const size_t last = end - 1;  // the closing ']'
+  while (i < last) {
+    size_t next = i + 1;
+    if (p[i] == '\\' && (p[i + 1] == 'p' || p[i + 1] == 'P')) {
+      next = PropertyEnd(p, i);
+      if (next == kNone || next > last || (p[next] == '-' && next + 1 != last)) return false;
+      const std::optional<std::string> members = Members(p.substr(i, next - i), fold);
+      if (!members) return false;
+      *out += *members;
+      i = next;
+      continue;
+    }
+    if (p[i] == '\\') next = i + 2;  // an escaped character, copied as it is
+    out->append(p, i, next - i);
+    i = next;
+  }
+  *out += ']';
+  return true;
+}
+
+// At p[i] == '(': enters the group, or applies a flag group "(?flags)".
+// Returns one past what was consumed.  Only the i flag matters to classes.
+size_t EnterGroup(std::string_view p, size_t i, bool* fold, std::vector<bool>* saved) {
+  if (i + 1 < p.size() && p[i + 1] == '?') {
+    size_t k = i + 2;
+    bool negate = false, f = *fold;
+    while (k < p.size() && std::strchr("imsU-", p[k]) != nullptr && p[k] != '\0') {
+      if (p[k] == '-') negate = true;
+      if (p[k] == 'i') f = !negate;
+      ++k;
+    }
+    if (k < p.size() && p[k] == ')') {  // (?flags): to the end of the group
+      *fold = f;
+      return k + 1;
+    }
+    if (k < p.size() && p[k] == ':') {  // (?flags:…)
+      saved->push_back(*fold);
+      *fold = f;
+      return k + 1;
+    }
+  }
+  saved->push_back(*fold);  // ( … ) and (?P<name> … )
+  return i + 1;
+}
+
+}  // namespace
+
+bool InNarrowAlphabet(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    // Eight ASCII bytes at a time: most of a French text, searched once
+    // per rule that reads it.
+    std::uint64_t word;
+    while (i + 8 <= n && (std::memcpy(&word, s + i, 8), (word & 0x8080808080808080ULL) == 0)) {
+      i += 8;
+    }
+    if (i >= n) break;
+    const unsigned char b = s[i];
+    if (b < 0x80) {
+      ++i;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      if (i + 1 >= n || !Continuation(s[i + 1])) return false;
+      if (!InAlphabet(((b & 0x1F) << 6) | (s[i + 1] & 0x3F))) return false;
+      i += 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      if (i + 2 >= n || !Continuation(s[i + 1]) || !Continuation(s[i + 2])) return false;
+      const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      if (c < 0x800 || !InAlphabet(c)) return false;  // overlong, or outside
+      i += 3;
+    } else {
+      return false;  // a stray byte, or a code point past U+FFFF
+    }
+  }
+  return true;
+}
+
+std::optional<std::string> NarrowPattern(std::string_view p) {
+  std::string out;
+  out.reserve(p.size() * 2);
+  bool fold = false;
+  std::vector<bool> saved;  // the flag outside each open group
+  for (size_t i = 0; i < p.size();) {
+    const char c = p[i];
+    size_t end = i + 1;
+    bool property = false;
+    if (c == '\\') {
+      if (i + 1 >= p.size() || p[i + 1] == 'Q') return std::nullopt;
+      property = p[i + 1] == 'p' || p[i + 1] == 'P';
+      end = property ? PropertyEnd(p, i) : i + 2;
+    } else if (c == '[') {
+      end = ClassEnd(p, i, &property);
+    } else if (c == '(') {
+      end = EnterGroup(p, i, &fold, &saved);
+    } else if (c == ')') {
+      if (saved.empty()) return std::nullopt;
+      fold = saved.back();
+      saved.pop_back();
+    }
+    if (end == kNone) return std::nullopt;
+    if (property && c == '[') {
+      if (!AppendClass(p, i, end, fold, &out)) return std::nullopt;
+    } else if (property) {
+      std::optional<std::string> members = Members(p.substr(i, end - i), fold);
+      if (!members) return std::nullopt;
+      // An empty class matches nothing, as the escape does on these texts.
+      out += members->empty() ? "[^\\x00-\\x{10FFFF}]" : "[" + *members + "]";
+    } else {
+      out.append(p, i, end - i);
+    }
+    i = end;
+  }
+  if (!saved.empty()) return std::nullopt;
+  return out;
+}
+
+}  // namespace clsdb

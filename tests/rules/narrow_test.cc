@@ -1,0 +1,126 @@
+#include "rules/narrow.h"
+
+#include <re2/re2.h>
+
+#include <catch2/catch.hpp>
+#include <vector>
+
+#include "rules/rule_set.h"
+
+namespace clsdb {
+namespace {
+
+std::string Utf8(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+RE2::Options Utf8Options() {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  return opts;
+}
+
+// The whole match and every group of an unanchored search, or {} for none.
+std::vector<std::string> Groups(const RE2& re, const std::string& text) {
+  std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
+  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(),
+                static_cast<int>(groups.size()))) {
+    return {};
+  }
+  std::vector<std::string> out;
+  for (const re2::StringPiece& g : groups) {
+    out.push_back(g.data() == nullptr ? "<none>"
+                                      : std::to_string(g.data() - text.data()) + ":" +
+                                            std::string(g.data(), g.size()));
+  }
+  return out;
+}
+
+// Checks that the narrowed pattern finds what the pattern finds in each text.
+void CheckSameMatches(const std::string& pattern, const std::vector<std::string>& texts) {
+  INFO(pattern);
+  const std::optional<std::string> narrowed = NarrowPattern(pattern);
+  REQUIRE(narrowed);
+  const RE2 original(pattern, Utf8Options()), narrow(*narrowed, Utf8Options());
+  INFO(*narrowed);
+  REQUIRE(original.ok());
+  REQUIRE(narrow.ok());
+  CHECK(narrow.NumberOfCapturingGroups() == original.NumberOfCapturingGroups());
+  for (const std::string& text : texts) {
+    INFO(text);
+    REQUIRE(InNarrowAlphabet(text));
+    CHECK(Groups(narrow, text) == Groups(original, text));
+  }
+}
+
+std::vector<std::string> EveryCharacterOfTheAlphabet() {
+  std::vector<std::string> out;
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;
+    std::string s = Utf8(c);
+    if (InNarrowAlphabet(s)) out.push_back(s);
+  }
+  return out;
+}
+
+TEST_CASE("the narrow alphabet: Latin-1 and French punctuation, valid UTF-8 only", "[rules]") {
+  CHECK(InNarrowAlphabet("Saint-Étienne, le 3 mai : 10 € – « vœux » … ❖ ➤ ⁴"));
+  CHECK(InNarrowAlphabet(""));
+  CHECK_FALSE(InNarrowAlphabet("\xC5\xBF"));          // long s, a case variant of s
+  CHECK_FALSE(InNarrowAlphabet("Ω"));                 // Greek
+  CHECK_FALSE(InNarrowAlphabet("\xE2\x84\xAA"));      // Kelvin sign, a case variant of k
+  CHECK_FALSE(InNarrowAlphabet("\xF0\x9F\x98\x80"));  // past U+FFFF
+  CHECK_FALSE(InNarrowAlphabet("caf\xC3"));           // cut in a character
+  CHECK_FALSE(InNarrowAlphabet("\xE0\x80\xA9"));      // overlong ')'
+  CHECK_FALSE(InNarrowAlphabet("ab\x80"));            // a stray continuation byte
+  CHECK(EveryCharacterOfTheAlphabet().size() > 1000);
+}
+
+TEST_CASE("a narrowed class matches the same characters of the alphabet", "[rules]") {
+  const std::vector<std::string> every = EveryCharacterOfTheAlphabet();
+  for (const char* pattern :
+       {"^\\p{Lu}$", "^\\p{Ll}$", "^\\p{L}$", "^\\pL$", "^\\p{N}$", "^\\P{L}$", "(?i)^\\p{Lu}$",
+        "(?i)^\\p{Ll}$", "(?i)^\\P{Lu}$", "^[\\p{L}'’\\-]$", "(?i)^[^\\p{Lu}x]$",
+        "^[\\p{L}\\p{N}-]$", "^(?i:a(?-i:\\p{Lu}))$", "^(?i:x|(?-i:z)\\p{Ll})$"}) {
+    CheckSameMatches(pattern, every);
+  }
+}
+
+TEST_CASE("flags, groups and escapes are followed, not rewritten", "[rules]") {
+  CheckSameMatches("(?P<name>\\p{Lu}\\p{Ll}+)(?i)(?:\\s+(\\p{Lu}+))?\\\\p\\[\\p{Lu}\\]",
+                   {"Hugo GILARDI \\p[É]", "hugo Gilardi \\p[é]", "Émile ZOLA \\p[x]"});
+  CheckSameMatches("(?i:secr[ée]taire)\\s*:\\s*(?P<n>\\p{Lu}[\\p{L}'’]*)",
+                   {"SECRÉTAIRE : Œdipe", "secrétaire: d’Artagnan", "Secrétaire : œil"});
+  CHECK_FALSE(NarrowPattern("\\Q\\p{L}\\E"));  // quoting is not followed
+  CHECK_FALSE(NarrowPattern("(\\p{L}"));       // unbalanced
+  CHECK_FALSE(NarrowPattern("[\\p{L}-z]"));    // the escape would start a range
+  CHECK(NarrowPattern("[a-z]\\d+") == "[a-z]\\d+");
+}
+
+TEST_CASE("every rule narrows and finds in its examples what it finds as written", "[rules]") {
+  Result<RuleSet> set = RuleSet::LoadDirectory(std::string(CLSDB_SOURCE_DIR) + "/rules", "");
+  REQUIRE(set.ok());
+  for (const auto& rule : set->rules()) {
+    INFO(rule->file << ": [" << rule->name << "]");
+    REQUIRE(rule->narrow() != nullptr);
+    for (const RuleExample& ex : rule->examples) {
+      if (!InNarrowAlphabet(ex.input)) continue;
+      INFO(ex.input);
+      CHECK(Groups(*rule->narrow(), ex.input) == Groups(rule->re(), ex.input));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace clsdb
