@@ -59,6 +59,7 @@ namespace clsdb {
   X(kContractTitlePageEnd, "contract.title_page_end", "extract/contract")                          \
   X(kContractTitlePageLine, "contract.title_page_line", "extract/contract")                        \
   X(kContractTitleRunOn, "contract.title_run_on", "extract/contract, segment/contracts")           \
+  X(kDelibActCode, "delib.act_code", "extract/deliberation")                                       \
   X(kDelibAttendeeCivility, "delib.attendee.civility", "extract/deliberation")                     \
   X(kDelibAttendeeCivilityGroup, "delib.attendee.civility_group", "extract/deliberation")          \
   X(kDelibAttendeeCount, "delib.attendee.count", "extract/deliberation")                           \
