@@ -971,7 +971,7 @@ class ActReader {
   // BORGEAIS. Précision : …"): a stop after three letters, not the stop of
   // an initial ("J. DUPONT", "J.-P. MARTIN"), and before a word written in
   // lower case after its capital (OCR may put a stray stop between first
-  // name and surname: "Claude. BACHELET").
+  // name and surname: "Claude. BACHELET"), or after a closing bracket.
   static bool EndsSentence(const std::string& text, size_t begin, size_t p) {
     if (text[p] != '.' || p < begin + 3 || p + 3 >= text.size() || text[p + 1] != ' ') {
       return false;
@@ -980,7 +980,16 @@ class ActReader {
         static_cast<unsigned char>(text[p + 3]) < 0xC3) {
       return false;
     }
-    return IsLetterByte(text[p - 1]) && IsLetterByte(text[p - 2]) && IsLetterByte(text[p - 3]);
+    if (IsLetterByte(text[p - 1]) && IsLetterByte(text[p - 2]) && IsLetterByte(text[p - 3])) {
+      return true;
+    }
+    // After a bracket ("… (à partir du point n°3). Le quorum étant atteint"),
+    // a sentence whose second word is in lower case: not the next name with
+    // its civility ("…). Mme Anne PETIT").
+    if (text[p - 1] != ')') return false;
+    const size_t gap = text.find(' ', p + 2);
+    return gap != std::string::npos && gap + 1 < text.size() && text[gap + 1] >= 'a' &&
+           text[gap + 1] <= 'z';
   }
 
   // The commas and semicolons of text from begin.
