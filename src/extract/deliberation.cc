@@ -113,10 +113,14 @@ class ActReader {
         }
       }
     }
-    d.president = PersonAsListed(
-        FirstNameOfAct({RuleId::kDelibPresidentHeading, RuleId::kDelibPresidentSentence},
-                       &president_prov_),
-        d.attendees);
+    OptText president = FirstNameOfAct(
+        {RuleId::kDelibPresidentHeading, RuleId::kDelibPresidentSentence}, &president_prov_);
+    // "sous la présidence de Mme la Maire": the one the attendance list
+    // gives that function ("Mme Hélène DE COMARMOND, Maire").
+    if (president && rules_.Search(RuleId::kDelibPresidentFunctionOnly, *president, nullptr)) {
+      president = FirstNameOfAct({RuleId::kDelibPresidentTitled}, &president_prov_);
+    }
+    d.president = PersonAsListed(president, d.attendees);
     AddPresidentAsPresent(&d);
     d.secretary = PersonAsListed(
         FirstNameOfAct({RuleId::kDelibSecretaryLabelRunOn, RuleId::kDelibSecretaryLabel,

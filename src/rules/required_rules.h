@@ -113,7 +113,9 @@ namespace clsdb {
   X(kDelibOutcomeAdopted, "delib.outcome.adopted", "extract/deliberation, segment/acts")           \
   X(kDelibOutcomeRejected, "delib.outcome.rejected", "extract/deliberation")                       \
   X(kDelibPresidentHeading, "delib.president.heading", "extract/deliberation")                     \
+  X(kDelibPresidentFunctionOnly, "delib.president.function_only", "extract/deliberation")          \
   X(kDelibPresidentSentence, "delib.president.sentence", "extract/deliberation")                   \
+  X(kDelibPresidentTitled, "delib.president.titled", "extract/deliberation")                       \
   X(kDelibSecretaryAppointed, "delib.secretary.appointed", "extract/deliberation")                 \
   X(kDelibSecretaryCouncilMember, "delib.secretary.council_member", "extract/deliberation")        \
   X(kDelibSecretaryElected, "delib.secretary.elected", "extract/deliberation")                     \

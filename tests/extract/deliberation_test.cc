@@ -560,10 +560,13 @@ TEST_CASE("proxies name each giver once and never their holder", "[deliberation]
 
 // "Étaient excusés et avaient donné pouvoir de voter en leur nom": the list
 // ends with the sentence after its last bracket; a member who left during
-// the sitting is present until the item the bracket names.
-TEST_CASE("an excused list ends at the sentence after its last bracket", "[deliberation]") {
+// the sitting is present until the item the bracket names; "sous la
+// présidence de Mme la Maire" names the one listed as "…, Maire".
+TEST_CASE("an excused list ends after its last bracket; a president named by function",
+          "[deliberation]") {
   const Run run(
       "CONSEIL MUNICIPAL DU 16 FEVRIER 2023\n"
+      "Les membres du Conseil municipal se sont réunis sous la présidence de Mme la Maire.\n"
       "Etaient présents : Mme Anne PETIT, Maire, M. Luc ROUX (jusqu'à 22h40, point n°2), "
       "M. Paul MARTIN.\n"
       "Etaient excusés et avaient donné pouvoir de voter en leur nom : Mme Claire DURAND à "
@@ -575,6 +578,9 @@ TEST_CASE("an excused list ends at the sentence after its last bracket", "[delib
   CHECK(NamesAndStatuses(d) ==
         std::vector<std::string>{"Anne PETIT | present", "Paul MARTIN | present",
                                  "Claire DURAND | excused", "Luc ROUX | excused"});
+  // The president named by her function is the one listed with it.
+  CHECK(d.president == "Anne PETIT");
+  CHECK(d.secretary == "Paul MARTIN");
 }
 
 }  // namespace
