@@ -54,14 +54,16 @@ struct Part {
 
 class ActReader {
  public:
-  // ordinal: the act's place in the document, from 1.
+  // ordinal: the act's place in the document, from 1; sole_act: whether it is
+  // the only act the document records.
   ActReader(const LaidOutDocument& doc, const RuleSet& rules, BlockRange sitting, BlockRange act,
-            int ordinal)
+            int ordinal, bool sole_act)
       : doc_(doc),
         rules_(rules),
         act_(act),
         sitting_{sitting.begin, sitting.end},
-        ordinal_(ordinal) {
+        ordinal_(ordinal),
+        sole_act_(sole_act) {
     int decide = -1;
     for (int i = act.begin; i < act.end; ++i) {
       if (Matches(RuleId::kDelibDecide, i)) {
@@ -98,7 +100,7 @@ class ActReader {
     if (!d.meeting_date) d.meeting_date = MeetingDate(sitting_);
     d.title = Title();
     // Its place among the sitting's items: its number, else its order.
-    act_key_ = d.number ? ItemKey(*d.number) : std::vector<int>{};
+    act_key_ = ItemKey(!item_number_.empty() ? item_number_ : d.number.value_or(""));
     if (act_key_.empty()) act_key_ = {ordinal_};
     ReadAttendees(header_, &d);
     // An act that names no one present (a proxy given, a member excused)
@@ -115,10 +117,14 @@ class ActReader {
         }
       }
     }
-    d.president = PersonAsListed(
-        FirstNameOfAct({RuleId::kDelibPresidentHeading, RuleId::kDelibPresidentSentence},
-                       &president_prov_),
-        d.attendees);
+    OptText president = FirstNameOfAct(
+        {RuleId::kDelibPresidentHeading, RuleId::kDelibPresidentSentence}, &president_prov_);
+    // "sous la présidence de Mme la Maire": the one the attendance list
+    // gives that function ("Mme Hélène DE COMARMOND, Maire").
+    if (president && rules_.Search(RuleId::kDelibPresidentFunctionOnly, *president, nullptr)) {
+      president = FirstNameOfAct({RuleId::kDelibPresidentTitled}, &president_prov_);
+    }
+    d.president = PersonAsListed(president, d.attendees);
     AddPresidentAsPresent(&d);
     d.secretary = PersonAsListed(
         FirstNameOfAct({RuleId::kDelibSecretaryLabelRunOn, RuleId::kDelibSecretaryLabel,
@@ -351,15 +357,22 @@ class ActReader {
         return;
       }
     }
-    // Minutes without act numbers refer to an act by its item's number.
+    // Minutes without act numbers refer to an act by its item's number,
+    // or by the act's own code written on the item's line.
     for (RuleId rule : {RuleId::kDelibItemNumbered, RuleId::kDelibItemRunOn,
                         RuleId::kDelibItemPoint, RuleId::kDelibItemRoman}) {
       if (!Search(rule, act_.begin, &m)) continue;
       const char* group = m.Has("item") ? "item" : "item2";
       if (m.Get(group).empty()) continue;
       d->number = m.Get(group);
+      item_number_ = *d->number;
       d->prov = ProvenanceIn(block(act_.begin), m.group_spans[group].first,
                              m.group_spans[group].second, rule);
+      if (Search(RuleId::kDelibActCode, act_.begin, &m)) {
+        d->number = m.Get("code");
+        d->prov = ProvenanceIn(block(act_.begin), m.group_spans["code"].first,
+                               m.group_spans["code"].second, RuleId::kDelibActCode);
+      }
       return;
     }
   }
@@ -463,6 +476,10 @@ class ActReader {
       return title;
     }
     std::string title = CleanValue(m.Get("title"));
+    // The act's code ends the subject ("Tarifs de la cantine – DEL 2023-045").
+    if (RuleMatch code; rules_.Search(RuleId::kDelibActCode, title, &code) && code.start > 0) {
+      title = CleanValue(title.substr(0, code.start));
+    }
     if (title.empty() && act_.begin + 1 < act_.end && IsParagraph(block(act_.begin + 1)) &&
         block(act_.begin + 1).text.size() <= kItemTitleBytes) {
       title = CleanValue(block(act_.begin + 1).text);
@@ -1027,7 +1044,7 @@ class ActReader {
   // BORGEAIS. Précision : …"): a stop after three letters, not the stop of
   // an initial ("J. DUPONT", "J.-P. MARTIN"), and before a word written in
   // lower case after its capital (OCR may put a stray stop between first
-  // name and surname: "Claude. BACHELET").
+  // name and surname: "Claude. BACHELET"), or after a closing bracket.
   static bool EndsSentence(const std::string& text, size_t begin, size_t p) {
     if (text[p] != '.' || p < begin + 3 || p + 3 >= text.size() || text[p + 1] != ' ') {
       return false;
@@ -1036,7 +1053,16 @@ class ActReader {
         static_cast<unsigned char>(text[p + 3]) < 0xC3) {
       return false;
     }
-    return IsLetterByte(text[p - 1]) && IsLetterByte(text[p - 2]) && IsLetterByte(text[p - 3]);
+    if (IsLetterByte(text[p - 1]) && IsLetterByte(text[p - 2]) && IsLetterByte(text[p - 3])) {
+      return true;
+    }
+    // After a bracket ("… (à partir du point n°3). Le quorum étant atteint"),
+    // a sentence whose second word is in lower case: not the next name with
+    // its civility ("…). Mme Anne PETIT").
+    if (text[p - 1] != ')') return false;
+    const size_t gap = text.find(' ', p + 2);
+    return gap != std::string::npos && gap + 1 < text.size() && text[gap + 1] >= 'a' &&
+           text[gap + 1] <= 'z';
   }
 
   // The commas and semicolons of text from begin.
@@ -1134,23 +1160,32 @@ class ActReader {
             {{RuleId::kDelibVotesAbsent, std::nullopt}, &Deliberation::votes_absent},
         };
     std::string lines;
-    for (int i = decision_.begin; i < decision_.end; ++i) {
-      if (!Matches(RuleId::kDelibVotesLine, i)) continue;
-      bool vote_line = false;
-      for (const auto& [names, field] : kCounts) {
-        for (std::optional<RuleId> rule : {std::optional(names.first), names.second}) {
-          RuleMatch m;
-          if (!rule || d->*field || !Search(*rule, i, &m)) continue;
-          d->*field = Count(m.Get("count"));
-          vote_line = true;
+    auto read_counts = [&](Part part) {
+      for (int i = part.begin; i < part.end; ++i) {
+        if (!Matches(RuleId::kDelibVotesLine, i)) continue;
+        bool vote_line = false;
+        for (const auto& [names, field] : kCounts) {
+          for (std::optional<RuleId> rule : {std::optional(names.first), names.second}) {
+            RuleMatch m;
+            if (!rule || d->*field || !Search(*rule, i, &m)) continue;
+            d->*field = Count(m.Get("count"));
+            vote_line = true;
+          }
         }
+        RuleMatch u;
+        if (!unanimous_ && Search(RuleId::kDelibVotesUnanimous, i, &u)) {
+          unanimous_ = vote_line = true;
+        }
+        if (!vote_line) continue;
+        if (!lines.empty()) lines += '\n';
+        lines += block(i).text;
       }
-      RuleMatch u;
-      if (!unanimous_ && Search(RuleId::kDelibVotesUnanimous, i, &u)) unanimous_ = vote_line = true;
-      if (!vote_line) continue;
-      if (!lines.empty()) lines += '\n';
-      lines += block(i).text;
-    }
+    };
+    read_counts(decision_);
+    // The tally box printed above a sole act's heading ("votants : 68 …
+    // pour : 68 - contre : 0") gives the counts the act does not state
+    // below ("à l'unanimité des suffrages exprimés").
+    if (sole_act_ && !d->votes_against && !d->votes_abstention) read_counts(sitting_);
     if (unanimous_) {
       // "Adopté à l'unanimité" with "Votants : 27": all voters for.  The
       // counts against and abstaining are left as the act leaves them (not
@@ -1253,10 +1288,12 @@ class ActReader {
   BlockRange act_;
   Part sitting_;  // empty ({0, 0}) when the act carries its own header
   int ordinal_;
+  bool sole_act_;             // the document records this act alone
   std::vector<int> act_key_;  // its item number or ordinal (ItemKey)
   Part header_, decision_;
   int number_block_ = -1;
   std::string item_title_;   // the subject written on the number's line
+  std::string item_number_;  // the item's number, when the act is an item of minutes
   bool has_decide_ = false;  // the act has a DECIDE line, or "après en avoir délibéré"
   mutable std::map<int, std::vector<Label>> labels_;  // by paragraph (Labels)
   Provenance president_prov_;  // where the president is named (FirstNameOfAct)
@@ -1294,7 +1331,8 @@ void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, c
     const BlockRange act = Clamp(range, n);
     ++ordinal;
     if (act.empty()) continue;
-    out->deliberations.push_back(ActReader(doc, rules, sitting, act, ordinal).Read());
+    out->deliberations.push_back(
+        ActReader(doc, rules, sitting, act, ordinal, seg.acts.size() == 1).Read());
   }
 }
 

@@ -59,6 +59,7 @@ namespace clsdb {
   X(kContractTitlePageEnd, "contract.title_page_end", "extract/contract")                          \
   X(kContractTitlePageLine, "contract.title_page_line", "extract/contract")                        \
   X(kContractTitleRunOn, "contract.title_run_on", "extract/contract, segment/contracts")           \
+  X(kDelibActCode, "delib.act_code", "extract/deliberation")                                       \
   X(kDelibAttendeeCivility, "delib.attendee.civility", "extract/deliberation")                     \
   X(kDelibAttendeeCivilityGroup, "delib.attendee.civility_group", "extract/deliberation")          \
   X(kDelibAttendeeCount, "delib.attendee.count", "extract/deliberation")                           \
@@ -113,7 +114,9 @@ namespace clsdb {
   X(kDelibOutcomeAdopted, "delib.outcome.adopted", "extract/deliberation, segment/acts")           \
   X(kDelibOutcomeRejected, "delib.outcome.rejected", "extract/deliberation")                       \
   X(kDelibPresidentHeading, "delib.president.heading", "extract/deliberation")                     \
+  X(kDelibPresidentFunctionOnly, "delib.president.function_only", "extract/deliberation")          \
   X(kDelibPresidentSentence, "delib.president.sentence", "extract/deliberation")                   \
+  X(kDelibPresidentTitled, "delib.president.titled", "extract/deliberation")                       \
   X(kDelibSecretaryAppointed, "delib.secretary.appointed", "extract/deliberation")                 \
   X(kDelibSecretaryCouncilMember, "delib.secretary.council_member", "extract/deliberation")        \
   X(kDelibSecretaryElected, "delib.secretary.elected", "extract/deliberation")                     \

@@ -239,6 +239,73 @@ void DropItemsBeforeNumberedActs(const std::vector<int>& numbered, std::vector<i
   starts->erase(starts->begin(), starts->begin() + static_cast<std::ptrdiff_t>(k));
 }
 
+// Whether item `next` goes on from item `prev` in a run of minutes: the
+// next item ("1.5" after "1.4", "4" after "3"), or the first of the next
+// section ("2.1" after "1.3").
+bool RunFollows(std::string_view prev, std::string_view next) {
+  if (ItemFollows(prev, next)) return true;
+  const std::vector<int> p = ItemKey(prev), n = ItemKey(next);
+  return p.size() == 2 && n.size() == 2 && n[0] == p[0] + 1 && n[1] == 1;
+}
+
+// The minimum length of a run of items read as acts, and the share of them
+// that must decide something (a vote, DÉCIDE…) in their own text.
+constexpr size_t kMinActRun = 3;
+
+// Minutes whose items follow each other in sequence ("Point n°1", "Point
+// n°2" … "Point n°16") record an act per item, though some state no vote
+// ("Prend acte", a debate) and some carry their vote on their heading's own
+// line.  Each run of at least kMinActRun items of which at least half
+// decide something between their heading and the next one adds its items
+// to the acts' first blocks.  An agenda (the same items listed before the
+// minutes) decides nothing in its items: it adds nothing.
+void AddItemRuns(const LaidOutDocument& doc, const RuleSet& rules, int end,
+                 const std::vector<std::pair<int, RuleMatch>>& headings,
+                 const std::vector<const Rule*>& decision, std::vector<int>* starts) {
+  std::vector<std::pair<int, std::string>> items;  // (block, item number)
+  std::vector<int> in_runs;                        // the items of the runs kept, in order
+  for (const auto& [i, m] : headings) {
+    const std::string& item = m.Has("item") ? m.Get("item") : m.Get("item2");
+    if (!item.empty()) items.emplace_back(i, item);
+  }
+  size_t run_begin = 0;
+  for (size_t k = 1; k <= items.size(); ++k) {
+    if (k < items.size() && RunFollows(items[k - 1].second, items[k].second)) continue;
+    if (k - run_begin >= kMinActRun) {
+      size_t deciding = 0;
+      for (size_t r = run_begin; r < k; ++r) {
+        const int stop = r + 1 < items.size() ? items[r + 1].first : end;
+        for (int i = items[r].first; i < stop; ++i) {
+          if (AnyMatches(doc.blocks[i], decision, rules)) {
+            ++deciding;
+            break;
+          }
+        }
+      }
+      if (2 * deciding >= k - run_begin) {
+        for (size_t r = run_begin; r < k; ++r) in_runs.push_back(items[r].first);
+      }
+    }
+    run_begin = k;
+  }
+  if (in_runs.empty()) return;
+  starts->insert(starts->end(), in_runs.begin(), in_runs.end());
+  std::sort(starts->begin(), starts->end());
+  starts->erase(std::unique(starts->begin(), starts->end()), starts->end());
+  // A heading outside the runs directly above another act's heading, that
+  // decides nothing itself, heads a section ("1 - RESSOURCES INTERNES" above
+  // "Point n°1 …"): no act.
+  std::vector<int> kept;
+  for (size_t k = 0; k < starts->size(); ++k) {
+    const int s = (*starts)[k];
+    const bool section = k + 1 < starts->size() && (*starts)[k + 1] == s + 1 &&
+                         !std::binary_search(in_runs.begin(), in_runs.end(), s) &&
+                         !AnyMatches(doc.blocks[s], decision, rules);
+    if (!section) kept.push_back(s);
+  }
+  *starts = std::move(kept);
+}
+
 }  // namespace
 
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
@@ -273,6 +340,8 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   }
   std::vector<int> starts = acts.Finish();
   DropItemsBeforeNumberedActs(acts.numbered(), &starts);
+  // Where acts are numbered, their numbers cut them, not the items.
+  if (acts.numbered().empty()) AddItemRuns(doc, rules, end, headings, needed, &starts);
   // A list of the sitting's deliberations names each act by its number
   // without its text: each is an act.  An agenda ("1. Budget", "2. …")
   // names items, not acts: without their decisions the sitting is the act.

@@ -88,16 +88,27 @@ std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& 
                        minor.empty() ? 0 : std::stoi(minor)});
     }
   }
-  // Chains, each extended by the first mark that follows its last one.
+  // Chains, each extended by a mark that follows its last one.  A mark may
+  // follow the last marks of several chains: a section's number ("1 -
+  // RESSOURCES INTERNES") and its first item ("Point n°1 Débat …") both read
+  // 1, and "Point n°2" goes on from both.  It extends each of them, so that
+  // both the section and the item are cut.  Copies stop at kMaxChains, so
+  // that a text of repeated numbers cannot make them grow without bound.
+  constexpr size_t kMaxChains = 256;
   std::vector<std::vector<size_t>> chains;
   for (size_t k = 0; k < marks.size(); ++k) {
+    const size_t count = chains.size();
     bool extended = false;
-    for (auto& chain : chains) {
-      if (Follows(marks[chain.back()], marks[k])) {
-        chain.push_back(k);
-        extended = true;
-        break;
+    for (size_t c = 0; c < count; ++c) {
+      if (!Follows(marks[chains[c].back()], marks[k])) continue;
+      if (!extended) {
+        chains[c].push_back(k);
+      } else if (chains.size() < kMaxChains) {
+        std::vector<size_t> copy(chains[c]);
+        copy.push_back(k);
+        chains.push_back(std::move(copy));
       }
+      extended = true;
     }
     if (!extended) chains.push_back({k});
   }

@@ -582,5 +582,30 @@ TEST_CASE("proxies name each giver once and never their holder", "[deliberation]
                                            "Claire DURAND | excused", "Jean DUPONT | excused"});
 }
 
+// "Étaient excusés et avaient donné pouvoir de voter en leur nom": the list
+// ends with the sentence after its last bracket; a member who left during
+// the sitting is present until the item the bracket names; "sous la
+// présidence de Mme la Maire" names the one listed as "…, Maire".
+TEST_CASE("an excused list ends after its last bracket; a president named by function",
+          "[deliberation]") {
+  const Run run(
+      "CONSEIL MUNICIPAL DU 16 FEVRIER 2023\n"
+      "Les membres du Conseil municipal se sont réunis sous la présidence de Mme la Maire.\n"
+      "Etaient présents : Mme Anne PETIT, Maire, M. Luc ROUX (jusqu'à 22h40, point n°2), "
+      "M. Paul MARTIN.\n"
+      "Etaient excusés et avaient donné pouvoir de voter en leur nom : Mme Claire DURAND à "
+      "Mme Anne PETIT, M. Luc ROUX à M. Paul MARTIN (à partir de 22h40, point n°3). Le quorum "
+      "étant atteint, M. Paul MARTIN a été désigné pour assurer les fonctions de secrétaire.\n"
+      "Point n°3 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  const Deliberation d = run.Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Anne PETIT | present", "Paul MARTIN | present",
+                                 "Claire DURAND | excused", "Luc ROUX | excused"});
+  // The president named by her function is the one listed with it.
+  CHECK(d.president == "Anne PETIT");
+  CHECK(d.secretary == "Paul MARTIN");
+}
+
 }  // namespace
 }  // namespace clsdb

@@ -368,6 +368,80 @@ TEST_CASE("a Roman item cut before its decision still opens an act", "[segment]"
   CHECK(run.records.deliberations[1].number == "II");
 }
 
+// Run-on minutes whose items, numbered in sequence under a numbered
+// section, each give their act's code and most their vote on the item's
+// line; one item only takes note (no vote).
+const char kCodedPoints[] =
+    "CONSEIL MUNICIPAL DU 16 FEVRIER 2023 COMPTE RENDU Les membres du Conseil municipal se sont "
+    "réunis sous la présidence de Mme Anne PETIT, Maire. Etaient présents : Mme Anne PETIT, "
+    "M. Luc ROUX, M. Paul MARTIN. Le Conseil municipal, après en avoir délibéré, à l'unanimité, "
+    "adopte le procès-verbal de la séance du 13 décembre. 1 - RESSOURCES INTERNES ET CADRE DE VIE "
+    "Point n°1 Débat "
+    "d'orientations budgétaires pour l'année 2023 DCM 23.1.49 |Le Conseil municipal, à la "
+    "majorité avec 2 voix pour et une abstention de M. Luc ROUX, prend acte du débat. Point n°2 "
+    "Rapport annuel du syndicat des eaux DCM 23.1.50 | Prend acte Point n°3 Mise à jour du "
+    "tableau des effectifs DCM 23.1.51 |A l'unanimité Point n°4 Tarifs de la cantine scolaire "
+    "DCM-23.1.52 A l'unanimité\n";
+
+TEST_CASE("items numbered in sequence are acts, numbered by the code they give", "[segment]") {
+  const testing::TextRun run(kCodedPoints);
+  REQUIRE(run.records.doc_type == DocumentType::kDeliberation);
+  std::vector<std::string> numbers, titles;
+  for (const Deliberation& d : run.records.deliberations) {
+    numbers.push_back(d.number.value_or("-"));
+    titles.push_back(d.title.value_or("-"));
+    CHECK(d.attendees.size() == 3);
+  }
+  // The section's number (1) opens no act; the item that only takes note
+  // (Point n°2) is an act, and each act's number is its code.
+  CHECK(numbers == std::vector<std::string>{"23.1.49", "23.1.50", "23.1.51", "23.1.52"});
+  CHECK(titles == std::vector<std::string>{"Débat d'orientations budgétaires pour l'année 2023",
+                                           "Rapport annuel du syndicat des eaux",
+                                           "Mise à jour du tableau des effectifs",
+                                           "Tarifs de la cantine scolaire"});
+}
+
+// An agenda lists the items before the minutes take them up: its lines
+// decide nothing, so they open no act.
+TEST_CASE("an agenda numbered like the items opens no act", "[segment]") {
+  const testing::TextRun run(
+      "CONSEIL MUNICIPAL DU 3 MARS 2023\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
+      "ORDRE DU JOUR\n"
+      "1 - Budget primitif\n"
+      "2 - Tarifs de la cantine\n"
+      "3 - Subventions aux associations\n"
+      "1 - Budget primitif\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'adopter le budget.\n"
+      "2 - Tarifs de la cantine\n"
+      "Le Conseil Municipal prend acte des tarifs.\n"
+      "3 - Subventions aux associations\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'attribuer les subventions.\n");
+  REQUIRE(run.records.deliberations.size() == 3);
+  CHECK(run.records.deliberations[0].number == "1");
+  CHECK(run.records.deliberations[1].title == "Tarifs de la cantine");
+  CHECK(run.records.deliberations[2].number == "3");
+}
+
+// A sole act whose tally box is printed above its heading, its decision
+// stating only "à l'unanimité des suffrages exprimés".
+TEST_CASE("a sole act's counts printed above its heading are its vote", "[segment]") {
+  const testing::TextRun run(
+      "Nombre de conseillers : en exercice : 30\n"
+      "votants : 28 - suffrages exprimés : 28 - abstentions : 0\n"
+      "pour : 28 - contre : 0\n"
+      "DELIBERATION n° 2023/021\n"
+      "L'an deux mille vingt-trois et le 16 février, le Conseil Communautaire s'est réuni.\n"
+      "Objet : Ouverture des crédits d'investissement\n"
+      "Le Conseil, après en avoir délibéré, DÉCIDE à l'unanimité des suffrages exprimés :\n"
+      "D'autoriser le Président à engager les dépenses.\n");
+  REQUIRE(run.records.deliberations.size() == 1);
+  const Deliberation& d = run.records.deliberations[0];
+  CHECK(d.votes_for == 28);
+  CHECK(d.votes_against == 0);
+  CHECK(d.votes_abstention == 0);
+}
+
 TEST_CASE("item numbers: one key for ordering and for succession", "[segment][items]") {
   CHECK(ItemKey("1.4") == std::vector<int>{1, 4});
   CHECK(ItemKey("12") == std::vector<int>{12});
