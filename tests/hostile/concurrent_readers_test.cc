@@ -42,7 +42,11 @@ TEST_CASE("readers during an ingest see whole documents and never wait long",
   testing::TempDir dir;
   const std::vector<std::string> inputs = testing::MakeBatch(dir, "in");
   const std::string db_path = dir / "db.sqlite";
-  const pid_t writer = testing::SpawnClsdb({"ingest", "--jobs", "2", "--db", db_path, dir / "in"});
+  // Small groups: a batch this size fits in one group commit (256
+  // documents or 0.5 s) once rules compile fast, and then readers could only
+  // ever see it empty or whole.
+  const pid_t writer = testing::SpawnClsdb(
+      {"ingest", "--jobs", "2", "--commit-every", "4", "--db", db_path, dir / "in"});
 
   sqlite3* db = nullptr;
   std::map<long long, Seen> seen;      // what the first sight of a document showed

@@ -53,7 +53,10 @@ TEST_CASE("kill -9 during ingest, then the same command, equals one clean run",
   const std::string killed_db = dir / "killed.sqlite";
   const std::string clean_db = dir / "clean.sqlite";
   auto command = [&](const std::string& db) {
-    return std::vector<std::string>{"ingest", "--jobs", "2", "--db", db, dir / "in"};
+    // Small groups, so that a kill can land between two commits of a batch
+    // this size (one group commit would hold all of it).
+    return std::vector<std::string>{"ingest", "--jobs", "2", "--commit-every",
+                                    "4",      "--db",   db,  dir / "in"};
   };
 
   // Kill at growing delays; each run resumes where the last one died.  The
