@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace clsdb {
@@ -60,6 +61,28 @@ inline int32_t DecodeUtf8(const unsigned char* s, size_t n, size_t* len) {
   }
   *len = i;
   return c;
+}
+
+// Appends code point c to *out as UTF-8.  What is not a Unicode scalar
+// value (a surrogate, past U+10FFFF: a font's broken ToUnicode map, say)
+// becomes U+FFFD, so that what is written is always well-formed.
+inline void AppendUtf8(uint32_t c, std::string* out) {
+  if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = 0xFFFD;
+  if (c < 0x80) {
+    *out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    *out += static_cast<char>(0xC0 | (c >> 6));
+    *out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *out += static_cast<char>(0xE0 | (c >> 12));
+    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (c >> 18));
+    *out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (c & 0x3F));
+  }
 }
 
 // The longest prefix of text of at most max_bytes that does not cut a UTF-8

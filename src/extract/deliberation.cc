@@ -39,6 +39,12 @@ constexpr size_t kItemTitleBytes = 240;
 // opening sentence of run-on minutes, not the items that follow it.
 constexpr size_t kPlaceWindowBytes = 800;
 
+// A heading written in capitals ("CONSEIL MUNICIPAL"), whose completion
+// must be too.
+bool NoAsciiLowerCase(std::string_view text) {
+  return text.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
+}
+
 // A vote count as the rules capture it (digits only); absurd lengths are not
 // counts.
 OptInt Count(const std::string& digits) {
@@ -232,7 +238,7 @@ class ActReader {
         RuleMatch m;
         const std::string_view head = Utf8Prefix(block(k).text, kPlaceWindowBytes);
         if (!rules_.Search(RuleId::kDelibBodyPlace, head, &m)) continue;
-        const bool shouting = body.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos;
+        const bool shouting = NoAsciiLowerCase(body);
         std::string completed = body;
         const std::string kind = FoldForMatch(m.Get("kind"));
         if (kind == "commune" || kind == "ville") {
@@ -331,7 +337,7 @@ class ActReader {
     // Else "<body> de la <collectivity>", with the article of its kind
     // (département and syndicat are masculine) in the heading's case.
     const bool masculine = kind == "departement" || kind == "syndicat";
-    const bool shouting = body.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos;
+    const bool shouting = NoAsciiLowerCase(body);
     const char* article = masculine ? (shouting ? "DU " : "du ") : (shouting ? "DE LA " : "de la ");
     return body + " " + article + CleanValue(c.Get("collectivity"));
   }
@@ -560,8 +566,7 @@ class ActReader {
     while ((p = name.find_first_not_of(' ', p)) != std::string::npos) {
       const size_t e = std::min(name.find(' ', p), name.size());
       const std::string word = name.substr(p, e - p);
-      if (HasCapitalWord(word) &&
-          word.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) {
+      if (HasCapitalWord(word) && NoAsciiLowerCase(word)) {
         for (std::string& w : FoldedWords(word)) caps.push_back(std::move(w));
       }
       p = e;

@@ -12,6 +12,8 @@
 #include <limits>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace clsdb {
 
 namespace {
@@ -70,25 +72,6 @@ struct Words {
   }
 };
 
-// Appends code point c, a valid scalar value, to out as UTF-8.
-void AppendUtf8(UChar32 c, std::string& out) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 // The words of text (see identity.h): NFKC and case folding by ICU over the
 // whole text, then one pass over its UTF-16 that writes each word's UTF-8
 // straight into the buffer.  A word is letters and digits (u_isalnum), and
@@ -126,9 +109,10 @@ Words SplitWords(std::string_view text) {
         flush();
       }
     } else if (u_isalnum(c)) {
-      AppendUtf8(c, words.chars);
+      AppendUtf8(static_cast<uint32_t>(c), &words.chars);
     } else if (u_getCombiningClass(c) != 0 && words.chars.size() != word_start) {
-      AppendUtf8(c, words.chars);  // a combining accent belongs to its letter
+      AppendUtf8(static_cast<uint32_t>(c),
+                 &words.chars);  // a combining accent belongs to its letter
     } else {
       flush();
     }

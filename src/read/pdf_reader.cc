@@ -28,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/utf8.h"
 #include "read/pdf_ocr.h"
 #include "read/reader.h"
 
@@ -48,28 +49,6 @@ void QuietPoppler(ErrorCategory, Goffset, const char*) {}
 void InitPoppler() {
   static const GlobalParamsIniter* initer = new GlobalParamsIniter(QuietPoppler);
   (void)initer;
-}
-
-// Appends code point c as UTF-8; what is not a Unicode scalar value (a
-// surrogate, past U+10FFFF: a font's broken ToUnicode map) becomes U+FFFD,
-// so that every stage after read/ gets well-formed UTF-8.
-void AppendUtf8(std::uint32_t c, std::string* out) {
-  if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = 0xFFFD;
-  if (c < 0x80) {
-    *out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    *out += static_cast<char>(0xC0 | (c >> 6));
-    *out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    *out += static_cast<char>(0xE0 | (c >> 12));
-    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (c >> 18));
-    *out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (c & 0x3F));
-  }
 }
 
 // UTF-16 code units to UTF-8; unpaired surrogates become U+FFFD.

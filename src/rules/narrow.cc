@@ -9,6 +9,8 @@
 #include <mutex>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace clsdb {
 
 namespace {
@@ -38,16 +40,7 @@ bool Continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 std::string Utf8(char32_t c) {
   std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
+  AppendUtf8(static_cast<uint32_t>(c), &out);
   return out;
 }
 
