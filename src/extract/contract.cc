@@ -111,6 +111,14 @@ class ContractReader {
     if (rules_.Search(RuleId::kContractTitle, block.text, &m)) {
       const size_t head = m.group_spans.count("head") ? m.group_spans.at("head").first : 0;
       title = block.text.substr(head);
+      std::string rest = m.Get("rest");
+      RuleMatch end;
+      if (!rest.empty() && rules_.Search(RuleId::kContractTitleEnd, rest, &end)) {
+        // The title ends with rest: cut both where the preamble begins.
+        title.resize(title.size() - (rest.size() - end.start));
+        rest.resize(end.start);
+      }
+      title_rest_ = CleanValue(rest);
     } else if (rules_.Search(RuleId::kContractTitleRunOn, block.text, &m)) {
       // The title's words up to its period; the paragraph runs on.
       title = m.Get("head") + m.Get("rest");
@@ -120,7 +128,6 @@ class ContractReader {
     } else {
       return;
     }
-    title_rest_ = CleanValue(m.Get("rest"));
     // "CONTRAT LOCAL DE SANTÉ 2023 – 2028": years name no territory either.
     bool bare = !Matches(rules_, RuleId::kContractHasWords, title_rest_);
     const bool shouting = !Matches(rules_, RuleId::kContractHasLowerCase, block.text);

@@ -55,6 +55,7 @@ namespace clsdb {
   X(kContractTitleConnector, "contract.title_connector", "extract/contract")                       \
   X(kContractTitleContinues, "contract.title_continues", "extract/contract")                       \
   X(kContractTitleDangling, "contract.title_dangling", "extract/contract")                         \
+  X(kContractTitleEnd, "contract.title_end", "extract/contract")                                   \
   X(kContractTitleLead, "contract.title_lead", "extract/contract")                                 \
   X(kContractTitlePageEnd, "contract.title_page_end", "extract/contract")                          \
   X(kContractTitlePageLine, "contract.title_page_line", "extract/contract")                        \

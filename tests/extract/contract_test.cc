@@ -43,6 +43,15 @@ TEST_CASE("a bare title takes the territory's name from the lines under it", "[c
   CHECK(c.title == "CONTRAT LOCAL DE SANTÉ Communauté d'Agglomération de Lens-Liévin");
 }
 
+TEST_CASE("a flattened cover: the title ends where the preamble begins", "[contract]") {
+  const Contract c = Only(
+      Run("Contrat Local de Santé de Macouria 2016-2019 Entre Le Préfet de Guyane Le "
+          "Directeur Général de l'Agence Régionale de Santé Le Maire de Macouria\n"
+          "Préambule\n"
+          "Le Contrat Local de Santé s'impose comme l'outil des politiques de santé locales.\n"));
+  CHECK(c.title == "Contrat Local de Santé de Macouria 2016-2019");
+}
+
 TEST_CASE("the territory is the collectivity among the parties, its acronym in brackets",
           "[contract]") {
   const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTÉ\n"
