@@ -32,6 +32,9 @@ namespace clsdb {
   X(kArticlesBodyEnd, "articles.body_end", "extract/articles")                                     \
   X(kArticlesHeading, "articles.heading", "extract/articles, extract/contract, segment/contracts") \
   X(kArticlesTocLeader, "articles.toc_leader", "extract/articles")                                 \
+  X(kCapsHeadingDecision, "caps_heading.decision", "segment/paragraph_breaks")                     \
+  X(kCapsHeadingMark, "caps_heading.mark", "segment/paragraph_breaks")                             \
+  X(kCapsHeadingNot, "caps_heading.not", "segment/paragraph_breaks")                               \
   X(kContractCommunes, "contract.communes", "extract/contract")                                    \
   X(kContractGenerationClsNumber, "contract.generation.cls_number", "extract/contract")            \
   X(kContractGenerationOrdinalNumber, "contract.generation.ordinal_number", "extract/contract")    \
