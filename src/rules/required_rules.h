@@ -77,6 +77,7 @@ namespace clsdb {
   X(kDelibAttendeeUnfinished, "delib.attendee.unfinished", "extract/deliberation")                 \
   X(kDelibAttendeesAbsent, "delib.attendees.absent", "extract/deliberation")                       \
   X(kDelibAttendeesAbsentCaps, "delib.attendees.absent_caps", "extract/deliberation")              \
+  X(kDelibAttendeesCommuneCaps, "delib.attendees.commune_caps", "extract/deliberation")            \
   X(kDelibAttendeesExcused, "delib.attendees.excused", "extract/deliberation")                     \
   X(kDelibAttendeesExcusedCaps, "delib.attendees.excused_caps", "extract/deliberation")            \
   X(kDelibAttendeesNonVotingExcused, "delib.attendees.non_voting_excused", "extract/deliberation") \

@@ -507,5 +507,31 @@ TEST_CASE("a list of names in capitals is not cut as headings", "[segment][break
   for (const Block& b : run.doc.blocks) CHECK_FALSE(b.caps_heading);
 }
 
+TEST_CASE("those present listed by commune, each commune's name in capitals as a caption",
+          "[segment]") {
+  const testing::TextRun run(
+      "CONSEIL COMMUNAUTAIRE Séance du 5 avril 2024 Le Conseil communautaire s'est réuni sous "
+      "la présidence de Monsieur Paul MARTIN. LES ORMES : Paul MARTIN – Anne PETIT SAINT JEAN "
+      "DU BOIS : Luc ROUX – Marie DURAND VILLENEUVE : Jean DUPONT Nombre de conseillers en "
+      "exercice : 6\n"
+      "Après en avoir délibéré, le Conseil DÉCIDE à l'unanimité d'approuver le contrat.\n");
+  REQUIRE(run.records.deliberations.size() == 1);
+  std::vector<std::string> people;
+  for (const Attendee& a : run.records.deliberations[0].attendees) {
+    people.push_back(a.name + " | " + a.status);
+  }
+  CHECK(people == std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present",
+                                           "Luc ROUX | present", "Marie DURAND | present",
+                                           "Jean DUPONT | present"});
+  // A lone caption is no list.
+  const testing::TextRun lone(
+      "CONSEIL COMMUNAUTAIRE Séance du 5 avril 2024 Le Conseil communautaire s'est réuni sous "
+      "la présidence de Monsieur Paul MARTIN. SECRETAIRE : Anne PETIT Nombre de conseillers en "
+      "exercice : 6\n"
+      "Après en avoir délibéré, le Conseil DÉCIDE à l'unanimité d'approuver le contrat.\n");
+  REQUIRE(lone.records.deliberations.size() == 1);
+  for (const Attendee& a : lone.records.deliberations[0].attendees) CHECK(a.name != "Anne PETIT");
+}
+
 }  // namespace
 }  // namespace clsdb
