@@ -615,6 +615,7 @@ class ActReader {
         {RuleId::kDelibAttendeesPresentCaps, "present"},
         {RuleId::kDelibAttendeesExcusedCaps, "excused"},
         {RuleId::kDelibAttendeesAbsentCaps, "absent"},
+        {RuleId::kDelibAttendeesCommuneCaps, "present"},
     };
     std::vector<Label> labels;
     if (!IsParagraph(block(i))) return labels;
@@ -626,7 +627,10 @@ class ActReader {
     for (const auto& [rule, status] : kLists) {
       const Rule& r = rules_.Get(rule);
       if (std::find(present.begin(), present.end(), &r) == present.end()) continue;
-      for (const RuleMatch& m : rules_.SearchAll(r, block(i).text)) {
+      const std::vector<RuleMatch> found = rules_.SearchAll(r, block(i).text);
+      // A commune's caption is a label only among others.
+      if (rule == RuleId::kDelibAttendeesCommuneCaps && found.size() < 2) continue;
+      for (const RuleMatch& m : found) {
         // A label without its colon may take the first letters of the list
         // ("PRESENTS P. BANIEL"): the list starts there.
         const auto next = m.group_spans.find("next");

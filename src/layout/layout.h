@@ -58,6 +58,9 @@ struct Block {
   TextSpan span;        // where it starts (a table may go on to later pages)
   int table = -1;       // kTable: index into LaidOutDocument::tables
   bool bullet = false;  // paragraph began with a list bullet (removed)
+  // paragraph: an item's heading in capitals that segment/paragraph_breaks cut
+  // off run-on minutes (rules caps_heading.*)
+  bool caps_heading = false;
 };
 
 inline bool IsParagraph(const Block& b) { return b.kind == Block::Kind::kParagraph; }

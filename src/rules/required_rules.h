@@ -32,6 +32,9 @@ namespace clsdb {
   X(kArticlesBodyEnd, "articles.body_end", "extract/articles")                                     \
   X(kArticlesHeading, "articles.heading", "extract/articles, extract/contract, segment/contracts") \
   X(kArticlesTocLeader, "articles.toc_leader", "extract/articles")                                 \
+  X(kCapsHeadingDecision, "caps_heading.decision", "segment/paragraph_breaks")                     \
+  X(kCapsHeadingMark, "caps_heading.mark", "segment/paragraph_breaks")                             \
+  X(kCapsHeadingNot, "caps_heading.not", "segment/paragraph_breaks")                               \
   X(kContractCommunes, "contract.communes", "extract/contract")                                    \
   X(kContractGenerationClsNumber, "contract.generation.cls_number", "extract/contract")            \
   X(kContractGenerationOrdinalNumber, "contract.generation.ordinal_number", "extract/contract")    \
@@ -74,6 +77,7 @@ namespace clsdb {
   X(kDelibAttendeeUnfinished, "delib.attendee.unfinished", "extract/deliberation")                 \
   X(kDelibAttendeesAbsent, "delib.attendees.absent", "extract/deliberation")                       \
   X(kDelibAttendeesAbsentCaps, "delib.attendees.absent_caps", "extract/deliberation")              \
+  X(kDelibAttendeesCommuneCaps, "delib.attendees.commune_caps", "extract/deliberation")            \
   X(kDelibAttendeesExcused, "delib.attendees.excused", "extract/deliberation")                     \
   X(kDelibAttendeesExcusedCaps, "delib.attendees.excused_caps", "extract/deliberation")            \
   X(kDelibAttendeesNonVotingExcused, "delib.attendees.non_voting_excused", "extract/deliberation") \

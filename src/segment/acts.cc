@@ -134,6 +134,19 @@ std::vector<int> ItemsByDecisions(const LaidOutDocument& doc, const RuleSet& rul
   return starts;
 }
 
+// Run-on minutes whose items are headed by their subject in capitals and
+// no number: the headings segment/paragraph_breaks cut off (each followed by
+// a decision), when there are at least two and the first follows the
+// sitting's head.  Empty otherwise.
+std::vector<int> ItemsByCapsHeadings(const LaidOutDocument& doc, int end) {
+  std::vector<int> starts;
+  for (int i = 1; i < end; ++i) {
+    if (doc.blocks[i].caps_heading) starts.push_back(i);
+  }
+  if (starts.size() < 2) starts.clear();
+  return starts;
+}
+
 // The acts' first blocks, from the headings met in order: a heading is
 // kept when a decision follows it before the next heading; a heading
 // without one (the act's number repeated by its signature or stamp)
@@ -346,6 +359,10 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   // without its text: each is an act.  An agenda ("1. Budget", "2. …")
   // names items, not acts: without their decisions the sitting is the act.
   if (starts.empty() && deliberation && acts.numbered().size() >= 2) starts = acts.numbered();
+  // Headings in capitals cut off run-on minutes are each followed by a
+  // decision, firm or not: they tell the items better than the firm
+  // decisions alone.
+  if (starts.empty() && deliberation) starts = ItemsByCapsHeadings(doc, end);
   if (starts.empty() && deliberation && headings.empty()) {
     starts = ItemsByDecisions(doc, rules, end, strong);
   }

@@ -1,5 +1,7 @@
 // Run-on paragraphs cut at the marks of rules/breaks.rules.
 #include <algorithm>
+#include <optional>
+#include <set>
 #include <string_view>
 
 #include "segment/segment.h"
@@ -41,6 +43,21 @@ void AddPiece(const Block& block, size_t begin, size_t end, std::vector<Block>* 
   out->push_back(std::move(piece));
 }
 
+bool IsRunOn(const Block& b) {
+  return b.kind == Block::Kind::kParagraph && b.text.size() >= kMinRunOnBytes;
+}
+
+// Whether the document is minutes or acts (rule item_run.minutes in a run-on
+// paragraph): only there are items cut, by their numbers or their headings
+// in capitals.  A contract's numbered parts, cut, would push its preamble
+// away from its title.
+bool IsMinutes(const std::vector<Block>& blocks, const RuleSet& rules) {
+  const Rule& minutes = rules.Get(RuleId::kItemRunMinutes);
+  return std::any_of(blocks.begin(), blocks.end(), [&](const Block& b) {
+    return IsRunOn(b) && rules.Search(minutes, b.text, nullptr);
+  });
+}
+
 // A numbered item of run-on minutes: "4) ANNULATION …", "1.2 Modification …".
 struct ItemMark {
   size_t block, pos;
@@ -63,21 +80,9 @@ bool Follows(const ItemMark& a, const ItemMark& b) {
 // as it is.
 constexpr size_t kMinItemRun = 3;
 
-bool IsRunOn(const Block& b) {
-  return b.kind == Block::Kind::kParagraph && b.text.size() >= kMinRunOnBytes;
-}
-
 // Marks are looked for in run-on paragraphs only: a short paragraph is a
 // line as printed, which a run neither needs to cut nor to count.
 std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& rules) {
-  // Only minutes: a contract's numbered parts, cut, would push its preamble
-  // away from its title.
-  const Rule& minutes = rules.Get(RuleId::kItemRunMinutes);
-  if (std::none_of(blocks.begin(), blocks.end(), [&](const Block& b) {
-        return IsRunOn(b) && rules.Search(minutes, b.text, nullptr);
-      })) {
-    return {};
-  }
   const Rule& item = rules.Get(RuleId::kItemRunMark);
   std::vector<ItemMark> marks;
   for (size_t b = 0; b < blocks.size(); ++b) {
@@ -120,6 +125,80 @@ std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& 
   return out;
 }
 
+// An item's heading in capitals in a run-on paragraph: block, where the
+// heading begins, and where the sentence after it begins.
+struct CapsHeading {
+  size_t block, at, prose;
+};
+
+// A heading has ten letters or more ("CONVENTION PARELEC"; a name, "LE
+// TARNEC", has fewer), and is neither the frame of minutes nor cut before its
+// end (rule caps_heading.not).
+bool IsItemHeading(std::string_view heading, const RuleSet& rules) {
+  constexpr int kMinLetters = 10;
+  int letters = 0;
+  for (const unsigned char c : heading) {
+    // ASCII letters, and the first byte of each multi-byte character.
+    if ((c >= 'A' && c <= 'Z') || c >= 0xC0) ++letters;
+  }
+  return letters >= kMinLetters &&
+         !rules.Search(rules.Get(RuleId::kCapsHeadingNot), heading, nullptr);
+}
+
+// The headings in capitals that open an item of run-on minutes: of the
+// candidates (rule caps_heading.mark) between two decisions (rule
+// caps_heading.decision), the one that follows the first decision closely
+// (the next item opens where the previous one was decided), else the last
+// one before the second decision (a table's header may come between an
+// item's heading and its text, never between its text and its decision).
+// A run of capitals that no decision follows (names, a table's header, a
+// body) is left in its paragraph.
+std::vector<CapsHeading> CapsHeadings(const std::vector<Block>& blocks, const RuleSet& rules) {
+  constexpr size_t kNear = 200;  // bytes from a decision to the next heading
+  const Rule& mark = rules.Get(RuleId::kCapsHeadingMark);
+  const Rule& decision = rules.Get(RuleId::kCapsHeadingDecision);
+  std::vector<CapsHeading> out;
+  std::optional<CapsHeading> first, last;            // candidates since the previous decision
+  std::optional<std::pair<size_t, size_t>> decided;  // the previous decision: block, end
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    if (!IsParagraph(blocks[b])) continue;
+    const std::string& text = blocks[b].text;
+    // (position, candidate index or -1 for a decision), in text order
+    std::vector<std::pair<size_t, int>> events;
+    std::vector<CapsHeading> candidates;
+    if (IsRunOn(blocks[b])) {
+      for (const RuleMatch& m : rules.SearchAll(mark, text)) {
+        const auto [at, end] = m.group_spans.at("at");
+        if (!IsItemHeading(std::string_view(text).substr(at, end - at), rules)) continue;
+        candidates.push_back({b, at, m.group_spans.at("prose").first});
+        events.emplace_back(at, static_cast<int>(candidates.size()) - 1);
+      }
+    }
+    std::vector<size_t> ends;  // of the decisions, by their index in events
+    for (const RuleMatch& m : rules.SearchAll(decision, text)) {
+      events.emplace_back(m.start, -1 - static_cast<int>(ends.size()));
+      ends.push_back(m.end);
+    }
+    std::sort(events.begin(), events.end());
+    for (const auto& [pos, k] : events) {
+      if (k >= 0) {
+        last = candidates[static_cast<size_t>(k)];
+        if (!first) first = last;
+        continue;
+      }
+      if (last && !(last->block == b && pos < last->prose)) {
+        const bool near =
+            decided && decided->first == first->block && first->at <= decided->second + kNear;
+        out.push_back(near ? *first : *last);
+        first.reset();
+        last.reset();
+      }
+      decided = std::make_pair(b, ends[static_cast<size_t>(-1 - k)]);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) {
@@ -129,7 +208,13 @@ LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) 
   if (std::none_of(doc.blocks.begin(), doc.blocks.end(), IsRunOn)) return doc;
   const RuleSetMatcher& marks = rules.MatcherFor(RuleFamily::kBreak);
   if (!marks.ok()) return doc;
-  const std::vector<ItemMark> items = ItemRuns(doc.blocks, rules);
+  const bool minutes = IsMinutes(doc.blocks, rules);
+  const std::vector<ItemMark> items =
+      minutes ? ItemRuns(doc.blocks, rules) : std::vector<ItemMark>{};
+  // Minutes whose items are numbered are cut at the numbers, not at their
+  // headings.
+  const std::vector<CapsHeading> headings =
+      minutes && items.empty() ? CapsHeadings(doc.blocks, rules) : std::vector<CapsHeading>{};
   std::vector<Block> blocks;
   blocks.reserve(doc.blocks.size());
   for (size_t b = 0; b < doc.blocks.size(); ++b) {
@@ -142,6 +227,13 @@ LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) 
     for (const ItemMark& item : items) {
       if (item.block == b && item.pos > 0) at.push_back(item.pos);
     }
+    std::set<size_t> heading_at;  // where a heading in capitals begins
+    for (const CapsHeading& h : headings) {
+      if (h.block != b) continue;
+      heading_at.insert(h.at);
+      if (h.at > 0) at.push_back(h.at);
+      at.push_back(h.prose);
+    }
     std::sort(at.begin(), at.end());
     at.erase(std::unique(at.begin(), at.end()), at.end());
     if (at.empty()) {
@@ -150,7 +242,9 @@ LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) 
     }
     size_t begin = 0;
     for (size_t pos : at) {
+      const size_t count = blocks.size();
       AddPiece(block, begin, pos, &blocks);
+      if (blocks.size() > count && heading_at.count(begin) > 0) blocks.back().caps_heading = true;
       begin = pos;
     }
     AddPiece(block, begin, block.text.size(), &blocks);

@@ -468,5 +468,70 @@ TEST_CASE("item numbers: one key for ordering and for succession", "[segment][it
   CHECK(ItemFollows(prev, next) == follows);
 }
 
+// Run-on minutes that head each item with its subject in capitals and no
+// number; one item is decided by an approval alone, another carries a
+// table's header in capitals between its heading and its decision.
+const char kCapsHeadedMinutes[] =
+    "PROCES-VERBAL DU CONSEIL MUNICIPAL Séance du 3 mars 2024 L'an deux mil vingt-quatre, le "
+    "trois mars à 20h, le Conseil Municipal, légalement convoqué, s'est réuni sous la "
+    "présidence de Monsieur Paul MARTIN, Maire. Etaient présents : Mme Anne PETIT, M. Luc "
+    "ROUX, M. Jean DUPONT. Absents : Mme Claire DURAND. Ordre du jour : tarifs, voirie. "
+    "TARIFS DE LA CANTINE SCOLAIRE Le Maire propose de relever les tarifs de la cantine de "
+    "deux pour cent. Après en avoir délibéré, le Conseil accepte à l'unanimité. CONVENTION "
+    "VOIRIE COMMUNALE La Société Routes est mandatée pour entretenir les chemins. Le Conseil "
+    "approuve à l'unanimité cette convention. DÉCISION MODIFICATIVE La trésorerie demande de "
+    "régulariser deux comptes. INTITULES DES COMPTES DEPENSES Personnel non titulaire 6413 "
+    "6 400,00 Le Conseil approuve la décision modificative. La séance est levée à 22h.\n";
+
+TEST_CASE("run-on minutes headed by subjects in capitals give one act per decided subject",
+          "[segment][breaks]") {
+  const testing::TextRun run(kCapsHeadedMinutes);
+  REQUIRE(run.records.doc_type == DocumentType::kDeliberation);
+  std::vector<std::string> titles;
+  for (const Deliberation& d : run.records.deliberations) titles.push_back(d.title.value_or(""));
+  CHECK(titles == std::vector<std::string>{"TARIFS DE LA CANTINE SCOLAIRE",
+                                           "CONVENTION VOIRIE COMMUNALE", "DÉCISION MODIFICATIVE"});
+  for (const Deliberation& d : run.records.deliberations) {
+    CHECK(d.attendees.size() >= 4);  // the sitting's attendance, for each act
+    CHECK(d.president == "Paul MARTIN");
+  }
+}
+
+// The names of an attendance list in capitals are no headings.
+TEST_CASE("a list of names in capitals is not cut as headings", "[segment][breaks]") {
+  const testing::TextRun run(
+      "COMPTE RENDU DU CONSEIL MUNICIPAL DU 3 MARS 2024 Le Conseil Municipal s'est réuni. "
+      "Présents : DE MAUPEOU D'ABLEIGES Marie, LE VRAUX Yves, DEVAUX Isabelle, LE TARNEC "
+      "Sandra donne pouvoir à M. Yves LE VRAUX. Ordre du jour : budget. Le budget est "
+      "approuvé à l'unanimité des membres présents et représentés ce jour.\n");
+  for (const Block& b : run.doc.blocks) CHECK_FALSE(b.caps_heading);
+}
+
+TEST_CASE("those present listed by commune, each commune's name in capitals as a caption",
+          "[segment]") {
+  const testing::TextRun run(
+      "CONSEIL COMMUNAUTAIRE Séance du 5 avril 2024 Le Conseil communautaire s'est réuni sous "
+      "la présidence de Monsieur Paul MARTIN. LES ORMES : Paul MARTIN – Anne PETIT SAINT JEAN "
+      "DU BOIS : Luc ROUX – Marie DURAND VILLENEUVE : Jean DUPONT Nombre de conseillers en "
+      "exercice : 6\n"
+      "Après en avoir délibéré, le Conseil DÉCIDE à l'unanimité d'approuver le contrat.\n");
+  REQUIRE(run.records.deliberations.size() == 1);
+  std::vector<std::string> people;
+  for (const Attendee& a : run.records.deliberations[0].attendees) {
+    people.push_back(a.name + " | " + a.status);
+  }
+  CHECK(people == std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present",
+                                           "Luc ROUX | present", "Marie DURAND | present",
+                                           "Jean DUPONT | present"});
+  // A lone caption is no list.
+  const testing::TextRun lone(
+      "CONSEIL COMMUNAUTAIRE Séance du 5 avril 2024 Le Conseil communautaire s'est réuni sous "
+      "la présidence de Monsieur Paul MARTIN. SECRETAIRE : Anne PETIT Nombre de conseillers en "
+      "exercice : 6\n"
+      "Après en avoir délibéré, le Conseil DÉCIDE à l'unanimité d'approuver le contrat.\n");
+  REQUIRE(lone.records.deliberations.size() == 1);
+  for (const Attendee& a : lone.records.deliberations[0].attendees) CHECK(a.name != "Anne PETIT");
+}
+
 }  // namespace
 }  // namespace clsdb
