@@ -258,6 +258,7 @@ class ContractReader {
       const Block& b = doc_.blocks[i];
       if (!IsParagraph(b)) continue;
       for (const RuleMatch& m : rules_.SearchAll(rules_.Get(RuleId::kContractPeriod), b.text)) {
+        if (!m.Get("other").empty()) continue;  // another plan's years
         const OptInt start = ParseCount(m.Get("start")), end = ParseCount(m.Get("end"));
         if (start && end && *end >= *start && *end - *start <= kMaxPeriodYears) {
           c->period_start = start;
