@@ -27,7 +27,9 @@ namespace clsdb {
 
 // True when text is valid UTF-8 and every code point in it belongs to the
 // narrow alphabet (Latin-1, Œ œ Ÿ, general punctuation, superscripts and
-// subscripts, €, arrows, box drawing, shapes and dingbats).
+// subscripts, €, arrows, mathematical operators, box drawing, shapes and
+// dingbats, the private-use characters of symbol fonts U+F000-U+F0FF,
+// pictographs U+1F300-U+1FAFF).
 bool InNarrowAlphabet(std::string_view text);
 
 // The pattern with each Unicode property escape (\p{…}, \P{…}, \pX, alone

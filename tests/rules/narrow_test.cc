@@ -58,7 +58,7 @@ void CheckSameMatches(const std::string& pattern, const std::vector<std::string>
 
 std::vector<std::string> EveryCharacterOfTheAlphabet() {
   std::vector<std::string> out;
-  for (char32_t c = 0; c < 0x10000; ++c) {
+  for (char32_t c = 0; c < 0x110000; ++c) {
     if (c >= 0xD800 && c < 0xE000) continue;
     std::string s = Utf8(c);
     if (InNarrowAlphabet(s)) out.push_back(s);
@@ -69,10 +69,14 @@ std::vector<std::string> EveryCharacterOfTheAlphabet() {
 TEST_CASE("the narrow alphabet: Latin-1 and French punctuation, valid UTF-8 only", "[rules]") {
   CHECK(InNarrowAlphabet("Saint-Étienne, le 3 mai : 10 € – « vœux » … ❖ ➤ ⁴"));
   CHECK(InNarrowAlphabet(""));
-  CHECK_FALSE(InNarrowAlphabet("\xC5\xBF"));          // long s, a case variant of s
-  CHECK_FALSE(InNarrowAlphabet("Ω"));                 // Greek
-  CHECK_FALSE(InNarrowAlphabet("\xE2\x84\xAA"));      // Kelvin sign, a case variant of k
-  CHECK_FALSE(InNarrowAlphabet("\xF0\x9F\x98\x80"));  // past U+FFFF
+  CHECK_FALSE(InNarrowAlphabet("\xC5\xBF"));      // long s, a case variant of s
+  CHECK_FALSE(InNarrowAlphabet("Ω"));             // Greek
+  CHECK_FALSE(InNarrowAlphabet("\xE2\x84\xAA"));  // Kelvin sign, a case variant of k
+  // A Symbol-font bullet, the minus sign, a pictograph past U+FFFF.
+  CHECK(InNarrowAlphabet("\xEF\x82\xB7 a \xE2\x88\x92 1 \xF0\x9F\x9F\xA2"));
+  CHECK_FALSE(InNarrowAlphabet("\xF0\x90\x90\x80"));  // Deseret, a cased letter past U+FFFF
+  CHECK_FALSE(InNarrowAlphabet("\xF0\x9F\x9F"));      // cut in a pictograph
+  CHECK_FALSE(InNarrowAlphabet("\xF0\x80\x80\xA9"));  // overlong ')'
   CHECK_FALSE(InNarrowAlphabet("caf\xC3"));           // cut in a character
   CHECK_FALSE(InNarrowAlphabet("\xE0\x80\xA9"));      // overlong ')'
   CHECK_FALSE(InNarrowAlphabet("ab\x80"));            // a stray continuation byte
