@@ -44,6 +44,16 @@ bool InAlphabet(char32_t c) {
 
 bool Continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
+// The length of the UTF-8 sequence lead byte b starts, 0 for a byte that
+// starts none (a continuation byte, C0, C1, F5-FF).
+int SequenceLength(unsigned char b) {
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) return 2;
+  if (b >= 0xE0 && b <= 0xEF) return 3;
+  if (b >= 0xF0 && b <= 0xF4) return 4;
+  return 0;
+}
+
 std::string Utf8(char32_t c) {
   std::string out;
   AppendUtf8(static_cast<uint32_t>(c), &out);
@@ -219,27 +229,21 @@ bool InNarrowAlphabet(std::string_view text) {
     const unsigned char b = s[i];
     if (b < 0x80) {
       ++i;
-    } else if (b >= 0xC2 && b <= 0xDF) {
-      if (i + 1 >= n || !Continuation(s[i + 1])) return false;
-      if (!InAlphabet(((b & 0x1F) << 6) | (s[i + 1] & 0x3F))) return false;
-      i += 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      if (i + 2 >= n || !Continuation(s[i + 1]) || !Continuation(s[i + 2])) return false;
-      const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-      if (c < 0x800 || !InAlphabet(c)) return false;  // overlong, or outside
-      i += 3;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      if (i + 3 >= n || !Continuation(s[i + 1]) || !Continuation(s[i + 2]) ||
-          !Continuation(s[i + 3])) {
-        return false;
-      }
-      const char32_t c = ((b & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) |
-                         (s[i + 3] & 0x3F);
-      if (c < 0x10000 || !InAlphabet(c)) return false;  // overlong, or outside
-      i += 4;
-    } else {
-      return false;  // a stray byte
+      continue;
     }
+    const int need = SequenceLength(b) - 1;  // continuation bytes
+    if (need <= 0) return false;             // a stray byte
+    int have = 0;
+    while (have < need && i + 1 + have < n && Continuation(s[i + 1 + have])) ++have;
+    if (have < need) {  // a character cut short (narrow.h): matches nothing
+      i += 1 + have;
+      continue;
+    }
+    char32_t c = b & (0x3F >> need);
+    for (int k = 1; k <= need; ++k) c = (c << 6) | (s[i + k] & 0x3F);
+    constexpr char32_t kLeast[] = {0, 0x80, 0x800, 0x10000};
+    if (c < kLeast[need] || !InAlphabet(c)) return false;  // overlong, or outside
+    i += 1 + need;
   }
   return true;
 }
