@@ -21,11 +21,17 @@ struct CodeRange {
 
 // The narrow alphabet, in code point order.  Besides Latin-1: the
 // characters French texts and their converters use (œ, ’, –, …, €,
-// superscript digits, arrows and bullets).  A class's members in these
-// blocks are few ranges; Œ œ Ÿ are the only letters added.
+// superscript digits, arrows and bullets), the mathematical operators (the
+// minus sign −), the private-use characters of the Symbol and Wingdings
+// fonts that word processors export for their bullets (U+F0B7…), and
+// pictographs (🟢).  A class's members in these blocks are few ranges; Œ œ Ÿ
+// are the only letters added.  Any text with another character compiles
+// every rule it reaches a second time, as written: a real text with one
+// Symbol-font bullet cost a batch of 188 texts 1.2 G instructions.
 constexpr CodeRange kAlphabet[] = {
-    {0x0000, 0x00FF}, {0x0152, 0x0153}, {0x0178, 0x0178}, {0x2010, 0x2027}, {0x2030, 0x205E},
-    {0x2070, 0x209F}, {0x20AC, 0x20AC}, {0x2190, 0x21FF}, {0x2500, 0x27BF},
+    {0x0000, 0x00FF}, {0x0152, 0x0153}, {0x0178, 0x0178},   {0x2010, 0x2027},
+    {0x2030, 0x205E}, {0x2070, 0x209F}, {0x20AC, 0x20AC},   {0x2190, 0x22FF},
+    {0x2500, 0x27BF}, {0xF000, 0xF0FF}, {0x1F300, 0x1FAFF},
 };
 
 bool InAlphabet(char32_t c) {
@@ -38,6 +44,16 @@ bool InAlphabet(char32_t c) {
 
 bool Continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
+// The length of the UTF-8 sequence lead byte b starts, 0 for a byte that
+// starts none (a continuation byte, C0, C1, F5-FF).
+int SequenceLength(unsigned char b) {
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) return 2;
+  if (b >= 0xE0 && b <= 0xEF) return 3;
+  if (b >= 0xF0 && b <= 0xF4) return 4;
+  return 0;
+}
+
 std::string Utf8(char32_t c) {
   std::string out;
   AppendUtf8(static_cast<uint32_t>(c), &out);
@@ -48,6 +64,13 @@ std::string Escaped(char32_t c) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "\\x{%X}", static_cast<unsigned>(c));
   return buf;
+}
+
+// Whether re (one character's class) matches any character of [lo, hi].
+bool AnyMatches(const RE2& re, char32_t lo, char32_t hi) {
+  std::string run;
+  for (char32_t c = lo; c <= hi; ++c) AppendUtf8(static_cast<uint32_t>(c), &run);
+  return re.Match(run, 0, run.size(), RE2::UNANCHORED, nullptr, 0);
 }
 
 // The alphabet's characters RE2 matches with one property escape (\p{L},
@@ -70,6 +93,9 @@ std::optional<std::string> ComputeMembers(const std::string& token, bool fold) {
     open = false;
   };
   for (const CodeRange& r : kAlphabet) {
+    // A block none of whose characters matches is passed over in one
+    // search: most blocks hold no letter and no digit.
+    if (!AnyMatches(re, r.lo, r.hi)) continue;
     for (char32_t c = r.lo; c <= r.hi; ++c) {
       if (!RE2::FullMatch(Utf8(c), re)) continue;
       if (open && c == last + 1) {
@@ -203,18 +229,21 @@ bool InNarrowAlphabet(std::string_view text) {
     const unsigned char b = s[i];
     if (b < 0x80) {
       ++i;
-    } else if (b >= 0xC2 && b <= 0xDF) {
-      if (i + 1 >= n || !Continuation(s[i + 1])) return false;
-      if (!InAlphabet(((b & 0x1F) << 6) | (s[i + 1] & 0x3F))) return false;
-      i += 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      if (i + 2 >= n || !Continuation(s[i + 1]) || !Continuation(s[i + 2])) return false;
-      const char32_t c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-      if (c < 0x800 || !InAlphabet(c)) return false;  // overlong, or outside
-      i += 3;
-    } else {
-      return false;  // a stray byte, or a code point past U+FFFF
+      continue;
     }
+    const int need = SequenceLength(b) - 1;  // continuation bytes
+    if (need <= 0) return false;             // a stray byte
+    int have = 0;
+    while (have < need && i + 1 + have < n && Continuation(s[i + 1 + have])) ++have;
+    if (have < need) {  // a character cut short (narrow.h): matches nothing
+      i += 1 + have;
+      continue;
+    }
+    char32_t c = b & (0x3F >> need);
+    for (int k = 1; k <= need; ++k) c = (c << 6) | (s[i + k] & 0x3F);
+    constexpr char32_t kLeast[] = {0, 0x80, 0x800, 0x10000};
+    if (c < kLeast[need] || !InAlphabet(c)) return false;  // overlong, or outside
+    i += 1 + need;
   }
   return true;
 }

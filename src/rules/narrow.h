@@ -25,9 +25,17 @@
 
 namespace clsdb {
 
-// True when text is valid UTF-8 and every code point in it belongs to the
+// True when text is UTF-8 and every code point in it belongs to the
 // narrow alphabet (Latin-1, Œ œ Ÿ, general punctuation, superscripts and
-// subscripts, €, arrows, box drawing, shapes and dingbats).
+// subscripts, €, arrows, mathematical operators, box drawing, shapes and
+// dingbats, the private-use characters of symbol fonts U+F000-U+F0FF,
+// pictographs U+1F300-U+1FAFF).  A character cut short (a lead byte followed
+// by fewer continuation bytes than it announces, then by another byte or the
+// end: a text cut at a byte count, like the first 2,000 bytes classify.cc
+// reads) is allowed: RE2 consumes bytes only as whole sequences, a lead byte
+// then its continuation bytes, so neither pattern matches those bytes, and
+// the assertions around them read them alike (not a word character, not a
+// line break).  Any other invalid byte makes it false.
 bool InNarrowAlphabet(std::string_view text);
 
 // The pattern with each Unicode property escape (\p{…}, \P{…}, \pX, alone

@@ -88,6 +88,10 @@ struct Rule {
   // compiles a hundred times faster and matches alike there.  nullptr when
   // the pattern cannot be narrowed.  Throws std::bad_alloc as re() does.
   const re2::RE2* narrow() const;
+  // Whether narrowing left the pattern as written (it names no Unicode
+  // class): narrow() then serves every text, and no text needs checking.
+  // REQUIRES: narrow() was called.
+  bool narrowed_as_written() const { return narrowed_as_written_; }
 
  private:
   friend class RuleSet;  // checks the compiled pattern at load
@@ -95,6 +99,7 @@ struct Rule {
   mutable std::unique_ptr<re2::RE2> re_;
   mutable std::once_flag narrowed_;
   mutable std::unique_ptr<re2::RE2> narrow_re_;
+  mutable bool narrowed_as_written_ = false;
 };
 
 // The groups a successful match captured, by name (empty groups included).
@@ -239,6 +244,7 @@ class RuleSetMatcher {
 
   std::vector<const Rule*> rules_;
   std::unique_ptr<re2::RE2::Set> narrow_set_;  // null when a pattern cannot be narrowed
+  bool narrowed_as_written_ = false;           // narrow_set_ serves every text
   mutable std::once_flag full_built_;
   mutable std::unique_ptr<re2::RE2::Set> full_set_;
 };

@@ -58,7 +58,7 @@ void CheckSameMatches(const std::string& pattern, const std::vector<std::string>
 
 std::vector<std::string> EveryCharacterOfTheAlphabet() {
   std::vector<std::string> out;
-  for (char32_t c = 0; c < 0x10000; ++c) {
+  for (char32_t c = 0; c < 0x110000; ++c) {
     if (c >= 0xD800 && c < 0xE000) continue;
     std::string s = Utf8(c);
     if (InNarrowAlphabet(s)) out.push_back(s);
@@ -66,14 +66,24 @@ std::vector<std::string> EveryCharacterOfTheAlphabet() {
   return out;
 }
 
-TEST_CASE("the narrow alphabet: Latin-1 and French punctuation, valid UTF-8 only", "[rules]") {
+TEST_CASE(
+    "the narrow alphabet: Latin-1, French punctuation, symbols; no invalid byte but a cut "
+    "character",
+    "[rules]") {
   CHECK(InNarrowAlphabet("Saint-Étienne, le 3 mai : 10 € – « vœux » … ❖ ➤ ⁴"));
   CHECK(InNarrowAlphabet(""));
-  CHECK_FALSE(InNarrowAlphabet("\xC5\xBF"));          // long s, a case variant of s
-  CHECK_FALSE(InNarrowAlphabet("Ω"));                 // Greek
-  CHECK_FALSE(InNarrowAlphabet("\xE2\x84\xAA"));      // Kelvin sign, a case variant of k
-  CHECK_FALSE(InNarrowAlphabet("\xF0\x9F\x98\x80"));  // past U+FFFF
-  CHECK_FALSE(InNarrowAlphabet("caf\xC3"));           // cut in a character
+  CHECK_FALSE(InNarrowAlphabet("\xC5\xBF"));      // long s, a case variant of s
+  CHECK_FALSE(InNarrowAlphabet("Ω"));             // Greek
+  CHECK_FALSE(InNarrowAlphabet("\xE2\x84\xAA"));  // Kelvin sign, a case variant of k
+  // A Symbol-font bullet, the minus sign, a pictograph past U+FFFF.
+  CHECK(InNarrowAlphabet("\xEF\x82\xB7 a \xE2\x88\x92 1 \xF0\x9F\x9F\xA2"));
+  CHECK_FALSE(InNarrowAlphabet("\xF0\x90\x90\x80"));  // Deseret, a cased letter past U+FFFF
+  CHECK(InNarrowAlphabet("\xF0\x9F\x9F"));            // a pictograph cut short
+  CHECK_FALSE(InNarrowAlphabet("\xF0\x80\x80\xA9"));  // overlong ')'
+  CHECK(InNarrowAlphabet("caf\xC3"));                 // cut in a character, at the end
+  CHECK(InNarrowAlphabet("caf\xC3\nlait \xE2\x80"));  // or before a line break
+  CHECK_FALSE(InNarrowAlphabet("caf\xC3\xA9\xA9"));   // a stray continuation byte
+  CHECK_FALSE(InNarrowAlphabet("\xC0\xA9"));          // a byte UTF-8 never uses
   CHECK_FALSE(InNarrowAlphabet("\xE0\x80\xA9"));      // overlong ')'
   CHECK_FALSE(InNarrowAlphabet("ab\x80"));            // a stray continuation byte
   CHECK(EveryCharacterOfTheAlphabet().size() > 1000);
@@ -98,6 +108,15 @@ TEST_CASE("flags, groups and escapes are followed, not rewritten", "[rules]") {
   CHECK_FALSE(NarrowPattern("(\\p{L}"));       // unbalanced
   CHECK_FALSE(NarrowPattern("[\\p{L}-z]"));    // the escape would start a range
   CHECK(NarrowPattern("[a-z]\\d+") == "[a-z]\\d+");
+}
+
+TEST_CASE("a character cut short matches nothing, narrowed or not", "[rules]") {
+  const std::vector<std::string> cut = {"Saint-\xC3", "Saint-\xC3\nÉtienne", "É\xE2\x80\n\xC3 Lyon",
+                                        "\xF0\x9F\x9F x\xC5", "ab\xE2"};
+  for (const char* pattern : {"\\p{L}+", "[^\\n]\\p{Lu}?", "(?i)\\b\\p{Lu}\\w*$", "(?m)^\\P{L}(.)",
+                              "(?s)\\p{L}.\\p{N}?\\z", "(?i)[^\\p{Lu}x]{2}", "[^a]+$"}) {
+    CheckSameMatches(pattern, cut);
+  }
 }
 
 TEST_CASE("every rule narrows and finds in its examples what it finds as written", "[rules]") {
