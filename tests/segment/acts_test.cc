@@ -546,5 +546,15 @@ TEST_CASE("page numbers before a running header are no run of items", "[segment]
   }
 }
 
+TEST_CASE("a small count of abstentions written in words", "[segment]") {
+  const testing::TextRun run(
+      "DELIBERATION DU CONSEIL MUNICIPAL\n"
+      "Le Conseil municipal, après en avoir délibéré,\n"
+      "DÉCIDE d'approuver la nouvelle grille tarifaire des droits de voirie.\n"
+      "Adopté à la majorité avec 35 voix pour et quatre abstentions.\n");
+  REQUIRE(run.records.deliberations.size() == 1);
+  CHECK(run.records.deliberations[0].votes_abstention == 4);
+}
+
 }  // namespace
 }  // namespace clsdb
