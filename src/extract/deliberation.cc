@@ -45,10 +45,21 @@ bool NoAsciiLowerCase(std::string_view text) {
   return text.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
 }
 
-// A vote count as the rules capture it (digits only); absurd lengths are not
+// A vote count as the rules capture it: digits, or a small count written
+// in words ("une abstention", "quatre abstentions"); absurd lengths are not
 // counts.
 OptInt Count(const std::string& digits) {
+  static constexpr std::string_view kWords[] = {"un",  "deux", "trois", "quatre", "cinq",
+                                                "six", "sept", "huit",  "neuf",   "dix"};
   if (digits.empty() || digits.size() > 9) return std::nullopt;
+  if (digits[0] < '0' || digits[0] > '9') {
+    const std::string word = FoldForMatch(digits);
+    if (word == "une") return 1;
+    for (size_t k = 0; k < std::size(kWords); ++k) {
+      if (word == kWords[k]) return static_cast<long long>(k + 1);
+    }
+    return std::nullopt;
+  }
   return std::stoll(digits);
 }
 

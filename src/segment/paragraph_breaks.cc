@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <string>
 #include <string_view>
 
 #include "segment/segment.h"
@@ -61,8 +62,17 @@ bool IsMinutes(const std::vector<Block>& blocks, const RuleSet& rules) {
 // A numbered item of run-on minutes: "4) ANNULATION …", "1.2 Modification …".
 struct ItemMark {
   size_t block, pos;
-  int major, minor;  // minor: 0 when the number has no second part
+  int major, minor;     // minor: 0 when the number has no second part
+  std::string subject;  // the first words after the number
 };
+
+// Whether a chain of marks is a page's running header or footer, its number
+// the page's ("87 Conseil communautaire du 29 mars 2023 … 88 Conseil
+// communautaire du 29 mars 2023"): every mark is followed by the same words.
+bool IsRunningHeader(const std::vector<ItemMark>& marks, const std::vector<size_t>& chain) {
+  return std::all_of(chain.begin(), chain.end(),
+                     [&](size_t k) { return marks[k].subject == marks[chain.front()].subject; });
+}
 
 // Whether b follows a in a numbering: 3 after 2, 1.3 after 1.2, 2.1 after 1.x.
 bool Follows(const ItemMark& a, const ItemMark& b) {
@@ -88,9 +98,13 @@ std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& 
   for (size_t b = 0; b < blocks.size(); ++b) {
     if (!IsRunOn(blocks[b])) continue;
     for (const RuleMatch& m : rules.SearchAll(item, blocks[b].text)) {
+      constexpr size_t kSubjectBytes = 24;
       const std::string& minor = m.Get("minor");
-      marks.push_back({b, m.group_spans.at("at").first, std::stoi(m.Get("major")),
-                       minor.empty() ? 0 : std::stoi(minor)});
+      const auto [at, end] = m.group_spans.at("at");
+      // The match ends on the subject's first two letters.
+      const size_t subject = end >= 2 ? end - 2 : at;
+      marks.push_back({b, at, std::stoi(m.Get("major")), minor.empty() ? 0 : std::stoi(minor),
+                       blocks[b].text.substr(subject, kSubjectBytes)});
     }
   }
   // Chains, each extended by a mark that follows its last one.  A mark may
@@ -119,7 +133,7 @@ std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& 
   }
   std::vector<ItemMark> out;
   for (const auto& chain : chains) {
-    if (chain.size() < kMinItemRun) continue;
+    if (chain.size() < kMinItemRun || IsRunningHeader(marks, chain)) continue;
     for (size_t k : chain) out.push_back(marks[k]);
   }
   return out;

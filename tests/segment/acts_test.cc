@@ -533,5 +533,28 @@ TEST_CASE("those present listed by commune, each commune's name in capitals as a
   for (const Attendee& a : lone.records.deliberations[0].attendees) CHECK(a.name != "Anne PETIT");
 }
 
+TEST_CASE("page numbers before a running header are no run of items", "[segment][breaks]") {
+  const testing::TextRun run(
+      "PROCES-VERBAL DU CONSEIL MUNICIPAL Séance du 3 mars 2024 Le Conseil Municipal s'est "
+      "réuni sous la présidence de Monsieur Paul MARTIN. Le budget est présenté en détail par "
+      "le Maire. 1 Conseil municipal du 3 mars 2024 Les dépenses de voirie augmentent. 2 "
+      "Conseil municipal du 3 mars 2024 Les recettes sont stables. 3 Conseil municipal du 3 "
+      "mars 2024 Après en avoir délibéré, le Conseil approuve le budget à l'unanimité.\n");
+  for (const Block& b : run.doc.blocks) {
+    CHECK(b.text.rfind("2 Conseil municipal", 0) == std::string::npos);
+    CHECK(b.text.rfind("3 Conseil municipal", 0) == std::string::npos);
+  }
+}
+
+TEST_CASE("a small count of abstentions written in words", "[segment]") {
+  const testing::TextRun run(
+      "DELIBERATION DU CONSEIL MUNICIPAL\n"
+      "Le Conseil municipal, après en avoir délibéré,\n"
+      "DÉCIDE d'approuver la nouvelle grille tarifaire des droits de voirie.\n"
+      "Adopté à la majorité avec 35 voix pour et quatre abstentions.\n");
+  REQUIRE(run.records.deliberations.size() == 1);
+  CHECK(run.records.deliberations[0].votes_abstention == 4);
+}
+
 }  // namespace
 }  // namespace clsdb
