@@ -15,6 +15,8 @@ CLSDB_PACKAGES=(
   chromium
   # libFuzzer and the sanitizer runtimes: clang only recommends them.
   clang libclang-rt-14-dev
+  # The house style's formatter, checked by tools/test.
+  clang-format
   # The Slurm job array of tools/slurm/ and its test's one-node cluster.
   slurm-wlm munge
 )

@@ -60,9 +60,9 @@ TEST_CASE("syntax errors name the line", "[rules]") {
     const char* where;
   };
   const Case cases[] = {
-      {"pattern: a\n", "f:1:"},                   // key outside a section
-      {"[a]\n  continuation\n", "f:2:"},          // continuation of nothing
-      {"[a]\nfoo: bar\n", "f:2: unknown key"},    // unknown key
+      {"pattern: a\n", "f:1:"},                 // key outside a section
+      {"[a]\n  continuation\n", "f:2:"},        // continuation of nothing
+      {"[a]\nfoo: bar\n", "f:2: unknown key"},  // unknown key
       {"[a]\nmatch: x\n", "f:1: [a]: no pattern"},
       {"[a]\npattern: {{nope}}\n", "f:2: unknown {{nope}}"},
       {"[a]\npattern: x\n[a]\npattern: y\n", "duplicate rule name"},
@@ -76,8 +76,7 @@ TEST_CASE("syntax errors name the line", "[rules]") {
   }
 }
 
-TEST_CASE("SearchAll finds every match, and RuleSetMatcher matches many rules at once",
-          "[rules]") {
+TEST_CASE("SearchAll finds every match, and RuleSetMatcher matches many rules at once", "[rules]") {
   RuleSet set;
   REQUIRE(set.AddFile("[num]\npattern: (?P<n>\\d+)\nmatch: 1\n"
                       "[word]\npattern: (?i)contrat\nmatch: Contrat\n",
