@@ -1202,6 +1202,7 @@ class ActReader {
       }
     };
     read_counts(decision_);
+    if (!d->votes_for) ReadRollCall(d, &lines);
     // The tally box printed above a sole act's heading ("votants : 68 …
     // pour : 68 - contre : 0") gives the counts the act does not state
     // below ("à l'unanimité des suffrages exprimés").
@@ -1220,6 +1221,31 @@ class ActReader {
       }
     }
     if (!lines.empty()) d->votes_text = lines;
+  }
+
+  // A roll-call vote: the members for named ("Pour : Messieurs A, B …"),
+  // counted as an attendance list is read; an empty column ("Contre : /")
+  // counts none.
+  void ReadRollCall(Deliberation* d, std::string* lines) const {
+    for (int i = decision_.begin; i < decision_.end; ++i) {
+      RuleMatch m;
+      if (!Search(RuleId::kDelibVotesForNames, i, &m)) continue;
+      const auto [from, to] = m.group_spans.at("names");
+      const ListText list{block(i).text.substr(from, to - from), {{0, i, from}}};
+      std::vector<Attendee> voters;
+      AddNames(list, Label{0, 0, "present", RuleId::kDelibVotesForNames}, &voters);
+      if (voters.empty()) continue;
+      d->votes_for = static_cast<long long>(voters.size());
+      for (const RuleMatch& column :
+           rules_.SearchAll(rules_.Get(RuleId::kDelibVotesEmptyColumn), block(i).text)) {
+        OptInt& count =
+            FoldForMatch(column.Get("label")) == "contre" ? d->votes_against : d->votes_abstention;
+        if (!count) count = 0;
+      }
+      if (!lines->empty()) *lines += '\n';
+      *lines += block(i).text;
+      return;
+    }
   }
 
   OptText Outcome(const Deliberation& d) const {

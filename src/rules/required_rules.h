@@ -145,6 +145,8 @@ namespace clsdb {
   X(kDelibVotesLine, "delib.votes.line", "extract/deliberation, segment/acts")                     \
   X(kDelibVotesUnanimous, "delib.votes.unanimous", "extract/deliberation, segment/acts")           \
   X(kDelibVotesVoters, "delib.votes.voters", "extract/deliberation")                               \
+  X(kDelibVotesForNames, "delib.votes.for_names", "extract/deliberation")                          \
+  X(kDelibVotesEmptyColumn, "delib.votes.empty_column", "extract/deliberation")                    \
   X(kGlossaryAcronym, "glossary.acronym", "extract/glossary")                                      \
   X(kGlossaryEntry, "glossary.entry", "extract/glossary")                                          \
   X(kGlossaryHeaderCell, "glossary.header_cell", "extract/glossary")                               \

@@ -334,6 +334,35 @@ TEST_CASE("a unanimous adoption counts every voter for, and states no other coun
   CHECK(d.outcome == "adopted");
 }
 
+TEST_CASE("a roll-call vote counts the members named for; an empty column counts none",
+          "[deliberation]") {
+  const Deliberation d =
+      Run("DÉLIBÉRATION DU CONSEIL COMMUNAUTAIRE\n"
+          "Le Conseil communautaire, après en avoir délibéré,\n"
+          "DÉCIDE :\n"
+          "- d'approuver le compte de gestion.\n"
+          "Pour : Messieurs Cyril PIAZZA, Francis TUJAGUE, Madame Christine BEILLE, "
+          "Monsieur Michel CALMET et Madame Nicole COLOMBO Contre : / Abstentions : /\n")
+          .Only();
+  CHECK(d.votes_for == 5);
+  CHECK(d.votes_against == 0);
+  CHECK(d.votes_abstention == 0);
+  CHECK(d.outcome == "adopted");
+  // Names are counted, never listed as attendees.
+  CHECK(d.attendees.empty());
+}
+
+TEST_CASE("a roll call with a count gives the count", "[deliberation]") {
+  const Deliberation d = Run("DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+                             "Le Conseil municipal, après en avoir délibéré,\n"
+                             "DÉCIDE :\n"
+                             "- d'approuver la cession.\n"
+                             "Pour : 12 Contre : 3 (M. DURAND, Mme PETIT, M. LEROY)\n")
+                             .Only();
+  CHECK(d.votes_for == 12);
+  CHECK(d.votes_against == 3);
+}
+
 TEST_CASE("a rejected act", "[deliberation]") {
   const Deliberation d = Run("DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
                              "DÉCIDE :\n"
