@@ -309,36 +309,39 @@ class RecordWriter {
   std::vector<long long> ids_[kParents];
 };
 
-// Adds text to the search index as a row of kind (schema.sql.h
-// kSearchKinds) for the row ref; *search_rows counts the document's index
-// rows, whose rowids are (document id << 32) + n (schema.sql.h).
-Status IndexForSearch(Statement& insert_search, const std::string& text, const char* kind,
-                      long long ref, long long document_id, long long* search_rows) {
-  if (text.empty()) return Status::OK();
-  auto r = insert_search.Bind(1, text)
-               .Bind(2, kind)
-               .Bind(3, ref)
-               .Bind(4, document_id)
-               .Bind(5, ++*search_rows)
-               .Run();
-  return r.ok() ? Status::OK() : r.status();
+}  // namespace
+
+// Its rowid is (document_id << 32) + n (schema.sql.h).
+struct SearchIndexRow {
+  std::string text;
+  const char* kind;
+  long long ref_id, document_id, n;
+};
+
+namespace {
+
+using SearchRows = std::vector<SearchIndexRow>;
+
+// Adds text to the document's index rows as a row of kind (schema.sql.h
+// kSearchKinds) for the row ref.
+void IndexForSearch(SearchRows& rows, std::string text, const char* kind, long long ref,
+                    long long document_id) {
+  if (text.empty()) return;
+  const long long n = static_cast<long long>(rows.size()) + 1;
+  rows.push_back({std::move(text), kind, ref, document_id, n});
 }
 
 // One contract and its children, with the search rows of its articles,
 // orientations, objectives, actions, operations, actors and indicators.
-Status WriteContract(RecordWriter& w, Statement& insert_search, const Contract& c,
-                     long long document_id, long long* search_rows) {
+Status WriteContract(RecordWriter& w, SearchRows& search, const Contract& c,
+                     long long document_id) {
   // Inserts rows into table, each indexed for search as kind by its text.
   auto write_indexed = [&](const auto& table, const auto& rows, const char* kind, long long cid,
                            auto text_of) -> Status {
     for (const auto& row : rows) {
       auto r = w.Insert(table, row, cid);
       if (!r.ok()) return r.status();
-      if (Status s =
-              IndexForSearch(insert_search, text_of(row), kind, *r, document_id, search_rows);
-          !s.ok()) {
-        return s;
-      }
+      IndexForSearch(search, text_of(row), kind, *r, document_id);
     }
     return Status::OK();
   };
@@ -677,6 +680,7 @@ Status Store::BeginGroup() {
   if (Status s = Exec(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
   in_group_ = true;
   group_lost_.clear();
+  group_search_.clear();
   return Status::OK();
 }
 
@@ -690,9 +694,28 @@ Status Store::CommitGroup() {
     return Status::IOError("the group of documents was rolled back" +
                            (group_lost_.empty() ? std::string() : " after: " + group_lost_));
   }
-  Status commit = Exec(db_, "COMMIT");
+  Status commit = InsertSearchRows(group_search_);
+  if (commit.ok()) commit = Exec(db_, "COMMIT");
   if (!commit.ok()) Exec(db_, "ROLLBACK");
   return commit;
+}
+
+Status Store::InsertSearchRows(std::vector<SearchIndexRow>& rows) {
+  Status s;
+  for (const SearchIndexRow& row : rows) {
+    auto r = stmts_->insert_search.Bind(1, row.text)
+                 .Bind(2, row.kind)
+                 .Bind(3, row.ref_id)
+                 .Bind(4, row.document_id)
+                 .Bind(5, row.n)
+                 .Run();
+    if (!r.ok()) {
+      s = r.status();
+      break;
+    }
+  }
+  rows.clear();
+  return s;
 }
 
 Status Store::Atomically(const std::function<Status()>& write) {
@@ -703,9 +726,20 @@ Status Store::Atomically(const std::function<Status()>& write) {
   }
   const char* begin = in_group_ ? "SAVEPOINT document" : "BEGIN IMMEDIATE";
   if (Status s = Exec(db_, begin); !s.ok()) return s;
+  document_search_.clear();
+  replaced_.clear();
   Status s = write();
   if (in_group_) {
     if (s.ok()) s = Exec(db_, "RELEASE document");
+    if (s.ok()) {
+      // A document of this group that the write replaced takes its rows along.
+      std::erase_if(group_search_, [&](const SearchIndexRow& row) {
+        return std::find(replaced_.begin(), replaced_.end(), row.document_id) != replaced_.end();
+      });
+      group_search_.insert(group_search_.end(), std::make_move_iterator(document_search_.begin()),
+                           std::make_move_iterator(document_search_.end()));
+    }
+    document_search_.clear();
     if (!s.ok() && sqlite3_get_autocommit(db_) == 0) {
       Exec(db_, "ROLLBACK TO document; RELEASE document");
     }
@@ -716,6 +750,8 @@ Status Store::Atomically(const std::function<Status()>& write) {
     }
     return s;
   }
+  if (s.ok()) s = InsertSearchRows(document_search_);
+  document_search_.clear();
   if (s.ok()) s = Exec(db_, "COMMIT");
   if (!s.ok()) Exec(db_, "ROLLBACK");
   return s;
@@ -792,7 +828,8 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
 
   RecordWriter w(st.inserts, did, doc.pages);
   if (Status s = w.InsertAll(kDiagnosticTable, rec.diagnostics); !s.ok()) return s;
-  long long search_rows = 0;  // the document's index rows so far (their rowid)
+  SearchRows& search = document_search_;
+  search.clear();
   for (const auto& d : rec.deliberations) {
     auto r = w.Insert(kDeliberationTable, d);
     if (!r.ok()) return r.status();
@@ -800,14 +837,11 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
     // An act is found by its subject line and its "Vu" clauses.
     std::string text = d.title.value_or("");
     for (const LegalRef& ref : d.legal_refs) text += "\n" + ref.text;
-    if (Status s = IndexForSearch(st.insert_search, text, "deliberation", *r, did, &search_rows);
-        !s.ok()) {
-      return s;
-    }
+    IndexForSearch(search, std::move(text), "deliberation", *r, did);
   }
   if (Status s = w.InsertAll(kTransmissionTable, rec.transmissions); !s.ok()) return s;
   for (const auto& c : rec.contracts) {
-    if (Status s = WriteContract(w, st.insert_search, c, did, &search_rows); !s.ok()) return s;
+    if (Status s = WriteContract(w, search, c, did); !s.ok()) return s;
   }
   for (size_t i = 0; i < rec.deliberations.size(); ++i) {
     const long long delib_id = w.IdOf(Parent::kDeliberation, static_cast<int>(i));
@@ -836,6 +870,7 @@ Result<std::vector<long long>> Store::DeleteReplaced(long long id) {
   if (auto r = st.delete_search.Bind(1, id).Run(); !r.ok()) return r.status();
   if (auto r = st.delete_legacy_search.Bind(1, id).Run(); !r.ok()) return r.status();
   if (auto r = st.delete_doc.Bind(1, id).Run(); !r.ok()) return r.status();
+  replaced_.push_back(id);
   return copies;
 }
 

@@ -65,6 +65,10 @@ struct RunCounts {
   int ok = 0, partial = 0, failed = 0, skipped = 0;
 };
 
+// A row of the full-text index, held by Store until its transaction ends
+// (store.cc).
+struct SearchIndexRow;
+
 class Store {
  public:
   // Opens (creating when absent) the database at path and brings its schema
@@ -97,12 +101,14 @@ class Store {
   // Group commit.  The writes between BeginGroup and CommitGroup share one
   // transaction, each document in a savepoint of its own, so that a commit
   // (and the full-text index's merge of its new segment) is paid once per
-  // group instead of once per document.  Nothing of a group is durable, or
-  // visible to other connections, before CommitGroup succeeds; a process
-  // killed before that loses the group whole, never part of a document.
-  // The group holds the database's write lock: keep it short.
-  // Errors (BeginGroup): IOError, e.g. another writer beyond the busy
-  // timeout.  REQUIRES: no group open.
+  // group instead of once per document.  The full-text rows of the group's
+  // documents are added at its commit, after their savepoints: FTS5 writes
+  // what it holds to a new index segment at every savepoint, so rows added
+  // document by document would cost a segment, and its merges, each.  Nothing of a group is
+  // durable, or visible to other connections, before CommitGroup succeeds; a process killed before
+  // that loses the group whole, never part of a document. The group holds the database's write
+  // lock: keep it short. Errors (BeginGroup): IOError, e.g. another writer beyond the busy timeout.
+  // REQUIRES: no group open.
   Status BeginGroup();
   // Commits the group.  Errors: IOError when the commit fails or when
   // SQLite rolled the group's transaction back on an earlier error (a full
@@ -186,7 +192,10 @@ class Store {
   // Runs write in a transaction of its own, or in a savepoint of the open
   // group; rolls back what write did when it fails.
   Status Atomically(const std::function<Status()>& write);
-  // WriteDocument's body, inside the transaction or savepoint it opened.
+  // Adds rows to the index and empties rows.  Errors: those of SQLite.
+  Status InsertSearchRows(std::vector<SearchIndexRow>& rows);
+  // WriteDocument's body, inside the transaction or savepoint it opened; its
+  // index rows go to document_search_.
   Result<long long> WriteDocumentLocked(const DocumentRow& doc, bool replace, bool* already_stored);
   // Deletes the stored version of a document that a new one replaces, with
   // its search rows, and returns the ids of its copies (same_as = id): the
@@ -198,6 +207,11 @@ class Store {
   bool in_group_ = false;
   // Why the group's transaction was lost, when a write noticed it.
   std::string group_lost_;
+  // Index rows of the document being written, and of the open group's
+  // documents written so far (added by CommitGroup).
+  std::vector<SearchIndexRow> document_search_, group_search_;
+  // The documents the write under way deleted (DeleteReplaced).
+  std::vector<long long> replaced_;
   struct Statements;
   std::unique_ptr<Statements> stmts_;
   class Checkpointer;

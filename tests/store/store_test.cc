@@ -311,6 +311,64 @@ TEST_CASE("in a group, a document that fails is rolled back alone; the others ar
   CHECK(Rows(**store, "documents") == 3);
 }
 
+TEST_CASE("a group's index rows are those its documents get written one by one",
+          "[store][group][search]") {
+  testing::TempDir dir;
+  const std::string alone = dir / "alone.sqlite", grouped = dir / "grouped.sqlite";
+  const char* const shas[] = {"first", "second", "third"};
+  {
+    auto store = Store::Open(alone);
+    REQUIRE(store.ok());
+    for (const char* sha : shas) REQUIRE((*store)->WriteDocument(SampleRow(sha), false).ok());
+  }
+  {
+    auto store = Store::Open(grouped);
+    REQUIRE(store.ok());
+    REQUIRE((*store)->BeginGroup().ok());
+    for (const char* sha : shas) REQUIRE((*store)->WriteDocument(SampleRow(sha), false).ok());
+    REQUIRE((*store)->CommitGroup().ok());
+  }
+  const std::string index_rows =
+      "SELECT group_concat(d.sha256 || ':' || (s.rowid - (s.document_id << 32)) || ':' ||"
+      " s.kind || ':' || s.text, '|') FROM (SELECT * FROM search ORDER BY rowid) s"
+      " JOIN documents d ON d.id = s.document_id";
+  CHECK(Value(grouped, index_rows) == Value(alone, index_rows));
+  CHECK(Value(grouped, "SELECT count(*) FROM search") == "9");
+  CHECK(Value(grouped, "SELECT count(*) FROM search WHERE search MATCH 'medecins'") == "3");
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(grouped.c_str(), &db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, "INSERT INTO search(search) VALUES ('integrity-check')", nullptr, nullptr,
+                     nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
+TEST_CASE("a document replaced within its group leaves no index rows behind",
+          "[store][group][search]") {
+  testing::TempDir dir;
+  const std::string path = dir / "db.sqlite";
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  REQUIRE((*store)->BeginGroup().ok());
+  REQUIRE((*store)->WriteDocument(SampleRow("first"), false).ok());
+  DocumentRow failing = SampleRow("first");
+  failing.records.contracts[0].actors[0].role = static_cast<ActorRole>(99);
+  // A replacement that fails keeps the first version and its rows.
+  REQUIRE_FALSE((*store)->WriteDocument(failing, true).ok());
+  REQUIRE((*store)->CommitGroup().ok());
+  CHECK(Value(path, "SELECT count(*) FROM search") == "3");
+  REQUIRE((*store)->BeginGroup().ok());
+  REQUIRE((*store)->WriteDocument(SampleRow("second"), false).ok());
+  auto replaced = (*store)->WriteDocument(SampleRow("second"), true);
+  REQUIRE(replaced.ok());
+  REQUIRE((*store)->CommitGroup().ok());
+  CHECK(Value(path, "SELECT count(*) FROM search") == "6");
+  CHECK(Value(path,
+              "SELECT count(*) FROM search WHERE document_id NOT IN"
+              " (SELECT id FROM documents)") == "0");
+  CHECK(Value(path, "SELECT count(*) FROM search WHERE document_id = " +
+                        std::to_string(*replaced)) == "3");
+}
+
 TEST_CASE("a group never committed leaves nothing of its documents", "[store][group]") {
   testing::TempDir dir;
   const std::string path = dir / "db.sqlite";
