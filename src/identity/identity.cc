@@ -180,6 +180,41 @@ __attribute__((target("avx512f,avx512dq"))) std::array<std::uint32_t, kMinHashSl
   }
   return minhash;
 }
+
+// The same with four slots at a time, for CPUs with AVX2 and no AVX-512
+// (and for valgrind, which hides AVX-512): AVX2 has no 64-bit multiply, but
+// three 32-bit ones per lane still cost half the portable loop's
+// instructions (callgrind, corpus/real/text: 2.78 G -> 2.66 G in all).  A lane's
+// value is below 2^32, so the signed 64-bit compare AVX2 has orders it.
+using Lanes4 = std::uint64_t __attribute__((vector_size(32)));
+using SignedLanes4 = std::int64_t __attribute__((vector_size(32)));
+__attribute__((target("avx2"))) std::array<std::uint32_t, kMinHashSlots> MinHashAvx2(
+    const std::vector<std::uint64_t>& shingles) {
+  constexpr int kLanes = 4, kGroups = kMinHashSlots / kLanes;
+  static_assert(kMinHashSlots % kLanes == 0);
+  const std::array<std::uint64_t, kMinHashSlots>& seeds = SlotSeeds();
+  Lanes4 seed[kGroups];
+  SignedLanes4 least[kGroups];
+  for (int g = 0; g < kGroups; ++g) {
+    std::memcpy(&seed[g], &seeds[g * kLanes], sizeof(Lanes4));
+    least[g] = SignedLanes4{} + std::numeric_limits<std::uint32_t>::max();
+  }
+  for (std::uint64_t s : shingles) {
+    for (int g = 0; g < kGroups; ++g) {
+      Lanes4 x = (seed[g] ^ s) + 0x9e3779b97f4a7c15ULL;  // Mix, lane by lane
+      x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+      x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+      const auto low = reinterpret_cast<SignedLanes4>((x ^ (x >> 31)) & 0xffffffffULL);
+      least[g] = low < least[g] ? low : least[g];
+    }
+  }
+  std::array<std::uint32_t, kMinHashSlots> minhash;
+  for (int g = 0; g < kGroups; ++g) {
+    for (int l = 0; l < kLanes; ++l)
+      minhash[g * kLanes + l] = static_cast<std::uint32_t>(least[g][l]);
+  }
+  return minhash;
+}
 #endif
 
 bool HasWideMinHash() {
@@ -191,9 +226,19 @@ bool HasWideMinHash() {
 #endif
 }
 
+bool HasAvx2MinHash() {
+#if defined(__x86_64__) && defined(__GNUC__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  return avx2;
+#else
+  return false;
+#endif
+}
+
 std::array<std::uint32_t, kMinHashSlots> MinHash(const std::vector<std::uint64_t>& shingles) {
 #if defined(__x86_64__) && defined(__GNUC__)
   if (HasWideMinHash()) return MinHashWide(shingles);
+  if (HasAvx2MinHash()) return MinHashAvx2(shingles);
 #endif
   return MinHashPortable(shingles);
 }
@@ -209,13 +254,15 @@ std::vector<std::string> ContentWords(std::string_view text) {
 }
 
 std::vector<std::uint32_t> MinHashSignature(const std::vector<std::uint64_t>& shingles,
-                                            bool vector) {
+                                            MinHashLoop loop) {
   std::array<std::uint32_t, kMinHashSlots> signature;
-  if (!vector) {
+  if (loop == MinHashLoop::kPortable) {
     signature = MinHashPortable(shingles);
-  } else if (HasWideMinHash()) {
 #if defined(__x86_64__) && defined(__GNUC__)
+  } else if (loop == MinHashLoop::kAvx512 && HasWideMinHash()) {
     signature = MinHashWide(shingles);
+  } else if (loop == MinHashLoop::kAvx2 && HasAvx2MinHash()) {
+    signature = MinHashAvx2(shingles);
 #endif
   } else {
     return {};

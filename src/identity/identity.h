@@ -54,12 +54,13 @@ inline constexpr double kSameContentThreshold = 0.6;
 // The words of text as the fingerprint sees them (exposed for tests).
 std::vector<std::string> ContentWords(std::string_view text);
 
-// The MinHash signature (kMinHashSlots values) of a set of shingle hashes:
-// by the portable loop, or by the AVX-512 one when vector is true (empty
-// when this CPU has no AVX-512).  FingerprintText picks the fastest; exposed
-// so that tests check the two agree.
+// The loops that compute a MinHash signature; all give the same values.
+enum class MinHashLoop { kPortable, kAvx2, kAvx512 };
+// The MinHash signature (kMinHashSlots values) of a set of shingle hashes,
+// by the given loop (empty when this CPU lacks its instructions).
+// FingerprintText picks the fastest; exposed so that tests check they agree.
 std::vector<std::uint32_t> MinHashSignature(const std::vector<std::uint64_t>& shingles,
-                                            bool vector);
+                                            MinHashLoop loop);
 
 // The fingerprint of a document's text (its pages joined by '\n', in page
 // order).  Never fails; too little text gives shingles = 0.

@@ -101,7 +101,7 @@ TEST_CASE("the original chosen is the nearest, and links point at originals", "[
   CHECK(ChooseOriginal(pdf, {{9, 0, text}, {5, 0, text}}) == 5);
 }
 
-TEST_CASE("the AVX-512 MinHash gives the portable loop's signature", "[identity]") {
+TEST_CASE("the vector MinHash loops give the portable loop's signature", "[identity]") {
   // Shingle hashes from a fixed generator: every bit of a 64-bit value used.
   std::vector<std::uint64_t> shingles;
   std::uint64_t x = 0x0123456789abcdefULL;
@@ -109,15 +109,18 @@ TEST_CASE("the AVX-512 MinHash gives the portable loop's signature", "[identity]
     x = x * 6364136223846793005ULL + 1442695040888963407ULL;
     shingles.push_back(x);
   }
-  const std::vector<std::uint32_t> portable = MinHashSignature(shingles, /*vector=*/false);
+  const std::vector<std::uint32_t> portable = MinHashSignature(shingles, MinHashLoop::kPortable);
   REQUIRE(portable.size() == static_cast<size_t>(kMinHashSlots));
-  const std::vector<std::uint32_t> wide = MinHashSignature(shingles, /*vector=*/true);
-  if (wide.empty()) {
-    WARN("this CPU has no AVX-512: only the portable MinHash runs");
-  } else {
-    CHECK(wide == portable);
+  for (MinHashLoop loop : {MinHashLoop::kAvx2, MinHashLoop::kAvx512}) {
+    const std::vector<std::uint32_t> vector = MinHashSignature(shingles, loop);
+    if (vector.empty()) {
+      WARN("this CPU lacks the instructions of MinHash loop " << static_cast<int>(loop));
+      continue;
+    }
+    CHECK(vector == portable);
     // and on one shingle, where each slot is that shingle's own hash
-    CHECK(MinHashSignature({shingles[7]}, true) == MinHashSignature({shingles[7]}, false));
+    CHECK(MinHashSignature({shingles[7]}, loop) ==
+          MinHashSignature({shingles[7]}, MinHashLoop::kPortable));
   }
 }
 
