@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "core/memory_reserve.h"
 
 namespace {
 
@@ -71,6 +72,7 @@ int Run(const std::string& command, const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   LoadUnwinderNow();
+  clsdb::InstallMemoryReserve();
   // Past the file size limit (ulimit -f) the kernel sends SIGXFSZ, whose
   // default kills the process without a word.  Ignored, the write fails
   // with EFBIG instead: SQLite rolls the document's transaction back and the

@@ -18,6 +18,7 @@
 #include <system_error>
 #include <thread>
 
+#include "core/memory_reserve.h"
 #include "extract/extract.h"
 #include "identity/identity.h"
 #include "layout/layout.h"
@@ -508,6 +509,7 @@ class IngestRun {
           report_->writer_seconds += SecondsSince(begin_started);
         }
         Write(row);
+        RestoreMemoryReserve();  // a safe point: the row is written
       }
       if (got == RowQueue::Popped::kTimedOut ||
           pending_.size() >= static_cast<size_t>(std::max(1, options_.commit_every)) ||
@@ -593,6 +595,7 @@ class IngestRun {
     for (size_t i = next_++; i < inputs_.size(); i = next_++) {
       std::optional<DocumentRow> row = Process(inputs_[i], reader.get());
       if (row) queue_.Push(std::move(*row));
+      RestoreMemoryReserve();  // a safe point: the document's memory is freed
     }
   }
 

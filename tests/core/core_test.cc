@@ -2,12 +2,14 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <new>
 #include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/memory_reserve.h"
 #include "core/status.h"
 #include "core/utf8.h"
 #include "core/words.h"
@@ -120,6 +122,26 @@ TEST_CASE("the README's table of diagnostic codes is the list in core/diagnostic
     if (FindDiagnosticKind(readme.str().substr(at + 3, end - at - 3)) != nullptr) ++listed;
   }
   CHECK(listed == rows);  // no code the README lists twice or that is gone
+}
+
+TEST_CASE("the memory reserve is given back at the first failed allocation, then restored",
+          "[core][memory]") {
+  REQUIRE(InstallMemoryReserve(1u << 20));
+  CHECK_FALSE(MemoryReserveSpent());
+  std::new_handler on_failure = std::get_new_handler();
+  REQUIRE(on_failure != nullptr);
+  // What operator new does when an allocation fails: call the handler, and
+  // try again when it returns.
+  on_failure();
+  CHECK(MemoryReserveSpent());
+  // With the reserve gone, the next failure is the std::bad_alloc it is.
+  CHECK_THROWS_AS(on_failure(), std::bad_alloc);
+  CHECK(RestoreMemoryReserve());
+  CHECK_FALSE(MemoryReserveSpent());
+  CHECK(RestoreMemoryReserve());  // already in place
+  on_failure();
+  CHECK(MemoryReserveSpent());
+  CHECK(RestoreMemoryReserve());
 }
 
 }  // namespace

@@ -207,7 +207,7 @@ TEST_CASE("out of memory anywhere, clsdb exits with a message, never by a signal
   const std::string texts = (documents / "delib_bureau_cls.txt").string() + " " +
                             (documents / "cls_plan_tableau.txt").string();
   int ran_out = 0;
-  for (int limit_mb = 80; limit_mb <= 320; limit_mb += 20) {
+  for (int limit_mb = 80; limit_mb <= 320; limit_mb += 10) {
     fs::remove(dir / "db.sqlite");
     RunResult r = Shell(dir, "ulimit -v " + std::to_string(limit_mb * 1024) +
                                  "; exec \"$CLSDB\" ingest --jobs 2 --db " + (dir / "db.sqlite") +
