@@ -38,6 +38,45 @@ std::string RunOnTitle(const LaidOutDocument& doc, const Block& heading, const R
   return "";
 }
 
+// How much of the opening InLineTitle reads: a heading run into a letterhead
+// sits within the first lines.
+constexpr size_t kInLineOpeningBytes = 600;
+
+// The sitting's heading printed inside a line of the opening (flattened
+// minutes, a letterhead run into it): the first title.in_line match that no
+// sentence or complement leads into.  Empty when there is none.
+std::string InLineTitle(const LaidOutDocument& doc, int window, const RuleSet& rules) {
+  std::string opening;
+  for (int i = 0; i < window && opening.size() < kInLineOpeningBytes; ++i) {
+    if (doc.blocks[i].kind != Block::Kind::kParagraph) continue;
+    opening += doc.blocks[i].text;
+    opening += ' ';  // a heading the breaks cut reads whole
+  }
+  opening = std::string(Utf8Prefix(opening, kInLineOpeningBytes));
+  for (const RuleMatch& m : rules.SearchAll(RuleId::kTitleInLine, opening)) {
+    const std::string_view before = std::string_view(opening).substr(0, m.start);
+    if (!rules.Search(RuleId::kTitleInSentence,
+                      before.substr(before.size() - std::min<size_t>(before.size(), 40)),
+                      nullptr)) {
+      return CleanValue(m.Get("title"));
+    }
+  }
+  return "";
+}
+
+// The heading with the line above it when that line names only the assembly
+// ("COMITÉ SYNDICAL" over "Procès-verbal de la séance du 7 juin 2011").
+std::string WithAssembly(const LaidOutDocument& doc, int heading, const RuleSet& rules,
+                         std::string title) {
+  if (heading == 0) return title;
+  const Block& above = doc.blocks[heading - 1];
+  if (above.kind != Block::Kind::kParagraph ||
+      !rules.Search(RuleId::kTitleAssembly, above.text, nullptr)) {
+    return title;
+  }
+  return CleanValue(above.text) + " " + title;
+}
+
 }  // namespace
 
 void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
@@ -75,7 +114,7 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
            ++j) {
         title += " " + CleanValue(doc.blocks[j].text);
       }
-      out->title = title;
+      out->title = WithAssembly(doc, i, rules, title);
       return;
     }
   }
@@ -84,6 +123,19 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
   if (out->deliberations.size() == 1 && out->deliberations.front().title) {
     out->title = out->deliberations.front().title;
     return;
+  }
+  if (out->doc_type == DocumentType::kDeliberation) {
+    for (int i = 0; i < window; ++i) {
+      const Block& b = doc.blocks[i];
+      if (b.kind == Block::Kind::kParagraph && rules.Search(RuleId::kTitleSitting, b.text, &m)) {
+        out->title = WithAssembly(doc, i, rules, CleanValue(m.Get("title")));
+        return;
+      }
+    }
+    if (std::string title = InLineTitle(doc, window, rules); !title.empty()) {
+      out->title = title;
+      return;
+    }
   }
   // A release or a page about a contract: its headline, the first line that
   // is not a label ("Le Contrat local de santé (CLS)" heading a page).
