@@ -1,3 +1,8 @@
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+#include <vector>
+
 #include "core/utf8.h"
 #include "extract/extract.h"
 #include "extract/text_util.h"
@@ -12,6 +17,61 @@ bool LooksLikeHeadline(const std::string& text) {
   int words = 1;
   for (char c : text) words += c == ' ';
   return words >= 5;
+}
+
+// How far into a flattened opening a headline may run before the body
+// restates it.
+constexpr size_t kRestatedHeadlineBytes = 240;
+
+// The first two words of text from word `at` on, lowercased (ASCII), after
+// a leading article: "Le Contrat local" and "contrat local" give the same key.
+std::string OpeningKey(const std::vector<std::string_view>& words, size_t at) {
+  static constexpr std::string_view kArticles[] = {"le", "la", "les", "un", "une"};
+  auto lower = [](std::string_view w) {
+    std::string out(w);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  if (at < words.size() && std::ranges::find(kArticles, lower(words[at])) != std::end(kArticles)) {
+    ++at;
+  }
+  if (at + 1 >= words.size()) return "";
+  return lower(words[at]) + " " + lower(words[at + 1]);
+}
+
+// A headline the converter ran into the body (line breaks gone): the body's
+// first sentence restates the headline's opening words ("Le contrat local
+// de santé 2018-2022 Le contrat local de santé de X est …"), so the
+// headline is what comes before the restatement.  Empty when the opening
+// restates nothing, or the text before it is not a headline.
+std::string RestatedHeadline(std::string_view text) {
+  text = Utf8Prefix(text, kRestatedHeadlineBytes);
+  std::vector<std::string_view> words;
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < text.size();) {
+    const size_t end = std::min(text.find(' ', i), text.size());
+    if (end > i) {
+      words.push_back(text.substr(i, end - i));
+      starts.push_back(i);
+    }
+    i = end + 1;
+  }
+  const std::string key = OpeningKey(words, 0);
+  if (key.empty()) return "";
+  for (size_t at = 3; at < words.size(); ++at) {
+    // The restatement opens the body's first sentence: a capital, not a
+    // word that a complement leads into ("… de Sainte-Marie et …").
+    const bool capital = std::isupper(static_cast<unsigned char>(words[at].front()));
+    const std::string_view previous = words[at - 1];
+    const bool complement =
+        previous.size() <= 3 && std::islower(static_cast<unsigned char>(previous.front()));
+    if (!capital || complement || OpeningKey(words, at) != key) continue;
+    const std::string_view before = text.substr(0, starts[at]);
+    const std::string headline = CleanValue(before);
+    if (before.find(". ") != std::string_view::npos || !LooksLikeHeadline(headline)) return "";
+    return headline;
+  }
+  return "";
 }
 
 // How much of a run-on heading's line may be its title.
@@ -147,7 +207,11 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
     if (b.kind != Block::Kind::kParagraph || rules.Search(RuleId::kTitleLabel, b.text, nullptr)) {
       continue;
     }
-    if (LooksLikeHeadline(b.text)) out->title = CleanValue(b.text);
+    if (LooksLikeHeadline(b.text)) {
+      out->title = CleanValue(b.text);
+    } else if (std::string headline = RestatedHeadline(b.text); !headline.empty()) {
+      out->title = headline;
+    }
     return;  // the first line that is not a label is the title, or there is none
   }
 }

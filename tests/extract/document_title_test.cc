@@ -92,6 +92,26 @@ TEST_CASE("a page that explains the contract is titled by its heading", "[title]
   CHECK(*r.title == "Le Contrat local de santé (CLS)");
 }
 
+TEST_CASE("a flattened page's headline ends where its first sentence restates it", "[title]") {
+  DocumentRecords r = Run(
+      "Un contrat local de santé signé à Brévannes Le contrat local de santé de Brévannes a été "
+      "signé par la commune et l'Agence régionale de santé pour cinq ans. Il coordonne la "
+      "prévention et l'accès aux soins.\n");
+  REQUIRE(r.doc_type == DocumentType::kPressRelease);
+  REQUIRE(r.title);
+  CHECK(*r.title == "Un contrat local de santé signé à Brévannes");
+  // A restatement inside a sentence ("… avec le contrat local …") ends nothing.
+  DocumentRecords inside = Run(
+      "Contrat local de santé et prévention avec le contrat local de santé la commune agit pour "
+      "ses habitants. Le contrat engage une cinquantaine d'acteurs.\n");
+  CHECK_FALSE(inside.title);
+  // Nor does one after a whole sentence: the text before it is no headline.
+  DocumentRecords after_sentence =
+      Run("Un contrat local de santé signé à Brévannes pour cinq ans. Un contrat local de santé "
+          "coordonne la prévention et l'accès aux soins de la commune et de ses habitants.\n");
+  CHECK_FALSE(after_sentence.title);
+}
+
 TEST_CASE("a document with no heading gets no title", "[title]") {
   DocumentRecords r = Run("Quelques notes prises à la volée.\n\nUne autre phrase.\n");
   CHECK_FALSE(r.title);
