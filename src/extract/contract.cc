@@ -240,7 +240,10 @@ class ContractReader {
       int best = 0;
       for (int i = begin; i < end; ++i) {
         const Block& b = doc_.blocks[i];
-        if (IsParagraph(b)) best = std::max(best, GenerationIn(b.text, rules_));
+        // A table of contents' page number ("… DU CLS 8") is not a rank.
+        if (IsParagraph(b) && !rules_.Search(RuleId::kArticlesTocLeader, b.text, nullptr)) {
+          best = std::max(best, GenerationIn(b.text, rules_));
+        }
       }
       return best;
     };

@@ -1,3 +1,8 @@
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+#include <vector>
+
 #include "core/utf8.h"
 #include "extract/extract.h"
 #include "extract/text_util.h"
@@ -12,6 +17,61 @@ bool LooksLikeHeadline(const std::string& text) {
   int words = 1;
   for (char c : text) words += c == ' ';
   return words >= 5;
+}
+
+// How far into a flattened opening a headline may run before the body
+// restates it.
+constexpr size_t kRestatedHeadlineBytes = 240;
+
+// The first two words of text from word `at` on, lowercased (ASCII), after
+// a leading article: "Le Contrat local" and "contrat local" give the same key.
+std::string OpeningKey(const std::vector<std::string_view>& words, size_t at) {
+  static constexpr std::string_view kArticles[] = {"le", "la", "les", "un", "une"};
+  auto lower = [](std::string_view w) {
+    std::string out(w);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  if (at < words.size() && std::ranges::find(kArticles, lower(words[at])) != std::end(kArticles)) {
+    ++at;
+  }
+  if (at + 1 >= words.size()) return "";
+  return lower(words[at]) + " " + lower(words[at + 1]);
+}
+
+// A headline the converter ran into the body (line breaks gone): the body's
+// first sentence restates the headline's opening words ("Le contrat local
+// de santé 2018-2022 Le contrat local de santé de X est …"), so the
+// headline is what comes before the restatement.  Empty when the opening
+// restates nothing, or the text before it is not a headline.
+std::string RestatedHeadline(std::string_view text) {
+  text = Utf8Prefix(text, kRestatedHeadlineBytes);
+  std::vector<std::string_view> words;
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < text.size();) {
+    const size_t end = std::min(text.find(' ', i), text.size());
+    if (end > i) {
+      words.push_back(text.substr(i, end - i));
+      starts.push_back(i);
+    }
+    i = end + 1;
+  }
+  const std::string key = OpeningKey(words, 0);
+  if (key.empty()) return "";
+  for (size_t at = 3; at < words.size(); ++at) {
+    // The restatement opens the body's first sentence: a capital, not a
+    // word that a complement leads into ("… de Sainte-Marie et …").
+    const bool capital = std::isupper(static_cast<unsigned char>(words[at].front()));
+    const std::string_view previous = words[at - 1];
+    const bool complement =
+        previous.size() <= 3 && std::islower(static_cast<unsigned char>(previous.front()));
+    if (!capital || complement || OpeningKey(words, at) != key) continue;
+    const std::string_view before = text.substr(0, starts[at]);
+    const std::string headline = CleanValue(before);
+    if (before.find(". ") != std::string_view::npos || !LooksLikeHeadline(headline)) return "";
+    return headline;
+  }
+  return "";
 }
 
 // How much of a run-on heading's line may be its title.
@@ -36,6 +96,45 @@ std::string RunOnTitle(const LaidOutDocument& doc, const Block& heading, const R
     if (rules.Search(rule, line, &m)) return CleanValue(m.Get("title"));
   }
   return "";
+}
+
+// How much of the opening InLineTitle reads: a heading run into a letterhead
+// sits within the first lines.
+constexpr size_t kInLineOpeningBytes = 600;
+
+// The sitting's heading printed inside a line of the opening (flattened
+// minutes, a letterhead run into it): the first title.in_line match that no
+// sentence or complement leads into.  Empty when there is none.
+std::string InLineTitle(const LaidOutDocument& doc, int window, const RuleSet& rules) {
+  std::string opening;
+  for (int i = 0; i < window && opening.size() < kInLineOpeningBytes; ++i) {
+    if (doc.blocks[i].kind != Block::Kind::kParagraph) continue;
+    opening += doc.blocks[i].text;
+    opening += ' ';  // a heading the breaks cut reads whole
+  }
+  opening = std::string(Utf8Prefix(opening, kInLineOpeningBytes));
+  for (const RuleMatch& m : rules.SearchAll(RuleId::kTitleInLine, opening)) {
+    const std::string_view before = std::string_view(opening).substr(0, m.start);
+    if (!rules.Search(RuleId::kTitleInSentence,
+                      before.substr(before.size() - std::min<size_t>(before.size(), 40)),
+                      nullptr)) {
+      return CleanValue(m.Get("title"));
+    }
+  }
+  return "";
+}
+
+// The heading with the line above it when that line names only the assembly
+// ("COMITÉ SYNDICAL" over "Procès-verbal de la séance du 7 juin 2011").
+std::string WithAssembly(const LaidOutDocument& doc, int heading, const RuleSet& rules,
+                         std::string title) {
+  if (heading == 0) return title;
+  const Block& above = doc.blocks[heading - 1];
+  if (above.kind != Block::Kind::kParagraph ||
+      !rules.Search(RuleId::kTitleAssembly, above.text, nullptr)) {
+    return title;
+  }
+  return CleanValue(above.text) + " " + title;
 }
 
 }  // namespace
@@ -75,7 +174,7 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
            ++j) {
         title += " " + CleanValue(doc.blocks[j].text);
       }
-      out->title = title;
+      out->title = WithAssembly(doc, i, rules, title);
       return;
     }
   }
@@ -84,6 +183,19 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
   if (out->deliberations.size() == 1 && out->deliberations.front().title) {
     out->title = out->deliberations.front().title;
     return;
+  }
+  if (out->doc_type == DocumentType::kDeliberation) {
+    for (int i = 0; i < window; ++i) {
+      const Block& b = doc.blocks[i];
+      if (b.kind == Block::Kind::kParagraph && rules.Search(RuleId::kTitleSitting, b.text, &m)) {
+        out->title = WithAssembly(doc, i, rules, CleanValue(m.Get("title")));
+        return;
+      }
+    }
+    if (std::string title = InLineTitle(doc, window, rules); !title.empty()) {
+      out->title = title;
+      return;
+    }
   }
   // A release or a page about a contract: its headline, the first line that
   // is not a label ("Le Contrat local de santé (CLS)" heading a page).
@@ -95,7 +207,11 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
     if (b.kind != Block::Kind::kParagraph || rules.Search(RuleId::kTitleLabel, b.text, nullptr)) {
       continue;
     }
-    if (LooksLikeHeadline(b.text)) out->title = CleanValue(b.text);
+    if (LooksLikeHeadline(b.text)) {
+      out->title = CleanValue(b.text);
+    } else if (std::string headline = RestatedHeadline(b.text); !headline.empty()) {
+      out->title = headline;
+    }
     return;  // the first line that is not a label is the title, or there is none
   }
 }

@@ -241,6 +241,10 @@ namespace clsdb {
   X(kTitleRunOnDated, "title.run_on.dated", "extract/document_title")                              \
   X(kTitleRunOnUndated, "title.run_on.undated", "extract/document_title")                          \
   X(kTitleLabel, "title.label", "extract/document_title")                                          \
+  X(kTitleAssembly, "title.assembly", "extract/document_title")                                    \
+  X(kTitleInLine, "title.in_line", "extract/document_title")                                       \
+  X(kTitleInSentence, "title.in_sentence", "extract/document_title")                               \
+  X(kTitleSitting, "title.sitting", "extract/document_title")                                      \
   X(kTransmissionId, "transmission.id", "extract/transmission")                                    \
   X(kTransmissionIdAcknowledged, "transmission.id_acknowledged", "extract/transmission")           \
   X(kTransmissionIdBare, "transmission.id_bare", "extract/transmission")                           \

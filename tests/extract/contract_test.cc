@@ -71,6 +71,13 @@ TEST_CASE("the generation is the highest the contract states of itself", "[contr
   CHECK(c.generation == 2);
 }
 
+TEST_CASE("a table of contents' page number after 'CLS' is no generation", "[contract]") {
+  const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                              "\nSOMMAIRE\n\n1. LES INSTANCES DE GOUVERNANCE 7\n\n"
+                              "2. L'ANIMATION DU CLS 8\n\n3. LES ACTIONS 9\n"));
+  CHECK_FALSE(c.generation.has_value());
+}
+
 TEST_CASE("a silent contract takes the generation of the act that approves it", "[contract]") {
   const DocumentRecords r = Run(std::string("PARTICIPATION DU DÉPARTEMENT AUX CONTRATS LOCAUX DE "
                                             "SANTÉ DE 3ÈME GÉNÉRATION\n"

@@ -45,6 +45,31 @@ TEST_CASE("flattened minutes: the heading ends with the sitting's date or before
   CHECK(*undated.title == "COMPTE-RENDU de la REUNION DU CONSEIL MUNICIPAL");
 }
 
+TEST_CASE("minutes whose heading a letterhead runs into take the heading from inside the line",
+          "[title]") {
+  const std::string sitting =
+      " Présents : M. Paul MARTIN, Mme Anne PETIT, M. Louis DURAND, Mme Julie MOREAU. Le Conseil, "
+      "après en avoir délibéré, DÉCIDE d'approuver le budget. Le Conseil, après en avoir "
+      "délibéré, DÉCIDE de fixer les tarifs.";
+  DocumentRecords r =
+      Run("MAIRIE DE VALBRUN-LES-PINS CONSEIL COMMUNAUTAIRE DU 7 MARS 2022" + sitting);
+  REQUIRE(r.title);
+  CHECK(*r.title == "CONSEIL COMMUNAUTAIRE DU 7 MARS 2022");
+  // A heading a sentence leads into is not the document's title.
+  DocumentRecords cited =
+      Run("Vu la délibération du conseil municipal du 7 mars 2022 fixant les tarifs." + sitting);
+  CHECK_FALSE(cited.title);
+}
+
+TEST_CASE("a line naming only the assembly opens the sitting's heading below it", "[title]") {
+  DocumentRecords r = Run(
+      "Comité syndical\n\nSÉANCE DU JEUDI 3 JUIN 2021\n\nPrésents : M. Paul MARTIN, Mme Anne "
+      "PETIT.\n\nLe Comité, après en avoir délibéré, DÉCIDE d'approuver le compte.\n\nLe Comité, "
+      "après en avoir délibéré, DÉCIDE de fixer les tarifs.\n");
+  REQUIRE(r.title);
+  CHECK(*r.title == "Comité syndical SÉANCE DU JEUDI 3 JUIN 2021");
+}
+
 TEST_CASE("a press release's headline after its labels is its title", "[title]") {
   DocumentRecords r =
       Run("COMMUNIQUÉ DE PRESSE\n\nLe 3 mars 2024\n\nContrat local de santé\n\n"
@@ -65,6 +90,26 @@ TEST_CASE("a page that explains the contract is titled by its heading", "[title]
   CHECK(r.doc_type == DocumentType::kNote);
   REQUIRE(r.title);
   CHECK(*r.title == "Le Contrat local de santé (CLS)");
+}
+
+TEST_CASE("a flattened page's headline ends where its first sentence restates it", "[title]") {
+  DocumentRecords r = Run(
+      "Un contrat local de santé signé à Brévannes Le contrat local de santé de Brévannes a été "
+      "signé par la commune et l'Agence régionale de santé pour cinq ans. Il coordonne la "
+      "prévention et l'accès aux soins.\n");
+  REQUIRE(r.doc_type == DocumentType::kPressRelease);
+  REQUIRE(r.title);
+  CHECK(*r.title == "Un contrat local de santé signé à Brévannes");
+  // A restatement inside a sentence ("… avec le contrat local …") ends nothing.
+  DocumentRecords inside = Run(
+      "Contrat local de santé et prévention avec le contrat local de santé la commune agit pour "
+      "ses habitants. Le contrat engage une cinquantaine d'acteurs.\n");
+  CHECK_FALSE(inside.title);
+  // Nor does one after a whole sentence: the text before it is no headline.
+  DocumentRecords after_sentence =
+      Run("Un contrat local de santé signé à Brévannes pour cinq ans. Un contrat local de santé "
+          "coordonne la prévention et l'accès aux soins de la commune et de ses habitants.\n");
+  CHECK_FALSE(after_sentence.title);
 }
 
 TEST_CASE("a document with no heading gets no title", "[title]") {
