@@ -515,8 +515,13 @@ class ActReader {
     if (at < 0) return std::nullopt;
     std::string name = CleanValue(m.Get("name"));
     if (name.empty()) return std::nullopt;
+    // Two persons in one function ("X et Y sont désignés secrétaires de
+    // séance"): both, as the text pairs them.
+    const std::string second = m.Has("name2") ? CleanValue(m.Get("name2")) : std::string();
+    if (!second.empty()) name += " et " + second;
     if (prov) {
-      const auto [s, e] = m.group_spans["name"];
+      auto [s, e] = m.group_spans["name"];
+      if (!second.empty()) e = std::max(e, m.group_spans["name2"].second);
       *prov = ProvenanceIn(block(at), s, e, m.rule->name);
     }
     return name;

@@ -636,5 +636,18 @@ TEST_CASE("an excused list ends after its last bracket; a president named by fun
   CHECK(d.secretary == "Paul MARTIN");
 }
 
+// Two secretaries of one sitting: both, joined as the text pairs them, and
+// the provenance spans both names.
+TEST_CASE("two secretaries named together are both the secretary", "[deliberation]") {
+  const Run run(
+      "CONSEIL MUNICIPAL DU 9 MARS 2024\n"
+      "Etaient présents : M. Jean ROUX, Mme Lise FABRE, M. Omar SALAH.\n"
+      "Mme Lise FABRE et M. Omar SALAH ont été désignés secrétaires de séance.\n"
+      "Point n°1 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  const Deliberation d = run.Only();
+  CHECK(d.secretary == "Lise FABRE et Omar SALAH");
+}
+
 }  // namespace
 }  // namespace clsdb
