@@ -371,6 +371,9 @@ class ActReader {
         number_block_ = i;
         d->prov = ProvenanceIn(block(i), m.group_spans["number"].first,
                                m.group_spans["number"].second, rule);
+        // "Dossier n°2-1 : Approbation … DCC2023_129": the number is the
+        // item's place, the code after its subject the act's own number.
+        if (rule == RuleId::kDelibNumberItem) UseActCode(i, m.group_spans["number"].second, d);
         return;
       }
     }
@@ -385,13 +388,22 @@ class ActReader {
       item_number_ = *d->number;
       d->prov = ProvenanceIn(block(act_.begin), m.group_spans[group].first,
                              m.group_spans[group].second, rule);
-      if (Search(RuleId::kDelibActCode, act_.begin, &m)) {
-        d->number = m.Get("code");
-        d->prov = ProvenanceIn(block(act_.begin), m.group_spans["code"].first,
-                               m.group_spans["code"].second, RuleId::kDelibActCode);
-      }
+      UseActCode(act_.begin, 0, d);
       return;
     }
+  }
+
+  // The act's own code written on block i after byte `after` (rule
+  // delib.act_code: "DCM 23.1.49" gives its code, "DCC2023_129" itself), as
+  // the act's number.
+  void UseActCode(int i, size_t after, Deliberation* d) const {
+    RuleMatch m;
+    if (!Search(RuleId::kDelibActCode, i, &m)) return;
+    const char* group = m.Has("code") ? "code" : "glued";
+    const auto [s, e] = m.group_spans[group];
+    if (!m.Has(group) || s < after) return;
+    d->number = m.Get(group);
+    d->prov = ProvenanceIn(block(i), s, e, RuleId::kDelibActCode);
   }
 
   OptText MeetingDate(Part part) const {

@@ -649,5 +649,18 @@ TEST_CASE("two secretaries named together are both the secretary", "[deliberatio
   CHECK(d.secretary == "Lise FABRE et Omar SALAH");
 }
 
+// An item's place ("n°3-2") and, after its subject, the act's own code
+// glued to its label: the code is the act's number.
+TEST_CASE("the act's code after an item's subject is its number", "[deliberation]") {
+  const Run run(
+      "CONSEIL COMMUNAUTAIRE DU 5 MARS 2024\n"
+      "Etaient présents : M. Jean ROUX, Mme Lise FABRE.\n"
+      "n°3-2 : Tarifs des piscines intercommunales DBC2024_41\n"
+      "Après en avoir délibéré, le Conseil communautaire DÉCIDE d'adopter les tarifs.\n");
+  const Deliberation d = run.Only();
+  CHECK(d.number == "DBC2024_41");
+  CHECK(run.At(d.prov) == "DBC2024_41");
+}
+
 }  // namespace
 }  // namespace clsdb
