@@ -607,13 +607,42 @@ class ActReader {
 
   // A heading may shout the president's name ("MONSIEUR JEAN-CLAUDE LEROY");
   // the presence list writes it as the person does: use that form.
+  // A name read in a run-on paragraph may go on into the text after it
+  // ("Michel COTTEN ETAT DES PRESENCES"): the listed name of two words or
+  // more whose words, each whole, open it is the person (not the first of
+  // two joined by "et"; "VALENTE-LE HIR" is not "Valente" followed by more).
   static OptText PersonAsListed(OptText name, const std::vector<Attendee>& attendees) {
     if (!name) return name;
     const std::string key = FoldForMatch(*name);
+    const std::vector<std::string> words = SpacedWords(*name);
+    const Attendee* prefix = nullptr;
+    size_t prefix_words = 0;
     for (const Attendee& a : attendees) {
       if (FoldForMatch(a.name) == key) return a.name;
+      const std::vector<std::string> listed = SpacedWords(a.name);
+      if (listed.size() < 2 || listed.size() >= words.size() || listed.size() <= prefix_words ||
+          words[listed.size()] == "et") {
+        continue;
+      }
+      if (std::equal(listed.begin(), listed.end(), words.begin())) {
+        prefix = &a;
+        prefix_words = listed.size();
+      }
     }
+    if (prefix) return prefix->name;
     return name;
+  }
+
+  // The words of a name split at spaces only, each folded.
+  static std::vector<std::string> SpacedWords(std::string_view name) {
+    std::vector<std::string> words;
+    size_t p = 0;
+    while ((p = name.find_first_not_of(' ', p)) != std::string_view::npos) {
+      const size_t e = std::min(name.find(' ', p), name.size());
+      words.push_back(FoldForMatch(name.substr(p, e - p)));
+      p = e;
+    }
+    return words;
   }
 
   // ---- attendees ---------------------------------------------------------------

@@ -662,5 +662,17 @@ TEST_CASE("the act's code after an item's subject is its number", "[deliberation
   CHECK(run.At(d.prov) == "DBC2024_41");
 }
 
+// A secretary's name read in a line that goes on in capitals after it is
+// the listed name it opens; two names joined by "et" stay both.
+TEST_CASE("a name running into the text after it is the listed name it opens", "[deliberation]") {
+  const Run run(
+      "CONSEIL MUNICIPAL DU 9 MARS 2024\n"
+      "Etaient présents : M. Jean ROUX, Mme Lise FABRE, M. Omar SALAH.\n"
+      "Secrétaire de séance : Lise FABRE ETAT DES PRESENCES\n"
+      "Point n°1 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  CHECK(run.Only().secretary == "Lise FABRE");
+}
+
 }  // namespace
 }  // namespace clsdb
