@@ -597,9 +597,14 @@ std::vector<std::string> RuleSet::CheckExamples(const Rule& rule) const {
 namespace {
 
 // One RE2::Set over the patterns; nullptr when one does not compile.
+// RE2::Set::Compile ends the process when memory runs out inside it (it is
+// not exception-safe): the memory its program may take (RE2's max_mem) is
+// asked for first, so that running out raises std::bad_alloc here, where
+// the caller handles it, rather than inside RE2.
 std::unique_ptr<RE2::Set> BuildSet(const std::vector<std::string>& patterns) {
   RE2::Options opts;
   opts.set_log_errors(false);
+  ::operator delete(::operator new(static_cast<size_t>(opts.max_mem()) * 2));
   auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
   for (const std::string& p : patterns) {
     if (set->Add(p, nullptr) < 0) return nullptr;
