@@ -262,6 +262,9 @@ class ActHeadings {
   }
   // Every heading that states an act number.
   const std::vector<int>& numbered() const { return numbered_; }
+  // The last heading, when it is an item that decided nothing (a fragment
+  // cut inside it), else -1.
+  int undecided_item() const { return open_ >= 0 && !decided_ && !open_item_.empty() ? open_ : -1; }
 
  private:
   void Close() {
@@ -352,6 +355,22 @@ void AddItemRuns(const LaidOutDocument& doc, const RuleSet& rules, int end,
   *starts = std::move(kept);
 }
 
+// A fragment of minutes cut inside its first item heading, whose text above
+// it adopts something (the previous minutes, an item whose heading the rules
+// do not know: "… est adoptée à l'unanimité. 2- SÉJOURS SENIORS …"): the
+// adoption is an act, from its block, and the item another.  Empty
+// otherwise.
+std::vector<int> DecisionThenItem(const LaidOutDocument& doc, const RuleSet& rules, int item) {
+  if (item <= 0) return {};
+  const std::vector<const Rule*> adopted = {&rules.Get(RuleId::kDelibOutcomeAdopted),
+                                            &rules.Get(RuleId::kDelibVotesUnanimous),
+                                            &rules.Get(RuleId::kDelibDecide)};
+  for (int i = item - 1; i > 0; --i) {
+    if (AnyMatches(doc.blocks[i], adopted, rules)) return {i, item};
+  }
+  return {};
+}
+
 }  // namespace
 
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
@@ -399,6 +418,7 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   if (starts.empty() && deliberation && headings.empty()) {
     starts = ItemsByDecisions(doc, rules, end, strong);
   }
+  if (starts.empty() && deliberation) starts = DecisionThenItem(doc, rules, acts.undecided_item());
 
   if (starts.empty()) {
     if (deliberation && end > 0) seg->acts.push_back(BlockRange{0, end});

@@ -254,6 +254,25 @@ TEST_CASE("run-on minutes numbered by section and item, after their agenda", "[s
   }
 }
 
+// A fragment cut inside its first numbered item, after a sentence that
+// adopts something: the adoption is an act, the item another.
+TEST_CASE("a fragment's first item after an adoption: two acts", "[segment]") {
+  const testing::TextRun run(
+      "CONSEIL MUNICIPAL DU 14 MARS 2024 COMPTE RENDU L'an deux mille vingt-quatre, le quatorze "
+      "mars, le Conseil Municipal s'est réuni sous la présidence de Madame Anne PETIT, Maire. "
+      "Etaient présents : Mme Anne PETIT, M. Luc ROUX, M. Paul MARTIN. Le compte rendu de la "
+      "séance du 8 février 2024 est adopté à l'unanimité. 2- TARIFS DE LA CANTINE SCOLAIRE "
+      "Madame la Maire présente les nouveaux tarifs de la cantine pour la rentrée, qui tiennent "
+      "compte de la hausse des prix des denrées.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].outcome == "adopted");
+  CHECK(run.records.deliberations[1].number == "2");
+  for (const Deliberation& d : run.records.deliberations) {
+    CHECK(d.meeting_date == "2024-03-14");
+    CHECK(d.attendees.size() == 3);
+  }
+}
+
 // Minutes that head each item with its subject alone ("Objet : …"), the
 // subject printed again as a running header.
 const char kSubjectMinutes[] =
