@@ -371,6 +371,9 @@ class ActReader {
         number_block_ = i;
         d->prov = ProvenanceIn(block(i), m.group_spans["number"].first,
                                m.group_spans["number"].second, rule);
+        // "Dossier n°2-1 : Approbation … DCC2023_129": the number is the
+        // item's place, the code after its subject the act's own number.
+        if (rule == RuleId::kDelibNumberItem) UseActCode(i, m.group_spans["number"].second, d);
         return;
       }
     }
@@ -385,13 +388,22 @@ class ActReader {
       item_number_ = *d->number;
       d->prov = ProvenanceIn(block(act_.begin), m.group_spans[group].first,
                              m.group_spans[group].second, rule);
-      if (Search(RuleId::kDelibActCode, act_.begin, &m)) {
-        d->number = m.Get("code");
-        d->prov = ProvenanceIn(block(act_.begin), m.group_spans["code"].first,
-                               m.group_spans["code"].second, RuleId::kDelibActCode);
-      }
+      UseActCode(act_.begin, 0, d);
       return;
     }
+  }
+
+  // The act's own code written on block i after byte `after` (rule
+  // delib.act_code: "DCM 23.1.49" gives its code, "DCC2023_129" itself), as
+  // the act's number.
+  void UseActCode(int i, size_t after, Deliberation* d) const {
+    RuleMatch m;
+    if (!Search(RuleId::kDelibActCode, i, &m)) return;
+    const char* group = m.Has("code") ? "code" : "glued";
+    const auto [s, e] = m.group_spans[group];
+    if (!m.Has(group) || s < after) return;
+    d->number = m.Get(group);
+    d->prov = ProvenanceIn(block(i), s, e, RuleId::kDelibActCode);
   }
 
   OptText MeetingDate(Part part) const {
@@ -515,8 +527,13 @@ class ActReader {
     if (at < 0) return std::nullopt;
     std::string name = CleanValue(m.Get("name"));
     if (name.empty()) return std::nullopt;
+    // Two persons in one function ("X et Y sont désignés secrétaires de
+    // séance"): both, as the text pairs them.
+    const std::string second = m.Has("name2") ? CleanValue(m.Get("name2")) : std::string();
+    if (!second.empty()) name += " et " + second;
     if (prov) {
-      const auto [s, e] = m.group_spans["name"];
+      auto [s, e] = m.group_spans["name"];
+      if (!second.empty()) e = std::max(e, m.group_spans["name2"].second);
       *prov = ProvenanceIn(block(at), s, e, m.rule->name);
     }
     return name;
@@ -590,13 +607,42 @@ class ActReader {
 
   // A heading may shout the president's name ("MONSIEUR JEAN-CLAUDE LEROY");
   // the presence list writes it as the person does: use that form.
+  // A name read in a run-on paragraph may go on into the text after it
+  // ("Michel COTTEN ETAT DES PRESENCES"): the listed name of two words or
+  // more whose words, each whole, open it is the person (not the first of
+  // two joined by "et"; "VALENTE-LE HIR" is not "Valente" followed by more).
   static OptText PersonAsListed(OptText name, const std::vector<Attendee>& attendees) {
     if (!name) return name;
     const std::string key = FoldForMatch(*name);
+    const std::vector<std::string> words = SpacedWords(*name);
+    const Attendee* prefix = nullptr;
+    size_t prefix_words = 0;
     for (const Attendee& a : attendees) {
       if (FoldForMatch(a.name) == key) return a.name;
+      const std::vector<std::string> listed = SpacedWords(a.name);
+      if (listed.size() < 2 || listed.size() >= words.size() || listed.size() <= prefix_words ||
+          words[listed.size()] == "et") {
+        continue;
+      }
+      if (std::equal(listed.begin(), listed.end(), words.begin())) {
+        prefix = &a;
+        prefix_words = listed.size();
+      }
     }
+    if (prefix) return prefix->name;
     return name;
+  }
+
+  // The words of a name split at spaces only, each folded.
+  static std::vector<std::string> SpacedWords(std::string_view name) {
+    std::vector<std::string> words;
+    size_t p = 0;
+    while ((p = name.find_first_not_of(' ', p)) != std::string_view::npos) {
+      const size_t e = std::min(name.find(' ', p), name.size());
+      words.push_back(FoldForMatch(name.substr(p, e - p)));
+      p = e;
+    }
+    return words;
   }
 
   // ---- attendees ---------------------------------------------------------------

@@ -597,6 +597,8 @@ std::vector<std::string> RuleSet::CheckExamples(const Rule& rule) const {
 namespace {
 
 // One RE2::Set over the patterns; nullptr when one does not compile.
+// RE2::Set::Add and Compile are not exception-safe: memory that runs out
+// inside them crashes the process, which core/memory_reserve.h prevents.
 std::unique_ptr<RE2::Set> BuildSet(const std::vector<std::string>& patterns) {
   RE2::Options opts;
   opts.set_log_errors(false);

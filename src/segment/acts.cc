@@ -47,6 +47,28 @@ bool IsSubjectLine(const Block& b, const RuleSet& rules, RuleMatch* m) {
   return rules.Search(rules.Get(RuleId::kDelibSubject), b.text, m);
 }
 
+// The item number a heading's rule captured ("1.4"), empty for none.
+const std::string& ItemOf(const RuleMatch& m) {
+  return m.Has("item") ? m.Get("item") : m.Get("item2");
+}
+
+// Minutes numbered by section and item ("1. Fonctionnement des assemblées",
+// then "1.1. Approbation du procès-verbal") head each section with its own
+// number: a heading directly above its section's first item ("2" above
+// "2.1") is no act.
+void DropSectionHeadings(std::vector<std::pair<int, RuleMatch>>* headings) {
+  std::vector<std::pair<int, RuleMatch>> kept;
+  for (size_t k = 0; k < headings->size(); ++k) {
+    if (k + 1 < headings->size() && (*headings)[k + 1].first == (*headings)[k].first + 1) {
+      const std::vector<int> section = ItemKey(ItemOf((*headings)[k].second));
+      const std::vector<int> first = ItemKey(ItemOf((*headings)[k + 1].second));
+      if (section.size() == 1 && first == std::vector<int>{section[0], 1}) continue;
+    }
+    kept.push_back(std::move((*headings)[k]));
+  }
+  *headings = std::move(kept);
+}
+
 // The heading blocks of [0, end) with their captures: the act's number and
 // item headings, else, in minutes that head their items with their subject
 // alone, the "Objet :" lines when there are several.  A document that numbers its acts or items
@@ -73,6 +95,7 @@ std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
   if (other_numbers) {
     std::erase_if(headings, [&](const auto& h) { return h.second.rule == roman; });
   }
+  DropSectionHeadings(&headings);
   // One subject line cuts nothing: the act is the document (its subject
   // may stand below its decision, on the stamp).
   if (!headings.empty() || subjects.size() < 2) return headings;
@@ -147,6 +170,15 @@ std::vector<int> ItemsByCapsHeadings(const LaidOutDocument& doc, int end) {
   return starts;
 }
 
+// Whether item `next` goes on from item `prev` in a run of minutes: the
+// next item ("1.5" after "1.4", "4" after "3"), or the first of the next
+// section ("2.1" after "1.3").
+bool RunFollows(std::string_view prev, std::string_view next) {
+  if (ItemFollows(prev, next)) return true;
+  const std::vector<int> p = ItemKey(prev), n = ItemKey(next);
+  return p.size() == 2 && n.size() == 2 && n[0] == p[0] + 1 && n[1] == 1;
+}
+
 // The acts' first blocks, from the headings met in order: a heading is
 // kept when a decision follows it before the next heading; a heading
 // without one (the act's number repeated by its signature or stamp)
@@ -178,6 +210,13 @@ class ActHeadings {
       open_item_.clear();
       return;
     }
+    // An item numbered again before any decision: the first was its line
+    // in the agenda listed above the minutes, the act starts here.
+    if (open_ >= 0 && !decided_ && !item.empty() && !undecided_items_.insert(item).second) {
+      open_ = i;
+      open_item_ = item;
+      return;
+    }
     // The next item before any decision: the open one was an item with
     // nothing to decide ("3) Décisions prises en délégation : aucune").
     if (open_ >= 0 && !decided_ && ItemFollows(open_item_, item)) {
@@ -191,6 +230,8 @@ class ActHeadings {
       Close();
       open_ = i;
       open_item_ = item;
+      undecided_items_.clear();
+      if (!item.empty()) undecided_items_.insert(item);
       decided_ = false;
       settled_ = false;
     }
@@ -209,11 +250,11 @@ class ActHeadings {
 
   // The acts' first blocks.  The last act of a fragment may be cut off
   // before its decision: a heading that states its number, or the item
-  // that follows the last act's item ("1.5" after "1.4"), still opens one.
+  // that follows the last act's item ("1.5" after "1.4", "2.1" after
+  // "1.3"), still opens one.
   std::vector<int> Finish() {
     if (open_ >= 0 && !decided_ &&
-        ((!numbered_.empty() && numbered_.back() == open_) ||
-         ItemFollows(kept_item_, open_item_))) {
+        ((!numbered_.empty() && numbered_.back() == open_) || RunFollows(kept_item_, open_item_))) {
       decided_ = true;
     }
     Close();
@@ -221,6 +262,9 @@ class ActHeadings {
   }
   // Every heading that states an act number.
   const std::vector<int>& numbered() const { return numbered_; }
+  // The last heading, when it is an item that decided nothing (a fragment
+  // cut inside it), else -1.
+  int undecided_item() const { return open_ >= 0 && !decided_ && !open_item_.empty() ? open_ : -1; }
 
  private:
   void Close() {
@@ -231,13 +275,14 @@ class ActHeadings {
 
   std::vector<int> starts_;
   std::vector<int> numbered_;
-  int open_ = -1;                   // the last heading seen
-  bool decided_ = false;            // a decision since it
-  bool settled_ = false;            // a strong decision since it
-  std::string open_number_;         // its act number, when it states one
-  std::string open_item_;           // its item number ("1.4"), when it is an item
-  std::string kept_item_;           // the item number of the last act kept
-  std::set<std::string> subjects_;  // the subjects of "Objet :" headings seen
+  int open_ = -1;                          // the last heading seen
+  bool decided_ = false;                   // a decision since it
+  bool settled_ = false;                   // a strong decision since it
+  std::string open_number_;                // its act number, when it states one
+  std::string open_item_;                  // its item number ("1.4"), when it is an item
+  std::string kept_item_;                  // the item number of the last act kept
+  std::set<std::string> subjects_;         // the subjects of "Objet :" headings seen
+  std::set<std::string> undecided_items_;  // the items headed since the last decision
 };
 
 // Minutes whose acts carry their numbers ("CC02_2023", "DEL2020_01_03")
@@ -250,15 +295,6 @@ void DropItemsBeforeNumberedActs(const std::vector<int>& numbered, std::vector<i
   size_t k = 0;
   while (k + 1 < starts->size() && (*starts)[k + 1] <= numbered.front()) ++k;
   starts->erase(starts->begin(), starts->begin() + static_cast<std::ptrdiff_t>(k));
-}
-
-// Whether item `next` goes on from item `prev` in a run of minutes: the
-// next item ("1.5" after "1.4", "4" after "3"), or the first of the next
-// section ("2.1" after "1.3").
-bool RunFollows(std::string_view prev, std::string_view next) {
-  if (ItemFollows(prev, next)) return true;
-  const std::vector<int> p = ItemKey(prev), n = ItemKey(next);
-  return p.size() == 2 && n.size() == 2 && n[0] == p[0] + 1 && n[1] == 1;
 }
 
 // The minimum length of a run of items read as acts, and the share of them
@@ -319,6 +355,22 @@ void AddItemRuns(const LaidOutDocument& doc, const RuleSet& rules, int end,
   *starts = std::move(kept);
 }
 
+// A fragment of minutes cut inside its first item heading, whose text above
+// it adopts something (the previous minutes, an item whose heading the rules
+// do not know: "… est adoptée à l'unanimité. 2- SÉJOURS SENIORS …"): the
+// adoption is an act, from its block, and the item another.  Empty
+// otherwise.
+std::vector<int> DecisionThenItem(const LaidOutDocument& doc, const RuleSet& rules, int item) {
+  if (item <= 0) return {};
+  const std::vector<const Rule*> adopted = {&rules.Get(RuleId::kDelibOutcomeAdopted),
+                                            &rules.Get(RuleId::kDelibVotesUnanimous),
+                                            &rules.Get(RuleId::kDelibDecide)};
+  for (int i = item - 1; i > 0; --i) {
+    if (AnyMatches(doc.blocks[i], adopted, rules)) return {i, item};
+  }
+  return {};
+}
+
 }  // namespace
 
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
@@ -366,6 +418,7 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   if (starts.empty() && deliberation && headings.empty()) {
     starts = ItemsByDecisions(doc, rules, end, strong);
   }
+  if (starts.empty() && deliberation) starts = DecisionThenItem(doc, rules, acts.undecided_item());
 
   if (starts.empty()) {
     if (deliberation && end > 0) seg->acts.push_back(BlockRange{0, end});

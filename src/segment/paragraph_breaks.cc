@@ -75,13 +75,16 @@ bool IsRunningHeader(const std::vector<ItemMark>& marks, const std::vector<size_
 }
 
 // Whether b follows a in a numbering: 3 after 2, 1.3 after 1.2, 2.1 after 1.x.
+// Hierarchical numbering heads each section with its own number: 1.1 after
+// the section 1, and the section 2 after 1.x.
 bool Follows(const ItemMark& a, const ItemMark& b) {
   if (a.minor == 0 && b.minor == 0) return b.major == a.major + 1;
   if (a.minor > 0 && b.minor > 0) {
     return (b.major == a.major && b.minor == a.minor + 1) ||
            (b.major == a.major + 1 && b.minor == 1);
   }
-  return false;
+  if (a.minor == 0) return b.major == a.major && b.minor == 1;
+  return b.major == a.major + 1;
 }
 
 // The items of the document's numbered runs (1, 2, 3 … or 1.1, 1.2 …) of at

@@ -636,5 +636,43 @@ TEST_CASE("an excused list ends after its last bracket; a president named by fun
   CHECK(d.secretary == "Paul MARTIN");
 }
 
+// Two secretaries of one sitting: both, joined as the text pairs them, and
+// the provenance spans both names.
+TEST_CASE("two secretaries named together are both the secretary", "[deliberation]") {
+  const Run run(
+      "CONSEIL MUNICIPAL DU 9 MARS 2024\n"
+      "Etaient présents : M. Jean ROUX, Mme Lise FABRE, M. Omar SALAH.\n"
+      "Mme Lise FABRE et M. Omar SALAH ont été désignés secrétaires de séance.\n"
+      "Point n°1 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  const Deliberation d = run.Only();
+  CHECK(d.secretary == "Lise FABRE et Omar SALAH");
+}
+
+// An item's place ("n°3-2") and, after its subject, the act's own code
+// glued to its label: the code is the act's number.
+TEST_CASE("the act's code after an item's subject is its number", "[deliberation]") {
+  const Run run(
+      "CONSEIL COMMUNAUTAIRE DU 5 MARS 2024\n"
+      "Etaient présents : M. Jean ROUX, Mme Lise FABRE.\n"
+      "n°3-2 : Tarifs des piscines intercommunales DBC2024_41\n"
+      "Après en avoir délibéré, le Conseil communautaire DÉCIDE d'adopter les tarifs.\n");
+  const Deliberation d = run.Only();
+  CHECK(d.number == "DBC2024_41");
+  CHECK(run.At(d.prov) == "DBC2024_41");
+}
+
+// A secretary's name read in a line that goes on in capitals after it is
+// the listed name it opens; two names joined by "et" stay both.
+TEST_CASE("a name running into the text after it is the listed name it opens", "[deliberation]") {
+  const Run run(
+      "CONSEIL MUNICIPAL DU 9 MARS 2024\n"
+      "Etaient présents : M. Jean ROUX, Mme Lise FABRE, M. Omar SALAH.\n"
+      "Secrétaire de séance : Lise FABRE ETAT DES PRESENCES\n"
+      "Point n°1 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  CHECK(run.Only().secretary == "Lise FABRE");
+}
+
 }  // namespace
 }  // namespace clsdb

@@ -228,6 +228,51 @@ TEST_CASE("run-on minutes: an item with nothing to decide, a heading broken afte
   }
 }
 
+// Run-on minutes numbered by section and item ("1. Finances 1.1. Budget …"),
+// after an agenda that lists the same numbers: the acts are the items of the
+// minutes, not their agenda lines nor their sections; the last one, cut off
+// before its decision, still opens an act.
+TEST_CASE("run-on minutes numbered by section and item, after their agenda", "[segment]") {
+  const testing::TextRun run(
+      "CONSEIL MUNICIPAL DU 14 MARS 2024 COMPTE RENDU L'an deux mille vingt-quatre, le quatorze "
+      "mars, le Conseil Municipal s'est réuni sous la présidence de Madame Anne PETIT, Maire. "
+      "Etaient présents : Mme Anne PETIT, M. Luc ROUX, M. Paul MARTIN. ORDRE DU JOUR "
+      "1. Administration générale 1.1. Approbation du compte rendu du 8 février 2024 "
+      "2. Finances 2.1. Budget primitif 2024 2.2. Tarifs de la cantine scolaire "
+      "3. Urbanisme 3.1. Vente d'un terrain communal Madame la Maire ouvre la séance. "
+      "1. Administration générale 1.1. Approbation du compte rendu du 8 février 2024 "
+      "Aucune observation n'est formulée. Le compte rendu est adopté à l'unanimité. "
+      "2. Finances 2.1. Budget primitif 2024 Madame la Maire présente le budget primitif de "
+      "l'exercice, section par section, et répond aux questions des conseillers.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].number == "1.1");
+  CHECK(run.records.deliberations[0].outcome == "adopted");
+  CHECK(run.records.deliberations[1].number == "2.1");
+  for (const Deliberation& d : run.records.deliberations) {
+    CHECK(d.meeting_date == "2024-03-14");
+    CHECK(d.attendees.size() == 3);
+  }
+}
+
+// A fragment cut inside its first numbered item, after a sentence that
+// adopts something: the adoption is an act, the item another.
+TEST_CASE("a fragment's first item after an adoption: two acts", "[segment]") {
+  const testing::TextRun run(
+      "CONSEIL MUNICIPAL DU 14 MARS 2024 COMPTE RENDU L'an deux mille vingt-quatre, le quatorze "
+      "mars, le Conseil Municipal s'est réuni sous la présidence de Madame Anne PETIT, Maire. "
+      "Etaient présents : Mme Anne PETIT, M. Luc ROUX, M. Paul MARTIN. Le compte rendu de la "
+      "séance du 8 février 2024 est adopté à l'unanimité. 2- TARIFS DE LA CANTINE SCOLAIRE "
+      "Madame la Maire présente les nouveaux tarifs de la cantine pour la rentrée, qui tiennent "
+      "compte de la hausse des prix des denrées.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].outcome == "adopted");
+  CHECK(run.records.deliberations[1].number == "2");
+  for (const Deliberation& d : run.records.deliberations) {
+    CHECK(d.meeting_date == "2024-03-14");
+    CHECK(d.attendees.size() == 3);
+  }
+}
+
 // Minutes that head each item with its subject alone ("Objet : …"), the
 // subject printed again as a running header.
 const char kSubjectMinutes[] =
