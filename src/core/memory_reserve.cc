@@ -1,6 +1,7 @@
 #include "core/memory_reserve.h"
 
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <mutex>
@@ -22,13 +23,32 @@ void* MapReserve(size_t bytes) {
   return p == MAP_FAILED ? nullptr : p;
 }
 
+// How many NoThrowAllocationScopes the thread is in.
+thread_local int no_throw_depth = 0;
+
+// The run's end when memory runs out where a std::bad_alloc cannot be
+// thrown: write(2) and _exit, which allocate nothing.
+[[noreturn]] void ExitOutOfMemory() {
+  static constexpr char kMessage[] =
+      "clsdb: out of memory inside RE2, which cannot recover from it: the run stopped; the "
+      "documents stored before are complete, and the next run goes on from there\n";
+  ssize_t ignored = write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+  (void)ignored;
+  _exit(3);
+}
+
 // operator new calls this when an allocation fails, and tries again when it
 // returns: the first failure unmaps the reserve; the next one, with the
-// reserve gone, is the std::bad_alloc it would have been.
+// reserve gone, is the std::bad_alloc it would have been, or the run's end
+// inside RE2.
 void GiveBackReserve() {
   void* p = reserve.exchange(nullptr);
-  if (p == nullptr) throw std::bad_alloc();
-  munmap(p, reserve_bytes);
+  if (p != nullptr) {
+    munmap(p, reserve_bytes);
+    return;
+  }
+  if (no_throw_depth > 0) ExitOutOfMemory();
+  throw std::bad_alloc();
 }
 
 }  // namespace
@@ -52,6 +72,9 @@ bool RestoreMemoryReserve() noexcept {
   reserve.store(p);
   return true;
 }
+
+NoThrowAllocationScope::NoThrowAllocationScope() { ++no_throw_depth; }
+NoThrowAllocationScope::~NoThrowAllocationScope() { --no_throw_depth; }
 
 bool MemoryReserveSpent() { return reserve_bytes != 0 && reserve.load() == nullptr; }
 

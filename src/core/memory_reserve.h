@@ -10,8 +10,11 @@
 // With a reserve, the first allocation that fails is given the reserve's
 // space instead and goes on; clsdb then puts the reserve back at its next
 // safe point (a document done, a row written).  An operation that needs
-// more than the reserve, or that runs out before the reserve is back, still
-// meets std::bad_alloc: the reserve makes a crash rare, not impossible.
+// more than the reserve, or that runs out before the reserve is back, meets
+// std::bad_alloc, as it would without a reserve; inside RE2 (code marked
+// with a NoThrowAllocationScope) it ends the run instead, with a message and
+// exit status 3: what was committed is whole, the open group is rolled back
+// when the database is next opened, and the next run goes on from there.
 // The reserve is address space, which is what `ulimit -v` and
 // --max-memory-mb limit; it does not help when the machine itself is out
 // of memory (the kernel then kills a process rather than fail malloc).
@@ -37,6 +40,18 @@ bool InstallMemoryReserve(size_t bytes = kMemoryReserveBytes);
 // installed); when memory is still short, the next safe point tries again.
 // Thread-safe.
 bool RestoreMemoryReserve() noexcept;
+
+// Marks the calling thread, while the object lives, as inside a library
+// that cannot survive a std::bad_alloc (RE2): an allocation that fails
+// there with the reserve spent ends the process as said above instead of
+// throwing.  Nests.
+class NoThrowAllocationScope {
+ public:
+  NoThrowAllocationScope();
+  ~NoThrowAllocationScope();
+  NoThrowAllocationScope(const NoThrowAllocationScope&) = delete;
+  NoThrowAllocationScope& operator=(const NoThrowAllocationScope&) = delete;
+};
 
 // Whether the reserve has been spent since it was last restored (for tests).
 bool MemoryReserveSpent();

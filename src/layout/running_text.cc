@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "core/memory_reserve.h"
+
 namespace clsdb {
 
 namespace {
@@ -45,10 +47,12 @@ std::string DigitsFolded(std::string_view line) {
 }  // namespace
 
 bool IsStampLine(std::string_view line) {
+  NoThrowAllocationScope in_re2;
   return RE2::FullMatch(re2::StringPiece(line.data(), line.size()), StampRe());
 }
 
 bool IsPageNumberLine(std::string_view line) {
+  NoThrowAllocationScope in_re2;
   return RE2::FullMatch(re2::StringPiece(line.data(), line.size()), PageNumberRe());
 }
 

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <vector>
 
+#include "core/memory_reserve.h"
 #include "core/utf8.h"
 
 namespace clsdb {
@@ -78,6 +79,7 @@ bool AnyMatches(const RE2& re, char32_t lo, char32_t hi) {
 // none).  Written inside a class that folds case they match no more: the
 // set RE2 gives a class under (?i) is closed under case folding already.
 std::optional<std::string> ComputeMembers(const std::string& token, bool fold) {
+  NoThrowAllocationScope in_re2;
   RE2::Options opts;
   opts.set_log_errors(false);
   opts.set_encoding(RE2::Options::EncodingUTF8);

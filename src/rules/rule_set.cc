@@ -19,6 +19,7 @@
 #include <system_error>
 #include <thread>
 
+#include "core/memory_reserve.h"
 #include "core/words.h"
 #include "rules/narrow.h"
 
@@ -113,7 +114,10 @@ constexpr size_t kMaxCachedPatterns = 4096;
 
 bool Rule::Compile() const noexcept {
   try {
-    std::call_once(compiled_, [this] { re_ = std::make_unique<RE2>(pattern, PatternOptions()); });
+    std::call_once(compiled_, [this] {
+      NoThrowAllocationScope in_re2;
+      re_ = std::make_unique<RE2>(pattern, PatternOptions());
+    });
     return true;
   } catch (const std::bad_alloc&) {
     return false;  // the flag stays unset: a later call tries again
@@ -135,7 +139,11 @@ const RE2* Rule::narrow() const {
   std::call_once(narrowed_, [this] {
     const std::optional<std::string> narrowed = NarrowPattern(pattern);
     if (!narrowed) return;
-    auto re = std::make_unique<RE2>(*narrowed, PatternOptions());
+    std::unique_ptr<RE2> re;
+    {
+      NoThrowAllocationScope in_re2;
+      re = std::make_unique<RE2>(*narrowed, PatternOptions());
+    }
     if (!re->ok()) return;
     narrow_re_ = std::move(re);
     narrowed_as_written_ = *narrowed == pattern;
@@ -515,6 +523,7 @@ bool RuleSet::Search(const Rule& rule, std::string_view text, RuleMatch* m) cons
 bool RuleSet::SearchWith(const RE2& re, const Rule& rule, std::string_view text,
                          RuleMatch* m) const {
   re2::StringPiece input(text.data(), text.size());
+  NoThrowAllocationScope in_re2;  // a search builds DFA states
   // Without captures RE2 answers with its DFA alone.
   if (m == nullptr) return re.Match(input, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
   const int n = re.NumberOfCapturingGroups() + 1;
@@ -597,11 +606,12 @@ std::vector<std::string> RuleSet::CheckExamples(const Rule& rule) const {
 namespace {
 
 // One RE2::Set over the patterns; nullptr when one does not compile.
-// RE2::Set::Add and Compile are not exception-safe: memory that runs out
-// inside them crashes the process, which core/memory_reserve.h prevents.
+// RE2 is not exception-safe: a std::bad_alloc inside it crashes the
+// process, so RE2 runs in NoThrowAllocationScopes (core/memory_reserve.h).
 std::unique_ptr<RE2::Set> BuildSet(const std::vector<std::string>& patterns) {
   RE2::Options opts;
   opts.set_log_errors(false);
+  NoThrowAllocationScope in_re2;
   auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
   for (const std::string& p : patterns) {
     if (set->Add(p, nullptr) < 0) return nullptr;
@@ -641,6 +651,7 @@ std::vector<const Rule*> RuleSetMatcher::Matching(std::string_view text) const {
       narrow_set_ && (narrowed_as_written_ || InNarrowAlphabet(text)) ? narrow_set_.get() : Full();
   if (set == nullptr) return out;
   std::vector<int> hits;
+  NoThrowAllocationScope in_re2;
   if (!set->Match(re2::StringPiece(text.data(), text.size()), &hits)) return out;
   std::sort(hits.begin(), hits.end());
   for (int i : hits) out.push_back(rules_[i]);

@@ -1,4 +1,7 @@
 // core/: the helpers every stage shares, one table of cases each.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -142,6 +145,29 @@ TEST_CASE("the memory reserve is given back at the first failed allocation, then
   on_failure();
   CHECK(MemoryReserveSpent());
   CHECK(RestoreMemoryReserve());
+}
+
+TEST_CASE("out of memory inside a no-throw scope, with the reserve spent, ends the process with 3",
+          "[core][memory]") {
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    if (!InstallMemoryReserve(1u << 20)) _exit(10);
+    std::new_handler on_failure = std::get_new_handler();
+    on_failure();  // the reserve is given back
+    try {
+      on_failure();  // outside a scope: the std::bad_alloc it is
+      _exit(11);
+    } catch (const std::bad_alloc&) {
+    }
+    NoThrowAllocationScope in_re2;
+    on_failure();  // inside one: the process ends
+    _exit(12);
+  }
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 3);
 }
 
 }  // namespace
