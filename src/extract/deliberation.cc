@@ -726,6 +726,90 @@ class ActReader {
     return rules_.Search(RuleId::kDelibAttendeeCivility, std::string_view(text).substr(p), nullptr);
   }
 
+  // The shape of the word at text[at]: 2 in capitals ("ARNAL"), 1
+  // capitalised ("Fabienne", "Élise"), 0 otherwise.
+  static int WordShape(std::string_view word) {
+    if (word.empty()) return 0;
+    const unsigned char c = static_cast<unsigned char>(word[0]);
+    if (!((c >= 'A' && c <= 'Z') || c == 0xC3)) return 0;
+    bool lower = false;
+    for (char ch : word) lower = lower || (ch >= 'a' && ch <= 'z');
+    return lower ? 1 : 2;
+  }
+
+  // The first word of text[at, …) after its civility, and where it ends.
+  std::string_view WordAt(std::string_view text, size_t at) const {
+    std::string_view rest = text.substr(std::min(at, text.size()));
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    RuleMatch civ;
+    if (rules_.Search(RuleId::kDelibAttendeeCivility, rest, &civ)) rest.remove_prefix(civ.end);
+    return rest.substr(0, std::min(rest.find(' '), rest.size()));
+  }
+
+  // A list of proxies written without separators ("ARNAL Fabienne à JARRIGE
+  // Françoise AYGALENQ Elisabeth à ARNAL Michel", "Roger BRIAND avait donné
+  // pouvoir à Luc SOULARD Véronique BESSE avait donné pouvoir à …"): at
+  // text[at], after the " à " of the item that starts at `start`, a holder
+  // of two words written as the giver is (surname first or last), then
+  // another giver written the same way before their own proxy.  Where that
+  // giver starts, else npos.
+  size_t ProxyChainNext(std::string_view text, size_t start, size_t at) const {
+    const int shape = WordShape(WordAt(text, start));
+    const std::string_view first = WordAt(text, at);
+    if (shape == 0 || WordShape(first) != shape) return std::string_view::npos;
+    const size_t second_at = static_cast<size_t>(first.data() - text.data()) + first.size() + 1;
+    if (second_at >= text.size() || text[second_at - 1] != ' ') return std::string_view::npos;
+    const std::string_view second = text.substr(second_at, text.find(' ', second_at) - second_at);
+    if (WordShape(second) != 3 - shape) return std::string_view::npos;
+    const size_t next = second_at + second.size() + 1;
+    if (next >= text.size() || text[next - 1] != ' ' || WordShape(WordAt(text, next)) != shape) {
+      return std::string_view::npos;
+    }
+    std::string_view giver = text.substr(next);
+    giver = giver.substr(0, std::min(giver.find_first_of(",;(["), giver.size()));
+    RuleMatch m;
+    if (!rules_.Search(RuleId::kDelibAttendeeProxyTail, giver, &m) || m.start == 0) {
+      return std::string_view::npos;
+    }
+    giver = giver.substr(0, m.start);
+    RuleMatch civ;
+    if (rules_.Search(RuleId::kDelibAttendeeCivility, giver, &civ)) giver.remove_prefix(civ.end);
+    if (!rules_.Search(RuleId::kDelibAttendeeName, giver, nullptr)) return std::string_view::npos;
+    return next;
+  }
+
+  // Where a person starts after the bracket that ends at text[at] with no
+  // separator between them ("… (arrivée après la délibération 5) Maurice
+  // LAVAGNA, …", "…)Monsieur Alain X"): the next item, up to its separator
+  // or bracket, is a name of two words or more, with its civility or after
+  // a space.  Else npos.
+  size_t NameAfterBracket(const std::string& text, size_t at) const {
+    size_t q = at;
+    while (q < text.size() && text[q] == ' ') ++q;
+    if (q >= text.size()) return std::string::npos;
+    const unsigned char c = static_cast<unsigned char>(text[q]);
+    if (!((c >= 'A' && c <= 'Z') || c == 0xC3)) return std::string::npos;
+    std::string_view item = std::string_view(text).substr(q);
+    item = item.substr(0, std::min(item.find_first_of(",;(["), item.size()));
+    for (std::string_view sep : {" et ", " - "})
+      item = item.substr(0, std::min(item.find(sep), item.size()));
+    while (!item.empty() && (item.back() == ' ' || item.back() == '.')) item.remove_suffix(1);
+    // Glued to the bracket, only a civility starts a person ("…)JD" is
+    // debris); a name is two words or more.
+    RuleMatch civ;
+    if (rules_.Search(RuleId::kDelibAttendeeCivility, item, &civ)) {
+      item.remove_prefix(civ.end);
+    } else if (q == at) {
+      return std::string::npos;
+    }
+    if (item.find(' ') == std::string_view::npos ||
+        !rules_.Search(RuleId::kDelibAttendeeName, item, nullptr) ||
+        rules_.Search(RuleId::kDelibAttendeeFunction, item, nullptr)) {
+      return std::string::npos;
+    }
+    return q;
+  }
+
   // Whether a name may end at item[at]: what follows starts no capitalised
   // word (it is punctuation, a lower-case word, a number).
   static bool EndsName(std::string_view item, size_t at) {
@@ -916,7 +1000,16 @@ class ActReader {
       if (c == '(' || c == '[') {
         if (depth++ == 0 && item_end == std::string::npos) item_end = p;
       } else if ((c == ')' || c == ']') && depth > 0) {
-        --depth;
+        if (--depth == 0) {
+          // "Pierre X (arrivée après …) Maurice Y": the bracket ends the item
+          // when a name follows it with no separator.
+          const size_t next = NameAfterBracket(text, p + 1);
+          if (next != std::string::npos) {
+            close_item(next);
+            item_start = next;
+            p = next - 1;
+          }
+        }
       } else if (depth == 0 && (c == ',' || c == ';')) {
         close_item(p);
         item_start = p + 1;
@@ -933,6 +1026,13 @@ class ActReader {
         close_item(p);
         item_start = p + bullet;
         p += bullet - 1;
+      } else if (const size_t giver = depth == 0 && text.compare(p, 4, " à ") == 0
+                                          ? ProxyChainNext(text, item_start, p + 4)
+                                          : std::string::npos;
+                 giver != std::string::npos) {
+        close_item(giver);
+        item_start = giver;
+        p = giver - 1;
       } else if (depth == 0 && (text.compare(p, 4, " et ") == 0 || text.compare(p, 3, " - ") == 0 ||
                                 text.compare(p, 5, " – ") == 0)) {
         // " et ", " - ", " – " (the en dash is 3 bytes): the separator's
