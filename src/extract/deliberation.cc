@@ -1514,10 +1514,30 @@ std::vector<BlockRange> ReadableActs(const LaidOutDocument& doc, const Segmentat
   return acts;
 }
 
+// Minutes name the sitting's secretary once, often in an item of their own
+// ("Point n°2 : Désignation du secrétaire de séance … désigne Mme X"): when
+// the acts of one sitting give a single value, it is every act's.
+void ShareValue(std::vector<Deliberation>::iterator first, std::vector<Deliberation>::iterator last,
+                OptText Deliberation::*field) {
+  const OptText* named = nullptr;
+  for (auto it = first; it != last; ++it) {
+    const OptText& value = (*it).*field;
+    if (!value) continue;
+    if (named && **named != *value) return;
+    named = &value;
+  }
+  if (!named) return;
+  const OptText value = *named;
+  for (auto it = first; it != last; ++it) {
+    if (!((*it).*field)) (*it).*field = value;
+  }
+}
+
 void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
                           DocumentRecords* out) {
   const int n = static_cast<int>(doc.blocks.size());
   const BlockRange sitting = Clamp(seg.sitting, n);
+  const size_t first = out->deliberations.size();
   int ordinal = 0;  // the act's place in seg.acts, empty ones counted
   for (const BlockRange& range : seg.acts) {
     const BlockRange act = Clamp(range, n);
@@ -1525,6 +1545,10 @@ void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, c
     if (act.empty()) continue;
     out->deliberations.push_back(
         ActReader(doc, rules, sitting, act, ordinal, seg.acts.size() == 1).Read());
+  }
+  if (!sitting.empty()) {
+    const auto begin = out->deliberations.begin() + static_cast<std::ptrdiff_t>(first);
+    ShareValue(begin, out->deliberations.end(), &Deliberation::secretary);
   }
 }
 
