@@ -241,6 +241,7 @@ class ActReader {
   // commune de Montroy" as the head writes it.  Only the head of each block
   // is read: further on, a commune named is another's.
   std::string CompletedByPlace(const std::string& body) const {
+    if (FoldForMatch(body).find("communautaire") != std::string::npos) return CompletedBySeat(body);
     if (FoldForMatch(body).find("municipal") == std::string::npos) return body;
     const int head_end = std::min(static_cast<int>(doc_.blocks.size()), kSittingHeadBlocks);
     for (Part part : {Part{0, head_end}, sitting_, header_}) {
@@ -248,7 +249,7 @@ class ActReader {
         if (!IsParagraph(block(k))) continue;
         RuleMatch m;
         const std::string_view head = Utf8Prefix(block(k).text, kPlaceWindowBytes);
-        if (!rules_.Search(RuleId::kDelibBodyPlace, head, &m)) continue;
+        if (!rules_.Search(RuleId::kDelibBodyPlace, head, &m) || !m.Has("place")) continue;
         const bool shouting = NoAsciiLowerCase(body);
         std::string completed = body;
         const std::string kind = FoldForMatch(m.Get("kind"));
@@ -256,6 +257,27 @@ class ActReader {
           completed += (shouting ? " DE LA " : " de la ") + CleanValue(m.Get("kind"));
         }
         return completed + OfPlace(CleanValue(m.Get("place")), shouting);
+      }
+    }
+    return body;
+  }
+
+  // A bare intercommunal council under the collectivity where its minutes
+  // say it sits (rule delib.body.place, group collectivity): "Conseil communautaire de la
+  // Communauté de communes du Pays des Herbiers".  The head only, as for a
+  // commune.
+  std::string CompletedBySeat(const std::string& body) const {
+    const int head_end = std::min(static_cast<int>(doc_.blocks.size()), kSittingHeadBlocks);
+    for (Part part : {Part{0, head_end}, sitting_, header_}) {
+      for (int k = part.begin; k < part.end; ++k) {
+        if (!IsParagraph(block(k))) continue;
+        const std::string_view head = Utf8Prefix(block(k).text, kPlaceWindowBytes);
+        for (const RuleMatch& m : rules_.SearchAll(RuleId::kDelibBodyPlace, head)) {
+          if (!m.Has("collectivity")) continue;
+          const std::string collectivity = CleanValue(m.Get("collectivity"));
+          const bool communaute = FoldForMatch(collectivity).rfind("communaute", 0) == 0;
+          return body + (communaute ? " de la " : " de ") + collectivity;
+        }
       }
     }
     return body;
@@ -1402,10 +1424,10 @@ class ActReader {
       if (a && (!r || adopted.start <= rejected.start)) return std::string("adopted");
       if (r) return std::string("rejected");
     }
-    // No outcome line: an act that DECIDEs after a unanimous vote, or after
-    // a vote with more for than against, was adopted.
-    if (has_decide_ &&
-        (unanimous_ || (d.votes_for && *d.votes_for > d.votes_against.value_or(0)))) {
+    // No outcome line: an act voted unanimously (a list of the sitting's
+    // acts may give only "DCM 23.1.52 | À l'unanimité"), or that DECIDEs
+    // after a vote with more for than against, was adopted.
+    if (unanimous_ || (has_decide_ && d.votes_for && *d.votes_for > d.votes_against.value_or(0))) {
       return std::string("adopted");
     }
     return std::nullopt;
