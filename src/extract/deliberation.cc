@@ -241,6 +241,7 @@ class ActReader {
   // commune de Montroy" as the head writes it.  Only the head of each block
   // is read: further on, a commune named is another's.
   std::string CompletedByPlace(const std::string& body) const {
+    if (FoldForMatch(body).find("communautaire") != std::string::npos) return CompletedBySeat(body);
     if (FoldForMatch(body).find("municipal") == std::string::npos) return body;
     const int head_end = std::min(static_cast<int>(doc_.blocks.size()), kSittingHeadBlocks);
     for (Part part : {Part{0, head_end}, sitting_, header_}) {
@@ -248,7 +249,7 @@ class ActReader {
         if (!IsParagraph(block(k))) continue;
         RuleMatch m;
         const std::string_view head = Utf8Prefix(block(k).text, kPlaceWindowBytes);
-        if (!rules_.Search(RuleId::kDelibBodyPlace, head, &m)) continue;
+        if (!rules_.Search(RuleId::kDelibBodyPlace, head, &m) || !m.Has("place")) continue;
         const bool shouting = NoAsciiLowerCase(body);
         std::string completed = body;
         const std::string kind = FoldForMatch(m.Get("kind"));
@@ -256,6 +257,27 @@ class ActReader {
           completed += (shouting ? " DE LA " : " de la ") + CleanValue(m.Get("kind"));
         }
         return completed + OfPlace(CleanValue(m.Get("place")), shouting);
+      }
+    }
+    return body;
+  }
+
+  // A bare intercommunal council under the collectivity where its minutes
+  // say it sits (rule delib.body.place, group collectivity): "Conseil communautaire de la
+  // Communauté de communes du Pays des Herbiers".  The head only, as for a
+  // commune.
+  std::string CompletedBySeat(const std::string& body) const {
+    const int head_end = std::min(static_cast<int>(doc_.blocks.size()), kSittingHeadBlocks);
+    for (Part part : {Part{0, head_end}, sitting_, header_}) {
+      for (int k = part.begin; k < part.end; ++k) {
+        if (!IsParagraph(block(k))) continue;
+        const std::string_view head = Utf8Prefix(block(k).text, kPlaceWindowBytes);
+        for (const RuleMatch& m : rules_.SearchAll(RuleId::kDelibBodyPlace, head)) {
+          if (!m.Has("collectivity")) continue;
+          const std::string collectivity = CleanValue(m.Get("collectivity"));
+          const bool communaute = FoldForMatch(collectivity).rfind("communaute", 0) == 0;
+          return body + (communaute ? " de la " : " de ") + collectivity;
+        }
       }
     }
     return body;
@@ -726,6 +748,90 @@ class ActReader {
     return rules_.Search(RuleId::kDelibAttendeeCivility, std::string_view(text).substr(p), nullptr);
   }
 
+  // The shape of the word at text[at]: 2 in capitals ("ARNAL"), 1
+  // capitalised ("Fabienne", "Élise"), 0 otherwise.
+  static int WordShape(std::string_view word) {
+    if (word.empty()) return 0;
+    const unsigned char c = static_cast<unsigned char>(word[0]);
+    if (!((c >= 'A' && c <= 'Z') || c == 0xC3)) return 0;
+    bool lower = false;
+    for (char ch : word) lower = lower || (ch >= 'a' && ch <= 'z');
+    return lower ? 1 : 2;
+  }
+
+  // The first word of text[at, …) after its civility, and where it ends.
+  std::string_view WordAt(std::string_view text, size_t at) const {
+    std::string_view rest = text.substr(std::min(at, text.size()));
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    RuleMatch civ;
+    if (rules_.Search(RuleId::kDelibAttendeeCivility, rest, &civ)) rest.remove_prefix(civ.end);
+    return rest.substr(0, std::min(rest.find(' '), rest.size()));
+  }
+
+  // A list of proxies written without separators ("ARNAL Fabienne à JARRIGE
+  // Françoise AYGALENQ Elisabeth à ARNAL Michel", "Roger BRIAND avait donné
+  // pouvoir à Luc SOULARD Véronique BESSE avait donné pouvoir à …"): at
+  // text[at], after the " à " of the item that starts at `start`, a holder
+  // of two words written as the giver is (surname first or last), then
+  // another giver written the same way before their own proxy.  Where that
+  // giver starts, else npos.
+  size_t ProxyChainNext(std::string_view text, size_t start, size_t at) const {
+    const int shape = WordShape(WordAt(text, start));
+    const std::string_view first = WordAt(text, at);
+    if (shape == 0 || WordShape(first) != shape) return std::string_view::npos;
+    const size_t second_at = static_cast<size_t>(first.data() - text.data()) + first.size() + 1;
+    if (second_at >= text.size() || text[second_at - 1] != ' ') return std::string_view::npos;
+    const std::string_view second = text.substr(second_at, text.find(' ', second_at) - second_at);
+    if (WordShape(second) != 3 - shape) return std::string_view::npos;
+    const size_t next = second_at + second.size() + 1;
+    if (next >= text.size() || text[next - 1] != ' ' || WordShape(WordAt(text, next)) != shape) {
+      return std::string_view::npos;
+    }
+    std::string_view giver = text.substr(next);
+    giver = giver.substr(0, std::min(giver.find_first_of(",;(["), giver.size()));
+    RuleMatch m;
+    if (!rules_.Search(RuleId::kDelibAttendeeProxyTail, giver, &m) || m.start == 0) {
+      return std::string_view::npos;
+    }
+    giver = giver.substr(0, m.start);
+    RuleMatch civ;
+    if (rules_.Search(RuleId::kDelibAttendeeCivility, giver, &civ)) giver.remove_prefix(civ.end);
+    if (!rules_.Search(RuleId::kDelibAttendeeName, giver, nullptr)) return std::string_view::npos;
+    return next;
+  }
+
+  // Where a person starts after the bracket that ends at text[at] with no
+  // separator between them ("… (arrivée après la délibération 5) Maurice
+  // LAVAGNA, …", "…)Monsieur Alain X"): the next item, up to its separator
+  // or bracket, is a name of two words or more, with its civility or after
+  // a space.  Else npos.
+  size_t NameAfterBracket(const std::string& text, size_t at) const {
+    size_t q = at;
+    while (q < text.size() && text[q] == ' ') ++q;
+    if (q >= text.size()) return std::string::npos;
+    const unsigned char c = static_cast<unsigned char>(text[q]);
+    if (!((c >= 'A' && c <= 'Z') || c == 0xC3)) return std::string::npos;
+    std::string_view item = std::string_view(text).substr(q);
+    item = item.substr(0, std::min(item.find_first_of(",;(["), item.size()));
+    for (std::string_view sep : {" et ", " - "})
+      item = item.substr(0, std::min(item.find(sep), item.size()));
+    while (!item.empty() && (item.back() == ' ' || item.back() == '.')) item.remove_suffix(1);
+    // Glued to the bracket, only a civility starts a person ("…)JD" is
+    // debris); a name is two words or more.
+    RuleMatch civ;
+    if (rules_.Search(RuleId::kDelibAttendeeCivility, item, &civ)) {
+      item.remove_prefix(civ.end);
+    } else if (q == at) {
+      return std::string::npos;
+    }
+    if (item.find(' ') == std::string_view::npos ||
+        !rules_.Search(RuleId::kDelibAttendeeName, item, nullptr) ||
+        rules_.Search(RuleId::kDelibAttendeeFunction, item, nullptr)) {
+      return std::string::npos;
+    }
+    return q;
+  }
+
   // Whether a name may end at item[at]: what follows starts no capitalised
   // word (it is punctuation, a lower-case word, a number).
   static bool EndsName(std::string_view item, size_t at) {
@@ -916,7 +1022,16 @@ class ActReader {
       if (c == '(' || c == '[') {
         if (depth++ == 0 && item_end == std::string::npos) item_end = p;
       } else if ((c == ')' || c == ']') && depth > 0) {
-        --depth;
+        if (--depth == 0) {
+          // "Pierre X (arrivée après …) Maurice Y": the bracket ends the item
+          // when a name follows it with no separator.
+          const size_t next = NameAfterBracket(text, p + 1);
+          if (next != std::string::npos) {
+            close_item(next);
+            item_start = next;
+            p = next - 1;
+          }
+        }
       } else if (depth == 0 && (c == ',' || c == ';')) {
         close_item(p);
         item_start = p + 1;
@@ -933,6 +1048,13 @@ class ActReader {
         close_item(p);
         item_start = p + bullet;
         p += bullet - 1;
+      } else if (const size_t giver = depth == 0 && text.compare(p, 4, " à ") == 0
+                                          ? ProxyChainNext(text, item_start, p + 4)
+                                          : std::string::npos;
+                 giver != std::string::npos) {
+        close_item(giver);
+        item_start = giver;
+        p = giver - 1;
       } else if (depth == 0 && (text.compare(p, 4, " et ") == 0 || text.compare(p, 3, " - ") == 0 ||
                                 text.compare(p, 5, " – ") == 0)) {
         // " et ", " - ", " – " (the en dash is 3 bytes): the separator's
@@ -1302,10 +1424,10 @@ class ActReader {
       if (a && (!r || adopted.start <= rejected.start)) return std::string("adopted");
       if (r) return std::string("rejected");
     }
-    // No outcome line: an act that DECIDEs after a unanimous vote, or after
-    // a vote with more for than against, was adopted.
-    if (has_decide_ &&
-        (unanimous_ || (d.votes_for && *d.votes_for > d.votes_against.value_or(0)))) {
+    // No outcome line: an act voted unanimously (a list of the sitting's
+    // acts may give only "DCM 23.1.52 | À l'unanimité"), or that DECIDEs
+    // after a vote with more for than against, was adopted.
+    if (unanimous_ || (has_decide_ && d.votes_for && *d.votes_for > d.votes_against.value_or(0))) {
       return std::string("adopted");
     }
     return std::nullopt;
@@ -1414,10 +1536,30 @@ std::vector<BlockRange> ReadableActs(const LaidOutDocument& doc, const Segmentat
   return acts;
 }
 
+// Minutes name the sitting's secretary once, often in an item of their own
+// ("Point n°2 : Désignation du secrétaire de séance … désigne Mme X"): when
+// the acts of one sitting give a single value, it is every act's.
+void ShareValue(std::vector<Deliberation>::iterator first, std::vector<Deliberation>::iterator last,
+                OptText Deliberation::*field) {
+  const OptText* named = nullptr;
+  for (auto it = first; it != last; ++it) {
+    const OptText& value = (*it).*field;
+    if (!value) continue;
+    if (named && **named != *value) return;
+    named = &value;
+  }
+  if (!named) return;
+  const OptText value = *named;
+  for (auto it = first; it != last; ++it) {
+    if (!((*it).*field)) (*it).*field = value;
+  }
+}
+
 void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
                           DocumentRecords* out) {
   const int n = static_cast<int>(doc.blocks.size());
   const BlockRange sitting = Clamp(seg.sitting, n);
+  const size_t first = out->deliberations.size();
   int ordinal = 0;  // the act's place in seg.acts, empty ones counted
   for (const BlockRange& range : seg.acts) {
     const BlockRange act = Clamp(range, n);
@@ -1425,6 +1567,10 @@ void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, c
     if (act.empty()) continue;
     out->deliberations.push_back(
         ActReader(doc, rules, sitting, act, ordinal, seg.acts.size() == 1).Read());
+  }
+  if (!sitting.empty()) {
+    const auto begin = out->deliberations.begin() + static_cast<std::ptrdiff_t>(first);
+    ShareValue(begin, out->deliberations.end(), &Deliberation::secretary);
   }
 }
 

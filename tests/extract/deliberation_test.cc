@@ -286,6 +286,31 @@ TEST_CASE("a label that holds only its count: the names follow in the next parag
   CHECK(excused == std::vector<std::string>{"LEFEBVRE Paul", "PETIT Jean"});
 }
 
+TEST_CASE("proxies listed with no separators; a name right after a bracket", "[deliberation]") {
+  const Deliberation d =
+      Run("PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+          "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "Présents : Paul MARTIN (arrivé après la délibération 2) Anne PETIT, Jean DUPONT.\n"
+          "Absents ayant donné procuration : ARNAL Fabienne à MARTIN Paul AYGALENQ Elisabeth à "
+          "PETIT Anne\n"
+          "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present",
+                                 "Jean DUPONT | present", "ARNAL Fabienne | excused",
+                                 "AYGALENQ Elisabeth | excused"});
+}
+
+TEST_CASE("a bare intercommunal council is the council of the collectivity where it sits",
+          "[deliberation]") {
+  CHECK(Run("CONSEIL COMMUNAUTAIRE DU 16 MARS 2023\n"
+            "Le Conseil Communautaire s'est réuni à Blausasc, au siège de la Communauté de "
+            "Communes du Pays des Paillons. Présents : M. Paul MARTIN, Mme Anne PETIT.\n"
+            "Le Conseil Communautaire, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+            .Only()
+            .body == "Conseil Communautaire de la Communauté de Communes du Pays des Paillons");
+}
+
 TEST_CASE("vote counts and the vote lines as written", "[deliberation]") {
   const Deliberation d = Run(kCommission).Only();
   CHECK(d.votes_for == 43);
