@@ -6,6 +6,7 @@
 
 #include "core/words.h"
 #include "normalize/normalize.h"
+#include "organize/text_names.h"
 
 namespace clsdb {
 
@@ -186,6 +187,41 @@ class ContractOrganizations {
     }
   }
 
+  // The names the contract's own text writes: its "Name (ACRONYM)"
+  // definitions, in prose or headings, and the other spellings of its
+  // organisations' names ("Pays de Trégor-Goëlo" for the party "Pays du
+  // Trégor-Goëlo").  After the parties and actors, so that they never
+  // change how those resolve.
+  void AddTextNames(std::string_view text) {
+    if (text.empty()) return;
+    const std::vector<TextToken> tokens = TokenizeText(text);
+    for (const NameDefinition& d : FindDefinitions(text, tokens, rules_)) {
+      AddDefinition(d.name, d.acronym);
+    }
+    for (size_t o = 0; o < c_.organizations.size(); ++o) {
+      if (!c_.organizations[o].kind) continue;
+      const std::string kind = *c_.organizations[o].kind;
+      std::vector<std::string> names;
+      for (const OrganizationAlias& alias : c_.organization_aliases) {
+        if (alias.organization_index == static_cast<int>(o)) names.push_back(CoreName(alias.name));
+      }
+      for (const std::string& name : names) {
+        for (const std::string& spelling : FindSpellings(text, tokens, name)) {
+          if (Find(spelling) == static_cast<int>(o) && OrganizationKind(spelling, rules_) == kind) {
+            Alias(static_cast<int>(o), spelling);
+          }
+        }
+        for (const std::string& spelling : FindAcronymSpellings(text, tokens, name)) {
+          const int found = Find(spelling);
+          if ((found < 0 || found == static_cast<int>(o)) &&
+              OrganizationKind(spelling, rules_) == kind) {
+            Alias(static_cast<int>(o), spelling);
+          }
+        }
+      }
+    }
+  }
+
   // An organisation made from actors' names is named by the fullest of
   // them ("Conseil Départemental" rather than "CD").
   void ChooseNames() {
@@ -262,6 +298,24 @@ class ContractOrganizations {
     if (core != name) Alias(org, core);
     const std::string acronym = BracketedAcronym(name);
     if (!acronym.empty() && Find(acronym) < 0) Alias(org, acronym);
+  }
+
+  // "Name (ACRONYM)" written in the contract: the name and the acronym are
+  // one organisation of the name's kind, the one either already names, or
+  // the one the name resolves to, else a new one.  Nothing when they name
+  // two, when either is generic ("CH"), or when the organisation found is
+  // of another kind.
+  void AddDefinition(const std::string& name, const std::string& acronym) {
+    if (Generic(name) || Generic(acronym)) return;
+    const int by_name = Find(name);
+    const int by_acronym = Find(acronym);
+    if (by_name >= 0 && by_acronym >= 0 && by_name != by_acronym) return;
+    int org = by_name >= 0 ? by_name : by_acronym;
+    if (org < 0) org = Resolve(name, /*may_add=*/true);
+    if (org < 0 || c_.organizations[org].kind != OrganizationKind(name, rules_)) return;
+    Alias(org, name);
+    Alias(org, acronym);
+    if (!c_.organizations[org].acronym) c_.organizations[org].acronym = acronym;
   }
 
   // The one organisation with an alias that is an acronym of several words
@@ -415,6 +469,11 @@ std::string ActsDepartment(const DocumentRecords& records) {
 }
 
 DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rules) {
+  return ResolveOrganizations(std::move(records), rules, {});
+}
+
+DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rules,
+                                     const std::vector<std::string>& contract_texts) {
   const std::string department = ActsDepartment(records);
   for (size_t i = 0; i < records.contracts.size(); ++i) {
     Contract& contract = records.contracts[i];
@@ -425,6 +484,7 @@ DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rul
     orgs.AddDefinitions(records.glossary, static_cast<int>(i));
     orgs.AddActors();
     orgs.AddRepeatedPilotNames();
+    if (i < contract_texts.size()) orgs.AddTextNames(contract_texts[i]);
     orgs.ChooseNames();
     orgs.SetMatchKeys(department);
   }

@@ -34,6 +34,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/records.h"
 #include "rules/rule_set.h"
@@ -41,6 +42,15 @@
 namespace clsdb {
 
 DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rules);
+
+// The same, reading also each contract's text (contract_texts[i]: the
+// paragraphs of contract i, one per line; organize/text_names.h): its
+// "Name (ACRONYM)" definitions link the name and the acronym (a new
+// organisation when neither is known and the name is of a known kind), and
+// the other spellings of an organisation's name (the same key, the same
+// kind) become its aliases.
+DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rules,
+                                     const std::vector<std::string>& contract_texts);
 
 // The kind a name stands for (K of the longest organization.kind.K rule
 // that matches at its start), or "" for none.

@@ -212,6 +212,22 @@ DocumentRow Unprocessed(const std::string& path, const Status& status) {
 
 // Text is processed in this process, so its memory is bounded here, before
 // the work starts: a text that would need more than --max-memory-mb fails.
+// The text of each contract's paragraphs, one per line, in the order of
+// the contracts: organize/ reads the names it defines.
+std::vector<std::string> ContractTexts(const LaidOutDocument& laid, const Segmentation& seg) {
+  std::vector<std::string> texts;
+  const int blocks = static_cast<int>(laid.blocks.size());
+  for (const ContractSegment& cs : seg.contracts) {
+    std::string& text = texts.emplace_back();
+    for (int b = std::max(cs.range.begin, 0); b < cs.range.end && b < blocks; ++b) {
+      if (!IsParagraph(laid.blocks[b])) continue;
+      text += laid.blocks[b].text;
+      text += '\n';
+    }
+  }
+  return texts;
+}
+
 Status CheckTextMemory(const std::string& bytes, const IngestOptions& options) {
   const auto lines = static_cast<long long>(std::count(bytes.begin(), bytes.end(), '\n'));
   const long long needed_mb =
@@ -266,8 +282,8 @@ DocumentRow ProcessBytes(const std::string& path, const std::string& bytes,
   RepairOcrPages(rules, &laid);
   laid = BreakRunOnParagraphs(std::move(laid), rules);
   Segmentation seg = Segment(laid, rules);
-  row.records = ChoosePersonSpellings(
-      LocateOrganizations(ResolveOrganizations(Extract(laid, seg, rules), rules), rules));
+  row.records = ChoosePersonSpellings(LocateOrganizations(
+      ResolveOrganizations(Extract(laid, seg, rules), rules, ContractTexts(laid, seg)), rules));
 
   row.page_count = static_cast<int>(laid.pages.size());
   std::string all_text;  // the fingerprint sees the stored text, pages in order

@@ -1,0 +1,271 @@
+#include "organize/text_names.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "core/words.h"
+#include "normalize/normalize.h"
+#include "organize/organizations.h"
+
+namespace clsdb {
+
+namespace {
+
+// Words that the initials of a name and the key of a name leave out.
+bool SmallWord(const std::string& folded) {
+  static const std::set<std::string> kSmall = {"l",  "la", "le", "les", "d",   "de",  "du",  "des",
+                                               "et", "en", "a",  "au",  "aux", "sur", "sous"};
+  return kSmall.count(folded) > 0;
+}
+
+// Left out of a key (OrganizationKey): articles and "de/du/des".
+bool KeyWordLeftOut(const std::string& folded) {
+  static const std::set<std::string> kLeftOut = {"l", "la", "le", "les", "d", "de", "du", "des"};
+  return kLeftOut.count(folded) > 0;
+}
+
+// The length in bytes of the UTF-8 character at text[i].
+size_t CharLength(std::string_view text, size_t i) {
+  const auto ch = static_cast<unsigned char>(text[i]);
+  const size_t length = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : ch >= 0xC0 ? 2 : 1;
+  return std::min(length, text.size() - i);
+}
+
+// The length of the character at text[i] when it is a letter or a digit,
+// 0 when it separates words (white space, punctuation, apostrophes, dashes,
+// guillemets, no-break spaces).
+size_t WordCharLength(std::string_view text, size_t i) {
+  const auto ch = static_cast<unsigned char>(text[i]);
+  if (ch < 0x80) return std::isalnum(ch) ? 1 : 0;
+  const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+  if (ch == 0xE2 && next == 0x80) return 0;  // U+2000-U+203F: spaces, dashes, quotes
+  if (ch == 0xC2 && next >= 0xA0 && next <= 0xBF) return 0;  // no-break space, « », °
+  return CharLength(text, i);
+}
+
+bool Capitalized(std::string_view word) {
+  if (word.empty()) return false;
+  const auto ch = static_cast<unsigned char>(word[0]);
+  if (ch >= 'A' && ch <= 'Z') return true;
+  // À-Þ in UTF-8 (Latin-1 capitals).
+  return ch == 0xC3 && word.size() > 1 && static_cast<unsigned char>(word[1]) >= 0x80 &&
+         static_cast<unsigned char>(word[1]) <= 0x9E;
+}
+
+// Whether what lies between two words of one name is only spaces,
+// apostrophes and hyphens (no punctuation, no line break).
+bool JoinsName(std::string_view gap) {
+  for (size_t i = 0; i < gap.size(); ++i) {
+    const char ch = gap[i];
+    if (ch == ' ' || ch == '\'' || ch == '-') continue;
+    if (gap.compare(i, 3, "’") == 0) {
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+std::string_view Gap(std::string_view text, const TextToken& a, const TextToken& b) {
+  return text.substr(a.end, b.start - a.end);
+}
+
+std::string Collapsed(std::string_view text) { return JoinWords(SplitWords(std::string(text))); }
+
+bool IsAcronymText(std::string_view s) {
+  if (s.size() < 2 || s.size() > 6) return false;
+  for (char ch : s) {
+    if (ch < 'A' || ch > 'Z') return false;
+  }
+  return true;
+}
+
+// The initials of tokens [begin, end], small words left out.
+std::string InitialsOf(const std::vector<TextToken>& tokens, size_t begin, size_t end) {
+  std::string initials;
+  for (size_t i = begin; i <= end; ++i) {
+    if (!SmallWord(tokens[i].folded) && !tokens[i].folded.empty()) initials += tokens[i].folded[0];
+  }
+  return initials;
+}
+
+// The definition whose acronym is in brackets at open ("(" at text[open]),
+// or none.  Of the names that end before the bracket, the one whose
+// initials are the acronym.
+bool DefinitionAt(std::string_view text, const std::vector<TextToken>& tokens, size_t open,
+                  size_t before, const RuleSet& rules, NameDefinition* out) {
+  const size_t close = text.find(')', open);
+  if (close == std::string_view::npos || close - open > 10) return false;
+  const std::string acronym(Trim(text.substr(open + 1, close - open - 1)));
+  if (!IsAcronymText(acronym)) return false;
+  const std::string letters = FoldForMatch(acronym);
+  const size_t last = before - 1;  // the word just before the bracket
+  if (Trim(text.substr(tokens[last].end, open - tokens[last].end)).size() > 0) return false;
+  for (size_t first = last + 1; first-- > 0 && last - first < 16;) {
+    if (first < last && !JoinsName(Gap(text, tokens[first], tokens[first + 1]))) break;
+    if (!tokens[first].capitalized || SmallWord(tokens[first].folded)) continue;
+    if (InitialsOf(tokens, first, last) != letters) continue;
+    const std::string name =
+        Collapsed(text.substr(tokens[first].start, tokens[last].end - tokens[first].start));
+    if (OrganizationKind(name, rules).empty()) continue;
+    *out = {name, acronym};
+    return true;
+  }
+  return false;
+}
+
+// Whether the words after tokens[last] carry the name on: a capitalised
+// word, or "de/du/la" and one, in the same run of text.
+bool NameGoesOn(std::string_view text, const std::vector<TextToken>& tokens, size_t last) {
+  size_t next = last + 1;
+  if (next >= tokens.size() || !JoinsName(Gap(text, tokens[last], tokens[next]))) return false;
+  if (tokens[next].capitalized) return true;
+  if (!KeyWordLeftOut(tokens[next].folded) || next + 1 >= tokens.size()) return false;
+  return JoinsName(Gap(text, tokens[next], tokens[next + 1])) && tokens[next + 1].capitalized;
+}
+
+// The last token of the name whose key words start at tokens[i], or 0.
+size_t MatchKey(std::string_view text, const std::vector<TextToken>& tokens, size_t i,
+                const std::vector<std::string>& key) {
+  size_t at = i;
+  for (size_t k = 1; k < key.size(); ++k) {
+    size_t next = at + 1;
+    while (next < tokens.size() && next - at <= 3 && KeyWordLeftOut(tokens[next].folded)) ++next;
+    if (next >= tokens.size() || tokens[next].folded != key[k]) return 0;
+    for (size_t g = at; g < next; ++g) {
+      if (!JoinsName(Gap(text, tokens[g], tokens[g + 1]))) return 0;
+    }
+    at = next;
+  }
+  return at;
+}
+
+bool AllCapitals(std::string_view text, const TextToken& t) {
+  return IsAcronymText(text.substr(t.start, t.end - t.start));
+}
+
+// The spelling tokens[first, last] as written, unless the name goes on.
+void AddSpelling(std::string_view text, const std::vector<TextToken>& tokens, size_t first,
+                 size_t last, std::vector<std::string>* out) {
+  if (last == 0 || NameGoesOn(text, tokens, last)) return;
+  std::string spelling =
+      Collapsed(text.substr(tokens[first].start, tokens[last].end - tokens[first].start));
+  if (std::find(out->begin(), out->end(), spelling) == out->end()) out->push_back(spelling);
+}
+
+// "CDOM Cantal" for "Conseil Départemental de l'Ordre des Médecins du
+// Cantal": the initials of the name's first words (two at least), in
+// capitals, then the rest of its words.
+void FindAcronymOfName(std::string_view text, const std::vector<TextToken>& tokens,
+                       const std::vector<std::string>& words, std::vector<std::string>* out) {
+  for (size_t k = 2; k < words.size(); ++k) {
+    std::vector<std::string> key = {""};
+    for (size_t w = 0; w < k; ++w) key[0] += words[w][0];
+    key.insert(key.end(), words.begin() + k, words.end());
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].folded != key[0] || !AllCapitals(text, tokens[i])) continue;
+      AddSpelling(text, tokens, i, MatchKey(text, tokens, i, key), out);
+    }
+  }
+}
+
+// "Agence Régionale de Santé Grand Est" for "ARS Grand Est": capitalised
+// words whose initials are the acronym (3 letters at least), then the rest.
+void FindNameOfAcronym(std::string_view text, const std::vector<TextToken>& tokens,
+                       const std::string& acronym, const std::vector<std::string>& rest,
+                       std::vector<std::string>* out) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].capitalized || SmallWord(tokens[i].folded)) continue;
+    std::string initials;
+    size_t j = i;
+    for (; j < tokens.size(); ++j) {
+      if (j > i && !JoinsName(Gap(text, tokens[j - 1], tokens[j]))) break;
+      if (!SmallWord(tokens[j].folded)) initials += tokens[j].folded[0];
+      if (initials.size() == acronym.size()) break;
+    }
+    if (j >= tokens.size() || initials != acronym) continue;
+    std::vector<std::string> key = {tokens[j].folded};
+    key.insert(key.end(), rest.begin(), rest.end());
+    AddSpelling(text, tokens, i, MatchKey(text, tokens, j, key), out);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> FindAcronymSpellings(std::string_view text,
+                                              const std::vector<TextToken>& tokens,
+                                              std::string_view name) {
+  std::vector<std::string> out;
+  const std::vector<TextToken> name_tokens = TokenizeText(name);
+  std::vector<std::string> words;
+  for (const TextToken& t : name_tokens) {
+    if (!SmallWord(t.folded)) words.push_back(t.folded);
+  }
+  if (words.size() < 2) return out;
+  if (AllCapitals(name, name_tokens[0]) && words[0].size() >= 3) {
+    FindNameOfAcronym(text, tokens, words[0], {words.begin() + 1, words.end()}, &out);
+  } else if (words.size() >= 3) {
+    FindAcronymOfName(text, tokens, words, &out);
+  }
+  return out;
+}
+
+std::vector<TextToken> TokenizeText(std::string_view text) {
+  std::vector<TextToken> tokens;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (WordCharLength(text, i) == 0) {
+      i += CharLength(text, i);
+      continue;
+    }
+    const size_t start = i;
+    size_t length;
+    while (i < text.size() && (length = WordCharLength(text, i)) > 0) i += length;
+    TextToken& t = tokens.emplace_back();
+    t.start = start;
+    t.end = i;
+    const std::string_view word = text.substr(start, i - start);
+    t.folded = FoldForMatch(word);
+    t.capitalized = Capitalized(word);
+  }
+  return tokens;
+}
+
+std::vector<NameDefinition> FindDefinitions(std::string_view text,
+                                            const std::vector<TextToken>& tokens,
+                                            const RuleSet& rules) {
+  std::vector<NameDefinition> out;
+  size_t before = 0;  // tokens[0, before) end before the bracket
+  for (size_t open = text.find('('); open != std::string_view::npos;
+       open = text.find('(', open + 1)) {
+    while (before < tokens.size() && tokens[before].end <= open) ++before;
+    NameDefinition d;
+    if (before > 0 && DefinitionAt(text, tokens, open, before, rules, &d)) {
+      out.push_back(std::move(d));
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> FindSpellings(std::string_view text, const std::vector<TextToken>& tokens,
+                                       std::string_view name) {
+  const std::vector<std::string> key = SplitWords(OrganizationKey(name));
+  std::vector<std::string> out;
+  if (key.size() < 2) return out;
+  const std::string as_written = Collapsed(name);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].folded != key[0]) continue;
+    const size_t last = MatchKey(text, tokens, i, key);
+    if (last == 0 || NameGoesOn(text, tokens, last)) continue;
+    std::string spelling =
+        Collapsed(text.substr(tokens[i].start, tokens[last].end - tokens[i].start));
+    if (spelling == as_written) continue;
+    if (std::find(out.begin(), out.end(), spelling) == out.end())
+      out.push_back(std::move(spelling));
+  }
+  return out;
+}
+
+}  // namespace clsdb

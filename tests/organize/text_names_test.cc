@@ -1,0 +1,150 @@
+// The names a contract's own text writes: "Name (ACRONYM)" definitions and
+// other spellings of its organisations' names (organize/text_names.h), and
+// how resolution uses them (organize/organizations.h).
+#include "organize/text_names.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "organize/organizations.h"
+#include "repo_rules.h"
+
+namespace clsdb {
+namespace {
+
+using testing::RepoRules;
+
+std::vector<NameDefinition> Definitions(const std::string& text) {
+  return FindDefinitions(text, TokenizeText(text), RepoRules());
+}
+
+std::vector<std::string> Spellings(const std::string& text, const std::string& name) {
+  return FindSpellings(text, TokenizeText(text), name);
+}
+
+// The names linked to the organisation that `name` is an alias of.
+std::vector<std::string> AliasesWith(const Contract& c, const std::string& name) {
+  int org = -1;
+  for (const OrganizationAlias& a : c.organization_aliases) {
+    if (a.name == name) org = a.organization_index;
+  }
+  std::vector<std::string> out;
+  for (const OrganizationAlias& a : c.organization_aliases) {
+    if (org >= 0 && a.organization_index == org) out.push_back(a.name);
+  }
+  return out;
+}
+
+TEST_CASE("TokenizeText splits at apostrophes, hyphens and punctuation", "[organize]") {
+  const std::string text = "l’Agence Régionale, Trégor-Goëlo";
+  const std::vector<TextToken> tokens = TokenizeText(text);
+  REQUIRE(tokens.size() == 5);
+  CHECK(tokens[0].folded == "l");
+  CHECK(tokens[1].folded == "agence");
+  CHECK(tokens[1].capitalized);
+  CHECK(text.substr(tokens[2].start, tokens[2].end - tokens[2].start) == "Régionale");
+  CHECK(tokens[4].folded == "goelo");
+}
+
+TEST_CASE("a definition in prose is a name of a known kind and its initials", "[organize]") {
+  const auto defs = Definitions(
+      "Le 9 janvier 2013 était signé entre la Communauté de Communes du Haut Allier (CCHA) et "
+      "l’Agence.");
+  REQUIRE(defs.size() == 1);
+  CHECK(defs[0].name == "Communauté de Communes du Haut Allier");
+  CHECK(defs[0].acronym == "CCHA");
+  // Another kind of name, initials that are not the acronym's, a name cut
+  // by punctuation: no definition.
+  CHECK(Definitions("le Contrat Local de Santé (CLS) du territoire").empty());
+  CHECK(Definitions("la Communauté de Communes du Haut Allier (CCH)").empty());
+  CHECK(Definitions("la Communauté de Communes, Haut Allier (CCHA)").empty());
+  CHECK(Definitions("la Caisse Primaire d'Assurance Maladie (CPAM)").size() == 1);
+}
+
+TEST_CASE("a spelling is the same key written otherwise, not a longer name", "[organize]") {
+  CHECK(Spellings("Le Pays de Trégor-Goëlo et l’Agence s’engagent", "Pays du Trégor-Goëlo") ==
+        std::vector<std::string>{"Pays de Trégor-Goëlo"});
+  CHECK(Spellings("Le Pays du Trégor-Goëlo s’engage", "Pays du Trégor-Goëlo").empty());
+  // Carried on by a capitalised word: another body.
+  CHECK(Spellings("le Pays de Trégor-Goëlo Nord", "Pays du Trégor-Goëlo").empty());
+  // Across a line break or a comma: two names.
+  CHECK(Spellings("le Pays de Trégor\nGoëlo", "Pays du Trégor-Goëlo").empty());
+  CHECK(Spellings("Pays, Trégor-Goëlo", "Pays du Trégor-Goëlo").empty());
+  CHECK(Spellings("ARS et ARS", "ARS").empty());  // one word: too little to tell
+}
+
+TEST_CASE("a name's first words may be written as their initials, or written out", "[organize]") {
+  const auto acronyms = [](const std::string& text, const std::string& name) {
+    return FindAcronymSpellings(text, TokenizeText(text), name);
+  };
+  CHECK(acronyms("Saint-Flour Communauté\nCDOM Cantal |\nENTRE",
+                 "Conseil Départemental de l’Ordre des Médecins du Cantal") ==
+        std::vector<std::string>{"CDOM Cantal"});
+  CHECK(acronyms("1. LA POLITIQUE DE L’AGENCE REGIONAL DE SANTE GRAND EST 5", "ARS GRAND EST") ==
+        std::vector<std::string>{"AGENCE REGIONAL DE SANTE GRAND EST"});
+  // Initials in lower case, other words after them, or a name that goes
+  // on: none.
+  CHECK(acronyms("le cdom Cantal", "Conseil Départemental de l’Ordre des Médecins du Cantal")
+            .empty());
+  CHECK(acronyms("CDOM Allier", "Conseil Départemental de l’Ordre des Médecins du Cantal").empty());
+  CHECK(acronyms("Agence Régionale de Santé Grand Est Nord", "ARS Grand Est").empty());
+  CHECK(acronyms("Agence Régionale, de Santé Grand Est", "ARS Grand Est").empty());
+}
+
+TEST_CASE("a contract's text adds its definitions and spellings to its organisations",
+          "[organize]") {
+  DocumentRecords records;
+  Contract& c = records.contracts.emplace_back();
+  Party pays;
+  pays.organization = "Pays du Trégor-Goëlo";
+  c.parties.push_back(pays);
+  Party ars;
+  ars.organization = "Agence Régionale de Santé Bretagne";
+  c.parties.push_back(ars);
+  const std::string text =
+      "Le Pays de Trégor-Goëlo et l’Agence Régionale de Santé de Bretagne s’engagent.\n"
+      "signé avec la Communauté de Communes du Haut Allier (CCHA) en 2013.\n"
+      "le Centre Hospitalier (CH) de la ville.\n";
+  Party ordre;
+  ordre.organization = "Conseil Départemental de l’Ordre des Médecins du Cantal";
+  c.parties.push_back(ordre);
+  const DocumentRecords out = ResolveOrganizations(records, RepoRules(), {"CDOM Cantal\n" + text});
+  const Contract& r = out.contracts[0];
+  CHECK(AliasesWith(r, "Pays de Trégor-Goëlo") ==
+        std::vector<std::string>{"Pays du Trégor-Goëlo", "Pays de Trégor-Goëlo"});
+  CHECK(AliasesWith(r, "Agence Régionale de Santé de Bretagne").size() == 2);
+  CHECK(AliasesWith(r, "CCHA") ==
+        std::vector<std::string>{"Communauté de Communes du Haut Allier", "CCHA"});
+  CHECK(AliasesWith(r, "CDOM Cantal").size() == 2);
+  REQUIRE(r.organizations.size() == 4);
+  CHECK(r.organizations[3].kind == OptText("epci"));
+  CHECK(r.organizations[3].acronym == OptText("CCHA"));
+  // A generic acronym is no one body's.
+  CHECK(AliasesWith(r, "CH").empty());
+  // Without the text, the parties only.
+  const DocumentRecords bare = ResolveOrganizations(records, RepoRules());
+  CHECK(bare.contracts[0].organizations.size() == 3);
+  CHECK(AliasesWith(bare.contracts[0], "Pays de Trégor-Goëlo").empty());
+}
+
+TEST_CASE("a definition that two organisations would claim links nothing", "[organize]") {
+  DocumentRecords records;
+  Contract& c = records.contracts.emplace_back();
+  Party cc;
+  cc.organization = "Communauté de Communes du Haut Allier";
+  c.parties.push_back(cc);
+  Party other;
+  other.organization = "Communauté de Communes Haute Auvergne";
+  other.acronym = "CCHA";
+  c.parties.push_back(other);
+  const DocumentRecords out = ResolveOrganizations(
+      records, RepoRules(), {"la Communauté de Communes du Haut Allier (CCHA) signe.\n"});
+  const Contract& r = out.contracts[0];
+  REQUIRE(r.organizations.size() == 2);
+  CHECK(AliasesWith(r, "Communauté de Communes du Haut Allier") ==
+        std::vector<std::string>{"Communauté de Communes du Haut Allier"});
+}
+
+}  // namespace
+}  // namespace clsdb
