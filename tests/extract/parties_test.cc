@@ -256,6 +256,21 @@ TEST_CASE("parties named by their office: the body signs, the office is the titl
                               "Caisse Primaire d'Assurance Maladie | - | - | -"});
 }
 
+TEST_CASE("a bare list, one party a line closed by a comma, named by its office", "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTE 2018 - 2022\n"
+      "Entre\n"
+      "Madame la Maire d'Exempleville,\n"
+      "Monsieur le Préfet de la Seine-Exemple,\n"
+      "Monsieur le Directeur Général de la CPAM de la Seine-Exemple,\n"
+      "Le Centre Hospitalier d'Exempleville,\n"
+      "représenté par sa Directrice, Madame Anne DURAND,\n"
+      "Il a été convenu de signer le présent Contrat Local de Santé\n");
+  CHECK(ShowAll(parties) == V{"Exempleville | - | - | Maire", "Seine-Exemple | - | - | Préfet",
+                              "CPAM de la Seine-Exemple | - | - | Directeur Général",
+                              "Centre Hospitalier d'Exempleville | - | Anne DURAND | Directrice"});
+}
+
 TEST_CASE("a list of signatories, one a line: 'Pour X, le Directeur, Name'", "[parties]") {
   const std::vector<Party> parties = Parties(
       "Contrat Local de Santé\n"
