@@ -539,15 +539,19 @@ class SignatureReader {
         continue;
       }
       std::string org = m.Get("org");
+      // The caption under a signature is the signatory's title as written,
+      // office and body ("Présidente du Pays du Trégor-Goëlo").
+      std::string title = line.substr(m.group_spans.at("title").first);
       // "Directeur Général de l'Agence" / "Régionale de Santé Bretagne": a
       // body cut after its first word goes on in the next line.
       if (last + 1 < end && org.find(' ') == std::string::npos &&
           MayContinueOffice(doc_.blocks[last + 1]) &&
           !Matches(rules_, RuleId::kPartiesProse, doc_.blocks[last + 1].text)) {
         org += " " + doc_.blocks[++last].text;
+        title += " " + doc_.blocks[last].text;
       }
-      offices.push_back({CleanValue(org), CleanValue(m.Get("title")),
-                         ProvenanceOf(b, RuleId::kPartiesOfficeLine)});
+      offices.push_back(
+          {CleanValue(org), CleanValue(title), ProvenanceOf(b, RuleId::kPartiesOfficeLine)});
       i = last;
     }
     flush();
