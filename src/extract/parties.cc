@@ -127,7 +127,8 @@ class PreambleCutter {
         continue;
       }
       if (Matches(rules_, RuleId::kPartiesStartsParty, b.text) ||
-          (list && !Matches(rules_, RuleId::kPartiesContinues, b.text))) {
+          ((list || EndsBareItem()) && !Matches(rules_, RuleId::kPartiesContinues, b.text) &&
+           !StartsWithDigit(b.text))) {
         Flush();
       }
       Add(i, 0, b.text.size());
@@ -170,6 +171,21 @@ class PreambleCutter {
       at = cut;
     }
     Append(i, at, to);
+  }
+
+  // A party named bare, closed by a comma or a semicolon ("Madame la Maire
+  // de X,", "Monsieur le Préfet de Y,"): in a list of such lines, each is a
+  // party of its own unless the next line goes on describing it.
+  bool EndsBareItem() const {
+    const std::string_view text = Trim(current_.text);
+    return current_.block >= 0 && !text.empty() && text.size() <= kMaxBareParty &&
+           (text.back() == ',' || text.back() == ';') &&
+           !Matches(rules_, RuleId::kPartiesSignal, text);
+  }
+
+  static bool StartsWithDigit(std::string_view text) {
+    text = Trim(text);
+    return !text.empty() && text.front() >= '0' && text.front() <= '9';
   }
 
   // "ci-après « la CPTS La Gohelle »": a short name is no place to cut.
@@ -339,6 +355,20 @@ OptText TakeShortName(std::string* text, const RuleSet& rules) {
   return name;
 }
 
+// "Madame la Maire de X", "Monsieur le Préfet de Y": a party named by its
+// office, without the civility and the article before the office.
+std::string WithoutCivility(const std::string& text, const RuleSet& rules) {
+  RuleMatch m;
+  if (!rules.Search(RuleId::kPartiesRepCivility, text, &m) || m.start != 0 ||
+      !Trim(m.Get("lead")).empty()) {
+    return text;
+  }
+  const std::string rest = text.substr(m.end);
+  RuleMatch article;
+  if (!rules.Search(RuleId::kPartiesArticle, rest, &article) || article.start != 0) return text;
+  return rest;
+}
+
 std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
                                const RuleSet& rules) {
   std::string text = CollapseSpaces(piece.text);
@@ -348,6 +378,7 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
     return std::nullopt;
   }
   if (rules.Search(RuleId::kPartiesLead, text, &m) && m.start == 0) text = text.substr(m.end);
+  text = WithoutCivility(text, rules);
   Party party;
   const Block& block = doc.blocks[piece.block];
   party.prov = ProvenanceIn(block, piece.start, piece.end, std::string(kStructurePreambleParty));
@@ -508,15 +539,19 @@ class SignatureReader {
         continue;
       }
       std::string org = m.Get("org");
+      // The caption under a signature is the signatory's title as written,
+      // office and body ("Présidente du Pays du Trégor-Goëlo").
+      std::string title = line.substr(m.group_spans.at("title").first);
       // "Directeur Général de l'Agence" / "Régionale de Santé Bretagne": a
       // body cut after its first word goes on in the next line.
       if (last + 1 < end && org.find(' ') == std::string::npos &&
           MayContinueOffice(doc_.blocks[last + 1]) &&
           !Matches(rules_, RuleId::kPartiesProse, doc_.blocks[last + 1].text)) {
         org += " " + doc_.blocks[++last].text;
+        title += " " + doc_.blocks[last].text;
       }
-      offices.push_back({CleanValue(org), CleanValue(m.Get("title")),
-                         ProvenanceOf(b, RuleId::kPartiesOfficeLine)});
+      offices.push_back(
+          {CleanValue(org), CleanValue(title), ProvenanceOf(b, RuleId::kPartiesOfficeLine)});
       i = last;
     }
     flush();

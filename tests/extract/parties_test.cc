@@ -256,6 +256,45 @@ TEST_CASE("parties named by their office: the body signs, the office is the titl
                               "Caisse Primaire d'Assurance Maladie | - | - | -"});
 }
 
+TEST_CASE("a bare list, one party a line closed by a comma, named by its office", "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTE 2018 - 2022\n"
+      "Entre\n"
+      "Madame la Maire d'Exempleville,\n"
+      "Monsieur le Préfet de la Seine-Exemple,\n"
+      "Monsieur le Directeur Général de la CPAM de la Seine-Exemple,\n"
+      "Le Centre Hospitalier d'Exempleville,\n"
+      "représenté par sa Directrice, Madame Anne DURAND,\n"
+      "Il a été convenu de signer le présent Contrat Local de Santé\n");
+  CHECK(ShowAll(parties) == V{"Exempleville | - | - | Maire", "Seine-Exemple | - | - | Préfet",
+                              "CPAM de la Seine-Exemple | - | - | Directeur Général",
+                              "Centre Hospitalier d'Exempleville | - | Anne DURAND | Directrice"});
+}
+
+TEST_CASE("signature captions: the name above, the office and its body as the title", "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTÉ PAYS D'EXEMPLE 2015-2018\n"
+      "EDITO\n"
+      "Les actions engagées feront l'objet d'un suivi régulier.\n"
+      "Isabelle Exemple\n"
+      "Présidente du Pays d'Exemple\n"
+      "XXX\n"
+      "Directeur Général de l'Agence\n"
+      "Régionale de Santé Exemple\n"
+      "Jean Modèle\n"
+      "Président du Conseil Départemental\n"
+      "des Côtes d'Exemple\n"
+      "SOMMAIRE\n"
+      "Article 1 : Objet du contrat\n"
+      "Le contrat couvre le territoire.\n");
+  CHECK(ShowAll(parties) ==
+        V{"Pays d'Exemple | - | Isabelle Exemple | Présidente du Pays d'Exemple",
+          "Agence Régionale de Santé Exemple | - | - | Directeur Général de l'Agence Régionale de "
+          "Santé Exemple",
+          "Conseil Départemental des Côtes d'Exemple | - | Jean Modèle | Président du Conseil "
+          "Départemental des Côtes d'Exemple"});
+}
+
 TEST_CASE("a list of signatories, one a line: 'Pour X, le Directeur, Name'", "[parties]") {
   const std::vector<Party> parties = Parties(
       "Contrat Local de Santé\n"
