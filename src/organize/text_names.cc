@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
+#include <unordered_map>
 
 #include "core/words.h"
 #include "normalize/normalize.h"
@@ -44,6 +44,24 @@ size_t WordCharLength(std::string_view text, size_t i) {
   if (ch == 0xE2 && next == 0x80) return 0;  // U+2000-U+203F: spaces, dashes, quotes
   if (ch == 0xC2 && next >= 0xA0 && next <= 0xBF) return 0;  // no-break space, « », °
   return CharLength(text, i);
+}
+
+// FoldForMatch of one word: a word of ASCII letters and digits alone (most
+// of a French text) folds to its lower case, without normalising it; the
+// others are folded once per text and kept in *folded_words (a text writes
+// its accented words many times).
+std::string FoldWord(std::string_view word,
+                     std::unordered_map<std::string_view, std::string>* folded_words) {
+  std::string folded(word);
+  for (char& ch : folded) {
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      auto [it, added] = folded_words->try_emplace(word);
+      if (added) it->second = FoldForMatch(word);
+      return it->second;
+    }
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return folded;
 }
 
 bool Capitalized(std::string_view word) {
@@ -238,6 +256,7 @@ std::vector<std::string> FindAcronymSpellings(std::string_view text,
 
 std::vector<TextToken> TokenizeText(std::string_view text) {
   std::vector<TextToken> tokens;
+  std::unordered_map<std::string_view, std::string> folded_words;
   size_t i = 0;
   while (i < text.size()) {
     if (WordCharLength(text, i) == 0) {
@@ -251,7 +270,7 @@ std::vector<TextToken> TokenizeText(std::string_view text) {
     t.start = start;
     t.end = i;
     const std::string_view word = text.substr(start, i - start);
-    t.folded = FoldForMatch(word);
+    t.folded = FoldWord(word, &folded_words);
     t.capitalized = Capitalized(word);
     t.small = SmallWord(t.folded);
     t.left_out = t.small && KeyWordLeftOut(t.folded);

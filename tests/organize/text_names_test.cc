@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "normalize/normalize.h"
 #include "organize/organizations.h"
 #include "repo_rules.h"
 
@@ -64,6 +65,16 @@ TEST_CASE("TokenizeText reads once what the matchers ask of every word", "[organ
   CHECK_FALSE(tokens[6].left_out);
   CHECK_FALSE(tokens[7].joins_next);  // a line break
   CHECK_FALSE(tokens[8].joins_next);  // the last word
+}
+
+TEST_CASE("TokenizeText folds every word as FoldForMatch does", "[organize]") {
+  const std::string text =
+      "ARTICLE 12 : la CPAM-Est, l’Agence Régionale de Santé ŒUVRE Ça 3ème n°5 MAJ ﬁnal x2B";
+  for (const TextToken& t : TokenizeText(text)) {
+    const std::string word = text.substr(t.start, t.end - t.start);
+    CAPTURE(word);
+    CHECK(t.folded == FoldForMatch(word));
+  }
 }
 
 TEST_CASE("TokenIndex finds the words a name may start at", "[organize]") {
