@@ -195,6 +195,7 @@ class ContractOrganizations {
   void AddTextNames(std::string_view text) {
     if (text.empty()) return;
     const std::vector<TextToken> tokens = TokenizeText(text);
+    const TokenIndex index(tokens);
     for (const NameDefinition& d : FindDefinitions(text, tokens, rules_)) {
       AddDefinition(d.name, d.acronym);
     }
@@ -206,12 +207,12 @@ class ContractOrganizations {
         if (alias.organization_index == static_cast<int>(o)) names.push_back(CoreName(alias.name));
       }
       for (const std::string& name : names) {
-        for (const std::string& spelling : FindSpellings(text, tokens, name)) {
+        for (const std::string& spelling : FindSpellings(text, tokens, index, name)) {
           if (Find(spelling) == static_cast<int>(o) && OrganizationKind(spelling, rules_) == kind) {
             Alias(static_cast<int>(o), spelling);
           }
         }
-        for (const std::string& spelling : FindAcronymSpellings(text, tokens, name)) {
+        for (const std::string& spelling : FindAcronymSpellings(text, tokens, index, name)) {
           const int found = Find(spelling);
           if ((found < 0 || found == static_cast<int>(o)) &&
               OrganizationKind(spelling, rules_) == kind) {

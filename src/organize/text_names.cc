@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
+#include <unordered_map>
 
 #include "core/words.h"
 #include "normalize/normalize.h"
@@ -13,16 +13,18 @@ namespace clsdb {
 namespace {
 
 // Words that the initials of a name and the key of a name leave out.
-bool SmallWord(const std::string& folded) {
-  static const std::set<std::string> kSmall = {"l",  "la", "le", "les", "d",   "de",  "du",  "des",
-                                               "et", "en", "a",  "au",  "aux", "sur", "sous"};
-  return kSmall.count(folded) > 0;
+bool SmallWord(std::string_view folded) {
+  static constexpr std::string_view kSmall[] = {"l",  "la", "le", "les", "d",   "de",  "du",  "des",
+                                                "et", "en", "a",  "au",  "aux", "sur", "sous"};
+  if (folded.size() > 4) return false;
+  return std::find(std::begin(kSmall), std::end(kSmall), folded) != std::end(kSmall);
 }
 
 // Left out of a key (OrganizationKey): articles and "de/du/des".
-bool KeyWordLeftOut(const std::string& folded) {
-  static const std::set<std::string> kLeftOut = {"l", "la", "le", "les", "d", "de", "du", "des"};
-  return kLeftOut.count(folded) > 0;
+bool KeyWordLeftOut(std::string_view folded) {
+  static constexpr std::string_view kLeftOut[] = {"l", "la", "le", "les", "d", "de", "du", "des"};
+  if (folded.size() > 3) return false;
+  return std::find(std::begin(kLeftOut), std::end(kLeftOut), folded) != std::end(kLeftOut);
 }
 
 // The length in bytes of the UTF-8 character at text[i].
@@ -42,6 +44,24 @@ size_t WordCharLength(std::string_view text, size_t i) {
   if (ch == 0xE2 && next == 0x80) return 0;  // U+2000-U+203F: spaces, dashes, quotes
   if (ch == 0xC2 && next >= 0xA0 && next <= 0xBF) return 0;  // no-break space, « », °
   return CharLength(text, i);
+}
+
+// FoldForMatch of one word: a word of ASCII letters and digits alone (most
+// of a French text) folds to its lower case, without normalising it; the
+// others are folded once per text and kept in *folded_words (a text writes
+// its accented words many times).
+std::string FoldWord(std::string_view word,
+                     std::unordered_map<std::string_view, std::string>* folded_words) {
+  std::string folded(word);
+  for (char& ch : folded) {
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      auto [it, added] = folded_words->try_emplace(word);
+      if (added) it->second = FoldForMatch(word);
+      return it->second;
+    }
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return folded;
 }
 
 bool Capitalized(std::string_view word) {
@@ -68,10 +88,6 @@ bool JoinsName(std::string_view gap) {
   return true;
 }
 
-std::string_view Gap(std::string_view text, const TextToken& a, const TextToken& b) {
-  return text.substr(a.end, b.start - a.end);
-}
-
 std::string Collapsed(std::string_view text) { return JoinWords(SplitWords(std::string(text))); }
 
 bool IsAcronymText(std::string_view s) {
@@ -86,7 +102,7 @@ bool IsAcronymText(std::string_view s) {
 std::string InitialsOf(const std::vector<TextToken>& tokens, size_t begin, size_t end) {
   std::string initials;
   for (size_t i = begin; i <= end; ++i) {
-    if (!SmallWord(tokens[i].folded) && !tokens[i].folded.empty()) initials += tokens[i].folded[0];
+    if (!tokens[i].small && !tokens[i].folded.empty()) initials += tokens[i].folded[0];
   }
   return initials;
 }
@@ -104,8 +120,8 @@ bool DefinitionAt(std::string_view text, const std::vector<TextToken>& tokens, s
   const size_t last = before - 1;  // the word just before the bracket
   if (Trim(text.substr(tokens[last].end, open - tokens[last].end)).size() > 0) return false;
   for (size_t first = last + 1; first-- > 0 && last - first < 16;) {
-    if (first < last && !JoinsName(Gap(text, tokens[first], tokens[first + 1]))) break;
-    if (!tokens[first].capitalized || SmallWord(tokens[first].folded)) continue;
+    if (first < last && !tokens[first].joins_next) break;
+    if (!tokens[first].capitalized || tokens[first].small) continue;
     if (InitialsOf(tokens, first, last) != letters) continue;
     const std::string name =
         Collapsed(text.substr(tokens[first].start, tokens[last].end - tokens[first].start));
@@ -118,38 +134,34 @@ bool DefinitionAt(std::string_view text, const std::vector<TextToken>& tokens, s
 
 // Whether the words after tokens[last] carry the name on: a capitalised
 // word, or "de/du/la" and one, in the same run of text.
-bool NameGoesOn(std::string_view text, const std::vector<TextToken>& tokens, size_t last) {
+bool NameGoesOn(const std::vector<TextToken>& tokens, size_t last) {
   size_t next = last + 1;
-  if (next >= tokens.size() || !JoinsName(Gap(text, tokens[last], tokens[next]))) return false;
+  if (next >= tokens.size() || !tokens[last].joins_next) return false;
   if (tokens[next].capitalized) return true;
-  if (!KeyWordLeftOut(tokens[next].folded) || next + 1 >= tokens.size()) return false;
-  return JoinsName(Gap(text, tokens[next], tokens[next + 1])) && tokens[next + 1].capitalized;
+  if (!tokens[next].left_out || next + 1 >= tokens.size()) return false;
+  return tokens[next].joins_next && tokens[next + 1].capitalized;
 }
 
 // The last token of the name whose key words start at tokens[i], or 0.
-size_t MatchKey(std::string_view text, const std::vector<TextToken>& tokens, size_t i,
+size_t MatchKey(const std::vector<TextToken>& tokens, size_t i,
                 const std::vector<std::string>& key) {
   size_t at = i;
   for (size_t k = 1; k < key.size(); ++k) {
     size_t next = at + 1;
-    while (next < tokens.size() && next - at <= 3 && KeyWordLeftOut(tokens[next].folded)) ++next;
+    while (next < tokens.size() && next - at <= 3 && tokens[next].left_out) ++next;
     if (next >= tokens.size() || tokens[next].folded != key[k]) return 0;
     for (size_t g = at; g < next; ++g) {
-      if (!JoinsName(Gap(text, tokens[g], tokens[g + 1]))) return 0;
+      if (!tokens[g].joins_next) return 0;
     }
     at = next;
   }
   return at;
 }
 
-bool AllCapitals(std::string_view text, const TextToken& t) {
-  return IsAcronymText(text.substr(t.start, t.end - t.start));
-}
-
 // The spelling tokens[first, last] as written, unless the name goes on.
 void AddSpelling(std::string_view text, const std::vector<TextToken>& tokens, size_t first,
                  size_t last, std::vector<std::string>* out) {
-  if (last == 0 || NameGoesOn(text, tokens, last)) return;
+  if (last == 0 || NameGoesOn(tokens, last)) return;
   std::string spelling =
       Collapsed(text.substr(tokens[first].start, tokens[last].end - tokens[first].start));
   if (std::find(out->begin(), out->end(), spelling) == out->end()) out->push_back(spelling);
@@ -159,14 +171,15 @@ void AddSpelling(std::string_view text, const std::vector<TextToken>& tokens, si
 // Cantal": the initials of the name's first words (two at least), in
 // capitals, then the rest of its words.
 void FindAcronymOfName(std::string_view text, const std::vector<TextToken>& tokens,
-                       const std::vector<std::string>& words, std::vector<std::string>* out) {
+                       const TokenIndex& index, const std::vector<std::string>& words,
+                       std::vector<std::string>* out) {
   for (size_t k = 2; k < words.size(); ++k) {
     std::vector<std::string> key = {""};
     for (size_t w = 0; w < k; ++w) key[0] += words[w][0];
     key.insert(key.end(), words.begin() + k, words.end());
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].folded != key[0] || !AllCapitals(text, tokens[i])) continue;
-      AddSpelling(text, tokens, i, MatchKey(text, tokens, i, key), out);
+    for (const uint32_t i : index.With(key[0])) {
+      if (!tokens[i].all_capitals) continue;
+      AddSpelling(text, tokens, i, MatchKey(tokens, i, key), out);
     }
   }
 }
@@ -174,46 +187,76 @@ void FindAcronymOfName(std::string_view text, const std::vector<TextToken>& toke
 // "Agence Régionale de Santé Grand Est" for "ARS Grand Est": capitalised
 // words whose initials are the acronym (3 letters at least), then the rest.
 void FindNameOfAcronym(std::string_view text, const std::vector<TextToken>& tokens,
-                       const std::string& acronym, const std::vector<std::string>& rest,
-                       std::vector<std::string>* out) {
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!tokens[i].capitalized || SmallWord(tokens[i].folded)) continue;
+                       const TokenIndex& index, const std::string& acronym,
+                       const std::vector<std::string>& rest, std::vector<std::string>* out) {
+  // A name starts at a capitalised word that is not small, whose initial is
+  // the acronym's first letter.
+  for (const uint32_t i : index.NameStartsWith(acronym[0])) {
     std::string initials;
     size_t j = i;
     for (; j < tokens.size(); ++j) {
-      if (j > i && !JoinsName(Gap(text, tokens[j - 1], tokens[j]))) break;
-      if (!SmallWord(tokens[j].folded)) initials += tokens[j].folded[0];
+      if (j > i && !tokens[j - 1].joins_next) break;
+      if (!tokens[j].small) initials += tokens[j].folded[0];
       if (initials.size() == acronym.size()) break;
     }
     if (j >= tokens.size() || initials != acronym) continue;
     std::vector<std::string> key = {tokens[j].folded};
     key.insert(key.end(), rest.begin(), rest.end());
-    AddSpelling(text, tokens, i, MatchKey(text, tokens, j, key), out);
+    AddSpelling(text, tokens, i, MatchKey(tokens, j, key), out);
   }
 }
 
 }  // namespace
 
+TokenIndex::TokenIndex(const std::vector<TextToken>& tokens) : by_initial_(256) {
+  by_folded_.reserve(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const TextToken& t = tokens[i];
+    by_folded_[t.folded].push_back(static_cast<uint32_t>(i));
+    if (t.capitalized && !t.small) {
+      // folded[0] is '\0' for an empty word, as the matchers read it.
+      by_initial_[static_cast<unsigned char>(t.folded[0])].push_back(static_cast<uint32_t>(i));
+    }
+  }
+}
+
+const std::vector<uint32_t>& TokenIndex::With(std::string_view folded) const {
+  static const std::vector<uint32_t> kNone;
+  const auto it = by_folded_.find(folded);
+  return it == by_folded_.end() ? kNone : it->second;
+}
+
+const std::vector<uint32_t>& TokenIndex::NameStartsWith(char initial) const {
+  return by_initial_[static_cast<unsigned char>(initial)];
+}
+
 std::vector<std::string> FindAcronymSpellings(std::string_view text,
                                               const std::vector<TextToken>& tokens,
                                               std::string_view name) {
+  return FindAcronymSpellings(text, tokens, TokenIndex(tokens), name);
+}
+
+std::vector<std::string> FindAcronymSpellings(std::string_view text,
+                                              const std::vector<TextToken>& tokens,
+                                              const TokenIndex& index, std::string_view name) {
   std::vector<std::string> out;
   const std::vector<TextToken> name_tokens = TokenizeText(name);
   std::vector<std::string> words;
   for (const TextToken& t : name_tokens) {
-    if (!SmallWord(t.folded)) words.push_back(t.folded);
+    if (!t.small) words.push_back(t.folded);
   }
   if (words.size() < 2) return out;
-  if (AllCapitals(name, name_tokens[0]) && words[0].size() >= 3) {
-    FindNameOfAcronym(text, tokens, words[0], {words.begin() + 1, words.end()}, &out);
+  if (name_tokens[0].all_capitals && words[0].size() >= 3) {
+    FindNameOfAcronym(text, tokens, index, words[0], {words.begin() + 1, words.end()}, &out);
   } else if (words.size() >= 3) {
-    FindAcronymOfName(text, tokens, words, &out);
+    FindAcronymOfName(text, tokens, index, words, &out);
   }
   return out;
 }
 
 std::vector<TextToken> TokenizeText(std::string_view text) {
   std::vector<TextToken> tokens;
+  std::unordered_map<std::string_view, std::string> folded_words;
   size_t i = 0;
   while (i < text.size()) {
     if (WordCharLength(text, i) == 0) {
@@ -227,8 +270,15 @@ std::vector<TextToken> TokenizeText(std::string_view text) {
     t.start = start;
     t.end = i;
     const std::string_view word = text.substr(start, i - start);
-    t.folded = FoldForMatch(word);
+    t.folded = FoldWord(word, &folded_words);
     t.capitalized = Capitalized(word);
+    t.small = SmallWord(t.folded);
+    t.left_out = t.small && KeyWordLeftOut(t.folded);
+    t.all_capitals = IsAcronymText(word);
+  }
+  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+    tokens[k].joins_next =
+        JoinsName(text.substr(tokens[k].end, tokens[k + 1].start - tokens[k].end));
   }
   return tokens;
 }
@@ -251,14 +301,18 @@ std::vector<NameDefinition> FindDefinitions(std::string_view text,
 
 std::vector<std::string> FindSpellings(std::string_view text, const std::vector<TextToken>& tokens,
                                        std::string_view name) {
+  return FindSpellings(text, tokens, TokenIndex(tokens), name);
+}
+
+std::vector<std::string> FindSpellings(std::string_view text, const std::vector<TextToken>& tokens,
+                                       const TokenIndex& index, std::string_view name) {
   const std::vector<std::string> key = SplitWords(OrganizationKey(name));
   std::vector<std::string> out;
   if (key.size() < 2) return out;
   const std::string as_written = Collapsed(name);
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].folded != key[0]) continue;
-    const size_t last = MatchKey(text, tokens, i, key);
-    if (last == 0 || NameGoesOn(text, tokens, last)) continue;
+  for (const uint32_t i : index.With(key[0])) {
+    const size_t last = MatchKey(tokens, i, key);
+    if (last == 0 || NameGoesOn(tokens, last)) continue;
     std::string spelling =
         Collapsed(text.substr(tokens[i].start, tokens[last].end - tokens[i].start));
     if (spelling == as_written) continue;

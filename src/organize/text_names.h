@@ -14,25 +14,51 @@
 #ifndef CLSDB_ORGANIZE_TEXT_NAMES_H_
 #define CLSDB_ORGANIZE_TEXT_NAMES_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/rule_set.h"
 
 namespace clsdb {
 
-// One word of a text: where it is, folded for match, and whether it is
-// written with a capital.
+// One word of a text: where it is, folded for match, whether it is written
+// with a capital, and what the matchers below ask of every word, read once.
 struct TextToken {
   size_t start = 0;
   size_t end = 0;
   std::string folded;
   bool capitalized = false;
+  bool small = false;         // an article, "de/du/des/et/en/a/au/aux/sur/sous"
+  bool left_out = false;      // an article or "de/du/des": not in a name's key
+  bool all_capitals = false;  // 2 to 6 capitals A-Z, as an acronym is written
+  bool joins_next = false;    // only spaces, apostrophes, hyphens up to the next word
 };
 
 // The words of text; apostrophes, hyphens and punctuation separate words.
 std::vector<TextToken> TokenizeText(std::string_view text);
+
+// Where the words of one text are, by their folded form and, for the words
+// a name may start with (capitalised, not small), by their first letter:
+// the matchers below look only at the words a name can start at, instead of
+// every word of the text for every name.  Refers to tokens, which must
+// outlive it.
+class TokenIndex {
+ public:
+  explicit TokenIndex(const std::vector<TextToken>& tokens);
+
+  // The positions, in order, of the tokens folded to `folded`.
+  const std::vector<uint32_t>& With(std::string_view folded) const;
+  // The positions, in order, of the capitalised words other than small
+  // words whose folded form starts with `initial`.
+  const std::vector<uint32_t>& NameStartsWith(char initial) const;
+
+ private:
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_folded_;
+  std::vector<std::vector<uint32_t>> by_initial_;  // 256, by unsigned char
+};
 
 struct NameDefinition {
   std::string name;     // "Communauté de Communes du Haut Allier"
@@ -50,6 +76,9 @@ std::vector<NameDefinition> FindDefinitions(std::string_view text,
 // articles and "de/du/des" are left out), other than the name itself.
 std::vector<std::string> FindSpellings(std::string_view text, const std::vector<TextToken>& tokens,
                                        std::string_view name);
+// The same with the index of tokens, for many names over one text.
+std::vector<std::string> FindSpellings(std::string_view text, const std::vector<TextToken>& tokens,
+                                       const TokenIndex& index, std::string_view name);
 
 // The spellings, as written in text, of the name with its first words
 // abbreviated or written out: "CDOM Cantal" for "Conseil Départemental de
@@ -60,6 +89,10 @@ std::vector<std::string> FindSpellings(std::string_view text, const std::vector<
 std::vector<std::string> FindAcronymSpellings(std::string_view text,
                                               const std::vector<TextToken>& tokens,
                                               std::string_view name);
+// The same with the index of tokens, for many names over one text.
+std::vector<std::string> FindAcronymSpellings(std::string_view text,
+                                              const std::vector<TextToken>& tokens,
+                                              const TokenIndex& index, std::string_view name);
 
 }  // namespace clsdb
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "normalize/normalize.h"
 #include "organize/organizations.h"
 #include "repo_rules.h"
 
@@ -45,6 +46,69 @@ TEST_CASE("TokenizeText splits at apostrophes, hyphens and punctuation", "[organ
   CHECK(tokens[1].capitalized);
   CHECK(text.substr(tokens[2].start, tokens[2].end - tokens[2].start) == "Régionale");
   CHECK(tokens[4].folded == "goelo");
+}
+
+TEST_CASE("TokenizeText reads once what the matchers ask of every word", "[organize]") {
+  const std::string text = "la CCHA du Pays, l’ARS et Trégor\nGoëlo";
+  const std::vector<TextToken> tokens = TokenizeText(text);
+  REQUIRE(tokens.size() == 9);
+  CHECK(tokens[0].small);  // la
+  CHECK(tokens[0].left_out);
+  CHECK(tokens[1].all_capitals);  // CCHA
+  CHECK_FALSE(tokens[1].small);
+  CHECK(tokens[2].left_out);            // du
+  CHECK_FALSE(tokens[3].all_capitals);  // Pays
+  CHECK_FALSE(tokens[3].joins_next);    // a comma
+  CHECK(tokens[4].small);               // l
+  CHECK(tokens[4].joins_next);          // an apostrophe
+  CHECK(tokens[6].small);               // et: small, but kept in a key
+  CHECK_FALSE(tokens[6].left_out);
+  CHECK_FALSE(tokens[7].joins_next);  // a line break
+  CHECK_FALSE(tokens[8].joins_next);  // the last word
+}
+
+TEST_CASE("TokenizeText folds every word as FoldForMatch does", "[organize]") {
+  const std::string text =
+      "ARTICLE 12 : la CPAM-Est, l’Agence Régionale de Santé ŒUVRE Ça 3ème n°5 MAJ ﬁnal x2B";
+  for (const TextToken& t : TokenizeText(text)) {
+    const std::string word = text.substr(t.start, t.end - t.start);
+    CAPTURE(word);
+    CHECK(t.folded == FoldForMatch(word));
+  }
+}
+
+TEST_CASE("TokenIndex finds the words a name may start at", "[organize]") {
+  const std::string text = "Pays de Trégor, le pays et la Pays-Basque; de";
+  const std::vector<TextToken> tokens = TokenizeText(text);
+  const TokenIndex index(tokens);
+  CHECK(index.With("pays") == std::vector<uint32_t>{0, 4, 7});
+  CHECK(index.With("de") == std::vector<uint32_t>{1, 9});
+  CHECK(index.With("absent").empty());
+  // Capitalised words other than small words, by their folded initial.
+  CHECK(index.NameStartsWith('p') == std::vector<uint32_t>{0, 7});
+  CHECK(index.NameStartsWith('t') == std::vector<uint32_t>{2});
+  CHECK(index.NameStartsWith('d').empty());  // "de" is small and in lower case
+  CHECK(index.NameStartsWith('P').empty());  // initials are folded
+}
+
+TEST_CASE("matching many names with one index finds what matching each alone does", "[organize]") {
+  const std::string text =
+      "Le Pays de Trégor-Goëlo, la CPAM et l’Agence Régionale de Santé Grand Est.\n"
+      "CDOM Cantal ; le Pays du Trégor-Goëlo Nord et le pays de Trégor Goëlo.";
+  const std::vector<TextToken> tokens = TokenizeText(text);
+  const TokenIndex index(tokens);
+  for (const std::string name : {"Pays du Trégor-Goëlo", "ARS Grand Est",
+                                 "Conseil Départemental de l’Ordre des Médecins du Cantal",
+                                 "Caisse Primaire d’Assurance Maladie", "ARS"}) {
+    CAPTURE(name);
+    CHECK(FindSpellings(text, tokens, index, name) == FindSpellings(text, tokens, name));
+    CHECK(FindAcronymSpellings(text, tokens, index, name) ==
+          FindAcronymSpellings(text, tokens, name));
+  }
+  CHECK(FindSpellings(text, tokens, index, "Pays du Trégor-Goëlo") ==
+        std::vector<std::string>{"Pays de Trégor-Goëlo", "pays de Trégor Goëlo"});
+  CHECK(FindAcronymSpellings(text, tokens, index, "ARS Grand Est") ==
+        std::vector<std::string>{"Agence Régionale de Santé Grand Est"});
 }
 
 TEST_CASE("a definition in prose is a name of a known kind and its initials", "[organize]") {
