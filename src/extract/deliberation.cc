@@ -1118,6 +1118,11 @@ class ActReader {
       if (e - s < 2) continue;  // an initial alone is no name
       std::string_view item(text.data() + s, e - s);
       RuleMatch civ;
+      // "Mesdames, Messieurs, Odile AUCLAIR …": a civility alone is no person.
+      if (const std::string spaced = std::string(item) + ' ';
+          rules_.Search(RuleId::kDelibAttendeeCivility, spaced, &civ) && civ.end == spaced.size()) {
+        continue;
+      }
       if (rules_.Search(RuleId::kDelibAttendeeCivility, item, &civ)) s += civ.end;
       item = std::string_view(text.data() + s, e - s);
       // "X, POUVOIR A Y ; Z, …": Y holds X's proxy, and is listed elsewhere.

@@ -315,7 +315,14 @@ void AddItemRuns(const LaidOutDocument& doc, const RuleSet& rules, int end,
   std::vector<int> in_runs;                        // the items of the runs kept, in order
   for (const auto& [i, m] : headings) {
     const std::string& item = m.Has("item") ? m.Get("item") : m.Get("item2");
-    if (!item.empty()) items.emplace_back(i, item);
+    if (item.empty()) continue;
+    // The same number twice in a row ("2 PV du 8 février 2024", a page's
+    // running header, then "2 Point n°2 : …"): the later one heads the item.
+    if (!items.empty() && ItemKey(items.back().second) == ItemKey(item)) {
+      items.back() = {i, item};
+    } else {
+      items.emplace_back(i, item);
+    }
   }
   size_t run_begin = 0;
   for (size_t k = 1; k <= items.size(); ++k) {

@@ -699,5 +699,20 @@ TEST_CASE("a name running into the text after it is the listed name it opens", "
   CHECK(run.Only().secretary == "Lise FABRE");
 }
 
+// "Ainsi que : Mesdames, Messieurs, Odile AUCLAIR …": the civilities that
+// address the list are no person of it.
+TEST_CASE("a civility alone in a list is no attendee", "[deliberation]") {
+  const Deliberation d =
+      Run("DELIBERATION DU CONSEIL MUNICIPAL\n"
+          "Séance du 3 mars 2024\n"
+          "Présents : Mesdames, Messieurs, Anne PETIT, Luc ROUX, Mmes, Paul MARTIN\n"
+          "Le Conseil municipal, après en avoir délibéré,\n"
+          "DÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) == std::vector<std::string>{"Anne PETIT | present",
+                                                        "Luc ROUX | present",
+                                                        "Paul MARTIN | present"});
+}
+
 }  // namespace
 }  // namespace clsdb

@@ -591,6 +591,38 @@ TEST_CASE("page numbers before a running header are no run of items", "[segment]
   }
 }
 
+// Minutes that list their agenda ("Point 01 - …") before the items
+// ("Point n°1 : …"): the agenda's lines are no acts, and a page's running
+// header that repeats an item's number just before its heading ("2 PV du 8
+// février 2024", then "2 Point n°2 : …") breaks no run of items.
+TEST_CASE("an agenda of points is no act, and a running header's number opens none", "[segment]") {
+  const testing::TextRun run(
+      "PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE\n"
+      "Séance du 8 février 2024\n"
+      "Le Conseil Communautaire, légalement convoqué, s'est réuni sous la présidence de "
+      "Monsieur Paul MARTIN.\n"
+      "Présents : Mme Anne PETIT, M. Luc ROUX.\n"
+      "Secrétaire de séance : Anne PETIT\n"
+      "Ordre du jour\n"
+      "Point 01 - Approbation du procès-verbal\n"
+      "Point 02 - Désignation du délégué\n"
+      "Point 03 - Tarifs des piscines\n"
+      "Point n°1 : APPROBATION DU PROCES-VERBAL\n"
+      "Il est proposé d'approuver le procès-verbal.\n"
+      "Le Conseil Communautaire, à l'unanimité, approuve le procès-verbal.\n"
+      "2 PV du 8 février 2024\n"
+      "2 Point n°2 : DESIGNATION DU DELEGUE\n"
+      "Le Conseil Communautaire, à l'unanimité, désigne Madame Anne PETIT déléguée.\n"
+      "Point n°3 : TARIFS DES PISCINES\n"
+      "Le Président présente les tarifs.\n"
+      "Le Conseil Communautaire prend acte.\n");
+  REQUIRE(run.records.doc_type == DocumentType::kDeliberation);
+  std::vector<std::string> titles;
+  for (const Deliberation& d : run.records.deliberations) titles.push_back(d.title.value_or(""));
+  CHECK(titles == std::vector<std::string>{"APPROBATION DU PROCES-VERBAL", "DESIGNATION DU DELEGUE",
+                                           "TARIFS DES PISCINES"});
+}
+
 TEST_CASE("a small count of abstentions written in words", "[segment]") {
   const testing::TextRun run(
       "DELIBERATION DU CONSEIL MUNICIPAL\n"
