@@ -309,5 +309,29 @@ TEST_CASE("a list of signatories, one a line: 'Pour X, le Directeur, Name'", "[p
                               "Communauté d'agglomération Exemple | - | Jean MARTIN | Président"});
 }
 
+TEST_CASE(
+    "other openings of a preamble: 'Il est convenu entre', 'La présente convention est "
+    "conclue entre'",
+    "[parties]") {
+  for (const char* opening :
+       {"Il est convenu entre :", "La présente convention est conclue entre :",
+        "ENTRE LES PARTIES CI-DESSOUS DÉSIGNÉES :"}) {
+    INFO(opening);
+    const std::vector<Party> parties =
+        Parties(std::string("CONTRAT LOCAL DE SANTÉ DU PAYS D'EXEMPLE 2020-2024\n") + opening +
+                "\n"
+                "L'Agence Régionale de Santé Exemple, représentée par "
+                "son Directeur général, Monsieur Paul MARTIN,\n"
+                "Et\n"
+                "Le Pays d'Exemple, représenté par sa Présidente, "
+                "Madame Anne DURAND,\n"
+                "Il est convenu ce qui suit :\n"
+                "Article 1 : Objet du contrat\n");
+    CHECK(ShowAll(parties) ==
+          V{"Agence Régionale de Santé Exemple | - | Paul MARTIN | Directeur général",
+            "Pays d'Exemple | - | Anne DURAND | Présidente"});
+  }
+}
+
 }  // namespace
 }  // namespace clsdb
