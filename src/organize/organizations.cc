@@ -99,6 +99,32 @@ std::vector<std::string> Initials(std::string_view name) {
   return {joined, split};
 }
 
+// Whether tokens[i] and tokens[i + 1] are words of one name: only spaces
+// between them (no punctuation, no line break).
+bool Joined(std::string_view text, const std::vector<TextToken>& tokens, size_t i) {
+  const std::string_view gap = text.substr(tokens[i].end, tokens[i + 1].start - tokens[i].end);
+  return !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos;
+}
+
+// Whether "de/du/des/d'" (and "la/l'"), then a capitalised word, follow
+// tokens[last] on the same line: the name goes on ("Conseil Départemental
+// de Seine-Saint-Denis", "Préfet de la Région").
+bool GoesOnWithName(std::string_view text, const std::vector<TextToken>& tokens, size_t last) {
+  static const std::set<std::string> kLinks = {"de", "du", "des", "d"};
+  size_t next = last + 1;
+  if (next >= tokens.size() || !kLinks.count(tokens[next].folded)) return false;
+  if (next + 1 < tokens.size() &&
+      (tokens[next + 1].folded == "la" || tokens[next + 1].folded == "l")) {
+    ++next;
+  }
+  if (next + 1 >= tokens.size()) return false;
+  const std::string_view gap =
+      text.substr(tokens[last].end, tokens[next + 1].start - tokens[last].end);
+  return gap.find('\n') == std::string_view::npos && tokens[next + 1].capitalized;
+}
+
+std::string Collapse(std::string_view text) { return JoinWords(SplitWords(std::string(text))); }
+
 bool Contains(const std::vector<std::string>* list, const std::string& value) {
   return list != nullptr && std::find(list->begin(), list->end(), value) != list->end();
 }
@@ -220,6 +246,39 @@ class ContractOrganizations {
           }
         }
       }
+    }
+  }
+
+  // The bare names of a kind the territory has one of that the contract's
+  // text writes ("Monsieur le Président du Conseil Départemental et …",
+  // "l'ARS"): aliases of the contract's one organisation of that kind.  A
+  // bare name is a run of capitalised words, the shortest with the kind and
+  // the longest there is ("Conseil Départemental de Seine-Saint-Denis" is
+  // another name, "Conseil Départemental Madame" runs on).  Nothing when the
+  // contract has none or several organisations of the kind.  After the names
+  // are chosen, so that it never changes them.
+  void AddBareKindNames(std::string_view text) {
+    if (text.empty() || one_per_territory_ == nullptr) return;
+    const std::vector<TextToken> tokens = TokenizeText(text);
+    for (size_t first = 0; first < tokens.size(); ++first) {
+      if (!tokens[first].capitalized) continue;
+      if (first > 0 && tokens[first - 1].capitalized && Joined(text, tokens, first - 1)) continue;
+      size_t last = first;
+      while (last + 1 < tokens.size() && tokens[last + 1].capitalized &&
+             Joined(text, tokens, last)) {
+        ++last;
+      }
+      // A bare name has three words at most ("Conseil Départemental").
+      if (last - first > 2 || GoesOnWithName(text, tokens, last)) continue;
+      const std::string name(
+          text.substr(tokens[first].start, tokens[last].end - tokens[first].start));
+      const std::string kind = OrganizationKind(name, rules_);
+      if (!OnePerTerritory(kind)) continue;
+      const std::string shorter(text.substr(
+          tokens[first].start, tokens[last - (last > first)].end - tokens[first].start));
+      if (last > first && OrganizationKind(shorter, rules_) == kind) continue;
+      const int org = OnlyOfKind(kind);
+      if (org >= 0 && Find(name) < 0) Alias(org, Collapse(name));
     }
   }
 
@@ -487,6 +546,7 @@ DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rul
     orgs.AddRepeatedPilotNames();
     if (i < contract_texts.size()) orgs.AddTextNames(contract_texts[i]);
     orgs.ChooseNames();
+    if (i < contract_texts.size()) orgs.AddBareKindNames(contract_texts[i]);
     orgs.SetMatchKeys(department);
   }
   return records;

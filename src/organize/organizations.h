@@ -49,6 +49,9 @@ DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rul
 // organisation when neither is known and the name is of a known kind), and
 // the other spellings of an organisation's name (the same key, the same
 // kind) become its aliases.
+// So do the bare names of a kind the territory has one of that the text
+// writes ("du Conseil Départemental et", "l'ARS"), when the contract has
+// exactly one organisation of that kind.
 DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rules,
                                      const std::vector<std::string>& contract_texts);
 

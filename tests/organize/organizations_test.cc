@@ -2,6 +2,7 @@
 // body, which are several, and which stay unlinked.
 #include "organize/organizations.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -386,6 +387,54 @@ TEST_CASE("shared corpus: organisations hold together within each contract", "[o
   }
   CHECK(contracts >= 9);
   CHECK(linked_actors > 0);
+}
+
+// The names of an organisation of c, as its aliases hold them.
+std::vector<std::string> AliasNames(const Contract& c, int org) {
+  std::vector<std::string> names;
+  for (const OrganizationAlias& a : c.organization_aliases) {
+    if (a.organization_index == org) names.push_back(a.name);
+  }
+  return names;
+}
+
+bool Holds(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+TEST_CASE("a bare name of a one-per-territory kind in the text is the contract's body",
+          "[organize]") {
+  const std::string text =
+      "Entre Monsieur le Président du Conseil Départemental et Madame la directrice\n"
+      "Le Président du Conseil Départemental de Seine-Saint-Denis\n"
+      "avec le Conseil Départemental Madame X et le Conseil Départemental du Nord\n"
+      "Le Préfet de la Région Hauts-de-France signe, puis le Préfet.\n";
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract(
+          {PartyNamed("Conseil Départemental de Seine-Saint-Denis"), PartyNamed("CH de Fourmies")},
+          {}),
+      RepoRules(), {text});
+  const Contract& c = out.contracts[0];
+  REQUIRE(c.organizations.size() == 2);
+  const std::vector<std::string> names = AliasNames(c, 0);
+  CHECK(Holds(names, "Conseil Départemental"));
+  // A longer name, or a run that goes on past the kind's name, is not it.
+  CHECK_FALSE(Holds(names, "Conseil Départemental Madame X"));
+  CHECK_FALSE(Holds(names, "Conseil Départemental du Nord"));
+  CHECK(AliasNames(c, 1) == std::vector<std::string>{"CH de Fourmies"});
+  // Two organisations of the kind: which one? Never guess.
+  const DocumentRecords two =
+      ResolveOrganizations(OneContract({PartyNamed("Conseil départemental de l'Yonne"),
+                                        PartyNamed("Conseil départemental de la Nièvre")},
+                                       {}),
+                           RepoRules(), {text});
+  for (int org = 0; org < 2; ++org) {
+    CHECK_FALSE(Holds(AliasNames(two.contracts[0], org), "Conseil Départemental"));
+  }
+  // Without the text, the parties only.
+  const DocumentRecords bare = ResolveOrganizations(
+      OneContract({PartyNamed("Conseil Départemental de Seine-Saint-Denis")}, {}), RepoRules());
+  CHECK_FALSE(Holds(AliasNames(bare.contracts[0], 0), "Conseil Départemental"));
 }
 
 }  // namespace
