@@ -154,6 +154,11 @@ class ContractOrganizations {
       const std::string core = CoreName(p.organization);
       std::string kind = OrganizationKind(core, rules_);
       if (kind.empty() && p.acronym) kind = OrganizationKind(*p.acronym, rules_);
+      // A party named by its office ("Monsieur le Préfet de Seine-Saint-Denis"
+      // gives the body "Seine-Saint-Denis"): the office says what body signs.
+      if (kind.empty() && p.representative_title) {
+        kind = OrganizationKind(*p.representative_title + " de " + core, rules_);
+      }
       // Two parties are two bodies unless one's name or acronym is the
       // other's: the contract lists them apart ("Conseil départemental de
       // l'Yonne" and "... de la Nièvre" sign one contract).

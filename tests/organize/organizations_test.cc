@@ -190,6 +190,27 @@ TEST_CASE("two parties of a kind the territory has one of stay two", "[organize]
   CHECK(c.actors[1].organization_index == 1);
 }
 
+TEST_CASE("a party named by its office takes its kind from the office", "[organize]") {
+  // "Entre Monsieur le Préfet de Seine-Saint-Denis, Monsieur le Maire de X":
+  // the bodies are "Seine-Saint-Denis" and "X", which name no kind.
+  Party prefet = PartyNamed("Seine-Saint-Denis");
+  prefet.representative_title = "Préfet";
+  Party maire = PartyNamed("Clichy Sous-Bois");
+  maire.representative_title = "Maire";
+  Party president = PartyNamed("Conseil départemental de la Seine-Saint-Denis");
+  president.representative_title = "Préfet";  // the body's own kind comes first
+  Party unknown = PartyNamed("Association Santé Plus");
+  unknown.representative_title = "Présidente";
+  const DocumentRecords out =
+      ResolveOrganizations(OneContract({prefet, maire, president, unknown}, {}), RepoRules());
+  const Contract& c = out.contracts[0];
+  REQUIRE(c.organizations.size() == 4);
+  CHECK(c.organizations[c.parties[0].organization_index].kind == OptText("prefecture"));
+  CHECK(c.organizations[c.parties[1].organization_index].kind == OptText("commune"));
+  CHECK(c.organizations[c.parties[2].organization_index].kind == OptText("departement"));
+  CHECK_FALSE(c.organizations[c.parties[3].organization_index].kind.has_value());
+}
+
 TEST_CASE("the académie is not the département's education service", "[organize]") {
   const RuleSet& rules = RepoRules();
   CHECK(OrganizationKind("Académie de LILLE", rules) == "academie");
