@@ -25,6 +25,12 @@ std::vector<std::string> Spellings(const std::string& text, const std::string& n
 }
 
 // The names linked to the organisation that `name` is an alias of.
+void AddParty(Contract* c, const std::string& organization, OptText acronym = std::nullopt) {
+  Party& p = c->parties.emplace_back();
+  p.organization = organization;
+  p.acronym = std::move(acronym);
+}
+
 std::vector<std::string> AliasesWith(const Contract& c, const std::string& name) {
   int org = -1;
   for (const OrganizationAlias& a : c.organization_aliases) {
@@ -160,19 +166,13 @@ TEST_CASE("a contract's text adds its definitions and spellings to its organisat
           "[organize]") {
   DocumentRecords records;
   Contract& c = records.contracts.emplace_back();
-  Party pays;
-  pays.organization = "Pays du Trégor-Goëlo";
-  c.parties.push_back(pays);
-  Party ars;
-  ars.organization = "Agence Régionale de Santé Bretagne";
-  c.parties.push_back(ars);
+  AddParty(&c, "Pays du Trégor-Goëlo");
+  AddParty(&c, "Agence Régionale de Santé Bretagne");
   const std::string text =
       "Le Pays de Trégor-Goëlo et l’Agence Régionale de Santé de Bretagne s’engagent.\n"
       "signé avec la Communauté de Communes du Haut Allier (CCHA) en 2013.\n"
       "le Centre Hospitalier (CH) de la ville.\n";
-  Party ordre;
-  ordre.organization = "Conseil Départemental de l’Ordre des Médecins du Cantal";
-  c.parties.push_back(ordre);
+  AddParty(&c, "Conseil Départemental de l’Ordre des Médecins du Cantal");
   const DocumentRecords out = ResolveOrganizations(records, RepoRules(), {"CDOM Cantal\n" + text});
   const Contract& r = out.contracts[0];
   CHECK(AliasesWith(r, "Pays de Trégor-Goëlo") ==
@@ -195,13 +195,8 @@ TEST_CASE("a contract's text adds its definitions and spellings to its organisat
 TEST_CASE("a definition that two organisations would claim links nothing", "[organize]") {
   DocumentRecords records;
   Contract& c = records.contracts.emplace_back();
-  Party cc;
-  cc.organization = "Communauté de Communes du Haut Allier";
-  c.parties.push_back(cc);
-  Party other;
-  other.organization = "Communauté de Communes Haute Auvergne";
-  other.acronym = "CCHA";
-  c.parties.push_back(other);
+  AddParty(&c, "Communauté de Communes du Haut Allier");
+  AddParty(&c, "Communauté de Communes Haute Auvergne", "CCHA");
   const DocumentRecords out = ResolveOrganizations(
       records, RepoRules(), {"la Communauté de Communes du Haut Allier (CCHA) signe.\n"});
   const Contract& r = out.contracts[0];
