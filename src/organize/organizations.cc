@@ -223,9 +223,8 @@ class ContractOrganizations {
   // organisations' names ("Pays de Trégor-Goëlo" for the party "Pays du
   // Trégor-Goëlo").  After the parties and actors, so that they never
   // change how those resolve.
-  void AddTextNames(std::string_view text) {
+  void AddTextNames(std::string_view text, const std::vector<TextToken>& tokens) {
     if (text.empty()) return;
-    const std::vector<TextToken> tokens = TokenizeText(text);
     const TokenIndex index(tokens);
     for (const NameDefinition& d : FindDefinitions(text, tokens, rules_)) {
       AddDefinition(d.name, d.acronym);
@@ -262,9 +261,8 @@ class ContractOrganizations {
   // another name, "Conseil Départemental Madame" runs on).  Nothing when the
   // contract has none or several organisations of the kind.  After the names
   // are chosen, so that it never changes them.
-  void AddBareKindNames(std::string_view text) {
+  void AddBareKindNames(std::string_view text, const std::vector<TextToken>& tokens) {
     if (text.empty() || one_per_territory_ == nullptr) return;
-    const std::vector<TextToken> tokens = TokenizeText(text);
     for (size_t first = 0; first < tokens.size(); ++first) {
       if (!tokens[first].capitalized) continue;
       if (first > 0 && tokens[first - 1].capitalized && Joined(text, tokens, first - 1)) continue;
@@ -549,9 +547,13 @@ DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rul
     orgs.AddDefinitions(records.glossary, static_cast<int>(i));
     orgs.AddActors();
     orgs.AddRepeatedPilotNames();
-    if (i < contract_texts.size()) orgs.AddTextNames(contract_texts[i]);
+    // The contract's text is cut into words once, for both readings of it.
+    const std::string_view text =
+        i < contract_texts.size() ? std::string_view(contract_texts[i]) : std::string_view();
+    const std::vector<TextToken> tokens = TokenizeText(text);
+    orgs.AddTextNames(text, tokens);
     orgs.ChooseNames();
-    if (i < contract_texts.size()) orgs.AddBareKindNames(contract_texts[i]);
+    orgs.AddBareKindNames(text, tokens);
     orgs.SetMatchKeys(department);
   }
   return records;
