@@ -206,6 +206,44 @@ void FindNameOfAcronym(std::string_view text, const std::vector<TextToken>& toke
   }
 }
 
+// Whether letters are the initials of words, every word that is not small
+// giving its own and a small word giving its own or none: "IDF" and "IF"
+// for "Ile de France", "PDL" for "Pays de la Loire".
+bool InitialsWithSmallWords(const std::vector<TextToken>& words, size_t w,
+                            std::string_view letters) {
+  if (w == words.size()) return letters.empty();
+  const TextToken& word = words[w];
+  if (!letters.empty() && !word.folded.empty() && word.folded[0] == letters[0] &&
+      InitialsWithSmallWords(words, w + 1, letters.substr(1))) {
+    return true;
+  }
+  return word.small && InitialsWithSmallWords(words, w + 1, letters);
+}
+
+// "ARS IDF" for "Agence Régionale de Santé d'Ile de France" or "ARS Ile de
+// France": the name's first words as one acronym (3 letters at least), then
+// its other words (two at least) as a second one.
+void FindAcronymsOfName(std::string_view text, const std::vector<TextToken>& tokens,
+                        const TokenIndex& index, const std::vector<TextToken>& name_tokens,
+                        std::vector<std::string>* out) {
+  std::string initials;
+  for (size_t k = 0; k + 2 < name_tokens.size(); ++k) {
+    const TextToken& word = name_tokens[k];
+    if (word.small) continue;
+    initials += word.all_capitals ? word.folded : word.folded.substr(0, 1);
+    if (initials.size() < 3) continue;
+    std::vector<TextToken> rest(name_tokens.begin() + k + 1, name_tokens.end());
+    while (!rest.empty() && rest.front().small) rest.erase(rest.begin());
+    if (rest.size() < 2) break;
+    for (const uint32_t i : index.With(initials)) {
+      if (!tokens[i].all_capitals || !tokens[i].joins_next || i + 1 >= tokens.size()) continue;
+      const TextToken& second = tokens[i + 1];
+      if (!second.all_capitals || !InitialsWithSmallWords(rest, 0, second.folded)) continue;
+      AddSpelling(text, tokens, i, i + 1, out);
+    }
+  }
+}
+
 }  // namespace
 
 TokenIndex::TokenIndex(const std::vector<TextToken>& tokens) : by_initial_(256) {
@@ -251,6 +289,7 @@ std::vector<std::string> FindAcronymSpellings(std::string_view text,
   } else if (words.size() >= 3) {
     FindAcronymOfName(text, tokens, index, words, &out);
   }
+  FindAcronymsOfName(text, tokens, index, name_tokens, &out);
   return out;
 }
 

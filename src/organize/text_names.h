@@ -85,7 +85,9 @@ std::vector<std::string> FindSpellings(std::string_view text, const std::vector<
 // l'Ordre des Médecins du Cantal" (the initials in capitals, two at least,
 // then the name's other words), "Agence Régionale de Santé Grand Est" for
 // "ARS GRAND EST" (capitalised words whose initials are the acronym, three
-// letters at least, then the other words).
+// letters at least, then the other words); "ARS IDF" for "Agence Régionale
+// de Santé d'Ile de France" (the first words' initials, then the other
+// words' initials, small words giving theirs or none).
 std::vector<std::string> FindAcronymSpellings(std::string_view text,
                                               const std::vector<TextToken>& tokens,
                                               std::string_view name);

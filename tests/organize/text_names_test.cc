@@ -162,6 +162,28 @@ TEST_CASE("a name's first words may be written as their initials, or written out
   CHECK(acronyms("Agence Régionale, de Santé Grand Est", "ARS Grand Est").empty());
 }
 
+TEST_CASE("a name may be written as two acronyms, its first words' and the others'", "[organize]") {
+  const auto acronyms = [](const std::string& text, const std::string& name) {
+    return FindAcronymSpellings(text, TokenizeText(text), name);
+  };
+  const std::vector<std::string> ars_idf = {"ARS IDF"};
+  CHECK(acronyms("Le Directeur Général de l'ARS IDF\n",
+                 "Agence Régionale de Santé d'Ile de France") == ars_idf);
+  CHECK(acronyms("Le Directeur Général de l'ARS IDF\n", "ARS Ile-de-France") == ars_idf);
+  // Small words give their initial or none.
+  CHECK(acronyms("l'ARS PDL.", "Agence Régionale de Santé des Pays de la Loire") ==
+        std::vector<std::string>{"ARS PDL"});
+  CHECK(acronyms("l'ARS PACA.", "Agence Régionale de Santé Provence-Alpes-Côte d'Azur") ==
+        std::vector<std::string>{"ARS PACA"});
+  // Other initials, a second acronym of one word, lower case, punctuation
+  // between the two, or a name that goes on: none.
+  CHECK(acronyms("l'ARS BFC.", "Agence Régionale de Santé d'Ile de France").empty());
+  CHECK(acronyms("l'ARS B.", "Agence Régionale de Santé Bretagne").empty());
+  CHECK(acronyms("l'ARS idf.", "Agence Régionale de Santé d'Ile de France").empty());
+  CHECK(acronyms("l'ARS, IDF.", "Agence Régionale de Santé d'Ile de France").empty());
+  CHECK(acronyms("l'ARS IDF Nord.", "Agence Régionale de Santé d'Ile de France").empty());
+}
+
 TEST_CASE("a contract's text adds its definitions and spellings to its organisations",
           "[organize]") {
   DocumentRecords records;
