@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "core/utf8.h"
@@ -72,14 +73,38 @@ struct Words {
   }
 };
 
-// The words of text (see identity.h): NFKC and case folding by ICU over the
-// whole text, then one pass over its UTF-16 that writes each word's UTF-8
-// straight into the buffer.  A word is letters and digits (u_isalnum), and
-// the combining marks after one; anything else ends it.  fromUTF8 turns
-// invalid bytes into U+FFFD, so every code point met is a scalar value.
-Words SplitWords(std::string_view text) {
-  const std::string joined = JoinHyphenatedLines(text);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(joined);
+// Adds code point c of the NFKC, case-folded text to words: a word is
+// letters and digits (u_isalnum), and the combining marks after one;
+// anything else ends it.
+void AddFoldedCodePoint(UChar32 c, Words& words, size_t& word_start) {
+  auto flush = [&] {
+    if (words.chars.size() == word_start) return;
+    words.ends.push_back(static_cast<std::uint32_t>(words.chars.size()));
+    word_start = words.chars.size();
+  };
+  if (c < 0x80) {
+    // ASCII: letters and digits are the alphanumerics, none combines.
+    const char a = static_cast<char>(c);
+    if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9') || (a >= 'A' && a <= 'Z')) {
+      words.chars += a;
+    } else {
+      flush();
+    }
+  } else if (u_isalnum(c)) {
+    AppendUtf8(static_cast<uint32_t>(c), &words.chars);
+  } else if (u_getCombiningClass(c) != 0 && words.chars.size() != word_start) {
+    AppendUtf8(static_cast<uint32_t>(c), &words.chars);  // a combining accent belongs to its letter
+  } else {
+    flush();
+  }
+}
+
+// NFKC, then case folding, by ICU, of utf8; each code point of the result
+// goes to AddFoldedCodePoint.  fromUTF8 turns invalid bytes into U+FFFD, so
+// every code point met is a scalar value.
+void AddNormalized(std::string_view utf8, Words& words, size_t& word_start) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (U_SUCCESS(status)) {
@@ -87,37 +112,127 @@ Words SplitWords(std::string_view text) {
     if (U_SUCCESS(status)) u = normal;
   }
   u.foldCase();
-  Words words;
-  words.chars.reserve(joined.size());
   const char16_t* s = u.getBuffer();
   const int32_t n = u.length();
-  size_t word_start = 0;
-  auto flush = [&] {
-    if (words.chars.size() == word_start) return;
-    words.ends.push_back(static_cast<std::uint32_t>(words.chars.size()));
-    word_start = words.chars.size();
-  };
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U16_NEXT(s, i, n, c);
-    if (c < 0x80) {
-      // ASCII: letters and digits are the alphanumerics, none combines.
-      const char a = static_cast<char>(c);
-      if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9') || (a >= 'A' && a <= 'Z')) {
-        words.chars += a;
-      } else {
-        flush();
-      }
-    } else if (u_isalnum(c)) {
-      AppendUtf8(static_cast<uint32_t>(c), &words.chars);
-    } else if (u_getCombiningClass(c) != 0 && words.chars.size() != word_start) {
-      AppendUtf8(static_cast<uint32_t>(c),
-                 &words.chars);  // a combining accent belongs to its letter
-    } else {
-      flush();
-    }
+    AddFoldedCodePoint(c, words, word_start);
   }
-  flush();
+}
+
+// The code points below kFastLimit that start a normalisation segment of
+// their own (Normalizer2::hasBoundaryBefore: nothing before them changes
+// their NFKC, nor theirs what comes before), each with its NFKC, case-folded
+// form: ASCII, the Latin letters of French and the punctuation of its
+// texts.  Asked of ICU once, so that a text made of them is cut into words
+// without ICU: the same words as NFKC and case folding over the whole text.
+constexpr UChar32 kFastLimit = 0x2070;
+struct FastForms {
+  std::vector<unsigned char> fast;  // by code point: 1 when fast
+  std::vector<std::u16string> of;   // the folded form, by code point
+};
+const FastForms& Fast() {
+  static const FastForms forms = [] {
+    FastForms f;
+    f.fast.assign(kFastLimit, false);
+    f.of.resize(kFastLimit);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status)) return f;
+    auto take = [&](UChar32 from, UChar32 to) {
+      for (UChar32 c = from; c < to; ++c) {
+        if (!nfkc->hasBoundaryBefore(c)) continue;
+        UErrorCode s = U_ZERO_ERROR;
+        icu::UnicodeString form = nfkc->normalize(icu::UnicodeString(c), s);
+        if (U_FAILURE(s)) continue;
+        form.foldCase();
+        bool bmp = true;  // a surrogate would not be a code point of its own
+        for (int32_t k = 0; k < form.length(); ++k) bmp = bmp && !U16_IS_SURROGATE(form[k]);
+        if (!bmp) continue;
+        f.fast[c] = 1;
+        f.of[c].assign(form.getBuffer(), static_cast<size_t>(form.length()));
+      }
+    };
+    take(0, 0x180);        // ASCII, Latin-1, Latin Extended-A (Œ, œ)
+    take(0x2000, 0x2070);  // general punctuation: ’ “ ” – — … and the spaces
+    return f;
+  }();
+  return forms;
+}
+
+// The code point at text[i], or -1 when it is not one of Fast()'s (*len is
+// its length either way: one byte of an ill-formed sequence).
+int32_t FastCodePoint(std::string_view text, size_t i, size_t* len) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + i;
+  const FastForms& fast = Fast();
+  if (s[0] < 0x80) {
+    *len = 1;
+    return fast.fast[s[0]] ? s[0] : -1;
+  }
+  const int32_t c = DecodeUtf8(s, text.size() - i, len);
+  if (c < 0) {
+    *len = 1;
+    return -1;
+  }
+  return c < kFastLimit && fast.fast[c] ? c : -1;
+}
+
+// The words of text (see identity.h): as if NFKC and case folding by ICU
+// ran over the whole text, and then each code point went to
+// AddFoldedCodePoint.  A code point of Fast() followed by another (or by
+// the end) is one segment, its folded form known; the other code points go
+// to ICU in runs, each with the fast code point before it (which they may
+// compose with) and ended before the next fast one (a boundary).
+Words SplitWords(std::string_view text) {
+  const std::string joined = JoinHyphenatedLines(text);
+  const std::string_view t = joined;
+  const FastForms& fast = Fast();
+  Words words;
+  words.chars.reserve(joined.size());
+  size_t word_start = 0;
+  size_t len = 0;
+  int32_t c = t.empty() ? -1 : FastCodePoint(t, 0, &len);
+  for (size_t i = 0; i < t.size();) {
+    // ASCII followed by ASCII, the bulk of a French text: each its own
+    // segment, folded as ASCII folds.
+    while (i + 1 < t.size() && static_cast<unsigned char>(t[i]) < 0x80 &&
+           static_cast<unsigned char>(t[i + 1]) < 0x80) {
+      const char a = t[i++];
+      if (a >= 'a' && a <= 'z') {
+        words.chars += a;
+      } else if ((a >= '0' && a <= '9') || (a >= 'A' && a <= 'Z')) {
+        words.chars += a >= 'A' && a <= 'Z' ? static_cast<char>(a + ('a' - 'A')) : a;
+      } else if (words.chars.size() != word_start) {
+        words.ends.push_back(static_cast<std::uint32_t>(words.chars.size()));
+        word_start = words.chars.size();
+      }
+      c = static_cast<unsigned char>(t[i]), len = 1;
+    }
+    size_t next_len = 0;
+    const size_t next = i + len;
+    const int32_t d = next < t.size() ? FastCodePoint(t, next, &next_len) : 0;
+    if (c >= 0 && (next >= t.size() || d >= 0)) {
+      if (c < 0x80) {  // folds as ASCII does (identity_test checks Fast() agrees)
+        AddFoldedCodePoint(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c, words, word_start);
+      } else {
+        for (char16_t u : fast.of[c]) AddFoldedCodePoint(u, words, word_start);
+      }
+      i = next, c = d, len = next_len;
+      continue;
+    }
+    // A run for ICU: from i up to the next fast code point.
+    size_t end = next;
+    int32_t e = d;
+    size_t e_len = next_len;
+    while (end < t.size() && e < 0) {
+      end += e_len;
+      e = end < t.size() ? FastCodePoint(t, end, &e_len) : 0;
+    }
+    AddNormalized(t.substr(i, end - i), words, word_start);
+    i = end, c = e, len = e_len;
+  }
+  AddFoldedCodePoint(' ', words, word_start);  // ends the last word
   return words;
 }
 
@@ -249,6 +364,16 @@ std::vector<std::string> ContentWords(std::string_view text) {
   const Words words = SplitWords(text);
   std::vector<std::string> out;
   out.reserve(words.size());
+  for (size_t i = 0; i < words.size(); ++i) out.emplace_back(words[i]);
+  return out;
+}
+
+std::vector<std::string> ContentWordsByIcu(std::string_view text) {
+  Words words;
+  size_t word_start = 0;
+  AddNormalized(JoinHyphenatedLines(text), words, word_start);
+  AddFoldedCodePoint(' ', words, word_start);
+  std::vector<std::string> out;
   for (size_t i = 0; i < words.size(); ++i) out.emplace_back(words[i]);
   return out;
 }

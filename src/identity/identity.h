@@ -53,6 +53,10 @@ inline constexpr double kSameContentThreshold = 0.6;
 
 // The words of text as the fingerprint sees them (exposed for tests).
 std::vector<std::string> ContentWords(std::string_view text);
+// The same words, by NFKC and case folding (ICU) over the whole text at
+// once, which ContentWords does without ICU for the usual characters of
+// French texts (exposed so that tests check they agree).
+std::vector<std::string> ContentWordsByIcu(std::string_view text);
 
 // The loops that compute a MinHash signature; all give the same values.
 enum class MinHashLoop { kPortable, kAvx2, kAvx512 };

@@ -1,6 +1,8 @@
 #include "identity/identity.h"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -52,6 +54,108 @@ TEST_CASE("words join a word hyphenated at a line end, fold case and ligatures",
   // A hyphen inside a line is a separator, as any punctuation.
   CHECK(ContentWords("Pas-de-Calais") == std::vector<std::string>{"pas", "de", "calais"});
   CHECK(ContentWords("- ❖ 2025 **x**") == std::vector<std::string>{"2025", "x"});
+}
+
+// Pieces a text is made of, for the comparison below: ASCII, the letters
+// and punctuation of French texts, what NFKC changes (ligatures, circled and
+// superscript digits, fractions, no-break spaces, ª), what composes with the
+// character before it (combining accents, the long solidus, Hangul jamo),
+// what case folding expands (ß, İ, ŉ), other scripts, pictographs and bytes
+// that are not UTF-8.
+const char* const kPieces[] = {
+    "a",
+    "Z",
+    "e",
+    "9",
+    " ",
+    "\n",
+    "-",
+    "'",
+    ".",
+    "é",
+    "É",
+    "à",
+    "ç",
+    "Œ",
+    "œ",
+    "Ÿ",
+    "ÿ",
+    "ß",
+    "İ",
+    "ŉ",
+    "µ",
+    "ª",
+    "²",
+    "½",
+    "×",
+    "\xc2\xa0",
+    "’",
+    "«",
+    "»",
+    "–",
+    "…",
+    "•",
+    "ﬁ",
+    "①",
+    "™",
+    "\xcc\x81",
+    "\xcc\xa7",
+    "\xcc\xb8",
+    "\xe1\x84\x80",
+    "\xe1\x85\xa1",
+    "Σ",
+    "ς",
+    "Ω",
+    "Ǆ",
+    "ǅ",
+    "❖",
+    "😀",
+    "\x80",
+    "\xc3",
+    "\xe2\x80",
+    "\xff",
+    "\xed\xa0\x80",
+    "\xef\xbc\xa1",
+    "\xe2\x80\xaf",
+    "\xe2\x81\xb0",
+    "Å",
+};
+
+TEST_CASE("words without ICU are the words of NFKC and case folding over the whole text",
+          "[identity]") {
+  // Every code point below U+2100 alone, after a letter and before a
+  // combining accent.
+  for (std::uint32_t c = 1; c < 0x2100; ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;
+    std::string ch;
+    if (c < 0x80) {
+      ch = static_cast<char>(c);
+    } else if (c < 0x800) {
+      ch = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+    } else {
+      ch = {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+            static_cast<char>(0x80 | (c & 0x3F))};
+    }
+    for (const std::string& text : {ch, "A" + ch + "b", "e" + ch + "\xcc\x81x", ch + "\xcc\x81"}) {
+      INFO("U+" << std::hex << c);
+      REQUIRE(ContentWords(text) == ContentWordsByIcu(text));
+    }
+  }
+  // Texts of random pieces (a fixed sequence: the test is the same each run).
+  std::uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (int t = 0; t < 3000; ++t) {
+    std::string text;
+    const size_t pieces = 1 + next() % 24;
+    for (size_t p = 0; p < pieces; ++p) text += kPieces[next() % std::size(kPieces)];
+    INFO("text: " << text);
+    REQUIRE(ContentWords(text) == ContentWordsByIcu(text));
+  }
+  CHECK(ContentWords("L’ÉTÉ ½ ﬁn Straße") ==
+        std::vector<std::string>{"l", "été", "1", "2", "fin", "strasse"});
 }
 
 TEST_CASE("the PDF of a text is the same content; another contract is not", "[identity]") {
