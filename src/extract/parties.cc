@@ -84,6 +84,9 @@ struct Piece {
   int block = -1;  // where it starts, for provenance
   size_t start = 0, end = 0;
   std::string address;  // a line of its own that is a postal address
+  // Cut from a list of parties named by office in one paragraph ("Entre
+  // Monsieur le Maire de X, Monsieur le Préfet de Y …").
+  bool office_list = false;
 };
 
 class PreambleCutter {
@@ -148,8 +151,13 @@ class PreambleCutter {
     const std::string& text = doc_.blocks[i].text;
     const std::string_view part = std::string_view(text).substr(from, to - from);
     std::vector<size_t> cuts;
+    bool office_list = false;
     for (const RuleMatch& m : rules_.SearchAll(rules_.Get(RuleId::kPartiesInlineSplit), part)) {
-      cuts.push_back(from + m.group_spans.at("sep").second);
+      // After "…», et" the next party starts; a party named by office starts
+      // at its civility ("…, Monsieur le Préfet de …").
+      office_list = office_list || m.Has("office");
+      cuts.push_back(from + (m.Has("office") ? m.group_spans.at("office").first
+                                             : m.group_spans.at("sep").second));
     }
     std::vector<size_t> starts;
     for (const RuleMatch& m : rules_.SearchAll(rules_.Get(RuleId::kPartiesInlineStart), part)) {
@@ -167,10 +175,12 @@ class PreambleCutter {
         if (!Matches(rules_, RuleId::kPartiesSignal, before) || InsideQuotes(before)) continue;
       }
       Append(i, at, cut);
+      current_.office_list = current_.office_list || office_list;
       Flush();
       at = cut;
     }
     Append(i, at, to);
+    current_.office_list = current_.office_list || office_list;
   }
 
   // A party named bare, closed by a comma or a semicolon ("Madame la Maire
@@ -369,8 +379,11 @@ std::string WithoutCivility(const std::string& text, const RuleSet& rules) {
   return rest;
 }
 
-std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
-                               const RuleSet& rules) {
+// by_office: set when the party is one of a list named by office in one
+// paragraph ("Entre Monsieur le Maire de X, Monsieur le Préfet de Y …").
+std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc, const RuleSet& rules,
+                               bool* by_office) {
+  *by_office = false;
   std::string text = CollapseSpaces(piece.text);
   RuleMatch m;
   if (!rules.Search(RuleId::kPartiesSignal, text, &m) &&
@@ -409,6 +422,7 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
   if (rules.Search(RuleId::kPartiesOfficeLine, party.organization, &m) && !m.Get("org").empty()) {
     party.representative_title = CleanValue(m.Get("title"));
     party.organization = CleanValue(m.Get("org"));
+    *by_office = piece.office_list;
   }
   const std::string tail = text.substr(org_end);
   if (rules.Search(RuleId::kPartiesSeat, tail, &m)) {
@@ -772,6 +786,18 @@ void FillFromSignatories(std::vector<Signatory> signatories, std::vector<Party>*
   }
 }
 
+// A party named by its office whom neither the preamble nor a signature
+// names ("Monsieur le Préfet de Y" and no "Préfet, Jean DUPONT" below)
+// has no representative: its office alone is not a person.
+void DropBareOffices(const std::vector<bool>& by_office, std::vector<Party>* parties) {
+  for (size_t p = 0; p < parties->size() && p < by_office.size(); ++p) {
+    Party& party = (*parties)[p];
+    if (by_office[p] && !party.representative.has_value()) {
+      party.representative_title.reset();
+    }
+  }
+}
+
 // The parties named by the headings of their commitments ("L'ENGAGEMENT DE
 // L'ARS GRAND EST"), each once; none unless at least two are named (one
 // heading is a mention).
@@ -804,10 +830,13 @@ std::vector<Party> PartiesFromCommitments(const LaidOutDocument& doc, const Cont
 void ExtractParties(const LaidOutDocument& doc, const ContractSegment& seg, const RuleSet& rules,
                     Contract* contract) {
   const int start = FindPreambleStart(doc, seg, rules);
+  std::vector<bool> by_office;
   if (start >= 0) {
     for (const Piece& piece : PreambleCutter(doc, rules).Cut(seg, start)) {
-      if (std::optional<Party> party = ReadParty(piece, doc, rules)) {
+      bool office = false;
+      if (std::optional<Party> party = ReadParty(piece, doc, rules, &office)) {
         contract->parties.push_back(std::move(*party));
+        by_office.push_back(office);
       }
     }
   }
@@ -833,6 +862,7 @@ void ExtractParties(const LaidOutDocument& doc, const ContractSegment& seg, cons
     return;
   }
   FillFromSignatories(std::move(signatories), &contract->parties);
+  DropBareOffices(by_office, &contract->parties);
 }
 
 }  // namespace clsdb

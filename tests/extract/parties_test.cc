@@ -271,6 +271,26 @@ TEST_CASE("a bare list, one party a line closed by a comma, named by its office"
                               "Centre Hospitalier d'Exempleville | - | Anne DURAND | Directrice"});
 }
 
+TEST_CASE("parties named by office in one sentence: a title only where a person is named",
+          "[parties]") {
+  const std::string preamble =
+      "CONTRAT LOCAL DE SANTE DE CLICHY-EXEMPLE 2019 - 2022\n"
+      "Entre Monsieur le Maire de Clichy-Exemple, Monsieur le Préfet de la Seine-Exemple et "
+      "Madame la directrice du Centre Hospitalier d'Exemple\n"
+      "Il a été convenu de signer le présent Contrat Local de Santé.\n";
+  SECTION("no signature names anyone: three parties, no representative row") {
+    CHECK(ShowAll(Parties(preamble)) == V{"Clichy-Exemple | - | - | -", "Seine-Exemple | - | - | -",
+                                          "Centre Hospitalier d'Exemple | - | - | -"});
+  }
+  SECTION("the signature block names the Maire: his party keeps its office as title") {
+    CHECK(ShowAll(Parties(preamble + "Fait à Exempleville, le 22 novembre 2019\n"
+                                     "Le Maire de Clichy-Exemple\n"
+                                     "Jean DUPONT\n")) ==
+          V{"Clichy-Exemple | - | Jean DUPONT | Maire", "Seine-Exemple | - | - | -",
+            "Centre Hospitalier d'Exemple | - | - | -"});
+  }
+}
+
 TEST_CASE("signature captions: the name above, the office and its body as the title", "[parties]") {
   const std::vector<Party> parties = Parties(
       "CONTRAT LOCAL DE SANTÉ PAYS D'EXEMPLE 2015-2018\n"
