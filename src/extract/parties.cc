@@ -793,6 +793,7 @@ void DropBareOffices(const std::vector<bool>& by_office, std::vector<Party>* par
   for (size_t p = 0; p < parties->size() && p < by_office.size(); ++p) {
     Party& party = (*parties)[p];
     if (by_office[p] && !party.representative.has_value()) {
+      party.office = std::move(party.representative_title);
       party.representative_title.reset();
     }
   }

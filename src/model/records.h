@@ -79,6 +79,10 @@ struct Transmission {
 struct Party {
   std::string organization;
   OptText acronym, representative, representative_title, address;
+  // The office a party is named by when no person is named for it ("Maire"
+  // in "Monsieur le Maire de X, …"): not a representative, but what says
+  // the body's kind.  Stored nowhere.
+  OptText office;
   Provenance prov;
   int organization_index = -1;  // into Contract::organizations, or -1
   // The representative's one spelling in the document (organize/people.h).

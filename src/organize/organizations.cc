@@ -156,9 +156,8 @@ class ContractOrganizations {
       if (kind.empty() && p.acronym) kind = OrganizationKind(*p.acronym, rules_);
       // A party named by its office ("Monsieur le Préfet de Seine-Saint-Denis"
       // gives the body "Seine-Saint-Denis"): the office says what body signs.
-      if (kind.empty() && p.representative_title) {
-        kind = OrganizationKind(*p.representative_title + " de " + core, rules_);
-      }
+      const OptText& office = p.representative_title ? p.representative_title : p.office;
+      if (kind.empty() && office) kind = OrganizationKind(*office + " de " + core, rules_);
       // Two parties are two bodies unless one's name or acronym is the
       // other's: the contract lists them apart ("Conseil départemental de
       // l'Yonne" and "... de la Nièvre" sign one contract).

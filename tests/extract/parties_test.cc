@@ -279,8 +279,13 @@ TEST_CASE("parties named by office in one sentence: a title only where a person 
       "Madame la directrice du Centre Hospitalier d'Exemple\n"
       "Il a été convenu de signer le présent Contrat Local de Santé.\n";
   SECTION("no signature names anyone: three parties, no representative row") {
-    CHECK(ShowAll(Parties(preamble)) == V{"Clichy-Exemple | - | - | -", "Seine-Exemple | - | - | -",
-                                          "Centre Hospitalier d'Exemple | - | - | -"});
+    const std::vector<Party> parties = Parties(preamble);
+    CHECK(ShowAll(parties) == V{"Clichy-Exemple | - | - | -", "Seine-Exemple | - | - | -",
+                                "Centre Hospitalier d'Exemple | - | - | -"});
+    // The office is kept apart: it says what kind of body signs.
+    REQUIRE(parties.size() == 3);
+    CHECK(parties[0].office == OptText("Maire"));
+    CHECK(parties[1].office == OptText("Préfet"));
   }
   SECTION("the signature block names the Maire: his party keeps its office as title") {
     CHECK(ShowAll(Parties(preamble + "Fait à Exempleville, le 22 novembre 2019\n"

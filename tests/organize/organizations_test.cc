@@ -201,10 +201,15 @@ TEST_CASE("a party named by its office takes its kind from the office", "[organi
   president.representative_title = "Préfet";  // the body's own kind comes first
   Party unknown = PartyNamed("Association Santé Plus");
   unknown.representative_title = "Présidente";
-  const DocumentRecords out =
-      ResolveOrganizations(OneContract({prefet, maire, president, unknown}, {}), RepoRules());
+  // Named by office and by no person: the office is no title, but still
+  // says the kind.
+  Party maire_alone = PartyNamed("Montfort-Exemple");
+  maire_alone.office = "Maire";
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({prefet, maire, president, unknown, maire_alone}, {}), RepoRules());
   const Contract& c = out.contracts[0];
-  REQUIRE(c.organizations.size() == 4);
+  REQUIRE(c.organizations.size() == 5);
+  CHECK(c.organizations[c.parties[4].organization_index].kind == OptText("commune"));
   CHECK(c.organizations[c.parties[0].organization_index].kind == OptText("prefecture"));
   CHECK(c.organizations[c.parties[1].organization_index].kind == OptText("commune"));
   CHECK(c.organizations[c.parties[2].organization_index].kind == OptText("departement"));
