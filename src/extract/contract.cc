@@ -123,10 +123,12 @@ class ContractReader {
         rest.resize(end.start);
       }
       title_rest_ = CleanValue(rest);
+      TakeLastTitle(&title);
     } else if (rules_.Search(RuleId::kContractTitleRunOn, block.text, &m)) {
       // The title's words up to its period; the paragraph runs on.
       title = m.Get("head") + m.Get("rest");
       title_rest_ = CleanValue(m.Get("rest"));
+      TakeLastTitle(&title);
       c->title = CleanValue(title);
       return;
     } else {
@@ -178,6 +180,25 @@ class ContractReader {
           JoinWords(words, 0, k) + (2 * k < words.size() ? " " + JoinWords(words, 2 * k) : "");
       return;
     }
+  }
+
+  // A cover flattened into one block repeats "Contrat local de santé" (the
+  // bare words over the full title, or the title twice): the title is the
+  // last one, up to its period when it gives one (rule
+  // contract.title_repeated).
+  void TakeLastTitle(std::string* title) {
+    const std::vector<RuleMatch> again = rules_.SearchAll(RuleId::kContractTitleRepeated, *title);
+    if (again.empty()) return;
+    const std::string last = title->substr(again.back().group_spans.at("at").first);
+    RuleMatch m;
+    if (rules_.Search(RuleId::kContractTitleRunOn, last, &m)) {
+      *title = m.Get("head") + m.Get("rest");
+    } else if (rules_.Search(RuleId::kContractTitle, last, &m)) {
+      *title = last;
+    } else {
+      return;
+    }
+    title_rest_ = CleanValue(m.Get("rest"));
   }
 
   // The collectivities among the parties ("Communauté de communes …"); else

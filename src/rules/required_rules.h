@@ -60,6 +60,7 @@ namespace clsdb {
   X(kContractTitleDangling, "contract.title_dangling", "extract/contract")                         \
   X(kContractTitleEnd, "contract.title_end", "extract/contract")                                   \
   X(kContractTitleLead, "contract.title_lead", "extract/contract")                                 \
+  X(kContractTitleRepeated, "contract.title_repeated", "extract/contract")                         \
   X(kContractTitlePageEnd, "contract.title_page_end", "extract/contract")                          \
   X(kContractTitlePageLine, "contract.title_page_line", "extract/contract")                        \
   X(kContractTitleRunOn, "contract.title_run_on", "extract/contract, segment/contracts")           \

@@ -11,6 +11,7 @@
 // the next one's title or to the end of the document.  Rules: "contract.*",
 // and "articles.heading" for the first article.
 #include <string>
+#include <string_view>
 
 #include "segment/segment.h"
 
@@ -32,11 +33,17 @@ bool IsTitle(const LaidOutDocument& doc, int i, const RuleSet& rules) {
   const Block& block = doc.blocks[i];
   if (block.kind != Block::Kind::kParagraph) return false;
   RuleMatch m;
-  if (!rules.Search(RuleId::kContractTitle, block.text, &m) &&
-      !(i < kRunOnTitleBlocks && rules.Search(RuleId::kContractTitleRunOn, block.text, &m))) {
+  if (rules.Search(RuleId::kContractTitle, block.text, &m)) {
+    return !rules.Search(RuleId::kContractNotATitle, block.text, &m);
+  }
+  if (i >= kRunOnTitleBlocks || !rules.Search(RuleId::kContractTitleRunOn, block.text, &m)) {
     return false;
   }
-  return !rules.Search(RuleId::kContractNotATitle, block.text, &m);
+  // A run-on title is judged by its own words: the paragraph it opens (a
+  // flattened page holds the whole document) has sentences of its own.
+  RuleMatch sign;
+  return !rules.Search(RuleId::kContractNotATitle,
+                       std::string_view(block.text).substr(m.start, m.end - m.start), &sign);
 }
 
 bool IsFirstArticle(const Block& block, const RuleSet& rules) {

@@ -52,6 +52,22 @@ TEST_CASE("a flattened cover: the title ends where the preamble begins", "[contr
   CHECK(c.title == "Contrat Local de Santé de Macouria 2016-2019");
 }
 
+TEST_CASE("a flattened cover that repeats the words takes the last title, up to its period",
+          "[contract]") {
+  // The bare words over the full title, then the partners' logos.
+  const Contract bare =
+      Only(Run("Contrat Local de Santé Contrat Local de Santé du Bassin de Saint-Flour 2017-2022 "
+               "Hautes Terres Communauté CDOM Cantal |\n" +
+               std::string(kPreamble)));
+  CHECK(bare.title == "Contrat Local de Santé du Bassin de Saint-Flour 2017-2022");
+  // The title printed twice, run into the preamble.
+  const Contract twice = Only(
+      Run("CONTRAT LOCAL DE SANTE DE CLICHY CONTRAT LOCAL DE SANTE DE CLICHY 2019 - 2022 Entre "
+          "Monsieur le Maire de Clichy, Monsieur le Préfet\n" +
+          std::string(kPreamble)));
+  CHECK(twice.title == "CONTRAT LOCAL DE SANTE DE CLICHY 2019 - 2022");
+}
+
 TEST_CASE("the territory is the collectivity among the parties, its acronym in brackets",
           "[contract]") {
   const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTÉ\n"

@@ -73,6 +73,22 @@ TEST_CASE("a heading 'Contrat local de santé' followed by prose starts nothing"
   CHECK(FindContracts(doc, Rules()).empty());
 }
 
+TEST_CASE("a run-on title is judged by its own words, not the page it opens", "[contracts]") {
+  // A flattened page: the title, then sentences, in one paragraph.
+  const std::string cover =
+      "Contrat Local de Santé Pays de Ploërmel 2018-2022 Remerciements Le Pays et l'ARS "
+      "remercient l'ensemble des partenaires ayant participé à la construction de ce contrat. "
+      "Mairie de Brignac : M. LE BRETON ; Mairie de Guégon : M. DUBOT ; Mairie de Josselin : "
+      "Mme AUBERT.";
+  CHECK(TitleTexts(LayOutText(cover + "\n" + kPreamble)) == V{cover});
+  // A sentence that opens the same way is not a title.
+  CHECK(FindContracts(LayOutText("Contrat Local de Santé du Pays de Ploërmel est signé pour "
+                                 "2018-2022. Il associe les partenaires.\n" +
+                                 std::string(kPreamble)),
+                      Rules())
+            .empty());
+}
+
 TEST_CASE("a contract's own section heading does not start another one", "[contracts]") {
   const LaidOutDocument doc =
       LayOutText(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
