@@ -18,7 +18,6 @@
 #include <string_view>
 #include <vector>
 
-#include "core/words.h"
 #include "extract/contract_steps.h"
 #include "extract/dates.h"
 #include "extract/extract.h"
@@ -34,9 +33,6 @@ constexpr int kTitlePageBlocks = 12;
 // At most this many lines continue a title ("Communauté d'Agglomération" /
 // "de Lens-Liévin").
 constexpr int kTitleContinuations = 8;
-// A title's head printed twice is this many words at least ("CONTRAT LOCAL
-// DE SANTÉ" and a name).
-constexpr size_t kMinRepeatedWords = 5;
 // A title page sets its title in short lines; a longer one is text.
 constexpr size_t kTitlePageLineBytes = 80;
 // A generation or a period beyond these is not one.
@@ -157,29 +153,6 @@ class ContractReader {
       ++taken;
     }
     c->title = CleanValue(title);
-    DropRepeatedHead(c);
-  }
-
-  // "CONTRAT LOCAL DE SANTÉ DE X CONTRAT LOCAL DE SANTÉ DE X 2019 - 2022": a
-  // cover that prints the title twice, its lines run together (a flattened
-  // text), keeps one copy.  Only a repeat of at least kMinRepeatedWords words
-  // right at the start counts.
-  void DropRepeatedHead(Contract* c) {
-    const std::vector<std::string> words = SplitWords(c->title);
-    for (size_t k = words.size() / 2; k >= kMinRepeatedWords; --k) {
-      bool same = true;
-      for (size_t i = 0; i < k && same; ++i)
-        same = FoldForMatch(words[i]) == FoldForMatch(words[k + i]);
-      if (!same) continue;
-      const std::string copy = JoinWords(words, k, 2 * k);
-      if (const size_t at = title_rest_.find(copy); at != std::string::npos) {
-        title_rest_ =
-            CleanValue(title_rest_.substr(0, at) + " " + title_rest_.substr(at + copy.size()));
-      }
-      c->title =
-          JoinWords(words, 0, k) + (2 * k < words.size() ? " " + JoinWords(words, 2 * k) : "");
-      return;
-    }
   }
 
   // A cover flattened into one block repeats "Contrat local de santé" (the
