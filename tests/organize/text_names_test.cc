@@ -20,17 +20,22 @@ std::vector<NameDefinition> Definitions(const std::string& text) {
   return FindDefinitions(text, TokenizeText(text), RepoRules());
 }
 
+std::vector<std::string> AcronymSpellings(const std::string& text, const std::string& name) {
+  return FindAcronymSpellings(text, TokenizeText(text), name);
+}
+
 std::vector<std::string> Spellings(const std::string& text, const std::string& name) {
   return FindSpellings(text, TokenizeText(text), name);
 }
 
-// The names linked to the organisation that `name` is an alias of.
+// A party of the contract, named as a preamble names it.
 void AddParty(Contract* c, const std::string& organization, OptText acronym = std::nullopt) {
   Party& p = c->parties.emplace_back();
   p.organization = organization;
   p.acronym = std::move(acronym);
 }
 
+// The names linked to the organisation that `name` is an alias of.
 std::vector<std::string> AliasesWith(const Contract& c, const std::string& name) {
   int org = -1;
   for (const OrganizationAlias& a : c.organization_aliases) {
@@ -145,43 +150,40 @@ TEST_CASE("a spelling is the same key written otherwise, not a longer name", "[o
 }
 
 TEST_CASE("a name's first words may be written as their initials, or written out", "[organize]") {
-  const auto acronyms = [](const std::string& text, const std::string& name) {
-    return FindAcronymSpellings(text, TokenizeText(text), name);
-  };
-  CHECK(acronyms("Saint-Flour Communauté\nCDOM Cantal |\nENTRE",
-                 "Conseil Départemental de l’Ordre des Médecins du Cantal") ==
+  CHECK(AcronymSpellings("Saint-Flour Communauté\nCDOM Cantal |\nENTRE",
+                         "Conseil Départemental de l’Ordre des Médecins du Cantal") ==
         std::vector<std::string>{"CDOM Cantal"});
-  CHECK(acronyms("1. LA POLITIQUE DE L’AGENCE REGIONAL DE SANTE GRAND EST 5", "ARS GRAND EST") ==
+  CHECK(AcronymSpellings("1. LA POLITIQUE DE L’AGENCE REGIONAL DE SANTE GRAND EST 5",
+                         "ARS GRAND EST") ==
         std::vector<std::string>{"AGENCE REGIONAL DE SANTE GRAND EST"});
   // Initials in lower case, other words after them, or a name that goes
   // on: none.
-  CHECK(acronyms("le cdom Cantal", "Conseil Départemental de l’Ordre des Médecins du Cantal")
+  CHECK(
+      AcronymSpellings("le cdom Cantal", "Conseil Départemental de l’Ordre des Médecins du Cantal")
+          .empty());
+  CHECK(AcronymSpellings("CDOM Allier", "Conseil Départemental de l’Ordre des Médecins du Cantal")
             .empty());
-  CHECK(acronyms("CDOM Allier", "Conseil Départemental de l’Ordre des Médecins du Cantal").empty());
-  CHECK(acronyms("Agence Régionale de Santé Grand Est Nord", "ARS Grand Est").empty());
-  CHECK(acronyms("Agence Régionale, de Santé Grand Est", "ARS Grand Est").empty());
+  CHECK(AcronymSpellings("Agence Régionale de Santé Grand Est Nord", "ARS Grand Est").empty());
+  CHECK(AcronymSpellings("Agence Régionale, de Santé Grand Est", "ARS Grand Est").empty());
 }
 
 TEST_CASE("a name may be written as two acronyms, its first words' and the others'", "[organize]") {
-  const auto acronyms = [](const std::string& text, const std::string& name) {
-    return FindAcronymSpellings(text, TokenizeText(text), name);
-  };
   const std::vector<std::string> ars_idf = {"ARS IDF"};
-  CHECK(acronyms("Le Directeur Général de l'ARS IDF\n",
-                 "Agence Régionale de Santé d'Ile de France") == ars_idf);
-  CHECK(acronyms("Le Directeur Général de l'ARS IDF\n", "ARS Ile-de-France") == ars_idf);
+  CHECK(AcronymSpellings("Le Directeur Général de l'ARS IDF\n",
+                         "Agence Régionale de Santé d'Ile de France") == ars_idf);
+  CHECK(AcronymSpellings("Le Directeur Général de l'ARS IDF\n", "ARS Ile-de-France") == ars_idf);
   // Small words give their initial or none.
-  CHECK(acronyms("l'ARS PDL.", "Agence Régionale de Santé des Pays de la Loire") ==
+  CHECK(AcronymSpellings("l'ARS PDL.", "Agence Régionale de Santé des Pays de la Loire") ==
         std::vector<std::string>{"ARS PDL"});
-  CHECK(acronyms("l'ARS PACA.", "Agence Régionale de Santé Provence-Alpes-Côte d'Azur") ==
+  CHECK(AcronymSpellings("l'ARS PACA.", "Agence Régionale de Santé Provence-Alpes-Côte d'Azur") ==
         std::vector<std::string>{"ARS PACA"});
   // Other initials, a second acronym of one word, lower case, punctuation
   // between the two, or a name that goes on: none.
-  CHECK(acronyms("l'ARS BFC.", "Agence Régionale de Santé d'Ile de France").empty());
-  CHECK(acronyms("l'ARS B.", "Agence Régionale de Santé Bretagne").empty());
-  CHECK(acronyms("l'ARS idf.", "Agence Régionale de Santé d'Ile de France").empty());
-  CHECK(acronyms("l'ARS, IDF.", "Agence Régionale de Santé d'Ile de France").empty());
-  CHECK(acronyms("l'ARS IDF Nord.", "Agence Régionale de Santé d'Ile de France").empty());
+  CHECK(AcronymSpellings("l'ARS BFC.", "Agence Régionale de Santé d'Ile de France").empty());
+  CHECK(AcronymSpellings("l'ARS B.", "Agence Régionale de Santé Bretagne").empty());
+  CHECK(AcronymSpellings("l'ARS idf.", "Agence Régionale de Santé d'Ile de France").empty());
+  CHECK(AcronymSpellings("l'ARS, IDF.", "Agence Régionale de Santé d'Ile de France").empty());
+  CHECK(AcronymSpellings("l'ARS IDF Nord.", "Agence Régionale de Santé d'Ile de France").empty());
 }
 
 TEST_CASE("a contract's text adds its definitions and spellings to its organisations",
