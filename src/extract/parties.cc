@@ -379,11 +379,8 @@ std::string WithoutCivility(const std::string& text, const RuleSet& rules) {
   return rest;
 }
 
-// by_office: set when the party is one of a list named by office in one
-// paragraph ("Entre Monsieur le Maire de X, Monsieur le Préfet de Y …").
-std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc, const RuleSet& rules,
-                               bool* by_office) {
-  *by_office = false;
+std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
+                               const RuleSet& rules) {
   std::string text = CollapseSpaces(piece.text);
   RuleMatch m;
   if (!rules.Search(RuleId::kPartiesSignal, text, &m) &&
@@ -422,7 +419,10 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc, c
   if (rules.Search(RuleId::kPartiesOfficeLine, party.organization, &m) && !m.Get("org").empty()) {
     party.representative_title = CleanValue(m.Get("title"));
     party.organization = CleanValue(m.Get("org"));
-    *by_office = piece.office_list;
+    // One of a list named by office in one paragraph ("Entre Monsieur le
+    // Maire de X, Monsieur le Préfet de Y …"): the office may be all there
+    // is (DropBareOffices).
+    if (piece.office_list) party.office = party.representative_title;
   }
   const std::string tail = text.substr(org_end);
   if (rules.Search(RuleId::kPartiesSeat, tail, &m)) {
@@ -789,13 +789,9 @@ void FillFromSignatories(std::vector<Signatory> signatories, std::vector<Party>*
 // A party named by its office whom neither the preamble nor a signature
 // names ("Monsieur le Préfet de Y" and no "Préfet, Jean DUPONT" below)
 // has no representative: its office alone is not a person.
-void DropBareOffices(const std::vector<bool>& by_office, std::vector<Party>* parties) {
-  for (size_t p = 0; p < parties->size() && p < by_office.size(); ++p) {
-    Party& party = (*parties)[p];
-    if (by_office[p] && !party.representative.has_value()) {
-      party.office = std::move(party.representative_title);
-      party.representative_title.reset();
-    }
+void DropBareOffices(std::vector<Party>* parties) {
+  for (Party& party : *parties) {
+    if (party.office && !party.representative) party.representative_title.reset();
   }
 }
 
@@ -831,13 +827,10 @@ std::vector<Party> PartiesFromCommitments(const LaidOutDocument& doc, const Cont
 void ExtractParties(const LaidOutDocument& doc, const ContractSegment& seg, const RuleSet& rules,
                     Contract* contract) {
   const int start = FindPreambleStart(doc, seg, rules);
-  std::vector<bool> by_office;
   if (start >= 0) {
     for (const Piece& piece : PreambleCutter(doc, rules).Cut(seg, start)) {
-      bool office = false;
-      if (std::optional<Party> party = ReadParty(piece, doc, rules, &office)) {
+      if (std::optional<Party> party = ReadParty(piece, doc, rules)) {
         contract->parties.push_back(std::move(*party));
-        by_office.push_back(office);
       }
     }
   }
@@ -863,7 +856,7 @@ void ExtractParties(const LaidOutDocument& doc, const ContractSegment& seg, cons
     return;
   }
   FillFromSignatories(std::move(signatories), &contract->parties);
-  DropBareOffices(by_office, &contract->parties);
+  DropBareOffices(&contract->parties);
 }
 
 }  // namespace clsdb

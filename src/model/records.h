@@ -79,9 +79,10 @@ struct Transmission {
 struct Party {
   std::string organization;
   OptText acronym, representative, representative_title, address;
-  // The office a party is named by when no person is named for it ("Maire"
-  // in "Monsieur le Maire de X, …"): not a representative, but what says
-  // the body's kind.  Stored nowhere.
+  // The office a party is named by in a list named by office ("Maire" in
+  // "Entre Monsieur le Maire de X, Monsieur le Préfet de Y …"): what says
+  // the body's kind, kept when no person is named and the office is then no
+  // representative's title.  Stored nowhere.
   OptText office;
   Provenance prov;
   int organization_index = -1;  // into Contract::organizations, or -1
