@@ -344,6 +344,26 @@ TEST_CASE("signature captions run together in one paragraph: names paired with o
           "Pays de Guingamp | - | Yvon Le Modèle | Président du Pays de Guingamp"});
 }
 
+TEST_CASE(
+    "captions of two columns then their names, run together after 'Fait à': the preamble's "
+    "parties get the names",
+    "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTÉ DE LA VILLE D'EXEMPLE 2021-2025\n"
+      "Entre :\n"
+      "La Préfecture de la Région Exemple,\n"
+      "Le Conseil Départemental de l'Exemple,\n"
+      "Il est convenu ce qui suit :\n"
+      "Article 1 : Objet du contrat\n"
+      "Le contrat couvre le territoire.\n"
+      "Fait à Exempleville, le 3 mai 2021 Le Préfet de la Région Exemple Le Président du Conseil "
+      "Départemental de l'Exemple Jean DUPONT Marie MARTIN\n");
+  CHECK(ShowAll(parties) ==
+        V{"Préfecture de la Région Exemple | - | Jean DUPONT | Préfet de la Région Exemple",
+          "Conseil Départemental de l'Exemple | - | Marie MARTIN | Président du Conseil "
+          "Départemental de l'Exemple"});
+}
+
 TEST_CASE("offices run together without a name for each are not read as signatures", "[parties]") {
   // Two offices in a sentence of prose, one name: no pairing, no party.
   const std::vector<Party> parties = Parties(
