@@ -25,6 +25,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "core/words.h"
@@ -529,7 +530,7 @@ class SignatureReader {
     const int end = std::min(seg.range.end, seg.range.begin + kOfficeLineBlocks);
     for (int i = seg.range.begin; i < end; ++i) {
       const Block& b = doc_.blocks[i];
-      if (IsParagraph(b) && ReadInlineOffices(b)) continue;
+      if (IsParagraph(b) && (ReadRunOnOffices(b) || ReadInlineOffices(b))) continue;
       if (!IsParagraph(b) || b.text.size() > kMaxOfficeLine) {
         flush();
         continue;
@@ -569,6 +570,148 @@ class SignatureReader {
       i = last;
     }
     flush();
+  }
+
+  // Signature captions run together in one paragraph, as a converter
+  // flattens a block of two or three columns ("Isabelle Nicolas Présidente
+  // du Pays du Trégor-Goëlo XXX Directeur Général de l'Agence Régionale de
+  // Santé Bretagne Claudy Lebreton Pierrick Massiot Président du …"): the
+  // paragraph is cut where each office starts, the persons' names (or a
+  // placeholder) are taken off the end of the text before the first office
+  // and of each office's body, and paired with the offices in order.  A run
+  // of offices counts only when every office gets its name.
+  bool ReadRunOnOffices(const Block& b) {
+    const std::vector<size_t> starts = OfficeStarts(b.text);
+    bool found = false;
+    for (size_t k = 0; k + 1 < starts.size();) {
+      k = std::max(ReadOfficeRun(b, starts, k, &found), k + 1);
+    }
+    return found;
+  }
+
+  // Where an office starts in text: a capitalised word (or "Le", "La"
+  // before it) that opens an office ("Présidente", "Directeur", "Le Préfet").
+  std::vector<size_t> OfficeStarts(std::string_view text) const {
+    std::vector<size_t> out;
+    bool skip = false;
+    for (size_t p = 0; p < text.size(); ++p) {
+      if (text[p] == ' ' || (p > 0 && text[p - 1] != ' ')) continue;
+      if (std::exchange(skip, false) || text[p] < 'A' || text[p] > 'Z') continue;
+      const std::string_view rest = text.substr(p);
+      RuleMatch m;
+      if (!rules_.Search(RuleId::kPartiesOfficeStart, rest, &m) || m.start != 0) continue;
+      out.push_back(p);
+      // "Le Préfet": the office's own word starts nothing more.
+      skip = m.end > rest.find(' ') + 1;
+    }
+    return out;
+  }
+
+  // The run of offices from starts[k] on, each ending where the next starts
+  // (no full stop, digit or bracket between); adds its signatories when
+  // every office is paired with a name.  Returns the index after the run.
+  size_t ReadOfficeRun(const Block& b, const std::vector<size_t>& starts, size_t k, bool* found) {
+    const std::string_view text = b.text;
+    std::vector<std::string> names;
+    const size_t from = StopBefore(text, starts[k]);
+    PeelNames(text.substr(from, starts[k] - from), false, &names);
+    std::vector<Signatory> run;
+    size_t j = k;
+    for (; j < starts.size(); ++j) {
+      const size_t stop = StopAfter(text, starts[j]);
+      const bool linked = j + 1 < starts.size() && starts[j + 1] <= stop;
+      const size_t end = linked ? starts[j + 1] : stop;
+      if (end - starts[j] > kMaxOfficeLine) break;
+      const std::string piece(Trim(text.substr(starts[j], end - starts[j])));
+      RuleMatch m;
+      if (!rules_.Search(RuleId::kPartiesOfficeLine, piece, &m) ||
+          Matches(rules_, RuleId::kPartiesProse, piece)) {
+        break;
+      }
+      const size_t org_at = m.group_spans.at("org").first;
+      const size_t title_at = m.group_spans.at("title").first;
+      const size_t kept = PeelNames(m.Get("org"), true, &names);
+      run.push_back({CleanValue(piece.substr(org_at, kept)),
+                     CleanValue(piece.substr(title_at, org_at + kept - title_at)), "",
+                     ProvenanceIn(b, starts[j], end, RuleId::kPartiesOfficeLine), false});
+      if (!linked) {
+        ++j;
+        break;
+      }
+    }
+    if (run.size() < kMinOfficeLines || names.size() != run.size()) return j;
+    for (size_t r = 0; r < run.size(); ++r) {
+      run[r].name = std::move(names[r]);
+      out_.push_back(std::move(run[r]));
+    }
+    *found = true;
+    return j;
+  }
+
+  // Takes the persons' names (or placeholders, as "") off the end of text,
+  // adding them to *names in reading order; returns the length of text left.
+  // A name is two capitalised words, or three with a particle ("Yvon Le
+  // Moigne"), not after a connector ("… de Santé Bretagne" is a body); a
+  // body (keep_body) keeps at least its first word.
+  size_t PeelNames(std::string_view text, bool keep_body, std::vector<std::string>* names) const {
+    std::vector<std::string> found;
+    size_t end = Trim(text).empty() ? 0 : text.find_last_not_of(' ') + 1;
+    for (bool took = true; took;) {
+      took = false;
+      std::vector<size_t> words;
+      for (size_t p = 0; p < end; ++p) {
+        if (text[p] != ' ' && (p == 0 || text[p - 1] == ' ')) words.push_back(p);
+      }
+      // A placeholder first ("Trégor-Goëlo XXX" is no name), then a
+      // particle's three words before two.
+      for (const size_t n : {1, 3, 2}) {
+        if (took) break;
+        if (words.size() < n + (keep_body ? 1 : 0)) continue;
+        const size_t at = words[words.size() - n];
+        const std::string candidate(text.substr(at, end - at));
+        RuleMatch m;
+        if (!rules_.Search(RuleId::kPartiesPersonLine, candidate, &m) ||
+            (n == 3 &&
+             !CapitalisedParticle(text, words[words.size() - 2], words[words.size() - 1])) ||
+            Matches(rules_, RuleId::kPartiesLineContinued, text.substr(0, at))) {
+          continue;
+        }
+        found.push_back(m.Get("name"));
+        const size_t last = at == 0 ? std::string_view::npos : text.find_last_not_of(' ', at - 1);
+        end = last == std::string_view::npos ? 0 : last + 1;
+        took = true;
+      }
+    }
+    names->insert(names->end(), found.rbegin(), found.rend());
+    return end;
+  }
+
+  // "Le", "Van" in "Yvon Le Moigne": a short capitalised word in [from, to).
+  static bool CapitalisedParticle(std::string_view text, size_t from, size_t to) {
+    return to - from <= 4 && text[from] >= 'A' && text[from] <= 'Z';
+  }
+
+  // Where the text that may hold a signatory's name before an office
+  // starts: after the last full stop, colon, bracket or digit.
+  static size_t StopBefore(std::string_view text, size_t pos) {
+    const size_t low = pos > kMaxOfficeLine ? pos - kMaxOfficeLine : 0;
+    for (size_t p = pos; p > low; --p) {
+      if (IsStop(text[p - 1])) return p;
+    }
+    return low;
+  }
+
+  // Where an office's body must end: at a full stop, colon, bracket or digit.
+  static size_t StopAfter(std::string_view text, size_t pos) {
+    for (size_t p = pos; p < text.size(); ++p) {
+      if (IsStop(text[p])) return p;
+    }
+    return text.size();
+  }
+
+  static bool IsStop(char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
+           c == '(' || c == ')';
   }
 
   // A short line that is neither a person's name nor an office of its own:

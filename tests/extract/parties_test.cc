@@ -320,6 +320,111 @@ TEST_CASE("signature captions: the name above, the office and its body as the ti
           "Départemental des Côtes d'Exemple"});
 }
 
+TEST_CASE("signature captions run together in one paragraph: names paired with offices in order",
+          "[parties]") {
+  // A converter that flattens the captions of a cover's columns: the names
+  // before, between and after the offices, a placeholder for one.
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTÉ PAYS D'EXEMPLE 2015-2018\n"
+      "EDITO\n"
+      "Les actions engagées feront l'objet d'un suivi régulier. Isabelle Exemple Présidente du "
+      "Pays d'Exemple XXX Directeur Général de l'Agence Régionale de Santé Exemple Jean Modèle "
+      "Paul Durand Président du Conseil Départemental des Côtes d'Exemple Président du Conseil "
+      "Régional de Bretagne Yvon Le Modèle Président du Pays de Guingamp 2 SOMMAIRE\n"
+      "Article 1 : Objet du contrat\n"
+      "Le contrat couvre le territoire.\n");
+  CHECK(ShowAll(parties) ==
+        V{"Pays d'Exemple | - | Isabelle Exemple | Présidente du Pays d'Exemple",
+          "Agence Régionale de Santé Exemple | - | - | Directeur Général de l'Agence Régionale de "
+          "Santé Exemple",
+          "Conseil Départemental des Côtes d'Exemple | - | Jean Modèle | Président du Conseil "
+          "Départemental des Côtes d'Exemple",
+          "Conseil Régional de Bretagne | - | Paul Durand | Président du Conseil Régional de "
+          "Bretagne",
+          "Pays de Guingamp | - | Yvon Le Modèle | Président du Pays de Guingamp"});
+}
+
+TEST_CASE(
+    "captions of two columns then their names, run together after 'Fait à': the preamble's "
+    "parties get the names",
+    "[parties]") {
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTÉ DE LA VILLE D'EXEMPLE 2021-2025\n"
+      "Entre :\n"
+      "La Préfecture de la Région Exemple,\n"
+      "Le Conseil Départemental de l'Exemple,\n"
+      "Il est convenu ce qui suit :\n"
+      "Article 1 : Objet du contrat\n"
+      "Le contrat couvre le territoire.\n"
+      "Fait à Exempleville, le 3 mai 2021 Le Préfet de la Région Exemple Le Président du Conseil "
+      "Départemental de l'Exemple Jean DUPONT Marie MARTIN\n");
+  CHECK(ShowAll(parties) ==
+        V{"Préfecture de la Région Exemple | - | Jean DUPONT | Préfet de la Région Exemple",
+          "Conseil Départemental de l'Exemple | - | Marie MARTIN | Président du Conseil "
+          "Départemental de l'Exemple"});
+}
+
+TEST_CASE("offices run together without a name for each are not read as signatures", "[parties]") {
+  // Two offices in a sentence of prose, one name: no pairing, no party.
+  const std::vector<Party> parties = Parties(
+      "CONTRAT LOCAL DE SANTÉ PAYS D'EXEMPLE 2015-2018\n"
+      "EDITO\n"
+      "Le contrat a été préparé avec soin par les équipes du territoire et de ses partenaires "
+      "pendant deux années de travail. Il a été validé par Jean Modèle Président du Pays "
+      "d'Exemple Directeur Général de l'Agence Régionale de Santé Exemple en comité.\n"
+      "Article 1 : Objet du contrat\n"
+      "Le contrat couvre le territoire.\n");
+  CHECK(parties.empty());
+}
+
+TEST_CASE(
+    "general preamble forms: 'conclu entre' and a bulleted list, ENTRE … ET, a list of signatories",
+    "[parties]") {
+  SECTION("'Le présent contrat est conclu entre :' and a bullet per party, 'M.' before the name") {
+    CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTÉ DE LA VILLE D'EXEMPLE 2021-2025\n"
+                          "Le présent contrat est conclu entre :\n"
+                          "- La Ville d'Exempleville, représentée par son Maire, M. Jean DUPONT,\n"
+                          "- L'Agence Régionale de Santé Exemple, représentée par sa Directrice "
+                          "générale, Mme Anne DURAND,\n"
+                          "- Le Conseil départemental de l'Exemple, représenté par son Président, "
+                          "M. Paul MARTIN.\n"
+                          "Il est convenu ce qui suit :\n"
+                          "Article 1 : Objet du contrat\n")) ==
+          V{"Ville d'Exempleville | - | Jean DUPONT | Maire",
+            "Agence Régionale de Santé Exemple | - | Anne DURAND | Directrice générale",
+            "Conseil départemental de l'Exemple | - | Paul MARTIN | Président"});
+  }
+  SECTION("ENTRE … « l'ARS », d'une part, ET … d'autre part") {
+    CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTÉ DU PAYS D'EXEMPLE 2021-2025\n"
+                          "ENTRE\n"
+                          "L'Agence Régionale de Santé Exemple, représentée par son Directeur "
+                          "général, Monsieur Paul MARTIN, ci-après dénommée « l'ARS »,\n"
+                          "d'une part,\n"
+                          "ET\n"
+                          "Le Pays d'Exemple, représenté par sa Présidente, Madame Anne DURAND, "
+                          "ci-après dénommé « le Pays »,\n"
+                          "d'autre part,\n"
+                          "Il est convenu ce qui suit :\n"
+                          "Article 1 : Objet du contrat\n")) ==
+          V{"Agence Régionale de Santé Exemple | ARS | Paul MARTIN | Directeur général",
+            "Pays d'Exemple | Pays | Anne DURAND | Présidente"});
+  }
+  SECTION("'Les signataires du présent contrat :' and a partner a line, no representative") {
+    CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTÉ DU PAYS D'EXEMPLE 2021-2025\n"
+                          "Les signataires du présent contrat :\n"
+                          "L'Agence Régionale de Santé Exemple\n"
+                          "La Communauté de communes d'Exemple\n"
+                          "Le Centre Hospitalier d'Exempleville\n"
+                          "La Caisse Primaire d'Assurance Maladie de l'Exemple\n"
+                          "Article 1 : Objet du contrat\n"
+                          "Le contrat couvre le territoire.\n")) ==
+          V{"Agence Régionale de Santé Exemple | - | - | -",
+            "Communauté de communes d'Exemple | - | - | -",
+            "Centre Hospitalier d'Exempleville | - | - | -",
+            "Caisse Primaire d'Assurance Maladie de l'Exemple | - | - | -"});
+  }
+}
+
 TEST_CASE("a list of signatories, one a line: 'Pour X, le Directeur, Name'", "[parties]") {
   const std::vector<Party> parties = Parties(
       "Contrat Local de Santé\n"
