@@ -256,10 +256,10 @@ class ContractOrganizations {
   // text writes ("Monsieur le Président du Conseil Départemental et …",
   // "l'ARS"): aliases of the contract's one organisation of that kind.  A
   // bare name is a run of capitalised words, the shortest with the kind and
-  // the longest there is ("Conseil Départemental de Seine-Saint-Denis" is
-  // another name, "Conseil Départemental Madame" runs on).  Nothing when the
-  // contract has none or several organisations of the kind.  After the names
-  // are chosen, so that it never changes them.
+  // the longest there is ("Conseil Départemental Madame" runs on); followed
+  // by a territory, it is that body's too when NameWithTerritory says so.
+  // Nothing when the contract has none or several organisations of the
+  // kind.  After the names are chosen, so that it never changes them.
   void AddBareKindNames(std::string_view text, const std::vector<TextToken>& tokens) {
     if (text.empty() || one_per_territory_ == nullptr) return;
     for (size_t first = 0; first < tokens.size(); ++first) {
@@ -271,7 +271,7 @@ class ContractOrganizations {
         ++last;
       }
       // A bare name has three words at most ("Conseil Départemental").
-      if (last - first > 2 || GoesOnWithName(text, tokens, last)) continue;
+      if (last - first > 2) continue;
       const std::string name(
           text.substr(tokens[first].start, tokens[last].end - tokens[first].start));
       const std::string kind = OrganizationKind(name, rules_);
@@ -280,8 +280,47 @@ class ContractOrganizations {
           tokens[first].start, tokens[last - (last > first)].end - tokens[first].start));
       if (last > first && OrganizationKind(shorter, rules_) == kind) continue;
       const int org = OnlyOfKind(kind);
-      if (org >= 0 && Find(name) < 0) Alias(org, Collapse(name));
+      if (org < 0) continue;
+      if (!GoesOnWithName(text, tokens, last)) {
+        if (Find(name) < 0) Alias(org, Collapse(name));
+        continue;
+      }
+      const std::string full = NameWithTerritory(text, tokens, first, last, org, name);
+      if (!full.empty() && Find(full) < 0) Alias(org, Collapse(full));
     }
+  }
+
+  // "Conseil Départemental de Seine-Saint-Denis" where the contract's body
+  // of that kind is named bare ("Conseil Départemental") and another of its
+  // bodies ends with the same territory ("CPAM de Seine-Saint-Denis"): the
+  // bare name with its territory, else "".  The territory is the place
+  // name after "de/du/des/de la", five words at most.
+  std::string NameWithTerritory(std::string_view text, const std::vector<TextToken>& tokens,
+                                size_t first, size_t last, int org, const std::string& name) const {
+    if (OrganizationKey(c_.organizations[org].name) != OrganizationKey(name)) return "";
+    size_t place = last + 2;
+    if (tokens[place].folded == "la" || tokens[place].folded == "l") ++place;
+    size_t end = place;
+    while (end + 1 < tokens.size() && end - place < 4 && PlaceGoesOn(text, tokens, end)) ++end;
+    if (end + 1 < tokens.size() && PlaceGoesOn(text, tokens, end)) return "";
+    const std::string territory =
+        " " +
+        OrganizationKey(text.substr(tokens[place].start, tokens[end].end - tokens[place].start));
+    for (size_t o = 0; o < c_.organizations.size(); ++o) {
+      if (static_cast<int>(o) == org) continue;
+      if ((" " + OrganizationKey(c_.organizations[o].name)).ends_with(territory)) {
+        return std::string(text.substr(tokens[first].start, tokens[end].end - tokens[first].start));
+      }
+    }
+    return "";
+  }
+
+  // Whether the place name at tokens[end] goes on: a hyphen to the next
+  // word ("Ille-et-Vilaine"), or only spaces to a capitalised one.
+  static bool PlaceGoesOn(std::string_view text, const std::vector<TextToken>& tokens, size_t end) {
+    const std::string_view gap =
+        text.substr(tokens[end].end, tokens[end + 1].start - tokens[end].end);
+    return gap == "-" || (tokens[end + 1].capitalized && Joined(text, tokens, end));
   }
 
   // An organisation made from actors' names is named by the fullest of

@@ -463,5 +463,36 @@ TEST_CASE("a bare name of a one-per-territory kind in the text is the contract's
   CHECK_FALSE(Holds(AliasNames(bare.contracts[0], 0), "Conseil Départemental"));
 }
 
+TEST_CASE("a bare party's name with the territory another party names is that party's",
+          "[organize]") {
+  const std::string text =
+      "Entre Monsieur le Président du Conseil Départemental et Monsieur le Directeur\n"
+      "Le Président du Conseil Départemental de Seine-Saint-Denis\n"
+      "avec le Conseil Départemental du Nord et le Conseil Départemental de Seine-Saint\n"
+      "Le Président du Conseil Départemental d'Ille-et-Vilaine\n";
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({PartyNamed("Conseil Départemental"),
+                   PartyNamed("Caisse Primaire d'Assurance Maladie de Seine-Saint-Denis")},
+                  {}),
+      RepoRules(), {text});
+  const Contract& c = out.contracts[0];
+  REQUIRE(c.organizations.size() == 2);
+  const std::vector<std::string> names = AliasNames(c, 0);
+  CHECK(Holds(names, "Conseil Départemental de Seine-Saint-Denis"));
+  // A territory no other party names, a place cut short, another place.
+  CHECK_FALSE(Holds(names, "Conseil Départemental du Nord"));
+  CHECK_FALSE(Holds(names, "Conseil Départemental de Seine-Saint"));
+  CHECK_FALSE(Holds(names, "Conseil Départemental d'Ille"));
+  CHECK_FALSE(Holds(names, "Conseil Départemental d'Ille-et-Vilaine"));
+  // A party that already names its territory takes no other territory.
+  const DocumentRecords named = ResolveOrganizations(
+      OneContract({PartyNamed("Conseil Départemental du Nord"),
+                   PartyNamed("Caisse Primaire d'Assurance Maladie de Seine-Saint-Denis")},
+                  {}),
+      RepoRules(), {text});
+  CHECK_FALSE(
+      Holds(AliasNames(named.contracts[0], 0), "Conseil Départemental de Seine-Saint-Denis"));
+}
+
 }  // namespace
 }  // namespace clsdb
