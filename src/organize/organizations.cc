@@ -274,6 +274,10 @@ class ContractOrganizations {
       if (last - first > 2) continue;
       const std::string name(
           text.substr(tokens[first].start, tokens[last].end - tokens[first].start));
+      // A name that goes on matters only when it is a body's own bare name:
+      // the look-up spares the kind's rules the many "X de Y" of a plan.
+      const bool goes_on = GoesOnWithName(text, tokens, last);
+      if (goes_on && Find(name) < 0) continue;
       const std::string kind = OrganizationKind(name, rules_);
       if (!OnePerTerritory(kind)) continue;
       const std::string shorter(text.substr(
@@ -281,7 +285,7 @@ class ContractOrganizations {
       if (last > first && OrganizationKind(shorter, rules_) == kind) continue;
       const int org = OnlyOfKind(kind);
       if (org < 0) continue;
-      if (!GoesOnWithName(text, tokens, last)) {
+      if (!goes_on) {
         if (Find(name) < 0) Alias(org, Collapse(name));
         continue;
       }
