@@ -11,17 +11,37 @@ namespace clsdb {
 
 namespace {
 
-// A headline: a short line of several words that does not end a sentence.
+// A headline: a short line of several words that does not end a sentence,
+// nor holds two (a kicker ends with a full stop: "Coursan. Conseil
+// municipal : …"; a lede's sentences do too: "Mardi 3 mai s'est tenu le
+// conseil. Une dizaine d'affaires … vote. Nous publions …").
 bool LooksLikeHeadline(const std::string& text) {
   if (text.size() > 300 || text.empty() || text.back() == '.' || text.back() == ':') return false;
   int words = 1;
   for (char c : text) words += c == ' ';
-  return words >= 5;
+  int sentence_ends = 0;
+  for (size_t at = text.find(". "); at != std::string::npos; at = text.find(". ", at + 2)) {
+    sentence_ends += at + 2 < text.size() && std::isupper(static_cast<unsigned char>(text[at + 2]));
+  }
+  return words >= 5 && sentence_ends < 2;
 }
 
 // How far into a flattened opening a headline may run before the body
 // restates it.
 constexpr size_t kRestatedHeadlineBytes = 240;
+
+// The words of text (split at spaces) and where each starts.
+void SplitWords(std::string_view text, std::vector<std::string_view>* words,
+                std::vector<size_t>* starts) {
+  for (size_t i = 0; i < text.size();) {
+    const size_t end = std::min(text.find(' ', i), text.size());
+    if (end > i) {
+      words->push_back(text.substr(i, end - i));
+      starts->push_back(i);
+    }
+    i = end + 1;
+  }
+}
 
 // The first two words of text from word `at` on, lowercased (ASCII), after
 // a leading article: "Le Contrat local" and "contrat local" give the same key.
@@ -48,14 +68,7 @@ std::string RestatedHeadline(std::string_view text) {
   text = Utf8Prefix(text, kRestatedHeadlineBytes);
   std::vector<std::string_view> words;
   std::vector<size_t> starts;
-  for (size_t i = 0; i < text.size();) {
-    const size_t end = std::min(text.find(' ', i), text.size());
-    if (end > i) {
-      words.push_back(text.substr(i, end - i));
-      starts.push_back(i);
-    }
-    i = end + 1;
-  }
+  SplitWords(text, &words, &starts);
   const std::string key = OpeningKey(words, 0);
   if (key.empty()) return "";
   for (size_t at = 3; at < words.size(); ++at) {
@@ -70,6 +83,61 @@ std::string RestatedHeadline(std::string_view text) {
     const std::string headline = CleanValue(before);
     if (before.find(". ") != std::string_view::npos || !LooksLikeHeadline(headline)) return "";
     return headline;
+  }
+  return "";
+}
+
+// How far into a flattened opening a headline may run before the body.
+constexpr size_t kRunOnHeadlineBytes = 240;
+
+// A lower-case word of three letters or fewer: a preposition, an article or
+// a conjunction that a capitalised word may follow inside a headline ("du
+// Contrat", "à Saint-Quentin", "et La Réunion").
+bool IsComplement(std::string_view word) {
+  return word.size() <= 3 && std::islower(static_cast<unsigned char>(word.front()));
+}
+
+// A capitalised article or demonstrative: what opens a sentence ("Le
+// Contrat local de santé …", "L'Agence …"), never a headline's inner word.
+bool IsSentenceOpener(std::string_view word) {
+  static constexpr std::string_view kOpeners[] = {"Le", "La", "Les", "Un", "Une", "Ce", "Cette"};
+  return std::ranges::find(kOpeners, word) != std::end(kOpeners) || word.starts_with("L'") ||
+         word.starts_with("L\u2019");
+}
+
+// A capitalised weekday followed by the day's number: the date line that
+// opens a news item's body ("Vendredi 24 janvier 2025, …").
+bool IsDateLine(std::string_view word, std::string_view next) {
+  static constexpr std::string_view kDays[] = {"Lundi",    "Mardi",  "Mercredi", "Jeudi",
+                                               "Vendredi", "Samedi", "Dimanche"};
+  return std::ranges::find(kDays, word) != std::end(kDays) && !next.empty() &&
+         std::isdigit(static_cast<unsigned char>(next.front()));
+}
+
+// A headline the converter ran into the body (line breaks gone) with no
+// restatement: it ends where the body's first sentence opens, a capitalised
+// article after a headline's last word ("… 2ème Génération Le Contrat Local
+// …", "… renouvellent le Contrat local de santé Les acteurs …"), or its date
+// line ("… (2025-2030) Vendredi 24 janvier 2025, …").  Empty when a sentence
+// ends first (the opening is a sentence, not a headline) or no such break is
+// found.
+std::string RunOnHeadline(std::string_view text) {
+  text = Utf8Prefix(text, kRunOnHeadlineBytes);
+  std::vector<std::string_view> words;
+  std::vector<size_t> starts;
+  SplitWords(text, &words, &starts);
+  for (size_t at = 1; at + 1 < words.size(); ++at) {
+    const std::string_view previous = words[at - 1];
+    if (previous.back() == '.') return "";  // a sentence came first
+    // A word that opens or leads into something ("«", "X :", "du") ends no
+    // headline.
+    if (IsComplement(previous) || previous.ends_with("\u00ab") ||
+        std::string_view(",:;(").find(previous.back()) != std::string_view::npos) {
+      continue;
+    }
+    if (!IsSentenceOpener(words[at]) && !IsDateLine(words[at], words[at + 1])) continue;
+    const std::string headline = CleanValue(text.substr(0, starts[at]));
+    return LooksLikeHeadline(headline) ? headline : "";
   }
   return "";
 }
@@ -211,6 +279,8 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
       out->title = CleanValue(b.text);
     } else if (std::string headline = RestatedHeadline(b.text); !headline.empty()) {
       out->title = headline;
+    } else if (std::string run_on = RunOnHeadline(b.text); !run_on.empty()) {
+      out->title = run_on;
     }
     return;  // the first line that is not a label is the title, or there is none
   }

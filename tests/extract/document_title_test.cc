@@ -112,6 +112,51 @@ TEST_CASE("a flattened page's headline ends where its first sentence restates it
   CHECK_FALSE(after_sentence.title);
 }
 
+TEST_CASE("a flattened news headline ends where the body's first sentence or date line opens",
+          "[title]") {
+  DocumentRecords article = Run(
+      "Brévannes et ARS : signature du Contrat Local de Santé 2ème Génération Le Contrat Local "
+      "de Santé entre l'Agence régionale de santé et la commune a été signé le 29 novembre 2019. "
+      "Il coordonne la prévention et l'accès aux soins.\n");
+  REQUIRE(article.doc_type == DocumentType::kPressRelease);
+  REQUIRE(article.title);
+  CHECK(*article.title == "Brévannes et ARS : signature du Contrat Local de Santé 2ème Génération");
+  DocumentRecords dated = Run(
+      "Signature du Contrat Local de Santé (2025-2030) Vendredi 24 janvier 2025, le Contrat Local "
+      "de Santé de l'Agglomération de Brévannes a été signé officiellement à l'Hôtel de Ville. "
+      "Il coordonne la prévention et l'accès aux soins.\n");
+  REQUIRE(dated.title);
+  CHECK(*dated.title == "Signature du Contrat Local de Santé (2025-2030)");
+  // An article after a preposition is inside the headline, not a new sentence.
+  DocumentRecords inner = Run(
+      "Brévannes : la ville et les partenaires renouvellent le Contrat local de santé Les acteurs "
+      "engagés à Brévannes ont signé la version 2 du dispositif le 3 mars. Les actions sont "
+      "poursuivies.\n");
+  REQUIRE(inner.title);
+  CHECK(*inner.title ==
+        "Brévannes : la ville et les partenaires renouvellent le Contrat local de santé");
+  // A sentence that ends before any such break is no headline.
+  DocumentRecords sentence =
+      Run("Le Contrat Local de santé vise à réduire les inégalités sociales et territoriales de "
+          "santé. Le CLS a été signé le 16 décembre 2014 pour une période de 3 ans.\n");
+  CHECK_FALSE(sentence.title);
+}
+
+TEST_CASE("a lede of several sentences is no headline", "[title]") {
+  DocumentRecords r =
+      Run("Mardi 3 mai 2022 s'est tenu le conseil municipal de Brévannes. Une dizaine d'affaires "
+          "était soumise au vote. Nous publions ci-dessous le communiqué de la ville (Photos - "
+          "Ville)\n\nLes élus approuvent le renouvellement du contrat local de santé.\n");
+  REQUIRE(r.doc_type == DocumentType::kPressRelease);
+  CHECK_FALSE(r.title);
+  // One full stop after a kicker ("Coursan. Conseil municipal : …") keeps a headline.
+  DocumentRecords kicker =
+      Run("Brévannes. Conseil municipal : santé, prévention, travaux\n\nLe conseil municipal a "
+          "approuvé le contrat local de santé, qui a été signé ce lundi.\n");
+  REQUIRE(kicker.title);
+  CHECK(*kicker.title == "Brévannes. Conseil municipal : santé, prévention, travaux");
+}
+
 TEST_CASE("a document with no heading gets no title", "[title]") {
   DocumentRecords r = Run("Quelques notes prises à la volée.\n\nUne autre phrase.\n");
   CHECK_FALSE(r.title);
