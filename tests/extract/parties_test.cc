@@ -488,10 +488,12 @@ TEST_CASE("a preamble run into the cover's paragraph, as a flattened text prints
           V{"Agence régionale de santé Exemple | - | Pierre DUPONT | directeur général",
             "Pays d'Exemple | - | Jean DURAND | président"});
   }
-  SECTION("the word 'Entre' in a sentence of the cover opens nothing") {
-    CHECK(Parties("CONTRAT LOCAL DE SANTE DE LA VILLE D'EXEMPLE 2019 - 2022. Le partenariat "
-                  "entre la Ville et l'Agence, représentée par son directeur, est ancien.\n"
-                  "Article 1 : Objet\n")
+  SECTION("'Entre' opening a sentence of the cover opens no preamble") {
+    CHECK(Parties("CONTRAT LOCAL DE SANTE DE LA VILLE D'EXEMPLE 2019 - 2022\n"
+                  "Le contrat prolonge le précédent. Entre la Ville et l'Agence, le partenariat "
+                  "est ancien.\n"
+                  "Article 1 : Objet\n"
+                  "Le contrat couvre le territoire.\n")
               .empty());
   }
 }
