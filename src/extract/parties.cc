@@ -57,6 +57,8 @@ constexpr size_t kMaxOrganization = 300;
 constexpr size_t kMaxBareParty = 160;
 // A preamble block this long without any party's words ends the preamble.
 constexpr size_t kMaxSignallessBlock = 300;
+// A preamble run into the title's paragraph is looked for this far past it.
+constexpr int kInlinePreambleBlocks = 12;
 // Between two « » of one "ci-après" clause ("« X » ou « Y »") only this much.
 constexpr size_t kMaxQuoteGap = 16;
 // A signatory must match at least this share of the words naming its body.
@@ -94,13 +96,19 @@ class PreambleCutter {
  public:
   PreambleCutter(const LaidOutDocument& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {}
 
-  std::vector<Piece> Cut(const ContractSegment& seg, int start) {
+  // The preamble from block start on; from_offset, when given, is where its
+  // first party starts inside that block (a preamble run into the title's
+  // paragraph), else the block is read as the preamble's opening.
+  std::vector<Piece> Cut(const ContractSegment& seg, int start,
+                         size_t from_offset = std::string::npos) {
     const Block& first = doc_.blocks[start];
     RuleMatch m;
     // A list of signatories ("LES SIGNATAIRES") gives each party a paragraph
     // of its own, without the "et" and articles that cut a preamble.
     bool list = false;
-    if (rules_.Search(RuleId::kContractPreambleStart, first.text, &m)) {
+    if (from_offset != std::string::npos) {
+      Add(start, from_offset, first.text.size());
+    } else if (rules_.Search(RuleId::kContractPreambleStart, first.text, &m)) {
       list = m.Has("list");
       for (const char* group : {"inline", "rest"}) {
         auto it = m.group_spans.find(group);
@@ -339,7 +347,11 @@ Person ReadRepresentation(std::string clause, const RuleSet& rules) {
   }
   p.name = CleanName(p.name, rules);
   p.title = CleanTitle(p.title, rules);
-  if (!LooksLikeName(p.name, rules)) p.name.clear();
+  // "Madame Annie": a first name alone is a name cut short, not a person.
+  if (!LooksLikeName(p.name, rules) || (p.name.find(' ') == std::string::npos &&
+                                        !Matches(rules, RuleId::kPartiesCapsWord, p.name))) {
+    p.name.clear();
+  }
   return p;
 }
 
@@ -459,7 +471,11 @@ class SignatureReader {
       RuleMatch m;
       if (IsParagraph(b) && MatchSignedLine(rules_, b.text, &m)) fait = i;
     }
-    if (fait >= 0) ReadBlock(fait + 1, std::min(seg.range.end, fait + 1 + kSignatureBlocks));
+    if (fait >= 0) {
+      // A flattened signature page runs its signatories on after the date.
+      ParagraphLines(doc_.blocks[fait], true);
+      ReadBlock(fait + 1, std::min(seg.range.end, fait + 1 + kSignatureBlocks));
+    }
     std::vector<Signatory> named;
     for (Signatory& s : out_) {
       if (!s.name.empty()) named.push_back(std::move(s));
@@ -757,7 +773,7 @@ class SignatureReader {
       const Block& b = doc_.blocks[i];
       if (IsParagraph(b)) {
         if (Matches(rules_, RuleId::kPartiesSignRegionEnd, b.text)) return;
-        Line(b.text, ProvenanceOf(b, std::string(kStructureSignature)));
+        ParagraphLines(b, false);
       } else if (b.table >= 0 && b.table < static_cast<int>(doc_.tables.size())) {
         for (const TableRow& row : doc_.tables[b.table].rows) {
           for (const Cell& cell : row.cells) {
@@ -770,8 +786,40 @@ class SignatureReader {
     }
   }
 
+  // A paragraph of the signature block, cut before each "Pour <body>" (two
+  // columns flattened into one line: "Pour l'ARS, le Directeur général,
+  // Pierre DUPONT Pour la Ville d'Exemple, le Maire, Jean MARTIN"); with
+  // only_signatories, what comes before the first "Pour" is left out.
+  void ParagraphLines(const Block& b, bool only_signatories) {
+    std::vector<size_t> cuts;
+    for (const RuleMatch& m : rules_.SearchAll(rules_.Get(RuleId::kPartiesSignForAt), b.text)) {
+      cuts.push_back(m.group_spans.at("at").first);
+    }
+    if (cuts.empty() || cuts.front() > 0) {
+      if (only_signatories) {
+        if (cuts.empty()) return;
+      } else {
+        cuts.insert(cuts.begin(), 0);
+      }
+    }
+    for (size_t k = 0; k < cuts.size(); ++k) {
+      const size_t to = k + 1 < cuts.size() ? cuts[k + 1] : b.text.size();
+      const std::string line(Trim(std::string_view(b.text).substr(cuts[k], to - cuts[k])));
+      if (!line.empty()) {
+        Line(line, ProvenanceIn(b, cuts[k], to, std::string(kStructureSignature)));
+      }
+    }
+  }
+
   void Line(const std::string& line, const Provenance& prov) {
     RuleMatch m;
+    if (rules_.Search(RuleId::kPartiesSignForInline, line, &m) &&
+        !SignatoryName(m.Get("name")).empty()) {
+      // "Pour l'ARS, le Directeur général, Pierre DUPONT": complete.
+      out_.push_back({StripLeading(rules_, RuleId::kPartiesArticle, m.Get("org")),
+                      CleanValue(m.Get("title")), SignatoryName(m.Get("name")), prov, true});
+      return;
+    }
     if (rules_.Search(RuleId::kPartiesSignFor, line, &m)) {
       Open(StripLeading(rules_, RuleId::kPartiesArticle, m.Get("org")), "", prov, true);
     } else if (rules_.Search(RuleId::kPartiesSignTitleName, line, &m) &&
@@ -965,16 +1013,40 @@ std::vector<Party> PartiesFromCommitments(const LaidOutDocument& doc, const Cont
   return parties;
 }
 
+// A preamble run into the title's paragraph or one after it, before any
+// paragraph that opens a preamble: a converter that flattens a cover writes
+// "… 2019 - 2022 Entre Monsieur le Maire de X, Monsieur le Préfet de Y …".
+// The block and where its first party starts, or block -1.
+std::pair<int, size_t> FindInlinePreamble(const LaidOutDocument& doc, const ContractSegment& seg,
+                                          int start, const RuleSet& rules) {
+  const int end =
+      start >= 0 ? start : std::min(seg.range.end, seg.title_block + kInlinePreambleBlocks);
+  for (int i = std::max(seg.title_block, seg.range.begin); i < end; ++i) {
+    const Block& b = doc.blocks[i];
+    RuleMatch m;
+    if (IsParagraph(b) && rules.Search(RuleId::kPartiesPreambleInline, b.text, &m)) {
+      return {i, m.group_spans.at("rest").first};
+    }
+  }
+  return {-1, 0};
+}
+
+std::vector<Piece> PreamblePieces(const LaidOutDocument& doc, const ContractSegment& seg,
+                                  const RuleSet& rules) {
+  const int start = FindPreambleStart(doc, seg, rules);
+  const auto [block, at] = FindInlinePreamble(doc, seg, start, rules);
+  if (block >= 0) return PreambleCutter(doc, rules).Cut(seg, block, at);
+  if (start >= 0) return PreambleCutter(doc, rules).Cut(seg, start);
+  return {};
+}
+
 }  // namespace
 
 void ExtractParties(const LaidOutDocument& doc, const ContractSegment& seg, const RuleSet& rules,
                     Contract* contract) {
-  const int start = FindPreambleStart(doc, seg, rules);
-  if (start >= 0) {
-    for (const Piece& piece : PreambleCutter(doc, rules).Cut(seg, start)) {
-      if (std::optional<Party> party = ReadParty(piece, doc, rules)) {
-        contract->parties.push_back(std::move(*party));
-      }
+  for (const Piece& piece : PreamblePieces(doc, seg, rules)) {
+    if (std::optional<Party> party = ReadParty(piece, doc, rules)) {
+      contract->parties.push_back(std::move(*party));
     }
   }
   const bool missing = std::any_of(contract->parties.begin(), contract->parties.end(),

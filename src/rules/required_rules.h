@@ -179,6 +179,7 @@ namespace clsdb {
   X(kPartiesPersonName, "parties.person_name", "extract/parties")                                  \
   X(kPartiesPossessive, "parties.possessive", "extract/parties")                                   \
   X(kPartiesPreambleEnd, "parties.preamble_end", "extract/parties")                                \
+  X(kPartiesPreambleInline, "parties.preamble_inline", "extract/parties")                          \
   X(kPartiesProse, "parties.prose", "extract/parties")                                             \
   X(kPartiesQuoted, "parties.quoted", "extract/parties")                                           \
   X(kPartiesRepCivility, "parties.rep_civility", "extract/parties")                                \
@@ -188,6 +189,7 @@ namespace clsdb {
   X(kPartiesSeat, "parties.seat", "extract/parties")                                               \
   X(kPartiesSeparator, "parties.separator", "extract/parties")                                     \
   X(kPartiesSignFor, "parties.sign_for", "extract/parties")                                        \
+  X(kPartiesSignForAt, "parties.sign_for_at", "extract/parties")                                   \
   X(kPartiesSignForInline, "parties.sign_for_inline", "extract/parties")                           \
   X(kPartiesSignName, "parties.sign_name", "extract/parties")                                      \
   X(kPartiesSignRegionEnd, "parties.sign_region_end", "extract/parties")                           \

@@ -466,5 +466,50 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("a preamble run into the cover's paragraph, as a flattened text prints it", "[parties]") {
+  SECTION("parties named by office after the title's words") {
+    CHECK(ShowAll(Parties(
+              "CONTRAT LOCAL DE SANTE DE CLICHY-EXEMPLE 2019 - 2022 Entre Monsieur le Maire de "
+              "Clichy-Exemple, Monsieur le Préfet de la Seine-Exemple et Madame la directrice du "
+              "Centre Hospitalier d'Exemple\n"
+              "Il a été convenu de signer le présent Contrat Local de Santé.\n")) ==
+          V{"Clichy-Exemple | - | - | -", "Seine-Exemple | - | - | -",
+            "Centre Hospitalier d'Exemple | - | - | -"});
+  }
+  SECTION("'Entre d'une part' after the title's words, a party and its representative") {
+    CHECK(ShowAll(Parties(
+              "CONTRAT LOCAL DE SANTE DU PAYS D'EXEMPLE 2019-2023 Entre d’une part, L’Agence "
+              "régionale de santé Exemple Représentée par son directeur général, Monsieur Pierre "
+              "DUPONT\n"
+              "Et d’autre part,\n"
+              "Le Pays d'Exemple\n"
+              "Représenté par son président, Monsieur Jean DURAND\n"
+              "Il est convenu ce qui suit :\n")) ==
+          V{"Agence régionale de santé Exemple | - | Pierre DUPONT | directeur général",
+            "Pays d'Exemple | - | Jean DURAND | président"});
+  }
+  SECTION("'Entre' opening a sentence of the cover opens no preamble") {
+    CHECK(Parties("CONTRAT LOCAL DE SANTE DE LA VILLE D'EXEMPLE 2019 - 2022\n"
+                  "Le contrat prolonge le précédent. Entre la Ville et l'Agence, le partenariat "
+                  "est ancien.\n"
+                  "Article 1 : Objet\n"
+                  "Le contrat couvre le territoire.\n")
+              .empty());
+  }
+}
+
+TEST_CASE("a first name alone is no representative", "[parties]") {
+  CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTE DU PAYS D'EXEMPLE 2019-2023\n"
+                        "Entre :\n"
+                        "L’Education nationale\n"
+                        "Représentée par sa directrice académique, Madame Annie\n"
+                        "Et\n"
+                        "Le Pays d'Exemple\n"
+                        "Représenté par son président, Monsieur Jean DURAND\n"
+                        "Il est convenu ce qui suit :\n")) ==
+        V{"Education nationale | - | - | directrice académique",
+          "Pays d'Exemple | - | Jean DURAND | président"});
+}
+
 }  // namespace
 }  // namespace clsdb
