@@ -499,6 +499,11 @@ TEST_CASE("an agenda's titles printed again without their numbers head the items
   CHECK(run.doc.blocks[seg.acts[0].begin].text.starts_with(
       "MODIFICATION DU TABLEAU DES EFFECTIFS Rapporteur"));
   CHECK(run.doc.blocks[seg.acts[1].begin].text.starts_with("RECRUTEMENTS D'AGENTS NON"));
+  // Each is numbered and titled as its agenda's line.
+  CHECK(run.records.deliberations[0].number == "1");
+  CHECK(run.records.deliberations[0].title == "MODIFICATION DU TABLEAU DES EFFECTIFS");
+  CHECK(run.records.deliberations[1].number == "2");
+  CHECK(run.records.deliberations[1].title == "RECRUTEMENTS D'AGENTS NON TITULAIRES POUR L'ETE");
   // One title printed again is no sign of an agenda: nothing is cut there.
   const std::string once = text.substr(0, text.find("RECRUTEMENTS D'AGENTS NON TITULAIRES POUR "
                                                     "L'ETE Rapporteur"));
