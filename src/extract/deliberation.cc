@@ -35,6 +35,9 @@ constexpr int kTitleLines = 4;
 constexpr int kSittingHeadBlocks = 8;
 // An item's subject under its number is a heading, not a paragraph of prose.
 constexpr size_t kItemTitleBytes = 240;
+// The first bytes of an agenda item's title by which the minutes' heading
+// that prints it again is known (as segment/acts.cc knows it).
+constexpr size_t kAgendaKeyBytes = 24;
 // How much of a block's start may name the commune a council sits for: the
 // opening sentence of run-on minutes, not the items that follow it.
 constexpr size_t kPlaceWindowBytes = 800;
@@ -412,6 +415,33 @@ class ActReader {
                              m.group_spans[group].second, rule);
       UseActCode(act_.begin, 0, d);
       return;
+    }
+    AgendaItem(d);
+  }
+
+  // An item of minutes headed by its title alone, printed again from the
+  // numbered agenda of the sitting's part ("1. MODIFICATION DU TABLEAU DES
+  // EFFECTIFS" above, "MODIFICATION DU TABLEAU DES EFFECTIFS Rédigé par : …"
+  // heading the act; segment/acts.cc): the agenda's number and title, when
+  // the act's first block begins with the title's first kAgendaKeyBytes bytes.
+  void AgendaItem(Deliberation* d) {
+    const std::string& first = block(act_.begin).text;
+    for (int i = sitting_.begin; i < std::min(sitting_.end, act_.begin); ++i) {
+      for (RuleId rule : {RuleId::kDelibItemNumbered, RuleId::kDelibItemPoint}) {
+        RuleMatch m;
+        if (!Search(rule, i, &m)) continue;
+        const std::string& title = m.Get("title");
+        if (title.size() < kAgendaKeyBytes ||
+            !first.starts_with(title.substr(0, kAgendaKeyBytes))) {
+          continue;
+        }
+        d->number = m.Get("item");
+        item_number_ = *d->number;
+        item_title_ = CleanValue(title);
+        d->prov =
+            ProvenanceIn(block(i), m.group_spans["item"].first, m.group_spans["item"].second, rule);
+        return;
+      }
     }
   }
 

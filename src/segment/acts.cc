@@ -3,6 +3,7 @@
 // "delib.votes.line", "delib.outcome.adopted" for the decision).
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <set>
 #include <string>
 #include <string_view>
@@ -69,6 +70,63 @@ void DropSectionHeadings(std::vector<std::pair<int, RuleMatch>>* headings) {
   *headings = std::move(kept);
 }
 
+// The first bytes of an item's subject by which its title printed again is
+// known (as segment/paragraph_breaks cuts it off run-on minutes).
+constexpr size_t kTitleKeyBytes = 24;
+
+// The first kTitleKeyBytes bytes of the subject of item heading b: its
+// rule's title, else the text from its first letter; shorter when the
+// subject is.
+std::string TitleKey(const Block& b, const RuleMatch& m) {
+  if (m.Has("title")) return m.Get("title").substr(0, kTitleKeyBytes);
+  const auto letter = std::find_if(b.text.begin(), b.text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0xC0;
+  });
+  return b.text.substr(static_cast<size_t>(letter - b.text.begin()), kTitleKeyBytes);
+}
+
+// Minutes that list their numbered agenda before minutes whose items are
+// headed by their title alone ("1. MODIFICATION DU TABLEAU DES EFFECTIFS",
+// then, after the sitting's opening, "MODIFICATION DU TABLEAU DES EFFECTIFS
+// Rédigé par : …"): a block after the last numbered heading that begins
+// with an item's title (its first kTitleKeyBytes bytes; in the agenda's
+// order) heads that item, and the headings above the first such block are
+// the agenda's lines, no act.  Left as they are unless at least two titles
+// are printed again.
+void HeadRepeatedTitles(const LaidOutDocument& doc, int end,
+                        std::vector<std::pair<int, RuleMatch>>* headings) {
+  int from = -1;
+  for (const auto& [i, m] : *headings) {
+    if (!ItemOf(m).empty()) from = std::max(from, i + 1);
+  }
+  if (from < 0) return;
+  std::vector<std::pair<int, RuleMatch>> repeats;
+  for (const auto& [i, m] : *headings) {
+    if (ItemOf(m).empty()) continue;
+    const std::string key = TitleKey(doc.blocks[i], m);
+    if (key.size() < kTitleKeyBytes) continue;
+    for (int k = from; k < end; ++k) {
+      if (!IsParagraph(doc.blocks[k]) || !doc.blocks[k].text.starts_with(key)) continue;
+      RuleMatch heading;
+      heading.rule = m.rule;
+      heading.groups["item"] = ItemOf(m);
+      repeats.emplace_back(k, std::move(heading));
+      from = k + 1;
+      break;
+    }
+  }
+  if (repeats.size() < 2) return;
+  const int minutes = repeats.front().first;
+  std::erase_if(*headings, [&](const auto& h) {
+    return h.first < minutes || std::any_of(repeats.begin(), repeats.end(),
+                                            [&](const auto& r) { return r.first == h.first; });
+  });
+  headings->insert(headings->end(), std::make_move_iterator(repeats.begin()),
+                   std::make_move_iterator(repeats.end()));
+  std::sort(headings->begin(), headings->end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
 // The heading blocks of [0, end) with their captures: the act's number and
 // item headings, else, in minutes that head their items with their subject
 // alone, the "Objet :" lines when there are several.  A document that numbers its acts or items
@@ -96,6 +154,7 @@ std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
     std::erase_if(headings, [&](const auto& h) { return h.second.rule == roman; });
   }
   DropSectionHeadings(&headings);
+  HeadRepeatedTitles(doc, end, &headings);
   // One subject line cuts nothing: the act is the document (its subject
   // may stand below its decision, on the stamp).
   if (!headings.empty() || subjects.size() < 2) return headings;

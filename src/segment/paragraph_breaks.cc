@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "segment/segment.h"
 
@@ -59,11 +60,16 @@ bool IsMinutes(const std::vector<Block>& blocks, const RuleSet& rules) {
   });
 }
 
+// The first bytes of an item's subject by which its title printed again is
+// known (segment/acts.cc reads them the same way).
+constexpr size_t kTitleKeyBytes = 24;
+
 // A numbered item of run-on minutes: "4) ANNULATION …", "1.2 Modification …".
 struct ItemMark {
   size_t block, pos;
-  int major, minor;     // minor: 0 when the number has no second part
-  std::string subject;  // the first words after the number
+  int major, minor;       // minor: 0 when the number has no second part
+  std::string subject;    // the first kTitleKeyBytes bytes of the subject
+  size_t subject_at = 0;  // where the subject begins in the block
 };
 
 // Whether a chain of marks is a page's running header or footer, its number
@@ -101,13 +107,18 @@ std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& 
   for (size_t b = 0; b < blocks.size(); ++b) {
     if (!IsRunOn(blocks[b])) continue;
     for (const RuleMatch& m : rules.SearchAll(item, blocks[b].text)) {
-      constexpr size_t kSubjectBytes = 24;
       const std::string& minor = m.Get("minor");
       const auto [at, end] = m.group_spans.at("at");
-      // The match ends on the subject's first two letters.
-      const size_t subject = end >= 2 ? end - 2 : at;
+      // The match ends on the subject's first two letters (of one byte or more).
+      size_t subject = end;
+      for (int n = 0; n < 2 && subject > at; ++n) {
+        do {
+          --subject;
+        } while (subject > at &&
+                 (static_cast<unsigned char>(blocks[b].text[subject]) & 0xC0) == 0x80);
+      }
       marks.push_back({b, at, std::stoi(m.Get("major")), minor.empty() ? 0 : std::stoi(minor),
-                       blocks[b].text.substr(subject, kSubjectBytes)});
+                       blocks[b].text.substr(subject, kTitleKeyBytes), subject});
     }
   }
   // Chains, each extended by a mark that follows its last one.  A mark may
@@ -139,6 +150,64 @@ std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& 
     if (chain.size() < kMinItemRun || IsRunningHeader(marks, chain)) continue;
     for (size_t k : chain) out.push_back(marks[k]);
   }
+  return out;
+}
+
+// Whether text[at] begins a sentence: the block's start, or after a full
+// stop, a question or exclamation mark, a closing bracket or quote, that is
+// no item number's ("2. ", "3) ").
+bool AfterSentence(std::string_view text, size_t at) {
+  size_t k = at;
+  while (k > 0 && IsSpace(text[k - 1])) --k;
+  if (k == 0) return true;
+  const char c = text[k - 1];
+  if (c == '.' || c == ')') return !(k >= 2 && text[k - 2] >= '0' && text[k - 2] <= '9');
+  if (c == '!' || c == '?') return true;
+  return text.substr(0, k).ends_with("»");
+}
+
+// Where the next sentence that begins with key starts at or after (*block,
+// *pos): found, the place is stored there and true returned.
+bool FindSentence(const std::vector<Block>& blocks, const std::string& key, size_t* block,
+                  size_t* pos) {
+  for (size_t b = *block; b < blocks.size(); ++b) {
+    if (!IsParagraph(blocks[b])) continue;
+    const std::string& text = blocks[b].text;
+    for (size_t at = text.find(key, b == *block ? *pos : 0); at != std::string::npos;
+         at = text.find(key, at + 1)) {
+      if (!AfterSentence(text, at)) continue;
+      *block = b;
+      *pos = at;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Minutes that list their numbered agenda before minutes whose items are
+// headed by their title alone ("1. MODIFICATION DU TABLEAU DES EFFECTIFS 2.
+// RECRUTEMENTS …", then "… représentés. MODIFICATION DU TABLEAU DES
+// EFFECTIFS Rédigé par : …") print each title again where the minutes take
+// the item up: there, at the start of a sentence after the agenda's last
+// number, in the agenda's order, the item begins.  The places (block,
+// offset); none unless at least two titles are printed again.
+std::vector<std::pair<size_t, size_t>> RepeatedTitles(const std::vector<Block>& blocks,
+                                                      std::vector<ItemMark> items) {
+  std::vector<std::pair<size_t, size_t>> out;
+  if (items.empty()) return out;
+  std::sort(items.begin(), items.end(), [](const ItemMark& a, const ItemMark& b) {
+    return std::tie(a.block, a.pos) < std::tie(b.block, b.pos);
+  });
+  size_t block = items.back().block, pos = items.back().subject_at + kTitleKeyBytes;
+  for (const ItemMark& item : items) {
+    if (item.subject.size() < kTitleKeyBytes) continue;
+    size_t b = block, p = pos;
+    if (!FindSentence(blocks, item.subject, &b, &p)) continue;
+    out.emplace_back(b, p);
+    block = b;
+    pos = p + kTitleKeyBytes;
+  }
+  if (out.size() < 2) out.clear();
   return out;
 }
 
@@ -228,6 +297,7 @@ LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) 
   const bool minutes = IsMinutes(doc.blocks, rules);
   const std::vector<ItemMark> items =
       minutes ? ItemRuns(doc.blocks, rules) : std::vector<ItemMark>{};
+  const std::vector<std::pair<size_t, size_t>> repeated = RepeatedTitles(doc.blocks, items);
   // Minutes whose items are numbered are cut at the numbers, not at their
   // headings.
   const std::vector<CapsHeading> headings =
@@ -243,6 +313,9 @@ LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) 
     std::vector<size_t> at = BreakPoints(block.text, marks, rules);
     for (const ItemMark& item : items) {
       if (item.block == b && item.pos > 0) at.push_back(item.pos);
+    }
+    for (const auto& [block_at, pos] : repeated) {
+      if (block_at == b && pos > 0) at.push_back(pos);
     }
     std::set<size_t> heading_at;  // where a heading in capitals begins
     for (const CapsHeading& h : headings) {

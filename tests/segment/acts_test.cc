@@ -468,6 +468,49 @@ TEST_CASE("an agenda numbered like the items opens no act", "[segment]") {
   CHECK(run.records.deliberations[2].number == "3");
 }
 
+// Run-on minutes that list their numbered agenda first, then head each item
+// with its title alone: the items of the minutes are the acts, from where
+// their titles are printed again, not the agenda's lines (whose titles read
+// as decisions: "VOTE DES TAUX").
+TEST_CASE("an agenda's titles printed again without their numbers head the items", "[segment]") {
+  const std::string text =
+      "CONSEIL MUNICIPAL DU 13 MARS 2023 Ordre du Jour 1. MODIFICATION DU TABLEAU DES "
+      "EFFECTIFS 2. RECRUTEMENTS D'AGENTS NON TITULAIRES POUR L'ETE 3. VOTE DES TAUX DE "
+      "FISCALITE LOCALE POUR 2023 4. ADOPTION DU BUDGET PRIMITIF ANNEXE 2023 Le treize mars "
+      "deux mille vingt-trois, le Conseil Municipal de Saint-Aubin s'est réuni sous la "
+      "présidence de M. Paul MARTIN, Maire. Présents : MM. MARTIN, PETIT, ROUX. Secrétaire de "
+      "séance : M. ROUX. Le procès-verbal de la séance précédente est adopté à l'unanimité. "
+      "MODIFICATION DU TABLEAU DES EFFECTIFS Rapporteur : Luc PETIT Il vous est proposé la "
+      "création d'un poste d'attaché. Le Conseil Municipal, après en avoir délibéré, DÉCIDE de "
+      "modifier le tableau des effectifs. Voté à l'unanimité. RECRUTEMENTS D'AGENTS NON "
+      "TITULAIRES POUR L'ETE Rapporteur : Luc PETIT Afin de faire face aux besoins des "
+      "services, il est proposé de recruter des agents. Le Conseil Municipal, après en avoir "
+      "délibéré, DÉCIDE de créer les emplois. Voté à l'unanimité.";
+  const testing::TextRun run(text + "\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  for (const Deliberation& d : run.records.deliberations) {
+    CHECK(d.meeting_date == "2023-03-13");
+    CHECK(d.attendees.size() == 3);
+    CHECK(d.outcome == "adopted");
+  }
+  // Each act begins at its title printed again.
+  const Segmentation seg = Segment(run.doc, testing::RepoRules());
+  REQUIRE(seg.acts.size() == 2);
+  CHECK(run.doc.blocks[seg.acts[0].begin].text.starts_with(
+      "MODIFICATION DU TABLEAU DES EFFECTIFS Rapporteur"));
+  CHECK(run.doc.blocks[seg.acts[1].begin].text.starts_with("RECRUTEMENTS D'AGENTS NON"));
+  // Each is numbered and titled as its agenda's line.
+  CHECK(run.records.deliberations[0].number == "1");
+  CHECK(run.records.deliberations[0].title == "MODIFICATION DU TABLEAU DES EFFECTIFS");
+  CHECK(run.records.deliberations[1].number == "2");
+  CHECK(run.records.deliberations[1].title == "RECRUTEMENTS D'AGENTS NON TITULAIRES POUR L'ETE");
+  // One title printed again is no sign of an agenda: nothing is cut there.
+  const std::string once = text.substr(0, text.find("RECRUTEMENTS D'AGENTS NON TITULAIRES POUR "
+                                                    "L'ETE Rapporteur"));
+  const testing::TextRun single(once + "\n");
+  for (const Block& b : single.doc.blocks) CHECK_FALSE(b.text.starts_with("MODIFICATION"));
+}
+
 // A sole act whose tally box is printed above its heading, its decision
 // stating only "à l'unanimité des suffrages exprimés".
 TEST_CASE("a sole act's counts printed above its heading are its vote", "[segment]") {
