@@ -35,9 +35,6 @@ constexpr int kTitleLines = 4;
 constexpr int kSittingHeadBlocks = 8;
 // An item's subject under its number is a heading, not a paragraph of prose.
 constexpr size_t kItemTitleBytes = 240;
-// The first bytes of an agenda item's title by which the minutes' heading
-// that prints it again is known (as segment/acts.cc knows it).
-constexpr size_t kAgendaKeyBytes = 24;
 // How much of a block's start may name the commune a council sits for: the
 // opening sentence of run-on minutes, not the items that follow it.
 constexpr size_t kPlaceWindowBytes = 800;
@@ -423,7 +420,7 @@ class ActReader {
   // numbered agenda of the sitting's part ("1. MODIFICATION DU TABLEAU DES
   // EFFECTIFS" above, "MODIFICATION DU TABLEAU DES EFFECTIFS Rédigé par : …"
   // heading the act; segment/acts.cc): the agenda's number and title, when
-  // the act's first block begins with the title's first kAgendaKeyBytes bytes.
+  // the act's first block begins with the title's first kAgendaTitleKeyBytes bytes.
   void AgendaItem(Deliberation* d) {
     const std::string& first = block(act_.begin).text;
     for (int i = sitting_.begin; i < std::min(sitting_.end, act_.begin); ++i) {
@@ -431,8 +428,8 @@ class ActReader {
         RuleMatch m;
         if (!Search(rule, i, &m)) continue;
         const std::string& title = m.Get("title");
-        if (title.size() < kAgendaKeyBytes ||
-            !first.starts_with(title.substr(0, kAgendaKeyBytes))) {
+        if (title.size() < kAgendaTitleKeyBytes ||
+            !first.starts_with(title.substr(0, kAgendaTitleKeyBytes))) {
           continue;
         }
         d->number = m.Get("item");

@@ -70,26 +70,22 @@ void DropSectionHeadings(std::vector<std::pair<int, RuleMatch>>* headings) {
   *headings = std::move(kept);
 }
 
-// The first bytes of an item's subject by which its title printed again is
-// known (as segment/paragraph_breaks cuts it off run-on minutes).
-constexpr size_t kTitleKeyBytes = 24;
-
-// The first kTitleKeyBytes bytes of the subject of item heading b: its
+// The first kAgendaTitleKeyBytes bytes of the subject of item heading b: its
 // rule's title, else the text from its first letter; shorter when the
 // subject is.
 std::string TitleKey(const Block& b, const RuleMatch& m) {
-  if (m.Has("title")) return m.Get("title").substr(0, kTitleKeyBytes);
+  if (m.Has("title")) return m.Get("title").substr(0, kAgendaTitleKeyBytes);
   const auto letter = std::find_if(b.text.begin(), b.text.end(), [](char c) {
     return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0xC0;
   });
-  return b.text.substr(static_cast<size_t>(letter - b.text.begin()), kTitleKeyBytes);
+  return b.text.substr(static_cast<size_t>(letter - b.text.begin()), kAgendaTitleKeyBytes);
 }
 
 // Minutes that list their numbered agenda before minutes whose items are
 // headed by their title alone ("1. MODIFICATION DU TABLEAU DES EFFECTIFS",
 // then, after the sitting's opening, "MODIFICATION DU TABLEAU DES EFFECTIFS
 // Rédigé par : …"): a block after the last numbered heading that begins
-// with an item's title (its first kTitleKeyBytes bytes; in the agenda's
+// with an item's title (its first kAgendaTitleKeyBytes bytes; in the agenda's
 // order) heads that item, and the headings above the first such block are
 // the agenda's lines, no act.  Left as they are unless at least two titles
 // are printed again.
@@ -104,7 +100,7 @@ void HeadRepeatedTitles(const LaidOutDocument& doc, int end,
   for (const auto& [i, m] : *headings) {
     if (ItemOf(m).empty()) continue;
     const std::string key = TitleKey(doc.blocks[i], m);
-    if (key.size() < kTitleKeyBytes) continue;
+    if (key.size() < kAgendaTitleKeyBytes) continue;
     for (int k = from; k < end; ++k) {
       if (!IsParagraph(doc.blocks[k]) || !doc.blocks[k].text.starts_with(key)) continue;
       RuleMatch heading;

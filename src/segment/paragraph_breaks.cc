@@ -60,15 +60,11 @@ bool IsMinutes(const std::vector<Block>& blocks, const RuleSet& rules) {
   });
 }
 
-// The first bytes of an item's subject by which its title printed again is
-// known (segment/acts.cc reads them the same way).
-constexpr size_t kTitleKeyBytes = 24;
-
 // A numbered item of run-on minutes: "4) ANNULATION …", "1.2 Modification …".
 struct ItemMark {
   size_t block, pos;
   int major, minor;       // minor: 0 when the number has no second part
-  std::string subject;    // the first kTitleKeyBytes bytes of the subject
+  std::string subject;    // the first kAgendaTitleKeyBytes bytes of the subject
   size_t subject_at = 0;  // where the subject begins in the block
 };
 
@@ -118,7 +114,7 @@ std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& 
                  (static_cast<unsigned char>(blocks[b].text[subject]) & 0xC0) == 0x80);
       }
       marks.push_back({b, at, std::stoi(m.Get("major")), minor.empty() ? 0 : std::stoi(minor),
-                       blocks[b].text.substr(subject, kTitleKeyBytes), subject});
+                       blocks[b].text.substr(subject, kAgendaTitleKeyBytes), subject});
     }
   }
   // Chains, each extended by a mark that follows its last one.  A mark may
@@ -198,14 +194,14 @@ std::vector<std::pair<size_t, size_t>> RepeatedTitles(const std::vector<Block>& 
   std::sort(items.begin(), items.end(), [](const ItemMark& a, const ItemMark& b) {
     return std::tie(a.block, a.pos) < std::tie(b.block, b.pos);
   });
-  size_t block = items.back().block, pos = items.back().subject_at + kTitleKeyBytes;
+  size_t block = items.back().block, pos = items.back().subject_at + kAgendaTitleKeyBytes;
   for (const ItemMark& item : items) {
-    if (item.subject.size() < kTitleKeyBytes) continue;
+    if (item.subject.size() < kAgendaTitleKeyBytes) continue;
     size_t b = block, p = pos;
     if (!FindSentence(blocks, item.subject, &b, &p)) continue;
     out.emplace_back(b, p);
     block = b;
-    pos = p + kTitleKeyBytes;
+    pos = p + kAgendaTitleKeyBytes;
   }
   if (out.size() < 2) out.clear();
   return out;

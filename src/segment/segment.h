@@ -29,6 +29,11 @@ namespace clsdb {
 // a page or an act flattened into one line, which segmentation cuts.
 inline constexpr size_t kMinRunOnBytes = 160;
 
+// Minutes that list a numbered agenda may head each item later by its title
+// alone: a title is known again by its first this many bytes (the break of
+// run-on minutes, the act's range and the act's number all compare them).
+inline constexpr size_t kAgendaTitleKeyBytes = 24;
+
 // [begin, end) indexes into LaidOutDocument::blocks.
 struct BlockRange {
   int begin = 0;
