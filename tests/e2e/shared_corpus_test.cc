@@ -157,7 +157,10 @@ TEST_CASE("real published PDFs: their type, and the acts of their minutes", "[e2
   }
 }
 
-TEST_CASE("real office scans are read by OCR in the reader child", "[e2e][real][ocr]") {
+// [external]: its time goes to Tesseract, the same in every build.  The
+// sanitizer builds read scans by OCR in the first test case here and in
+// tests/pipeline/isolated_reader_test.cc (OCR in the child, under limits).
+TEST_CASE("real office scans are read by OCR in the reader child", "[e2e][real][ocr][external]") {
   const std::filesystem::path folder = testing::SharedCorpus() / "real" / "pdf";
   const char* exe = std::getenv("CLSDB_BIN");
   if (!std::filesystem::exists(folder / "SOURCES.md") || exe == nullptr) {

@@ -284,6 +284,8 @@ TEST_CASE("UTF-16 without a BOM is recognised in both byte orders", "[hostile]")
   }
 }
 
+// [slow]: not in the sanitizer builds; the lines of "a table row of 10,000
+// cells" and "deeply nested converter markup" take the same code there.
 TEST_CASE("a 50 MB text on a single line finishes in reasonable time", "[hostile][slow]") {
   testing::TempDir dir;
   // Words, figures and dates, as a converter that lost every line break
