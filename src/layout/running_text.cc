@@ -79,6 +79,10 @@ std::vector<std::vector<bool>> FindRunningLines(const std::vector<std::vector<st
     flags[p].assign(n, false);
     for (int i = 0; i < n; ++i) {
       if (i >= margin && i < n - margin) continue;
+      // The stamp repeats on every page too, but its lines are facts: the
+      // caller lifts them whole (a text file's stamp is several lines, and
+      // dropping some would part the dates from their id).
+      if (IsStampLine(lines[i])) continue;
       if (IsPageNumberLine(lines[i])) {
         flags[p][i] = true;
         continue;

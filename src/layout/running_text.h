@@ -25,6 +25,7 @@ bool IsPageNumberLine(std::string_view line);
 // last `margin` lines of its page is running text when, with its digits
 // ignored, the same text stands among the first/last lines of at least half
 // the pages (and of at least 3 pages), or when it is a page number line.
+// A stamp line (IsStampLine) is never flagged: the caller lifts it as a stamp.
 // Returns, for each page, a flag per line.
 std::vector<std::vector<bool>> FindRunningLines(const std::vector<std::vector<std::string>>& pages,
                                                 int margin = 3);

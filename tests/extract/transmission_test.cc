@@ -44,6 +44,21 @@ TEST_CASE("a stamp repeated on every page gives one transmission", "[transmissio
   CHECK(run.records.transmissions.size() == 1);
 }
 
+TEST_CASE("a stamp atop every page of a converted PDF keeps its dates", "[transmission]") {
+  // pdftotext prints the stamp as the first lines of each page: running
+  // text by position, but facts all the same.
+  std::string pages;
+  for (const char* body : {"Entre d'une part", "Article 1", "Article 2", "Fait à Avesnes"}) {
+    pages += std::string(kStamp) + "\nContrat local de santé\n" + body +
+             " : premier alinéa.\nDeuxième alinéa.\nTroisième alinéa.\nQuatrième alinéa.\n\f";
+  }
+  const Run run(pages);
+  REQUIRE(run.records.transmissions.size() == 1);
+  const Transmission& t = run.records.transmissions[0];
+  CHECK(t.sent_date == "2025-10-02");
+  CHECK(t.received_date == "2025-10-03");
+}
+
 TEST_CASE("a later copy of the stamp fills a date the first left blank", "[transmission]") {
   const Run run(std::string("Page un.\n") + kStamp + "Page deux.\n" +
                 "Envoyé en préfecture le 02/10/2025\n"
