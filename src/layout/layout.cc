@@ -5,6 +5,7 @@
 #include "layout/flow_builder.h"
 #include "layout/pdf_layout.h"
 #include "layout/running_text.h"
+#include "layout/text_wrap.h"
 #include "normalize/normalize.h"
 
 namespace clsdb {
@@ -40,8 +41,11 @@ std::vector<std::string> SplitCells(std::string_view line) {
 
 // A text file's stamp may be printed as consecutive lines, some with the
 // converter's leading space; collect them into one stamp.
+// In a hard-wrapped text (wrap_width > 0, text_wrap.h) the lines a
+// converter broke are joined back into their paragraph; otherwise each
+// non-empty line is a paragraph.
 void LayOutTextPage(const RawPage& page, bool drop_running, const std::vector<bool>& running,
-                    FlowBuilder* flow) {
+                    int wrap_width, FlowBuilder* flow) {
   flow->BeginPage(page.page_no, page.has_text_layer);
   std::vector<std::string_view> lines = SplitLines(page.text);
   std::string stamp;
@@ -49,11 +53,19 @@ void LayOutTextPage(const RawPage& page, bool drop_running, const std::vector<bo
     if (!stamp.empty()) flow->AddStamp(stamp);
     stamp.clear();
   };
+  std::string paragraph, last_line;
+  bool bullet = false;
+  auto flush_paragraph = [&] {
+    if (!paragraph.empty()) flow->AddParagraph(paragraph, bullet);
+    paragraph.clear();
+    last_line.clear();
+  };
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view raw = lines[i];
     if (drop_running && i < running.size() && running[i]) continue;
     if (raw.find('\t') != std::string_view::npos) {
       flush_stamp();
+      flush_paragraph();
       flow->AddTableRow(SplitCells(raw));
       continue;
     }
@@ -61,22 +73,30 @@ void LayOutTextPage(const RawPage& page, bool drop_running, const std::vector<bo
     // each piece is a line of its own, as the flow expects.
     const std::string normalized = NormalizeText(raw);
     for (std::string_view text : SplitLines(normalized)) {
-      if (text.empty()) continue;  // blank lines neither end tables nor stamps
+      if (text.empty()) {  // blank lines neither end tables nor stamps
+        flush_paragraph();
+        continue;
+      }
       if (IsStampLine(text)) {
         if (!stamp.empty()) stamp += '\n';
         stamp += text;
         continue;
       }
       flush_stamp();
-      size_t bullet = BulletPrefixLength(text);
-      if (bullet > 0) {
-        std::string item(text.substr(bullet));
-        if (!item.empty()) flow->AddParagraph(item, true);
-      } else {
-        flow->AddParagraph(std::string(text), false);
+      if (wrap_width > 0 && !paragraph.empty() &&
+          ContinuesWrappedLine(last_line, text, wrap_width)) {
+        paragraph = JoinLines(paragraph, text);
+        last_line = text;
+        continue;
       }
+      flush_paragraph();
+      const size_t bullet_length = BulletPrefixLength(text);
+      bullet = bullet_length > 0;
+      paragraph = text.substr(bullet_length);
+      last_line = text;
     }
   }
+  flush_paragraph();
   flush_stamp();
 }
 
@@ -95,10 +115,15 @@ void LayOutText(const RawDocument& doc, LaidOutDocument* out) {
     // SplitLines in LayOutTextPage.
     running = FindRunningLines(page_lines);
   }
+  std::vector<std::string_view> all_lines;
+  for (const RawPage& page : doc.pages) {
+    for (std::string_view line : SplitLines(page.text)) all_lines.push_back(line);
+  }
+  const int wrap_width = WrapWidth(all_lines);
   FlowBuilder flow(out);
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     static const std::vector<bool> kNone;
-    LayOutTextPage(doc.pages[p], multi_page, multi_page ? running[p] : kNone, &flow);
+    LayOutTextPage(doc.pages[p], multi_page, multi_page ? running[p] : kNone, wrap_width, &flow);
   }
 }
 

@@ -78,5 +78,39 @@ TEST_CASE("text layout: pages stay pages, and a header on every page is dropped"
   CHECK(Paragraphs(doc).size() == 8);
 }
 
+TEST_CASE("text layout: a hard-wrapped text is read one paragraph per paragraph",
+          "[layout][text][wrap]") {
+  // pdftotext's lines of a council's minutes: the attendance list runs over
+  // three lines, a blank line and a bullet start new paragraphs.
+  const std::string page =
+      "Le conseil communautaire, dument convoque le 12 mars 2024, s'est reuni\n"
+      "sous la presidence de Monsieur Jean DUPONT. Etaient presents : MARTIN\n"
+      "Claire, BERNARD Louis, PETIT Anne, DURAND Paul, LEROY Marie, MOREAU\n"
+      "Pierre, SIMON Julie, LAURENT Marc.\n"
+      "\n"
+      "Le president ouvre la seance et propose d'approuver le contrat local de\n"
+      "sante conclu avec l'agence regionale de sante et les partenaires pour\n"
+      "les annees 2024 a 2028, dont les signataires sont les suivants, soit :\n"
+      "- la prefecture de la region, representee par le prefet de departement\n"
+      "et par le sous-prefet de l'arrondissement, tous deux presents ce jour ;\n"
+      "- le departement, represente par le president de son conseil elu, et\n"
+      "la caisse primaire d'assurance maladie, representee par sa directrice.\n"
+      "Le conseil, apres en avoir delibere, approuve a l'unanimite le contrat\n"
+      "local de sante et autorise le president a le signer au nom de tous.\n";
+  const std::vector<std::string> got = Paragraphs(LayOut(TextDocument({page})));
+  REQUIRE(got.size() == 5);
+  CHECK(got[0] ==
+        "Le conseil communautaire, dument convoque le 12 mars 2024, s'est reuni sous la "
+        "presidence de Monsieur Jean DUPONT. Etaient presents : MARTIN Claire, BERNARD Louis, "
+        "PETIT Anne, DURAND Paul, LEROY Marie, MOREAU Pierre, SIMON Julie, LAURENT Marc.");
+  CHECK(got[1].rfind("Le president ouvre", 0) == 0);
+  CHECK(got[1].find("suivants, soit :") != std::string::npos);
+  CHECK(got[2].rfind("la prefecture de la region", 0) == 0);
+  CHECK(got[2].find("tous deux presents ce jour ;") != std::string::npos);
+  CHECK(got[3].rfind("le departement", 0) == 0);
+  CHECK(got[4].rfind("Le conseil, apres", 0) == 0);
+  CHECK(got[4].find("au nom de tous.") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace clsdb

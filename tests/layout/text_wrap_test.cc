@@ -1,0 +1,91 @@
+// Hard-wrapped text files (layout/text_wrap.h): the width their lines were
+// broken at, and which breaks were the converter's.
+#include "layout/text_wrap.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clsdb {
+namespace {
+
+// text broken at `width` characters, the way a converter does: before the
+// word that would not fit.
+std::vector<std::string> Wrap(const std::string& text, size_t width) {
+  std::vector<std::string> lines{""};
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!lines.back().empty() && lines.back().size() + 1 + word.size() > width)
+      lines.emplace_back();
+    lines.back() += (lines.back().empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::vector<std::string_view> Views(const std::vector<std::string>& lines) {
+  return {lines.begin(), lines.end()};
+}
+
+const std::string kMinutes =
+    "Le conseil communautaire, dument convoque le 12 mars 2024, s'est reuni sous la presidence "
+    "de Monsieur Jean DUPONT. Etaient presents : MARTIN Claire, BERNARD Louis, PETIT Anne, "
+    "DURAND Paul, LEROY Marie, MOREAU Pierre, SIMON Julie, LAURENT Marc, LEFEBVRE Sophie, "
+    "MICHEL Andre, GARCIA Lucie, DAVID Thomas, BERTRAND Emma, ROUX Hugo. Absents excuses : "
+    "VINCENT Lea, FOURNIER Jules. Le quorum etant atteint, le president ouvre la seance et "
+    "propose d'approuver le contrat local de sante conclu avec l'agence regionale de sante, "
+    "la prefecture, le departement, la caisse primaire d'assurance maladie et la mutualite "
+    "sociale agricole pour les annees 2024 a 2028.";
+
+TEST_CASE("WrapWidth finds the width a converter broke the lines at", "[layout][wrap]") {
+  const std::vector<std::string> lines = Wrap(kMinutes, 56);
+  REQUIRE(lines.size() >= 12);
+  const int width = WrapWidth(Views(lines));
+  CHECK(width >= 48);
+  CHECK(width <= 56);
+}
+
+TEST_CASE("WrapWidth is 0 for text written one paragraph per line", "[layout][wrap]") {
+  std::vector<std::string> lines;
+  for (int i = 0; i < 6; ++i) {
+    lines.push_back("ARTICLE " + std::to_string(i + 1));
+    lines.push_back(kMinutes.substr(0, 120 + 70 * i));
+    lines.push_back("Vu le code general des collectivites territoriales ;");
+  }
+  CHECK(WrapWidth(Views(lines)) == 0);
+  // Headings of like length fill a band too, but no break is mid-sentence.
+  const std::vector<std::string> headings = {"ARTICLE 4 : Orientations stratégiques",
+                                             "Orientation 1 : Améliorer l'accès aux soins",
+                                             "Action 1.1 : Attirer des professionnels",
+                                             "- 1.1.1 : Recenser les locaux vacants",
+                                             "- 1.1.2 Promouvoir la maison de santé",
+                                             "Action 1.2 Faciliter les transports",
+                                             "1.2.1. Informer sur le transport à la demande",
+                                             "ORIENTATION 2 : AGIR POUR LA SANTE",
+                                             "Action 2.1: Former des secouristes",
+                                             "2.1.1 : Organiser deux sessions par an",
+                                             "ARTICLE 5 : Gouvernance et suivi du contrat",
+                                             "1.3 Le comité de pilotage se réunit"};
+  CHECK(WrapWidth(Views(headings)) == 0);
+  // Too few lines to tell.
+  CHECK(WrapWidth(Views(Wrap(kMinutes.substr(0, 300), 72))) == 0);
+}
+
+TEST_CASE("ContinuesWrappedLine: the next word would not have fitted", "[layout][wrap]") {
+  const std::string full(66, 'x');
+  CHECK(ContinuesWrappedLine(full + " MARTIN", "Claire, BERNARD Louis,", 72));
+  // The line ended early: the writer broke it.
+  CHECK_FALSE(ContinuesWrappedLine("Ordre du jour", "Approbation du contrat", 72));
+  // A sentence's end at the margin, then a capital: a new paragraph.
+  CHECK_FALSE(ContinuesWrappedLine(full + " seance.", "Le president", 72));
+  CHECK(ContinuesWrappedLine(full + " seance.", "et le quorum", 72));
+  // A bullet starts a list item.
+  CHECK_FALSE(ContinuesWrappedLine(full + " suivants", "- la prefecture", 72));
+}
+
+}  // namespace
+}  // namespace clsdb
