@@ -10,8 +10,9 @@
 //        order across the whole document, each with its page and byte span;
 //      - stamps: the prefecture stamps lifted out of the flow.
 //
-// Text files: one paragraph per non-empty line; consecutive lines holding
-// tabs form a table; a form feed starts a new page.  PDF pages: words are
+// Text files: one paragraph per non-empty line, or, in a hard-wrapped text
+// (text_wrap.h), the lines a converter broke joined back; consecutive lines
+// holding tabs form a table; a form feed starts a new page.  PDF pages: words are
 // assembled into lines, lines into paragraphs (hyphenation undone), and
 // aligned lines into tables, by geometry.
 #ifndef CLSDB_LAYOUT_LAYOUT_H_
