@@ -68,21 +68,58 @@ void KeepSet(std::vector<ManifestEntry>* entries, const std::string& set) {
   std::erase_if(*entries, [&](const ManifestEntry& e) { return e.set != set; });
 }
 
-// A flattened copy, in dir, of each real text document (format "flat").
-Result<std::vector<ManifestEntry>> FlattenedCopies(const std::vector<ManifestEntry>& entries,
-                                                   const std::string& dir) {
+// Where a real text document's copy in format "flat" or "wrapped" comes
+// from: every run of white space, line breaks included, one space (the one
+// line per document that the datasets of published acts store); or each
+// line longer than kWrapWidth characters broken before the word that would
+// pass it (a converter that breaks every line at a fixed width).
+constexpr size_t kWrapWidth = 80;
+
+std::string WrappedText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / kWrapWidth);
+  size_t line_chars = 0;  // characters, not bytes, since the last '\n'
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t space = text.find_first_of(" \n", pos);
+    const size_t end = space == std::string_view::npos ? text.size() : space;
+    const std::string_view word = text.substr(pos, end - pos);
+    size_t chars = 0;
+    for (unsigned char c : word) chars += (c & 0xC0) != 0x80;
+    if (line_chars > 0 && line_chars + chars > kWrapWidth && !out.empty() && out.back() == ' ') {
+      out.back() = '\n';
+      line_chars = 0;
+    }
+    out += word;
+    line_chars += chars;
+    if (end < text.size()) {
+      out += text[end];
+      line_chars = text[end] == '\n' ? 0 : line_chars + 1;
+    }
+    pos = end + 1;
+  }
+  return out;
+}
+
+// A copy in dir/<format>/ of each real text document, reshaped as format
+// says ("flat" or "wrapped").
+Result<std::vector<ManifestEntry>> ReshapedCopies(const std::vector<ManifestEntry>& entries,
+                                                  const std::string& dir,
+                                                  const std::string& format) {
+  const fs::path folder = fs::path(dir) / format;
+  std::error_code ec;
+  fs::create_directory(folder, ec);
+  if (ec) return Status::IOError("cannot create " + folder.string() + ": " + ec.message());
   std::vector<ManifestEntry> copies;
   for (const ManifestEntry& entry : entries) {
     if (entry.set == kReferenceSet || entry.format != "text") continue;
     Result<std::string> bytes = ReadFileBytes(entry.document);
     if (!bytes.ok()) return bytes.status();
     ManifestEntry copy = entry;
-    copy.format = "flat";
-    copy.document = (fs::path(dir) / fs::path(entry.document).filename()).string();
+    copy.format = format;
+    copy.document = (folder / fs::path(entry.document).filename()).string();
     std::ofstream out(copy.document, std::ios::binary | std::ios::trunc);
-    // Every run of white space, line breaks included, one space: the one
-    // line per document that the datasets of published acts store.
-    out << CollapseSpaces(*bytes);
+    out << (format == "flat" ? CollapseSpaces(*bytes) : WrappedText(*bytes));
     if (!out.flush()) return Status::IOError("cannot write " + copy.document);
     copies.push_back(std::move(copy));
   }
@@ -276,13 +313,14 @@ Result<CheckResult> RunCheck(const CheckOptions& in) {
   TempDir temp;
   if (o.db_path.empty()) {
     if (Status s = temp.Create(); !s.ok()) return s;
-    const std::string flat_dir = (fs::path(temp.path()) / "flat").string();
-    std::error_code ec;
-    fs::create_directory(flat_dir, ec);
-    if (ec) return Status::IOError("cannot create " + flat_dir + ": " + ec.message());
-    Result<std::vector<ManifestEntry>> copies = FlattenedCopies(manifest->entries, flat_dir);
-    if (!copies.ok()) return copies.status();
-    for (ManifestEntry& copy : *copies) manifest->entries.push_back(std::move(copy));
+    std::vector<ManifestEntry> copies;
+    for (const char* format : {"flat", "wrapped"}) {
+      Result<std::vector<ManifestEntry>> more =
+          ReshapedCopies(manifest->entries, temp.path(), format);
+      if (!more.ok()) return more.status();
+      for (ManifestEntry& copy : *more) copies.push_back(std::move(copy));
+    }
+    for (ManifestEntry& copy : copies) manifest->entries.push_back(std::move(copy));
   }
 
   std::vector<DocumentRecords> expected;

@@ -7,7 +7,10 @@
 // and corpus/thresholds.json (check/baseline.h).
 //
 // Without db_path, the manifest's documents are ingested into a fresh
-// temporary database (removed afterwards) with the given rules; with it, an
+// temporary database (removed afterwards) with the given rules, and with
+// them two copies of each real text document: "flat" (its white space
+// collapsed into one line) and "wrapped" (its lines broken at 80
+// characters), scored under their own keys; with db_path, an
 // existing database is read and its documents are found by the sha256 of the
 // manifest's files (then by path).  A manifest document that the database
 // does not hold is scored as if nothing had been extracted ("missing").

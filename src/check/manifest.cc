@@ -30,9 +30,12 @@ std::string_view StripCr(std::string_view line) {
   return line;
 }
 
-// "flat": a real text document with its white space collapsed into one line,
-// scored by RunCheck beside its text (see check.h).
-constexpr const char* kFormats[] = {"text", "pdf", "scan", "flat"};
+// "flat": a real text document with its white space collapsed into one line;
+// "wrapped": with its lines broken at a fixed width.  Both are scored by
+// RunCheck beside its text (see check.h).
+constexpr const char* kFormats[] = {"text", "pdf", "scan", "flat", "wrapped"};
+
+bool IsReshaped(std::string_view format) { return format == "flat" || format == "wrapped"; }
 
 // "format=scan groups=a,b": see manifest.h.
 Status ParseOptions(std::string_view text, ManifestEntry* entry) {
@@ -87,8 +90,8 @@ const std::vector<std::string>& FiguresKeys() {
     std::vector<std::string> keys;
     for (const std::string& set : SetNames()) {
       for (const char* format : kFormats) {
-        // Only real documents are flattened.
-        if (set == kReferenceSet && std::string_view(format) == "flat") continue;
+        // Only real documents are reshaped.
+        if (set == kReferenceSet && IsReshaped(format)) continue;
         keys.push_back(FiguresKey(set, format));
       }
     }

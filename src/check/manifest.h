@@ -24,8 +24,9 @@
 //              say how well the rules generalise.
 // Totals and figures are kept per (set, format) under a key (FiguresKey):
 // "text" / "pdf" for the reference set, "<set>/<format>" for the others.
-// Format "flat" is not written in a manifest: it is the copy of a real text
-// document that RunCheck flattens into one line (check.h).
+// Formats "flat" and "wrapped" are not written in a manifest: they are the
+// copies of a real text document that RunCheck flattens into one line or
+// breaks at a fixed width (check.h).
 //
 // An entry under ${shared} is skipped, not an error, when the shared corpus
 // is absent altogether (a bare clone).  Any other entry whose document does
@@ -53,15 +54,15 @@ inline constexpr std::string_view kReferenceSet = "reference";
 // their meaning; "<set>/<format>" for the others ("heldout/pdf").
 std::string FiguresKey(std::string_view set, std::string_view format);
 // Every key, in report order: text, pdf, scan, real/text, real/pdf,
-// real/scan, real/flat, heldout/text, heldout/pdf, heldout/scan,
-// heldout/flat.
+// real/scan, real/flat, real/wrapped, heldout/text, heldout/pdf,
+// heldout/scan, heldout/flat, heldout/wrapped.
 const std::vector<std::string>& FiguresKeys();
 bool IsFiguresKey(std::string_view key);
 
 struct ManifestEntry {
   std::string document;                          // resolved path
   std::string annotation;                        // resolved path
-  std::string format;                            // text | pdf | scan | flat
+  std::string format;                            // text | pdf | scan | flat | wrapped
   std::vector<std::string> groups;               // scored groups; empty: all
   std::string set = std::string(kReferenceSet);  // one of SetNames()
   int line = 0;                                  // in the manifest, 1-based

@@ -165,24 +165,27 @@ TEST_CASE("RunCheck scores the manifest and judges it against the baseline", "[c
   }
 }
 
-TEST_CASE("RunCheck scores a real text document flattened into one line as well", "[check]") {
+TEST_CASE("RunCheck scores a real text document flattened and wrapped as well", "[check]") {
   OneDocCorpus corpus("real");
   Result<CheckResult> r = RunCheck(corpus.Options());
   INFO(r.status().ToString());
   REQUIRE(r.ok());
   REQUIRE(r->totals.count("real/text") == 1);
-  REQUIRE(r->totals.count("real/flat") == 1);
-  CHECK(r->document_counts.at("real/flat") == 1);
-  const DocumentResult* flat = nullptr;
-  for (const DocumentResult& d : r->documents) {
-    if (d.entry.format == "flat") flat = &d;
+  for (const std::string format : {"flat", "wrapped"}) {
+    INFO(format);
+    REQUIRE(r->totals.count("real/" + format) == 1);
+    CHECK(r->document_counts.at("real/" + format) == 1);
+    const DocumentResult* copy = nullptr;
+    for (const DocumentResult& d : r->documents) {
+      if (d.entry.format == format) copy = &d;
+    }
+    REQUIRE(copy != nullptr);
+    CHECK(copy->status == "ok");
+    // Scored against the same annotation: the reshaped copy still gives the
+    // document's type.
+    REQUIRE(copy->score.groups[0].group == "doc_type");
+    CHECK(copy->score.groups[0].tp == 1);
   }
-  REQUIRE(flat != nullptr);
-  CHECK(flat->status == "ok");
-  // Scored against the same annotation: the one-line copy still gives the
-  // document's type.
-  REQUIRE(flat->score.groups[0].group == "doc_type");
-  CHECK(flat->score.groups[0].tp == 1);
 
   SECTION("not when an existing database is scored: there is no copy in it") {
     CheckOptions o = corpus.Options();
@@ -221,9 +224,10 @@ TEST_CASE("RunCheck keeps a set's totals apart, and --set chooses one", "[check]
     o.set_filter = "heldout";
     Result<CheckResult> held = RunCheck(o);
     REQUIRE(held.ok());
-    // The text and its flattened copy.
-    REQUIRE(held->documents.size() == 2);
+    // The text, its flattened copy and its wrapped copy.
+    REQUIRE(held->documents.size() == 3);
     CHECK(held->documents[1].entry.format == "flat");
+    CHECK(held->documents[2].entry.format == "wrapped");
     CHECK(held->skipped.empty());  // the absent entry is of the reference set
     CHECK(held->judged);
     CHECK_FALSE(held->passed());

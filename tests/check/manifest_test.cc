@@ -199,9 +199,11 @@ TEST_CASE("Sets and figures keys", "[manifest]") {
   CHECK(FiguresKey("reference", "pdf") == "pdf");
   CHECK(FiguresKey("heldout", "text") == "heldout/text");
   CHECK(FiguresKeys() == std::vector<std::string>{"text", "pdf", "scan", "real/text", "real/pdf",
-                                                  "real/scan", "real/flat", "heldout/text",
-                                                  "heldout/pdf", "heldout/scan", "heldout/flat"});
+                                                  "real/scan", "real/flat", "real/wrapped",
+                                                  "heldout/text", "heldout/pdf", "heldout/scan",
+                                                  "heldout/flat", "heldout/wrapped"});
   CHECK_FALSE(IsFiguresKey("flat"));
+  CHECK_FALSE(IsFiguresKey("wrapped"));
   CHECK(IsFiguresKey("real/pdf"));
   CHECK_FALSE(IsFiguresKey("reference/text"));
   CHECK_FALSE(IsFiguresKey("heldout"));
