@@ -14,7 +14,7 @@ constexpr int kMinWidth = 40;
 constexpr int kMaxWidth = 160;
 constexpr size_t kMinMidSentencePercent = 20;
 
-bool IsSentenceEnd(char c) { return c == '.' || c == '!' || c == '?' || c == ':' || c == ';'; }
+bool IsSentenceEnd(char c) { return c == '.' || c == '!' || c == '?' || c == ';'; }
 
 // Characters, not bytes: UTF-8 continuation bytes do not count.
 int Chars(std::string_view s) {
