@@ -14,7 +14,18 @@ constexpr int kMinWidth = 40;
 constexpr int kMaxWidth = 160;
 constexpr size_t kMinMidSentencePercent = 20;
 
-bool IsSentenceEnd(char c) { return c == '.' || c == '!' || c == '?' || c == ';'; }
+// A line ends a sentence with . ! ? or ;, but not with an abbreviation or
+// an initial of one or two letters ("M.", "MM.", "Dr.", "J."), which lists
+// of names break after as often as anywhere.
+bool EndsSentence(std::string_view line) {
+  if (line.empty()) return false;
+  const char last = line.back();
+  if (last == '!' || last == '?' || last == ';') return true;
+  if (last != '.') return false;
+  const size_t start = line.find_last_of(" (-'", line.size() - 1);
+  const size_t word = line.size() - 1 - (start == std::string_view::npos ? 0 : start + 1);
+  return word > 2;
+}
 
 // Characters, not bytes: UTF-8 continuation bytes do not count.
 int Chars(std::string_view s) {
@@ -54,7 +65,7 @@ int WrapWidth(const std::vector<std::string_view>& lines) {
       continue;
     }
     widths.push_back(Chars(line));
-    if (!previous.empty() && StartsLowercase(line) && !IsSentenceEnd(previous.back())) {
+    if (!previous.empty() && StartsLowercase(line) && !EndsSentence(previous)) {
       ++mid_sentence;
     }
     previous = line;
@@ -81,7 +92,7 @@ bool ContinuesWrappedLine(std::string_view line, std::string_view next, int widt
   const std::string_view word = next.substr(0, std::min(next.find(' '), next.size()));
   // Proportional fonts fill a line to 85-100% of the widest one.
   if ((Chars(line) + 1 + Chars(word)) * 100 <= width * 85) return false;
-  return !(IsSentenceEnd(line.back()) && StartsUpperOrDigit(next));
+  return !(EndsSentence(line) && StartsUpperOrDigit(next));
 }
 
 }  // namespace clsdb

@@ -83,6 +83,9 @@ TEST_CASE("ContinuesWrappedLine: the next word would not have fitted", "[layout]
   // A sentence's end at the margin, then a capital: a new paragraph.
   CHECK_FALSE(ContinuesWrappedLine(full + " seance.", "Le president", 72));
   CHECK(ContinuesWrappedLine(full + " seance.", "et le quorum", 72));
+  // "M." at the margin is a civility, not a sentence's end.
+  CHECK(ContinuesWrappedLine(full + " LEROY, M.", "Camille VIELHESCAZE,", 72));
+  CHECK(ContinuesWrappedLine(full + " DUPONT, Mme", "Claire MARTIN,", 72));
   // A bullet starts a list item.
   CHECK_FALSE(ContinuesWrappedLine(full + " suivants", "- la prefecture", 72));
 }
