@@ -213,9 +213,10 @@ std::vector<int> ItemsByDecisions(const LaidOutDocument& doc, const RuleSet& rul
 }
 
 // Run-on minutes whose items are headed by their subject in capitals and
-// no number: the headings segment/paragraph_breaks cut off (each followed by
-// a decision), when there are at least two and the first follows the
-// sitting's head.  Empty otherwise.
+// no number, or a fragment of two numbered items: the headings
+// segment/paragraph_breaks cut off (each followed by a decision), when there
+// are at least two and the first follows the sitting's head.  Empty
+// otherwise.
 std::vector<int> ItemsByCapsHeadings(const LaidOutDocument& doc, int end) {
   std::vector<int> starts;
   for (int i = 1; i < end; ++i) {

@@ -66,6 +66,7 @@ struct ItemMark {
   int major, minor;       // minor: 0 when the number has no second part
   std::string subject;    // the first kAgendaTitleKeyBytes bytes of the subject
   size_t subject_at = 0;  // where the subject begins in the block
+  bool pair = false;      // one of a run of two decided items (see DecidedPair)
 };
 
 // Whether a chain of marks is a page's running header or footer, its number
@@ -94,6 +95,28 @@ bool Follows(const ItemMark& a, const ItemMark& b) {
 // alone in a sentence ("… à 2 reprises") starts no run, so prose is left
 // as it is.
 constexpr size_t kMinItemRun = 3;
+
+// A fragment of minutes may hold only two items ("1 Réseau Express … après
+// en avoir délibéré : approuve … Adopté. 2 Nœud multimodal … après en avoir
+// délibéré : décide …"): a chain of two, 1 then 2, each decided (rule
+// caps_heading.decision) between its number and the next one (the second
+// before its paragraph's end), is a run too.  Prose that counts ("1
+// Conseiller … 2 Adjoints") decides nothing between its numbers.
+bool DecidedPair(const std::vector<Block>& blocks, const RuleSet& rules,
+                 const std::vector<ItemMark>& marks, const std::vector<size_t>& chain) {
+  if (chain.size() != 2) return false;
+  const ItemMark& first = marks[chain[0]];
+  const ItemMark& second = marks[chain[1]];
+  if (first.major != 1 || first.minor != 0 || second.minor != 0) return false;
+  const Rule& decision = rules.Get(RuleId::kCapsHeadingDecision);
+  const auto decided = [&](const ItemMark& from, size_t block, size_t to) {
+    if (from.block != block) return false;
+    const std::string_view text(blocks[block].text);
+    return rules.Search(decision, text.substr(from.subject_at, to - from.subject_at), nullptr);
+  };
+  return decided(first, second.block, second.pos) &&
+         decided(second, second.block, blocks[second.block].text.size());
+}
 
 // Marks are looked for in run-on paragraphs only: a short paragraph is a
 // line as printed, which a run neither needs to cut nor to count.
@@ -143,8 +166,12 @@ std::vector<ItemMark> ItemRuns(const std::vector<Block>& blocks, const RuleSet& 
   }
   std::vector<ItemMark> out;
   for (const auto& chain : chains) {
-    if (chain.size() < kMinItemRun || IsRunningHeader(marks, chain)) continue;
-    for (size_t k : chain) out.push_back(marks[k]);
+    const bool pair = DecidedPair(blocks, rules, marks, chain);
+    if ((chain.size() < kMinItemRun && !pair) || IsRunningHeader(marks, chain)) continue;
+    for (size_t k : chain) {
+      out.push_back(marks[k]);
+      out.back().pair = pair;
+    }
   }
   return out;
 }
@@ -307,13 +334,17 @@ LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) 
       continue;
     }
     std::vector<size_t> at = BreakPoints(block.text, marks, rules);
+    std::set<size_t> heading_at;  // where a heading in capitals or of a pair begins
     for (const ItemMark& item : items) {
       if (item.block == b && item.pos > 0) at.push_back(item.pos);
+      // The two items of a pair are told by no heading rule: each is marked
+      // as the headings in capitals are, which open the acts of minutes
+      // where no other heading does.
+      if (item.block == b && item.pair) heading_at.insert(item.pos);
     }
     for (const auto& [block_at, pos] : repeated) {
       if (block_at == b && pos > 0) at.push_back(pos);
     }
-    std::set<size_t> heading_at;  // where a heading in capitals begins
     for (const CapsHeading& h : headings) {
       if (h.block != b) continue;
       heading_at.insert(h.at);
@@ -326,6 +357,7 @@ LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) 
       blocks.push_back(std::move(block));
       continue;
     }
+    at.push_back(block.text.size());  // the last piece, which an item of a pair may begin
     size_t begin = 0;
     for (size_t pos : at) {
       const size_t count = blocks.size();
@@ -333,7 +365,6 @@ LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) 
       if (blocks.size() > count && heading_at.count(begin) > 0) blocks.back().caps_heading = true;
       begin = pos;
     }
-    AddPiece(block, begin, block.text.size(), &blocks);
   }
   doc.blocks = std::move(blocks);
   return doc;

@@ -585,6 +585,33 @@ TEST_CASE("run-on minutes headed by subjects in capitals give one act per decide
   }
 }
 
+// A fragment of run-on minutes that holds two numbered items, each decided:
+// an act per item; a count of two numbers that decides nothing is no item.
+TEST_CASE("a fragment of run-on minutes with two decided items gives two acts",
+          "[segment][breaks]") {
+  const std::string head =
+      "COMPTE RENDU DU CONSEIL MUNICIPAL Séance du 3 mars 2024 Le Conseil Municipal, "
+      "légalement convoqué, s'est réuni sous la présidence de Monsieur Paul MARTIN, Maire. "
+      "Etaient présents : Mme Anne PETIT, M. Luc ROUX, M. Jean DUPONT. Absents : Mme Claire "
+      "DURAND. ";
+  const testing::TextRun run(
+      head +
+      "1 Tarifs de la cantine scolaire pour l'année 2024. Le Conseil, après en avoir "
+      "délibéré : approuve les tarifs. Adopté. Pour : 4 voix 2 Convention de voirie avec la "
+      "Société Routes pour les chemins. Le Conseil, après en avoir délibéré : approuve la "
+      "convention et autorise le Maire à la signer.\n");
+  REQUIRE(run.records.doc_type == DocumentType::kDeliberation);
+  REQUIRE(run.records.deliberations.size() == 2);
+  for (const Deliberation& d : run.records.deliberations) {
+    CHECK(d.attendees.size() >= 4);  // the sitting's attendance, for each act
+  }
+  const testing::TextRun undecided(
+      head +
+      "Le Maire rappelle le calendrier. 1 Conseiller délégué et 2 Adjoints sont nommés par "
+      "arrêté, puis le Conseil, après en avoir délibéré, approuve le budget à l'unanimité.\n");
+  CHECK(undecided.records.deliberations.size() == 1);
+}
+
 // The names of an attendance list in capitals are no headings.
 TEST_CASE("a list of names in capitals is not cut as headings", "[segment][breaks]") {
   const testing::TextRun run(
