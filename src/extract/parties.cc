@@ -138,7 +138,7 @@ class PreambleCutter {
         current_.address = b.text;
         continue;
       }
-      if (Matches(rules_, RuleId::kPartiesStartsParty, b.text) ||
+      if (StartsParty(b.text) ||
           ((list || EndsBareItem()) && !Matches(rules_, RuleId::kPartiesContinues, b.text) &&
            !StartsWithDigit(b.text))) {
         Flush();
@@ -190,6 +190,14 @@ class PreambleCutter {
     }
     Append(i, at, to);
     current_.office_list = current_.office_list || office_list;
+  }
+
+  // A line that opens a party: with its article, or a body's name without
+  // it ("Agence Régionale de Santé …") unless the line above ends on "de".
+  bool StartsParty(const std::string& text) const {
+    RuleMatch m;
+    return rules_.Search(RuleId::kPartiesStartsParty, text, &m) &&
+           (!m.Has("body") || !Matches(rules_, RuleId::kPartiesLineContinued, current_.text));
   }
 
   // A party named bare, closed by a comma or a semicolon ("Madame la Maire
@@ -294,6 +302,22 @@ std::string CleanTitle(std::string_view text, const RuleSet& rules) {
   return s;
 }
 
+// "Pierre DUPONT Directeur général" (no comma): the office after the
+// surname in capitals is the title, not part of the name.
+void SplitOfficeAfterName(Person* p, const RuleSet& rules) {
+  const std::vector<std::string> words = SplitWords(p->name);
+  for (size_t k = 1; k < words.size(); ++k) {
+    RuleMatch m;
+    if (!Matches(rules, RuleId::kPartiesCapsWord, words[k - 1]) ||
+        !rules.Search(RuleId::kPartiesOfficeStart, JoinWords(words, k, words.size()), &m)) {
+      continue;
+    }
+    if (p->title.empty()) p->title = JoinWords(words, k, words.size());
+    p->name = JoinWords(words, 0, k);
+    return;
+  }
+}
+
 // The person and title of a "représentée par …" clause.
 Person ReadRepresentation(std::string clause, const RuleSet& rules) {
   RuleMatch m;
@@ -346,6 +370,7 @@ Person ReadRepresentation(std::string clause, const RuleSet& rules) {
     }
   }
   p.name = CleanName(p.name, rules);
+  SplitOfficeAfterName(&p, rules);
   p.title = CleanTitle(p.title, rules);
   // "Madame Annie": a first name alone is a name cut short, not a person.
   if (!LooksLikeName(p.name, rules) || (p.name.find(' ') == std::string::npos &&
@@ -1013,6 +1038,215 @@ std::vector<Party> PartiesFromCommitments(const LaidOutDocument& doc, const Cont
   return parties;
 }
 
+// ---- A table of the signatories ---------------------------------------------
+//
+// "Signataires | Représentés par", "Partenaires | Représentant": a header
+// naming the bodies' column and the representatives', then one row per
+// party.  As a text's tab table, or with its cells run together by a
+// converter: one row per paragraph ("Agence … Monsieur Benoît X, Directeur
+// général"), or every row in one ("Org1 Prénom NOM1 Org2 Prénom NOM2").
+
+// The words of text with the byte offset where each starts.
+struct TextWord {
+  std::string text;
+  size_t at = 0;
+};
+
+std::vector<TextWord> WordsAt(std::string_view text) {
+  std::vector<TextWord> out;
+  for (size_t i = 0; i < text.size();) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    if (j > i) out.push_back({std::string(text.substr(i, j - i)), i});
+    i = j;
+  }
+  return out;
+}
+
+std::string Bare(std::string_view word) {
+  while (!word.empty() && (word.back() == ',' || word.back() == ';' || word.back() == '.')) {
+    word.remove_suffix(1);
+  }
+  return std::string(word);
+}
+
+// A person named in a row: where the name (or its civility) starts, and the
+// words [name_begin, name_end) of the name.
+struct PersonAt {
+  size_t first = 0, name_begin = 0, name_end = 0;
+};
+
+class RowPersons {
+ public:
+  RowPersons(const std::vector<TextWord>& words, const RuleSet& rules)
+      : words_(words), rules_(rules) {}
+
+  // The persons of the row, in order: a civility and the capitalised words
+  // after it up to the surname in capitals, or a first name and a surname
+  // in capitals not after a connector ("de Santé ARS" is a body's name).
+  std::vector<PersonAt> Find() const {
+    std::vector<PersonAt> out;
+    for (size_t i = 0; i < words_.size(); ++i) {
+      size_t begin = i;
+      while (begin < words_.size() && Civility(begin)) ++begin;
+      const bool civil = begin > i;
+      if (!civil && (i == 0 || Connector(words_[i - 1].text) || !Mixed(i) || Caps(i))) continue;
+      size_t end = begin;
+      while (end < words_.size() && Mixed(end) && !Caps(end)) ++end;
+      if (end == words_.size() || !Caps(end) || (!civil && end != begin + 1)) continue;
+      while (end < words_.size() && Caps(end)) ++end;
+      // A name is followed by its office after a comma, or by a capital.
+      if (end < words_.size() && words_[end - 1].text.back() != ',' &&
+          !StartsCapital(words_[end].text)) {
+        continue;
+      }
+      out.push_back({i, begin, end});
+      i = end - 1;
+    }
+    return out;
+  }
+
+ private:
+  bool Civility(size_t i) const {
+    RuleMatch m;
+    const std::string w = words_[i].text + " ";
+    if (rules_.Search(RuleId::kPartiesRepCivility, w, &m) && m.start == 0 && m.end == w.size()) {
+      return true;
+    }
+    // "M. le Dr": the article between two civilities.
+    return (w == "le " || w == "la ") && i + 1 < words_.size() && i > 0 && Civility(i + 1);
+  }
+  bool Mixed(size_t i) const { return Matches(rules_, RuleId::kPartiesMixedWord, words_[i].text); }
+  bool Caps(size_t i) const {
+    return Matches(rules_, RuleId::kPartiesCapsWord, Bare(words_[i].text));
+  }
+  static bool StartsCapital(std::string_view w) {
+    return !w.empty() && !(w[0] >= 'a' && w[0] <= 'z');
+  }
+  static bool Connector(std::string_view w) {
+    const std::string f = FoldForMatch(w);
+    return f == "de" || f == "du" || f == "des" || f == "la" || f == "le" || f == "les" ||
+           f == "et" || f == "en" || f == "sur" || w.back() == '\'' || f.ends_with("’");
+  }
+
+  const std::vector<TextWord>& words_;
+  const RuleSet& rules_;
+};
+
+// The parties of text that holds rows run together (from `offset` of
+// block b): the words before each person are a body's name, less the office
+// after the previous person ("…, Directeur général Communauté de …"), which
+// is that person's title.  A single row (one_row) names one person, its
+// office running to the row's end.  None unless every person has a body.
+std::vector<Party> ReadRows(std::string_view text, bool one_row, const Block& b, size_t offset,
+                            const RuleSet& rules) {
+  const std::vector<TextWord> words = WordsAt(text);
+  std::vector<PersonAt> persons = RowPersons(words, rules).Find();
+  if (one_row && persons.size() > 1) persons.erase(persons.begin(), persons.end() - 1);
+  std::vector<Party> out;
+  size_t from = 0;
+  for (size_t k = 0; k < persons.size(); ++k) {
+    const PersonAt& person = persons[k];
+    if (person.first <= from) return {};
+    std::vector<std::string> org, name, title;
+    for (size_t w = from; w < person.first; ++w) org.push_back(words[w].text);
+    for (size_t w = person.name_begin; w < person.name_end; ++w) name.push_back(words[w].text);
+    const size_t next = k + 1 < persons.size() ? persons[k + 1].first : words.size();
+    size_t end = person.name_end;
+    const bool office =
+        end < next && Matches(rules, RuleId::kPartiesOfficeStart, Bare(words[end].text));
+    if (end < next && (words[end - 1].text.back() == ',' || office)) {
+      if (one_row) {
+        end = next;
+      } else if (office) {
+        // Every row in one: the office and its words in lower case.
+        for (++end; end < next && words[end].text[0] >= 'a' && words[end].text[0] <= 'z';) ++end;
+      }
+    }
+    for (size_t w = person.name_end; w < end; ++w) title.push_back(words[w].text);
+    // A preamble's "L'Agence …, représentée par …" is no row of a table.
+    if (Matches(rules, RuleId::kPartiesSignal, JoinWords(org))) return {};
+    Party party;
+    party.organization = StripLeading(rules, RuleId::kPartiesArticle, JoinWords(org));
+    const std::string clean_name = CleanName(Bare(JoinWords(name)), rules);
+    if (party.organization.empty() || clean_name.empty()) return {};
+    party.representative = clean_name;
+    const std::string clean_title = CleanValue(Bare(JoinWords(title)));
+    if (!clean_title.empty()) party.representative_title = clean_title;
+    const size_t span_end = end < words.size() ? words[end].at : text.size();
+    party.prov =
+        ProvenanceIn(b, offset + words[from].at, offset + span_end, RuleId::kPartiesGroupHeading);
+    out.push_back(std::move(party));
+    from = end;
+  }
+  return out;
+}
+
+// A text table whose header row reads "Signataires | Représentés par": one
+// party a row, its representative's cell read as a "représentée par" clause.
+std::vector<Party> PartiesFromTabTable(const Table& table, const RuleSet& rules) {
+  std::vector<Party> parties;
+  bool header = false;
+  for (const TableRow& row : table.rows) {
+    if (row.cells.size() < 2) continue;
+    if (!header) {
+      RuleMatch org_head, rep_head;
+      header = rules.Search(RuleId::kPartiesGroupHeading, row.cells[0].text, &org_head) &&
+               !org_head.Has("rep") &&
+               rules.Search(RuleId::kPartiesGroupHeading, row.cells[1].text, &rep_head) &&
+               (rep_head.Has("rep") || rep_head.Has("rep_cell"));
+      continue;
+    }
+    Party party;
+    party.organization =
+        StripLeading(rules, RuleId::kPartiesArticle, CollapseSpaces(row.cells[0].text));
+    if (party.organization.empty()) continue;
+    const Person p = ReadRepresentation(CollapseSpaces(row.cells[1].text), rules);
+    if (!p.name.empty()) party.representative = p.name;
+    if (!p.title.empty()) party.representative_title = p.title;
+    party.prov =
+        ProvenanceIn(row.cells[0], 0, row.cells[0].text.size(), RuleId::kPartiesGroupHeading);
+    parties.push_back(std::move(party));
+  }
+  if (parties.size() < kMinOfficeLines) parties.clear();
+  return parties;
+}
+
+// The parties of a table of the signatories in the contract's first pages
+// (its header row "Signataires | Représentés par"), or none.
+std::vector<Party> PartiesFromTable(const LaidOutDocument& doc, const ContractSegment& seg,
+                                    const RuleSet& rules) {
+  const int end = std::min(seg.range.end, seg.range.begin + kOfficeLineBlocks);
+  for (int i = seg.range.begin; i < end; ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind == Block::Kind::kTable && b.table >= 0 &&
+        b.table < static_cast<int>(doc.tables.size())) {
+      std::vector<Party> parties = PartiesFromTabTable(doc.tables[b.table], rules);
+      if (!parties.empty()) return parties;
+      continue;
+    }
+    RuleMatch m;
+    if (!IsParagraph(b) || !rules.Search(RuleId::kPartiesGroupHeading, b.text, &m) ||
+        !m.Has("rep")) {
+      continue;
+    }
+    std::vector<Party> parties;
+    if (m.Has("rows")) {
+      parties = ReadRows(m.Get("rows"), false, b, m.group_spans.at("rows").first, rules);
+    } else {
+      // One row a paragraph, up to the first that names nobody.
+      for (int j = i + 1; j < end && IsParagraph(doc.blocks[j]); ++j) {
+        std::vector<Party> row = ReadRows(doc.blocks[j].text, true, doc.blocks[j], 0, rules);
+        if (row.size() != 1) break;
+        parties.push_back(std::move(row.front()));
+      }
+    }
+    if (parties.size() >= kMinOfficeLines) return parties;
+  }
+  return {};
+}
+
 // A preamble run into the title's paragraph or one after it, before any
 // paragraph that opens a preamble: a converter that flattens a cover writes
 // "… 2019 - 2022 Entre Monsieur le Maire de X, Monsieur le Préfet de Y …".
@@ -1044,7 +1278,10 @@ std::vector<Piece> PreamblePieces(const LaidOutDocument& doc, const ContractSegm
 
 void ExtractParties(const LaidOutDocument& doc, const ContractSegment& seg, const RuleSet& rules,
                     Contract* contract) {
-  for (const Piece& piece : PreamblePieces(doc, seg, rules)) {
+  contract->parties = PartiesFromTable(doc, seg, rules);
+  const std::vector<Piece> pieces =
+      contract->parties.empty() ? PreamblePieces(doc, seg, rules) : std::vector<Piece>();
+  for (const Piece& piece : pieces) {
     if (std::optional<Party> party = ReadParty(piece, doc, rules)) {
       contract->parties.push_back(std::move(*party));
     }

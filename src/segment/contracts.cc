@@ -8,8 +8,11 @@
 // a paragraph, a press release headed "Contrat local de santé", or the
 // contract's own "III. LE CONTRAT LOCAL DE SANTÉ DE …" section heading have
 // neither, or do not read as a title, and start nothing.  A contract runs to
-// the next one's title or to the end of the document.  Rules: "contract.*",
-// and "articles.heading" for the first article.
+// the next one's title or to the end of the document.  A title that a
+// flattened cover runs into its preamble ("… 2018 - 2022 Entre Madame la
+// Maire de X, Monsieur le Préfet …") is confirmed by it.  Rules:
+// "contract.*", "articles.heading" for the first article and
+// "parties.preamble_inline".
 #include <string>
 #include <string_view>
 
@@ -74,8 +77,12 @@ std::vector<ContractSegment> FindContracts(const LaidOutDocument& doc, const Rul
     }
     // Further title lines before the preamble ("Contrat local de santé de
     // deuxième génération") belong to this title page.
-    int confirmed = -1;
-    for (int j = i + 1; j < n && j <= i + kTitlePageBlocks; ++j) {
+    // A flattened cover runs the title into its preamble ("CONTRAT LOCAL DE
+    // SANTE 2018 - 2022 Entre Madame la Maire de X, Monsieur le Préfet …").
+    RuleMatch inline_preamble;
+    int confirmed =
+        rules.Search(RuleId::kPartiesPreambleInline, doc.blocks[i].text, &inline_preamble) ? i : -1;
+    for (int j = i + 1; confirmed < 0 && j < n && j <= i + kTitlePageBlocks; ++j) {
       if (OpensContract(doc.blocks[j], rules)) {
         confirmed = j;
         break;

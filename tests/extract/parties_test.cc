@@ -511,5 +511,72 @@ TEST_CASE("a first name alone is no representative", "[parties]") {
           "Pays d'Exemple | - | Jean DURAND | président"});
 }
 
+TEST_CASE("a table of the signatories: 'Signataires | Représentés par'", "[parties]") {
+  const std::string head = "CONTRAT LOCAL DE SANTE DU PAYS D'EXEMPLE 2024-2028\nEntre :\n";
+  const std::string tail = "Il est convenu ce qui suit :\nArticle 1 : Objet\n";
+  SECTION("a tab table") {
+    CHECK(ShowAll(Parties(head +
+                          "Signataires\tReprésentés par\n"
+                          "Agence Régionale de Santé Exemple\tMadame Anne LEROY, "
+                          "Directrice générale\n"
+                          "Ville d'Exemple\tLe Maire, Jean MARTIN\n" +
+                          tail)) ==
+          V{"Agence Régionale de Santé Exemple | - | Anne LEROY | Directrice générale",
+            "Ville d'Exemple | - | Jean MARTIN | Maire"});
+  }
+  SECTION("cells run together, one row a line, with or without a civility") {
+    CHECK(ShowAll(Parties(head +
+                          "Partenaires Représentant\n"
+                          "Agence Régionale de Santé ARS Exemple Monsieur Paul DURAND, "
+                          "Directeur général\n"
+                          "Commune d'Exemple Jean-Marc TEYSSIER, Maire\n" +
+                          tail)) ==
+          V{"Agence Régionale de Santé ARS Exemple | - | Paul DURAND | Directeur général",
+            "Commune d'Exemple | - | Jean-Marc TEYSSIER | Maire"});
+  }
+  SECTION("every row in one paragraph") {
+    CHECK(ShowAll(Parties(head +
+                          "Signataires Représentés par Agence Régionale de Santé Exemple Anne "
+                          "LEROY Ville d'Exemple M. le Dr Jean MARTIN, Maire Caisse Primaire "
+                          "d'Assurance Maladie d'Exemple Paul DURAND\n" +
+                          tail)) ==
+          V{"Agence Régionale de Santé Exemple | - | Anne LEROY | -",
+            "Ville d'Exemple | - | Jean MARTIN | Maire",
+            "Caisse Primaire d'Assurance Maladie d'Exemple | - | Paul DURAND | -"});
+  }
+  SECTION("a header with one row is no table") {
+    CHECK(ShowAll(Parties(head +
+                          "Partenaires Représentant\n"
+                          "L'Agence Régionale de Santé Exemple, représentée par son "
+                          "Directeur général, Monsieur Paul DURAND\n" +
+                          tail)) ==
+          V{"Agence Régionale de Santé Exemple | - | Paul DURAND | Directeur général"});
+  }
+}
+
+TEST_CASE("bodies one a line without article nor representative", "[parties]") {
+  CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTE DE LA VILLE D'EXEMPLE 2024-2028\n"
+                        "Entre :\n"
+                        "Ville d'Exemple\n"
+                        "Agence Régionale de Santé Grand Exemple\n"
+                        "Syndicat Mixte du\n"
+                        "Pays d'Exemple\n"
+                        "Il est convenu ce qui suit :\n")) ==
+        V{"Ville d'Exemple | - | - | -", "Agence Régionale de Santé Grand Exemple | - | - | -",
+          "Syndicat Mixte du Pays d'Exemple | - | - | -"});
+}
+
+TEST_CASE("a title between the civility and the name, the office after it", "[parties]") {
+  CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTE DU PAYS D'EXEMPLE 2019-2023\n"
+                        "Entre :\n"
+                        "L'Agence Régionale de Santé Exemple, représentée par M. le Dr Jean-Luc "
+                        "MARTIN Directeur Général, Chevalier de la Légion d'Honneur\n"
+                        "Et\n"
+                        "Le Pays d'Exemple, représenté par son Président, Mme la Pr Anne DURAND\n"
+                        "Il est convenu ce qui suit :\n")) ==
+        V{"Agence Régionale de Santé Exemple | - | Jean-Luc MARTIN | Directeur Général",
+          "Pays d'Exemple | - | Anne DURAND | Président"});
+}
+
 }  // namespace
 }  // namespace clsdb
