@@ -41,6 +41,19 @@ std::vector<std::string> SplitCells(std::string_view line) {
 
 // A text file's stamp may be printed as consecutive lines, some with the
 // converter's leading space; collect them into one stamp.
+// Appends line to a paragraph as JoinLines joins two lines, in place: a
+// wrapped paragraph may run to thousands of lines, and JoinLines needs only
+// the end of the first (its last word, its hyphen).
+void AppendLine(std::string* paragraph, std::string_view line) {
+  constexpr size_t kTail = 256;
+  const size_t from = paragraph->size() > kTail ? paragraph->size() - kTail : 0;
+  const size_t space = std::string_view(*paragraph).substr(from).find_last_of(' ');
+  const size_t cut = space == std::string_view::npos ? from : from + space + 1;
+  const std::string joined = JoinLines(std::string_view(*paragraph).substr(cut), line);
+  paragraph->resize(cut);
+  *paragraph += joined;
+}
+
 // In a hard-wrapped text (wrap_width > 0, text_wrap.h) the lines a
 // converter broke are joined back into their paragraph; otherwise each
 // non-empty line is a paragraph.
@@ -85,7 +98,7 @@ void LayOutTextPage(const RawPage& page, bool drop_running, const std::vector<bo
       flush_stamp();
       if (wrap_width > 0 && !paragraph.empty() &&
           ContinuesWrappedLine(last_line, text, wrap_width)) {
-        paragraph = JoinLines(paragraph, text);
+        AppendLine(&paragraph, text);
         last_line = text;
         continue;
       }

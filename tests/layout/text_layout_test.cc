@@ -112,5 +112,21 @@ TEST_CASE("text layout: a hard-wrapped text is read one paragraph per paragraph"
   CHECK(got[4].find("au nom de tous.") != std::string::npos);
 }
 
+TEST_CASE("text layout: a word a converter hyphenated at the margin is whole again",
+          "[layout][text][wrap]") {
+  std::string page;
+  for (int i = 0; i < 8; ++i) {
+    page +=
+        "La communaute de communes, la caisse primaire et l'agence regionale de la repre-\n"
+        "sentation des usagers signent le present contrat pour les cinq annees a venir et\n";
+  }
+  page += "s'engagent a le suivre.\n";
+  const std::vector<std::string> got = Paragraphs(LayOut(TextDocument({page})));
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].find("de la representation des usagers") != std::string::npos);
+  CHECK(got[0].find("repre-") == std::string::npos);
+  CHECK(got[0].find("a venir et La communaute") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace clsdb
