@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <vector>
 
 #include "core/utf8.h"
 
@@ -614,6 +615,108 @@ std::string ToNfc(std::string s) {
   return out;
 }
 
+// ---------------------------------------------------------------------------
+// Small capitals split by a converter: "C ONTRAT L OCAL DE S ANTÉ DU H AUT
+// A LLIER".  The capital of each word is set apart from its small capitals,
+// which came out as capitals too.  Along a run of words in capitals, a
+// capital alone followed by a word in capitals is a split word, when at
+// least kSplitWordsInRun of them start with a letter that is not a French
+// word of one letter ("A", "À", "Y"): one such pair is a phrase ("AIDE A
+// DOMICILE"), a run of them is small capitals.
+
+constexpr int kSplitWordsInRun = 2;
+
+struct CapsToken {
+  size_t begin, end;             // bytes of the token in the line
+  int letters = 0;               // 0 when the token is not a word in capitals
+  bool one_letter_word = false;  // "A", "À", "Y"
+};
+
+// The letters of a word in capitals (hyphens and apostrophes allowed), or 0.
+CapsToken ScanCapsToken(std::string_view line, size_t begin, size_t end) {
+  CapsToken t{begin, end};
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  int letters = 0;
+  UChar32 first = 0;
+  for (size_t i = begin; i < end;) {
+    size_t len = 1;
+    const UChar32 c = DecodeUtf8(p + i, end - i, &len);
+    i += len;
+    if (u_isupper(c)) {
+      if (letters++ == 0) first = c;
+    } else if (c != '-' && c != '\'') {
+      return t;
+    }
+  }
+  t.letters = letters;
+  t.one_letter_word = letters == 1 && (first == 'A' || first == 'Y' || first == 0xC0);
+  return t;
+}
+
+// Joins the split words of one line (no '\n' inside).
+std::string JoinSplitCapitalsInLine(std::string_view line) {
+  std::vector<CapsToken> tokens;
+  for (size_t i = 0; i <= line.size();) {
+    size_t end = line.find(' ', i);
+    if (end == std::string_view::npos) end = line.size();
+    tokens.push_back(ScanCapsToken(line, i, end));
+    i = end + 1;
+  }
+  std::vector<bool> join(tokens.size(), false);
+  for (size_t r = 0; r < tokens.size();) {
+    size_t e = r;
+    while (e < tokens.size() && tokens[e].letters > 0) ++e;
+    int evidence = 0;
+    for (size_t k = r; k + 1 < e; ++k) {
+      if (tokens[k].letters == 1 && tokens[k + 1].letters >= 2) {
+        join[k] = true;
+        if (!tokens[k].one_letter_word) ++evidence;
+      }
+    }
+    if (evidence < kSplitWordsInRun) std::fill(join.begin() + r, join.begin() + e, false);
+    r = e + 1;
+  }
+  if (std::find(join.begin(), join.end(), true) == join.end()) return std::string(line);
+  std::string out;
+  out.reserve(line.size());
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    out.append(line.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
+    if (k + 1 < tokens.size() && !join[k]) out += ' ';
+  }
+  return out;
+}
+
+// A token of at most two bytes (one letter, accented or not) followed by a
+// space and a capital: the cheap test that spares most lines the token scan.
+bool MayHaveSplitCapitals(std::string_view s) {
+  size_t token = 0;  // where the current token began
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] == ' ' || s[i] == '\n') {
+      const auto next = static_cast<unsigned char>(s[i + 1]);
+      if (s[i] == ' ' && i > token && i - token <= 2 &&
+          ((next >= 'A' && next <= 'Z') || next >= 0xC0)) {
+        return true;
+      }
+      token = i + 1;
+    }
+  }
+  return false;
+}
+
+std::string JoinSplitCapitals(std::string s) {
+  if (!MayHaveSplitCapitals(s)) return s;
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i <= s.size();) {
+    size_t end = s.find('\n', i);
+    if (end == std::string::npos) end = s.size();
+    out += JoinSplitCapitalsInLine(std::string_view(s).substr(i, end - i));
+    if (end < s.size()) out += '\n';
+    i = end + 1;
+  }
+  return out;
+}
+
 std::string Normalize(std::string_view text, bool cell) {
   std::string stripped;
   if (MayHaveMarkup(text)) {
@@ -625,8 +728,8 @@ std::string Normalize(std::string_view text, bool cell) {
   LineWriter w(&out, cell);
   const bool needs_nfc = MapChars(text, &w);
   w.Finish();
-  if (!needs_nfc) return out;
-  return ToNfc(std::move(out));
+  if (!needs_nfc) return JoinSplitCapitals(std::move(out));
+  return JoinSplitCapitals(ToNfc(std::move(out)));
 }
 
 // ---------------------------------------------------------------------------

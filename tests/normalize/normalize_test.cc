@@ -250,6 +250,23 @@ TEST_CASE("NormalizeText removes the converter markup", "[normalize]") {
   CHECK(NormalizeText(in) == want);
 }
 
+TEST_CASE("NormalizeText joins the words small capitals split", "[normalize]") {
+  // The capital of each word set apart from its small capitals, along a line.
+  CHECK(NormalizeText("C ONTRAT L OCAL DE S ANTE DU H AUT A LLIER") ==
+        "CONTRAT LOCAL DE SANTE DU HAUT ALLIER");
+  CHECK(NormalizeText("\xC3\x89 TAT DES L IEUX 2019-2021") == "\xC3\x89TAT DES LIEUX 2019-2021");
+  CHECK(NormalizeText("Titre : C ONTRAT L OCAL\nsuite") == "Titre : CONTRAT LOCAL\nsuite");
+  // Words of one letter are words: one split-looking pair, or only "A" and
+  // "Y", is not small capitals.
+  CHECK(NormalizeText("AIDE A DOMICILE ET Y COMPRIS LE REPAS") ==
+        "AIDE A DOMICILE ET Y COMPRIS LE REPAS");
+  CHECK(NormalizeText("ANNEXE B TABLEAU DES ACTIONS") == "ANNEXE B TABLEAU DES ACTIONS");
+  // Two runs of capitals, each with one pair: a lower-case word between.
+  CHECK(NormalizeText("ANNEXE B TABLEAU et ANNEXE C LISTE") ==
+        "ANNEXE B TABLEAU et ANNEXE C LISTE");
+  CHECK(NormalizeText("Vitamine C Bio et B Forte") == "Vitamine C Bio et B Forte");
+}
+
 TEST_CASE("NormalizeText decodes HTML entities once", "[normalize]") {
   auto [in, want] = GENERATE(table<std::string, std::string>({
       Case{"R&amp;D", "R&D"}, Case{"a &lt; b &gt; c", "a < b > c"}, Case{"&quot;x&quot;", "\"x\""},
