@@ -728,7 +728,7 @@ class ActReader {
     // One pass tells which labels occur; only those are looked for one by
     // one (most paragraphs hold none).
     const std::vector<const Rule*> present =
-        rules_.MatcherFor(RuleFamily::kDelibAttendees).Matching(block(i).text);
+        rules_.CandidatesFor(RuleFamily::kDelibAttendees).Matching(block(i).text);
     if (present.empty()) return labels;
     for (const auto& [rule, status] : kLists) {
       const Rule& r = rules_.Get(rule);

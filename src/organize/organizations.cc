@@ -541,7 +541,7 @@ class ContractOrganizations {
 std::string OrganizationKind(std::string_view name, const RuleSet& rules) {
   const Rule* best = nullptr;
   size_t best_length = 0;
-  for (const Rule* rule : rules.MatcherFor(RuleFamily::kOrganizationKind).Matching(name)) {
+  for (const Rule* rule : rules.CandidatesFor(RuleFamily::kOrganizationKind).Matching(name)) {
     RuleMatch m;
     if (!rules.Search(*rule, name, &m)) continue;
     const size_t length = m.end - m.start;

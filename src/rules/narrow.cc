@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -215,6 +216,38 @@ size_t EnterGroup(std::string_view p, size_t i, bool* fold, std::vector<bool>* s
   return i + 1;
 }
 
+// At p[i] == '{': one past a bounded repetition "{m,n}" with n >= min_upper,
+// its lower bound in *lower; kNone for anything else ({m}, {m,}, a literal
+// brace).
+size_t WideRepetitionEnd(std::string_view p, size_t i, int min_upper, std::string_view* lower) {
+  auto digits = [&](size_t from) {
+    size_t j = from;
+    while (j < p.size() && j - from < 5 && p[j] >= '0' && p[j] <= '9') ++j;
+    return j;
+  };
+  const size_t comma = digits(i + 1);
+  if (comma == i + 1 || comma >= p.size() || p[comma] != ',') return kNone;
+  const size_t close = digits(comma + 1);
+  if (close == comma + 1 || close >= p.size() || p[close] != '}') return kNone;
+  if (std::atoi(std::string(p.substr(comma + 1, close - comma - 1)).c_str()) < min_upper) {
+    return kNone;
+  }
+  *lower = p.substr(i + 1, comma - i - 1);
+  return close + 1;
+}
+
+// One past the escape at p[i] == '\\' (with the braces of \x{…}, \p{…});
+// kNone when it is cut short or opens \Q…\E.
+size_t EscapeEnd(std::string_view p, size_t i) {
+  if (i + 1 >= p.size() || p[i + 1] == 'Q') return kNone;
+  const char e = p[i + 1];
+  if ((e == 'p' || e == 'P' || e == 'x') && i + 2 < p.size() && p[i + 2] == '{') {
+    const size_t close = p.find('}', i + 3);
+    return close == kNone ? kNone : close + 1;
+  }
+  return i + 2;
+}
+
 }  // namespace
 
 bool InNarrowAlphabet(std::string_view text) {
@@ -286,6 +319,34 @@ std::optional<std::string> NarrowPattern(std::string_view p) {
     i = end;
   }
   if (!saved.empty()) return std::nullopt;
+  return out;
+}
+
+std::optional<std::string> WidenRepetitions(std::string_view p, int min_upper) {
+  std::string out;
+  out.reserve(p.size());
+  for (size_t i = 0; i < p.size();) {
+    size_t end = i + 1;
+    if (p[i] == '\\') {
+      end = EscapeEnd(p, i);
+    } else if (p[i] == '[') {
+      bool property = false;
+      end = ClassEnd(p, i, &property);
+    } else if (p[i] == '{') {
+      std::string_view lower;
+      const size_t wide = WideRepetitionEnd(p, i, min_upper, &lower);
+      if (wide != kNone) {
+        out += '{';
+        out += lower;
+        out += ",}";
+        i = wide;
+        continue;
+      }
+    }
+    if (end == kNone) return std::nullopt;
+    out.append(p, i, end - i);
+    i = end;
+  }
   return out;
 }
 

@@ -47,6 +47,17 @@ bool InNarrowAlphabet(std::string_view text);
 // once per process.
 std::optional<std::string> NarrowPattern(std::string_view pattern);
 
+// The pattern with every bounded repetition {m,n} whose upper bound n is at
+// least min_upper widened to {m,}.  It matches wherever the pattern
+// matches (every parse of the pattern is one of the widened pattern), and
+// also where the repeated part runs longer; but RE2 compiles x{0,200} into
+// two hundred copies of x, and x{0,} into one.  For the sets that only pick
+// which rules to search (RuleSet::CandidatesFor).  {m} and the braces of
+// \x{…}, \p{…} and of character classes are left as they are.  nullopt
+// when the pattern uses syntax the rewriting does not follow (\Q…\E), or
+// a class or escape left open.
+std::optional<std::string> WidenRepetitions(std::string_view pattern, int min_upper);
+
 }  // namespace clsdb
 
 #endif  // CLSDB_RULES_NARROW_H_

@@ -162,6 +162,8 @@ bool RuleMatch::Has(const std::string& name) const { return !Get(name).empty(); 
 struct RuleSet::MatcherCache {
   std::array<std::once_flag, kRequiredFamilies.size()> built;
   std::array<std::unique_ptr<RuleSetMatcher>, kRequiredFamilies.size()> by_family;
+  std::array<std::once_flag, kRequiredFamilies.size()> candidates_built;
+  std::array<std::unique_ptr<RuleSetMatcher>, kRequiredFamilies.size()> candidates;
 };
 
 RuleSet::RuleSet() : matchers_(std::make_unique<MatcherCache>()) {}
@@ -315,6 +317,15 @@ const RuleSetMatcher& RuleSet::MatcherFor(RuleFamily family) const {
   std::call_once(matchers_->built[i],
                  [&] { matchers_->by_family[i] = std::make_unique<RuleSetMatcher>(families_[i]); });
   return *matchers_->by_family[i];
+}
+
+const RuleSetMatcher& RuleSet::CandidatesFor(RuleFamily family) const {
+  const size_t i = static_cast<size_t>(family);
+  std::call_once(matchers_->candidates_built[i], [&] {
+    matchers_->candidates[i] =
+        std::make_unique<RuleSetMatcher>(families_[i], RuleSetMatcher::Mode::kCandidates);
+  });
+  return *matchers_->candidates[i];
 }
 
 Status RuleSet::AddFile(std::string_view text, const std::string& file) {
@@ -621,17 +632,28 @@ std::unique_ptr<RE2::Set> BuildSet(const std::vector<std::string>& patterns) {
 
 }  // namespace
 
-RuleSetMatcher::RuleSetMatcher(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
+// A candidate set's repetitions of at least this many are widened: below
+// it they cost little.
+constexpr int kWidenFrom = 16;
+
+RuleSetMatcher::RuleSetMatcher(std::vector<const Rule*> rules, Mode mode)
+    : rules_(std::move(rules)), mode_(mode) {
   std::vector<std::string> narrowed;
   bool as_written = true;
   for (const Rule* r : rules_) {
     std::optional<std::string> n = NarrowPattern(r->pattern);
     if (!n) return;  // every text goes to the full set
     as_written = as_written && *n == r->pattern;
-    narrowed.push_back(std::move(*n));
+    narrowed.push_back(SetPattern(std::move(*n)));
   }
   narrow_set_ = BuildSet(narrowed);
   narrowed_as_written_ = as_written;
+}
+
+std::string RuleSetMatcher::SetPattern(std::string pattern) const {
+  if (mode_ == Mode::kExact) return pattern;
+  std::optional<std::string> wide = WidenRepetitions(pattern, kWidenFrom);
+  return wide ? std::move(*wide) : pattern;
 }
 
 RuleSetMatcher::~RuleSetMatcher() = default;
@@ -639,7 +661,7 @@ RuleSetMatcher::~RuleSetMatcher() = default;
 const RE2::Set* RuleSetMatcher::Full() const {
   std::call_once(full_built_, [this] {
     std::vector<std::string> patterns;
-    for (const Rule* r : rules_) patterns.push_back(r->pattern);
+    for (const Rule* r : rules_) patterns.push_back(SetPattern(r->pattern));
     full_set_ = BuildSet(patterns);
   });
   return full_set_.get();

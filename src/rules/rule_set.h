@@ -171,6 +171,11 @@ class RuleSet {
   // set costs far more than matching a document); safe to call from several
   // threads.  REQUIRES: ResolveRequired succeeded.
   const RuleSetMatcher& MatcherFor(RuleFamily family) const;
+  // Like MatcherFor, but its set may name more rules than occur in a text
+  // (RuleSetMatcher::kCandidates): for callers that search each rule it
+  // names and act only on what the rule itself finds.  Its set compiles in
+  // a fraction of the instructions.
+  const RuleSetMatcher& CandidatesFor(RuleFamily family) const;
 
   const std::vector<std::string>* List(std::string_view name) const;
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
@@ -228,21 +233,30 @@ class RuleSet {
 // narrow alphabet.
 class RuleSetMatcher {
  public:
+  enum class Mode {
+    kExact,       // Matching gives exactly the rules that occur
+    kCandidates,  // and maybe more: repetitions {m,n} with n >= 16 read as
+                  // {m,} (rules/narrow.h: WidenRepetitions)
+  };
   // REQUIRES: every rule outlives the matcher.
-  explicit RuleSetMatcher(std::vector<const Rule*> rules);
+  explicit RuleSetMatcher(std::vector<const Rule*> rules, Mode mode = Mode::kExact);
   ~RuleSetMatcher();
   // Whether the rules' set compiled: the narrowed one, else the one of the
   // patterns as written (built here then).  The patterns checked at load
   // compile in both forms.
   bool ok() const { return narrow_set_ != nullptr || Full() != nullptr; }
-  // The rules (in the order given) whose pattern occurs in text.
+  // The rules (in the order given) whose pattern occurs in text; in mode
+  // kCandidates, also some whose pattern does not.
   std::vector<const Rule*> Matching(std::string_view text) const;
 
  private:
+  // The pattern as the set holds it: widened in mode kCandidates.
+  std::string SetPattern(std::string pattern) const;
   // The set of the patterns as written; nullptr when it does not compile.
   const re2::RE2::Set* Full() const;
 
   std::vector<const Rule*> rules_;
+  Mode mode_;
   std::unique_ptr<re2::RE2::Set> narrow_set_;  // null when a pattern cannot be narrowed
   bool narrowed_as_written_ = false;           // narrow_set_ serves every text
   mutable std::once_flag full_built_;

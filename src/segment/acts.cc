@@ -129,8 +129,8 @@ void HeadRepeatedTitles(const LaidOutDocument& doc, int end,
 // has its "Objet :" lines under those headings: they open no act.
 std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
                                                     const RuleSet& rules, int end) {
-  const std::vector<const RuleSetMatcher*> sets = {&rules.MatcherFor(RuleFamily::kDelibNumber),
-                                                   &rules.MatcherFor(RuleFamily::kDelibItem)};
+  const std::vector<const RuleSetMatcher*> sets = {&rules.CandidatesFor(RuleFamily::kDelibNumber),
+                                                   &rules.CandidatesFor(RuleFamily::kDelibItem)};
   std::vector<std::pair<int, RuleMatch>> headings, subjects;
   for (int i = 0; i < end; ++i) {
     RuleMatch m;

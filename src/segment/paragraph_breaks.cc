@@ -315,7 +315,7 @@ LaidOutDocument BreakRunOnParagraphs(LaidOutDocument doc, const RuleSet& rules) 
   // compilation costs more than the whole of a short document's other
   // steps, is not built.
   if (std::none_of(doc.blocks.begin(), doc.blocks.end(), IsRunOn)) return doc;
-  const RuleSetMatcher& marks = rules.MatcherFor(RuleFamily::kBreak);
+  const RuleSetMatcher& marks = rules.CandidatesFor(RuleFamily::kBreak);
   if (!marks.ok()) return doc;
   const bool minutes = IsMinutes(doc.blocks, rules);
   const std::vector<ItemMark> items =

@@ -17,8 +17,12 @@ Segmentation Segment(const LaidOutDocument& doc, const RuleSet& rules) {
 }
 
 void PrepareSegmentation(const RuleSet& rules, const std::function<bool()>& still_needed) {
-  for (RuleFamily family : {RuleFamily::kDelibItem, RuleFamily::kDelibNumber,
-                            RuleFamily::kDoctypeBody, RuleFamily::kDoctypeHead}) {
+  // FindActs reads candidate sets, ClassifyDocument exact ones.
+  for (RuleFamily family : {RuleFamily::kDelibItem, RuleFamily::kDelibNumber}) {
+    if (!still_needed()) return;
+    rules.CandidatesFor(family);
+  }
+  for (RuleFamily family : {RuleFamily::kDoctypeBody, RuleFamily::kDoctypeHead}) {
     if (!still_needed()) return;
     rules.MatcherFor(family);
   }

@@ -133,5 +133,36 @@ TEST_CASE("every rule narrows and finds in its examples what it finds as written
   }
 }
 
+TEST_CASE("WidenRepetitions widens long bounded repetitions only", "[rules]") {
+  CHECK(WidenRepetitions("a[^\\n]{0,200}?b{1,3}c{16,16}", 16) == "a[^\\n]{0,}?b{1,3}c{16,}");
+  CHECK(WidenRepetitions("x{2,40}y{5}z{3,}", 16) == "x{2,}y{5}z{3,}");
+  // Braces inside classes and escapes, and literal braces, are left alone.
+  CHECK(WidenRepetitions("[{0,99}]\\{0,99}\\x{2019}\\p{Lu}{1,20}", 16) ==
+        "[{0,99}]\\{0,99}\\x{2019}\\p{Lu}{1,}");
+  CHECK(WidenRepetitions("a{,99}b{x,99}", 16) == "a{,99}b{x,99}");
+  CHECK_FALSE(WidenRepetitions("\\Qa{0,99}\\E", 16));
+  CHECK_FALSE(WidenRepetitions("[a-z", 16));
+}
+
+TEST_CASE("a widened pattern matches wherever the rule matches", "[rules]") {
+  Result<RuleSet> set = RuleSet::LoadDirectory(std::string(CLSDB_SOURCE_DIR) + "/rules", "");
+  REQUIRE(set.ok());
+  int widened = 0;
+  for (const auto& rule : set->rules()) {
+    INFO(rule->file << ": [" << rule->name << "]");
+    const std::optional<std::string> wide = WidenRepetitions(rule->pattern, 16);
+    REQUIRE(wide);
+    if (*wide == rule->pattern) continue;
+    ++widened;
+    const RE2 re(*wide, Utf8Options());
+    REQUIRE(re.ok());
+    for (const RuleExample& ex : rule->examples) {
+      INFO(ex.input);
+      if (ex.should_match) CHECK(RE2::PartialMatch(ex.input, re));
+    }
+  }
+  CHECK(widened > 0);
+}
+
 }  // namespace
 }  // namespace clsdb

@@ -1,6 +1,9 @@
 #include "rules/rule_set.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
 namespace clsdb {
 namespace {
@@ -91,6 +94,30 @@ TEST_CASE("SearchAll finds every match, and RuleSetMatcher matches many rules at
   auto hits = matcher.Matching("le CONTRAT de 2024");
   CHECK(hits.size() == 2);
   CHECK(matcher.Matching("rien").empty());
+}
+
+TEST_CASE("a candidate matcher names every rule that occurs, and may name more", "[rules]") {
+  RuleSet set;
+  REQUIRE(set.AddFile("[short]\npattern: ^a{1,20}$\nmatch: aaa\n"
+                      "[word]\npattern: (?i)contrat\nmatch: Contrat\n",
+                      "f")
+              .ok());
+  const std::vector<const Rule*> rules = {set.Find("short"), set.Find("word")};
+  RuleSetMatcher exact(rules), candidates(rules, RuleSetMatcher::Mode::kCandidates);
+  REQUIRE(candidates.ok());
+  for (const std::string& text :
+       std::vector<std::string>{"aaa", "contrat", "b", std::string(30, 'a')}) {
+    INFO(text);
+    const std::vector<const Rule*> found = exact.Matching(text);
+    const std::vector<const Rule*> named = candidates.Matching(text);
+    for (const Rule* r : found) {
+      CHECK(std::find(named.begin(), named.end(), r) != named.end());
+    }
+  }
+  // Thirty letters are too many for the rule: only the candidate set names it.
+  CHECK(exact.Matching(std::string(30, 'a')).empty());
+  CHECK(candidates.Matching(std::string(30, 'a')) == std::vector<const Rule*>{set.Find("short")});
+  CHECK(candidates.Matching("b").empty());
 }
 
 }  // namespace
