@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "check/annotation.h"
+#include "core/utf8.h"
 #include "extract/text_util.h"
 #include "pipeline/pipeline.h"
 #include "read/reader.h"
@@ -84,8 +85,7 @@ std::string WrappedText(std::string_view text) {
     const size_t space = text.find_first_of(" \n", pos);
     const size_t end = space == std::string_view::npos ? text.size() : space;
     const std::string_view word = text.substr(pos, end - pos);
-    size_t chars = 0;
-    for (unsigned char c : word) chars += (c & 0xC0) != 0x80;
+    const size_t chars = CountCodePoints(word);
     if (line_chars > 0 && line_chars + chars > kWrapWidth && !out.empty() && out.back() == ' ') {
       out.back() = '\n';
       line_chars = 0;

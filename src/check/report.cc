@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace clsdb::check {
 
 namespace {
@@ -21,8 +23,7 @@ std::string Fixed(double v, int decimals = 3) {
 
 std::string Pad(const std::string& s, int width, bool left = false) {
   // Width in characters, not bytes: names may hold accents.
-  int chars = 0;
-  for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+  const int chars = static_cast<int>(CountCodePoints(s));
   if (chars >= width) return s;
   const std::string fill(width - chars, ' ');
   return left ? s + fill : fill + s;

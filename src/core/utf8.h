@@ -94,6 +94,14 @@ inline std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
   return text.substr(0, cut);
 }
 
+// The code points of text, counting its UTF-8 lead bytes: a width in
+// characters for text whose bytes hold accents.
+inline size_t CountCodePoints(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace clsdb
 
 #endif  // CLSDB_CORE_UTF8_H_

@@ -1,7 +1,10 @@
 #include "layout/text_wrap.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "layout/pdf_paragraphs.h"
 #include "normalize/normalize.h"
 
@@ -27,13 +30,6 @@ bool EndsSentence(std::string_view line) {
   return word > 2;
 }
 
-// Characters, not bytes: UTF-8 continuation bytes do not count.
-int Chars(std::string_view s) {
-  int n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 std::string_view Trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
@@ -42,11 +38,10 @@ std::string_view Trimmed(std::string_view s) {
 
 bool StartsUpperOrDigit(std::string_view s) {
   if (s.empty()) return false;
-  const unsigned char c = s[0];
-  if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-  // Accented capitals of Latin-1 Supplement and Latin Extended-A ("É", "Œ").
-  if (c == 0xC3 && s.size() > 1) return static_cast<unsigned char>(s[1]) < 0x9F;
-  return c == 0xC5 && s.size() > 1 && static_cast<unsigned char>(s[1]) == 0x92;
+  if (s[0] >= '0' && s[0] <= '9') return true;
+  size_t len = 1;
+  const UChar32 c = DecodeUtf8(reinterpret_cast<const unsigned char*>(s.data()), s.size(), &len);
+  return c >= 0 && u_isupper(c);
 }
 
 }  // namespace
@@ -64,7 +59,7 @@ int WrapWidth(const std::vector<std::string_view>& lines) {
       previous = {};
       continue;
     }
-    widths.push_back(Chars(line));
+    widths.push_back(static_cast<int>(CountCodePoints(line)));
     if (!previous.empty() && StartsLowercase(line) && !EndsSentence(previous)) {
       ++mid_sentence;
     }
@@ -91,7 +86,10 @@ bool ContinuesWrappedLine(std::string_view line, std::string_view next, int widt
   if (line.empty() || next.empty() || BulletPrefixLength(next) > 0) return false;
   const std::string_view word = next.substr(0, std::min(next.find(' '), next.size()));
   // Proportional fonts fill a line to 85-100% of the widest one.
-  if ((Chars(line) + 1 + Chars(word)) * 100 <= width * 85) return false;
+  if ((static_cast<int>(CountCodePoints(line)) + 1 + static_cast<int>(CountCodePoints(word))) *
+          100 <=
+      width * 85)
+    return false;
   return !(EndsSentence(line) && StartsUpperOrDigit(next));
 }
 

@@ -67,6 +67,13 @@ TEST_CASE("DecodeUtf8 decodes well-formed sequences and one maximal subpart of t
   CHECK(len == length);
 }
 
+TEST_CASE("CountCodePoints counts characters, not bytes", "[core]") {
+  CHECK(CountCodePoints("") == 0);
+  CHECK(CountCodePoints("CPAM") == 4);
+  CHECK(CountCodePoints("Santé") == 5);         // é: two bytes
+  CHECK(CountCodePoints("Cœur – 2025") == 11);  // œ two bytes, – three
+}
+
 TEST_CASE("a Status is ok or carries its code and message", "[core]") {
   CHECK(Status::OK().ok());
   const Status s = Status::NotFound("no such file");
