@@ -39,8 +39,6 @@ std::vector<std::string> SplitCells(std::string_view line) {
   return cells;
 }
 
-// A text file's stamp may be printed as consecutive lines, some with the
-// converter's leading space; collect them into one stamp.
 // Appends line to a paragraph as JoinLines joins two lines, in place: a
 // wrapped paragraph may run to thousands of lines, and JoinLines needs only
 // the end of the first (its last word, its hyphen).
@@ -54,9 +52,10 @@ void AppendLine(std::string* paragraph, std::string_view line) {
   *paragraph += joined;
 }
 
-// In a hard-wrapped text (wrap_width > 0, text_wrap.h) the lines a
-// converter broke are joined back into their paragraph; otherwise each
-// non-empty line is a paragraph.
+// A text file's stamp may be printed as consecutive lines, some with the
+// converter's leading space; collect them into one stamp.  In a hard-wrapped
+// text (wrap_width > 0, text_wrap.h) the lines a converter broke are joined
+// back into their paragraph; otherwise each non-empty line is a paragraph.
 void LayOutTextPage(const RawPage& page, bool drop_running, const std::vector<bool>& running,
                     int wrap_width, FlowBuilder* flow) {
   flow->BeginPage(page.page_no, page.has_text_layer);
