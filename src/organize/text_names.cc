@@ -132,12 +132,22 @@ bool DefinitionAt(std::string_view text, const std::vector<TextToken>& tokens, s
   return false;
 }
 
+// A capitalised article or civility ("Le Président", "La Directrice",
+// "Monsieur le Directeur"): the start of the next sentence or signature
+// where a text runs its lines together, not more of a name.
+bool CapitalisedArticle(const TextToken& token) {
+  static constexpr std::string_view kOpenings[] = {"le", "la", "les", "monsieur", "madame"};
+  return token.capitalized &&
+         std::find(std::begin(kOpenings), std::end(kOpenings), token.folded) != std::end(kOpenings);
+}
+
 // Whether the words after tokens[last] carry the name on: a capitalised
-// word, or "de/du/la" and one, in the same run of text.
+// word other than an article, or "de/du/la" and one, in the same run of
+// text.
 bool NameGoesOn(const std::vector<TextToken>& tokens, size_t last) {
   size_t next = last + 1;
   if (next >= tokens.size() || !tokens[last].joins_next) return false;
-  if (tokens[next].capitalized) return true;
+  if (tokens[next].capitalized) return !CapitalisedArticle(tokens[next]);
   if (!tokens[next].left_out || next + 1 >= tokens.size()) return false;
   return tokens[next].joins_next && tokens[next + 1].capitalized;
 }
