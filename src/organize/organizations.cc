@@ -6,6 +6,7 @@
 
 #include "core/words.h"
 #include "normalize/normalize.h"
+#include "organize/places.h"
 #include "organize/text_names.h"
 
 namespace clsdb {
@@ -147,6 +148,29 @@ class ContractOrganizations {
                                     OrganizationKey(entry.substr(eq + 1)));
       }
     }
+    ReadTerritories();
+  }
+
+  // "59 = Nord" of departements.list, and regions.list, as territories.
+  void ReadTerritories() {
+    departements_ = rules_.List("departements");
+    if (const std::vector<std::string>* regions = rules_.List("regions")) {
+      for (const std::string& region : *regions) {
+        territories_.push_back(region);
+        regions_.insert(OrganizationKey(region));
+      }
+    }
+    if (departements_ != nullptr) {
+      for (const std::string& entry : *departements_) {
+        const size_t eq = entry.find('=');
+        if (eq == std::string::npos) continue;
+        const std::string name(Trim(std::string_view(entry).substr(eq + 1)));
+        territories_.push_back(name);
+        departement_names_[std::string(Trim(std::string_view(entry).substr(0, eq)))] =
+            OrganizationKey(name);
+      }
+    }
+    for (const std::string& t : territories_) territory_keys_.push_back(OrganizationKey(t));
   }
 
   void AddParties() {
@@ -250,6 +274,108 @@ class ContractOrganizations {
         }
       }
     }
+  }
+
+  // The names the text writes as a body of a kind the territory has one of
+  // then a territory ("ARS Pays de la Loire", "MSA Languedoc"): one
+  // organisation per kind and territory.  Such a name is the contract's
+  // organisation of its kind whose names end with that territory; else,
+  // when the contract's one organisation of the kind names no territory,
+  // it is when the text gives that kind one territory only, which no other
+  // organisation of the contract contradicts ("Conseil Départemental du
+  // Nord" is not the bare "Conseil Départemental" of a contract whose CPAM
+  // is Seine-Saint-Denis's); else, when the contract has no organisation of
+  // the kind and the text writes it two ways, a new one.  Anything else is
+  // ambiguous: never guess.
+  void AddQualifiedNames(std::string_view text, const std::vector<TextToken>& tokens) {
+    if (text.empty() || one_per_territory_ == nullptr || territories_.empty()) return;
+    const TokenIndex index(tokens);
+    std::map<std::string, std::vector<QualifiedName>> by_kind;
+    for (QualifiedName& q : FindQualifiedNames(text, tokens, index, territories_, rules_)) {
+      const std::string kind = OrganizationKind(q.body, rules_);
+      if (OnePerTerritory(kind)) by_kind[kind].push_back(std::move(q));
+    }
+    for (const auto& [kind, names] : by_kind) {
+      std::map<std::string, int> spellings;  // by territory
+      for (const QualifiedName& q : names) ++spellings[q.territory];
+      for (const QualifiedName& q : names) {
+        const int org = OrganizationOfPlace(kind, q, spellings.size(), spellings[q.territory]);
+        if (org >= 0 && (Find(q.name) < 0 || Find(q.name) == org)) Alias(org, q.name);
+      }
+    }
+  }
+
+  // The organisation of the kind for a name with its territory, the text
+  // giving the kind places_in_text territories and this one `spellings`
+  // names; -1 when unsure.  A new one when the contract's organisations of
+  // the kind are only those made here for other territories and the text
+  // writes the body two ways ("MSA Languedoc", "Mutualité Sociale Agricole
+  // du Languedoc").
+  int OrganizationOfPlace(const std::string& kind, const QualifiedName& q, size_t places_in_text,
+                          int spellings) {
+    const std::string& territory = q.territory;
+    int named = -1;
+    int bare = -1;
+    int of_kind = 0;
+    for (size_t o = 0; o < c_.organizations.size(); ++o) {
+      if (c_.organizations[o].kind != kind) continue;
+      ++of_kind;
+      const std::set<std::string> own = PlacesOf(static_cast<int>(o));
+      if (own.count(territory)) {
+        if (named >= 0) return -1;
+        named = static_cast<int>(o);
+      } else if (own.empty()) {
+        bare = static_cast<int>(o);
+      }
+    }
+    if (named >= 0) return named;
+    const auto made =
+        static_cast<int>(std::count_if(made_from_places_.begin(), made_from_places_.end(),
+                                       [&](int o) { return c_.organizations[o].kind == kind; }));
+    if (of_kind == made) {
+      // A body the text names once is no name to link.
+      if (spellings < 2) return -1;
+      const int org = Add(q.name, kind, /*from_party=*/false);
+      made_from_places_.insert(org);
+      return org;
+    }
+    if (of_kind > 1 || bare < 0 || places_in_text > 1) return -1;
+    // Another organisation's territory of the same list (a département, a
+    // region) says where the contract is.
+    const bool region = regions_.count(territory) > 0;
+    for (size_t o = 0; o < c_.organizations.size(); ++o) {
+      for (const std::string& place : PlacesOf(static_cast<int>(o))) {
+        if (place != territory && (regions_.count(place) > 0) == region) return -1;
+      }
+    }
+    return bare;
+  }
+
+  // The territories the names of an organisation end with.
+  std::set<std::string> PlacesOf(int org) const {
+    std::set<std::string> places;
+    for (const OrganizationAlias& alias : c_.organization_aliases) {
+      if (alias.organization_index != org) continue;
+      const std::string place = PlaceAtEnd(CoreName(alias.name));
+      if (!place.empty()) places.insert(place);
+    }
+    return places;
+  }
+
+  // The key of the territory a name ends with, the longest of the lists
+  // ("cpam meurthe et moselle": "meurthe et moselle"), or that of the
+  // département whose code ends it ("CPAM 93", "CD62"); "" for none.
+  std::string PlaceAtEnd(const std::string& name) const {
+    const std::string key = " " + OrganizationKey(name);
+    std::string best;
+    for (const std::string& place : territory_keys_) {
+      if (place.size() > best.size() && key.ends_with(" " + place)) best = place;
+    }
+    if (!best.empty() || departements_ == nullptr) return best;
+    const std::string code = DepartementOfName(name, *departements_);
+    if (code.empty()) return "";
+    auto it = departement_names_.find(code);
+    return it == departement_names_.end() ? "" : it->second;
   }
 
   // The bare names of a kind the territory has one of that the contract's
@@ -534,6 +660,14 @@ class ContractOrganizations {
   std::vector<std::pair<std::string, std::string>> abbreviations_;
   std::map<std::string, int> by_key_;
   std::set<int> from_party_;
+  // Territories (lists regions and departements): as written, their keys,
+  // the regions' keys, and the départements' keys by code.
+  const std::vector<std::string>* departements_;
+  std::vector<std::string> territories_;
+  std::vector<std::string> territory_keys_;
+  std::set<std::string> regions_;
+  std::map<std::string, std::string> departement_names_;
+  std::set<int> made_from_places_;
 };
 
 }  // namespace
@@ -594,6 +728,7 @@ DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rul
         i < contract_texts.size() ? std::string_view(contract_texts[i]) : std::string_view();
     const std::vector<TextToken> tokens = TokenizeText(text);
     orgs.AddTextNames(text, tokens);
+    orgs.AddQualifiedNames(text, tokens);
     orgs.ChooseNames();
     orgs.AddBareKindNames(text, tokens);
     orgs.SetMatchKeys(department);

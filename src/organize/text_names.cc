@@ -132,12 +132,22 @@ bool DefinitionAt(std::string_view text, const std::vector<TextToken>& tokens, s
   return false;
 }
 
+// A capitalised article or civility ("Le Président", "La Directrice",
+// "Monsieur le Directeur"): the start of the next sentence or signature
+// where a text runs its lines together, not more of a name.
+bool CapitalisedArticle(const TextToken& token) {
+  static constexpr std::string_view kOpenings[] = {"le", "la", "les", "monsieur", "madame"};
+  return token.capitalized &&
+         std::find(std::begin(kOpenings), std::end(kOpenings), token.folded) != std::end(kOpenings);
+}
+
 // Whether the words after tokens[last] carry the name on: a capitalised
-// word, or "de/du/la" and one, in the same run of text.
+// word other than an article, or "de/du/la" and one, in the same run of
+// text.
 bool NameGoesOn(const std::vector<TextToken>& tokens, size_t last) {
   size_t next = last + 1;
   if (next >= tokens.size() || !tokens[last].joins_next) return false;
-  if (tokens[next].capitalized) return true;
+  if (tokens[next].capitalized) return !CapitalisedArticle(tokens[next]);
   if (!tokens[next].left_out || next + 1 >= tokens.size()) return false;
   return tokens[next].joins_next && tokens[next + 1].capitalized;
 }
@@ -244,7 +254,97 @@ void FindAcronymsOfName(std::string_view text, const std::vector<TextToken>& tok
   }
 }
 
+// Where the body before a territory ends: the token before the "de/du/des/
+// de la/d'" that lead to tokens[place], or before the acronym in brackets
+// ("Agence Régionale de Santé (ARS) Pays de la Loire"); *bracket tells
+// which.  tokens.size() when nothing joins a body to the territory.
+size_t BodyEndBefore(std::string_view text, const std::vector<TextToken>& tokens, size_t place,
+                     bool* bracket) {
+  *bracket = false;
+  size_t p = place;
+  while (p > 0 && place - p < 2 && tokens[p - 1].left_out && tokens[p - 1].joins_next) --p;
+  if (p == 0) return tokens.size();
+  const size_t before = p - 1;
+  if (tokens[before].joins_next) return before;
+  // "(ARS) ": the acronym in brackets, then the territory.
+  const std::string_view after =
+      text.substr(tokens[before].end, tokens[p].start - tokens[before].end);
+  if (!tokens[before].all_capitals || Trim(after) != ")" || before == 0) return tokens.size();
+  const std::string_view open =
+      text.substr(tokens[before - 1].end, tokens[before].start - tokens[before - 1].end);
+  if (Trim(open) != "(") return tokens.size();
+  *bracket = true;
+  return before - 1;
+}
+
+// The qualified name whose territory is tokens[place, last], if a body of
+// a known kind is written just before it.
+bool QualifiedNameAt(std::string_view text, const std::vector<TextToken>& tokens, size_t place,
+                     size_t last, const RuleSet& rules, QualifiedName* out) {
+  bool bracket = false;
+  const size_t end = BodyEndBefore(text, tokens, place, &bracket);
+  if (end >= tokens.size()) return false;
+  size_t best = tokens.size();
+  for (size_t first = end + 1; first-- > 0 && end - first < 6;) {
+    if (first < end && !tokens[first].joins_next) break;
+    if (!tokens[first].capitalized || tokens[first].small) continue;
+    const std::string_view body =
+        text.substr(tokens[first].start, tokens[end].end - tokens[first].start);
+    if (!OrganizationKind(body, rules).empty()) best = first;
+  }
+  if (best == tokens.size()) return false;
+  out->body = Collapsed(text.substr(tokens[best].start, tokens[end].end - tokens[best].start));
+  // After a bracket, what follows it: "… Santé (ARS) Pays de la Loire" is
+  // "… Santé Pays de la Loire".
+  const size_t tail = bracket ? text.find(')', tokens[end].end) + 1 : tokens[end].end;
+  out->name = out->body + " " + Collapsed(text.substr(tail, tokens[last].end - tail));
+  return true;
+}
+
 }  // namespace
+
+std::vector<QualifiedName> FindQualifiedNames(std::string_view text,
+                                              const std::vector<TextToken>& tokens,
+                                              const TokenIndex& index,
+                                              const std::vector<std::string>& territories,
+                                              const RuleSet& rules) {
+  std::vector<QualifiedName> out;
+  // The longest territories first: "Pays de la Loire" is not the Loire.
+  std::vector<std::vector<std::string>> keys;
+  for (const std::string& territory : territories) {
+    keys.push_back(SplitWords(OrganizationKey(territory)));
+  }
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::vector<bool> taken(tokens.size(), false);  // in a longer territory
+  for (const std::vector<std::string>& words : keys) {
+    if (words.empty()) continue;
+    for (const uint32_t place : index.With(words[0])) {
+      if (!tokens[place].capitalized || place == 0 || taken[place]) continue;
+      // "Haute-Loire" is not the Loire, nor "Loire-Atlantique".
+      if (tokens[place - 1].joins_next &&
+          text.substr(tokens[place - 1].end, tokens[place].start - tokens[place - 1].end)
+                  .find('-') != std::string_view::npos) {
+        continue;
+      }
+      const size_t last = words.size() == 1 ? place : MatchKey(tokens, place, words);
+      if (last == 0 || NameGoesOn(tokens, last)) continue;
+      if (last + 1 < tokens.size() && tokens[last].joins_next &&
+          text.substr(tokens[last].end, tokens[last + 1].start - tokens[last].end).find('-') !=
+              std::string_view::npos) {
+        continue;
+      }
+      for (size_t t = place; t <= last; ++t) taken[t] = true;
+      QualifiedName q;
+      if (!QualifiedNameAt(text, tokens, place, last, rules, &q)) continue;
+      q.territory = JoinWords(words);
+      const bool known = std::any_of(out.begin(), out.end(),
+                                     [&](const QualifiedName& o) { return o.name == q.name; });
+      if (!known) out.push_back(std::move(q));
+    }
+  }
+  return out;
+}
 
 TokenIndex::TokenIndex(const std::vector<TextToken>& tokens) : by_initial_(256) {
   by_folded_.reserve(tokens.size());

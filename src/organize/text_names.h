@@ -96,6 +96,29 @@ std::vector<std::string> FindAcronymSpellings(std::string_view text,
                                               const std::vector<TextToken>& tokens,
                                               const TokenIndex& index, std::string_view name);
 
+// A body's name then a territory, as a text writes a national body's
+// regional or departmental office: "ARS Pays de la Loire", "l'Agence
+// Régionale de Santé (ARS) Pays de la Loire", "CPAM de la Drôme", "MSA
+// Languedoc".
+struct QualifiedName {
+  std::string name;       // as written, the acronym in brackets left out
+  std::string body;       // "Agence Régionale de Santé", of a known kind
+  std::string territory;  // the territory's key (OrganizationKey): "pays loire"
+};
+
+// The names of text that are a body of a known kind (rules
+// organization.kind.K: the longest run of words before the territory,
+// from a capitalised word, that has one, at most six words) then, after "de/du/des/de
+// la/d'" or an acronym in brackets, one of territories (names as a list
+// writes them: "Pays de la Loire", "Drôme"), written with a capital and
+// that no capitalised word or hyphenated word carries on ("Loire" in
+// "Loire-Atlantique" is not the Loire).
+std::vector<QualifiedName> FindQualifiedNames(std::string_view text,
+                                              const std::vector<TextToken>& tokens,
+                                              const TokenIndex& index,
+                                              const std::vector<std::string>& territories,
+                                              const RuleSet& rules);
+
 }  // namespace clsdb
 
 #endif  // CLSDB_ORGANIZE_TEXT_NAMES_H_

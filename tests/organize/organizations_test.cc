@@ -494,5 +494,38 @@ TEST_CASE("a bare party's name with the territory another party names is that pa
       Holds(AliasNames(named.contracts[0], 0), "Conseil Départemental de Seine-Saint-Denis"));
 }
 
+TEST_CASE("a body's name then a territory is the contract's body of that kind and place",
+          "[organize]") {
+  const std::string text =
+      "avec l’Agence Régionale de Santé (ARS) Pays de la Loire et la MSA Languedoc\n"
+      "la Mutualité Sociale Agricole du Languedoc ; le Conseil Départemental du Nord\n";
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract(
+          {PartyNamed("Agence Régionale de Santé", "ARS"), PartyNamed("Conseil Départemental"),
+           PartyNamed("Caisse Primaire d'Assurance Maladie de Seine-Saint-Denis")},
+          {}),
+      RepoRules(), {text});
+  const Contract& c = out.contracts[0];
+  CHECK(Holds(AliasNames(c, 0), "Agence Régionale de Santé Pays de la Loire"));
+  // Another party names the contract's département: the Nord is not it.
+  CHECK_FALSE(Holds(AliasNames(c, 1), "Conseil Départemental du Nord"));
+  // No MSA among the parties: one organisation for the MSA of the Languedoc.
+  REQUIRE(c.organizations.size() == 4);
+  CHECK(c.organizations[3].kind == "msa");
+  CHECK(Holds(AliasNames(c, 3), "MSA Languedoc"));
+  CHECK(Holds(AliasNames(c, 3), "Mutualité Sociale Agricole du Languedoc"));
+
+  // An ARS of another region than the party's, two regions for a bare
+  // party: which? Never guess.
+  const std::string two = "l'ARS Bretagne puis l'ARS Pays de la Loire, l'ARS Languedoc\n";
+  const DocumentRecords other = ResolveOrganizations(
+      OneContract({PartyNamed("Agence Régionale de Santé de Bretagne")}, {}), RepoRules(), {two});
+  CHECK(Holds(AliasNames(other.contracts[0], 0), "ARS Bretagne"));
+  CHECK_FALSE(Holds(AliasNames(other.contracts[0], 0), "ARS Languedoc"));
+  const DocumentRecords bare =
+      ResolveOrganizations(OneContract({PartyNamed("ARS")}, {}), RepoRules(), {two});
+  CHECK(AliasNames(bare.contracts[0], 0) == std::vector<std::string>{"ARS"});
+}
+
 }  // namespace
 }  // namespace clsdb

@@ -231,3 +231,53 @@ TEST_CASE("a definition that two organisations would claim links nothing", "[org
 
 }  // namespace
 }  // namespace clsdb
+
+namespace clsdb {
+namespace {
+
+std::vector<QualifiedName> Qualified(const std::string& text) {
+  const std::vector<TextToken> tokens = TokenizeText(text);
+  const std::vector<std::string> territories = {"Pays de la Loire", "Loire", "Loire-Atlantique",
+                                                "Languedoc",        "Drôme", "Bretagne"};
+  return FindQualifiedNames(text, tokens, TokenIndex(tokens), territories, RepoRules());
+}
+
+bool HasQualified(const std::vector<QualifiedName>& found, const std::string& name,
+                  const std::string& territory) {
+  for (const QualifiedName& q : found) {
+    if (q.name == name) return q.territory == territory;
+  }
+  return false;
+}
+
+TEST_CASE("a body's name then a territory is a qualified name", "[organize]") {
+  const std::vector<QualifiedName> found = Qualified(
+      "avec l’Agence Régionale de Santé (ARS) Pays de la Loire, la MSA Languedoc et\n"
+      "la Caisse Primaire d'Assurance Maladie de la Drôme ; ARS Bretagne.\n"
+      "Le Directeur de la CPAM de Loire-Atlantique et le Conseil Départemental de la Loire.\n"
+      "la Ville de Bretagne, la Région Loire, le département de la Haute-Loire.\n"
+      "Le Directeur de l'ARS Languedoc-Roussillon Le Président du Conseil Départemental de la "
+      "Drôme La Directrice de la CPAM de la Drôme Sud\n");
+  CHECK(HasQualified(found, "Agence Régionale de Santé Pays de la Loire", "pays loire"));
+  CHECK(HasQualified(found, "MSA Languedoc", "languedoc"));
+  CHECK(HasQualified(found, "Caisse Primaire d'Assurance Maladie de la Drôme", "drome"));
+  CHECK(HasQualified(found, "ARS Bretagne", "bretagne"));
+  CHECK(HasQualified(found, "Conseil Départemental de la Loire", "loire"));
+  // Lines run together: a capitalised article starts the next one.
+  CHECK(HasQualified(found, "Conseil Départemental de la Drôme", "drome"));
+  CHECK_FALSE(HasQualified(found, "CPAM de la Drôme", "drome"));
+  CHECK(
+      HasQualified(Qualified("l'ARS Bretagne Monsieur le Directeur"), "ARS Bretagne", "bretagne"));
+  CHECK(AcronymSpellings("Le Directeur de l'ARS IDF Monsieur le Maire",
+                         "Agence Régionale de Santé d'Ile de France") ==
+        std::vector<std::string>{"ARS IDF"});
+  // Another territory that starts so, a body of no known kind, none before.
+  CHECK_FALSE(HasQualified(found, "CPAM de Loire", "loire"));
+  for (const QualifiedName& q : found) {
+    CHECK(q.name.find("Ville") == std::string::npos);
+    CHECK(q.name.find("Haute") == std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace clsdb
