@@ -434,6 +434,27 @@ std::vector<int> DecisionThenItem(const LaidOutDocument& doc, const RuleSet& rul
   return {};
 }
 
+// Minutes approve the previous minutes before their first act, most often
+// under a heading of their own with no number ("APPROBATION DU PROCES-VERBAL
+// DU 15/12/2019 … Le procès-verbal est validé."), and that approval is an
+// act of the sitting, taken by those present at its opening.  The last such
+// heading (rule "delib.minutes_approval") before the first act, followed by
+// a decision before it, opens one more act; an agenda's line of the same
+// words, further up, decides nothing before the next heading.  -1 for none.
+int MinutesApproval(const LaidOutDocument& doc, const RuleSet& rules, int first_act,
+                    const std::vector<const Rule*>& decision) {
+  const Rule& heading = rules.Get(RuleId::kDelibMinutesApproval);
+  for (int i = first_act - 1; i >= 0; --i) {
+    const Block& b = doc.blocks[i];
+    if (!IsParagraph(b) || !rules.Search(heading, b.text, nullptr)) continue;
+    for (int k = i; k < first_act; ++k) {
+      if (AnyMatches(doc.blocks[k], decision, rules)) return i;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 }  // namespace
 
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
@@ -486,6 +507,9 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   if (starts.empty()) {
     if (deliberation && end > 0) seg->acts.push_back(BlockRange{0, end});
     return;
+  }
+  if (const int approval = MinutesApproval(doc, rules, starts.front(), decision); approval > 0) {
+    starts.insert(starts.begin(), approval);
   }
   seg->sitting = BlockRange{0, starts.front()};
   for (size_t k = 0; k < starts.size(); ++k) {

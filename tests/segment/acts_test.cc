@@ -703,5 +703,37 @@ TEST_CASE("a small count of abstentions written in words", "[segment]") {
   CHECK(run.records.deliberations[0].votes_abstention == 4);
 }
 
+// Run-on minutes that approve the previous minutes under a heading of their
+// own, with no number, before their numbered acts: the approval is an act,
+// taken by those present, and "PROCÈS-VERBAL DU CONSEIL" inside its heading
+// cuts nothing.
+const char kApprovalBeforeNumberedActs[] =
+    "CONSEIL MUNICIPAL Séance du 29 mars 2023 L'an 2023, le 29 mars à 19h05 les membres du "
+    "conseil municipal se sont réunis en séance publique. Sont présents : Madame Anne PETIT, "
+    "Monsieur Paul MARTIN, Monsieur Luc ROUX. Absents : Madame Claire DURAND. La séance est "
+    "ouverte à 19h05. 1 APPROBATION DU PROCÈS-VERBAL DU CONSEIL MUNICIPAL DU 8 FÉVRIER 2023 "
+    "Monsieur le Maire demande s'il y a des observations. Il n'y en a pas. Le procès-verbal de "
+    "la séance du 8 février 2023 est approuvé. DEL20230329_1 : Présentation du rapport social "
+    "unique 2021 Le Conseil municipal, après en avoir délibéré, PREND ACTE du rapport. "
+    "DEL20230329_2 : Tarifs de la cantine Le Conseil municipal, après en avoir délibéré, "
+    "DÉCIDE d'approuver les tarifs.\n";
+
+TEST_CASE("the approval of the previous minutes before numbered acts is an act",
+          "[segment][breaks]") {
+  const testing::TextRun run(kApprovalBeforeNumberedActs);
+  REQUIRE(run.records.deliberations.size() == 3);
+  const Deliberation& approval = run.records.deliberations[0];
+  REQUIRE(approval.title);
+  CHECK(approval.title->starts_with("APPROBATION DU PROCÈS-VERBAL DU CONSEIL MUNICIPAL"));
+  CHECK(approval.outcome == "adopted");
+  for (const Deliberation& d : run.records.deliberations) {
+    std::vector<std::string> people;
+    for (const Attendee& a : d.attendees) people.push_back(a.name + " | " + a.status);
+    CHECK(people == std::vector<std::string>{"Anne PETIT | present", "Paul MARTIN | present",
+                                             "Luc ROUX | present", "Claire DURAND | absent"});
+  }
+  CHECK(run.records.deliberations[1].number == "DEL20230329_1");
+}
+
 }  // namespace
 }  // namespace clsdb
