@@ -724,7 +724,8 @@ TEST_CASE("the approval of the previous minutes before numbered acts is an act",
   REQUIRE(run.records.deliberations.size() == 3);
   const Deliberation& approval = run.records.deliberations[0];
   REQUIRE(approval.title);
-  CHECK(approval.title->starts_with("APPROBATION DU PROCÈS-VERBAL DU CONSEIL MUNICIPAL"));
+  // The heading alone, not the text run on after it.
+  CHECK(*approval.title == "APPROBATION DU PROCÈS-VERBAL DU CONSEIL MUNICIPAL DU 8 FÉVRIER 2023");
   CHECK(approval.outcome == "adopted");
   for (const Deliberation& d : run.records.deliberations) {
     std::vector<std::string> people;
@@ -733,6 +734,47 @@ TEST_CASE("the approval of the previous minutes before numbered acts is an act",
                                              "Luc ROUX | present", "Claire DURAND | absent"});
   }
   CHECK(run.records.deliberations[1].number == "DEL20230329_1");
+}
+
+// The same heading in lower case after a full stop, in run-on minutes.
+TEST_CASE("an approval of the minutes headed in lower case opens an act", "[segment][breaks]") {
+  const testing::TextRun run(
+      "CONSEIL MUNICIPAL Séance du 16 février 2023 L'an deux mille vingt-trois, le 16 février, "
+      "le Conseil municipal s'est réuni sous la présidence de Mme Anne PETIT, Maire. Présents : "
+      "Mme Anne PETIT, M. Paul MARTIN, M. Luc ROUX. Avant d'ouvrir la séance, Mme la Maire fait "
+      "observer une minute de silence. Approbation du procès-verbal de la séance du 27 janvier "
+      "2023 Le procès-verbal de la séance du 27 janvier est approuvé à l'unanimité des membres "
+      "présents. Délibération n° 2023-011 Étude de faisabilité d'un parc éolien Le Conseil "
+      "municipal, après en avoir délibéré, DÉCIDE d'approuver l'étude.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].title ==
+        "Approbation du procès-verbal de la séance du 27 janvier 2023");
+  CHECK(run.records.deliberations[0].outcome == "adopted");
+  CHECK(run.records.deliberations[0].attendees.size() == 3);
+  CHECK(run.records.deliberations[1].number == "2023-011");
+}
+
+// An agenda's line approving the minutes is followed by the agenda's next
+// lines: it opens no act, though something is adopted further down.
+TEST_CASE("an agenda line approving the minutes opens no act", "[segment]") {
+  const testing::TextRun run(
+      "PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 19 DECEMBRE 2023\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT.\n"
+      "RAPPEL DE L'ORDRE DU JOUR :\n"
+      "Approbation du procès-verbal du conseil communautaire du 25 septembre 2023\n"
+      "1. Débat sur les énergies renouvelables\n"
+      "2. Budget annexe : décision modificative\n"
+      "3. Tarifs des locaux\n"
+      "4. Questions diverses\n"
+      "Le rapport d'activité présenté en début de séance est adopté par le bureau.\n"
+      "n°2-1 : Approbation du procès-verbal du conseil communautaire du 25 septembre 2023 "
+      "DCC2023_129\n"
+      "Après en avoir délibéré, à l'unanimité, le conseil DÉCIDE d'approuver le procès-verbal.\n"
+      "n°2-2 : Budget annexe : décision modificative DCC2023_130\n"
+      "Après en avoir délibéré, à l'unanimité, le conseil DÉCIDE d'approuver la décision.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].number == "DCC2023_129");
+  CHECK(run.records.deliberations[1].number == "DCC2023_130");
 }
 
 }  // namespace
