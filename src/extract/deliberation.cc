@@ -539,6 +539,16 @@ class ActReader {
     return title;
   }
 
+  // The approval of the previous minutes that segment/acts.cc opened at its
+  // heading: the heading without the text run on after it.
+  OptText MinutesApprovalTitle() const {
+    RuleMatch m;
+    if (!Search(RuleId::kDelibMinutesApproval, act_.begin, &m)) return std::nullopt;
+    std::string title = CleanValue(m.Get("title"));
+    if (title.empty()) return std::nullopt;
+    return title;
+  }
+
   // The subject of a numbered item of minutes: on the item's line, or the
   // short paragraph under a number that stands alone ("2." / "Approbation …").
   OptText ItemTitle() const {
@@ -547,7 +557,9 @@ class ActReader {
         !Search(RuleId::kDelibItemPoint, act_.begin, &m) &&
         !Search(RuleId::kDelibItemRoman, act_.begin, &m)) {
       // An item told by its decision opens at its subject line.
-      if (act_.begin == 0 || !Matches(RuleId::kDelibSubjectLine, act_.begin)) return std::nullopt;
+      if (act_.begin == 0 || !Matches(RuleId::kDelibSubjectLine, act_.begin)) {
+        return MinutesApprovalTitle();
+      }
       std::string title = CleanValue(block(act_.begin).text);
       while (!title.empty() && (title.back() == ':' || title.back() == ' ')) title.pop_back();
       if (title.empty()) return std::nullopt;

@@ -110,6 +110,7 @@ namespace clsdb {
   X(kDelibMeetingDateCaps, "delib.meeting_date.caps", "extract/deliberation")                      \
   X(kDelibMeetingDateHeading, "delib.meeting_date.heading", "extract/deliberation")                \
   X(kDelibMeetingDateSentence, "delib.meeting_date.sentence", "extract/deliberation")              \
+  X(kDelibMinutesApproval, "delib.minutes_approval", "segment/acts")                               \
   X(kDelibNumberCodeFirst, "delib.number.code_first", "extract/deliberation")                      \
   X(kDelibNumberCodeLast, "delib.number.code_last", "extract/deliberation")                        \
   X(kDelibNumberCoded, "delib.number.coded", "extract/deliberation")                               \

@@ -434,6 +434,33 @@ std::vector<int> DecisionThenItem(const LaidOutDocument& doc, const RuleSet& rul
   return {};
 }
 
+// Minutes approve the previous minutes before their first act, most often
+// under a heading of their own with no number ("APPROBATION DU PROCES-VERBAL
+// DU 15/12/2019 … Le procès-verbal est validé."), and that approval is an
+// act of the sitting, taken by those present at its opening.  The last such
+// heading (rule "delib.minutes_approval") before the first act, decided in
+// its own paragraph or the few after it ("Le procès-verbal est approuvé"),
+// opens one more act; an agenda's line of the same words is followed by the
+// agenda's next lines, not by a decision.  -1 for none.
+int MinutesApproval(const LaidOutDocument& doc, const RuleSet& rules, int first_act) {
+  constexpr int kDecisionBlocks = 4;  // the heading's paragraph and the next three
+  const Rule& heading = rules.Get(RuleId::kDelibMinutesApproval);
+  // What approves minutes: "est approuvé", "à l'unanimité", "après en avoir
+  // délibéré" (a vote line's bare counts may be an agenda item's numbers).
+  const std::vector<const Rule*> decision = {&rules.Get(RuleId::kDelibOutcomeAdopted),
+                                             &rules.Get(RuleId::kDelibVotesUnanimous),
+                                             &rules.Get(RuleId::kDelibDeliberated)};
+  for (int i = first_act - 1; i >= 0; --i) {
+    const Block& b = doc.blocks[i];
+    if (!IsParagraph(b) || !rules.Search(heading, b.text, nullptr)) continue;
+    for (int k = i; k < std::min(first_act, i + kDecisionBlocks); ++k) {
+      if (AnyMatches(doc.blocks[k], decision, rules)) return i;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 }  // namespace
 
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
@@ -486,6 +513,9 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   if (starts.empty()) {
     if (deliberation && end > 0) seg->acts.push_back(BlockRange{0, end});
     return;
+  }
+  if (const int approval = MinutesApproval(doc, rules, starts.front()); approval > 0) {
+    starts.insert(starts.begin(), approval);
   }
   seg->sitting = BlockRange{0, starts.front()};
   for (size_t k = 0; k < starts.size(); ++k) {

@@ -18,14 +18,23 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 std::vector<size_t> BreakPoints(std::string_view text, const RuleSetMatcher& marks,
                                 const RuleSet& rules) {
   std::vector<size_t> at;
+  std::vector<std::pair<size_t, size_t>> marked;  // each mark's "at" group
   // One pass tells which marks occur; only those are looked for one by one.
   for (const Rule* rule : marks.Matching(text)) {
     for (const RuleMatch& m : rules.SearchAll(*rule, text)) {
       const auto group = m.group_spans.find("at");
       const size_t pos = group != m.group_spans.end() ? group->second.first : m.start;
       if (pos > 0 && pos < text.size()) at.push_back(pos);
+      if (group != m.group_spans.end()) marked.push_back(group->second);
     }
   }
+  // A mark inside another's heading is part of it ("APPROBATION DU
+  // PROCÈS-VERBAL DU CONSEIL" holds "PROCÈS-VERBAL DU CONSEIL"): no cut.
+  std::erase_if(at, [&](size_t pos) {
+    return std::any_of(marked.begin(), marked.end(), [&](const std::pair<size_t, size_t>& span) {
+      return span.first < pos && pos < span.second;
+    });
+  });
   std::sort(at.begin(), at.end());
   at.erase(std::unique(at.begin(), at.end()), at.end());
   return at;

@@ -703,5 +703,79 @@ TEST_CASE("a small count of abstentions written in words", "[segment]") {
   CHECK(run.records.deliberations[0].votes_abstention == 4);
 }
 
+// Run-on minutes that approve the previous minutes under a heading of their
+// own, with no number, before their numbered acts: the approval is an act,
+// taken by those present, and "PROCÈS-VERBAL DU CONSEIL" inside its heading
+// cuts nothing.
+const char kApprovalBeforeNumberedActs[] =
+    "CONSEIL MUNICIPAL Séance du 29 mars 2023 L'an 2023, le 29 mars à 19h05 les membres du "
+    "conseil municipal se sont réunis en séance publique. Sont présents : Madame Anne PETIT, "
+    "Monsieur Paul MARTIN, Monsieur Luc ROUX. Absents : Madame Claire DURAND. La séance est "
+    "ouverte à 19h05. 1 APPROBATION DU PROCÈS-VERBAL DU CONSEIL MUNICIPAL DU 8 FÉVRIER 2023 "
+    "Monsieur le Maire demande s'il y a des observations. Il n'y en a pas. Le procès-verbal de "
+    "la séance du 8 février 2023 est approuvé. DEL20230329_1 : Présentation du rapport social "
+    "unique 2021 Le Conseil municipal, après en avoir délibéré, PREND ACTE du rapport. "
+    "DEL20230329_2 : Tarifs de la cantine Le Conseil municipal, après en avoir délibéré, "
+    "DÉCIDE d'approuver les tarifs.\n";
+
+TEST_CASE("the approval of the previous minutes before numbered acts is an act",
+          "[segment][breaks]") {
+  const testing::TextRun run(kApprovalBeforeNumberedActs);
+  REQUIRE(run.records.deliberations.size() == 3);
+  const Deliberation& approval = run.records.deliberations[0];
+  REQUIRE(approval.title);
+  // The heading alone, not the text run on after it.
+  CHECK(*approval.title == "APPROBATION DU PROCÈS-VERBAL DU CONSEIL MUNICIPAL DU 8 FÉVRIER 2023");
+  CHECK(approval.outcome == "adopted");
+  for (const Deliberation& d : run.records.deliberations) {
+    std::vector<std::string> people;
+    for (const Attendee& a : d.attendees) people.push_back(a.name + " | " + a.status);
+    CHECK(people == std::vector<std::string>{"Anne PETIT | present", "Paul MARTIN | present",
+                                             "Luc ROUX | present", "Claire DURAND | absent"});
+  }
+  CHECK(run.records.deliberations[1].number == "DEL20230329_1");
+}
+
+// The same heading in lower case after a full stop, in run-on minutes.
+TEST_CASE("an approval of the minutes headed in lower case opens an act", "[segment][breaks]") {
+  const testing::TextRun run(
+      "CONSEIL MUNICIPAL Séance du 16 février 2023 L'an deux mille vingt-trois, le 16 février, "
+      "le Conseil municipal s'est réuni sous la présidence de Mme Anne PETIT, Maire. Présents : "
+      "Mme Anne PETIT, M. Paul MARTIN, M. Luc ROUX. Avant d'ouvrir la séance, Mme la Maire fait "
+      "observer une minute de silence. Approbation du procès-verbal de la séance du 27 janvier "
+      "2023 Le procès-verbal de la séance du 27 janvier est approuvé à l'unanimité des membres "
+      "présents. Délibération n° 2023-011 Étude de faisabilité d'un parc éolien Le Conseil "
+      "municipal, après en avoir délibéré, DÉCIDE d'approuver l'étude.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].title ==
+        "Approbation du procès-verbal de la séance du 27 janvier 2023");
+  CHECK(run.records.deliberations[0].outcome == "adopted");
+  CHECK(run.records.deliberations[0].attendees.size() == 3);
+  CHECK(run.records.deliberations[1].number == "2023-011");
+}
+
+// An agenda's line approving the minutes is followed by the agenda's next
+// lines: it opens no act, though something is adopted further down.
+TEST_CASE("an agenda line approving the minutes opens no act", "[segment]") {
+  const testing::TextRun run(
+      "PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 19 DECEMBRE 2023\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT.\n"
+      "RAPPEL DE L'ORDRE DU JOUR :\n"
+      "Approbation du procès-verbal du conseil communautaire du 25 septembre 2023\n"
+      "1. Débat sur les énergies renouvelables\n"
+      "2. Budget annexe : décision modificative\n"
+      "3. Tarifs des locaux\n"
+      "4. Questions diverses\n"
+      "Le rapport d'activité présenté en début de séance est adopté par le bureau.\n"
+      "n°2-1 : Approbation du procès-verbal du conseil communautaire du 25 septembre 2023 "
+      "DCC2023_129\n"
+      "Après en avoir délibéré, à l'unanimité, le conseil DÉCIDE d'approuver le procès-verbal.\n"
+      "n°2-2 : Budget annexe : décision modificative DCC2023_130\n"
+      "Après en avoir délibéré, à l'unanimité, le conseil DÉCIDE d'approuver la décision.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].number == "DCC2023_129");
+  CHECK(run.records.deliberations[1].number == "DCC2023_130");
+}
+
 }  // namespace
 }  // namespace clsdb
