@@ -89,7 +89,7 @@ class ContractReader {
   Contract Read() {
     Contract c;
     c.prov = ProvenanceOf(doc_.blocks[cs_.title_block], RuleId::kContractTitle);
-    ReadTitle(&c);
+    if (!cs_.untitled) ReadTitle(&c);
     ExtractParties(doc_, cs_, rules_, &c);
     ExtractArticles(doc_, cs_, rules_, &c);
     ReadTerritory(&c);

@@ -41,7 +41,9 @@ namespace clsdb {
   X(kContractGenericShortName, "contract.generic_short_name", "extract/contract")                  \
   X(kContractHasLowerCase, "contract.has_lower_case", "extract/contract")                          \
   X(kContractHasWords, "contract.has_words", "extract/contract")                                   \
+  X(kContractNamesCls, "contract.names_cls", "segment/contracts")                                  \
   X(kContractNotATitle, "contract.not_a_title", "segment/contracts")                               \
+  X(kContractOwnParts, "contract.own_parts", "segment/contracts")                                  \
   X(kContractParenAcronym, "contract.paren_acronym", "extract/contract")                           \
   X(kContractPerimeterArticle, "contract.perimeter_article", "extract/contract")                   \
   X(kContractPeriod, "contract.period", "extract/contract")                                        \
