@@ -55,6 +55,7 @@ namespace clsdb {
   X(kContractSignedComma, "contract.signed.comma", "extract/contract")                             \
   X(kContractSignedDateFirst, "contract.signed.date_first", "extract/contract")                    \
   X(kContractSignedLe, "contract.signed.le", "extract/contract")                                   \
+  X(kContractSignedPlaceDate, "contract.signed.place_date", "extract/contract")                    \
   X(kContractTerritoryKind, "contract.territory_kind", "extract/contract")                         \
   X(kContractTitle, "contract.title", "extract/contract, segment/contracts")                       \
   X(kContractTitleConnector, "contract.title_connector", "extract/contract")                       \
