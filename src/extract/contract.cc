@@ -89,7 +89,7 @@ class ContractReader {
   Contract Read() {
     Contract c;
     c.prov = ProvenanceOf(doc_.blocks[cs_.title_block], RuleId::kContractTitle);
-    ReadTitle(&c);
+    if (!cs_.untitled) ReadTitle(&c);
     ExtractParties(doc_, cs_, rules_, &c);
     ExtractArticles(doc_, cs_, rules_, &c);
     ReadTerritory(&c);
@@ -349,9 +349,11 @@ class ContractReader {
 
 bool MatchSignedLine(const RuleSet& rules, std::string_view text, RuleMatch* m) {
   // Most specific first: "Fait à X, le D" before "Fait à X le D" (the place
-  // may hold " le ") before "Fait le D à X" before a bare "Fait à X".
-  for (RuleId rule : {RuleId::kContractSignedComma, RuleId::kContractSignedLe,
-                      RuleId::kContractSignedDateFirst, RuleId::kContractSignedBare}) {
+  // may hold " le ") before "Fait le D à X" before "À X, le D" (no "Fait")
+  // before a bare "Fait à X".
+  for (RuleId rule :
+       {RuleId::kContractSignedComma, RuleId::kContractSignedLe, RuleId::kContractSignedDateFirst,
+        RuleId::kContractSignedPlaceDate, RuleId::kContractSignedBare}) {
     if (rules.Search(rule, text, m)) return true;
   }
   return false;

@@ -219,7 +219,7 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
     // contract's name on the same line), else the contract's title.
     std::string title = out->contracts.front().title;
     const int at = seg.contracts.front().title_block;
-    if (at >= 0 && at < static_cast<int>(doc.blocks.size())) {
+    if (!seg.contracts.front().untitled && at >= 0 && at < static_cast<int>(doc.blocks.size())) {
       std::string block = CleanValue(doc.blocks[at].text);
       if (block.size() > title.size()) title = block;
     }

@@ -41,7 +41,9 @@ namespace clsdb {
   X(kContractGenericShortName, "contract.generic_short_name", "extract/contract")                  \
   X(kContractHasLowerCase, "contract.has_lower_case", "extract/contract")                          \
   X(kContractHasWords, "contract.has_words", "extract/contract")                                   \
+  X(kContractNamesCls, "contract.names_cls", "segment/contracts")                                  \
   X(kContractNotATitle, "contract.not_a_title", "segment/contracts")                               \
+  X(kContractOwnParts, "contract.own_parts", "segment/contracts")                                  \
   X(kContractParenAcronym, "contract.paren_acronym", "extract/contract")                           \
   X(kContractPerimeterArticle, "contract.perimeter_article", "extract/contract")                   \
   X(kContractPeriod, "contract.period", "extract/contract")                                        \
@@ -53,6 +55,7 @@ namespace clsdb {
   X(kContractSignedComma, "contract.signed.comma", "extract/contract")                             \
   X(kContractSignedDateFirst, "contract.signed.date_first", "extract/contract")                    \
   X(kContractSignedLe, "contract.signed.le", "extract/contract")                                   \
+  X(kContractSignedPlaceDate, "contract.signed.place_date", "extract/contract")                    \
   X(kContractTerritoryKind, "contract.territory_kind", "extract/contract")                         \
   X(kContractTitle, "contract.title", "extract/contract, segment/contracts")                       \
   X(kContractTitleConnector, "contract.title_connector", "extract/contract")                       \

@@ -112,6 +112,24 @@ std::optional<ContractSegment> WholeDocumentContract(const LaidOutDocument& doc,
     seg.range = BlockRange{0, n};  // what precedes the title (a caption, logos) is the contract's
     return seg;
   }
+  // Untitled: the document must name a CLS and show a part of one's own
+  // text (its parties' preamble, its commitments, object, duration or visa).
+  bool names_cls = false, own_parts = false;
+  RuleMatch m;
+  for (int i = 0; i < n && !(names_cls && own_parts); ++i) {
+    const Block& block = doc.blocks[i];
+    if (block.kind != Block::Kind::kParagraph) continue;
+    names_cls = names_cls || rules.Search(RuleId::kContractNamesCls, block.text, &m);
+    own_parts = own_parts || rules.Search(RuleId::kContractOwnParts, block.text, &m) ||
+                rules.Search(RuleId::kContractPreambleStart, block.text, &m);
+  }
+  if (names_cls && own_parts) {
+    ContractSegment seg;
+    seg.title_block = 0;
+    seg.untitled = true;
+    seg.range = BlockRange{0, n};
+    return seg;
+  }
   return std::nullopt;
 }
 

@@ -44,6 +44,10 @@ struct BlockRange {
 struct ContractSegment {
   BlockRange range;      // from the contract's title page to its last annex
   int title_block = -1;  // the block holding "Contrat local de santé …"
+  // No block reads as the contract's title (a fragment that opens on its
+  // table of contents or a foreword): title_block is the document's first
+  // block, the start of its title page, and gives no title.
+  bool untitled = false;
 };
 
 struct Segmentation {
@@ -85,7 +89,10 @@ std::vector<ContractSegment> FindContracts(const LaidOutDocument& doc, const Rul
 // A document typed as a contract whose title page FindContracts did not
 // confirm (a fragment, a cover of logos, a table of contents before the
 // preamble) is still one contract: the whole document, titled by its first
-// "Contrat local de santé" title block.  nullopt when no block reads as its title.
+// "Contrat local de santé" title block; failing one, an untitled contract
+// when the document names a contrat local de santé (or its legal basis,
+// rule contract.names_cls).  nullopt when it names none: a convention of
+// another kind, which is a contract but no CLS.
 std::optional<ContractSegment> WholeDocumentContract(const LaidOutDocument& doc,
                                                      const RuleSet& rules);
 

@@ -1,6 +1,7 @@
 // FindContracts (segment/segment.h, rules/contract.rules): which blocks are
 // a contract held in full, on small texts laid out as a text file.
 #include <catch2/catch.hpp>
+#include <optional>
 #include <string>
 
 #include "layout/layout.h"
@@ -132,6 +133,43 @@ TEST_CASE("an annex headed by the contract's title and its first article is one"
       "Article 1. Objet du contrat\n"
       "Le présent contrat formalise l'engagement des signataires.\n");
   CHECK(TitleTexts(doc) == V{"ANNEXE – Contrat Local de Santé des Monts de Coatmeur 2025-2029"});
+}
+
+TEST_CASE("an untitled contract is the whole document when it names a CLS and shows its parts",
+          "[contracts]") {
+  // A fragment that opens on the contract's table of contents: no title.
+  const LaidOutDocument toc = LayOutText(
+      "SOMMAIRE\n"
+      "Le mot du Président 3 La contractualisation 8 Objet du contrat et engagement des "
+      "signataires 9 Durée, suivi et révision du contrat 12\n"
+      "La signature de ce Contrat Local de Santé avec l'Agence Régionale de Santé témoigne de "
+      "notre engagement.\n");
+  const std::optional<ContractSegment> whole = WholeDocumentContract(toc, Rules());
+  REQUIRE(whole.has_value());
+  CHECK(whole->untitled);
+  CHECK(whole->title_block == 0);
+  CHECK(whole->range.end == static_cast<int>(toc.blocks.size()));
+
+  // The same parts in a convention that names no CLS: a contract, no CLS.
+  const LaidOutDocument convention = LayOutText(
+      "SOMMAIRE\n"
+      "Objet du contrat 3 Engagements des signataires 4 Durée du contrat 6\n"
+      "La présente convention de revitalisation engage la commune et l'État.\n");
+  CHECK_FALSE(WholeDocumentContract(convention, Rules()).has_value());
+
+  // A page about a CLS, without any part of one's text.
+  const LaidOutDocument page = LayOutText(
+      "Le CLS a été signé le 16 décembre 2014 pour une période de 3 ans.\n"
+      "Les partenaires signataires sont : l'État, l'ARS, la Ville.\n");
+  CHECK_FALSE(WholeDocumentContract(page, Rules()).has_value());
+}
+
+TEST_CASE("a titled contract found for the whole document is not untitled", "[contracts]") {
+  const LaidOutDocument doc = LayOutText(std::string("Logo\nCONTRAT LOCAL DE SANTE DU VAL\n"));
+  const std::optional<ContractSegment> whole = WholeDocumentContract(doc, Rules());
+  REQUIRE(whole.has_value());
+  CHECK_FALSE(whole->untitled);
+  CHECK(doc.blocks[whole->title_block].text == "CONTRAT LOCAL DE SANTE DU VAL");
 }
 
 }  // namespace
