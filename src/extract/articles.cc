@@ -37,7 +37,7 @@ struct Heading {
   int body_begin = -1;  // first block of its text
 };
 
-int ToInt(const std::string& s) {
+int SmallNumber(const std::string& s) {
   if (s.empty() || s.size() > 3) return 0;
   int n = 0;
   for (char c : s) {
@@ -70,7 +70,7 @@ void ExtractArticles(const LaidOutDocument& doc, const ContractSegment& seg, con
     Heading h;
     h.block = i;
     h.number_text = NormalizeArticleNumber(m.Get("number"));
-    h.number = ToInt(h.number_text);
+    h.number = SmallNumber(h.number_text);
     if (h.number == 0) continue;
     h.title = CleanValue(m.Has("title") ? m.Get("title") : m.Get("title2"));
     h.body_begin = i + 1;

@@ -39,11 +39,6 @@ constexpr size_t kTitlePageLineBytes = 80;
 constexpr int kMaxGeneration = 9;
 constexpr int kMaxPeriodYears = 12;
 
-bool Matches(const RuleSet& rules, RuleId rule, std::string_view text) {
-  RuleMatch m;
-  return rules.Search(rule, text, &m);
-}
-
 // Digits of a number written with thousands separators ("27 142", "54.000").
 OptInt ParseCount(std::string_view text) {
   std::string digits;
@@ -131,21 +126,21 @@ class ContractReader {
       return;
     }
     // "CONTRAT LOCAL DE SANTÉ 2023 – 2028": years name no territory either.
-    bool bare = !Matches(rules_, RuleId::kContractHasWords, title_rest_);
-    const bool shouting = !Matches(rules_, RuleId::kContractHasLowerCase, block.text);
+    bool bare = !rules_.Matches(RuleId::kContractHasWords, title_rest_);
+    const bool shouting = !rules_.Matches(RuleId::kContractHasLowerCase, block.text);
     int taken = 0;
     for (int j = cs_.title_block + 1; j < title_page_end_ && taken < kTitleContinuations; ++j) {
       const Block& next = doc_.blocks[j];
       if (IsParagraph(next) && next.text == block.text) continue;  // a cover repeats it
-      if (!IsParagraph(next) || Matches(rules_, RuleId::kContractTitle, next.text)) break;
-      const bool take = (bare && (Matches(rules_, RuleId::kContractTerritoryKind, next.text) ||
-                                  Matches(rules_, RuleId::kContractTitleConnector, next.text))) ||
+      if (!IsParagraph(next) || rules_.Matches(RuleId::kContractTitle, next.text)) break;
+      const bool take = (bare && (rules_.Matches(RuleId::kContractTerritoryKind, next.text) ||
+                                  rules_.Matches(RuleId::kContractTitleConnector, next.text))) ||
                         // A title page set in capitals, one short line each.
                         (shouting && next.text.size() <= kTitlePageLineBytes &&
-                         Matches(rules_, RuleId::kContractTitlePageLine, next.text) &&
-                         !Matches(rules_, RuleId::kContractTitlePageEnd, next.text)) ||
-                        Matches(rules_, RuleId::kContractTitleDangling, title) ||
-                        (taken > 0 && Matches(rules_, RuleId::kContractTitleContinues, next.text));
+                         rules_.Matches(RuleId::kContractTitlePageLine, next.text) &&
+                         !rules_.Matches(RuleId::kContractTitlePageEnd, next.text)) ||
+                        rules_.Matches(RuleId::kContractTitleDangling, title) ||
+                        (taken > 0 && rules_.Matches(RuleId::kContractTitleContinues, next.text));
       if (!take) break;
       title += " " + next.text;
       title_rest_ += (title_rest_.empty() ? "" : " ") + next.text;
@@ -179,8 +174,7 @@ class ContractReader {
   void ReadTerritory(Contract* c) {
     std::vector<const Party*> territories;
     for (const Party& p : c->parties) {
-      if (Matches(rules_, RuleId::kContractTerritoryKind, p.organization))
-        territories.push_back(&p);
+      if (rules_.Matches(RuleId::kContractTerritoryKind, p.organization)) territories.push_back(&p);
     }
     // Co-signing territories ("Pays du Trégor-Goëlo", "Pays de Guingamp")
     // when the title names only some of them: the contract's are those.
@@ -199,7 +193,7 @@ class ContractReader {
       c->territory = joined;
       if (territories.size() == 1 && territories[0]->acronym.has_value() &&
           IsAcronymLike(*territories[0]->acronym) &&
-          !Matches(rules_, RuleId::kContractGenericShortName, *territories[0]->acronym)) {
+          !rules_.Matches(RuleId::kContractGenericShortName, *territories[0]->acronym)) {
         c->territory_acronym = territories[0]->acronym;
       }
     } else {
@@ -300,7 +294,7 @@ class ContractReader {
       RuleMatch m;
       if (!MatchSignedLine(rules_, b.text, &m)) continue;
       const std::string place = CleanValue(m.Get("place"));
-      if (!place.empty() && !Matches(rules_, RuleId::kContractPlaceholder, place)) {
+      if (!place.empty() && !rules_.Matches(RuleId::kContractPlaceholder, place)) {
         c->signed_place = place;
       }
       std::optional<std::string> date;
@@ -319,7 +313,7 @@ class ContractReader {
   void ReadPopulation(Contract* c) {
     std::vector<std::string_view> texts;
     for (const Article& a : c->articles) {
-      if (Matches(rules_, RuleId::kContractPerimeterArticle, a.title)) texts.push_back(a.body);
+      if (rules_.Matches(RuleId::kContractPerimeterArticle, a.title)) texts.push_back(a.body);
     }
     for (const Article& a : c->articles) texts.push_back(a.body);
     for (int i = cs_.range.begin; i < cs_.range.end; ++i) {
@@ -365,8 +359,8 @@ int FindPreambleStart(const LaidOutDocument& doc, const ContractSegment& seg,
   for (int i = seg.title_block + 1; i < end; ++i) {
     const Block& b = doc.blocks[i];
     if (!IsParagraph(b)) continue;
-    if (Matches(rules, RuleId::kContractPreambleStart, b.text)) return i;
-    if (Matches(rules, RuleId::kArticlesHeading, b.text)) return -1;
+    if (rules.Matches(RuleId::kContractPreambleStart, b.text)) return i;
+    if (rules.Matches(RuleId::kArticlesHeading, b.text)) return -1;
   }
   return -1;
 }

@@ -27,7 +27,7 @@ int MonthFromWord(std::string_view word) {
   return 0;
 }
 
-int ToInt(std::string_view digits) {
+int DigitsValue(std::string_view digits) {
   int value = 0;
   for (char c : digits) {
     if (c < '0' || c > '9') return -1;
@@ -81,7 +81,7 @@ int NumberFromWords(std::string_view text) {
 
 // Digits, or a number in words.
 int NumberFromText(std::string_view text) {
-  const int digits = ToInt(text);
+  const int digits = DigitsValue(text);
   return digits >= 0 ? digits : NumberFromWords(text);
 }
 
@@ -100,7 +100,7 @@ std::string IsoDate(int year, int month, int day) {
 
 std::string IsoFromMatch(const RuleMatch& m) {
   const std::string& month_text = m.Get("month");
-  int month = ToInt(month_text);
+  int month = DigitsValue(month_text);
   if (month < 0) month = MonthFromWord(month_text);
   return IsoDate(NumberFromText(m.Get("year")), month, NumberFromText(m.Get("day")));
 }

@@ -64,11 +64,6 @@ constexpr size_t kMaxQuoteGap = 16;
 // A signatory must match at least this share of the words naming its body.
 constexpr double kMinSignatoryMatch = 0.5;
 
-bool Matches(const RuleSet& rules, RuleId rule, std::string_view text) {
-  RuleMatch m;
-  return rules.Search(rule, text, &m);
-}
-
 // Text without the prefix rule `rule` matches at its start (an article, a
 // possessive), cleaned.
 std::string StripLeading(const RuleSet& rules, RuleId rule, std::string_view text) {
@@ -121,25 +116,25 @@ class PreambleCutter {
     const int end = std::min(seg.range.end, start + kPreambleBlocks);
     for (int i = start + 1; i < end; ++i) {
       const Block& b = doc_.blocks[i];
-      if (!IsParagraph(b) || Matches(rules_, RuleId::kPartiesPreambleEnd, b.text)) break;
-      if (Matches(rules_, RuleId::kPartiesSeparator, b.text) ||
-          Matches(rules_, RuleId::kPartiesGroupHeading, b.text)) {
+      if (!IsParagraph(b) || rules_.Matches(RuleId::kPartiesPreambleEnd, b.text)) break;
+      if (rules_.Matches(RuleId::kPartiesSeparator, b.text) ||
+          rules_.Matches(RuleId::kPartiesGroupHeading, b.text)) {
         Flush();
         continue;
       }
       // A long paragraph with nothing of a party's description: the
       // preamble ended without its closing line.
-      if (b.text.size() > kMaxSignallessBlock && !Matches(rules_, RuleId::kPartiesSignal, b.text))
+      if (b.text.size() > kMaxSignallessBlock && !rules_.Matches(RuleId::kPartiesSignal, b.text))
         break;
       // "Le Diapason, 2 Place des Savoirs, 21035 DIJON CEDEX": the seat of
       // the party above, though it opens with an article.
       if (current_.block >= 0 && current_.address.empty() &&
-          Matches(rules_, RuleId::kPartiesAddressLine, b.text)) {
+          rules_.Matches(RuleId::kPartiesAddressLine, b.text)) {
         current_.address = b.text;
         continue;
       }
       if (StartsParty(b.text) ||
-          ((list || EndsBareItem()) && !Matches(rules_, RuleId::kPartiesContinues, b.text) &&
+          ((list || EndsBareItem()) && !rules_.Matches(RuleId::kPartiesContinues, b.text) &&
            !StartsWithDigit(b.text))) {
         Flush();
       }
@@ -181,7 +176,7 @@ class PreambleCutter {
       if (cut <= at) continue;
       if (!take_cut) {
         const std::string_view before = std::string_view(text).substr(at, cut - at);
-        if (!Matches(rules_, RuleId::kPartiesSignal, before) || InsideQuotes(before)) continue;
+        if (!rules_.Matches(RuleId::kPartiesSignal, before) || InsideQuotes(before)) continue;
       }
       Append(i, at, cut);
       current_.office_list = current_.office_list || office_list;
@@ -197,7 +192,7 @@ class PreambleCutter {
   bool StartsParty(const std::string& text) const {
     RuleMatch m;
     return rules_.Search(RuleId::kPartiesStartsParty, text, &m) &&
-           (!m.Has("body") || !Matches(rules_, RuleId::kPartiesLineContinued, current_.text));
+           (!m.Has("body") || !rules_.Matches(RuleId::kPartiesLineContinued, current_.text));
   }
 
   // A party named bare, closed by a comma or a semicolon ("Madame la Maire
@@ -207,7 +202,7 @@ class PreambleCutter {
     const std::string_view text = Trim(current_.text);
     return current_.block >= 0 && !text.empty() && text.size() <= kMaxBareParty &&
            (text.back() == ',' || text.back() == ';') &&
-           !Matches(rules_, RuleId::kPartiesSignal, text);
+           !rules_.Matches(RuleId::kPartiesSignal, text);
   }
 
   static bool StartsWithDigit(std::string_view text) {
@@ -259,14 +254,14 @@ Person SplitTitleAndName(std::string_view text, const RuleSet& rules) {
   const std::vector<std::string> words = SplitWords(CleanValue(text));
   size_t surname = words.size();
   for (size_t i = 0; i < words.size(); ++i) {
-    if (Matches(rules, RuleId::kPartiesCapsWord, words[i])) {
+    if (rules.Matches(RuleId::kPartiesCapsWord, words[i])) {
       surname = i;
       break;
     }
   }
   if (surname == words.size()) return {JoinWords(words, 0, words.size()), ""};
   size_t start = surname;
-  if (start > 0 && Matches(rules, RuleId::kPartiesMixedWord, words[start - 1])) --start;
+  if (start > 0 && rules.Matches(RuleId::kPartiesMixedWord, words[start - 1])) --start;
   // "Jean - Roger RIBAUD": a first name split around its hyphen.
   while (start >= 2 && words[start - 1] == "-") start -= 2;
   // "Préfète, Mme Isabelle DUPONT": the civility belongs to neither.
@@ -281,8 +276,8 @@ Person SplitTitleAndName(std::string_view text, const RuleSet& rules) {
 
 bool LooksLikeName(std::string_view text, const RuleSet& rules) {
   const std::string s = CleanValue(text);
-  return !s.empty() && Matches(rules, RuleId::kPartiesPersonName, s) &&
-         !Matches(rules, RuleId::kPartiesOfficeStart, s);
+  return !s.empty() && rules.Matches(RuleId::kPartiesPersonName, s) &&
+         !rules.Matches(RuleId::kPartiesOfficeStart, s);
 }
 
 // A name without the civility in front of it ("Dr Hélène MARTY").
@@ -308,7 +303,7 @@ void SplitOfficeAfterName(Person* p, const RuleSet& rules) {
   const std::vector<std::string> words = SplitWords(p->name);
   for (size_t k = 1; k < words.size(); ++k) {
     RuleMatch m;
-    if (!Matches(rules, RuleId::kPartiesCapsWord, words[k - 1]) ||
+    if (!rules.Matches(RuleId::kPartiesCapsWord, words[k - 1]) ||
         !rules.Search(RuleId::kPartiesOfficeStart, JoinWords(words, k, words.size()), &m)) {
       continue;
     }
@@ -334,7 +329,7 @@ Person ReadRepresentation(std::string clause, const RuleSet& rules) {
     if (p.title.empty() && !before.empty()) p.title = before;
     RuleMatch det;
     if (rules.Search(RuleId::kPartiesPossessive, after, &det) && det.start == 0 &&
-        !Matches(rules, RuleId::kPartiesPersonName, after)) {
+        !rules.Matches(RuleId::kPartiesPersonName, after)) {
       Person split = SplitTitleAndName(after.substr(det.end), rules);
       if (p.title.empty()) p.title = split.title;
       p.name = split.name;
@@ -373,8 +368,8 @@ Person ReadRepresentation(std::string clause, const RuleSet& rules) {
   SplitOfficeAfterName(&p, rules);
   p.title = CleanTitle(p.title, rules);
   // "Madame Annie": a first name alone is a name cut short, not a person.
-  if (!LooksLikeName(p.name, rules) || (p.name.find(' ') == std::string::npos &&
-                                        !Matches(rules, RuleId::kPartiesCapsWord, p.name))) {
+  if (!LooksLikeName(p.name, rules) ||
+      (p.name.find(' ') == std::string::npos && !rules.Matches(RuleId::kPartiesCapsWord, p.name))) {
     p.name.clear();
   }
   return p;
@@ -584,13 +579,13 @@ class SignatureReader {
       std::string line = b.text;
       int last = i;
       while (last + 1 < end &&
-             (Matches(rules_, RuleId::kPartiesLineContinued, line) ||
-              Matches(rules_, RuleId::kPartiesLineContinuing, doc_.blocks[last + 1].text)) &&
+             (rules_.Matches(RuleId::kPartiesLineContinued, line) ||
+              rules_.Matches(RuleId::kPartiesLineContinuing, doc_.blocks[last + 1].text)) &&
              MayContinueOffice(doc_.blocks[last + 1])) {
         line += " " + doc_.blocks[++last].text;
       }
       if (!rules_.Search(RuleId::kPartiesOfficeLine, line, &m) ||
-          Matches(rules_, RuleId::kPartiesProse, line)) {
+          rules_.Matches(RuleId::kPartiesProse, line)) {
         flush();
         continue;
       }
@@ -602,7 +597,7 @@ class SignatureReader {
       // body cut after its first word goes on in the next line.
       if (last + 1 < end && org.find(' ') == std::string::npos &&
           MayContinueOffice(doc_.blocks[last + 1]) &&
-          !Matches(rules_, RuleId::kPartiesProse, doc_.blocks[last + 1].text)) {
+          !rules_.Matches(RuleId::kPartiesProse, doc_.blocks[last + 1].text)) {
         org += " " + doc_.blocks[++last].text;
         title += " " + doc_.blocks[last].text;
       }
@@ -666,7 +661,7 @@ class SignatureReader {
       const std::string piece(Trim(text.substr(starts[j], end - starts[j])));
       RuleMatch m;
       if (!rules_.Search(RuleId::kPartiesOfficeLine, piece, &m) ||
-          Matches(rules_, RuleId::kPartiesProse, piece)) {
+          rules_.Matches(RuleId::kPartiesProse, piece)) {
         break;
       }
       const size_t org_at = m.group_spans.at("org").first;
@@ -714,7 +709,7 @@ class SignatureReader {
         if (!rules_.Search(RuleId::kPartiesPersonLine, candidate, &m) ||
             (n == 3 &&
              !CapitalisedParticle(text, words[words.size() - 2], words[words.size() - 1])) ||
-            Matches(rules_, RuleId::kPartiesLineContinued, text.substr(0, at))) {
+            rules_.Matches(RuleId::kPartiesLineContinued, text.substr(0, at))) {
           continue;
         }
         found.push_back(m.Get("name"));
@@ -759,8 +754,8 @@ class SignatureReader {
   // it may finish the office line above it.
   bool MayContinueOffice(const Block& next) const {
     return IsParagraph(next) && next.text.size() <= kMaxOfficeLine &&
-           !Matches(rules_, RuleId::kPartiesPersonLine, next.text) &&
-           !Matches(rules_, RuleId::kPartiesOfficeLine, next.text);
+           !rules_.Matches(RuleId::kPartiesPersonLine, next.text) &&
+           !rules_.Matches(RuleId::kPartiesOfficeLine, next.text);
   }
 
   // Offices run together in one paragraph ("Entre Le Préfet de Guyane Le
@@ -780,7 +775,7 @@ class SignatureReader {
       const std::string piece(Trim(std::string_view(b.text).substr(from, to - from)));
       RuleMatch m;
       if (!rules_.Search(RuleId::kPartiesOfficeLine, piece, &m) ||
-          Matches(rules_, RuleId::kPartiesProse, piece)) {
+          rules_.Matches(RuleId::kPartiesProse, piece)) {
         return false;
       }
       found.push_back({CleanValue(m.Get("org")), CleanValue(m.Get("title")), "",
@@ -797,7 +792,7 @@ class SignatureReader {
     for (int i = begin; i < end; ++i) {
       const Block& b = doc_.blocks[i];
       if (IsParagraph(b)) {
-        if (Matches(rules_, RuleId::kPartiesSignRegionEnd, b.text)) return;
+        if (rules_.Matches(RuleId::kPartiesSignRegionEnd, b.text)) return;
         ParagraphLines(b, false);
       } else if (b.table >= 0 && b.table < static_cast<int>(doc_.tables.size())) {
         for (const TableRow& row : doc_.tables[b.table].rows) {
@@ -888,7 +883,7 @@ class SignatureReader {
     const std::string clean = CleanValue(line);
     if (!rules_.Search(RuleId::kPartiesSignName, clean, &m)) return "";
     const std::string name = m.Get("name");
-    if (name.find(' ') == std::string::npos || !Matches(rules_, RuleId::kPartiesMixedWord, name)) {
+    if (name.find(' ') == std::string::npos || !rules_.Matches(RuleId::kPartiesMixedWord, name)) {
       return "";
     }
     return name;
@@ -1023,7 +1018,7 @@ std::vector<Party> PartiesFromCommitments(const LaidOutDocument& doc, const Cont
     RuleMatch m;
     if (b.kind != Block::Kind::kParagraph || b.text.size() > kMaxBareParty ||
         !rules.Search(RuleId::kPartiesCommitmentHeading, b.text, &m) ||
-        Matches(rules, RuleId::kPartiesCommitmentCommon, m.Get("org"))) {
+        rules.Matches(RuleId::kPartiesCommitmentCommon, m.Get("org"))) {
       continue;
     }
     const std::string org(Trim(m.Get("org")));
@@ -1117,9 +1112,9 @@ class RowPersons {
     // "M. le Dr": the article between two civilities.
     return (w == "le " || w == "la ") && i + 1 < words_.size() && i > 0 && Civility(i + 1);
   }
-  bool Mixed(size_t i) const { return Matches(rules_, RuleId::kPartiesMixedWord, words_[i].text); }
+  bool Mixed(size_t i) const { return rules_.Matches(RuleId::kPartiesMixedWord, words_[i].text); }
   bool Caps(size_t i) const {
-    return Matches(rules_, RuleId::kPartiesCapsWord, Bare(words_[i].text));
+    return rules_.Matches(RuleId::kPartiesCapsWord, Bare(words_[i].text));
   }
   static bool StartsCapital(std::string_view w) {
     return !w.empty() && !(w[0] >= 'a' && w[0] <= 'z');
@@ -1155,7 +1150,7 @@ std::vector<Party> ReadRows(std::string_view text, bool one_row, const Block& b,
     const size_t next = k + 1 < persons.size() ? persons[k + 1].first : words.size();
     size_t end = person.name_end;
     const bool office =
-        end < next && Matches(rules, RuleId::kPartiesOfficeStart, Bare(words[end].text));
+        end < next && rules.Matches(RuleId::kPartiesOfficeStart, Bare(words[end].text));
     if (end < next && (words[end - 1].text.back() == ',' || office)) {
       if (one_row) {
         end = next;
@@ -1166,7 +1161,7 @@ std::vector<Party> ReadRows(std::string_view text, bool one_row, const Block& b,
     }
     for (size_t w = person.name_end; w < end; ++w) title.push_back(words[w].text);
     // A preamble's "L'Agence …, représentée par …" is no row of a table.
-    if (Matches(rules, RuleId::kPartiesSignal, JoinWords(org))) return {};
+    if (rules.Matches(RuleId::kPartiesSignal, JoinWords(org))) return {};
     Party party;
     party.organization = StripLeading(rules, RuleId::kPartiesArticle, JoinWords(org));
     const std::string clean_name = CleanName(Bare(JoinWords(name)), rules);

@@ -10,7 +10,7 @@ namespace clsdb {
 namespace {
 
 // "1.2.3" → "1"; "" when the code has no dot.
-std::string FirstPart(const std::string& code) {
+std::string OrientationPart(const std::string& code) {
   size_t dot = code.find('.');
   return dot == std::string::npos ? std::string() : code.substr(0, dot);
 }
@@ -92,7 +92,7 @@ int PlanBuilder::FindAction(int orientation, bool strict, const std::string& cod
   }
   if (same.empty()) return -1;
   // Codes such as "2.1" usually begin with their orientation's number.
-  const std::string first = FirstPart(code);
+  const std::string first = OrientationPart(code);
   for (int i : same) {
     const int o = c_->actions[i].orientation_index;
     if (!first.empty() && o >= 0 && c_->orientations[o].number == first) return i;
@@ -129,7 +129,7 @@ int PlanBuilder::AddAction(int orientation, bool strict, const OptText& code,
   // A hint that disagrees with the code's first number yields to the
   // orientation that number names.
   if (!strict && code.has_value()) {
-    const int by_code = FindOrientation(FirstPart(*code));
+    const int by_code = FindOrientation(OrientationPart(*code));
     if (by_code >= 0) orientation = by_code;
   }
   Action a;

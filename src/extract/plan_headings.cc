@@ -12,7 +12,7 @@ namespace {
 
 // A heading is a line, not a paragraph of prose: beyond this many bytes a
 // paragraph that begins like a heading is running text.
-constexpr size_t kMaxHeading = 400;
+constexpr size_t kMaxPlanHeading = 400;
 // An orientation's title written on the line after "Axe 2" is short.
 constexpr size_t kMaxLoneTitle = 250;
 // A table of contents is short lines; a longer paragraph is the text proper.
@@ -24,7 +24,7 @@ const char* TitleGroup(const RuleMatch& m) { return m.Has("title") ? "title" : "
 
 std::string Title(const RuleMatch& m) { return CleanPlanText(m.Get(TitleGroup(m))); }
 
-std::string FirstPart(const std::string& code) {
+std::string LeadingPart(const std::string& code) {
   size_t dot = code.find('.');
   return dot == std::string::npos ? code : code.substr(0, dot);
 }
@@ -75,8 +75,8 @@ bool PlanHeadingReader::Read(const Block& block) {
   const std::string& text = block.text;
   RuleMatch m;
   if (InContents(block) || rules_.Search(RuleId::kPlanTocLine, text, &m)) return false;
-  if (text.size() <= kMaxHeading && Heading(block)) return true;
-  if (ctx.action >= 0 && text.size() <= kMaxHeading && ActorLine(block)) {
+  if (text.size() <= kMaxPlanHeading && Heading(block)) return true;
+  if (ctx.action >= 0 && text.size() <= kMaxPlanHeading && ActorLine(block)) {
     // A fiche's "Pilote : …" line may come before its description.
     if (pending == Pending::kDescription) pending_ = Pending::kDescription;
     return false;
@@ -125,7 +125,7 @@ bool PlanHeadingReader::ActorLine(const Block& block) {
 
 bool PlanHeadingReader::ReadCellHeading(const Block& block) {
   RuleMatch m;
-  if (contents_ || block.text.size() > kMaxHeading ||
+  if (contents_ || block.text.size() > kMaxPlanHeading ||
       rules_.Search(RuleId::kPlanTocLine, block.text, &m)) {
     return false;
   }
@@ -182,7 +182,7 @@ bool PlanHeadingReader::Heading(const Block& block) {
   // paragraph is not a heading.
   const bool bare_action =
       !action_heading && ctx.orientation >= 0 && Match(RuleId::kPlanActionBare, text, &m) &&
-      FirstPart(m.Get("code")) == plan_->contract().orientations[ctx.orientation].number;
+      LeadingPart(m.Get("code")) == plan_->contract().orientations[ctx.orientation].number;
   if (action_heading || bare_action) {
     ctx.action = plan_->AddAction(ctx.orientation, ctx.orientation >= 0, m.Get("code"), Title(m),
                                   Prov(block, m, TitleGroup(m)), PlanSource::kHeading);

@@ -15,7 +15,7 @@ namespace {
 constexpr std::string_view kJunk[] = {"–", "—", "•", "▪", "➤", "➢", "❖", "✓", "▶", "►", "·", "…"};
 constexpr std::string_view kAsciiJunk = " \t\n,;:.-*_=";
 
-size_t Count(std::string_view s, std::string_view what) {
+size_t Occurrences(std::string_view s, std::string_view what) {
   size_t n = 0;
   for (size_t pos = s.find(what); pos != std::string_view::npos; pos = s.find(what, pos + 1)) ++n;
   return n;
@@ -41,10 +41,10 @@ size_t JunkSuffix(std::string_view s) {
 // the back that was never opened: its byte length, else 0.
 size_t UnbalancedPrefix(std::string_view s) {
   if (s.empty()) return 0;
-  if (s.front() == '"' || s.front() == '\'') return Count(s, s.substr(0, 1)) % 2 == 1 ? 1 : 0;
-  if (s.front() == '(') return Count(s, "(") > Count(s, ")") ? 1 : 0;
-  if (s.front() == '[') return Count(s, "[") > Count(s, "]") ? 1 : 0;
-  if (s.substr(0, 2) == "«") return Count(s, "«") > Count(s, "»") ? 2 : 0;
+  if (s.front() == '"' || s.front() == '\'') return Occurrences(s, s.substr(0, 1)) % 2 == 1 ? 1 : 0;
+  if (s.front() == '(') return Occurrences(s, "(") > Occurrences(s, ")") ? 1 : 0;
+  if (s.front() == '[') return Occurrences(s, "[") > Occurrences(s, "]") ? 1 : 0;
+  if (s.substr(0, 2) == "«") return Occurrences(s, "«") > Occurrences(s, "»") ? 2 : 0;
   if (s.substr(0, 2) == "»") return 2;
   if (s.front() == ')' || s.front() == ']') return 1;
   return 0;
@@ -52,10 +52,11 @@ size_t UnbalancedPrefix(std::string_view s) {
 
 size_t UnbalancedSuffix(std::string_view s) {
   if (s.empty()) return 0;
-  if (s.back() == '"') return Count(s, "\"") % 2 == 1 ? 1 : 0;
-  if (s.back() == ')') return Count(s, ")") > Count(s, "(") ? 1 : 0;
-  if (s.back() == ']') return Count(s, "]") > Count(s, "[") ? 1 : 0;
-  if (s.size() >= 2 && s.substr(s.size() - 2) == "»") return Count(s, "»") > Count(s, "«") ? 2 : 0;
+  if (s.back() == '"') return Occurrences(s, "\"") % 2 == 1 ? 1 : 0;
+  if (s.back() == ')') return Occurrences(s, ")") > Occurrences(s, "(") ? 1 : 0;
+  if (s.back() == ']') return Occurrences(s, "]") > Occurrences(s, "[") ? 1 : 0;
+  if (s.size() >= 2 && s.substr(s.size() - 2) == "»")
+    return Occurrences(s, "»") > Occurrences(s, "«") ? 2 : 0;
   if (s.size() >= 2 && s.substr(s.size() - 2) == "«") return 2;
   if (s.back() == '(' || s.back() == '[') return 1;
   return 0;

@@ -186,6 +186,8 @@ class RuleSet {
   bool Search(RuleId id, std::string_view text, RuleMatch* m) const {
     return Search(Get(id), text, m);
   }
+  // Whether the rule matches somewhere in text, when its captures are not needed.
+  bool Matches(RuleId id, std::string_view text) const { return Search(Get(id), text, nullptr); }
   // Every non-overlapping match of the rule in text, left to right.
   std::vector<RuleMatch> SearchAll(const Rule& rule, std::string_view text) const;
   std::vector<RuleMatch> SearchAll(RuleId id, std::string_view text) const {

@@ -19,7 +19,7 @@ struct StmtFinalizer {
   void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 };
 
-std::string Column(sqlite3_stmt* s, int i) {
+std::string TextColumn(sqlite3_stmt* s, int i) {
   const unsigned char* text = sqlite3_column_text(s, i);
   return text ? reinterpret_cast<const char*>(text) : "";
 }
@@ -172,14 +172,14 @@ Result<std::vector<SearchHit>> SearchDatabase(const std::string& db_path, const 
   int step = SQLITE_ROW;
   while ((step = sqlite3_step(s)) == SQLITE_ROW) {
     SearchHit hit;
-    hit.path = Column(s, 0);
-    hit.kind = Column(s, 1);
+    hit.path = TextColumn(s, 0);
+    hit.kind = TextColumn(s, 1);
     hit.ref_id = sqlite3_column_int64(s, 2);
     hit.page = sqlite3_column_int(s, 3);
     if (sqlite3_column_type(s, 4) != SQLITE_NULL) hit.contract_id = sqlite3_column_int64(s, 4);
-    hit.contract_title = Column(s, 5);
-    hit.territory = Column(s, 6);
-    hit.snippet = Column(s, 7);
+    hit.contract_title = TextColumn(s, 5);
+    hit.territory = TextColumn(s, 6);
+    hit.snippet = TextColumn(s, 7);
     hits.push_back(std::move(hit));
   }
   if (step != SQLITE_DONE) return step_error();

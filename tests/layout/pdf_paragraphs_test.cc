@@ -7,11 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "layout/page_builder.h"
+
 namespace clsdb {
 namespace {
 
-constexpr double kSize = 11;
-constexpr double kPitch = 14.5;  // single spacing of an 11 pt font
+using testing::kPitch;
+using testing::kSize;
 const ColumnFrame kFrame{72, 523, 0.25};
 
 // Lines of one column, top to bottom, one baseline pitch apart unless told.

@@ -21,7 +21,7 @@ RawDocument TextDocument(const std::vector<std::string>& pages) {
   return doc;
 }
 
-std::vector<std::string> Paragraphs(const LaidOutDocument& doc) {
+std::vector<std::string> ParagraphTexts(const LaidOutDocument& doc) {
   std::vector<std::string> out;
   for (const Block& b : doc.blocks) {
     if (IsParagraph(b)) out.push_back(b.text);
@@ -33,7 +33,7 @@ TEST_CASE("text layout: one paragraph a non-empty line, spans into the page text
           "[layout][text]") {
   const LaidOutDocument doc =
       LayOut(TextDocument({"CONTRAT LOCAL DE SANTÉ\n\n   Entre les soussignés :  \nL'ARS\n"}));
-  CHECK(Paragraphs(doc) ==
+  CHECK(ParagraphTexts(doc) ==
         std::vector<std::string>{"CONTRAT LOCAL DE SANTÉ", "Entre les soussignés :", "L'ARS"});
   REQUIRE(doc.pages.size() == 1);
   for (const Block& b : doc.blocks) {
@@ -48,14 +48,14 @@ TEST_CASE("text layout: lines with tabs form one table", "[layout][text]") {
   REQUIRE(doc.tables[0].rows.size() == 2);
   CHECK(doc.tables[0].rows[1].cells[0].text == "1.1 Dépistage");
   CHECK(doc.tables[0].rows[1].cells[1].text == "CPAM");
-  CHECK(Paragraphs(doc) == std::vector<std::string>{"Plan", "Fin du plan"});
+  CHECK(ParagraphTexts(doc) == std::vector<std::string>{"Plan", "Fin du plan"});
 }
 
 TEST_CASE("text layout: the prefecture stamp is lifted out of the flow", "[layout][text]") {
   const LaidOutDocument doc =
       LayOut(TextDocument({"Délibération n° 12\nEnvoyé en préfecture le 02/10/2025\n"
                            "ID : 059-200043404-20250924-DELIB370A-DE\nLe conseil décide\n"}));
-  CHECK(Paragraphs(doc) == std::vector<std::string>{"Délibération n° 12", "Le conseil décide"});
+  CHECK(ParagraphTexts(doc) == std::vector<std::string>{"Délibération n° 12", "Le conseil décide"});
   REQUIRE_FALSE(doc.stamps.empty());
   std::string stamps;
   for (const Stamp& s : doc.stamps) stamps += s.text + "\n";
@@ -73,9 +73,9 @@ TEST_CASE("text layout: pages stay pages, and a header on every page is dropped"
   const LaidOutDocument doc = LayOut(TextDocument(pages));
   REQUIRE(doc.pages.size() == 4);
   CHECK(doc.pages[2].page_no == 3);
-  for (const std::string& text : Paragraphs(doc))
+  for (const std::string& text : ParagraphTexts(doc))
     CHECK(text.find("CLS du Pays") == std::string::npos);
-  CHECK(Paragraphs(doc).size() == 8);
+  CHECK(ParagraphTexts(doc).size() == 8);
 }
 
 TEST_CASE("text layout: a hard-wrapped text is read one paragraph per paragraph",
@@ -97,7 +97,7 @@ TEST_CASE("text layout: a hard-wrapped text is read one paragraph per paragraph"
       "la caisse primaire d'assurance maladie, representee par sa directrice.\n"
       "Le conseil, apres en avoir delibere, approuve a l'unanimite le contrat\n"
       "local de sante et autorise le president a le signer au nom de tous.\n";
-  const std::vector<std::string> got = Paragraphs(LayOut(TextDocument({page})));
+  const std::vector<std::string> got = ParagraphTexts(LayOut(TextDocument({page})));
   REQUIRE(got.size() == 5);
   CHECK(got[0] ==
         "Le conseil communautaire, dument convoque le 12 mars 2024, s'est reuni sous la "
@@ -121,7 +121,7 @@ TEST_CASE("text layout: a word a converter hyphenated at the margin is whole aga
         "sentation des usagers signent le present contrat pour les cinq annees a venir et\n";
   }
   page += "s'engagent a le suivre.\n";
-  const std::vector<std::string> got = Paragraphs(LayOut(TextDocument({page})));
+  const std::vector<std::string> got = ParagraphTexts(LayOut(TextDocument({page})));
   REQUIRE(got.size() == 1);
   CHECK(got[0].find("de la representation des usagers") != std::string::npos);
   CHECK(got[0].find("repre-") == std::string::npos);
