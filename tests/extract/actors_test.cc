@@ -12,11 +12,11 @@
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() { return testing::RepoRules(); }
+using testing::RepoRules;
 
 std::vector<std::string> Names(const std::string& cell) {
   std::vector<std::string> out;
-  for (const ActorName& a : SplitActors(cell, Rules())) out.push_back(a.name);
+  for (const ActorName& a : SplitActors(cell, RepoRules())) out.push_back(a.name);
   return out;
 }
 
@@ -102,7 +102,7 @@ TEST_CASE("what names no one is dropped, and each name comes once", "[actors]") 
 
 TEST_CASE("each name carries its bytes in the cell", "[actors]") {
   const std::string cell = "les CPTS, de l'ARS";
-  std::vector<ActorName> names = SplitActors(cell, Rules());
+  std::vector<ActorName> names = SplitActors(cell, RepoRules());
   REQUIRE(names.size() == 2);
   CHECK(cell.substr(names[0].start, names[0].end - names[0].start) == "CPTS");
   CHECK(cell.substr(names[1].start, names[1].end - names[1].start) == "ARS");

@@ -15,7 +15,7 @@
 namespace clsdb {
 namespace {
 
-DocumentRecords Run(const std::string& text) { return testing::TextRun(text).records; }
+DocumentRecords ContractRun(const std::string& text) { return testing::TextRun(text).records; }
 
 // By value: the records are a temporary in most tests.
 Contract Only(const DocumentRecords& r) {
@@ -35,111 +35,115 @@ const char kPreamble[] =
     "Il est convenu ce qui suit :\n";
 
 TEST_CASE("a bare title takes the territory's name from the lines under it", "[contract]") {
-  const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTÉ\n"
-                                          "Communauté d'Agglomération\n"
-                                          "de Lens-Liévin\n"
-                                          "Côte d'Opale\n") +
-                              kPreamble));
+  const Contract c = Only(ContractRun(std::string("CONTRAT LOCAL DE SANTÉ\n"
+                                                  "Communauté d'Agglomération\n"
+                                                  "de Lens-Liévin\n"
+                                                  "Côte d'Opale\n") +
+                                      kPreamble));
   CHECK(c.title == "CONTRAT LOCAL DE SANTÉ Communauté d'Agglomération de Lens-Liévin");
 }
 
 TEST_CASE("a flattened cover: the title ends where the preamble begins", "[contract]") {
-  const Contract c = Only(
-      Run("Contrat Local de Santé de Macouria 2016-2019 Entre Le Préfet de Guyane Le "
-          "Directeur Général de l'Agence Régionale de Santé Le Maire de Macouria\n"
-          "Préambule\n"
-          "Le Contrat Local de Santé s'impose comme l'outil des politiques de santé locales.\n"));
+  const Contract c = Only(ContractRun(
+      "Contrat Local de Santé de Macouria 2016-2019 Entre Le Préfet de Guyane Le "
+      "Directeur Général de l'Agence Régionale de Santé Le Maire de Macouria\n"
+      "Préambule\n"
+      "Le Contrat Local de Santé s'impose comme l'outil des politiques de santé locales.\n"));
   CHECK(c.title == "Contrat Local de Santé de Macouria 2016-2019");
 }
 
 TEST_CASE("a flattened cover that repeats the words takes the last title, up to its period",
           "[contract]") {
   // The bare words over the full title, then the partners' logos.
-  const Contract bare =
-      Only(Run("Contrat Local de Santé Contrat Local de Santé du Bassin de Saint-Flour 2017-2022 "
-               "Hautes Terres Communauté CDOM Cantal |\n" +
-               std::string(kPreamble)));
+  const Contract bare = Only(ContractRun(
+      "Contrat Local de Santé Contrat Local de Santé du Bassin de Saint-Flour 2017-2022 "
+      "Hautes Terres Communauté CDOM Cantal |\n" +
+      std::string(kPreamble)));
   CHECK(bare.title == "Contrat Local de Santé du Bassin de Saint-Flour 2017-2022");
   // The title printed twice, run into the preamble.
-  const Contract twice = Only(
-      Run("CONTRAT LOCAL DE SANTE DE CLICHY CONTRAT LOCAL DE SANTE DE CLICHY 2019 - 2022 Entre "
-          "Monsieur le Maire de Clichy, Monsieur le Préfet\n" +
-          std::string(kPreamble)));
+  const Contract twice = Only(ContractRun(
+      "CONTRAT LOCAL DE SANTE DE CLICHY CONTRAT LOCAL DE SANTE DE CLICHY 2019 - 2022 Entre "
+      "Monsieur le Maire de Clichy, Monsieur le Préfet\n" +
+      std::string(kPreamble)));
   CHECK(twice.title == "CONTRAT LOCAL DE SANTE DE CLICHY 2019 - 2022");
 }
 
 TEST_CASE("the territory is the collectivity among the parties, its acronym in brackets",
           "[contract]") {
-  const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTÉ\n"
-                                          "Communauté Urbaine d'Arras\n") +
-                              kPreamble +
-                              "En 2020, le territoire de la Communauté Urbaine d'Arras (CUA) "
-                              "compte 46 communes.\n"));
+  const Contract c =
+      Only(ContractRun(std::string("CONTRAT LOCAL DE SANTÉ\n"
+                                   "Communauté Urbaine d'Arras\n") +
+                       kPreamble +
+                       "En 2020, le territoire de la Communauté Urbaine d'Arras (CUA) "
+                       "compte 46 communes.\n"));
   CHECK(c.territory == "Communauté Urbaine d'Arras");
   CHECK(c.territory_acronym == "CUA");
 }
 
 TEST_CASE("the generation is the highest the contract states of itself", "[contract]") {
-  const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
-                              "La CCSA a signé son premier Contrat Local de Santé en 2019.\n"
-                              "Les enjeux du CLS 2 et du CLS de 2ème génération ont été "
-                              "validés.\n"));
+  const Contract c =
+      Only(ContractRun(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                       "La CCSA a signé son premier Contrat Local de Santé en 2019.\n"
+                       "Les enjeux du CLS 2 et du CLS de 2ème génération ont été "
+                       "validés.\n"));
   CHECK(c.generation == 2);
 }
 
 TEST_CASE("a table of contents' page number after 'CLS' is no generation", "[contract]") {
-  const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
-                              "\nSOMMAIRE\n\n1. LES INSTANCES DE GOUVERNANCE 7\n\n"
-                              "2. L'ANIMATION DU CLS 8\n\n3. LES ACTIONS 9\n"));
+  const Contract c = Only(ContractRun(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                                      "\nSOMMAIRE\n\n1. LES INSTANCES DE GOUVERNANCE 7\n\n"
+                                      "2. L'ANIMATION DU CLS 8\n\n3. LES ACTIONS 9\n"));
   CHECK_FALSE(c.generation.has_value());
 }
 
 TEST_CASE("a silent contract takes the generation of the act that approves it", "[contract]") {
-  const DocumentRecords r = Run(std::string("PARTICIPATION DU DÉPARTEMENT AUX CONTRATS LOCAUX DE "
-                                            "SANTÉ DE 3ÈME GÉNÉRATION\n"
-                                            "CONTRAT LOCAL DE SANTE\n") +
-                                kPreamble);
+  const DocumentRecords r =
+      ContractRun(std::string("PARTICIPATION DU DÉPARTEMENT AUX CONTRATS LOCAUX DE "
+                              "SANTÉ DE 3ÈME GÉNÉRATION\n"
+                              "CONTRAT LOCAL DE SANTE\n") +
+                  kPreamble);
   CHECK(Only(r).generation == 3);
-  const DocumentRecords none = Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble);
+  const DocumentRecords none = ContractRun(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble);
   CHECK_FALSE(Only(none).generation.has_value());
 }
 
 TEST_CASE("the period comes from the title page, not from the history", "[contract]") {
-  const Contract c =
-      Only(Run(std::string("CONTRAT LOCAL DE SANTÉ DU GRAND MORDELANGE\n"
-                           "Période 2025-2027\n") +
-               kPreamble + "Un premier contrat avait été signé pour la période 2020-2023.\n"));
+  const Contract c = Only(
+      ContractRun(std::string("CONTRAT LOCAL DE SANTÉ DU GRAND MORDELANGE\n"
+                              "Période 2025-2027\n") +
+                  kPreamble + "Un premier contrat avait été signé pour la période 2020-2023.\n"));
   CHECK(c.period_start == 2025);
   CHECK(c.period_end == 2027);
   const Contract body_only =
-      Only(Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
-               "Un premier contrat avait été signé pour la période 2020-2023.\n"));
+      Only(ContractRun(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                       "Un premier contrat avait été signé pour la période 2020-2023.\n"));
   CHECK_FALSE(body_only.period_start.has_value());
 }
 
 TEST_CASE("a placeholder place and a blank day give no signature", "[contract]") {
-  const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
-                              "ARTICLE 1 : Objet\n"
-                              "Le présent contrat définit les engagements des signataires.\n"
-                              "Fait à xxxxxxx, le\n"
-                              "Le directeur général de l'ARS,\n"));
+  const Contract c =
+      Only(ContractRun(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                       "ARTICLE 1 : Objet\n"
+                       "Le présent contrat définit les engagements des signataires.\n"
+                       "Fait à xxxxxxx, le\n"
+                       "Le directeur général de l'ARS,\n"));
   CHECK_FALSE(c.signed_place.has_value());
   CHECK_FALSE(c.signed_date.has_value());
 }
 
 TEST_CASE("the signature line gives place and date, the place may hold 'le'", "[contract]") {
-  const Contract c = Only(Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
-                              "Fait à Herlin le Sec, le 05 décembre 2024\n"));
+  const Contract c = Only(ContractRun(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                                      "Fait à Herlin le Sec, le 05 décembre 2024\n"));
   CHECK(c.signed_place == "Herlin le Sec");
   CHECK(c.signed_date == "2024-12-05");
-  const Contract draft = Only(Run(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
-                                  "Fait à Loc-Coatmeur, le ………………… 2025\n"));
+  const Contract draft = Only(ContractRun(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                                          "Fait à Loc-Coatmeur, le ………………… 2025\n"));
   CHECK(draft.signed_place == "Loc-Coatmeur");
   CHECK_FALSE(draft.signed_date.has_value());
 }
 
 TEST_CASE("population and communes come from the perimeter article", "[contract]") {
-  const Contract c = Only(Run(
+  const Contract c = Only(ContractRun(
       std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
       "Les 3 communes plus peuplées : Bapaume (3 749 habitants), Croisilles (1 961 habitants).\n"
       "ARTICLE 1 : Objet du contrat\n"

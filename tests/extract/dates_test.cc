@@ -11,10 +11,10 @@
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() { return testing::RepoRules(); }
+using testing::RepoRules;
 
 std::string Parse(const std::string& text) {
-  return ParseFrenchDate(text, Rules()).value_or("(none)");
+  return ParseFrenchDate(text, RepoRules()).value_or("(none)");
 }
 
 TEST_CASE("dates in words, with an ordinal first day", "[dates]") {
@@ -71,32 +71,32 @@ TEST_CASE("ParseFrenchDate wants the date to be the whole text", "[dates]") {
 
 TEST_CASE("FindFrenchDate gives the first valid date and its span", "[dates]") {
   const std::string text = "Fait à Arras, le 22 avril 2025, publié le 02/10/2025";
-  auto found = FindFrenchDate(text, Rules());
+  auto found = FindFrenchDate(text, RepoRules());
   REQUIRE(found.has_value());
   CHECK(found->iso == "2025-04-22");
   CHECK(text.substr(found->start, found->end - found->start) == "22 avril 2025");
 }
 
 TEST_CASE("FindFrenchDate skips an invalid date for a later valid one", "[dates]") {
-  auto found = FindFrenchDate("du 31/02/2024 au 15/03/2024", Rules());
+  auto found = FindFrenchDate("du 31/02/2024 au 15/03/2024", RepoRules());
   REQUIRE(found.has_value());
   CHECK(found->iso == "2024-03-15");
 }
 
 TEST_CASE("FindFrenchDate prefers the leftmost date whatever its form", "[dates]") {
-  auto found = FindFrenchDate("signé le 4 février 2025 (transmis le 10/02/2025)", Rules());
+  auto found = FindFrenchDate("signé le 4 février 2025 (transmis le 10/02/2025)", RepoRules());
   REQUIRE(found.has_value());
   CHECK(found->iso == "2025-02-04");
 }
 
 TEST_CASE("no date in a period, a page counter or an ACTES id", "[dates]") {
-  CHECK_FALSE(FindFrenchDate("période 2025/2028", Rules()).has_value());
-  CHECK_FALSE(FindFrenchDate("Page 3/43", Rules()).has_value());
-  CHECK_FALSE(FindFrenchDate("ID : 059-200043404-20250924-DELIB370A-DE", Rules()).has_value());
+  CHECK_FALSE(FindFrenchDate("période 2025/2028", RepoRules()).has_value());
+  CHECK_FALSE(FindFrenchDate("Page 3/43", RepoRules()).has_value());
+  CHECK_FALSE(FindFrenchDate("ID : 059-200043404-20250924-DELIB370A-DE", RepoRules()).has_value());
 }
 
 std::string Find(const std::string& text) {
-  const auto found = FindFrenchDate(text, Rules());
+  const auto found = FindFrenchDate(text, RepoRules());
   return found ? found->iso : "(none)";
 }
 

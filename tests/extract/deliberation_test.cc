@@ -14,7 +14,7 @@
 namespace clsdb {
 namespace {
 
-struct Run : testing::TextRun {
+struct ActRun : testing::TextRun {
   using TextRun::TextRun;
   // By value: most tests call it on a temporary.
   Deliberation Only() const {
@@ -99,18 +99,19 @@ const char kRegister[] =
     "Fait et délibéré à Saint-Ouen-d'Ardanne, le 27 mars 2025.\n";
 
 TEST_CASE("the body as the act writes it in its opening sentence", "[deliberation]") {
-  CHECK(Run(kCommission).Only().body ==
+  CHECK(ActRun(kCommission).Only().body ==
         "Commission Permanente du Conseil départemental du Pas-de-Calais");
 }
 
 TEST_CASE("a bare 'Le Conseil communautaire,' yields to the sitting's sentence", "[deliberation]") {
-  CHECK(Run(kRegister).Only().body ==
+  CHECK(ActRun(kRegister).Only().body ==
         "Conseil communautaire de la Communauté de communes du Val d'Ardanne");
 }
 
 TEST_CASE("without a sentence, the body is the heading plus the collectivity above it",
           "[deliberation]") {
-  const Deliberation d = Run("DEPARTEMENT DU NORD\n"
+  const Deliberation d = ActRun(
+                             "DEPARTEMENT DU NORD\n"
                              "DELIBERATION DE LA COMMISSION PERMANENTE\n"
                              "DU CONSEIL DEPARTEMENTAL\n"
                              "(N°2025-12)\n"
@@ -124,15 +125,15 @@ TEST_CASE(
     "minutes headed by their sitting: the body before the date, completed by the "
     "collectivity above it when bare",
     "[deliberation]") {
-  CHECK(Run("Compte-rendu du Conseil Communautaire du Haut Allier du 24 septembre 2020\n"
-            "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
-            "Le conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+  CHECK(ActRun("Compte-rendu du Conseil Communautaire du Haut Allier du 24 septembre 2020\n"
+               "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
+               "Le conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
             .Only()
             .body == "Conseil Communautaire du Haut Allier");
-  CHECK(Run("COMMUNAUTE DE COMMUNES DU VAL\n"
-            "CONSEIL COMMUNAUTAIRE DU 11 DECEMBRE 2012\n"
-            "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
-            "Le conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+  CHECK(ActRun("COMMUNAUTE DE COMMUNES DU VAL\n"
+               "CONSEIL COMMUNAUTAIRE DU 11 DECEMBRE 2012\n"
+               "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
+               "Le conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
             .Only()
             .body == "CONSEIL COMMUNAUTAIRE DE LA COMMUNAUTE DE COMMUNES DU VAL");
 }
@@ -145,35 +146,35 @@ TEST_CASE("a bare municipal council is the council of the commune its minutes si
       "présidence de Monsieur Bruno MARTIN, Maire de NIHERNE. Etaient présents : M. Bruno MARTIN, "
       "Mme Anne PETIT.\n"
       "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n";
-  CHECK(Run(kMinutes).Only().body == "Conseil Municipal de NIHERNE");
+  CHECK(ActRun(kMinutes).Only().body == "Conseil Municipal de NIHERNE");
   // "de cette Commune" names none: the commune the head names does.
-  CHECK(Run("COMMUNE DE MONTROY\n"
-            "Le Conseil municipal de cette commune, régulièrement convoqué, s'est réuni.\n"
-            "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
-            "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+  CHECK(ActRun("COMMUNE DE MONTROY\n"
+               "Le Conseil municipal de cette commune, régulièrement convoqué, s'est réuni.\n"
+               "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
+               "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
             .Only()
             .body == "Conseil municipal de la COMMUNE DE MONTROY");
   // A council of another kind is not completed with a commune.
-  CHECK(Run("Le Conseil communautaire s'est réuni à la mairie de Brens.\n"
-            "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
-            "Le Conseil communautaire, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+  CHECK(ActRun("Le Conseil communautaire s'est réuni à la mairie de Brens.\n"
+               "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
+               "Le Conseil communautaire, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
             .Only()
             .body == "Conseil communautaire");
 }
 
 TEST_CASE("the act's number, not a cited one", "[deliberation]") {
-  CHECK(Run(kCommission).Only().number == "2025-131");
-  CHECK(Run(kRegister).Only().number == "DEL2025-037");
+  CHECK(ActRun(kCommission).Only().number == "2025-131");
+  CHECK(ActRun(kRegister).Only().number == "DEL2025-037");
 }
 
 TEST_CASE("the meeting date from the sitting's heading", "[deliberation]") {
-  CHECK(Run(kCommission).Only().meeting_date == "2025-04-22");
-  CHECK(Run(kRegister).Only().meeting_date == "2025-03-27");
+  CHECK(ActRun(kCommission).Only().meeting_date == "2025-04-22");
+  CHECK(ActRun(kRegister).Only().meeting_date == "2025-03-27");
 }
 
 TEST_CASE("the subject in capitals above the number, lines joined; it titles the document",
           "[deliberation]") {
-  const Run run(kCommission);
+  const ActRun run(kCommission);
   const std::string title =
       "PARTICIPATION DU DÉPARTEMENT AUX CONTRATS LOCAUX DE SANTÉ DE 3ÈME GÉNÉRATION";
   CHECK(run.Only().title == title);
@@ -181,8 +182,9 @@ TEST_CASE("the subject in capitals above the number, lines joined; it titles the
 }
 
 TEST_CASE("the subject after 'Objet :', wrapped lines joined", "[deliberation]") {
-  CHECK(Run(kRegister).Only().title == "Programme 2025 d'entretien de la voirie");
-  const Deliberation d = Run("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\n"
+  CHECK(ActRun(kRegister).Only().title == "Programme 2025 d'entretien de la voirie");
+  const Deliberation d = ActRun(
+                             "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\n"
                              "Objet : Contrat local de santé – autorisation\n"
                              "de signature de la convention\n"
                              "Le Conseil municipal,\n"
@@ -193,20 +195,20 @@ TEST_CASE("the subject after 'Objet :', wrapped lines joined", "[deliberation]")
 }
 
 TEST_CASE("a shouted president's name takes the presence list's spelling", "[deliberation]") {
-  CHECK(Run(kCommission).Only().president == "Jean-Claude LEROY");
+  CHECK(ActRun(kCommission).Only().president == "Jean-Claude LEROY");
 }
 
 TEST_CASE("the president from 'sous la présidence de', civility removed", "[deliberation]") {
-  CHECK(Run(kRegister).Only().president == "Odile FERRAND");
+  CHECK(ActRun(kRegister).Only().president == "Odile FERRAND");
 }
 
 TEST_CASE("the secretary, civility and full stop removed", "[deliberation]") {
-  CHECK(Run(kCommission).Only().secretary == "Fatima AIT-CHIKHEBBIH");
-  CHECK(Run(kRegister).Only().secretary == "Alain DUCROS");
+  CHECK(ActRun(kCommission).Only().secretary == "Fatima AIT-CHIKHEBBIH");
+  CHECK(ActRun(kRegister).Only().secretary == "Alain DUCROS");
 }
 
 TEST_CASE("each presence list gives its status", "[deliberation]") {
-  const Deliberation d = Run(kCommission).Only();
+  const Deliberation d = ActRun(kCommission).Only();
   std::vector<std::pair<std::string, std::string>> got;
   for (const Attendee& a : d.attendees) got.emplace_back(a.name, a.status);
   const std::vector<std::pair<std::string, std::string>> want = {
@@ -224,7 +226,7 @@ TEST_CASE("each presence list gives its status", "[deliberation]") {
 }
 
 TEST_CASE("an attendee's provenance is the span of the name", "[deliberation]") {
-  const Run run(kCommission);
+  const ActRun run(kCommission);
   const Deliberation d = run.Only();
   REQUIRE(d.attendees.size() > 1);
   CHECK(run.At(d.attendees[1].prov) == "Mireille HINGREZ-CÉRÉDA");
@@ -233,7 +235,7 @@ TEST_CASE("an attendee's provenance is the span of the name", "[deliberation]") 
 
 TEST_CASE("proxy holders in brackets are not listed again; tallies are not lists",
           "[deliberation]") {
-  const Deliberation d = Run(kRegister).Only();
+  const Deliberation d = ActRun(kRegister).Only();
   std::vector<std::string> excused;
   int present = 0;
   for (const Attendee& a : d.attendees) {
@@ -245,7 +247,8 @@ TEST_CASE("proxy holders in brackets are not listed again; tallies are not lists
 }
 
 TEST_CASE("names listed one per line under their label", "[deliberation]") {
-  const Deliberation d = Run("DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+  const Deliberation d = ActRun(
+                             "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
                              "Étaient présents :\n"
                              "- M. Xavier DUPUIS\n"
                              "- Mme Claire MOREL\n"
@@ -264,7 +267,8 @@ TEST_CASE("names listed one per line under their label", "[deliberation]") {
 TEST_CASE("a label that holds only its count: the names follow in the next paragraph",
           "[deliberation]") {
   const Deliberation d =
-      Run("DÉLIBÉRATION DU COMITÉ SYNDICAL\n"
+      ActRun(
+          "DÉLIBÉRATION DU COMITÉ SYNDICAL\n"
           "Membres présents : 2\n"
           "\n"
           "MM. DUPUIS Xavier, MOREL Claude\n"
@@ -288,7 +292,8 @@ TEST_CASE("a label that holds only its count: the names follow in the next parag
 
 TEST_CASE("proxies listed with no separators; a name right after a bracket", "[deliberation]") {
   const Deliberation d =
-      Run("PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
           "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
           "Présents : Paul MARTIN (arrivé après la délibération 2) Anne PETIT, Jean DUPONT.\n"
           "Absents ayant donné procuration : ARNAL Fabienne à MARTIN Paul AYGALENQ Elisabeth à "
@@ -303,16 +308,16 @@ TEST_CASE("proxies listed with no separators; a name right after a bracket", "[d
 
 TEST_CASE("a bare intercommunal council is the council of the collectivity where it sits",
           "[deliberation]") {
-  CHECK(Run("CONSEIL COMMUNAUTAIRE DU 16 MARS 2023\n"
-            "Le Conseil Communautaire s'est réuni à Blausasc, au siège de la Communauté de "
-            "Communes du Pays des Paillons. Présents : M. Paul MARTIN, Mme Anne PETIT.\n"
-            "Le Conseil Communautaire, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+  CHECK(ActRun("CONSEIL COMMUNAUTAIRE DU 16 MARS 2023\n"
+               "Le Conseil Communautaire s'est réuni à Blausasc, au siège de la Communauté de "
+               "Communes du Pays des Paillons. Présents : M. Paul MARTIN, Mme Anne PETIT.\n"
+               "Le Conseil Communautaire, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
             .Only()
             .body == "Conseil Communautaire de la Communauté de Communes du Pays des Paillons");
 }
 
 TEST_CASE("vote counts and the vote lines as written", "[deliberation]") {
-  const Deliberation d = Run(kCommission).Only();
+  const Deliberation d = ActRun(kCommission).Only();
   CHECK(d.votes_for == 43);
   CHECK(d.votes_against == 0);
   CHECK(d.votes_abstention == 0);
@@ -323,7 +328,7 @@ TEST_CASE("vote counts and the vote lines as written", "[deliberation]") {
 }
 
 TEST_CASE("an absent count is null when the act gives none", "[deliberation]") {
-  const Deliberation d = Run(kRegister).Only();
+  const Deliberation d = ActRun(kRegister).Only();
   CHECK(d.votes_for == 30);
   CHECK(d.votes_against == 2);
   CHECK(d.votes_abstention == 1);
@@ -331,7 +336,8 @@ TEST_CASE("an absent count is null when the act gives none", "[deliberation]") {
 }
 
 TEST_CASE("counts written count first, in the deliberating sentence", "[deliberation]") {
-  const Deliberation d = Run("DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+  const Deliberation d = ActRun(
+                             "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
                              "Le Conseil municipal, après en avoir délibéré, par 20 voix pour, "
                              "2 voix contre et 1 abstention,\n"
                              "DÉCIDE\n"
@@ -345,7 +351,8 @@ TEST_CASE("counts written count first, in the deliberating sentence", "[delibera
 
 TEST_CASE("a unanimous adoption counts every voter for, and states no other count",
           "[deliberation]") {
-  const Deliberation d = Run("REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE\n"
+  const Deliberation d = ActRun(
+                             "REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE\n"
                              "Délibération n° 2025-045\n"
                              "Votants : 27\n"
                              "Le Conseil communautaire, après en avoir délibéré,\n"
@@ -362,7 +369,8 @@ TEST_CASE("a unanimous adoption counts every voter for, and states no other coun
 TEST_CASE("a roll-call vote counts the members named for; an empty column counts none",
           "[deliberation]") {
   const Deliberation d =
-      Run("DÉLIBÉRATION DU CONSEIL COMMUNAUTAIRE\n"
+      ActRun(
+          "DÉLIBÉRATION DU CONSEIL COMMUNAUTAIRE\n"
           "Le Conseil communautaire, après en avoir délibéré,\n"
           "DÉCIDE :\n"
           "- d'approuver le compte de gestion.\n"
@@ -378,7 +386,8 @@ TEST_CASE("a roll-call vote counts the members named for; an empty column counts
 }
 
 TEST_CASE("a roll call with a count gives the count", "[deliberation]") {
-  const Deliberation d = Run("DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+  const Deliberation d = ActRun(
+                             "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
                              "Le Conseil municipal, après en avoir délibéré,\n"
                              "DÉCIDE :\n"
                              "- d'approuver la cession.\n"
@@ -389,7 +398,8 @@ TEST_CASE("a roll call with a count gives the count", "[deliberation]") {
 }
 
 TEST_CASE("a rejected act", "[deliberation]") {
-  const Deliberation d = Run("DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+  const Deliberation d = ActRun(
+                             "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
                              "DÉCIDE :\n"
                              "- d'approuver la cession.\n"
                              "Pour : 5 ; Contre : 12 ; Abstention : 0\n"
@@ -400,16 +410,17 @@ TEST_CASE("a rejected act", "[deliberation]") {
 }
 
 TEST_CASE("place and date of signature", "[deliberation]") {
-  const Deliberation a = Run(kCommission).Only();
+  const Deliberation a = ActRun(kCommission).Only();
   CHECK(a.signed_place == "ARRAS");
   CHECK(a.signed_date == "2025-04-22");
-  const Deliberation b = Run(kRegister).Only();
+  const Deliberation b = ActRun(kRegister).Only();
   CHECK(b.signed_place == "Saint-Ouen-d'Ardanne");
   CHECK(b.signed_date == "2025-03-27");
 }
 
 TEST_CASE("a placeholder place and a blank date are not values", "[deliberation]") {
-  const Deliberation d = Run("DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+  const Deliberation d = ActRun(
+                             "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
                              "DÉCIDE :\n"
                              "- d'approuver.\n"
                              "Fait à xxxxxxxx, le\n")
@@ -419,7 +430,7 @@ TEST_CASE("a placeholder place and a blank date are not values", "[deliberation]
 }
 
 TEST_CASE("'Vu' clauses: one row per article of a code", "[deliberation]") {
-  const Deliberation d = Run(kCommission).Only();
+  const Deliberation d = ActRun(kCommission).Only();
   std::vector<std::string> articles;
   for (const LegalRef& r : d.legal_refs) {
     if (!r.article) continue;
@@ -432,7 +443,7 @@ TEST_CASE("'Vu' clauses: one row per article of a code", "[deliberation]") {
 
 TEST_CASE("'Vu' clauses: a cited deliberation's number and date; every clause kept",
           "[deliberation]") {
-  const Deliberation d = Run(kCommission).Only();
+  const Deliberation d = ActRun(kCommission).Only();
   int cited = 0, bare = 0;
   for (const LegalRef& r : d.legal_refs) {
     if (r.cited_number) {
@@ -448,13 +459,13 @@ TEST_CASE("'Vu' clauses: a cited deliberation's number and date; every clause ke
 }
 
 TEST_CASE("no deliberation in minutes or in a contract", "[deliberation]") {
-  CHECK(Run("Compte rendu de la réunion du conseil de quartier\n"
-            "Présents : Mme Aïcha BENSAÏD, M. Gérard POMMIER.\n"
-            "Le compte rendu est adopté à main levée.\n")
+  CHECK(ActRun("Compte rendu de la réunion du conseil de quartier\n"
+               "Présents : Mme Aïcha BENSAÏD, M. Gérard POMMIER.\n"
+               "Le compte rendu est adopté à main levée.\n")
             .records.deliberations.empty());
-  CHECK(Run("Contrat Local de Santé du Val 2025-2029\n"
-            "Entre les soussignés :\n"
-            "Il est convenu ce qui suit :\n")
+  CHECK(ActRun("Contrat Local de Santé du Val 2025-2029\n"
+               "Entre les soussignés :\n"
+               "Il est convenu ce qui suit :\n")
             .records.deliberations.empty());
 }
 
@@ -464,14 +475,14 @@ TEST_CASE("'les jour, mois et an susdits' signs on the day of the meeting", "[de
   REQUIRE(text.find(dated) != std::string::npos);
   text.replace(text.find(dated), dated.size(),
                "Fait à Bourg-d'Ardanne, les jour, mois et an susdits.\n");
-  const Deliberation d = Run(text).Only();
+  const Deliberation d = ActRun(text).Only();
   CHECK(d.meeting_date == "2025-03-27");
   CHECK(d.signed_place == "Bourg-d'Ardanne");
   CHECK(d.signed_date == "2025-03-27");
 }
 
 TEST_CASE("a bureau's minutes: coded number, proxies as 'X donne pouvoir à Y'", "[deliberation]") {
-  const Run run(
+  const ActRun run(
       "COMMUNAUTÉ D'AGGLOMÉRATION DU VAL DE SORNE\n"
       "PROCÈS-VERBAL DES DÉLIBÉRATIONS DU BUREAU COMMUNAUTAIRE\n"
       "Réunion du jeudi 3 avril 2025 à 18h00\n"
@@ -497,7 +508,7 @@ TEST_CASE("a bureau's minutes: coded number, proxies as 'X donne pouvoir à Y'",
 // A converter that spaces every hyphen ("Jean - Claude") in a list whose
 // names are separated by commas: the hyphens join, the commas separate.
 TEST_CASE("spaced hyphens inside names of a comma-separated list", "[deliberation]") {
-  const Run run(
+  const ActRun run(
       "PROCES-VERBAL DE LA SEANCE DU COMITE SYNDICAL DU 3 MARS 2021\n"
       "PRESENTS : Mmes BROCA - LANNAUD Marie - Thérèse, PEROTTO Aline, MM. BAYZE Jean - Claude, "
       "BOUÉ Henri, DAUGA Benoît, LAMBERT François. ABSENTS - EXCUSES : Mme AUGUSTE - MERCADIER "
@@ -516,7 +527,7 @@ TEST_CASE("spaced hyphens inside names of a comma-separated list", "[deliberatio
 // them out of the list of those present: the president sat, so is present.
 // A president the list names, under another spelling, is not added twice.
 TEST_CASE("the president who is not listed is present", "[deliberation]") {
-  const Run run(
+  const ActRun run(
       "PROCES-VERBAL DE LA SEANCE DU COMITE SYNDICAL DU 3 MARS 2021\n"
       "Sous la présidence de Monsieur CLAVERIE Claude, Président,\n"
       "PRESENTS : Mme PEROTTO Aline, MM. BOUÉ Henri, DAUGA Benoît.\n"
@@ -528,7 +539,7 @@ TEST_CASE("the president who is not listed is present", "[deliberation]") {
                                  "DAUGA Benoît | present", "CLAVERIE Claude | present"});
   CHECK(run.At(d.attendees.back().prov) == "CLAVERIE Claude");
 
-  const Run listed(
+  const ActRun listed(
       "PROCES-VERBAL DE LA SEANCE DU COMITE SYNDICAL DU 3 MARS 2021\n"
       "Sous la présidence de Mme Sylvie VALENTE-LE HIR, Maire.\n"
       "Présents : Mme Sylvie Valente, M. Henri Boué.\n"
@@ -542,7 +553,7 @@ TEST_CASE("the president who is not listed is present", "[deliberation]") {
 // the last list ends at the full stop before the secretaries' label.
 TEST_CASE("a flattened register's counts, civility groups, proxies and full stops",
           "[deliberation]") {
-  const Run run(
+  const ActRun run(
       "PROCES-VERBAL DE LA SEANCE DU CONSEIL MUNICIPAL DU 3 MARS 2020 Conseillers municipaux "
       "présents : 3 Mmes et MM. ASCHARD Caroline, ASSERAY Denis, VIOT Michel. Conseillers "
       "municipaux absents : 2 Mmes et M. BATTAIS Damien, SIRE Michel. Pouvoirs : 1 M. SIRE "
@@ -555,7 +566,7 @@ TEST_CASE("a flattened register's counts, civility groups, proxies and full stop
                                  "SIRE Michel | excused"});
 
   // A stop after a surname in capitals ends the list as well.
-  const Run caps(
+  const ActRun caps(
       "PROCES-VERBAL DE LA SEANCE DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2020 Présents : Messieurs "
       "JUBERT, VALET et BORGEAIS. Précision : Monsieur TELLIER présent en début de séance a "
       "quitté la salle.\n"
@@ -567,7 +578,7 @@ TEST_CASE("a flattened register's counts, civility groups, proxies and full stop
 // A syndicate's member replaced by a substitute, written inside the list
 // of those present: the member is excused, the substitute sits.
 TEST_CASE("a member replaced by a substitute in the list of those present", "[deliberation]") {
-  const Run run(
+  const ActRun run(
       "PROCES-VERBAL DE LA SEANCE DU COMITE SYNDICAL DU 3 MARS 2021\n"
       "PRESENTS : Mmes ALLAER Véronique remplacée par sa suppléante CASTAING Christelle, "
       "PEROTTO Aline, MM. BOUÉ Henri.\n"
@@ -580,7 +591,7 @@ TEST_CASE("a member replaced by a substitute in the list of those present", "[de
 }
 
 TEST_CASE("letter-spaced labels and labels with OCR's braces", "[deliberation]") {
-  const Run run(
+  const ActRun run(
       "CONSEIL MUNICIPAL DU 3 MARS 2021\n"
       "P R É S E N T S\n"
       "M. Paul MARTIN, Mme Anne PETIT.\n"
@@ -590,7 +601,7 @@ TEST_CASE("letter-spaced labels and labels with OCR's braces", "[deliberation]")
   std::vector<std::string> people = NamesAndStatuses(run.Only());
   CHECK(people == std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present",
                                            "Jean DUPONT | excused"});
-  const Run braces(
+  const ActRun braces(
       "Séance du 16 février 2023, sous la présidence de M. Paul MARTIN, Maire, Présent{e}s "
       "Madame Anne PETIT, Monsieur Luc ROUX, Excusé(e})s ayant donné procuration Madame Claire "
       "DUPONT procuration à Monsieur Luc ROUX\n"
@@ -603,7 +614,7 @@ TEST_CASE("letter-spaced labels and labels with OCR's braces", "[deliberation]")
 
 // Without commas, " - " separates the names ("CAUQUIL R. – LANET M. - PUECH J.F.").
 TEST_CASE("spaced hyphens separate the names of a list without commas", "[deliberation]") {
-  const Run run(
+  const ActRun run(
       "COMPTE-RENDU DU CONSEIL DE COMMUNAUTE\n"
       "Etaient présents : CAUQUIL R. - LANET M. - PUECH J.F. - ROMERO B.\n"
       "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le règlement.\n");
@@ -616,7 +627,7 @@ TEST_CASE("spaced hyphens separate the names of a list without commas", "[delibe
 // A proxy's holder is not listed by the proxy ("X, POUVOIR A Y ;"), and a
 // giver listed as excused is not listed twice by "Pouvoirs : X à Y".
 TEST_CASE("proxies name each giver once and never their holder", "[deliberation]") {
-  const Run split(
+  const ActRun split(
       "CONSEIL MUNICIPAL DU 3 MARS 2021\n"
       "PRESENTS : PAUL MARTIN, ANNE PETIT, LUC ROUX. EXCUSES REPRESENTES PAR POUVOIR : JEAN "
       "DUPONT, POUVOIR A PAUL MARTIN ; CLAIRE DURAND, POUVOIR A LUC ROUX. ABSENTS : MARC "
@@ -626,7 +637,7 @@ TEST_CASE("proxies name each giver once and never their holder", "[deliberation]
   CHECK(people == std::vector<std::string>{"PAUL MARTIN | present", "ANNE PETIT | present",
                                            "LUC ROUX | present", "JEAN DUPONT | excused",
                                            "CLAIRE DURAND | excused", "MARC BLANC | absent"});
-  const Run twice(
+  const ActRun twice(
       "CONSEIL MUNICIPAL DU 3 MARS 2021\n"
       "Présents : M. Paul MARTIN, Mme Anne PETIT. Absents excusés : Mme Claire DURAND, M. Jean "
       "DUPONT. Pouvoirs : Mme Claire DURAND à M. Paul MARTIN, M. Jean DUPONT à Mme Anne PETIT\n"
@@ -642,7 +653,7 @@ TEST_CASE("proxies name each giver once and never their holder", "[deliberation]
 // présidence de Mme la Maire" names the one listed as "…, Maire".
 TEST_CASE("an excused list ends after its last bracket; a president named by function",
           "[deliberation]") {
-  const Run run(
+  const ActRun run(
       "CONSEIL MUNICIPAL DU 16 FEVRIER 2023\n"
       "Les membres du Conseil municipal se sont réunis sous la présidence de Mme la Maire.\n"
       "Etaient présents : Mme Anne PETIT, Maire, M. Luc ROUX (jusqu'à 22h40, point n°2), "
@@ -664,7 +675,7 @@ TEST_CASE("an excused list ends after its last bracket; a president named by fun
 // Two secretaries of one sitting: both, joined as the text pairs them, and
 // the provenance spans both names.
 TEST_CASE("two secretaries named together are both the secretary", "[deliberation]") {
-  const Run run(
+  const ActRun run(
       "CONSEIL MUNICIPAL DU 9 MARS 2024\n"
       "Etaient présents : M. Jean ROUX, Mme Lise FABRE, M. Omar SALAH.\n"
       "Mme Lise FABRE et M. Omar SALAH ont été désignés secrétaires de séance.\n"
@@ -677,7 +688,7 @@ TEST_CASE("two secretaries named together are both the secretary", "[deliberatio
 // An item's place ("n°3-2") and, after its subject, the act's own code
 // glued to its label: the code is the act's number.
 TEST_CASE("the act's code after an item's subject is its number", "[deliberation]") {
-  const Run run(
+  const ActRun run(
       "CONSEIL COMMUNAUTAIRE DU 5 MARS 2024\n"
       "Etaient présents : M. Jean ROUX, Mme Lise FABRE.\n"
       "n°3-2 : Tarifs des piscines intercommunales DBC2024_41\n"
@@ -690,7 +701,7 @@ TEST_CASE("the act's code after an item's subject is its number", "[deliberation
 // A secretary's name read in a line that goes on in capitals after it is
 // the listed name it opens; two names joined by "et" stay both.
 TEST_CASE("a name running into the text after it is the listed name it opens", "[deliberation]") {
-  const Run run(
+  const ActRun run(
       "CONSEIL MUNICIPAL DU 9 MARS 2024\n"
       "Etaient présents : M. Jean ROUX, Mme Lise FABRE, M. Omar SALAH.\n"
       "Secrétaire de séance : Lise FABRE ETAT DES PRESENCES\n"
@@ -703,7 +714,8 @@ TEST_CASE("a name running into the text after it is the listed name it opens", "
 // address the list are no person of it.
 TEST_CASE("a civility alone in a list is no attendee", "[deliberation]") {
   const Deliberation d =
-      Run("DELIBERATION DU CONSEIL MUNICIPAL\n"
+      ActRun(
+          "DELIBERATION DU CONSEIL MUNICIPAL\n"
           "Séance du 3 mars 2024\n"
           "Présents : Mesdames, Messieurs, Anne PETIT, Luc ROUX, Mmes, Paul MARTIN\n"
           "Le Conseil municipal, après en avoir délibéré,\n"

@@ -13,14 +13,14 @@
 namespace clsdb {
 namespace {
 
-DocumentRecords Run(const std::string& text) { return testing::ExtractText(text); }
+DocumentRecords TitleRun(const std::string& text) { return testing::ExtractText(text); }
 
 TEST_CASE("an arrêté's heading and its 'portant …' line make its title", "[title]") {
-  DocumentRecords r =
-      Run("RÉPUBLIQUE FRANÇAISE\n\nCOMMUNE DE SAINT-ALBAN\n\n**ARRÊTÉ DU MAIRE N° 2024-12**\n\n"
-          "**portant interdiction temporaire de circuler rue Haute**\n\n"
-          "Le Maire de la commune,\n\nVu le code de la route,\n\nARRÊTE\n\n"
-          "Article 1er : La circulation est interdite.\n");
+  DocumentRecords r = TitleRun(
+      "RÉPUBLIQUE FRANÇAISE\n\nCOMMUNE DE SAINT-ALBAN\n\n**ARRÊTÉ DU MAIRE N° 2024-12**\n\n"
+      "**portant interdiction temporaire de circuler rue Haute**\n\n"
+      "Le Maire de la commune,\n\nVu le code de la route,\n\nARRÊTE\n\n"
+      "Article 1er : La circulation est interdite.\n");
   REQUIRE(r.title);
   CHECK(*r.title ==
         "ARRÊTÉ DU MAIRE N° 2024-12 portant interdiction temporaire de circuler rue Haute");
@@ -31,16 +31,16 @@ TEST_CASE("flattened minutes: the heading ends with the sitting's date or before
   const std::string attendance =
       " Présents : M. Paul MARTIN, Mme Anne PETIT, M. Louis DURAND, Mme Julie MOREAU, M. Jean "
       "LEROY. Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.";
-  DocumentRecords dated =
-      Run("COMPTE RENDU PROCES-VERBAL DU CONSEIL MUNICIPAL JEUDI 30 JANVIER 2020 Début de séance "
-          ": 19h30 L'an deux mille vingt, le jeudi 30 janvier, le Conseil municipal s'est réuni." +
-          attendance);
+  DocumentRecords dated = TitleRun(
+      "COMPTE RENDU PROCES-VERBAL DU CONSEIL MUNICIPAL JEUDI 30 JANVIER 2020 Début de séance "
+      ": 19h30 L'an deux mille vingt, le jeudi 30 janvier, le Conseil municipal s'est réuni." +
+      attendance);
   REQUIRE(dated.title);
   CHECK(*dated.title == "COMPTE RENDU PROCES-VERBAL DU CONSEIL MUNICIPAL JEUDI 30 JANVIER 2020");
-  DocumentRecords undated =
-      Run("COMPTE-RENDU de la REUNION DU CONSEIL MUNICIPAL L'an deux mille seize, le dix-huit "
-          "octobre, le Conseil municipal s'est réuni." +
-          attendance);
+  DocumentRecords undated = TitleRun(
+      "COMPTE-RENDU de la REUNION DU CONSEIL MUNICIPAL L'an deux mille seize, le dix-huit "
+      "octobre, le Conseil municipal s'est réuni." +
+      attendance);
   REQUIRE(undated.title);
   CHECK(*undated.title == "COMPTE-RENDU de la REUNION DU CONSEIL MUNICIPAL");
 }
@@ -52,17 +52,17 @@ TEST_CASE("minutes whose heading a letterhead runs into take the heading from in
       "après en avoir délibéré, DÉCIDE d'approuver le budget. Le Conseil, après en avoir "
       "délibéré, DÉCIDE de fixer les tarifs.";
   DocumentRecords r =
-      Run("MAIRIE DE VALBRUN-LES-PINS CONSEIL COMMUNAUTAIRE DU 7 MARS 2022" + sitting);
+      TitleRun("MAIRIE DE VALBRUN-LES-PINS CONSEIL COMMUNAUTAIRE DU 7 MARS 2022" + sitting);
   REQUIRE(r.title);
   CHECK(*r.title == "CONSEIL COMMUNAUTAIRE DU 7 MARS 2022");
   // A heading a sentence leads into is not the document's title.
-  DocumentRecords cited =
-      Run("Vu la délibération du conseil municipal du 7 mars 2022 fixant les tarifs." + sitting);
+  DocumentRecords cited = TitleRun(
+      "Vu la délibération du conseil municipal du 7 mars 2022 fixant les tarifs." + sitting);
   CHECK_FALSE(cited.title);
 }
 
 TEST_CASE("a line naming only the assembly opens the sitting's heading below it", "[title]") {
-  DocumentRecords r = Run(
+  DocumentRecords r = TitleRun(
       "Comité syndical\n\nSÉANCE DU JEUDI 3 JUIN 2021\n\nPrésents : M. Paul MARTIN, Mme Anne "
       "PETIT.\n\nLe Comité, après en avoir délibéré, DÉCIDE d'approuver le compte.\n\nLe Comité, "
       "après en avoir délibéré, DÉCIDE de fixer les tarifs.\n");
@@ -71,11 +71,11 @@ TEST_CASE("a line naming only the assembly opens the sitting's heading below it"
 }
 
 TEST_CASE("a press release's headline after its labels is its title", "[title]") {
-  DocumentRecords r =
-      Run("COMMUNIQUÉ DE PRESSE\n\nLe 3 mars 2024\n\nContrat local de santé\n\n"
-          "La communauté de communes et l'ARS signent leur premier contrat local de santé\n\n"
-          "La communauté de communes et l'Agence régionale de santé ont signé ce jour un contrat "
-          "local de santé pour cinq ans. Il associe la préfecture, le département et la CPAM.\n");
+  DocumentRecords r = TitleRun(
+      "COMMUNIQUÉ DE PRESSE\n\nLe 3 mars 2024\n\nContrat local de santé\n\n"
+      "La communauté de communes et l'ARS signent leur premier contrat local de santé\n\n"
+      "La communauté de communes et l'Agence régionale de santé ont signé ce jour un contrat "
+      "local de santé pour cinq ans. Il associe la préfecture, le département et la CPAM.\n");
   CHECK(r.doc_type == DocumentType::kPressRelease);
   REQUIRE(r.title);
   CHECK(*r.title ==
@@ -83,17 +83,17 @@ TEST_CASE("a press release's headline after its labels is its title", "[title]")
 }
 
 TEST_CASE("a page that explains the contract is titled by its heading", "[title]") {
-  DocumentRecords r =
-      Run("Le Contrat local de santé (CLS)\n\n"
-          "Le Contrat local de santé (CLS) permet une coordination territoriale des actions de "
-          "prévention et d'accès aux soins. Il engage une cinquantaine d'acteurs.\n");
+  DocumentRecords r = TitleRun(
+      "Le Contrat local de santé (CLS)\n\n"
+      "Le Contrat local de santé (CLS) permet une coordination territoriale des actions de "
+      "prévention et d'accès aux soins. Il engage une cinquantaine d'acteurs.\n");
   CHECK(r.doc_type == DocumentType::kNote);
   REQUIRE(r.title);
   CHECK(*r.title == "Le Contrat local de santé (CLS)");
 }
 
 TEST_CASE("a flattened page's headline ends where its first sentence restates it", "[title]") {
-  DocumentRecords r = Run(
+  DocumentRecords r = TitleRun(
       "Un contrat local de santé signé à Brévannes Le contrat local de santé de Brévannes a été "
       "signé par la commune et l'Agence régionale de santé pour cinq ans. Il coordonne la "
       "prévention et l'accès aux soins.\n");
@@ -101,34 +101,34 @@ TEST_CASE("a flattened page's headline ends where its first sentence restates it
   REQUIRE(r.title);
   CHECK(*r.title == "Un contrat local de santé signé à Brévannes");
   // A restatement inside a sentence ("… avec le contrat local …") ends nothing.
-  DocumentRecords inside = Run(
+  DocumentRecords inside = TitleRun(
       "Contrat local de santé et prévention avec le contrat local de santé la commune agit pour "
       "ses habitants. Le contrat engage une cinquantaine d'acteurs.\n");
   CHECK_FALSE(inside.title);
   // Nor does one after a whole sentence: the text before it is no headline.
-  DocumentRecords after_sentence =
-      Run("Un contrat local de santé signé à Brévannes pour cinq ans. Un contrat local de santé "
-          "coordonne la prévention et l'accès aux soins de la commune et de ses habitants.\n");
+  DocumentRecords after_sentence = TitleRun(
+      "Un contrat local de santé signé à Brévannes pour cinq ans. Un contrat local de santé "
+      "coordonne la prévention et l'accès aux soins de la commune et de ses habitants.\n");
   CHECK_FALSE(after_sentence.title);
 }
 
 TEST_CASE("a flattened news headline ends where the body's first sentence or date line opens",
           "[title]") {
-  DocumentRecords article = Run(
+  DocumentRecords article = TitleRun(
       "Brévannes et ARS : signature du Contrat Local de Santé 2ème Génération Le Contrat Local "
       "de Santé entre l'Agence régionale de santé et la commune a été signé le 29 novembre 2019. "
       "Il coordonne la prévention et l'accès aux soins.\n");
   REQUIRE(article.doc_type == DocumentType::kPressRelease);
   REQUIRE(article.title);
   CHECK(*article.title == "Brévannes et ARS : signature du Contrat Local de Santé 2ème Génération");
-  DocumentRecords dated = Run(
+  DocumentRecords dated = TitleRun(
       "Signature du Contrat Local de Santé (2025-2030) Vendredi 24 janvier 2025, le Contrat Local "
       "de Santé de l'Agglomération de Brévannes a été signé officiellement à l'Hôtel de Ville. "
       "Il coordonne la prévention et l'accès aux soins.\n");
   REQUIRE(dated.title);
   CHECK(*dated.title == "Signature du Contrat Local de Santé (2025-2030)");
   // An article after a preposition is inside the headline, not a new sentence.
-  DocumentRecords inner = Run(
+  DocumentRecords inner = TitleRun(
       "Brévannes : la ville et les partenaires renouvellent le Contrat local de santé Les acteurs "
       "engagés à Brévannes ont signé la version 2 du dispositif le 3 mars. Les actions sont "
       "poursuivies.\n");
@@ -136,29 +136,29 @@ TEST_CASE("a flattened news headline ends where the body's first sentence or dat
   CHECK(*inner.title ==
         "Brévannes : la ville et les partenaires renouvellent le Contrat local de santé");
   // A sentence that ends before any such break is no headline.
-  DocumentRecords sentence =
-      Run("Le Contrat Local de santé vise à réduire les inégalités sociales et territoriales de "
-          "santé. Le CLS a été signé le 16 décembre 2014 pour une période de 3 ans.\n");
+  DocumentRecords sentence = TitleRun(
+      "Le Contrat Local de santé vise à réduire les inégalités sociales et territoriales de "
+      "santé. Le CLS a été signé le 16 décembre 2014 pour une période de 3 ans.\n");
   CHECK_FALSE(sentence.title);
 }
 
 TEST_CASE("a lede of several sentences is no headline", "[title]") {
-  DocumentRecords r =
-      Run("Mardi 3 mai 2022 s'est tenu le conseil municipal de Brévannes. Une dizaine d'affaires "
-          "était soumise au vote. Nous publions ci-dessous le communiqué de la ville (Photos - "
-          "Ville)\n\nLes élus approuvent le renouvellement du contrat local de santé.\n");
+  DocumentRecords r = TitleRun(
+      "Mardi 3 mai 2022 s'est tenu le conseil municipal de Brévannes. Une dizaine d'affaires "
+      "était soumise au vote. Nous publions ci-dessous le communiqué de la ville (Photos - "
+      "Ville)\n\nLes élus approuvent le renouvellement du contrat local de santé.\n");
   REQUIRE(r.doc_type == DocumentType::kPressRelease);
   CHECK_FALSE(r.title);
   // One full stop after a kicker ("Coursan. Conseil municipal : …") keeps a headline.
-  DocumentRecords kicker =
-      Run("Brévannes. Conseil municipal : santé, prévention, travaux\n\nLe conseil municipal a "
-          "approuvé le contrat local de santé, qui a été signé ce lundi.\n");
+  DocumentRecords kicker = TitleRun(
+      "Brévannes. Conseil municipal : santé, prévention, travaux\n\nLe conseil municipal a "
+      "approuvé le contrat local de santé, qui a été signé ce lundi.\n");
   REQUIRE(kicker.title);
   CHECK(*kicker.title == "Brévannes. Conseil municipal : santé, prévention, travaux");
 }
 
 TEST_CASE("a document with no heading gets no title", "[title]") {
-  DocumentRecords r = Run("Quelques notes prises à la volée.\n\nUne autre phrase.\n");
+  DocumentRecords r = TitleRun("Quelques notes prises à la volée.\n\nUne autre phrase.\n");
   CHECK_FALSE(r.title);
 }
 

@@ -15,12 +15,12 @@
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() { return testing::RepoRules(); }
+using testing::RepoRules;
 
-Contract Plan(const std::string& text) {
+Contract TablesPlan(const std::string& text) {
   const LaidOutDocument doc = testing::LayOutText(text);
   Contract c;
-  ReadContractPlan(doc, BlockRange{0, static_cast<int>(doc.blocks.size())}, Rules(), &c);
+  ReadContractPlan(doc, BlockRange{0, static_cast<int>(doc.blocks.size())}, RepoRules(), &c);
   return c;
 }
 
@@ -39,30 +39,31 @@ using V = std::vector<std::string>;
 
 TEST_CASE("column headers are recognised by rules", "[plan_tables]") {
   int year = 0;
-  CHECK(ClassifyPlanHeader("Intitulé des actions", Rules(), &year) == PlanColumn::kAction);
-  CHECK(ClassifyPlanHeader("Intitulé des opérations", Rules(), &year) == PlanColumn::kOperation);
-  CHECK(ClassifyPlanHeader("Pilote(s)", Rules(), &year) == PlanColumn::kPilot);
-  CHECK(ClassifyPlanHeader("Porteurs", Rules(), &year) == PlanColumn::kPilot);
-  CHECK(ClassifyPlanHeader("Porteur /pilote", Rules(), &year) == PlanColumn::kPilot);
-  CHECK(ClassifyPlanHeader("Acteurs et partenaires mobilisés", Rules(), &year) ==
+  CHECK(ClassifyPlanHeader("Intitulé des actions", RepoRules(), &year) == PlanColumn::kAction);
+  CHECK(ClassifyPlanHeader("Intitulé des opérations", RepoRules(), &year) ==
+        PlanColumn::kOperation);
+  CHECK(ClassifyPlanHeader("Pilote(s)", RepoRules(), &year) == PlanColumn::kPilot);
+  CHECK(ClassifyPlanHeader("Porteurs", RepoRules(), &year) == PlanColumn::kPilot);
+  CHECK(ClassifyPlanHeader("Porteur /pilote", RepoRules(), &year) == PlanColumn::kPilot);
+  CHECK(ClassifyPlanHeader("Acteurs et partenaires mobilisés", RepoRules(), &year) ==
         PlanColumn::kPartner);
-  CHECK(ClassifyPlanHeader("Source de financement potentiel", Rules(), &year) ==
+  CHECK(ClassifyPlanHeader("Source de financement potentiel", RepoRules(), &year) ==
         PlanColumn::kFunder);
-  CHECK(ClassifyPlanHeader("Indicateurs de résultats (quantitatifs)", Rules(), &year) ==
+  CHECK(ClassifyPlanHeader("Indicateurs de résultats (quantitatifs)", RepoRules(), &year) ==
         PlanColumn::kIndicatorQuantitative);
-  CHECK(ClassifyPlanHeader("Indicateurs de résultats qualitatifs", Rules(), &year) ==
+  CHECK(ClassifyPlanHeader("Indicateurs de résultats qualitatifs", RepoRules(), &year) ==
         PlanColumn::kIndicatorQualitative);
-  CHECK(ClassifyPlanHeader("Public cible", Rules(), &year) == PlanColumn::kPublic);
-  CHECK(ClassifyPlanHeader("Secteur géographique", Rules(), &year) == PlanColumn::kSector);
-  CHECK(ClassifyPlanHeader("Calendrier", Rules(), &year) == PlanColumn::kCalendar);
-  CHECK(ClassifyPlanHeader("Années", Rules(), &year) == PlanColumn::kCalendar);
-  CHECK(ClassifyPlanHeader("Axe 3", Rules(), &year) == PlanColumn::kAxis);
-  CHECK(ClassifyPlanHeader("N° Objectifs", Rules(), &year) == PlanColumn::kAxis);
-  CHECK(ClassifyPlanHeader("2027", Rules(), &year) == PlanColumn::kYear);
+  CHECK(ClassifyPlanHeader("Public cible", RepoRules(), &year) == PlanColumn::kPublic);
+  CHECK(ClassifyPlanHeader("Secteur géographique", RepoRules(), &year) == PlanColumn::kSector);
+  CHECK(ClassifyPlanHeader("Calendrier", RepoRules(), &year) == PlanColumn::kCalendar);
+  CHECK(ClassifyPlanHeader("Années", RepoRules(), &year) == PlanColumn::kCalendar);
+  CHECK(ClassifyPlanHeader("Axe 3", RepoRules(), &year) == PlanColumn::kAxis);
+  CHECK(ClassifyPlanHeader("N° Objectifs", RepoRules(), &year) == PlanColumn::kAxis);
+  CHECK(ClassifyPlanHeader("2027", RepoRules(), &year) == PlanColumn::kYear);
   CHECK(year == 2027);
-  CHECK(ClassifyPlanHeader("Axe 1 : Améliorer l'accès aux soins", Rules(), &year) ==
+  CHECK(ClassifyPlanHeader("Axe 1 : Améliorer l'accès aux soins", RepoRules(), &year) ==
         PlanColumn::kNone);
-  CHECK(ClassifyPlanHeader("CCSA - CPTS", Rules(), &year) == PlanColumn::kNone);
+  CHECK(ClassifyPlanHeader("CCSA - CPTS", RepoRules(), &year) == PlanColumn::kNone);
 }
 
 // A body listing actions and operations, then an annex grid whose rows give
@@ -86,7 +87,7 @@ const char kBodyAndGrid[] =
     "\t1.2.2. Accompagner la téléconsultation\tde l'ARS\tx\n";
 
 TEST_CASE("a grid merges with the body: body titles, table pilots and years", "[plan_tables]") {
-  const Contract c = Plan(kBodyAndGrid);
+  const Contract c = TablesPlan(kBodyAndGrid);
   REQUIRE(c.orientations.size() == 1);
   REQUIRE(c.actions.size() == 2);
   CHECK(c.actions[0].title == "Attirer des professionnels de santé");
@@ -112,7 +113,7 @@ TEST_CASE("a grid merges with the body: body titles, table pilots and years", "[
 }
 
 TEST_CASE("a synthesis table: FA rows, continuation rows, merged pilot cells", "[plan_tables]") {
-  const Contract c = Plan(
+  const Contract c = TablesPlan(
       "ORIENTATION 1 : Agir en faveur de l'accès aux soins\n"
       "Intitulé des actions\tIntitulé des opérations\tPorteurs\n"
       "FA 1.1 : Organiser la médiation en santé\tAccompagner la médiation en santé\tARS et "
@@ -141,7 +142,7 @@ TEST_CASE("a synthesis table: FA rows, continuation rows, merged pilot cells", "
 
 TEST_CASE("an action sheet maps its columns to the operations and adds no second pilot",
           "[plan_tables]") {
-  const Contract c = Plan(
+  const Contract c = TablesPlan(
       "ORIENTATION 1 : Agir en faveur de l'accès aux soins\n"
       "Intitulé des actions\tIntitulé des opérations\tPorteurs\n"
       "FA 1.3 : Attirer de futurs professionnels\tStimuler les vocations auprès des élèves\t"
@@ -191,7 +192,7 @@ TEST_CASE("an action sheet maps its columns to the operations and adds no second
 }
 
 TEST_CASE("a sheet's cells are kept as written: amounts, shared heads, ranges", "[plan_tables]") {
-  const Contract c = Plan(
+  const Contract c = TablesPlan(
       "Intitulé de l'action\tFA 2.1 : Prévenir les addictions\n"
       "Opérations nécessaires à l'action\tFormer les élèves\tAnimer le programme\t"
       "Informer les familles\n"
@@ -224,7 +225,7 @@ TEST_CASE("a sheet's cells are kept as written: amounts, shared heads, ranges", 
 }
 
 TEST_CASE("indicators run together are split where the text shows it", "[plan_tables]") {
-  const Contract c = Plan(
+  const Contract c = TablesPlan(
       "Intitulé de l'action\tFA 1.3 : Attirer de futurs professionnels\n"
       "Indicateurs de résultats qualitatifs\tMesure des connaissances sur les métiers de la "
       "santé Taux de satisfaction des élèves Taux de satisfaction à Fourmies\t"
@@ -239,7 +240,7 @@ TEST_CASE("indicators run together are split where the text shows it", "[plan_ta
 }
 
 TEST_CASE("a sheet alone gives its action, operations and pilots", "[plan_tables]") {
-  const Contract c = Plan(
+  const Contract c = TablesPlan(
       "Intitulé de l'action\tFA 4.1 : Impulser l'inclusion numérique en santé\n"
       "Opérations nécessaires à l'action\tRéalisation du diagnostic\tCo-construction du plan\n"
       "Porteur /pilote\tCabinet Conseil\tARS\n");
@@ -251,7 +252,7 @@ TEST_CASE("a sheet alone gives its action, operations and pilots", "[plan_tables
 }
 
 TEST_CASE("a grid of actions without operations gives pilots per action", "[plan_tables]") {
-  const Contract c = Plan(
+  const Contract c = TablesPlan(
       "AXE 1 - Favoriser l'accès aux soins de premier recours\n"
       "AXE 2 - Promouvoir des environnements favorables\n"
       "ARTICLE 4 : Gouvernance\n"
@@ -273,7 +274,7 @@ TEST_CASE("a grid of actions without operations gives pilots per action", "[plan
 
 TEST_CASE("rows spanning a grid name its axes; an objective column gives objectives",
           "[plan_tables]") {
-  const Contract c = Plan(
+  const Contract c = TablesPlan(
       "Objectif opérationnel\tFiche action\tPilote\n"
       "AXE 1 : Faciliter l'accès aux soins\t\t\n"
       "1.1 : Conforter l'offre de premier recours\tFiche action 1 : Créer un guichet\tCCPT\n"
@@ -294,7 +295,7 @@ TEST_CASE("rows spanning a grid name its axes; an objective column gives objecti
 }
 
 TEST_CASE("a sheet whose label holds the action's code", "[plan_tables]") {
-  const Contract c = Plan(
+  const Contract c = TablesPlan(
       "Axe 1 : Faciliter l'accès aux soins\n"
       "Fiche action n°3\tDéployer une médiatrice en santé\n"
       "Porteur\tCCPT et CCAS\n");
@@ -305,7 +306,7 @@ TEST_CASE("a sheet whose label holds the action's code", "[plan_tables]") {
 }
 
 TEST_CASE("tables that are not action plans are left alone", "[plan_tables]") {
-  const Contract c = Plan(
+  const Contract c = TablesPlan(
       "Orientation 1 : Améliorer l'accès aux soins\n"
       "Action 1.1 : Attirer des professionnels\n"
       "Commune\tHabitants\tPart en QPV\n"
@@ -318,7 +319,7 @@ TEST_CASE("tables that are not action plans are left alone", "[plan_tables]") {
 }
 
 TEST_CASE("a N° column gives the codes of a grid's actions", "[plan_tables]") {
-  const Contract c = Plan(
+  const Contract c = TablesPlan(
       "AXE N°1 : Conforter l'offre de soins\n\n"
       "N°\tIntitulé de l'action\tPilote(s)\tCalendrier\n"
       "1.1\tAccueillir les professionnels de santé\tCCSP / CPTS\t2024-2028\n"

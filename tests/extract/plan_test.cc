@@ -13,7 +13,7 @@
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() { return testing::RepoRules(); }
+using testing::RepoRules;
 
 LaidOutDocument Lay(const std::string& text) { return testing::LayOutText(text); }
 
@@ -22,7 +22,7 @@ LaidOutDocument Lay(const std::string& text) { return testing::LayOutText(text);
 Contract Plan(const std::string& text) {
   LaidOutDocument doc = Lay(text);
   Contract c;
-  ReadContractPlan(doc, BlockRange{0, static_cast<int>(doc.blocks.size())}, Rules(), &c);
+  ReadContractPlan(doc, BlockRange{0, static_cast<int>(doc.blocks.size())}, RepoRules(), &c);
   return c;
 }
 
@@ -275,7 +275,7 @@ TEST_CASE("ExtractPlans fills one contract per segment, adding missing ones", "[
   DocumentRecords out;
   out.contracts.emplace_back();
   out.contracts[0].title = "kept";
-  ExtractPlans(doc, seg, Rules(), &out);
+  ExtractPlans(doc, seg, RepoRules(), &out);
   REQUIRE(out.contracts.size() == 2);
   CHECK(out.contracts[0].title == "kept");
   CHECK(out.contracts[0].orientations[0].title == "Premier contrat");

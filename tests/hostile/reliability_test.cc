@@ -30,7 +30,7 @@ using testing::RunResult;
 
 constexpr double kDeadline = 60;
 
-RunResult Ingest(const testing::TempDir& dir, const std::vector<std::string>& args) {
+RunResult IngestWith(const testing::TempDir& dir, const std::vector<std::string>& args) {
   return testing::IngestInto(dir / "db.sqlite", args, kDeadline);
 }
 
@@ -91,7 +91,7 @@ TEST_CASE("a file over --max-input-mb fails, named, before it is read; the batch
   testing::TempDir dir;
   const std::string big = dir.Write("gros.txt", std::string(2u << 20, 'a') + "\n");
   const std::string small = dir.Write("petit.txt", "DÉLIBÉRATION\nLe conseil approuve.\n");
-  RunResult r = Ingest(dir, {"--max-input-mb", "1", big, small});
+  RunResult r = IngestWith(dir, {"--max-input-mb", "1", big, small});
   INFO(r.output);
   CHECK(r.code == 1);
   CHECK(r.Contains("failed " + big +
@@ -108,7 +108,7 @@ TEST_CASE("a text that would need more than --max-memory-mb fails before it is p
   while (lines.size() < (2u << 20)) lines += "Vu.\n";
   const std::string big = dir.Write("long.txt", lines);
   const std::string small = dir.Write("court.txt", "DÉLIBÉRATION\nLe conseil approuve.\n");
-  RunResult r = Ingest(dir, {"--max-memory-mb", "16", big, small});
+  RunResult r = IngestWith(dir, {"--max-memory-mb", "16", big, small});
   INFO(r.output);
   CHECK(r.code == 1);
   CHECK(r.Contains("failed " + big + ": Limit exceeded: a text of "));
@@ -123,24 +123,24 @@ TEST_CASE("a reader timeout is transient: the next runs retry it, up to 3 attemp
   testing::TempDir dir;
   const std::string pdf = dir.Write("lent.pdf", SmallPdf());
   // 1 ms: the reader child cannot even start in that time.
-  RunResult first = Ingest(dir, {"--doc-timeout", "0.001", pdf});
+  RunResult first = IngestWith(dir, {"--doc-timeout", "0.001", pdf});
   CHECK(first.code == 1);
   CHECK(Column(dir, "status || '/' || transient || '/' || attempts", pdf) == "failed/1/1");
   CHECK(Column(dir, "error", pdf).find("Temporary failure: PDF reader timed out") == 0);
 
-  RunResult second = Ingest(dir, {"--doc-timeout", "0.001", pdf});
+  RunResult second = IngestWith(dir, {"--doc-timeout", "0.001", pdf});
   CHECK(second.code == 1);
   CHECK(Column(dir, "status || '/' || attempts", pdf) == "failed/2");
-  RunResult third = Ingest(dir, {"--doc-timeout", "0.001", pdf});
+  RunResult third = IngestWith(dir, {"--doc-timeout", "0.001", pdf});
   CHECK(Column(dir, "status || '/' || attempts", pdf) == "failed/3");
   // Three attempts: the fourth run leaves it, and says how to try again.
-  RunResult fourth = Ingest(dir, {pdf});
+  RunResult fourth = IngestWith(dir, {pdf});
   INFO(fourth.output);
   CHECK(fourth.code == 0);
   CHECK(Column(dir, "status || '/' || attempts", pdf) == "failed/3");
   CHECK(fourth.Contains("0 ok, 0 partial, 0 failed, 1 skipped"));
 
-  RunResult retried = Ingest(dir, {"--retry-failed", pdf});
+  RunResult retried = IngestWith(dir, {"--retry-failed", pdf});
   INFO(retried.output);
   CHECK(retried.code == 0);
   CHECK(Column(dir, "status || '/' || transient || '/' || attempts", pdf) == "ok/0/4");
@@ -150,8 +150,8 @@ TEST_CASE("a timeout that passes is stored ok on the next run without --retry-fa
           "[hostile][reliability]") {
   testing::TempDir dir;
   const std::string pdf = dir.Write("lent.pdf", SmallPdf());
-  CHECK(Ingest(dir, {"--doc-timeout", "0.001", pdf}).code == 1);
-  RunResult again = Ingest(dir, {pdf});
+  CHECK(IngestWith(dir, {"--doc-timeout", "0.001", pdf}).code == 1);
+  RunResult again = IngestWith(dir, {pdf});
   INFO(again.output);
   CHECK(again.code == 0);
   CHECK(again.Contains("1 ok, 0 partial, 0 failed, 0 skipped"));
@@ -164,12 +164,12 @@ TEST_CASE("a failure of the file itself is not retried, unless --retry-failed",
           "[hostile][reliability]") {
   testing::TempDir dir;
   const std::string bad = dir.Write("faux.pdf", "not a PDF at all\n");
-  CHECK(Ingest(dir, {bad}).code == 1);
+  CHECK(IngestWith(dir, {bad}).code == 1);
   CHECK(Column(dir, "status || '/' || transient || '/' || attempts", bad) == "failed/0/1");
-  RunResult again = Ingest(dir, {bad});
+  RunResult again = IngestWith(dir, {bad});
   CHECK(again.code == 0);
   CHECK(again.Contains("0 failed, 1 skipped"));
-  RunResult retried = Ingest(dir, {"--retry-failed", bad});
+  RunResult retried = IngestWith(dir, {"--retry-failed", bad});
   CHECK(retried.code == 1);
   CHECK(Column(dir, "status || '/' || attempts", bad) == "failed/2");
 }
@@ -314,7 +314,7 @@ TEST_CASE("skipped files are reported with their reason", "[hostile][reliability
   testing::TempDir dir;
   const std::string odt = dir.Write("in/notes.odt", "PK not a text");
   dir.Write("in/a.txt", "DÉLIBÉRATION\nLe conseil approuve.\n");
-  RunResult r = Ingest(dir, {dir / "in"});
+  RunResult r = IngestWith(dir, {dir / "in"});
   INFO(r.output);
   CHECK(r.code == 0);
   CHECK(r.Contains("skipped " + odt + ": not a .pdf or .txt file"));
@@ -371,7 +371,7 @@ TEST_CASE("past the file size limit a document fails with the reason; nothing is
           "[hostile][reliability]") {
   testing::TempDir dir;
   const std::string first = dir.Write("premier.txt", "DÉLIBÉRATION\nLe conseil approuve.\n");
-  REQUIRE(Ingest(dir, {first}).code == 0);
+  REQUIRE(IngestWith(dir, {first}).code == 0);
   std::string lines;
   while (lines.size() < (4u << 20)) lines += "Le conseil approuve le contrat local de santé.\n";
   const std::string big = dir.Write("gros.txt", lines);
@@ -406,7 +406,7 @@ TEST_CASE("a database whose journal cannot be created is an IO error, not corrup
           "[hostile][reliability]") {
   testing::TempDir dir;
   const std::string txt = dir.Write("a.txt", "DÉLIBÉRATION\n");
-  REQUIRE(Ingest(dir, {txt}).code == 0);
+  REQUIRE(IngestWith(dir, {txt}).code == 0);
   // Where SQLite would create the WAL, a folder: the operating system
   // refuses, as a read-only folder would refuse (root writes anywhere a
   // mode allows nothing).

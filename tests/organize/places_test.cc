@@ -19,7 +19,7 @@ const std::vector<std::string>& Departements() {
   return list;
 }
 
-Party PartyNamed(const std::string& organization) {
+Party PartyOf(const std::string& organization) {
   Party p;
   p.organization = organization;
   return p;
@@ -39,7 +39,7 @@ DocumentRecords Located(const std::vector<std::string>& parties, OptText body,
                         std::vector<Transmission> stamps) {
   DocumentRecords records;
   Contract c;
-  for (const std::string& name : parties) c.parties.push_back(PartyNamed(name));
+  for (const std::string& name : parties) c.parties.push_back(PartyOf(name));
   records.contracts.push_back(std::move(c));
   if (body) {
     Deliberation d;

@@ -43,7 +43,7 @@ std::string Rewrapped(const std::string& text) {
   return out;
 }
 
-IngestOptions OptionsFor(const testing::TempDir& dir) {
+IngestOptions IdentityOptions(const testing::TempDir& dir) {
   IngestOptions options;
   options.db_path = dir / "db.sqlite";
   options.rules_dir = testing::RulesDir().string();
@@ -65,10 +65,10 @@ TEST_CASE("a rewrapped copy ingested later is linked to the original; others are
   // Another contract of the project's corpus: different content.
   dir.Write("later/cls_plan_tableau.txt", ReadAll(docs / "cls_plan_tableau.txt"));
 
-  auto first = Ingest({dir / "first"}, OptionsFor(dir));
+  auto first = Ingest({dir / "first"}, IdentityOptions(dir));
   REQUIRE(first.ok());
   CHECK(first->linked == 0);
-  auto later = Ingest({dir / "later"}, OptionsFor(dir));
+  auto later = Ingest({dir / "later"}, IdentityOptions(dir));
   REQUIRE(later.ok());
   CHECK(later->counts.ok == 2);
   CHECK(later->linked == 1);
@@ -83,7 +83,7 @@ TEST_CASE("a rewrapped copy ingested later is linked to the original; others are
   // ListDocuments does not say same_as: ask the candidates' own link.
   const DocumentRow row =
       ProcessDocument(dir / "later/delib_voirie_rewrapped.txt",
-                      *RuleSet::LoadDirectory(testing::RulesDir().string()), OptionsFor(dir));
+                      *RuleSet::LoadDirectory(testing::RulesDir().string()), IdentityOptions(dir));
   auto candidates = (*store)->SameContentCandidates(row.fingerprint.bands, row.sha256);
   REQUIRE(candidates.ok());
   CHECK(ChooseOriginal(row.fingerprint, *candidates) == id_of.at("delib_voirie.txt"));

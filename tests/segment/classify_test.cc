@@ -14,10 +14,10 @@
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() { return testing::RepoRules(); }
+using testing::RepoRules;
 
 std::string Classify(const std::string& text) {
-  return Name(ClassifyDocument(testing::LayOutText(text), Rules()));
+  return Name(ClassifyDocument(testing::LayOutText(text), RepoRules()));
 }
 
 const char kDeliberation[] =
@@ -138,8 +138,8 @@ TEST_CASE("every doctype rule votes for a type clsdb stores", "[segment][classif
   // never count: its name is the only link between the rule and the type.
   for (const RuleFamily family : {RuleFamily::kDoctypeHead, RuleFamily::kDoctypeBody}) {
     const std::string_view prefix = Requirement(family).name;
-    REQUIRE_FALSE(Rules().Family(family).empty());
-    for (const Rule* rule : Rules().Family(family)) {
+    REQUIRE_FALSE(RepoRules().Family(family).empty());
+    for (const Rule* rule : RepoRules().Family(family)) {
       const std::string_view rest = std::string_view(rule->name).substr(prefix.size());
       INFO(rule->name);
       CHECK(Parse<DocumentType>(rest.substr(0, rest.find('.'))).has_value());
@@ -149,7 +149,7 @@ TEST_CASE("every doctype rule votes for a type clsdb stores", "[segment][classif
 
 TEST_CASE("PrepareSegmentation asks before each set and stops at the first no", "[segment]") {
   int asked = 0;
-  PrepareSegmentation(Rules(), [&] { return ++asked < 3; });
+  PrepareSegmentation(RepoRules(), [&] { return ++asked < 3; });
   CHECK(asked == 3);
 }
 
@@ -163,7 +163,7 @@ TEST_CASE("sets another thread builds type a document as the worker's own do", "
   const DocumentType type = ClassifyDocument(doc, fresh);
   warmer.join();
   CHECK(std::string(Name(type)) == "deliberation");
-  CHECK(ClassifyDocument(doc, fresh) == ClassifyDocument(doc, Rules()));
+  CHECK(ClassifyDocument(doc, fresh) == ClassifyDocument(doc, RepoRules()));
 }
 
 }  // namespace

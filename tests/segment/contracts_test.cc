@@ -14,14 +14,14 @@
 namespace clsdb {
 namespace {
 
-const RuleSet& Rules() { return testing::RepoRules(); }
+using testing::RepoRules;
 
 using testing::LayOutText;
 
 // The text of the block that starts each contract.
 std::vector<std::string> TitleTexts(const LaidOutDocument& doc) {
   std::vector<std::string> out;
-  for (const ContractSegment& c : FindContracts(doc, Rules())) {
+  for (const ContractSegment& c : FindContracts(doc, RepoRules())) {
     REQUIRE(c.title_block == c.range.begin);
     out.push_back(doc.blocks[c.title_block].text);
   }
@@ -47,7 +47,7 @@ TEST_CASE("a title page followed by the parties' preamble starts a contract", "[
                                                      "Groupe Hospitalier\n"
                                                      "CENTRE HOSPITALIER\n") +
                                          kPreamble);
-  const std::vector<ContractSegment> found = FindContracts(doc, Rules());
+  const std::vector<ContractSegment> found = FindContracts(doc, RepoRules());
   REQUIRE(found.size() == 1);
   CHECK(found[0].title_block == 0);
   CHECK(found[0].range.end == static_cast<int>(doc.blocks.size()));
@@ -71,7 +71,7 @@ TEST_CASE("a heading 'Contrat local de santé' followed by prose starts nothing"
       "Contrat local de santé\n"
       "L'ARS et la communauté d'agglomération s'engagent pour la santé.\n"
       "L'ARS et la CALL signent, le 25 septembre 2019, un Contrat local de santé.\n");
-  CHECK(FindContracts(doc, Rules()).empty());
+  CHECK(FindContracts(doc, RepoRules()).empty());
 }
 
 TEST_CASE("a run-on title is judged by its own words, not the page it opens", "[contracts]") {
@@ -86,7 +86,7 @@ TEST_CASE("a run-on title is judged by its own words, not the page it opens", "[
   CHECK(FindContracts(LayOutText("Contrat Local de Santé du Pays de Ploërmel est signé pour "
                                  "2018-2022. Il associe les partenaires.\n" +
                                  std::string(kPreamble)),
-                      Rules())
+                      RepoRules())
             .empty());
 }
 
@@ -108,7 +108,7 @@ TEST_CASE("contracts annexed one after the other split at each title", "[contrac
                                          "Communauté d'Agglomération\n"
                                          "Hénin-Carvin\n" +
                                          kPreamble);
-  const std::vector<ContractSegment> found = FindContracts(doc, Rules());
+  const std::vector<ContractSegment> found = FindContracts(doc, RepoRules());
   REQUIRE(found.size() == 2);
   CHECK(found[0].range.begin == 1);
   CHECK(found[0].range.end == found[1].range.begin);
@@ -144,7 +144,7 @@ TEST_CASE("an untitled contract is the whole document when it names a CLS and sh
       "signataires 9 Durée, suivi et révision du contrat 12\n"
       "La signature de ce Contrat Local de Santé avec l'Agence Régionale de Santé témoigne de "
       "notre engagement.\n");
-  const std::optional<ContractSegment> whole = WholeDocumentContract(toc, Rules());
+  const std::optional<ContractSegment> whole = WholeDocumentContract(toc, RepoRules());
   REQUIRE(whole.has_value());
   CHECK(whole->untitled);
   CHECK(whole->title_block == 0);
@@ -155,18 +155,18 @@ TEST_CASE("an untitled contract is the whole document when it names a CLS and sh
       "SOMMAIRE\n"
       "Objet du contrat 3 Engagements des signataires 4 Durée du contrat 6\n"
       "La présente convention de revitalisation engage la commune et l'État.\n");
-  CHECK_FALSE(WholeDocumentContract(convention, Rules()).has_value());
+  CHECK_FALSE(WholeDocumentContract(convention, RepoRules()).has_value());
 
   // A page about a CLS, without any part of one's text.
   const LaidOutDocument page = LayOutText(
       "Le CLS a été signé le 16 décembre 2014 pour une période de 3 ans.\n"
       "Les partenaires signataires sont : l'État, l'ARS, la Ville.\n");
-  CHECK_FALSE(WholeDocumentContract(page, Rules()).has_value());
+  CHECK_FALSE(WholeDocumentContract(page, RepoRules()).has_value());
 }
 
 TEST_CASE("a titled contract found for the whole document is not untitled", "[contracts]") {
   const LaidOutDocument doc = LayOutText(std::string("Logo\nCONTRAT LOCAL DE SANTE DU VAL\n"));
-  const std::optional<ContractSegment> whole = WholeDocumentContract(doc, Rules());
+  const std::optional<ContractSegment> whole = WholeDocumentContract(doc, RepoRules());
   REQUIRE(whole.has_value());
   CHECK_FALSE(whole->untitled);
   CHECK(doc.blocks[whole->title_block].text == "CONTRAT LOCAL DE SANTE DU VAL");

@@ -44,7 +44,7 @@ DocumentRow SampleRow(const std::string& sha) {
   return row;
 }
 
-long long Rows(Store& store, const std::string& table) {
+long long RowCount(Store& store, const std::string& table) {
   auto summary = store.Summarize();
   REQUIRE(summary.ok());
   for (const auto& [name, n] : summary->table_rows) {
@@ -60,20 +60,20 @@ TEST_CASE("a document is written whole, once per sha256", "[store]") {
   REQUIRE(store.ok());
   auto id = (*store)->WriteDocument(SampleRow("abc"), false);
   REQUIRE(id.ok());
-  CHECK(Rows(**store, "documents") == 1);
-  CHECK(Rows(**store, "contracts") == 1);
-  CHECK(Rows(**store, "actors") == 1);
+  CHECK(RowCount(**store, "documents") == 1);
+  CHECK(RowCount(**store, "contracts") == 1);
+  CHECK(RowCount(**store, "actors") == 1);
   // Same bytes again: nothing changes, the same id comes back.
   auto again = (*store)->WriteDocument(SampleRow("abc"), false);
   REQUIRE(again.ok());
   CHECK(*again == *id);
-  CHECK(Rows(**store, "contracts") == 1);
+  CHECK(RowCount(**store, "contracts") == 1);
   // --force replaces the document and its rows.
   auto replaced = (*store)->WriteDocument(SampleRow("abc"), true);
   REQUIRE(replaced.ok());
-  CHECK(Rows(**store, "documents") == 1);
-  CHECK(Rows(**store, "contracts") == 1);
-  CHECK(Rows(**store, "parties") == 1);
+  CHECK(RowCount(**store, "documents") == 1);
+  CHECK(RowCount(**store, "contracts") == 1);
+  CHECK(RowCount(**store, "parties") == 1);
   auto integrity = (*store)->IntegrityCheck();
   REQUIRE(integrity.ok());
   CHECK(*integrity == "ok");
@@ -110,9 +110,9 @@ TEST_CASE("a write that fails leaves nothing behind", "[store]") {
   auto id = (*store)->WriteDocument(row, false);
   REQUIRE_FALSE(id.ok());
   CHECK(id.status().message().find("sample.txt") != std::string::npos);
-  CHECK(Rows(**store, "documents") == 0);
-  CHECK(Rows(**store, "contracts") == 0);
-  CHECK(Rows(**store, "pages") == 0);
+  CHECK(RowCount(**store, "documents") == 0);
+  CHECK(RowCount(**store, "contracts") == 0);
+  CHECK(RowCount(**store, "pages") == 0);
 }
 
 TEST_CASE("a file that is not a database is refused with its path", "[store]") {
@@ -165,7 +165,7 @@ TEST_CASE("a long batch keeps the database whole while checkpoints run beside it
   }
   auto reopened = Store::Open(path);
   REQUIRE(reopened.ok());
-  CHECK(Rows(**reopened, "documents") == 60);
+  CHECK(RowCount(**reopened, "documents") == 60);
   auto pages = (*reopened)->ReadPages(1);
   REQUIRE(pages.ok());
   CHECK(pages->at(0).size() > 200000);
@@ -293,10 +293,10 @@ TEST_CASE("in a group, a document that fails is rolled back alone; the others ar
   CHECK((*stored)->Contains("first"));
   CHECK((*stored)->Contains("third"));
   CHECK_FALSE((*stored)->Contains("bad"));
-  CHECK(Rows(**store, "documents") == 2);
-  CHECK(Rows(**store, "contracts") == 2);
-  CHECK(Rows(**store, "actors") == 2);
-  CHECK(Rows(**store, "pages") == 2);
+  CHECK(RowCount(**store, "documents") == 2);
+  CHECK(RowCount(**store, "contracts") == 2);
+  CHECK(RowCount(**store, "actors") == 2);
+  CHECK(RowCount(**store, "pages") == 2);
   CHECK(Value(path, "SELECT count(*) FROM documents WHERE sha256 = 'bad'") == "0");
   // Nothing of the failed document is left in the index either.
   CHECK(Value(path,
@@ -308,7 +308,7 @@ TEST_CASE("in a group, a document that fails is rolled back alone; the others ar
   CHECK(*integrity == "ok");
   // A document of the group can be written again outside it.
   CHECK((*store)->WriteDocument(SampleRow("fourth"), false).ok());
-  CHECK(Rows(**store, "documents") == 3);
+  CHECK(RowCount(**store, "documents") == 3);
 }
 
 TEST_CASE("a group's index rows are those its documents get written one by one",
