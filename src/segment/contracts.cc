@@ -59,9 +59,7 @@ bool IsFirstArticle(const Block& block, const RuleSet& rules) {
 // The block that confirms a title: the preamble or article 1.
 bool OpensContract(const Block& block, const RuleSet& rules) {
   if (block.kind != Block::Kind::kParagraph) return false;
-  RuleMatch m;
-  return rules.Search(RuleId::kContractPreambleStart, block.text, &m) ||
-         IsFirstArticle(block, rules);
+  return rules.Matches(RuleId::kContractPreambleStart, block.text) || IsFirstArticle(block, rules);
 }
 
 }  // namespace
@@ -115,13 +113,12 @@ std::optional<ContractSegment> WholeDocumentContract(const LaidOutDocument& doc,
   // Untitled: the document must name a CLS and show a part of one's own
   // text (its parties' preamble, its commitments, object, duration or visa).
   bool names_cls = false, own_parts = false;
-  RuleMatch m;
   for (int i = 0; i < n && !(names_cls && own_parts); ++i) {
     const Block& block = doc.blocks[i];
     if (block.kind != Block::Kind::kParagraph) continue;
-    names_cls = names_cls || rules.Search(RuleId::kContractNamesCls, block.text, &m);
-    own_parts = own_parts || rules.Search(RuleId::kContractOwnParts, block.text, &m) ||
-                rules.Search(RuleId::kContractPreambleStart, block.text, &m);
+    names_cls = names_cls || rules.Matches(RuleId::kContractNamesCls, block.text);
+    own_parts = own_parts || rules.Matches(RuleId::kContractOwnParts, block.text) ||
+                rules.Matches(RuleId::kContractPreambleStart, block.text);
   }
   if (names_cls && own_parts) {
     ContractSegment seg;
