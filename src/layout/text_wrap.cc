@@ -16,6 +16,11 @@ constexpr size_t kMinLines = 12;
 constexpr int kMinWidth = 40;
 constexpr int kMaxWidth = 160;
 constexpr size_t kMinMidSentencePercent = 20;
+// A text whose lines nearly all end within the band below one width is
+// wrapped even when few breaks fall mid-sentence: minutes that are mostly
+// lists of names, headings and capitalised captions break before capitals.
+constexpr size_t kMostlyFullPercent = 80;
+constexpr size_t kMinMidSentencePercentWhenFull = 5;
 
 // A line ends a sentence with . ! ? or ;, but not with an abbreviation or
 // an initial of one or two letters ("M.", "MM.", "Dr.", "J."), which lists
@@ -65,7 +70,8 @@ int WrapWidth(const std::vector<std::string_view>& lines) {
     }
     previous = line;
   }
-  if (widths.size() < kMinLines || mid_sentence * 100 < widths.size() * kMinMidSentencePercent) {
+  if (widths.size() < kMinLines ||
+      mid_sentence * 100 < widths.size() * kMinMidSentencePercentWhenFull) {
     return 0;
   }
   std::sort(widths.begin(), widths.end());
@@ -77,7 +83,10 @@ int WrapWidth(const std::vector<std::string_view>& lines) {
   const auto full = std::count_if(widths.begin(), widths.end(), [&](int w) {
     return w * 10 >= width * 8 && w * 100 <= width * 102;
   });
-  return full * 100 >= static_cast<long>(widths.size()) * 35 ? width : 0;
+  const auto counted = static_cast<long>(widths.size());
+  if (full * 100 >= counted * static_cast<long>(kMostlyFullPercent)) return width;
+  const bool mid_sentence_enough = mid_sentence * 100 >= widths.size() * kMinMidSentencePercent;
+  return mid_sentence_enough && full * 100 >= counted * 35 ? width : 0;
 }
 
 bool ContinuesWrappedLine(std::string_view line, std::string_view next, int width) {

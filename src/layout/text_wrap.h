@@ -18,7 +18,9 @@ namespace clsdb {
 // text is not hard-wrapped: at least 12 non-empty lines, a third of them
 // ending within a narrow band below one width, that width a page's (40 to
 // 160 characters), and a fifth of the breaks in the middle of a sentence
-// (before a lowercase word).  Lines with tabs (table rows) do not count.
+// (before a lowercase word) — or, when four fifths of the lines end in that
+// band (minutes that are mostly lists of names, their breaks before
+// capitals), a twentieth.  Lines with tabs (table rows) do not count.
 int WrapWidth(const std::vector<std::string_view>& lines);
 
 // True when `next` goes on the paragraph whose last line is `line`, in a

@@ -75,6 +75,37 @@ TEST_CASE("WrapWidth is 0 for text written one paragraph per line", "[layout][wr
   CHECK(WrapWidth(Views(Wrap(kMinutes.substr(0, 300), 72))) == 0);
 }
 
+TEST_CASE("WrapWidth finds the width of minutes that are mostly lists of names", "[layout][wrap]") {
+  // Nearly every break falls before a capitalised name, few mid-sentence:
+  // the lines all ending just below one width say the converter broke them.
+  std::string text =
+      "Le conseil communautaire, dument convoque le 12 mars 2024, s'est reuni en seance "
+      "publique a la salle des fetes sous la presidence de Monsieur Jean DUPONT. Etaient "
+      "presents :";
+  const char* kSurnames[] = {"MARTIN", "BERNARD", "PETIT",   "DURAND",   "LEROY",
+                             "MOREAU", "SIMON",   "LAURENT", "MICHEL",   "GARCIA",
+                             "DAVID",  "ROUX",    "VINCENT", "FOURNIER", "GIRARD",
+                             "BONNET", "DUPUIS",  "LAMBERT", "FONTAINE", "ROUSSEAU"};
+  const char* kFirstNames[] = {"Claire", "Louis", "Anne", "Paul", "Marie"};
+  for (int round = 0; round < 4; ++round) {
+    for (size_t k = 0; k < std::size(kSurnames); ++k) {
+      text += std::string(" M. ") + kSurnames[k] + " " + kFirstNames[(k + round) % 5] + ",";
+    }
+  }
+  text += " formant la majorite des membres en exercice.";
+  const std::vector<std::string> lines = Wrap(text, 80);
+  REQUIRE(lines.size() >= 20);
+  CHECK(WrapWidth(Views(lines)) >= 76);
+  // The same lines without a single break mid-sentence could be a table of
+  // like rows: not read as wrapped.
+  std::vector<std::string> rows;
+  for (const std::string& line : lines) {
+    if (!(line[0] >= 'a' && line[0] <= 'z')) rows.push_back(line);
+  }
+  REQUIRE(rows.size() >= 12);
+  CHECK(WrapWidth(Views(rows)) == 0);
+}
+
 TEST_CASE("ContinuesWrappedLine: the next word would not have fitted", "[layout][wrap]") {
   const std::string full(66, 'x');
   CHECK(ContinuesWrappedLine(full + " MARTIN", "Claire, BERNARD Louis,", 72));
