@@ -951,9 +951,10 @@ class ActReader {
 
   // The first item of paragraph i (up to its first comma or semicolon),
   // without its civility.
-  std::string_view FirstItem(int i) const {
+  std::string_view FirstItem(int i, bool hyphens = false) const {
     std::string_view text = block(i).text;
     text = text.substr(0, std::min(text.find_first_of(",;"), text.size()));
+    if (hyphens) text = text.substr(0, std::min(text.find(" - "), text.size()));
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     RuleMatch civ;
     if (rules_.Search(RuleId::kDelibAttendeeCivility, text, &civ)) text.remove_prefix(civ.end);
@@ -983,15 +984,22 @@ class ActReader {
   // its line ends with no separator (a converter dropped the comma with the
   // line break): the line does not close the list with a full stop or a
   // colon, and the next paragraph is itself a list whose first item is a
-  // name.
+  // name.  A list whose names " - " separates goes on in a paragraph that
+  // opens with that hyphen (read as a bullet) or holds it.
   bool ListGoesOn(int i, Part part) const {
     if (i + 1 >= part.end || !IsParagraph(block(i + 1)) || !Labels(i + 1).empty()) return false;
     std::string_view text = block(i).text;
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     if (text.empty() || text.back() == '.' || text.back() == ':') return false;
     const std::string& next = block(i + 1).text;
-    if (next.find_first_of(",;") == std::string::npos) return false;
-    const std::string_view first = FirstItem(i + 1);
+    const bool hyphens = CountSpacedHyphens(block(i).text, 0) >= 2 &&
+                         (block(i + 1).bullet || next.find(" - ") != std::string::npos);
+    if (!hyphens && next.find_first_of(",;") == std::string::npos) return false;
+    std::string_view first = FirstItem(i + 1, hyphens);
+    // "- Christine MONTAGNY.": the list's last name, closed by its stop.
+    if (hyphens && !first.empty() && first.back() == '.' && first.size() == next.size()) {
+      first.remove_suffix(1);
+    }
     return rules_.Search(RuleId::kDelibAttendeeName, first, nullptr) && HasCapitalWord(first);
   }
 

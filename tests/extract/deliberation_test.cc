@@ -624,6 +624,24 @@ TEST_CASE("spaced hyphens separate the names of a list without commas", "[delibe
   for (const std::string& name : people) CHECK(name.find(" - ") == std::string::npos);
 }
 
+// A list whose names " - " separates, broken where a line opens with that
+// hyphen (read as a bullet): it goes on in those paragraphs, up to the name
+// its full stop closes.
+TEST_CASE("a list separated by spaced hyphens goes on in the lines its hyphens open",
+          "[deliberation]") {
+  const ActRun run(
+      "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+      "Présents : Pierre VERICEL - Michel NEEL - Jeanine RONGERE - Michel FAURE\n"
+      "- René GRANGE - Hervé LASSABLIERE - Christiane BRUYAT\n"
+      "- Christine MONTAGNY.\n"
+      "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le règlement.\n");
+  std::vector<std::string> people;
+  for (const Attendee& a : run.Only().attendees) people.push_back(a.name);
+  CHECK(people == std::vector<std::string>{"Pierre VERICEL", "Michel NEEL", "Jeanine RONGERE",
+                                           "Michel FAURE", "René GRANGE", "Hervé LASSABLIERE",
+                                           "Christiane BRUYAT", "Christine MONTAGNY"});
+}
+
 // A proxy's holder is not listed by the proxy ("X, POUVOIR A Y ;"), and a
 // giver listed as excused is not listed twice by "Pouvoirs : X à Y".
 TEST_CASE("proxies name each giver once and never their holder", "[deliberation]") {
