@@ -690,6 +690,24 @@ TEST_CASE("an excused list ends after its last bracket; a president named by fun
   CHECK(d.secretary == "Paul MARTIN");
 }
 
+// "(à compter de la délibération n°3)": present from that item only; the
+// proxies' label may follow a sentence ("Excusés : Conformément à …, ont
+// donné pouvoir écrit de voter en leur nom : …").
+TEST_CASE("present from an item on; proxies given in writing to vote in one's name",
+          "[deliberation]") {
+  const ActRun run(
+      "CONSEIL MUNICIPAL DU 13 FEVRIER 2023\n"
+      "Etaient présents : M. Paul MARTIN, Mme Anne PETIT (à compter de la délibération n°3), "
+      "M. Luc ROUX. Excusés : Conformément aux dispositions de l'article L 2121-20 du Code "
+      "général des collectivités territoriales, ont donné pouvoir écrit de voter en leur nom : "
+      "Mme Claire DURAND à M. Paul MARTIN\n"
+      "Point n°2 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  CHECK(NamesAndStatuses(run.Only()) == std::vector<std::string>{"Paul MARTIN | present",
+                                                                 "Luc ROUX | present",
+                                                                 "Claire DURAND | excused"});
+}
+
 // Two secretaries of one sitting: both, joined as the text pairs them, and
 // the provenance spans both names.
 TEST_CASE("two secretaries named together are both the secretary", "[deliberation]") {
