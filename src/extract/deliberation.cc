@@ -1200,6 +1200,12 @@ class ActReader {
           if (names == 0) return false;  // not a list of people
           continue;
         }
+        // "… M. CARABASSE P. Madame VACQUIE S. a été élue secrétaire …": a
+        // sentence that goes on from a name has ended the list.
+        if (names > 0 &&
+            rules_.Search(RuleId::kDelibAttendeeSentence, item.substr(name_end), nullptr)) {
+          break;
+        }
         e = s + name_end;
         item = std::string_view(text.data() + s, e - s);
       }

@@ -78,6 +78,7 @@ namespace clsdb {
   X(kDelibAttendeeProxyTail, "delib.attendee.proxy_tail", "extract/deliberation")                  \
   X(kDelibAttendeeReplacedBy, "delib.attendee.replaced_by", "extract/deliberation")                \
   X(kDelibAttendeeSection, "delib.attendee.section", "extract/deliberation")                       \
+  X(kDelibAttendeeSentence, "delib.attendee.sentence", "extract/deliberation")                     \
   X(kDelibAttendeeUnfinished, "delib.attendee.unfinished", "extract/deliberation")                 \
   X(kDelibAttendeesAbsent, "delib.attendees.absent", "extract/deliberation")                       \
   X(kDelibAttendeesAbsentCaps, "delib.attendees.absent_caps", "extract/deliberation")              \

@@ -708,6 +708,23 @@ TEST_CASE("present from an item on; proxies given in writing to vote in one's na
                                                                  "Claire DURAND | excused"});
 }
 
+// The last list of a run-on paragraph ends where a sentence goes on from
+// a name ("Madame VACQUIE S. a été élue secrétaire …"): that name is no
+// absentee, nor is what the sentence is followed by.
+TEST_CASE("a sentence that goes on from a name ends the list", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL MUNICIPAL DU 30 JANVIER 2020\n"
+      "PRESENTS : Mme GUIRAUD I. - M. MERLIN D. - Mme VACQUIE S. ABSENTS : M. CARABASSE P. "
+      "Madame VACQUIE S. a été élue secrétaire de séance à l'unanimité, en application de "
+      "l'article L 2121-15 du Code Général des Collectivités Territoriales Le Conseil Municipal "
+      "vote : Pour Contre Abstention UNANIMITE La désignation est adoptée.\n"
+      "Point n°1 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  CHECK(NamesAndStatuses(run.Only()) ==
+        std::vector<std::string>{"GUIRAUD I | present", "MERLIN D | present", "VACQUIE S | present",
+                                 "CARABASSE P | absent"});
+}
+
 // Two secretaries of one sitting: both, joined as the text pairs them, and
 // the provenance spans both names.
 TEST_CASE("two secretaries named together are both the secretary", "[deliberation]") {
