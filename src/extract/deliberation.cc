@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -1210,12 +1211,13 @@ class ActReader {
         item = std::string_view(text.data() + s, e - s);
       }
       ++names;
-      if (!HoldsForThisAct(bracket)) continue;
+      std::optional<std::string> status = StatusAtThisAct(bracket, label.status);
+      if (!status) continue;
       // "Pouvoirs : Mme X à M. Y" after "Excusés : Mme X": one person.
       if (proxy_giver && IsListedAbsent(out, item)) continue;
       Attendee a;
       a.name = CollapseSpaces(item);
-      a.status = label.status;
+      a.status = std::move(*status);
       a.prov = ProvenanceInList(list, s, e, label.rule);
       out->push_back(std::move(a));
     }
@@ -1247,16 +1249,34 @@ class ActReader {
     return true;
   }
 
-  // Whether a status given with a bracket ("(de la question n° 1 à la
-  // question n° 20)") holds for this act; true when the bracket names no
-  // items.
-  bool HoldsForThisAct(std::string_view bracket) const {
-    RuleMatch m;
-    if (bracket.empty() || !rules_.Search(RuleId::kDelibAttendeeDuring, bracket, &m)) return true;
-    const std::string& from = m.Has("from") ? m.Get("from") : m.Get("from2");
-    const std::string& until = m.Has("until") ? m.Get("until") : m.Get("until2");
-    return (from.empty() || ItemKey(from) <= act_key_) &&
-           (until.empty() || act_key_ <= ItemKey(until));
+  // The status a listed person has at this act: the list's, unless the
+  // bracket after the name names the items it holds for ("(de la question
+  // n° 1 à la question n° 20)": none outside them).  A bracket that gives
+  // each range its status ("(absent de la délibération n°1 à la délibération
+  // n°4 présent de la délibération n°5 à …)", "(procuration donnée à X de …
+  // à …)") gives the status of the range this act falls in.
+  std::optional<std::string> StatusAtThisAct(std::string_view bracket,
+                                             const std::string& listed) const {
+    if (bracket.empty()) return listed;
+    size_t said_from = 0;  // where the words before the next range start
+    for (const RuleMatch& m : rules_.SearchAll(RuleId::kDelibAttendeeDuring, bracket)) {
+      std::string status = listed;
+      RuleMatch word;
+      if (rules_.Search(RuleId::kDelibAttendeeDuringStatus,
+                        bracket.substr(said_from, m.start - said_from), &word)) {
+        if (word.Has("absent")) status = "absent";
+        if (word.Has("excused")) status = "excused";
+        if (word.Has("present") && listed.find("present") == std::string::npos) status = "present";
+      }
+      said_from = m.end;
+      const std::string& from = m.Has("from") ? m.Get("from") : m.Get("from2");
+      const std::string& until = m.Has("until") ? m.Get("until") : m.Get("until2");
+      if ((from.empty() || ItemKey(from) <= act_key_) &&
+          (until.empty() || act_key_ <= ItemKey(until))) {
+        return status;
+      }
+    }
+    return said_from == 0 ? std::optional<std::string>(listed) : std::nullopt;
   }
 
   // An item that is only the proxy's end ("POUVOIR A Pierre BARROS"): its

@@ -72,6 +72,7 @@ namespace clsdb {
   X(kDelibAttendeeCivilityGroup, "delib.attendee.civility_group", "extract/deliberation")          \
   X(kDelibAttendeeCount, "delib.attendee.count", "extract/deliberation")                           \
   X(kDelibAttendeeDuring, "delib.attendee.during", "extract/deliberation")                         \
+  X(kDelibAttendeeDuringStatus, "delib.attendee.during_status", "extract/deliberation")            \
   X(kDelibAttendeeFunction, "delib.attendee.function", "extract/deliberation")                     \
   X(kDelibAttendeeLineContinuing, "delib.attendee.line_continuing", "extract/deliberation")        \
   X(kDelibAttendeeName, "delib.attendee.name", "extract/deliberation")                             \

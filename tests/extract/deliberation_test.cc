@@ -725,6 +725,23 @@ TEST_CASE("a sentence that goes on from a name ends the list", "[deliberation]")
                                  "CARABASSE P | absent"});
 }
 
+// A bracket that gives each range of items its status: the status of the
+// range this act (item 3) falls in.
+TEST_CASE("a bracket's status for the range of items the act falls in", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL MUNICIPAL DU 15 SEPTEMBRE 2014\n"
+      "Membres présents : PÉLISSARD Jacques (absent de la délibération n°1 à la délibération "
+      "n°4 présent de la délibération n°5 à la délibération n°20), BOURGEOIS Daniel, LANDRY "
+      "Laura (procuration donnée à Daniel BOURGEOIS de la délibération n°1 à la délibération "
+      "n°16 présent de la délibération n°17 à la délibération n°20), HUET John (présent de la "
+      "délibération n°1 à la délibération n°2).\n"
+      "Point n°3 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  CHECK(NamesAndStatuses(run.Only()) == std::vector<std::string>{"PÉLISSARD Jacques | absent",
+                                                                 "BOURGEOIS Daniel | present",
+                                                                 "LANDRY Laura | excused"});
+}
+
 // Two secretaries of one sitting: both, joined as the text pairs them, and
 // the provenance spans both names.
 TEST_CASE("two secretaries named together are both the secretary", "[deliberation]") {
