@@ -1215,13 +1215,52 @@ class ActReader {
       if (!status) continue;
       // "Pouvoirs : Mme X à M. Y" after "Excusés : Mme X": one person.
       if (proxy_giver && IsListedAbsent(out, item)) continue;
-      Attendee a;
-      a.name = CollapseSpaces(item);
-      a.status = std::move(*status);
-      a.prov = ProvenanceInList(list, s, e, label.rule);
-      out->push_back(std::move(a));
+      AddPerson(list, s, e, *status, label.rule, out);
     }
     return names > 0 || (captions > 0 && continued);
+  }
+
+  // The person of list.text[s, e) with that status; two when the item is two
+  // names written alike with no separator between them ("Magali LOISEAU
+  // Odile PINEAU": a converter dropped the dash at a line's end).
+  void AddPerson(const ListText& list, size_t s, size_t e, const std::string& status, RuleId rule,
+                 std::vector<Attendee>* out) const {
+    const std::string_view item(list.text.data() + s, e - s);
+    const size_t second = SecondNameAt(item);
+    if (second != std::string_view::npos) {
+      size_t first_end = second;
+      while (first_end > 0 && item[first_end - 1] == ' ') --first_end;
+      AddPerson(list, s, s + first_end, status, rule, out);
+      AddPerson(list, s + second, e, status, rule, out);
+      return;
+    }
+    Attendee a;
+    a.name = CollapseSpaces(item);
+    a.status = status;
+    a.prov = ProvenanceInList(list, s, e, rule);
+    out->push_back(std::move(a));
+  }
+
+  // Where the second of two names of two words each starts in item, each
+  // written first name and surname in the same order ("Magali LOISEAU Odile
+  // PINEAU", "LOISEAU Magali PINEAU Odile"), or npos.
+  static size_t SecondNameAt(std::string_view item) {
+    std::vector<std::string_view> words;
+    std::vector<size_t> starts;
+    size_t p = 0;
+    while ((p = item.find_first_not_of(' ', p)) != std::string_view::npos) {
+      const size_t end = std::min(item.find(' ', p), item.size());
+      words.push_back(item.substr(p, end - p));
+      starts.push_back(p);
+      p = end;
+    }
+    if (words.size() != 4) return std::string_view::npos;
+    const int first = WordShape(words[0]), second = WordShape(words[1]);
+    if (first == 0 || second == 0 || first == second || WordShape(words[2]) != first ||
+        WordShape(words[3]) != second) {
+      return std::string_view::npos;
+    }
+    return starts[2];
   }
 
   // "X remplacée par sa suppléante Y" as one item of a list: X is excused

@@ -742,6 +742,24 @@ TEST_CASE("a bracket's status for the range of items the act falls in", "[delibe
                                                                  "LANDRY Laura | excused"});
 }
 
+// Two names with no separator between them, each written as the others
+// are: two people ("– Magali LOISEAU Odile PINEAU –"); a name of four words
+// written otherwise is one ("TAVARES DE FIGUEIREDO Alice").
+TEST_CASE("two names a converter ran together are two people", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL COMMUNAUTAIRE DU 29 MARS 2023\n"
+      "Présents : Christophe HOGARD - Luc SOULARD - Magali LOISEAU Odile PINEAU - Mme TAVARES DE "
+      "FIGUEIREDO Alice - ROUX Paul PETIT Anne.\n"
+      "Point n°1 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil DÉCIDE d'adopter les tarifs.\n");
+  std::vector<std::string> people;
+  for (const Attendee& a : run.Only().attendees) people.push_back(a.name);
+  CHECK(people == std::vector<std::string>{"Christophe HOGARD", "Luc SOULARD", "Magali LOISEAU",
+                                           "Odile PINEAU", "TAVARES DE FIGUEIREDO Alice",
+                                           "ROUX Paul", "PETIT Anne"});
+  CHECK(run.At(run.Only().attendees[3].prov) == "Odile PINEAU");
+}
+
 // Two secretaries of one sitting: both, joined as the text pairs them, and
 // the provenance spans both names.
 TEST_CASE("two secretaries named together are both the secretary", "[deliberation]") {
