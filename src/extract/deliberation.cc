@@ -1225,7 +1225,20 @@ class ActReader {
   // Odile PINEAU": a converter dropped the dash at a line's end).
   void AddPerson(const ListText& list, size_t s, size_t e, const std::string& status, RuleId rule,
                  std::vector<Attendee>* out) const {
-    const std::string_view item(list.text.data() + s, e - s);
+    std::string_view item(list.text.data() + s, e - s);
+    // "Valérie DEPLOBIN Président", "Gilles GACHOT Secrétaire de séance …":
+    // a function written after the name, capitalised, is no part of it.
+    for (size_t space = item.rfind(' '); space != std::string_view::npos && space > 0;
+         space = item.rfind(' ')) {
+      const std::string_view last = item.substr(space + 1);
+      if (WordShape(last) != 1 || !HasCapitalWord(item.substr(0, space)) ||
+          !rules_.Search(RuleId::kDelibAttendeeFunction, last, nullptr)) {
+        break;
+      }
+      item = item.substr(0, space);
+      while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+      e = s + item.size();
+    }
     const size_t second = SecondNameAt(item);
     if (second != std::string_view::npos) {
       size_t first_end = second;

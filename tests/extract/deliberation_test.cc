@@ -760,6 +760,21 @@ TEST_CASE("two names a converter ran together are two people", "[deliberation]")
   CHECK(run.At(run.Only().attendees[3].prov) == "Odile PINEAU");
 }
 
+// A function written after the name without a separator, capitalised, is
+// not part of the name; a surname in capitals that is a function's word is.
+TEST_CASE("a capitalised function right after a name is left out of it", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL COMMUNAUTAIRE DU 29 MARS 2023\n"
+      "Présents : Valérie DEPLOBIN Président, Luc SOULARD, Jean MAIRE, GANTY Jean Maire.\n"
+      "Point n°1 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil DÉCIDE d'adopter les tarifs.\n");
+  std::vector<std::string> people;
+  for (const Attendee& a : run.Only().attendees) people.push_back(a.name);
+  CHECK(people ==
+        std::vector<std::string>{"Valérie DEPLOBIN", "Luc SOULARD", "Jean MAIRE", "GANTY Jean"});
+  CHECK(run.At(run.Only().attendees[0].prov) == "Valérie DEPLOBIN");
+}
+
 // Two secretaries of one sitting: both, joined as the text pairs them, and
 // the provenance spans both names.
 TEST_CASE("two secretaries named together are both the secretary", "[deliberation]") {
