@@ -246,17 +246,23 @@ std::string KeywordTitle(const std::string& opening, const RuleSet& rules) {
   return CleanValue(m->Get("title"));
 }
 
-// The heading with the line above it when that line names only the assembly
-// ("COMITÉ SYNDICAL" over "Procès-verbal de la séance du 7 juin 2011").
+// The heading with the assembly named above it: the line above when it names
+// only the assembly ("COMITÉ SYNDICAL" over "Procès-verbal de la séance du 7
+// juin 2011"), or the assembly in capitals that ends a letterhead run into
+// that line ("… IVRY sur SEINE COMITE SYNDICAL").
 std::string WithAssembly(const LaidOutDocument& doc, int heading, const RuleSet& rules,
                          std::string title) {
   if (heading == 0) return title;
   const Block& above = doc.blocks[heading - 1];
-  if (above.kind != Block::Kind::kParagraph ||
-      !rules.Search(RuleId::kTitleAssembly, above.text, nullptr)) {
-    return title;
+  if (above.kind != Block::Kind::kParagraph) return title;
+  if (rules.Search(RuleId::kTitleAssembly, above.text, nullptr)) {
+    return CleanValue(above.text) + " " + title;
   }
-  return CleanValue(above.text) + " " + title;
+  RuleMatch m;
+  if (rules.Search(RuleId::kTitleAssemblyEnd, above.text, &m)) {
+    return CleanValue(m.Get("assembly")) + " " + title;
+  }
+  return title;
 }
 
 }  // namespace
@@ -289,7 +295,9 @@ std::string OpeningHeading(const LaidOutDocument& doc, int window, RuleId rule,
     const Block& b = doc.blocks[i];
     if (b.kind != Block::Kind::kParagraph || !rules.Search(rule, b.text, &m)) continue;
     const size_t title_at = m.group_spans.count("title") ? m.group_spans.at("title").first : 0;
-    if (std::string run_on = RunOnTitle(doc, b, title_at, rules); !run_on.empty()) return run_on;
+    if (std::string run_on = RunOnTitle(doc, b, title_at, rules); !run_on.empty()) {
+      return WithAssembly(doc, i, rules, run_on);
+    }
     std::string title = CleanValue(m.Get("title"));
     // A heading the paragraph runs on into the sitting ("CONSEIL MUNICIPAL
     // DU 24 JUIN 2005 Séance ouverte à 21 heures sous la présidence …").

@@ -68,6 +68,14 @@ TEST_CASE("a line naming only the assembly opens the sitting's heading below it"
       "après en avoir délibéré, DÉCIDE de fixer les tarifs.\n");
   REQUIRE(r.title);
   CHECK(*r.title == "Comité syndical SÉANCE DU JEUDI 3 JUIN 2021");
+  // The assembly in capitals ending a letterhead run into the line above.
+  DocumentRecords letterhead = TitleRun(
+      "REPUBLIQUE FRANCAISE Syndicat Intercommunal de Valbrun Siège social : 68 rue Haute VALBRUN "
+      "COMITE SYNDICAL\n\nProcès verbal de la séance du 7 juin 2011\n\nPrésents : M. Paul "
+      "MARTIN, Mme Anne PETIT.\n\nLe Comité, après en avoir délibéré, DÉCIDE d'approuver le "
+      "compte.\n\nLe Comité, après en avoir délibéré, DÉCIDE de fixer les tarifs.\n");
+  REQUIRE(letterhead.title);
+  CHECK(*letterhead.title == "COMITE SYNDICAL Procès verbal de la séance du 7 juin 2011");
 }
 
 // Two acts of a sitting, so that no single act's subject titles the document.
