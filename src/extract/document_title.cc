@@ -265,10 +265,6 @@ std::string WithAssembly(const LaidOutDocument& doc, int heading, const RuleSet&
   return title;
 }
 
-}  // namespace
-
-namespace {
-
 // The title page of a contract as printed (a period or a generation may
 // follow the contract's name on the same line), else the contract's title.
 std::string ContractTitle(const LaidOutDocument& doc, const Segmentation& seg,
@@ -285,9 +281,9 @@ std::string ContractTitle(const LaidOutDocument& doc, const Segmentation& seg,
 // A heading longer than this may have run on into the sitting.
 constexpr size_t kLongHeadingBytes = 100;
 
-// The first block of the opening that a heading opens (rule), with
-// what completes it: the rest of its run-on line, the lines that continue
-// it, the assembly named above it.  Empty when no block opens with one.
+// The first block of the opening that a heading (rule) opens, with what
+// completes it: the rest of its run-on line, the lines that continue it, the
+// assembly named above it.  Empty when no block opens with one.
 std::string OpeningHeading(const LaidOutDocument& doc, int window, RuleId rule,
                            const RuleSet& rules) {
   RuleMatch m;
