@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -142,15 +143,32 @@ std::string RunOnHeadline(std::string_view text) {
   return "";
 }
 
+// A heading run into what follows it, cut where its sitting's date ends or
+// where the sitting opens, whichever comes first: "PROCÈS VERBAL Le 12
+// décembre 2022, à 17 h 35, …" ends before the sentence the date opens.
+// Empty when neither end is found.
+std::string RunOnEnd(std::string_view line, const RuleSet& rules) {
+  std::string title;
+  RuleMatch m;
+  for (RuleId rule : {RuleId::kTitleRunOnDated, RuleId::kTitleRunOnUndated}) {
+    if (!rules.Search(rule, line, &m)) continue;
+    std::string found = CleanValue(m.Get("title"));
+    if (title.empty() || found.size() < title.size()) title = std::move(found);
+  }
+  return title;
+}
+
 // How much of a run-on heading's line may be its title.
 constexpr size_t kRunOnTitleBytes = 400;
 
 // The heading's line as printed, from the heading on, when it runs on past
 // the heading block (flattened minutes: the breaks cut it at "SEANCE DU",
 // or left it whole up to the attendance): its title ends with the sitting's
-// date, else before what opens the sitting.  Empty when the line is the
+// date, else before what opens the sitting.  The title starts title_at bytes
+// into the heading (after the page's number).  Empty when the line is the
 // heading or no end is found.
-std::string RunOnTitle(const LaidOutDocument& doc, const Block& heading, const RuleSet& rules) {
+std::string RunOnTitle(const LaidOutDocument& doc, const Block& heading, size_t title_at,
+                       const RuleSet& rules) {
   const int page = heading.span.page;
   if (page < 1 || page > static_cast<int>(doc.pages.size())) return "";
   const std::string& text = doc.pages[page - 1].text;
@@ -159,50 +177,186 @@ std::string RunOnTitle(const LaidOutDocument& doc, const Block& heading, const R
   std::string_view line = Utf8Prefix(std::string_view(text).substr(begin), kRunOnTitleBytes);
   line = line.substr(0, line.find('\n'));
   if (line.size() <= heading.text.size() && heading.text.size() < kMinRunOnBytes) return "";
-  RuleMatch m;
-  for (RuleId rule : {RuleId::kTitleRunOnDated, RuleId::kTitleRunOnUndated}) {
-    if (rules.Search(rule, line, &m)) return CleanValue(m.Get("title"));
-  }
-  return "";
+  line.remove_prefix(std::min(title_at, line.size()));  // the page's number before the heading
+  return RunOnEnd(line, rules);
 }
 
 // How much of the opening InLineTitle reads: a heading run into a letterhead
 // sits within the first lines.
 constexpr size_t kInLineOpeningBytes = 600;
 
-// The sitting's heading printed inside a line of the opening (flattened
-// minutes, a letterhead run into it): the first title.in_line match that no
-// sentence or complement leads into.  Empty when there is none.
-std::string InLineTitle(const LaidOutDocument& doc, int window, const RuleSet& rules) {
+// The opening's paragraphs as one line, as far as a heading run into a
+// letterhead may sit.
+std::string Opening(const LaidOutDocument& doc, int window) {
   std::string opening;
   for (int i = 0; i < window && opening.size() < kInLineOpeningBytes; ++i) {
     if (doc.blocks[i].kind != Block::Kind::kParagraph) continue;
     opening += doc.blocks[i].text;
     opening += ' ';  // a heading the breaks cut reads whole
   }
-  opening = std::string(Utf8Prefix(opening, kInLineOpeningBytes));
-  for (const RuleMatch& m : rules.SearchAll(RuleId::kTitleInLine, opening)) {
+  return std::string(Utf8Prefix(opening, kInLineOpeningBytes));
+}
+
+// The first match of rule in the opening that no sentence or complement
+// leads into (title.in_sentence): a heading, not a mention of one.
+std::optional<RuleMatch> HeadingInLine(RuleId rule, const std::string& opening,
+                                       const RuleSet& rules) {
+  for (const RuleMatch& m : rules.SearchAll(rule, opening)) {
     const std::string_view before = std::string_view(opening).substr(0, m.start);
     if (!rules.Search(RuleId::kTitleInSentence,
                       before.substr(before.size() - std::min<size_t>(before.size(), 40)),
                       nullptr)) {
-      return CleanValue(m.Get("title"));
+      return m;
     }
   }
-  return "";
+  return std::nullopt;
 }
 
-// The heading with the line above it when that line names only the assembly
-// ("COMITÉ SYNDICAL" over "Procès-verbal de la séance du 7 juin 2011").
+// The sitting's heading printed inside a line of the opening (flattened
+// minutes, a letterhead run into it): the first title.in_line match that no
+// sentence or complement leads into.  Empty when there is none.
+std::string InLineTitle(const std::string& opening, const RuleSet& rules) {
+  const std::optional<RuleMatch> m = HeadingInLine(RuleId::kTitleInLine, opening, rules);
+  return m ? CleanValue(m->Get("title")) : "";
+}
+
+// The register's heading in the opening ("EXTRAIT DU REGISTRE DES
+// DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", "Procès-verbal des délibérations").
+// Empty when there is none.
+std::string RegisterTitle(const std::string& opening, const RuleSet& rules) {
+  RuleMatch m;
+  return rules.Search(RuleId::kTitleRegister, opening, &m) ? CleanValue(m.Get("title")) : "";
+}
+
+// The minutes' own name inside the opening, where a letterhead or the
+// sitting's line runs into it ("… CONSEIL MUNICIPAL PROCES - VERBAL Séance
+// du 6 février 2023 L'an …", "… Séance du 29 mars 2023 PROCÈS-VERBAL Nombre
+// de membres …"): from the name (or the assembly heading it) to the end of
+// the sitting's date or to what opens the sitting, else the name alone.
+// Empty when there is none.
+std::string KeywordTitle(const std::string& opening, const RuleSet& rules) {
+  const std::optional<RuleMatch> m = HeadingInLine(RuleId::kTitleKeyword, opening, rules);
+  if (!m) return "";
+  // The sitting's heading before the name heads the minutes ("CONSEIL
+  // MUNICIPAL DU 10 FÉVRIER 2023 SEANCE DU 10/02/2023 PROCÈS VERBAL").
+  const std::optional<RuleMatch> sitting = HeadingInLine(RuleId::kTitleInLine, opening, rules);
+  if (sitting && sitting->start < m->start) return CleanValue(sitting->Get("title"));
+  std::string_view rest = Utf8Prefix(std::string_view(opening).substr(m->start), kRunOnTitleBytes);
+  if (std::string run_on = RunOnEnd(rest, rules); !run_on.empty()) return run_on;
+  return CleanValue(m->Get("title"));
+}
+
+// The heading with the assembly named above it: the line above when it names
+// only the assembly ("COMITÉ SYNDICAL" over "Procès-verbal de la séance du 7
+// juin 2011"), or the assembly in capitals that ends a letterhead run into
+// that line ("… IVRY sur SEINE COMITE SYNDICAL").
 std::string WithAssembly(const LaidOutDocument& doc, int heading, const RuleSet& rules,
                          std::string title) {
   if (heading == 0) return title;
   const Block& above = doc.blocks[heading - 1];
-  if (above.kind != Block::Kind::kParagraph ||
-      !rules.Search(RuleId::kTitleAssembly, above.text, nullptr)) {
+  if (above.kind != Block::Kind::kParagraph) return title;
+  if (rules.Search(RuleId::kTitleAssembly, above.text, nullptr)) {
+    return CleanValue(above.text) + " " + title;
+  }
+  RuleMatch m;
+  if (rules.Search(RuleId::kTitleAssemblyEnd, above.text, &m)) {
+    return CleanValue(m.Get("assembly")) + " " + title;
+  }
+  return title;
+}
+
+// The title page of a contract as printed (a period or a generation may
+// follow the contract's name on the same line), else the contract's title.
+std::string ContractTitle(const LaidOutDocument& doc, const Segmentation& seg,
+                          const DocumentRecords& out) {
+  std::string title = out.contracts.front().title;
+  const int at = seg.contracts.front().title_block;
+  if (!seg.contracts.front().untitled && at >= 0 && at < static_cast<int>(doc.blocks.size())) {
+    std::string block = CleanValue(doc.blocks[at].text);
+    if (block.size() > title.size()) title = block;
+  }
+  return title;
+}
+
+// A heading longer than this may have run on into the sitting.
+constexpr size_t kLongHeadingBytes = 100;
+
+// The first block of the opening that a heading (rule) opens, with what
+// completes it: the rest of its run-on line, the lines that continue it, the
+// assembly named above it.  Empty when no block opens with one.
+std::string OpeningHeading(const LaidOutDocument& doc, int window, RuleId rule,
+                           const RuleSet& rules) {
+  RuleMatch m;
+  for (int i = 0; i < window; ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind != Block::Kind::kParagraph || !rules.Search(rule, b.text, &m)) continue;
+    const size_t title_at = m.group_spans.count("title") ? m.group_spans.at("title").first : 0;
+    if (std::string run_on = RunOnTitle(doc, b, title_at, rules); !run_on.empty()) {
+      return WithAssembly(doc, i, rules, run_on);
+    }
+    std::string title = CleanValue(m.Get("title"));
+    // A heading the paragraph runs on into the sitting ("CONSEIL MUNICIPAL
+    // DU 24 JUIN 2005 Séance ouverte à 21 heures sous la présidence …").
+    if (title.size() > kLongHeadingBytes) {
+      if (std::string run_on = RunOnEnd(title, rules); !run_on.empty()) title = run_on;
+    }
+    for (int j = i + 1; j < window && doc.blocks[j].kind == Block::Kind::kParagraph &&
+                        rules.Search(RuleId::kTitleContinuation, doc.blocks[j].text, nullptr);
+         ++j) {
+      title += " " + CleanValue(doc.blocks[j].text);
+    }
+    return WithAssembly(doc, i, rules, title);
+  }
+  return "";
+}
+
+// The title of minutes that no heading opens a block with: a line that is
+// only the sitting (with the assembly above it), else the sitting's heading
+// inside a line.  Empty when there is neither.
+std::string SittingTitle(const LaidOutDocument& doc, int window, const std::string& opening,
+                         const RuleSet& rules) {
+  RuleMatch m;
+  for (int i = 0; i < window; ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind == Block::Kind::kParagraph && rules.Search(RuleId::kTitleSitting, b.text, &m)) {
+      return WithAssembly(doc, i, rules, CleanValue(m.Get("title")));
+    }
+  }
+  return InLineTitle(opening, rules);
+}
+
+// The title of an act, of minutes or of an extract of the register, first
+// found first: the register's heading (the act's subject when the document
+// is one act with a subject), a heading opening a block, the minutes' name
+// inside a line, a meeting's heading opening a block, the single act's
+// subject, the sitting.  Empty when there is none.
+std::string DeliberationTitle(const LaidOutDocument& doc, int window, const DocumentRecords& out,
+                              const RuleSet& rules) {
+  const std::string opening = Opening(doc, window);
+  const bool deliberation = out.doc_type == DocumentType::kDeliberation;
+  // One act with a subject: that subject titles an extract of the register.
+  const bool single_act = out.deliberations.size() == 1 && out.deliberations.front().title;
+  if (deliberation) {
+    if (std::string title = RegisterTitle(opening, rules); !title.empty()) {
+      return single_act ? *out.deliberations.front().title : title;
+    }
+  }
+  if (std::string title = OpeningHeading(doc, window, RuleId::kTitleHeading, rules);
+      !title.empty()) {
     return title;
   }
-  return CleanValue(above.text) + " " + title;
+  if (deliberation) {
+    if (std::string title = KeywordTitle(opening, rules); !title.empty()) return title;
+    if (std::string title = OpeningHeading(doc, window, RuleId::kTitleMeeting, rules);
+        !title.empty()) {
+      return title;
+    }
+    if (std::string title = InLineTitle(opening, rules); !title.empty()) return title;
+  }
+  // One act without a heading of minutes above it (an extract of the
+  // register): its subject is the document's title.
+  if (single_act) return *out.deliberations.front().title;
+  return deliberation ? SittingTitle(doc, window, opening, rules) : "";
 }
 
 }  // namespace
@@ -215,55 +369,12 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
 
   if (out->doc_type == DocumentType::kContract && !seg.contracts.empty() &&
       !out->contracts.empty()) {
-    // The title page as printed (a period or a generation may follow the
-    // contract's name on the same line), else the contract's title.
-    std::string title = out->contracts.front().title;
-    const int at = seg.contracts.front().title_block;
-    if (!seg.contracts.front().untitled && at >= 0 && at < static_cast<int>(doc.blocks.size())) {
-      std::string block = CleanValue(doc.blocks[at].text);
-      if (block.size() > title.size()) title = block;
-    }
-    if (!title.empty()) out->title = title;
+    if (std::string title = ContractTitle(doc, seg, *out); !title.empty()) out->title = title;
     return;
   }
-
-  RuleMatch m;
-  for (int i = 0; i < window; ++i) {
-    const Block& b = doc.blocks[i];
-    if (b.kind != Block::Kind::kParagraph) continue;
-    if (rules.Search(RuleId::kTitleHeading, b.text, &m)) {
-      std::string title = CleanValue(m.Get("title"));
-      if (std::string run_on = RunOnTitle(doc, b, rules); !run_on.empty()) {
-        out->title = run_on;
-        return;
-      }
-      for (int j = i + 1; j < window && doc.blocks[j].kind == Block::Kind::kParagraph &&
-                          rules.Search(RuleId::kTitleContinuation, doc.blocks[j].text, nullptr);
-           ++j) {
-        title += " " + CleanValue(doc.blocks[j].text);
-      }
-      out->title = WithAssembly(doc, i, rules, title);
-      return;
-    }
-  }
-  // One act without a heading of minutes above it (an extract of the
-  // register): its subject is the document's title.
-  if (out->deliberations.size() == 1 && out->deliberations.front().title) {
-    out->title = out->deliberations.front().title;
+  if (std::string title = DeliberationTitle(doc, window, *out, rules); !title.empty()) {
+    out->title = title;
     return;
-  }
-  if (out->doc_type == DocumentType::kDeliberation) {
-    for (int i = 0; i < window; ++i) {
-      const Block& b = doc.blocks[i];
-      if (b.kind == Block::Kind::kParagraph && rules.Search(RuleId::kTitleSitting, b.text, &m)) {
-        out->title = WithAssembly(doc, i, rules, CleanValue(m.Get("title")));
-        return;
-      }
-    }
-    if (std::string title = InLineTitle(doc, window, rules); !title.empty()) {
-      out->title = title;
-      return;
-    }
   }
   // A release or a page about a contract: its headline, the first line that
   // is not a label ("Le Contrat local de santé (CLS)" heading a page).

@@ -251,8 +251,12 @@ namespace clsdb {
   X(kTitleRunOnUndated, "title.run_on.undated", "extract/document_title")                          \
   X(kTitleLabel, "title.label", "extract/document_title")                                          \
   X(kTitleAssembly, "title.assembly", "extract/document_title")                                    \
+  X(kTitleAssemblyEnd, "title.assembly_end", "extract/document_title")                             \
   X(kTitleInLine, "title.in_line", "extract/document_title")                                       \
   X(kTitleInSentence, "title.in_sentence", "extract/document_title")                               \
+  X(kTitleRegister, "title.register", "extract/document_title")                                    \
+  X(kTitleKeyword, "title.keyword", "extract/document_title")                                      \
+  X(kTitleMeeting, "title.meeting", "extract/document_title")                                      \
   X(kTitleSitting, "title.sitting", "extract/document_title")                                      \
   X(kTransmissionId, "transmission.id", "extract/transmission")                                    \
   X(kTransmissionIdAcknowledged, "transmission.id_acknowledged", "extract/transmission")           \

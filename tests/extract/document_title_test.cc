@@ -68,6 +68,104 @@ TEST_CASE("a line naming only the assembly opens the sitting's heading below it"
       "après en avoir délibéré, DÉCIDE de fixer les tarifs.\n");
   REQUIRE(r.title);
   CHECK(*r.title == "Comité syndical SÉANCE DU JEUDI 3 JUIN 2021");
+  // The assembly in capitals ending a letterhead run into the line above.
+  DocumentRecords letterhead = TitleRun(
+      "REPUBLIQUE FRANCAISE Syndicat Intercommunal de Valbrun Siège social : 68 rue Haute VALBRUN "
+      "COMITE SYNDICAL\n\nProcès verbal de la séance du 7 juin 2011\n\nPrésents : M. Paul "
+      "MARTIN, Mme Anne PETIT.\n\nLe Comité, après en avoir délibéré, DÉCIDE d'approuver le "
+      "compte.\n\nLe Comité, après en avoir délibéré, DÉCIDE de fixer les tarifs.\n");
+  REQUIRE(letterhead.title);
+  CHECK(*letterhead.title == "COMITE SYNDICAL Procès verbal de la séance du 7 juin 2011");
+}
+
+// Two acts of a sitting, so that no single act's subject titles the document.
+const std::string kTwoActs =
+    " Présents : M. Paul MARTIN, Mme Anne PETIT, M. Louis DURAND, Mme Julie MOREAU. "
+    "Délibération n° 2023-01 : Budget primitif. Le Conseil, après en avoir délibéré, DÉCIDE "
+    "d'approuver le budget. Délibération n° 2023-02 : Tarifs de la cantine. Le Conseil, après "
+    "en avoir délibéré, DÉCIDE de fixer les tarifs.";
+
+TEST_CASE("the register's heading titles minutes a letterhead or a form runs into", "[title]") {
+  DocumentRecords r = TitleRun(
+      "Commune de Valbrun L'an et le à EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL "
+      "MUNICIPAL Séance du 10 février 2020 L'an deux mille vingt, le dix février, le Conseil "
+      "municipal s'est réuni." +
+      kTwoActs);
+  REQUIRE(r.doc_type == DocumentType::kDeliberation);
+  REQUIRE(r.title);
+  CHECK(*r.title == "EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL");
+  // "Procès-verbal des délibérations" is the register's heading too.
+  DocumentRecords minutes = TitleRun(
+      "Procès-verbal des délibérations\n\nCompte-rendu sommaire du Conseil communautaire du 28 "
+      "juin 2022\n\nL'an deux mille vingt-deux, le 28 juin, le Conseil communautaire s'est "
+      "réuni." +
+      kTwoActs);
+  REQUIRE(minutes.title);
+  CHECK(*minutes.title == "Procès-verbal des délibérations");
+}
+
+TEST_CASE("the minutes' name inside a line titles them, after the assembly heading it", "[title]") {
+  const std::string sitting =
+      " L'an deux mille vingt-trois, le six février, le Conseil municipal s'est réuni." + kTwoActs;
+  DocumentRecords headed = TitleRun(
+      "DÉPARTEMENT DE LA VENDÉE COMMUNE DE VALBRUN CONSEIL MUNICIPAL PROCES - VERBAL Séance du "
+      "6 février 2023" +
+      sitting);
+  REQUIRE(headed.title);
+  CHECK(*headed.title == "CONSEIL MUNICIPAL PROCES - VERBAL Séance du 6 février 2023");
+  // The sitting's date opening the first sentence ends the name.
+  DocumentRecords dated = TitleRun(
+      "Publié le 8 février 2023 RÉUNION DU CONSEIL MUNICIPAL DU 12 DECEMBRE 2022 PROCÈS VERBAL "
+      "Le 12 décembre 2022, à 17 h 35, le conseil municipal s'est réuni." +
+      kTwoActs);
+  REQUIRE(dated.title);
+  CHECK(*dated.title == "PROCÈS VERBAL");
+  // A sitting's heading printed before the name heads the minutes.
+  DocumentRecords sitting_first = TitleRun(
+      "VILLE DE VALBRUN CONSEIL MUNICIPAL DU 10 FÉVRIER 2023 SEANCE DU 10/02/2023 PROCÈS VERBAL "
+      "Monsieur le Maire ouvre la séance." +
+      kTwoActs);
+  REQUIRE(sitting_first.title);
+  CHECK(*sitting_first.title == "CONSEIL MUNICIPAL DU 10 FÉVRIER 2023");
+  // Approving earlier minutes is no heading.
+  DocumentRecords approval = TitleRun(
+      "Le Conseil municipal approuve le Procès-verbal de la séance du 3 mars 2023." + kTwoActs);
+  CHECK_FALSE(approval.title);
+}
+
+TEST_CASE("a meeting's heading titles minutes that print no name of their own", "[title]") {
+  DocumentRecords r = TitleRun(
+      "COMMUNE DE VALBRUN\n\nREUNION DU CONSEIL MUNICIPAL\n\nL'an deux mille dix-neuf, le 3 "
+      "mars, le Conseil municipal s'est réuni.\n\nPrésents : M. Paul MARTIN, Mme Anne PETIT."
+      "\n\nLe Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n\nLe Conseil, "
+      "après en avoir délibéré, DÉCIDE de fixer les tarifs.\n");
+  REQUIRE(r.title);
+  CHECK(*r.title == "REUNION DU CONSEIL MUNICIPAL");
+  // The name printed after the meeting's heading is the title.
+  DocumentRecords named = TitleRun(
+      "Réunion du Conseil de la Métropole de Valbrun du vendredi 16 décembre 2022 Convoqué le 9 "
+      "décembre 2022 "
+      "Compte-rendu sommaire Assistaient à la réunion sous la présidence de Mme Pia MARTIN." +
+      kTwoActs);
+  REQUIRE(named.title);
+  CHECK(*named.title == "Compte-rendu sommaire");
+}
+
+TEST_CASE("a heading after the page's number, and the meeting completing it", "[title]") {
+  DocumentRecords numbered = TitleRun(
+      "1 CONSEIL MUNICIPAL DU 24 JUIN 2005 Séance ouverte à 21 heures sous la présidence de M. "
+      "Paul MARTIN, Maire. Secrétaire : M. Louis DURAND, Conseiller\n\nPrésents : M. Paul MARTIN, "
+      "Mme Anne PETIT.\n\nLe Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n\n"
+      "Le Conseil, après en avoir délibéré, DÉCIDE de fixer les tarifs.\n");
+  REQUIRE(numbered.title);
+  CHECK(*numbered.title == "CONSEIL MUNICIPAL DU 24 JUIN 2005");
+  DocumentRecords continued = TitleRun(
+      "COMPTE-RENDU\n\nde la REUNION DU CONSEIL MUNICIPAL\n\nL'an deux mille seize, le dix-huit "
+      "octobre, le Conseil municipal s'est réuni.\n\nPrésents : M. Paul MARTIN, Mme Anne PETIT."
+      "\n\nLe Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n\nLe Conseil, "
+      "après en avoir délibéré, DÉCIDE de fixer les tarifs.\n");
+  REQUIRE(continued.title);
+  CHECK(*continued.title == "COMPTE-RENDU de la REUNION DU CONSEIL MUNICIPAL");
 }
 
 TEST_CASE("a press release's headline after its labels is its title", "[title]") {
