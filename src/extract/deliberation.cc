@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -379,15 +380,27 @@ class ActReader {
 
   void ReadNumber(Deliberation* d) {
     RuleMatch m;
+    // The numbers that would go on with a list of the Maire's decisions
+    // reported in the act's text ("DECISION DU MAIRE N°2022-061", then
+    // "N°2022-062 : …"; segment/acts.cc): none is the act's.
+    std::set<std::string> delegated;
     for (int i = header_.begin; i < header_.end; ++i) {
       // The end of a heading broken after "DE LA": a number there is the
       // one its subject cites.
       if (i > header_.begin && Matches(RuleId::kDelibLineUnfinished, i - 1)) continue;
+      if (Search(RuleId::kDelibDelegatedDecision, i, &m)) {
+        delegated.insert(NextInSeries(m.Get("number")));
+        continue;
+      }
       for (RuleId rule :
            {RuleId::kDelibNumberLabelled, RuleId::kDelibNumberParen, RuleId::kDelibNumberCoded,
             RuleId::kDelibNumberItem, RuleId::kDelibNumberCodeFirst, RuleId::kDelibNumberObject,
             RuleId::kDelibNumberCodeLast}) {
         if (!Search(rule, i, &m)) continue;
+        if (delegated.contains(m.Get("number"))) {
+          delegated.insert(NextInSeries(m.Get("number")));
+          break;
+        }
         d->number = m.Get("number");
         if (m.Has("title")) item_title_ = CleanValue(m.Get("title"));
         number_block_ = i;
@@ -401,8 +414,9 @@ class ActReader {
     }
     // Minutes without act numbers refer to an act by its item's number,
     // or by the act's own code written on the item's line.
-    for (RuleId rule : {RuleId::kDelibItemNumbered, RuleId::kDelibItemRunOn,
-                        RuleId::kDelibItemPoint, RuleId::kDelibItemRoman}) {
+    for (RuleId rule :
+         {RuleId::kDelibItemNumbered, RuleId::kDelibItemRunOn, RuleId::kDelibItemPoint,
+          RuleId::kDelibItemRoman, RuleId::kDelibItemPointRunOn}) {
       if (!Search(rule, act_.begin, &m)) continue;
       const char* group = m.Has("item") ? "item" : "item2";
       if (m.Get(group).empty()) continue;
@@ -503,6 +517,12 @@ class ActReader {
 
   OptText Title() const {
     RuleMatch m;
+    // The approval of the previous minutes opened at its heading
+    // (segment/acts.cc): a subject line further on ("Objet : …" of a
+    // report read out under it) is no title of that approval.
+    if (number_block_ < 0 && item_title_.empty()) {
+      if (OptText approval = MinutesApprovalTitle()) return approval;
+    }
     if (int at = First(header_, {RuleId::kDelibTitleObject}, &m); at >= 0) {
       // A subject wrapped over several lines goes on with lines that start
       // in lower case.
@@ -553,7 +573,10 @@ class ActReader {
   // short paragraph under a number that stands alone ("2." / "Approbation …").
   OptText ItemTitle() const {
     RuleMatch m;
+    // A point's subject in capitals run on into its report is the capitals
+    // alone (delib.item.point_run_on), before the point's whole line.
     if (!Search(RuleId::kDelibItemNumbered, act_.begin, &m) &&
+        !Search(RuleId::kDelibItemPointRunOn, act_.begin, &m) &&
         !Search(RuleId::kDelibItemPoint, act_.begin, &m) &&
         !Search(RuleId::kDelibItemRoman, act_.begin, &m)) {
       // An item told by its decision opens at its subject line.
@@ -574,8 +597,33 @@ class ActReader {
         block(act_.begin + 1).text.size() <= kItemTitleBytes) {
       title = CleanValue(block(act_.begin + 1).text);
     }
+    if (!title.empty() && act_.begin + 1 < act_.end && IsParagraph(block(act_.begin + 1)) &&
+        Matches(RuleId::kDelibLineUnfinished, act_.begin)) {
+      // "de l'" / "accueil de loisirs": the elided article joins its word.
+      const std::string& raw = m.Get("title");
+      const bool elided = raw.ends_with("'") || raw.ends_with("\u2019");
+      title = CleanValue(raw + (elided ? "" : " ") + TitleEnd(title, block(act_.begin + 1).text));
+    }
     if (title.empty()) return std::nullopt;
     return title;
+  }
+
+  // The end of a subject a converter broke after an article or a
+  // preposition ("4) ANNULATION DE LA" / "DELIBERATION N°2022/08/21 : …"),
+  // from the next line: a subject in capitals goes on with the words in
+  // capitals that open it (the text run on after them is the item's
+  // report); one in lower case with the whole line, when it is a heading's
+  // length.
+  static std::string TitleEnd(const std::string& title, const std::string& next) {
+    if (!NoAsciiLowerCase(title)) return next.size() <= kItemTitleBytes ? next : std::string();
+    size_t end = 0;
+    for (size_t p = 0; p < next.size();) {
+      const size_t e = std::min(next.find(' ', p), next.size());
+      if (!NoAsciiLowerCase(std::string_view(next).substr(p, e - p))) break;
+      end = e;
+      p = e + 1;
+    }
+    return next.substr(0, end);
   }
 
   // ---- president, secretary ----------------------------------------------------
