@@ -579,6 +579,7 @@ class ActReader {
         !Search(RuleId::kDelibItemPointRunOn, act_.begin, &m) &&
         !Search(RuleId::kDelibItemPoint, act_.begin, &m) &&
         !Search(RuleId::kDelibItemRoman, act_.begin, &m)) {
+      if (OptText title = RunOnItemTitle()) return title;
       // An item told by its decision opens at its subject line.
       if (act_.begin == 0 || !Matches(RuleId::kDelibSubjectLine, act_.begin)) {
         return MinutesApprovalTitle();
@@ -608,6 +609,26 @@ class ActReader {
     return title;
   }
 
+  // The subject in capitals of a numbered item run on into its report
+  // ("1 / APPROBATION DES COMPTES DE GESTION 2022 RAPPORTEUR : …"; rule
+  // delib.item.run_on), else none.
+  OptText RunOnItemTitle() const {
+    RuleMatch m;
+    if (!Search(RuleId::kDelibItemRunOn, act_.begin, &m) || !m.Has("item2")) return std::nullopt;
+    const std::string& text = block(act_.begin).text;
+    const size_t from = text.find_first_not_of(" °)-/\u2013", m.group_spans["item2"].second);
+    if (from == std::string::npos) return std::nullopt;
+    const std::string lead = CapitalsLead(std::string_view(text).substr(from));
+    // "1°) MARCHES PUBLICS – Attribution de …": a dash or a colon after the
+    // capitals goes on with the subject in lower case.
+    if (lead.ends_with("-") || lead.ends_with("\u2013") || lead.ends_with("\u2014")) {
+      return std::nullopt;
+    }
+    std::string title = CleanValue(lead);
+    if (title.empty()) return std::nullopt;
+    return title;
+  }
+
   // The end of a subject a converter broke after an article or a
   // preposition ("4) ANNULATION DE LA" / "DELIBERATION N°2022/08/21 : …"),
   // from the next line: a subject in capitals goes on with the words in
@@ -616,14 +637,40 @@ class ActReader {
   // length.
   static std::string TitleEnd(const std::string& title, const std::string& next) {
     if (!NoAsciiLowerCase(title)) return next.size() <= kItemTitleBytes ? next : std::string();
+    return CapitalsLead(next);
+  }
+
+  // The words in capitals that open text, up to the first word in lower
+  // case or the first label of a name or a sentence ("RAPPORTEUR :
+  // Monsieur …"): a subject in capitals run on into its item's report.
+  static std::string CapitalsLead(std::string_view text) {
     size_t end = 0;
-    for (size_t p = 0; p < next.size();) {
-      const size_t e = std::min(next.find(' ', p), next.size());
-      if (!NoAsciiLowerCase(std::string_view(next).substr(p, e - p))) break;
+    for (size_t p = 0; p < text.size();) {
+      const size_t e = std::min(text.find(' ', p), text.size());
+      const std::string_view word = text.substr(p, e - p);
+      if (!NoAsciiLowerCase(word) || LabelsProse(text, word, e)) break;
       end = e;
       p = e + 1;
     }
-    return next.substr(0, end);
+    return std::string(text.substr(0, end));
+  }
+
+  // Whether `word`, ending at byte e of text, is a label followed by prose:
+  // a colon ends it or stands after it, and the word after the colon is in
+  // lower case ("RAPPORTEUR : Monsieur"; not "N°2022/08/21 : ABANDON").
+  static bool LabelsProse(std::string_view text, std::string_view word, size_t e) {
+    size_t after = std::string_view::npos;  // just past the colon
+    if (word.ends_with(":")) {
+      after = e;
+    } else if (const size_t c = text.find_first_not_of(' ', e);
+               c != std::string_view::npos && text[c] == ':') {
+      after = c + 1;
+    }
+    if (after == std::string_view::npos) return false;
+    const size_t next = text.find_first_not_of(' ', after);
+    if (next == std::string_view::npos) return false;
+    const size_t next_end = std::min(text.find(' ', next), text.size());
+    return !NoAsciiLowerCase(text.substr(next, next_end - next));
   }
 
   // ---- president, secretary ----------------------------------------------------

@@ -873,5 +873,30 @@ TEST_CASE("an item's subject broken after an article goes on on the next line", 
   CHECK(run.records.deliberations[2].title == "Approbation du règlement de l'accueil de loisirs");
 }
 
+// Run-on minutes that number their items "1 / APPROBATION …", the subject
+// in capitals run on into its report after a label ("RAPPORTEUR : …"): each
+// item is an act, its subject the capitals before the label.
+TEST_CASE("items numbered 'N / SUBJECT' in run-on minutes", "[segment][breaks]") {
+  const testing::TextRun run(
+      "L'an deux mille vingt-trois et le vingt-sept mars, les membres du Conseil Municipal se "
+      "sont réunis sous la présidence de Mme Anne PETIT, Maire. Conseillers présents : PETIT "
+      "Anne, MARTIN Paul, ROUX Luc. "
+      "***** ADOPTION DU PROCES-VERBAL DU CONSEIL MUNICIPAL DU 23 JANVIER 2023 Le "
+      "procès-verbal du conseil municipal du 23/01/2023 a été adopté à l'unanimité. 1 / "
+      "APPROBATION DU COMPTE DE GESTION 2022 RAPPORTEUR : Monsieur MARTIN Paul Monsieur MARTIN "
+      "Paul rappelle que le compte de gestion constitue la reddition des comptes. Après en avoir "
+      "délibéré, le conseil municipal, par 3 votes pour : ✓ Approuve le compte de gestion. 2 / "
+      "APPROBATION DU COMPTE ADMINISTRATIF 2022 RAPPORTEUR : Monsieur MARTIN Paul Madame PETIT "
+      "quitte la salle. Après en avoir délibéré, le conseil municipal, par 2 votes pour : ✓ "
+      "Approuve le compte administratif.\n");
+  REQUIRE(run.records.deliberations.size() == 3);
+  CHECK(run.records.deliberations[0].title ==
+        "ADOPTION DU PROCES-VERBAL DU CONSEIL MUNICIPAL DU 23 JANVIER 2023");
+  CHECK(run.records.deliberations[1].number == "1");
+  CHECK(run.records.deliberations[1].title == "APPROBATION DU COMPTE DE GESTION 2022");
+  CHECK(run.records.deliberations[2].number == "2");
+  CHECK(run.records.deliberations[2].title == "APPROBATION DU COMPTE ADMINISTRATIF 2022");
+}
+
 }  // namespace
 }  // namespace clsdb
