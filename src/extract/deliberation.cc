@@ -1565,10 +1565,14 @@ class ActReader {
     }
     // No outcome line: an act voted unanimously (a list of the sitting's
     // acts may give only "DCM 23.1.52 | À l'unanimité"), or that DECIDEs
-    // after a vote with more for than against, was adopted.
+    // after a vote with more for than against, was adopted; so was one
+    // that decides and states no count ("Le conseil municipal après
+    // délibération : AUTORISE le maire …"): a council's decision is what
+    // it adopted.
     if (unanimous_ || (has_decide_ && d.votes_for && *d.votes_for > d.votes_against.value_or(0))) {
       return std::string("adopted");
     }
+    if (has_decide_ && !d.votes_for && !d.votes_against) return std::string("adopted");
     return std::nullopt;
   }
 
