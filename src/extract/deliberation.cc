@@ -614,7 +614,14 @@ class ActReader {
   // delib.item.run_on), else none.
   OptText RunOnItemTitle() const {
     RuleMatch m;
-    if (!Search(RuleId::kDelibItemRunOn, act_.begin, &m) || !m.Has("item2")) return std::nullopt;
+    if (!Search(RuleId::kDelibItemRunOn, act_.begin, &m)) return std::nullopt;
+    if (!m.Has("item2")) {
+      // A subject in lower case, up to the report's first sentence.
+      if (!Search(RuleId::kDelibRunOnSubject, act_.begin, &m)) return std::nullopt;
+      std::string title = CleanValue(m.Get("title"));
+      if (title.empty()) return std::nullopt;
+      return title;
+    }
     const std::string& text = block(act_.begin).text;
     const size_t from = text.find_first_not_of(" °)-/\u2013", m.group_spans["item2"].second);
     if (from == std::string::npos) return std::nullopt;

@@ -129,6 +129,7 @@ namespace clsdb {
   X(kDelibPresidentFunctionOnly, "delib.president.function_only", "extract/deliberation")          \
   X(kDelibPresidentSentence, "delib.president.sentence", "extract/deliberation")                   \
   X(kDelibPresidentTitled, "delib.president.titled", "extract/deliberation")                       \
+  X(kDelibRunOnSubject, "delib.run_on_subject", "extract/deliberation")                            \
   X(kDelibSecretaryAppointed, "delib.secretary.appointed", "extract/deliberation")                 \
   X(kDelibSecretaryCouncilMember, "delib.secretary.council_member", "extract/deliberation")        \
   X(kDelibSecretaryElected, "delib.secretary.elected", "extract/deliberation")                     \

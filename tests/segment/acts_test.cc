@@ -898,5 +898,26 @@ TEST_CASE("items numbered 'N / SUBJECT' in run-on minutes", "[segment][breaks]")
   CHECK(run.records.deliberations[2].title == "APPROBATION DU COMPTE ADMINISTRATIF 2022");
 }
 
+// Run-on items "1.2 Subject Report…": the subject ends where the report's
+// first sentence begins.
+TEST_CASE("a run-on item's subject in lower case ends before its report", "[segment]") {
+  const testing::TextRun run(
+      "PROCES-VERBAL DU CONSEIL MUNICIPAL DU 9 FEVRIER 2023\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT, M. Luc ROUX.\n"
+      "1.1 Installation d'un conseiller municipal Il appartient au Conseil de prendre acte. "
+      "Après en avoir délibéré, le Conseil Municipal à l'unanimité PREND ACTE de l'installation.\n"
+      "1.2 Modification du nombre d'adjoints suite à la démission de Mme Anne PETIT "
+      "Conformément à l'article L.2122-2 du CGCT, le Conseil fixe le nombre d'adjoints. Après en "
+      "avoir délibéré, le Conseil Municipal à l'unanimité DÉCIDE de fixer le nombre à 7.\n"
+      "1.3 Remplacement d'un représentant auprès du GIP RECIA Par délibération n°2020-3-78 le "
+      "Conseil a désigné ses représentants. Après en avoir délibéré, le Conseil Municipal à "
+      "l'unanimité DÉSIGNE M. Luc ROUX.\n");
+  REQUIRE(run.records.deliberations.size() == 3);
+  CHECK(run.records.deliberations[0].title == "Installation d'un conseiller municipal");
+  CHECK(run.records.deliberations[1].title ==
+        "Modification du nombre d'adjoints suite à la démission de Mme Anne PETIT");
+  CHECK(run.records.deliberations[2].title == "Remplacement d'un représentant auprès du GIP RECIA");
+}
+
 }  // namespace
 }  // namespace clsdb
