@@ -13,6 +13,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -380,15 +381,27 @@ class ActReader {
 
   void ReadNumber(Deliberation* d) {
     RuleMatch m;
+    // The numbers that would go on with a list of the Maire's decisions
+    // reported in the act's text ("DECISION DU MAIRE N°2022-061", then
+    // "N°2022-062 : …"; segment/acts.cc): none is the act's.
+    std::set<std::string> delegated;
     for (int i = header_.begin; i < header_.end; ++i) {
       // The end of a heading broken after "DE LA": a number there is the
       // one its subject cites.
       if (i > header_.begin && Matches(RuleId::kDelibLineUnfinished, i - 1)) continue;
+      if (Search(RuleId::kDelibDelegatedDecision, i, &m)) {
+        delegated.insert(NextInSeries(m.Get("number")));
+        continue;
+      }
       for (RuleId rule :
            {RuleId::kDelibNumberLabelled, RuleId::kDelibNumberParen, RuleId::kDelibNumberCoded,
             RuleId::kDelibNumberItem, RuleId::kDelibNumberCodeFirst, RuleId::kDelibNumberObject,
             RuleId::kDelibNumberCodeLast}) {
         if (!Search(rule, i, &m)) continue;
+        if (delegated.contains(m.Get("number"))) {
+          delegated.insert(NextInSeries(m.Get("number")));
+          break;
+        }
         d->number = m.Get("number");
         if (m.Has("title")) item_title_ = CleanValue(m.Get("title"));
         number_block_ = i;
@@ -402,8 +415,9 @@ class ActReader {
     }
     // Minutes without act numbers refer to an act by its item's number,
     // or by the act's own code written on the item's line.
-    for (RuleId rule : {RuleId::kDelibItemNumbered, RuleId::kDelibItemRunOn,
-                        RuleId::kDelibItemPoint, RuleId::kDelibItemRoman}) {
+    for (RuleId rule :
+         {RuleId::kDelibItemNumbered, RuleId::kDelibItemRunOn, RuleId::kDelibItemPoint,
+          RuleId::kDelibItemRoman, RuleId::kDelibItemPointRunOn}) {
       if (!Search(rule, act_.begin, &m)) continue;
       const char* group = m.Has("item") ? "item" : "item2";
       if (m.Get(group).empty()) continue;
@@ -504,6 +518,12 @@ class ActReader {
 
   OptText Title() const {
     RuleMatch m;
+    // The approval of the previous minutes opened at its heading
+    // (segment/acts.cc): a subject line further on ("Objet : …" of a
+    // report read out under it) is no title of that approval.
+    if (number_block_ < 0 && item_title_.empty()) {
+      if (OptText approval = MinutesApprovalTitle()) return approval;
+    }
     if (int at = First(header_, {RuleId::kDelibTitleObject}, &m); at >= 0) {
       // A subject wrapped over several lines goes on with lines that start
       // in lower case.
@@ -554,9 +574,13 @@ class ActReader {
   // short paragraph under a number that stands alone ("2." / "Approbation …").
   OptText ItemTitle() const {
     RuleMatch m;
+    // A point's subject in capitals run on into its report is the capitals
+    // alone (delib.item.point_run_on), before the point's whole line.
     if (!Search(RuleId::kDelibItemNumbered, act_.begin, &m) &&
+        !Search(RuleId::kDelibItemPointRunOn, act_.begin, &m) &&
         !Search(RuleId::kDelibItemPoint, act_.begin, &m) &&
         !Search(RuleId::kDelibItemRoman, act_.begin, &m)) {
+      if (OptText title = RunOnItemTitle()) return title;
       // An item told by its decision opens at its subject line.
       if (act_.begin == 0 || !Matches(RuleId::kDelibSubjectLine, act_.begin)) {
         return MinutesApprovalTitle();
@@ -575,8 +599,86 @@ class ActReader {
         block(act_.begin + 1).text.size() <= kItemTitleBytes) {
       title = CleanValue(block(act_.begin + 1).text);
     }
+    if (!title.empty() && act_.begin + 1 < act_.end && IsParagraph(block(act_.begin + 1)) &&
+        Matches(RuleId::kDelibLineUnfinished, act_.begin)) {
+      // "de l'" / "accueil de loisirs": the elided article joins its word.
+      const std::string& raw = m.Get("title");
+      const bool elided = raw.ends_with("'") || raw.ends_with("\u2019");
+      title = CleanValue(raw + (elided ? "" : " ") + TitleEnd(title, block(act_.begin + 1).text));
+    }
     if (title.empty()) return std::nullopt;
     return title;
+  }
+
+  // The subject in capitals of a numbered item run on into its report
+  // ("1 / APPROBATION DES COMPTES DE GESTION 2022 RAPPORTEUR : …"; rule
+  // delib.item.run_on), else none.
+  OptText RunOnItemTitle() const {
+    RuleMatch m;
+    if (!Search(RuleId::kDelibItemRunOn, act_.begin, &m)) return std::nullopt;
+    if (!m.Has("item2")) {
+      // A subject in lower case, up to the report's first sentence.
+      if (!Search(RuleId::kDelibRunOnSubject, act_.begin, &m)) return std::nullopt;
+      std::string title = CleanValue(m.Get("title"));
+      if (title.empty()) return std::nullopt;
+      return title;
+    }
+    const std::string& text = block(act_.begin).text;
+    const size_t from = text.find_first_not_of(" °)-/\u2013", m.group_spans["item2"].second);
+    if (from == std::string::npos) return std::nullopt;
+    const std::string lead = CapitalsLead(std::string_view(text).substr(from));
+    // "1°) MARCHES PUBLICS – Attribution de …": a dash or a colon after the
+    // capitals goes on with the subject in lower case.
+    if (lead.ends_with("-") || lead.ends_with("\u2013") || lead.ends_with("\u2014")) {
+      return std::nullopt;
+    }
+    std::string title = CleanValue(lead);
+    if (title.empty()) return std::nullopt;
+    return title;
+  }
+
+  // The end of a subject a converter broke after an article or a
+  // preposition ("4) ANNULATION DE LA" / "DELIBERATION N°2022/08/21 : …"),
+  // from the next line: a subject in capitals goes on with the words in
+  // capitals that open it (the text run on after them is the item's
+  // report); one in lower case with the whole line, when it is a heading's
+  // length.
+  static std::string TitleEnd(const std::string& title, const std::string& next) {
+    if (!NoAsciiLowerCase(title)) return next.size() <= kItemTitleBytes ? next : std::string();
+    return CapitalsLead(next);
+  }
+
+  // The words in capitals that open text, up to the first word in lower
+  // case or the first label of a name or a sentence ("RAPPORTEUR :
+  // Monsieur …"): a subject in capitals run on into its item's report.
+  static std::string CapitalsLead(std::string_view text) {
+    size_t end = 0;
+    for (size_t p = 0; p < text.size();) {
+      const size_t e = std::min(text.find(' ', p), text.size());
+      const std::string_view word = text.substr(p, e - p);
+      if (!NoAsciiLowerCase(word) || LabelsProse(text, word, e)) break;
+      end = e;
+      p = e + 1;
+    }
+    return std::string(text.substr(0, end));
+  }
+
+  // Whether `word`, ending at byte e of text, is a label followed by prose:
+  // a colon ends it or stands after it, and the word after the colon is in
+  // lower case ("RAPPORTEUR : Monsieur"; not "N°2022/08/21 : ABANDON").
+  static bool LabelsProse(std::string_view text, std::string_view word, size_t e) {
+    size_t after = std::string_view::npos;  // just past the colon
+    if (word.ends_with(":")) {
+      after = e;
+    } else if (const size_t c = text.find_first_not_of(' ', e);
+               c != std::string_view::npos && text[c] == ':') {
+      after = c + 1;
+    }
+    if (after == std::string_view::npos) return false;
+    const size_t next = text.find_first_not_of(' ', after);
+    if (next == std::string_view::npos) return false;
+    const size_t next_end = std::min(text.find(' ', next), text.size());
+    return !NoAsciiLowerCase(text.substr(next, next_end - next));
   }
 
   // ---- president, secretary ----------------------------------------------------
@@ -1556,10 +1658,14 @@ class ActReader {
     }
     // No outcome line: an act voted unanimously (a list of the sitting's
     // acts may give only "DCM 23.1.52 | À l'unanimité"), or that DECIDEs
-    // after a vote with more for than against, was adopted.
+    // after a vote with more for than against, was adopted; so was one
+    // that decides and states no count ("Le conseil municipal après
+    // délibération : AUTORISE le maire …"): a council's decision is what
+    // it adopted.
     if (unanimous_ || (has_decide_ && d.votes_for && *d.votes_for > d.votes_against.value_or(0))) {
       return std::string("adopted");
     }
+    if (has_decide_ && !d.votes_for && !d.votes_against) return std::string("adopted");
     return std::nullopt;
   }
 

@@ -99,10 +99,12 @@ namespace clsdb {
   X(kDelibBodySentence, "delib.body.sentence", "extract/deliberation")                             \
   X(kDelibClosingLine, "delib.closing_line", "segment/acts")                                       \
   X(kDelibDecide, "delib.decide", "extract/deliberation, segment/acts")                            \
+  X(kDelibDelegatedDecision, "delib.delegated_decision", "extract/deliberation, segment/acts")     \
   X(kDelibDeliberated, "delib.deliberated", "extract/deliberation, segment/acts")                  \
   X(kDelibHeadingContinuation, "delib.heading_continuation", "extract/deliberation")               \
   X(kDelibItemNumbered, "delib.item.numbered", "extract/deliberation")                             \
   X(kDelibItemPoint, "delib.item.point", "extract/deliberation")                                   \
+  X(kDelibItemPointRunOn, "delib.item.point_run_on", "extract/deliberation")                       \
   X(kDelibItemRoman, "delib.item.roman", "extract/deliberation, segment/acts")                     \
   X(kDelibItemRunOn, "delib.item.run_on", "extract/deliberation")                                  \
   X(kDelibLegalArticle, "delib.legal.article", "extract/deliberation")                             \
@@ -129,6 +131,7 @@ namespace clsdb {
   X(kDelibPresidentFunctionOnly, "delib.president.function_only", "extract/deliberation")          \
   X(kDelibPresidentSentence, "delib.president.sentence", "extract/deliberation")                   \
   X(kDelibPresidentTitled, "delib.president.titled", "extract/deliberation")                       \
+  X(kDelibRunOnSubject, "delib.run_on_subject", "extract/deliberation")                            \
   X(kDelibSecretaryAppointed, "delib.secretary.appointed", "extract/deliberation")                 \
   X(kDelibSecretaryCouncilMember, "delib.secretary.council_member", "extract/deliberation")        \
   X(kDelibSecretaryElected, "delib.secretary.elected", "extract/deliberation")                     \

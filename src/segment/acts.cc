@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iterator>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -68,6 +69,50 @@ void DropSectionHeadings(std::vector<std::pair<int, RuleMatch>>* headings) {
     kept.push_back(std::move((*headings)[k]));
   }
   *headings = std::move(kept);
+}
+
+// Minutes report the Maire's decisions under delegation for information,
+// the first under its label and the next by their numbers alone
+// ("DECISION DU MAIRE N°2022-061 : …", "N°2022-062 : …"; rule
+// "delib.delegated_decision"): a number heading that follows such a
+// decision in its series is another decision, no act of the council.
+void DropDelegatedDecisions(const LaidOutDocument& doc, const RuleSet& rules, int end,
+                            std::vector<std::pair<int, RuleMatch>>* headings) {
+  const Rule& delegated = rules.Get(RuleId::kDelibDelegatedDecision);
+  std::set<std::string> continuing;  // the numbers that would go on with a list of decisions
+  std::vector<std::pair<int, RuleMatch>> kept;
+  size_t h = 0;
+  for (int i = 0; i < end; ++i) {
+    RuleMatch m;
+    if (IsParagraph(doc.blocks[i]) && rules.Search(delegated, doc.blocks[i].text, &m)) {
+      continuing.insert(NextInSeries(m.Get("number")));
+    }
+    for (; h < headings->size() && (*headings)[h].first == i; ++h) {
+      const std::string& number = (*headings)[h].second.Get("number");
+      if (!number.empty() && continuing.contains(number)) {
+        continuing.insert(NextInSeries(number));
+        continue;
+      }
+      kept.push_back(std::move((*headings)[h]));
+    }
+  }
+  *headings = std::move(kept);
+}
+
+// A page's running header or footer numbered by the page ("2 PV du 8
+// février 2024", then "3 PV du 8 février 2024") reads as a numbered item: a
+// subject printed under two different numbers is such a line, no item.
+void DropRunningLines(std::vector<std::pair<int, RuleMatch>>* headings) {
+  std::map<std::string, std::set<std::string>> numbers_by_subject;
+  for (const auto& [i, m] : *headings) {
+    if (!ItemOf(m).empty() && !m.Get("title").empty()) {
+      numbers_by_subject[m.Get("title")].insert(ItemOf(m));
+    }
+  }
+  std::erase_if(*headings, [&](const auto& h) {
+    if (ItemOf(h.second).empty() || h.second.Get("title").empty()) return false;
+    return numbers_by_subject[h.second.Get("title")].size() >= 2;
+  });
 }
 
 // The first kAgendaTitleKeyBytes bytes of the subject of item heading b: its
@@ -149,6 +194,8 @@ std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
   if (other_numbers) {
     std::erase_if(headings, [&](const auto& h) { return h.second.rule == roman; });
   }
+  DropDelegatedDecisions(doc, rules, end, &headings);
+  DropRunningLines(&headings);
   DropSectionHeadings(&headings);
   HeadRepeatedTitles(doc, end, &headings);
   // One subject line cuts nothing: the act is the document (its subject
@@ -357,6 +404,30 @@ void DropItemsBeforeNumberedActs(const std::vector<int>& numbered, std::vector<i
 // that must decide something (a vote, DÉCIDE…) in their own text.
 constexpr size_t kMinActRun = 3;
 
+// How many numbers further on an item's next one is looked for, past the
+// numbered lines of its own text.
+constexpr size_t kNestedNumbers = 6;
+
+// An item's text may number lines of its own (a table's rows "1 – Gros
+// œuvre", "2 …" in the report of "Point n°3"): a number that does not go on
+// from the item before it, when one of the next kNestedNumbers does, is such
+// a line, not an item, and breaks no run.
+void DropNestedNumbers(std::vector<std::pair<int, std::string>>* items) {
+  std::vector<std::pair<int, std::string>> kept;
+  for (size_t k = 0; k < items->size(); ++k) {
+    if (!kept.empty() && !RunFollows(kept.back().second, (*items)[k].second)) {
+      const size_t stop = std::min(items->size(), k + 1 + kNestedNumbers);
+      bool nested = false;
+      for (size_t j = k + 1; j < stop && !nested; ++j) {
+        nested = RunFollows(kept.back().second, (*items)[j].second);
+      }
+      if (nested) continue;
+    }
+    kept.push_back(std::move((*items)[k]));
+  }
+  *items = std::move(kept);
+}
+
 // Minutes whose items follow each other in sequence ("Point n°1", "Point
 // n°2" … "Point n°16") record an act per item, though some state no vote
 // ("Prend acte", a debate) and some carry their vote on their heading's own
@@ -380,6 +451,7 @@ void AddItemRuns(const LaidOutDocument& doc, const RuleSet& rules, int end,
       items.emplace_back(i, item);
     }
   }
+  DropNestedNumbers(&items);
   size_t run_begin = 0;
   for (size_t k = 1; k <= items.size(); ++k) {
     if (k < items.size() && RunFollows(items[k - 1].second, items[k].second)) continue;
@@ -566,6 +638,21 @@ bool ItemFollows(std::string_view prev, std::string_view next) {
   const std::vector<int> p = ItemKey(prev), n = ItemKey(next);
   return !p.empty() && p.size() == n.size() && std::equal(p.begin(), p.end() - 1, n.begin()) &&
          p.back() >= 1 && n.back() == p.back() + 1;
+}
+
+std::string NextInSeries(const std::string& number) {
+  if (number.empty() || number.back() < '0' || number.back() > '9') return {};
+  size_t begin = number.size();
+  while (begin > 0 && number[begin - 1] >= '0' && number[begin - 1] <= '9') --begin;
+  std::string digits = number.substr(begin);
+  size_t k = digits.size();
+  while (k > 0 && digits[k - 1] == '9') digits[--k] = '0';
+  if (k == 0) {
+    digits.insert(digits.begin(), '1');
+  } else {
+    ++digits[k - 1];
+  }
+  return number.substr(0, begin) + digits;
 }
 
 }  // namespace clsdb

@@ -82,6 +82,11 @@ std::vector<int> ItemKey(std::string_view number);
 // "3" (numbering from 1), "II" after "I", "4" after "3bis".
 bool ItemFollows(std::string_view prev, std::string_view next);
 
+// The number that follows `number` in its series ("2022-062" after
+// "2022-061", "DP2023_10" after "DP2023_09"): its last digits plus one, as
+// wide; empty when it does not end with a digit.
+std::string NextInSeries(const std::string& number);
+
 // Finds the contracts a document holds in full.  A summary paragraph of a
 // contract in a report is not one.  Rules: "contract.*".
 std::vector<ContractSegment> FindContracts(const LaidOutDocument& doc, const RuleSet& rules);

@@ -335,6 +335,23 @@ TEST_CASE("an absent count is null when the act gives none", "[deliberation]") {
   CHECK_FALSE(d.votes_absent.has_value());
 }
 
+// A council that decides and states no count adopted what it decided; a
+// debate taken note of decides nothing.
+TEST_CASE("an act that decides with no count stated was adopted", "[deliberation]") {
+  const Deliberation decided = ActRun(
+                                   "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+                                   "Le conseil municipal après délibération : AUTORISE le maire "
+                                   "à procéder aux dépenses d'investissement.\n")
+                                   .Only();
+  CHECK(decided.outcome == "adopted");
+  const Deliberation noted = ActRun(
+                                 "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+                                 "Le conseil municipal prend acte du rapport d'orientations "
+                                 "budgétaires.\n")
+                                 .Only();
+  CHECK_FALSE(noted.outcome.has_value());
+}
+
 TEST_CASE("counts written count first, in the deliberating sentence", "[deliberation]") {
   const Deliberation d = ActRun(
                              "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"

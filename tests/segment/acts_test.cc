@@ -777,5 +777,147 @@ TEST_CASE("an agenda line approving the minutes opens no act", "[segment]") {
   CHECK(run.records.deliberations[1].number == "DCC2023_130");
 }
 
+// A page's footer numbered by the page ("2 PV du 8 février 2024") reads as
+// a numbered item; the same subject under two numbers is no item.
+TEST_CASE("a running footer numbered by the page opens no item", "[segment]") {
+  const testing::TextRun run(
+      "PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 8 FEVRIER 2024\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT.\n"
+      "1 Tarifs de la piscine\n"
+      "Après en avoir délibéré, le conseil DÉCIDE à l'unanimité d'approuver les tarifs.\n"
+      "2 PV du 8 février 2024\n"
+      "2 Subvention au club de football\n"
+      "Après en avoir délibéré, le conseil DÉCIDE à l'unanimité d'accorder la subvention.\n"
+      "3 PV du 8 février 2024\n"
+      "3 Convention avec le SDIS\n"
+      "Après en avoir délibéré, le conseil DÉCIDE à l'unanimité d'approuver la convention.\n"
+      "4 PV du 8 février 2024\n");
+  REQUIRE(run.records.deliberations.size() == 3);
+  CHECK(run.records.deliberations[0].title == "Tarifs de la piscine");
+  CHECK(run.records.deliberations[1].title == "Subvention au club de football");
+  CHECK(run.records.deliberations[2].title == "Convention avec le SDIS");
+}
+
+// The Maire's decisions under delegation, reported for information as a
+// list under the first one's label, are no acts of the council.
+TEST_CASE("a list of the Maire's decisions numbered in series opens no act", "[segment]") {
+  const testing::TextRun run(
+      "PROCES VERBAL DU CONSEIL MUNICIPAL DU 15 DECEMBRE 2022\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT.\n"
+      "Approbation du procès-verbal du 24 novembre 2022 : Le procès-verbal a été validé à "
+      "l'unanimité.\n"
+      "DECISION DU MAIRE N°2022-061 : L'indemnité de sinistre proposée par l'assureur est "
+      "acceptée.\n"
+      "N°2022-062 : La commune accepte le devis pour l'acquisition d'un chauffe-eau.\n"
+      "N°2022-063 : La commune accepte l'indemnité proposée par le cabinet d'avocats.\n"
+      "Délibération n° 2022-070 : Tarifs communaux 2023\n"
+      "Le Conseil municipal, après en avoir délibéré, DÉCIDE à l'unanimité d'approuver les "
+      "tarifs.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[1].number == "2022-070");
+  const Deliberation& d = run.records.deliberations[0];
+  CHECK(d.title == "Approbation du procès-verbal du 24 novembre 2022");
+  CHECK_FALSE(d.number.has_value());
+  CHECK(d.outcome == "adopted");
+}
+
+TEST_CASE("the next number of a series", "[segment]") {
+  CHECK(NextInSeries("2022-061") == "2022-062");
+  CHECK(NextInSeries("DP2023_09") == "DP2023_10");
+  CHECK(NextInSeries("99") == "100");
+  CHECK(NextInSeries("2022-A").empty());
+}
+
+// Run-on minutes of "Point n° N :" items: the lines an item's report numbers
+// ("1 – Gros œuvre", "2 – Charpente") break no run of items, and the last
+// item, its subject in capitals run on into its report, is an act though the
+// fragment stops before its decision.
+TEST_CASE("numbered lines inside an item break no run of items", "[segment]") {
+  const testing::TextRun run(
+      "Monsieur Paul MARTIN, Président, ouvre la séance du Conseil Communautaire.\n"
+      "Point n°1 : APPROBATION DU PROCES-VERBAL\n"
+      "Le procès-verbal est approuvé à l'unanimité.\n"
+      "Point n°2 : DESIGNATION DU SECRETAIRE DE SEANCE\n"
+      "Le Conseil Communautaire, après en avoir délibéré, désigne Mme Anne PETIT.\n"
+      "Point n°3 : UTILISATION DES DELEGATIONS PAR LE PRESIDENT\n"
+      "Le Président a signé les avenants suivants :\n"
+      "1 – Gros œuvre – terrassements – avenant\n"
+      "2 – Charpente couverture – avenant\n"
+      "Le Conseil Communautaire prend acte.\n"
+      "Point n°4 : RAPPORT D'ORIENTATIONS BUDGETAIRES 2024 Le débat d'orientation budgétaire "
+      "représente une étape essentielle de la procédure budgétaire.\n");
+  REQUIRE(run.records.deliberations.size() == 4);
+  CHECK(run.records.deliberations[2].title == "UTILISATION DES DELEGATIONS PAR LE PRESIDENT");
+  CHECK(run.records.deliberations[3].number == "4");
+  CHECK(run.records.deliberations[3].title == "RAPPORT D'ORIENTATIONS BUDGETAIRES 2024");
+}
+
+// A subject a converter broke after "DE LA" goes on on the next line.
+TEST_CASE("an item's subject broken after an article goes on on the next line", "[segment]") {
+  const testing::TextRun run(
+      "PROCES-VERBAL DU CONSEIL MUNICIPAL DU 26 JANVIER 2023\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT.\n"
+      "1) APPROBATION DU PROCES VERBAL DU 20 DECEMBRE 2022\n"
+      "Le compte-rendu ainsi présenté est adopté à l'unanimité.\n"
+      "2) ANNULATION DE LA\n"
+      "DELIBERATION N°2022/08/21 : ABANDON DU REVERSEMENT DE LA TAXE D'AMENAGEMENT Le Maire "
+      "rappelle la délibération.\n"
+      "Après en avoir délibéré, le Conseil DÉCIDE à l'unanimité d'annuler la délibération.\n"
+      "3) Approbation du règlement de l'\n"
+      "accueil de loisirs\n"
+      "Après en avoir délibéré, le Conseil DÉCIDE à l'unanimité d'approuver le règlement.\n");
+  REQUIRE(run.records.deliberations.size() == 3);
+  CHECK(run.records.deliberations[1].title ==
+        "ANNULATION DE LA DELIBERATION N°2022/08/21 : ABANDON DU REVERSEMENT DE LA TAXE "
+        "D'AMENAGEMENT");
+  CHECK(run.records.deliberations[2].title == "Approbation du règlement de l'accueil de loisirs");
+}
+
+// Run-on minutes that number their items "1 / APPROBATION …", the subject
+// in capitals run on into its report after a label ("RAPPORTEUR : …"): each
+// item is an act, its subject the capitals before the label.
+TEST_CASE("items numbered 'N / SUBJECT' in run-on minutes", "[segment][breaks]") {
+  const testing::TextRun run(
+      "L'an deux mille vingt-trois et le vingt-sept mars, les membres du Conseil Municipal se "
+      "sont réunis sous la présidence de Mme Anne PETIT, Maire. Conseillers présents : PETIT "
+      "Anne, MARTIN Paul, ROUX Luc. "
+      "***** ADOPTION DU PROCES-VERBAL DU CONSEIL MUNICIPAL DU 23 JANVIER 2023 Le "
+      "procès-verbal du conseil municipal du 23/01/2023 a été adopté à l'unanimité. 1 / "
+      "APPROBATION DU COMPTE DE GESTION 2022 RAPPORTEUR : Monsieur MARTIN Paul Monsieur MARTIN "
+      "Paul rappelle que le compte de gestion constitue la reddition des comptes. Après en avoir "
+      "délibéré, le conseil municipal, par 3 votes pour : ✓ Approuve le compte de gestion. 2 / "
+      "APPROBATION DU COMPTE ADMINISTRATIF 2022 RAPPORTEUR : Monsieur MARTIN Paul Madame PETIT "
+      "quitte la salle. Après en avoir délibéré, le conseil municipal, par 2 votes pour : ✓ "
+      "Approuve le compte administratif.\n");
+  REQUIRE(run.records.deliberations.size() == 3);
+  CHECK(run.records.deliberations[0].title ==
+        "ADOPTION DU PROCES-VERBAL DU CONSEIL MUNICIPAL DU 23 JANVIER 2023");
+  CHECK(run.records.deliberations[1].number == "1");
+  CHECK(run.records.deliberations[1].title == "APPROBATION DU COMPTE DE GESTION 2022");
+  CHECK(run.records.deliberations[2].number == "2");
+  CHECK(run.records.deliberations[2].title == "APPROBATION DU COMPTE ADMINISTRATIF 2022");
+}
+
+// Run-on items "1.2 Subject Report…": the subject ends where the report's
+// first sentence begins.
+TEST_CASE("a run-on item's subject in lower case ends before its report", "[segment]") {
+  const testing::TextRun run(
+      "PROCES-VERBAL DU CONSEIL MUNICIPAL DU 9 FEVRIER 2023\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT, M. Luc ROUX.\n"
+      "1.1 Installation d'un conseiller municipal Il appartient au Conseil de prendre acte. "
+      "Après en avoir délibéré, le Conseil Municipal à l'unanimité PREND ACTE de l'installation.\n"
+      "1.2 Modification du nombre d'adjoints suite à la démission de Mme Anne PETIT "
+      "Conformément à l'article L.2122-2 du CGCT, le Conseil fixe le nombre d'adjoints. Après en "
+      "avoir délibéré, le Conseil Municipal à l'unanimité DÉCIDE de fixer le nombre à 7.\n"
+      "1.3 Remplacement d'un représentant auprès du GIP RECIA Par délibération n°2020-3-78 le "
+      "Conseil a désigné ses représentants. Après en avoir délibéré, le Conseil Municipal à "
+      "l'unanimité DÉSIGNE M. Luc ROUX.\n");
+  REQUIRE(run.records.deliberations.size() == 3);
+  CHECK(run.records.deliberations[0].title == "Installation d'un conseiller municipal");
+  CHECK(run.records.deliberations[1].title ==
+        "Modification du nombre d'adjoints suite à la démission de Mme Anne PETIT");
+  CHECK(run.records.deliberations[2].title == "Remplacement d'un représentant auprès du GIP RECIA");
+}
+
 }  // namespace
 }  // namespace clsdb
