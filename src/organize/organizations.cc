@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "core/words.h"
 #include "normalize/normalize.h"
@@ -480,7 +481,7 @@ class ContractOrganizations {
   // OrganizationKey of the name with a leading abbreviation written out
   // ("CH de Fourmies" = "Centre Hospitalier de Fourmies").
   std::string Key(const std::string& name) const {
-    std::string key = OrganizationKey(name);
+    std::string key = KeyOf(name);
     for (const auto& [abbreviation, expansion] : abbreviations_) {
       if (key.compare(0, abbreviation.size(), abbreviation) == 0 &&
           (key.size() == abbreviation.size() || key[abbreviation.size()] == ' ')) {
@@ -630,9 +631,7 @@ class ContractOrganizations {
   bool OnePerTerritory(const std::string& kind) const {
     return !kind.empty() && Contains(one_per_territory_, kind);
   }
-  bool Generic(const std::string& name) const {
-    return generic_keys_.count(OrganizationKey(name)) > 0;
-  }
+  bool Generic(const std::string& name) const { return generic_keys_.count(KeyOf(name)) > 0; }
   int Add(const std::string& name, const std::string& kind, bool from_party) {
     Organization o;
     o.name = name;
@@ -655,6 +654,13 @@ class ContractOrganizations {
     if (!key.empty() && !Generic(name)) by_key_.emplace(key, org);
   }
 
+  // OrganizationKey(name), computed once per name: Find and Generic ask
+  // for the key of the same names again and again.
+  const std::string& KeyOf(const std::string& name) const {
+    auto it = keys_.find(name);
+    if (it == keys_.end()) it = keys_.emplace(name, OrganizationKey(name)).first;
+    return it->second;
+  }
   // Initials(name), computed once per name: ByInitials asks for those of
   // every organisation at each name it resolves.
   const std::vector<std::string>& InitialsOf(const std::string& name) const {
@@ -669,6 +675,7 @@ class ContractOrganizations {
   const std::vector<std::string>* generic_;
   std::set<std::string> generic_keys_;  // OrganizationKey of each generic name
   mutable std::map<std::string, std::vector<std::string>> initials_;
+  mutable std::unordered_map<std::string, std::string> keys_;
   std::vector<std::pair<std::string, std::string>> abbreviations_;
   std::map<std::string, int> by_key_;
   std::set<int> from_party_;
