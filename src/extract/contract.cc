@@ -62,7 +62,10 @@ int OrdinalWordValue(std::string_view word) {
 // The highest generation any generation rule finds in text, or 0.
 int GenerationIn(std::string_view text, const RuleSet& rules) {
   int best = 0;
-  for (const Rule* rule : rules.Family(RuleFamily::kContractGeneration)) {
+  // Asked of every paragraph of a contract whose title page gives none:
+  // one pass of the family's set says which rules occur, and only those
+  // are searched for their matches.
+  for (const Rule* rule : rules.MatcherFor(RuleFamily::kContractGeneration).Matching(text)) {
     for (const RuleMatch& m : rules.SearchAll(*rule, text)) {
       int value = m.Has("n") ? m.Get("n")[0] - '0' : OrdinalWordValue(m.Get("word"));
       if (value > 0 && value <= kMaxGeneration) best = std::max(best, value);

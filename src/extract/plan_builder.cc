@@ -100,6 +100,12 @@ int PlanBuilder::FindAction(int orientation, bool strict, const std::string& cod
   return same.front();
 }
 
+const std::string& PlanBuilder::Folded(const std::string& title) const {
+  auto it = folded_titles_.find(title);
+  if (it == folded_titles_.end()) it = folded_titles_.emplace(title, FoldTitle(title)).first;
+  return it->second;
+}
+
 int PlanBuilder::AddAction(int orientation, bool strict, const OptText& code,
                            const std::string& title, const Provenance& prov, PlanSource source) {
   int found = -1;
@@ -113,7 +119,7 @@ int PlanBuilder::AddAction(int orientation, bool strict, const OptText& code,
       if (orientation >= 0 && a.orientation_index >= 0 && a.orientation_index != orientation) {
         continue;
       }
-      const double s = TitleSimilarity(folded, FoldTitle(a.title));
+      const double s = TitleSimilarity(folded, Folded(a.title));
       if (s >= best) {
         best = s;
         found = static_cast<int>(i);
@@ -161,7 +167,7 @@ int PlanBuilder::FindOperationByTitle(int action, const std::string& title) cons
   int found = -1;
   double best = kSameTitle;
   for (int i : OperationsOf(action)) {
-    const double s = TitleSimilarity(folded, FoldTitle(c_->operations[i].title));
+    const double s = TitleSimilarity(folded, Folded(c_->operations[i].title));
     if (s > best || (s == best && found < 0)) {
       best = s;
       found = i;

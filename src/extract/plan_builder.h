@@ -18,6 +18,7 @@
 #define CLSDB_EXTRACT_PLAN_BUILDER_H_
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/actors.h"
@@ -99,8 +100,13 @@ class PlanBuilder {
   void SetTitle(std::string* title, Provenance* prov, PlanSource* have, const std::string& text,
                 const Provenance& new_prov, PlanSource source);
 
+  // FoldTitle(title), folded once per title: finding an item by its title
+  // compares it with every item's title of the action or plan.
+  const std::string& Folded(const std::string& title) const;
+
   Contract* c_;
   std::vector<PlanSource> orientation_src_, objective_src_, action_src_, operation_src_;
+  mutable std::unordered_map<std::string, std::string> folded_titles_;
 };
 
 }  // namespace clsdb

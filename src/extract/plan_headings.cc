@@ -35,7 +35,20 @@ PlanHeadingReader::PlanHeadingReader(const RuleSet& rules, PlanBuilder* plan)
     : rules_(rules), plan_(plan) {}
 
 bool PlanHeadingReader::Match(RuleId rule, const std::string& text, RuleMatch* m) const {
-  return rules_.Search(rule, text, m) && m->start == 0;
+  return Search(rule, text, m) && m->start == 0;
+}
+
+bool PlanHeadingReader::Search(RuleId rule, const std::string& text, RuleMatch* m) const {
+  // Compared by content: a cell's block is a temporary, whose text may sit
+  // where the last one did.
+  if (!occurring_known_ || text != occurring_text_) {
+    occurring_ = rules_.MatcherFor(RuleFamily::kPlan).Matching(text);
+    occurring_text_ = text;
+    occurring_known_ = true;
+  }
+  const Rule& r = rules_.Get(rule);
+  if (std::find(occurring_.begin(), occurring_.end(), &r) == occurring_.end()) return false;
+  return rules_.Search(r, text, m);
 }
 
 Provenance PlanHeadingReader::Prov(const Block& block, const RuleMatch& m,
@@ -74,7 +87,7 @@ bool PlanHeadingReader::Read(const Block& block) {
   PlanContext& ctx = plan_->ctx;
   const std::string& text = block.text;
   RuleMatch m;
-  if (InContents(block) || rules_.Search(RuleId::kPlanTocLine, text, &m)) return false;
+  if (InContents(block) || Search(RuleId::kPlanTocLine, text, &m)) return false;
   if (text.size() <= kMaxPlanHeading && Heading(block)) return true;
   if (ctx.action >= 0 && text.size() <= kMaxPlanHeading && ActorLine(block)) {
     // A fiche's "Pilote : …" line may come before its description.
@@ -109,7 +122,7 @@ bool PlanHeadingReader::Read(const Block& block) {
 
 bool PlanHeadingReader::ActorLine(const Block& block) {
   RuleMatch m;
-  if (!rules_.Search(RuleId::kPlanActorLine, block.text, &m)) return false;
+  if (!Search(RuleId::kPlanActorLine, block.text, &m)) return false;
   const int action = plan_->ctx.action;
   const bool pilot = m.Has("pilot");
   // Pilots sit where they were first given (FORMAT.md): a table or an
@@ -126,7 +139,7 @@ bool PlanHeadingReader::ActorLine(const Block& block) {
 bool PlanHeadingReader::ReadCellHeading(const Block& block) {
   RuleMatch m;
   if (contents_ || block.text.size() > kMaxPlanHeading ||
-      rules_.Search(RuleId::kPlanTocLine, block.text, &m)) {
+      Search(RuleId::kPlanTocLine, block.text, &m)) {
     return false;
   }
   const Pending pending = pending_;

@@ -51,7 +51,12 @@ class PlanHeadingReader {
   // "Pilote : A / B" or "Partenaires : …" under the current action: adds
   // them as its actors.  Returns true when the block was such a line.
   bool ActorLine(const Block& block);
+  // Search(rule) && m->start == 0.
   bool Match(RuleId rule, const std::string& text, RuleMatch* m) const;
+  // RuleSet::Search, asked only of the plan.* rules that occur in text: a
+  // paragraph is asked for a dozen of them, and most paragraphs hold none,
+  // which one pass of the family's set tells.
+  bool Search(RuleId rule, const std::string& text, RuleMatch* m) const;
   Provenance Prov(const Block& block, const RuleMatch& m, const char* group) const;
 
   // Inside a table of contents; the folded lines it listed.
@@ -63,6 +68,10 @@ class PlanHeadingReader {
   bool axis_seen_ = false;  // an axis or orientation heading was read
   bool contents_ = false;
   std::vector<std::string> contents_lines_;
+  // The plan.* rules that occur in occurring_text_, the last text searched.
+  mutable std::string occurring_text_;
+  mutable std::vector<const Rule*> occurring_;
+  mutable bool occurring_known_ = false;
 };
 
 }  // namespace clsdb

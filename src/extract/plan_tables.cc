@@ -94,12 +94,19 @@ std::vector<std::pair<size_t, size_t>> Pieces(const std::string& text) {
 PlanColumn ClassifyPlanHeader(const std::string& cell, const RuleSet& rules, int* year) {
   const std::string text = CollapseSpaces(cell);
   if (text.empty()) return PlanColumn::kNone;
-  RuleMatch m;
+  // Every cell of a table is asked: one pass of the columns' set says which
+  // rules match, instead of a search per rule; the first of them in
+  // kColumnRules order names the column, as searching each in turn would.
+  const std::vector<const Rule*> matching = rules.MatcherFor(RuleFamily::kTableCol).Matching(text);
+  if (matching.empty()) return PlanColumn::kNone;
   for (const ColumnRule& c : kColumnRules) {
-    if (rules.Search(c.rule, text, &m)) {
-      if (c.kind == PlanColumn::kYear && year != nullptr) *year = std::atoi(m.Get("year").c_str());
-      return c.kind;
+    const Rule& rule = rules.Get(c.rule);
+    if (std::find(matching.begin(), matching.end(), &rule) == matching.end()) continue;
+    RuleMatch m;
+    if (c.kind == PlanColumn::kYear && year != nullptr && rules.Search(rule, text, &m)) {
+      *year = std::atoi(m.Get("year").c_str());
     }
+    return c.kind;
   }
   return PlanColumn::kNone;
 }
@@ -199,24 +206,39 @@ bool PlanTableReader::ParseAction(const std::string& text, OptText* code,
   return false;
 }
 
+PlanTableReader::RowKinds PlanTableReader::ClassifyRow(const TableRow& row) const {
+  RowKinds kinds;
+  kinds.kind.assign(row.cells.size(), PlanColumn::kNone);
+  kinds.year.assign(row.cells.size(), 0);
+  kinds.blank.assign(row.cells.size(), true);
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    if (Blank(row.cells[i].text)) continue;
+    kinds.blank[i] = false;
+    kinds.kind[i] = ClassifyPlanHeader(row.cells[i].text, rules_, &kinds.year[i]);
+  }
+  return kinds;
+}
+
 void PlanTableReader::Read(const Table& table) {
   bool first = true;
   for (const TableRow& row : table.rows) {
     const bool was_first = first;
     first = false;
     if (IsCellHeading(row)) continue;
-    if (ReadHeader(row)) continue;
+    // What each cell names, asked once for the header, years and sheet tests.
+    const RowKinds kinds = ClassifyRow(row);
+    if (ReadHeader(kinds)) continue;
     if (grid_.active) {
-      if (ReadYears(row)) continue;
+      if (ReadYears(kinds)) continue;
       // A new table goes on with the grid only if it opens with a row that
       // has the grid's codes (not an action sheet, not a glossary).
-      if (!was_first || (!IsSheetRow(row) && HasGridCode(row))) {
+      if (!was_first || (!IsSheetRow(kinds) && HasGridCode(row))) {
         ReadGridRow(row);
         continue;
       }
       grid_.active = false;
     }
-    if (IsSheetRow(row)) ReadSheetRow(row);
+    if (IsSheetRow(kinds)) ReadSheetRow(row, kinds.kind[0]);
   }
 }
 
@@ -233,16 +255,16 @@ bool PlanTableReader::IsCellHeading(const TableRow& row) {
   return headings_->ReadCellHeading(block);
 }
 
-bool PlanTableReader::ReadHeader(const TableRow& row) {
-  std::vector<PlanColumn> cols(row.cells.size(), PlanColumn::kNone);
+bool PlanTableReader::ReadHeader(const RowKinds& row) {
+  std::vector<PlanColumn> cols(row.kind.size(), PlanColumn::kNone);
   std::map<int, int> years;
   int recognized = 0, nonempty = 0;
   bool has_main = false;
-  for (size_t i = 0; i < row.cells.size(); ++i) {
-    if (Blank(row.cells[i].text)) continue;
+  for (size_t i = 0; i < row.kind.size(); ++i) {
+    if (row.blank[i]) continue;
     ++nonempty;
-    int year = 0;
-    PlanColumn kind = ClassifyPlanHeader(row.cells[i].text, rules_, &year);
+    const int year = row.year[i];
+    PlanColumn kind = row.kind[i];
     if (kind == PlanColumn::kActionTitle) kind = PlanColumn::kAction;
     if (kind == PlanColumn::kNone) continue;
     ++recognized;
@@ -271,13 +293,12 @@ bool PlanTableReader::ReadHeader(const TableRow& row) {
   return true;
 }
 
-bool PlanTableReader::ReadYears(const TableRow& row) {
+bool PlanTableReader::ReadYears(const RowKinds& row) {
   std::map<int, int> years;
-  for (size_t i = 0; i < row.cells.size(); ++i) {
-    if (Blank(row.cells[i].text)) continue;
-    int year = 0;
-    if (ClassifyPlanHeader(row.cells[i].text, rules_, &year) != PlanColumn::kYear) return false;
-    years[static_cast<int>(i)] = year;
+  for (size_t i = 0; i < row.kind.size(); ++i) {
+    if (row.blank[i]) continue;
+    if (row.kind[i] != PlanColumn::kYear) return false;
+    years[static_cast<int>(i)] = row.year[i];
   }
   if (years.empty()) return false;
   for (const auto& [col, year] : years) {
@@ -441,13 +462,11 @@ bool PlanTableReader::HasGridCode(const TableRow& row) const {
   return false;
 }
 
-bool PlanTableReader::IsSheetRow(const TableRow& row) const {
-  if (row.cells.size() < 2) return false;
-  return ClassifyPlanHeader(row.cells[0].text, rules_, nullptr) != PlanColumn::kNone;
+bool PlanTableReader::IsSheetRow(const RowKinds& row) {
+  return row.kind.size() >= 2 && row.kind[0] != PlanColumn::kNone;
 }
 
-void PlanTableReader::ReadSheetRow(const TableRow& row) {
-  const PlanColumn kind = ClassifyPlanHeader(row.cells[0].text, rules_, nullptr);
+void PlanTableReader::ReadSheetRow(const TableRow& row, PlanColumn kind) {
   std::vector<const Cell*> values;
   for (size_t i = 1; i < row.cells.size(); ++i) values.push_back(&row.cells[i]);
   const Cell* first = nullptr;

@@ -108,9 +108,18 @@ class PlanTableReader {
     const Cell* At(int col) const;
   };
 
+  // What each cell of a row names (ClassifyPlanHeader); kNone and no year
+  // for a blank cell.
+  struct RowKinds {
+    std::vector<PlanColumn> kind;
+    std::vector<int> year;  // for a kYear cell
+    std::vector<bool> blank;
+  };
+  RowKinds ClassifyRow(const TableRow& row) const;
+
   bool IsCellHeading(const TableRow& row);
-  bool ReadHeader(const TableRow& row);
-  bool ReadYears(const TableRow& row);
+  bool ReadHeader(const RowKinds& row);
+  bool ReadYears(const RowKinds& row);
   void ReadGridRow(const TableRow& row);
   PlacedRow Place(const TableRow& row) const;
   void ReadRowHeadings(const PlacedRow& row);
@@ -118,8 +127,9 @@ class PlanTableReader {
   bool ReadRowAction(const PlacedRow& row);
   // The operation the row adds, or -1.
   int ReadRowOperation(const PlacedRow& row);
-  void ReadSheetRow(const TableRow& row);
-  bool IsSheetRow(const TableRow& row) const;
+  // A row whose first cell names what the others hold (kind).
+  void ReadSheetRow(const TableRow& row, PlanColumn kind);
+  static bool IsSheetRow(const RowKinds& row);
   // Whether a row has an action or operation code where the grid has those
   // columns.
   bool HasGridCode(const TableRow& row) const;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "core/words.h"
 #include "normalize/normalize.h"
@@ -139,6 +141,9 @@ class ContractOrganizations {
         rules_(rules),
         one_per_territory_(rules.List("one_per_territory")),
         generic_(rules.List("organization_generic")) {
+    if (generic_ != nullptr) {
+      for (const std::string& g : *generic_) generic_keys_.insert(OrganizationKey(g));
+    }
     // "CH = Centre Hospitalier": both sides as keys.
     if (const std::vector<std::string>* list = rules.List("organization_abbreviations")) {
       for (const std::string& entry : *list) {
@@ -161,6 +166,7 @@ class ContractOrganizations {
       }
     }
     if (departements_ != nullptr) {
+      departement_codes_.emplace(*departements_);
       for (const std::string& entry : *departements_) {
         const size_t eq = entry.find('=');
         if (eq == std::string::npos) continue;
@@ -246,9 +252,9 @@ class ContractOrganizations {
   // organisations' names ("Pays de Trégor-Goëlo" for the party "Pays du
   // Trégor-Goëlo").  After the parties and actors, so that they never
   // change how those resolve.
-  void AddTextNames(std::string_view text, const std::vector<TextToken>& tokens) {
+  void AddTextNames(std::string_view text, const std::vector<TextToken>& tokens,
+                    const TokenIndex& index) {
     if (text.empty()) return;
-    const TokenIndex index(tokens);
     for (const NameDefinition& d : FindDefinitions(text, tokens, rules_)) {
       AddDefinition(d.name, d.acronym);
     }
@@ -287,9 +293,9 @@ class ContractOrganizations {
   // is Seine-Saint-Denis's); else, when the contract has no organisation of
   // the kind and the text writes it two ways, a new one.  Anything else is
   // ambiguous: never guess.
-  void AddQualifiedNames(std::string_view text, const std::vector<TextToken>& tokens) {
+  void AddQualifiedNames(std::string_view text, const std::vector<TextToken>& tokens,
+                         const TokenIndex& index) {
     if (text.empty() || one_per_territory_ == nullptr || territories_.empty()) return;
-    const TokenIndex index(tokens);
     std::map<std::string, std::vector<QualifiedName>> by_kind;
     for (QualifiedName& q : FindQualifiedNames(text, tokens, index, territories_, rules_)) {
       const std::string kind = OrganizationKind(q.body, rules_);
@@ -372,7 +378,7 @@ class ContractOrganizations {
       if (place.size() > best.size() && key.ends_with(" " + place)) best = place;
     }
     if (!best.empty() || departements_ == nullptr) return best;
-    const std::string code = DepartementOfName(name, *departements_);
+    const std::string code = departement_codes_->CodeOf(name);
     if (code.empty()) return "";
     auto it = departement_names_.find(code);
     return it == departement_names_.end() ? "" : it->second;
@@ -475,7 +481,7 @@ class ContractOrganizations {
   // OrganizationKey of the name with a leading abbreviation written out
   // ("CH de Fourmies" = "Centre Hospitalier de Fourmies").
   std::string Key(const std::string& name) const {
-    std::string key = OrganizationKey(name);
+    std::string key = KeyOf(name);
     for (const auto& [abbreviation, expansion] : abbreviations_) {
       if (key.compare(0, abbreviation.size(), abbreviation) == 0 &&
           (key.size() == abbreviation.size() || key[abbreviation.size()] == ' ')) {
@@ -586,7 +592,7 @@ class ContractOrganizations {
     for (const std::string& word : SplitWords(FoldForMatch(name))) want += word;
     int found = -1;
     for (size_t i = 0; i < c_.organizations.size(); ++i) {
-      const std::vector<std::string> initials = Initials(c_.organizations[i].name);
+      const std::vector<std::string>& initials = InitialsOf(c_.organizations[i].name);
       if (std::find(initials.begin(), initials.end(), want) == initials.end()) continue;
       if (found >= 0) return -1;
       found = static_cast<int>(i);
@@ -625,12 +631,7 @@ class ContractOrganizations {
   bool OnePerTerritory(const std::string& kind) const {
     return !kind.empty() && Contains(one_per_territory_, kind);
   }
-  bool Generic(const std::string& name) const {
-    if (generic_ == nullptr) return false;
-    const std::string key = OrganizationKey(name);
-    return std::any_of(generic_->begin(), generic_->end(),
-                       [&](const std::string& g) { return OrganizationKey(g) == key; });
-  }
+  bool Generic(const std::string& name) const { return generic_keys_.count(KeyOf(name)) > 0; }
   int Add(const std::string& name, const std::string& kind, bool from_party) {
     Organization o;
     o.name = name;
@@ -653,10 +654,28 @@ class ContractOrganizations {
     if (!key.empty() && !Generic(name)) by_key_.emplace(key, org);
   }
 
+  // OrganizationKey(name), computed once per name: Find and Generic ask
+  // for the key of the same names again and again.
+  const std::string& KeyOf(const std::string& name) const {
+    auto it = keys_.find(name);
+    if (it == keys_.end()) it = keys_.emplace(name, OrganizationKey(name)).first;
+    return it->second;
+  }
+  // Initials(name), computed once per name: ByInitials asks for those of
+  // every organisation at each name it resolves.
+  const std::vector<std::string>& InitialsOf(const std::string& name) const {
+    auto it = initials_.find(name);
+    if (it == initials_.end()) it = initials_.emplace(name, Initials(name)).first;
+    return it->second;
+  }
+
   Contract& c_;
   const RuleSet& rules_;
   const std::vector<std::string>* one_per_territory_;
   const std::vector<std::string>* generic_;
+  std::set<std::string> generic_keys_;  // OrganizationKey of each generic name
+  mutable std::map<std::string, std::vector<std::string>> initials_;
+  mutable std::unordered_map<std::string, std::string> keys_;
   std::vector<std::pair<std::string, std::string>> abbreviations_;
   std::map<std::string, int> by_key_;
   std::set<int> from_party_;
@@ -667,6 +686,7 @@ class ContractOrganizations {
   std::vector<std::string> territory_keys_;
   std::set<std::string> regions_;
   std::map<std::string, std::string> departement_names_;
+  std::optional<DepartementNames> departement_codes_;  // the list departements, read once
   std::set<int> made_from_places_;
 };
 
@@ -723,12 +743,14 @@ DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rul
     orgs.AddDefinitions(records.glossary, static_cast<int>(i));
     orgs.AddActors();
     orgs.AddRepeatedPilotNames();
-    // The contract's text is cut into words once, for both readings of it.
+    // The contract's text is cut into words and indexed once, for both
+    // readings of it.
     const std::string_view text =
         i < contract_texts.size() ? std::string_view(contract_texts[i]) : std::string_view();
     const std::vector<TextToken> tokens = TokenizeText(text);
-    orgs.AddTextNames(text, tokens);
-    orgs.AddQualifiedNames(text, tokens);
+    const TokenIndex index(tokens);
+    orgs.AddTextNames(text, tokens, index);
+    orgs.AddQualifiedNames(text, tokens, index);
     orgs.ChooseNames();
     orgs.AddBareKindNames(text, tokens);
     orgs.SetMatchKeys(department);

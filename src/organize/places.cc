@@ -12,12 +12,7 @@ namespace clsdb {
 
 namespace {
 
-// An entry of a "KEY = value" list: the side that is looked for, as folded
-// words, and the side that it gives, as written.
-struct Entry {
-  std::string code;
-  std::vector<std::string> words;
-};
+using Entry = PlaceListEntry;
 
 // departements.list ("59 = Nord") looks for the name and gives the code;
 // councils.list ("conseil municipal = commune") looks for the assembly and
@@ -224,6 +219,13 @@ class Locator {
 
 std::string DepartementOfName(std::string_view name, const std::vector<std::string>& departements) {
   return CodeOfName(name, ParseEntries(&departements, LookFor::kRight));
+}
+
+DepartementNames::DepartementNames(const std::vector<std::string>& departements)
+    : entries_(ParseEntries(&departements, LookFor::kRight)) {}
+
+std::string DepartementNames::CodeOf(std::string_view name) const {
+  return CodeOfName(name, entries_);
 }
 
 DocumentRecords LocateOrganizations(DocumentRecords records, const RuleSet& rules) {

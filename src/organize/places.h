@@ -43,6 +43,25 @@ DocumentRecords LocateOrganizations(DocumentRecords records, const RuleSet& rule
 // `departements` holds entries of rules/lists/departements.list.
 std::string DepartementOfName(std::string_view name, const std::vector<std::string>& departements);
 
+// An entry of a "KEY = value" list of rules/lists/: the side that is looked
+// for, as folded words, and the side that it gives, as written.
+struct PlaceListEntry {
+  std::string code;
+  std::vector<std::string> words;
+};
+
+// DepartementOfName over a list read once: for a caller that asks for many
+// names (reading the list folds each of its hundred names).
+class DepartementNames {
+ public:
+  explicit DepartementNames(const std::vector<std::string>& departements);
+  // The same answer as DepartementOfName(name, departements).
+  std::string CodeOf(std::string_view name) const;
+
+ private:
+  std::vector<PlaceListEntry> entries_;
+};
+
 }  // namespace clsdb
 
 #endif  // CLSDB_ORGANIZE_PLACES_H_

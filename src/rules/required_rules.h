@@ -283,6 +283,8 @@ namespace clsdb {
   X(kDoctypeHead, "doctype.head.", "segment/classify")                 \
   X(kOcr, "ocr.", "repair/ocr_repair")                                 \
   X(kOrganizationKind, "organization.kind.", "organize/organizations") \
+  X(kPlan, "plan.", "extract/plan_headings")                           \
+  X(kTableCol, "table.col.", "extract/plan_tables")                    \
   X(kTableIndicatorSplit, "table.indicator_split.", "extract/plan_tables")
 
 #define CLSDB_ENUMERATOR(id, name, step) id,

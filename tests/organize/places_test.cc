@@ -78,6 +78,19 @@ TEST_CASE("the département a name ends with, by name or by code", "[organize][p
   CHECK(DepartementOfName("62", Departements()) == "");
 }
 
+TEST_CASE("a list read once gives the département of each name as DepartementOfName does",
+          "[organize][places]") {
+  const DepartementNames names(Departements());
+  for (const char* name :
+       {"Conseil départemental du Pas-de-Calais", "CPAM des Vosges", "DDETS de la Haute-Savoie",
+        "CD62", "CD2A", "Conseil départemental 2024", "CPAM du Hainaut", "62", ""}) {
+    CAPTURE(name);
+    CHECK(names.CodeOf(name) == DepartementOfName(name, Departements()));
+  }
+  CHECK(names.CodeOf("Conseil départemental de La Réunion") == "974");
+  CHECK(names.CodeOf("Préfecture de la région Hauts-de-France") == "");
+}
+
 TEST_CASE("only kinds that serve one département take it from their name or the stamp",
           "[organize][places]") {
   const DocumentRecords records = Located(
