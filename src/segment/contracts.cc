@@ -56,10 +56,29 @@ bool IsFirstArticle(const Block& block, const RuleSet& rules) {
   return n == "1" || n == "1er" || n == "premier" || n == "Premier" || n == "PREMIER";
 }
 
-// The block that confirms a title: the preamble or article 1.
-bool OpensContract(const Block& block, const RuleSet& rules) {
+// A table of contents lists the articles' headings one after another: an
+// "Article 1 : …" line that the next heading directly follows has no text of
+// its own and is an entry of the contents, not the contract's first article.
+bool IsContentsEntry(const LaidOutDocument& doc, int j, const RuleSet& rules) {
+  const int n = static_cast<int>(doc.blocks.size());
+  for (int k = j + 1; k < n; ++k) {
+    const Block& next = doc.blocks[k];
+    if (next.kind != Block::Kind::kParagraph) continue;
+    return rules.Matches(RuleId::kArticlesHeading, next.text);
+  }
+  return false;
+}
+
+// The block that confirms a title: the preamble or article 1.  The first
+// contract's title page may be followed by its contents, so an entry of the
+// contents confirms it; a further title confirmed by one only is a line of
+// the contents itself (a heading "Le Contrat Local de Santé" over the
+// articles it lists), not a second contract.
+bool OpensContract(const LaidOutDocument& doc, int j, bool first_contract, const RuleSet& rules) {
+  const Block& block = doc.blocks[j];
   if (block.kind != Block::Kind::kParagraph) return false;
-  return rules.Matches(RuleId::kContractPreambleStart, block.text) || IsFirstArticle(block, rules);
+  if (rules.Matches(RuleId::kContractPreambleStart, block.text)) return true;
+  return IsFirstArticle(block, rules) && (first_contract || !IsContentsEntry(doc, j, rules));
 }
 
 }  // namespace
@@ -81,7 +100,7 @@ std::vector<ContractSegment> FindContracts(const LaidOutDocument& doc, const Rul
     int confirmed =
         rules.Search(RuleId::kPartiesPreambleInline, doc.blocks[i].text, &inline_preamble) ? i : -1;
     for (int j = i + 1; confirmed < 0 && j < n && j <= i + kTitlePageBlocks; ++j) {
-      if (OpensContract(doc.blocks[j], rules)) {
+      if (OpensContract(doc, j, out.empty(), rules)) {
         confirmed = j;
         break;
       }
@@ -100,6 +119,24 @@ std::vector<ContractSegment> FindContracts(const LaidOutDocument& doc, const Rul
   return out;
 }
 
+namespace {
+
+// Whether the document shows a part of a contract's own text (its parties'
+// preamble, its commitments, object, duration or visa), which a page or a
+// release about one does not have.
+bool ShowsOwnParts(const LaidOutDocument& doc, const RuleSet& rules) {
+  for (const Block& block : doc.blocks) {
+    if (block.kind != Block::Kind::kParagraph) continue;
+    if (rules.Matches(RuleId::kContractOwnParts, block.text) ||
+        rules.Matches(RuleId::kContractPreambleStart, block.text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<ContractSegment> WholeDocumentContract(const LaidOutDocument& doc,
                                                      const RuleSet& rules) {
   const int n = static_cast<int>(doc.blocks.size());
@@ -110,22 +147,18 @@ std::optional<ContractSegment> WholeDocumentContract(const LaidOutDocument& doc,
     seg.range = BlockRange{0, n};  // what precedes the title (a caption, logos) is the contract's
     return seg;
   }
-  // Untitled: the document must name a CLS and show a part of one's own
-  // text (its parties' preamble, its commitments, object, duration or visa).
-  bool names_cls = false, own_parts = false;
-  for (int i = 0; i < n && !(names_cls && own_parts); ++i) {
+  // Untitled: the document must name a CLS and show a part of one's own text.
+  if (!ShowsOwnParts(doc, rules)) return std::nullopt;
+  for (int i = 0; i < n; ++i) {
     const Block& block = doc.blocks[i];
     if (block.kind != Block::Kind::kParagraph) continue;
-    names_cls = names_cls || rules.Matches(RuleId::kContractNamesCls, block.text);
-    own_parts = own_parts || rules.Matches(RuleId::kContractOwnParts, block.text) ||
-                rules.Matches(RuleId::kContractPreambleStart, block.text);
-  }
-  if (names_cls && own_parts) {
-    ContractSegment seg;
-    seg.title_block = 0;
-    seg.untitled = true;
-    seg.range = BlockRange{0, n};
-    return seg;
+    if (rules.Matches(RuleId::kContractNamesCls, block.text)) {
+      ContractSegment seg;
+      seg.title_block = 0;
+      seg.untitled = true;
+      seg.range = BlockRange{0, n};
+      return seg;
+    }
   }
   return std::nullopt;
 }

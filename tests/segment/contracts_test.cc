@@ -125,6 +125,18 @@ TEST_CASE("a title line under the title belongs to the same contract", "[contrac
   CHECK(TitleTexts(doc) == V{"CONTRAT LOCAL DE SANTÉ DU HAUT-VERMEIL 2024-2028"});
 }
 
+TEST_CASE("a table of contents' heading over the articles it lists starts no second contract",
+          "[contracts]") {
+  const LaidOutDocument doc =
+      LayOutText(std::string("CONTRAT LOCAL DE SANTÉ DU VAL 2018-2022\n") + kPreamble +
+                 "SOMMAIRE\n"
+                 "Le Contrat Local de Santé\n"
+                 "Article 1 : Parties prenantes au contrat\n"
+                 "Article 2 : Périmètre géographique du contrat\n"
+                 "Article 3 : Modalités de gouvernance\n");
+  CHECK(TitleTexts(doc) == V{"CONTRAT LOCAL DE SANTÉ DU VAL 2018-2022"});
+}
+
 TEST_CASE("an annex headed by the contract's title and its first article is one", "[contracts]") {
   const LaidOutDocument doc = LayOutText(
       "Le Conseil communautaire, après en avoir délibéré, DÉCIDE :\n"
