@@ -978,7 +978,6 @@ void FillFromSignatories(std::vector<Signatory> signatories, std::vector<Party>*
   for (size_t p = 0; p < parties->size(); ++p) {
     if ((*parties)[p].representative.has_value()) continue;
     for (size_t s = 0; s < signatories.size(); ++s) {
-      if (signatories[s].name.empty()) continue;
       const double score = MatchScore(signatories[s], (*parties)[p]);
       if (score > 0.0) candidates.emplace_back(score, p, s);
     }
@@ -990,6 +989,12 @@ void FillFromSignatories(std::vector<Signatory> signatories, std::vector<Party>*
     if (party_done[p] || signatory_done[s]) continue;
     party_done[p] = signatory_done[s] = true;
     Party& party = (*parties)[p];
+    // A signature that gives the office and no name ("Le Préfet de Y" over
+    // a blank) confirms that the office signs: it is no longer bare.
+    if (signatories[s].name.empty()) {
+      party.office.reset();
+      continue;
+    }
     party.representative = signatories[s].name;
     if (!party.representative_title && !signatories[s].title.empty()) {
       party.representative_title = signatories[s].title;

@@ -294,6 +294,14 @@ TEST_CASE("parties named by office in one sentence: a title only where a person 
           V{"Clichy-Exemple | - | Jean DUPONT | Maire", "Seine-Exemple | - | - | -",
             "Centre Hospitalier d'Exemple | - | - | -"});
   }
+  SECTION("a signature block of offices without names: each office signs, a title") {
+    CHECK(ShowAll(Parties(preamble + "Fait à Exempleville, le 22 novembre 2019\n"
+                                     "Le Maire de Clichy-Exemple\n"
+                                     "Le Préfet de la Seine-Exemple\n"
+                                     "Madame la directrice du Centre Hospitalier d'Exemple\n")) ==
+          V{"Clichy-Exemple | - | - | Maire", "Seine-Exemple | - | - | Préfet",
+            "Centre Hospitalier d'Exemple | - | - | directrice"});
+  }
 }
 
 // The parties of the captions of the Pays d'Exemple's cover, read from
