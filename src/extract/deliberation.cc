@@ -872,6 +872,22 @@ class ActReader {
     return kept;
   }
 
+  // A civility opening text, and where the name after it starts.  Glued to
+  // the name ("M.TAYEB"), only an abbreviation with its full stop counts:
+  // the rule's match then takes the name's first letter (RE2 has no
+  // lookahead), so the civility ends with its group.
+  bool SearchCivility(std::string_view text, RuleMatch* civ) const {
+    RuleMatch m;
+    if (!rules_.Search(RuleId::kDelibAttendeeCivility, text, &m)) return false;
+    if (m.Has("glued")) {
+      const auto [start, end] = m.group_spans.at("glued");
+      if (end == start || text[end - 1] != '.') return false;
+      m.end = end;
+    }
+    if (civ) *civ = std::move(m);
+    return true;
+  }
+
   // A civility at text[p] that starts another person of a list written
   // without separators; not the civility of a proxy holder ("… à M. Y").
   bool StartsPerson(const std::string& text, size_t p) const {
@@ -887,7 +903,7 @@ class ActReader {
     // Lists open names with M., MM., Mme, Mlle, Monsieur, Madame: all start
     // with an M (a cheap test before the rule).
     if (c != 'M' && c != 'm') return false;
-    return rules_.Search(RuleId::kDelibAttendeeCivility, std::string_view(text).substr(p), nullptr);
+    return SearchCivility(std::string_view(text).substr(p), nullptr);
   }
 
   // The shape of the word at text[at]: 2 in capitals ("ARNAL"), 1
@@ -906,7 +922,7 @@ class ActReader {
     std::string_view rest = text.substr(std::min(at, text.size()));
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
     RuleMatch civ;
-    if (rules_.Search(RuleId::kDelibAttendeeCivility, rest, &civ)) rest.remove_prefix(civ.end);
+    if (SearchCivility(rest, &civ)) rest.remove_prefix(civ.end);
     return rest.substr(0, std::min(rest.find(' '), rest.size()));
   }
 
@@ -937,7 +953,7 @@ class ActReader {
     }
     giver = giver.substr(0, m.start);
     RuleMatch civ;
-    if (rules_.Search(RuleId::kDelibAttendeeCivility, giver, &civ)) giver.remove_prefix(civ.end);
+    if (SearchCivility(giver, &civ)) giver.remove_prefix(civ.end);
     if (!rules_.Search(RuleId::kDelibAttendeeName, giver, nullptr)) return std::string_view::npos;
     return next;
   }
@@ -961,7 +977,7 @@ class ActReader {
     // Glued to the bracket, only a civility starts a person ("…)JD" is
     // debris); a name is two words or more.
     RuleMatch civ;
-    if (rules_.Search(RuleId::kDelibAttendeeCivility, item, &civ)) {
+    if (SearchCivility(item, &civ)) {
       item.remove_prefix(civ.end);
     } else if (q == at) {
       return std::string::npos;
@@ -1060,7 +1076,7 @@ class ActReader {
     if (hyphens) text = text.substr(0, std::min(text.find(" - "), text.size()));
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     RuleMatch civ;
-    if (rules_.Search(RuleId::kDelibAttendeeCivility, text, &civ)) text.remove_prefix(civ.end);
+    if (SearchCivility(text, &civ)) text.remove_prefix(civ.end);
     return text;
   }
 
@@ -1074,7 +1090,7 @@ class ActReader {
     if (sep != std::string::npos) tail.remove_prefix(sep + 1);
     while (!tail.empty() && tail.front() == ' ') tail.remove_prefix(1);
     RuleMatch civ;
-    if (!rules_.Search(RuleId::kDelibAttendeeCivility, tail, &civ)) return false;
+    if (!SearchCivility(tail, &civ)) return false;
     tail.remove_prefix(civ.end);
     if (tail.empty() || tail.find(' ') != std::string_view::npos || HasCapitalWord(tail)) {
       return false;
@@ -1242,8 +1258,7 @@ class ActReader {
         const std::string_view head(text.data() + s, colon);
         const size_t last_space = head.rfind(' ');
         RuleMatch civ;
-        if (last_space != std::string_view::npos &&
-            rules_.Search(RuleId::kDelibAttendeeCivility, head, &civ) &&
+        if (last_space != std::string_view::npos && SearchCivility(head, &civ) &&
             rules_.Search(RuleId::kDelibAttendeeName, head.substr(civ.end, last_space - civ.end),
                           nullptr)) {
           e = s + last_space;
@@ -1270,10 +1285,10 @@ class ActReader {
       RuleMatch civ;
       // "Mesdames, Messieurs, Odile AUCLAIR …": a civility alone is no person.
       if (const std::string spaced = std::string(item) + ' ';
-          rules_.Search(RuleId::kDelibAttendeeCivility, spaced, &civ) && civ.end == spaced.size()) {
+          SearchCivility(spaced, &civ) && civ.end == spaced.size()) {
         continue;
       }
-      if (rules_.Search(RuleId::kDelibAttendeeCivility, item, &civ)) s += civ.end;
+      if (SearchCivility(item, &civ)) s += civ.end;
       item = std::string_view(text.data() + s, e - s);
       // "X, POUVOIR A Y ; Z, …": Y holds X's proxy, and is listed elsewhere.
       if (IsProxyHolder(item)) continue;

@@ -846,5 +846,20 @@ TEST_CASE("a civility alone in a list is no attendee", "[deliberation]") {
                                                         "Paul MARTIN | present"});
 }
 
+// "M.TAYEB": an abbreviated civility glued to the name is no part of it;
+// "MEYER" does not open with a glued "Me".
+TEST_CASE("a civility glued to the name is removed, a name starting like one is kept",
+          "[deliberation]") {
+  const Deliberation d = ActRun(
+                             "DELIBERATION DU CONSEIL MUNICIPAL\n"
+                             "Séance du 3 mars 2024\n"
+                             "Présents : M.TAYEB, Mme.ROUX, MEYER Paul, M. Luc MARTIN\n"
+                             "Le Conseil municipal, après en avoir délibéré,\n"
+                             "DÉCIDE d'approuver le contrat.\n")
+                             .Only();
+  CHECK(NamesAndStatuses(d) == std::vector<std::string>{"TAYEB | present", "ROUX | present",
+                                                        "MEYER Paul | present",
+                                                        "Luc MARTIN | present"});
+}
 }  // namespace
 }  // namespace clsdb
