@@ -143,6 +143,11 @@ class ActReader {
     if (president && rules_.Search(RuleId::kDelibPresidentFunctionOnly, *president, nullptr)) {
       president = FirstNameOfAct({RuleId::kDelibPresidentTitled}, &president_prov_);
     }
+    // No one named as presiding: the Maire (or Président) who convened the
+    // sitting presides it.
+    if (!president) {
+      president = FirstNameOfAct({RuleId::kDelibPresidentConvocation}, &president_prov_);
+    }
     d.president = PersonAsListed(president, d.attendees);
     AddPresidentAsPresent(&d);
     d.secretary = PersonAsListed(

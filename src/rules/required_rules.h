@@ -128,6 +128,7 @@ namespace clsdb {
   X(kDelibOutcomeAdopted, "delib.outcome.adopted", "extract/deliberation, segment/acts")           \
   X(kDelibOutcomeRejected, "delib.outcome.rejected", "extract/deliberation")                       \
   X(kDelibPresidentHeading, "delib.president.heading", "extract/deliberation")                     \
+  X(kDelibPresidentConvocation, "delib.president.convocation", "extract/deliberation")             \
   X(kDelibPresidentFunctionOnly, "delib.president.function_only", "extract/deliberation")          \
   X(kDelibPresidentSentence, "delib.president.sentence", "extract/deliberation")                   \
   X(kDelibPresidentTitled, "delib.president.titled", "extract/deliberation")                       \

@@ -202,6 +202,23 @@ TEST_CASE("the president from 'sous la présidence de', civility removed", "[del
   CHECK(ActRun(kRegister).Only().president == "Odile FERRAND");
 }
 
+TEST_CASE("no one named as presiding: the Maire who convened the sitting", "[deliberation]") {
+  const std::string minutes =
+      "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+      "Le Conseil municipal s'est réuni sur la convocation de Monsieur Paul de MARTIN, Maire.\n"
+      "Présents : Paul de MARTIN, Anne PETIT, Jean DUPONT.\n"
+      "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n";
+  CHECK(ActRun(minutes).Only().president == "Paul de MARTIN");
+  // A president named as such wins over the one who convened.
+  const std::string presided =
+      "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+      "Le Conseil municipal s'est réuni sur la convocation de Monsieur Paul de MARTIN, Maire, "
+      "sous la présidence de Mme Anne PETIT.\n"
+      "Présents : Paul de MARTIN, Anne PETIT, Jean DUPONT.\n"
+      "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n";
+  CHECK(ActRun(presided).Only().president == "Anne PETIT");
+}
+
 TEST_CASE("the secretary, civility and full stop removed", "[deliberation]") {
   CHECK(ActRun(kCommission).Only().secretary == "Fatima AIT-CHIKHEBBIH");
   CHECK(ActRun(kRegister).Only().secretary == "Alain DUCROS");
