@@ -1325,8 +1325,7 @@ class ActReader {
         }
         // "… M. CARABASSE P. Madame VACQUIE S. a été élue secrétaire …": a
         // sentence that goes on from a name has ended the list.
-        if (names > 0 &&
-            rules_.Search(RuleId::kDelibAttendeeSentence, item.substr(name_end), nullptr)) {
+        if (names > 0 && rules_.Matches(RuleId::kDelibAttendeeSentence, item.substr(name_end))) {
           break;
         }
         e = s + name_end;
@@ -1354,7 +1353,7 @@ class ActReader {
          space = item.rfind(' ')) {
       const std::string_view last = item.substr(space + 1);
       if (WordShape(last) != 1 || !HasCapitalWord(item.substr(0, space)) ||
-          !rules_.Search(RuleId::kDelibAttendeeFunction, last, nullptr)) {
+          !rules_.Matches(RuleId::kDelibAttendeeFunction, last)) {
         break;
       }
       item = item.substr(0, space);

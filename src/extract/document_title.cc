@@ -255,7 +255,7 @@ std::string WithAssembly(const LaidOutDocument& doc, int heading, const RuleSet&
   if (heading == 0) return title;
   const Block& above = doc.blocks[heading - 1];
   if (above.kind != Block::Kind::kParagraph) return title;
-  if (rules.Search(RuleId::kTitleAssembly, above.text, nullptr)) {
+  if (rules.Matches(RuleId::kTitleAssembly, above.text)) {
     return CleanValue(above.text) + " " + title;
   }
   RuleMatch m;
@@ -301,7 +301,7 @@ std::string OpeningHeading(const LaidOutDocument& doc, int window, RuleId rule,
       if (std::string run_on = RunOnEnd(title, rules); !run_on.empty()) title = run_on;
     }
     for (int j = i + 1; j < window && doc.blocks[j].kind == Block::Kind::kParagraph &&
-                        rules.Search(RuleId::kTitleContinuation, doc.blocks[j].text, nullptr);
+                        rules.Matches(RuleId::kTitleContinuation, doc.blocks[j].text);
          ++j) {
       title += " " + CleanValue(doc.blocks[j].text);
     }

@@ -218,7 +218,7 @@ class Locator {
 }  // namespace
 
 std::string DepartementOfName(std::string_view name, const std::vector<std::string>& departements) {
-  return CodeOfName(name, ParseEntries(&departements, LookFor::kRight));
+  return DepartementNames(departements).CodeOf(name);
 }
 
 DepartementNames::DepartementNames(const std::vector<std::string>& departements)
