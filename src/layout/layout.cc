@@ -57,7 +57,7 @@ void AppendLine(std::string* paragraph, std::string_view line) {
 // text (wrap_width > 0, text_wrap.h) the lines a converter broke are joined
 // back into their paragraph; otherwise each non-empty line is a paragraph.
 void LayOutTextPage(const RawPage& page, bool drop_running, const std::vector<bool>& running,
-                    int wrap_width, FlowBuilder* flow) {
+                    int wrap_width, bool run_on, FlowBuilder* flow) {
   flow->BeginPage(page.page_no, page.has_text_layer);
   std::vector<std::string_view> lines = SplitLines(page.text);
   std::string stamp;
@@ -96,7 +96,7 @@ void LayOutTextPage(const RawPage& page, bool drop_running, const std::vector<bo
       }
       flush_stamp();
       if (wrap_width > 0 && !paragraph.empty() &&
-          ContinuesWrappedLine(last_line, text, wrap_width)) {
+          ContinuesWrappedLine(last_line, text, wrap_width, run_on)) {
         AppendLine(&paragraph, text);
         last_line = text;
         continue;
@@ -132,10 +132,12 @@ void LayOutText(const RawDocument& doc, LaidOutDocument* out) {
     for (std::string_view line : SplitLines(page.text)) all_lines.push_back(line);
   }
   const int wrap_width = WrapWidth(all_lines);
+  const bool run_on = wrap_width > 0 && WrittenRunOn(all_lines, wrap_width);
   FlowBuilder flow(out);
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     static const std::vector<bool> kNone;
-    LayOutTextPage(doc.pages[p], multi_page, multi_page ? running[p] : kNone, wrap_width, &flow);
+    LayOutTextPage(doc.pages[p], multi_page, multi_page ? running[p] : kNone, wrap_width, run_on,
+                   &flow);
   }
 }
 

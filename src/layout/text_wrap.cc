@@ -49,6 +49,17 @@ bool StartsUpperOrDigit(std::string_view s) {
   return c >= 0 && u_isupper(c);
 }
 
+// Whether the first word of next would not have fitted after line in a
+// text wrapped at width: the converter broke the line there, or the writer
+// by chance.  Proportional fonts fill a line to 85-100% of the widest one.
+bool NextWordOverflows(std::string_view line, std::string_view next, int width) {
+  if (next.empty()) return false;
+  const std::string_view word = next.substr(0, std::min(next.find(' '), next.size()));
+  const int chars =
+      static_cast<int>(CountCodePoints(line)) + 1 + static_cast<int>(CountCodePoints(word));
+  return chars * 100 > width * 85;
+}
+
 }  // namespace
 
 int WrapWidth(const std::vector<std::string_view>& lines) {
@@ -89,16 +100,23 @@ int WrapWidth(const std::vector<std::string_view>& lines) {
   return mid_sentence_enough && full * 100 >= counted * 35 ? width : 0;
 }
 
-bool ContinuesWrappedLine(std::string_view line, std::string_view next, int width) {
+bool WrittenRunOn(const std::vector<std::string_view>& lines, int width) {
+  size_t counted = 0, short_lines = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view line = Trimmed(lines[i]);
+    if (line.empty() || line.find('\t') != std::string_view::npos) continue;
+    ++counted;
+    const std::string_view next = i + 1 < lines.size() ? Trimmed(lines[i + 1]) : "";
+    if (!NextWordOverflows(line, next, width)) ++short_lines;
+  }
+  return counted > 0 && short_lines * 10 <= counted;
+}
+
+bool ContinuesWrappedLine(std::string_view line, std::string_view next, int width, bool run_on) {
   line = Trimmed(line);
   next = Trimmed(next);
-  if (line.empty() || next.empty() || BulletPrefixLength(next) > 0) return false;
-  const std::string_view word = next.substr(0, std::min(next.find(' '), next.size()));
-  // Proportional fonts fill a line to 85-100% of the widest one.
-  if ((static_cast<int>(CountCodePoints(line)) + 1 + static_cast<int>(CountCodePoints(word))) *
-          100 <=
-      width * 85)
-    return false;
+  if (line.empty() || !NextWordOverflows(line, next, width)) return false;
+  if (!run_on && BulletPrefixLength(next) > 0) return false;
   return !(EndsSentence(line) && StartsUpperOrDigit(next));
 }
 

@@ -23,11 +23,23 @@ namespace clsdb {
 // capitals), a twentieth.  Lines with tabs (table rows) do not count.
 int WrapWidth(const std::vector<std::string_view>& lines);
 
+// True when the writer of a text wrapped at `width` (> 0) broke almost no
+// line: at most one line in ten ends where the next line's first word would
+// have fitted after it.  A text written one line per page or per document
+// (a dataset's run-on act), then wrapped, is so; prose written in
+// paragraphs ends one every few lines.
+bool WrittenRunOn(const std::vector<std::string_view>& lines, int width);
+
 // True when `next` goes on the paragraph whose last line is `line`, in a
 // text wrapped at `width` (> 0): `line` ends where the first word of `next`
 // would not have fitted after it, and neither a sentence's end followed by
-// a capital nor a list bullet says the writer broke the line.
-bool ContinuesWrappedLine(std::string_view line, std::string_view next, int width);
+// a capital nor a list bullet says the writer broke the line.  In a text
+// written run-on (WrittenRunOn), the writer broke no line the converter
+// filled: a bullet there ("- l'article …", "• Approbation …") is an item
+// of the run-on line, cut again by segment/ at its marks as in the one-line
+// text, not a list the writer laid out.
+bool ContinuesWrappedLine(std::string_view line, std::string_view next, int width,
+                          bool run_on = false);
 
 }  // namespace clsdb
 

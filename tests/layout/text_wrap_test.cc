@@ -121,5 +121,34 @@ TEST_CASE("ContinuesWrappedLine: the next word would not have fitted", "[layout]
   CHECK_FALSE(ContinuesWrappedLine(full + " suivants", "- la prefecture", 72));
 }
 
+TEST_CASE("WrittenRunOn: a text written on one line, then wrapped", "[layout][wrap]") {
+  // Minutes stored as one line, as datasets of acts do, broken at 80: every
+  // line but the last is full, sentence ends and bullets included.
+  std::string run_on;
+  for (int i = 0; i < 4; ++i) run_on += kMinutes + " - l'article " + std::to_string(i) + " ; ";
+  const std::vector<std::string> wrapped = Wrap(run_on, 80);
+  const int width = WrapWidth(Views(wrapped));
+  REQUIRE(width > 0);
+  CHECK(WrittenRunOn(Views(wrapped), width));
+  // The same text written in paragraphs ends one every few lines.
+  std::vector<std::string> paragraphs;
+  for (int i = 0; i < 4; ++i) {
+    for (const std::string& line : Wrap(kMinutes, 80)) paragraphs.push_back(line);
+    paragraphs.push_back("- l'article " + std::to_string(i) + " ;");
+  }
+  REQUIRE(WrapWidth(Views(paragraphs)) > 0);
+  CHECK_FALSE(WrittenRunOn(Views(paragraphs), WrapWidth(Views(paragraphs))));
+}
+
+TEST_CASE("ContinuesWrappedLine: in a run-on text a bullet goes on", "[layout][wrap]") {
+  const std::string full(66, 'x');
+  CHECK(ContinuesWrappedLine(full + " suivants", "- la prefecture", 72, true));
+  CHECK(ContinuesWrappedLine(full + " FINANCES", "• Approbation du compte", 72, true));
+  // A sentence's end then a capital still ends the paragraph.
+  CHECK_FALSE(ContinuesWrappedLine(full + " seance.", "Le president", 72, true));
+  // A line that ended early is the writer's break even there.
+  CHECK_FALSE(ContinuesWrappedLine("Ordre du jour", "Approbation du contrat", 72, true));
+}
+
 }  // namespace
 }  // namespace clsdb
