@@ -131,8 +131,12 @@ void LayOutText(const RawDocument& doc, LaidOutDocument* out) {
   for (const RawPage& page : doc.pages) {
     for (std::string_view line : SplitLines(page.text)) all_lines.push_back(line);
   }
-  const int wrap_width = WrapWidth(all_lines);
-  const bool run_on = wrap_width > 0 && WrittenRunOn(all_lines, wrap_width);
+  int wrap_width = WrapWidth(all_lines);
+  bool run_on = wrap_width > 0 && WrittenRunOn(all_lines, wrap_width);
+  if (wrap_width == 0) {
+    wrap_width = BlankSeparatedWrapWidth(all_lines);
+    run_on = wrap_width > 0;
+  }
   FlowBuilder flow(out);
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     static const std::vector<bool> kNone;

@@ -21,6 +21,10 @@ constexpr size_t kMinMidSentencePercent = 20;
 // lists of names, headings and capitalised captions break before capitals.
 constexpr size_t kMostlyFullPercent = 80;
 constexpr size_t kMinMidSentencePercentWhenFull = 5;
+// Paragraphs set apart by blank lines: at least this many of them broken
+// into several lines, nearly all of those lines (but each one's last) full.
+constexpr size_t kMinWrappedBlocks = 3;
+constexpr long kMostlyFullInBlocksPercent = 90;
 
 // A line ends a sentence with . ! ? or ;, but not with an abbreviation or
 // an initial of one or two letters ("M.", "MM.", "Dr.", "J."), which lists
@@ -98,6 +102,29 @@ int WrapWidth(const std::vector<std::string_view>& lines) {
   if (full * 100 >= counted * static_cast<long>(kMostlyFullPercent)) return width;
   const bool mid_sentence_enough = mid_sentence * 100 >= widths.size() * kMinMidSentencePercent;
   return mid_sentence_enough && full * 100 >= counted * 35 ? width : 0;
+}
+
+int BlankSeparatedWrapWidth(const std::vector<std::string_view>& lines) {
+  // The widths of the lines a block goes on after (all but its last), and
+  // the blocks of two lines or more.
+  std::vector<int> inner;
+  size_t blocks = 0, block_lines = 0;
+  for (size_t i = 0; i <= lines.size(); ++i) {
+    const std::string_view line = i < lines.size() ? Trimmed(lines[i]) : "";
+    if (line.empty() || line.find('\t') != std::string_view::npos) {
+      if (block_lines >= 2) ++blocks;
+      block_lines = 0;
+      continue;
+    }
+    if (block_lines > 0) inner.push_back(static_cast<int>(CountCodePoints(Trimmed(lines[i - 1]))));
+    ++block_lines;
+  }
+  if (blocks < kMinWrappedBlocks || inner.size() < kMinWrappedBlocks * 2) return 0;
+  const int width = *std::max_element(inner.begin(), inner.end());
+  if (width < kMinWidth || width > kMaxWidth) return 0;
+  const auto full =
+      std::count_if(inner.begin(), inner.end(), [&](int w) { return w * 10 >= width * 8; });
+  return full * 100 >= static_cast<long>(inner.size()) * kMostlyFullInBlocksPercent ? width : 0;
 }
 
 bool WrittenRunOn(const std::vector<std::string_view>& lines, int width) {

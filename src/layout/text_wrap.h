@@ -23,6 +23,14 @@ namespace clsdb {
 // capitals), a twentieth.  Lines with tabs (table rows) do not count.
 int WrapWidth(const std::vector<std::string_view>& lines);
 
+// The width at which a text whose paragraphs are set apart by blank lines
+// was broken, or 0: at least three paragraphs run on several lines, and
+// nine in ten of the lines a paragraph goes on after fill 80% of the widest.
+// WrapWidth misses such a text when most of its paragraphs are one short
+// line (minutes: headings, labels, one-line decisions).  The writer broke
+// its paragraphs with blank lines, so it is read as run-on (WrittenRunOn).
+int BlankSeparatedWrapWidth(const std::vector<std::string_view>& lines);
+
 // True when the writer of a text wrapped at `width` (> 0) broke almost no
 // line: at most one line in ten ends where the next line's first word would
 // have fitted after it.  A text written one line per page or per document

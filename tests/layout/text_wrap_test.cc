@@ -140,6 +140,38 @@ TEST_CASE("WrittenRunOn: a text written on one line, then wrapped", "[layout][wr
   CHECK_FALSE(WrittenRunOn(Views(paragraphs), WrapWidth(Views(paragraphs))));
 }
 
+TEST_CASE("BlankSeparatedWrapWidth: paragraphs set apart by blank lines, wrapped",
+          "[layout][wrap]") {
+  // Minutes whose paragraphs are mostly one short line, three of them long
+  // enough to be broken at 80: too few full lines for WrapWidth.
+  std::vector<std::string> lines;
+  for (int i = 0; i < 9; ++i) {
+    for (const char* heading : {"SEANCE DU 29 JUIN 2017", "Nombre de membres : 19",
+                                "Secretaire de seance : M. Jean DUPONT", "Adopte a l'unanimite",
+                                "Ordre du jour :", "Questions diverses"}) {
+      lines.push_back(heading);
+      lines.push_back("");
+    }
+    if (i % 3 > 0) continue;
+    for (const std::string& line : Wrap(kMinutes, 80)) lines.push_back(line);
+    lines.push_back("");
+  }
+  CHECK(WrapWidth(Views(lines)) == 0);
+  const int width = BlankSeparatedWrapWidth(Views(lines));
+  CHECK(width >= 72);
+  CHECK(width <= 80);
+  // Short lines set together without blank lines are the writer's list.
+  std::vector<std::string> list;
+  for (int i = 0; i < 4; ++i) {
+    for (const char* name : {"Mme Isabelle DEXPERT", "M. Patrick DUFAU",
+                             "Mme Marie-Bernadette DULAU et M. Francis DELCROS"}) {
+      list.push_back(name);
+    }
+    list.push_back("");
+  }
+  CHECK(BlankSeparatedWrapWidth(Views(list)) == 0);
+}
+
 TEST_CASE("ContinuesWrappedLine: in a run-on text a bullet goes on", "[layout][wrap]") {
   const std::string full(66, 'x');
   CHECK(ContinuesWrappedLine(full + " suivants", "- la prefecture", 72, true));
