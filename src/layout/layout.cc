@@ -67,6 +67,7 @@ void LayOutTextPage(const RawPage& page, bool drop_running, const std::vector<bo
   };
   std::string paragraph, last_line;
   bool bullet = false;
+  int paragraph_lines = 0;  // lines joined into paragraph
   auto flush_paragraph = [&] {
     if (!paragraph.empty()) flow->AddParagraph(paragraph, bullet);
     paragraph.clear();
@@ -96,8 +97,9 @@ void LayOutTextPage(const RawPage& page, bool drop_running, const std::vector<bo
       }
       flush_stamp();
       if (wrap_width > 0 && !paragraph.empty() &&
-          ContinuesWrappedLine(last_line, text, wrap_width, run_on)) {
+          ContinuesWrappedLine(last_line, text, wrap_width, run_on, paragraph_lines == 1)) {
         AppendLine(&paragraph, text);
+        ++paragraph_lines;
         last_line = text;
         continue;
       }
@@ -105,6 +107,7 @@ void LayOutTextPage(const RawPage& page, bool drop_running, const std::vector<bo
       const size_t bullet_length = BulletPrefixLength(text);
       bullet = bullet_length > 0;
       paragraph = text.substr(bullet_length);
+      paragraph_lines = 1;
       last_line = text;
     }
   }

@@ -39,6 +39,16 @@ bool EndsSentence(std::string_view line) {
   return word > 2;
 }
 
+// A line that ends with its only colon and holds no comma is a heading
+// ("Approbation du compte rendu de la dernière réunion :"); a label after a
+// list ("William TERRYN, ayant donné procuration … SECRETAIRE DE SEANCE :")
+// or a second colon ("Etaient présents : …, Communauté de Communes de la
+// Forêt :") goes on to the names it introduces.
+bool EndsHeading(std::string_view line) {
+  return !line.empty() && line.find(':') == line.size() - 1 &&
+         line.find(',') == std::string_view::npos;
+}
+
 std::string_view Trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
@@ -139,11 +149,13 @@ bool WrittenRunOn(const std::vector<std::string_view>& lines, int width) {
   return counted > 0 && short_lines * 10 <= counted;
 }
 
-bool ContinuesWrappedLine(std::string_view line, std::string_view next, int width, bool run_on) {
+bool ContinuesWrappedLine(std::string_view line, std::string_view next, int width, bool run_on,
+                          bool opens_paragraph) {
   line = Trimmed(line);
   next = Trimmed(next);
   if (line.empty() || !NextWordOverflows(line, next, width)) return false;
   if (!run_on && BulletPrefixLength(next) > 0) return false;
+  if (!run_on && opens_paragraph && EndsHeading(line) && StartsUpperOrDigit(next)) return false;
   return !(EndsSentence(line) && StartsUpperOrDigit(next));
 }
 

@@ -172,6 +172,23 @@ TEST_CASE("BlankSeparatedWrapWidth: paragraphs set apart by blank lines, wrapped
   CHECK(BlankSeparatedWrapWidth(Views(list)) == 0);
 }
 
+TEST_CASE("ContinuesWrappedLine: a heading ended by its colon", "[layout][wrap]") {
+  const std::string heading =
+      "Approbation du compte rendu de la derniere reunion du Conseil intercommunal :";
+  // The paragraph's first line, its only colon at its end: the writer's break.
+  CHECK_FALSE(ContinuesWrappedLine(heading, "Apres avoir donne lecture", 80, false, true));
+  // Inside a paragraph, or in a run-on text, the line goes on.
+  CHECK(ContinuesWrappedLine(heading, "Apres avoir donne lecture", 80, false, false));
+  CHECK(ContinuesWrappedLine(heading, "Apres avoir donne lecture", 80, true, true));
+  // A label after names, or after a first label, goes on to its list.
+  CHECK(ContinuesWrappedLine(
+      "William TERRYN, ayant donne procuration a Madeleine SIMON SECRETAIRE DE SEANCE :",
+      "Mme Monique JEAN", 80, false, true));
+  CHECK(ContinuesWrappedLine(
+      "Etaient presents : Mesdames, Messieurs, Communaute de Communes de la Foret :",
+      "GUERIN Serge; BURTIN Philippe;", 80, false, true));
+}
+
 TEST_CASE("ContinuesWrappedLine: in a run-on text a bullet goes on", "[layout][wrap]") {
   const std::string full(66, 'x');
   CHECK(ContinuesWrappedLine(full + " suivants", "- la prefecture", 72, true));
