@@ -155,6 +155,8 @@ bool ContinuesWrappedLine(std::string_view line, std::string_view next, int widt
   next = Trimmed(next);
   if (line.empty() || !NextWordOverflows(line, next, width)) return false;
   if (!run_on && BulletPrefixLength(next) > 0) return false;
+  // A semicolon ends a list's item, not a paragraph, in a text written run-on.
+  if (run_on && line.back() == ';') return true;
   if (!run_on && opens_paragraph && EndsHeading(line) && StartsUpperOrDigit(next)) return false;
   return !(EndsSentence(line) && StartsUpperOrDigit(next));
 }

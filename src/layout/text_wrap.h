@@ -45,10 +45,10 @@ bool WrittenRunOn(const std::vector<std::string_view>& lines, int width);
 // written run-on (WrittenRunOn), the writer broke no line the converter
 // filled: a bullet there ("- l'article …", "• Approbation …") is an item
 // of the run-on line, cut again by segment/ at its marks as in the one-line
-// text, not a list the writer laid out.  A paragraph's first line
-// (opens_paragraph) whose only colon ends it, then a capital, is a heading
-// the writer ended: in a text written in paragraphs, the break is the
-// writer's.
+// text, not a list the writer laid out; so is a semicolon at its end (an
+// attendance list's "MARTIN Claire ;"), which ends an item, not a paragraph.  A paragraph's first
+// line (opens_paragraph) whose only colon ends it, then a capital, is a heading the writer ended:
+// in a text written in paragraphs, the break is the writer's.
 bool ContinuesWrappedLine(std::string_view line, std::string_view next, int width,
                           bool run_on = false, bool opens_paragraph = false);
 

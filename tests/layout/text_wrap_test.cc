@@ -195,6 +195,9 @@ TEST_CASE("ContinuesWrappedLine: in a run-on text a bullet goes on", "[layout][w
   CHECK(ContinuesWrappedLine(full + " FINANCES", "• Approbation du compte", 72, true));
   // A sentence's end then a capital still ends the paragraph.
   CHECK_FALSE(ContinuesWrappedLine(full + " seance.", "Le president", 72, true));
+  // A semicolon ends an item of a list, not a paragraph.
+  CHECK(ContinuesWrappedLine(full + " MARTIN Claire ;", "DURAND Paul ;", 72, true));
+  CHECK_FALSE(ContinuesWrappedLine(full + " MARTIN Claire ;", "DURAND Paul ;", 72, false));
   // A line that ended early is the writer's break even there.
   CHECK_FALSE(ContinuesWrappedLine("Ordre du jour", "Approbation du contrat", 72, true));
 }
