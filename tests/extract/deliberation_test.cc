@@ -847,6 +847,25 @@ TEST_CASE("a name running into the text after it is the listed name it opens", "
   CHECK(run.Only().secretary == "Lise FABRE");
 }
 
+// Those present listed by commune, a commune of one member before the next
+// caption ("MESNARD : Landry RONDEAU SAINT PAUL : Nicolas GRELET"): the
+// caption's match takes the first letters of the member's name, and the
+// next caption is found after the whole name, which is not cut.
+TEST_CASE("a commune of one member before the next caption", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "DELIBERATION DU CONSEIL COMMUNAUTAIRE\n"
+          "Séance du 3 mars 2024\n"
+          "LES HERBIERS : Anne PETIT – Luc ROUX MESNARD LA BAROTIERE : Landry RONDEAU SAINT PAUL "
+          "EN PAREDS : Nicolas GRELET\n"
+          "Le Conseil communautaire, après en avoir délibéré,\n"
+          "DÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Anne PETIT | present", "Luc ROUX | present",
+                                 "Landry RONDEAU | present", "Nicolas GRELET | present"});
+}
+
 // "Ainsi que : Mesdames, Messieurs, Odile AUCLAIR …": the civilities that
 // address the list are no person of it.
 TEST_CASE("a civility alone in a list is no attendee", "[deliberation]") {
