@@ -1549,6 +1549,27 @@ class ActReader {
            std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
+  // A roll call transcribed in paragraph i ("Robert AIGOIN : présent
+  // Patricia BREMOND : absente, représentée par Gilbert FONTUGNE …"): each
+  // member with their answer, where the paragraph holds three or more.
+  void ReadRollCall(int i, std::vector<Attendee>* out) const {
+    const std::string& text = block(i).text;
+    // Most paragraphs hold no answer: a cheap test before the rule.
+    if (!IsParagraph(block(i)) || text.find(" : pr") == std::string::npos) return;
+    const std::vector<RuleMatch> answers = rules_.SearchAll(RuleId::kDelibAttendeeRollCall, text);
+    if (answers.size() < 3) return;
+    ListText list;
+    Append(i, 0, text.size(), &list);
+    for (const RuleMatch& m : answers) {
+      if (m.Has("late")) continue;  // not there at the opening
+      const std::string status = m.Has("present")                        ? "present"
+                                 : m.Has("excused") || m.Has("excused2") ? "excused"
+                                                                         : "absent";
+      const auto [s, e] = m.group_spans.at("name");
+      AddPerson(list, s, e, status, RuleId::kDelibAttendeeRollCall, out);
+    }
+  }
+
   // A presence table read flat after its label, up to prose or a sentence's
   // end ("Etaient présents Ambillou Bruno CHEUVREUX - PROCURATION Couesmes
   // Ambillou Lucette CARRE-ABSENTE …"): each member's cell is a first name
@@ -1587,6 +1608,7 @@ class ActReader {
 
   void ReadAttendees(Part part, Deliberation* d) const {
     for (int i = part.begin; i < part.end; ++i) {
+      ReadRollCall(i, &d->attendees);
       const std::vector<Label>& labels = Labels(i);
       for (size_t k = 0; k < labels.size(); ++k) {
         const bool last = k + 1 == labels.size();

@@ -78,6 +78,7 @@ namespace clsdb {
   X(kDelibAttendeeName, "delib.attendee.name", "extract/deliberation")                             \
   X(kDelibAttendeeProxyTail, "delib.attendee.proxy_tail", "extract/deliberation")                  \
   X(kDelibAttendeeReplacedBy, "delib.attendee.replaced_by", "extract/deliberation")                \
+  X(kDelibAttendeeRollCall, "delib.attendee.roll_call", "extract/deliberation")                    \
   X(kDelibAttendeeSection, "delib.attendee.section", "extract/deliberation")                       \
   X(kDelibAttendeeSentence, "delib.attendee.sentence", "extract/deliberation")                     \
   X(kDelibAttendeeTableCell, "delib.attendee.table_cell", "extract/deliberation")                  \

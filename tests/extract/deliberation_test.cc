@@ -902,6 +902,26 @@ TEST_CASE("a colon-less label before a list with separators is no table", "[deli
   CHECK(d.attendees.empty());
 }
 
+// A roll call transcribed in the minutes: each member with their answer;
+// one represented is excused, their holder answers for themself; one
+// present from a later time is left out.
+TEST_CASE("a roll call's answers give each member's status", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "DELIBERATION DU CONSEIL DEPARTEMENTAL\n"
+          "Séance du 3 mars 2024\n"
+          "Robert AIGOIN : présent Patricia BREMOND : absente, représentée par Gilbert FONTUGNE "
+          "Ève BRÉZET : présente Christine HUGON : présente à partir de 14 h 50 Gilbert FONTUGNE : "
+          "présent Michel THEROND : absent.\n"
+          "Le Conseil départemental, après en avoir délibéré,\n"
+          "DÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Robert AIGOIN | present", "Patricia BREMOND | excused",
+                                 "Ève BRÉZET | present", "Gilbert FONTUGNE | present",
+                                 "Michel THEROND | absent"});
+}
+
 // "Ainsi que : Mesdames, Messieurs, Odile AUCLAIR …": the civilities that
 // address the list are no person of it.
 TEST_CASE("a civility alone in a list is no attendee", "[deliberation]") {
