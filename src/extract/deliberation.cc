@@ -842,6 +842,7 @@ class ActReader {
         {RuleId::kDelibAttendeesExcusedCaps, "excused"},
         {RuleId::kDelibAttendeesAbsentCaps, "absent"},
         {RuleId::kDelibAttendeesCommuneCaps, "present"},
+        {RuleId::kDelibAttendeesPresentTable, "present"},
     };
     std::vector<Label> labels;
     if (!IsParagraph(block(i))) return labels;
@@ -857,12 +858,19 @@ class ActReader {
       // A commune's caption is a label only among others.
       if (rule == RuleId::kDelibAttendeesCommuneCaps && found.size() < 2) continue;
       for (const RuleMatch& m : found) {
+        const size_t label_start = m.group_spans.at("label").first;
+        // "Etaient présents Madame …": a list's label, not a table's.
+        if (rule == RuleId::kDelibAttendeesPresentTable &&
+            std::any_of(labels.begin(), labels.end(),
+                        [&](const Label& l) { return l.start == label_start; })) {
+          continue;
+        }
         // A label without its colon may take the first letters of the list
         // ("PRESENTS P. BANIEL"): the list starts there.
         const auto next = m.group_spans.find("next");
         const size_t list_start =
             next != m.group_spans.end() && m.Has("next") ? next->second.first : m.end;
-        labels.push_back({m.group_spans.at("label").first, list_start, status, rule});
+        labels.push_back({label_start, list_start, status, rule});
       }
     }
     // Overlapping labels: the longest wins (the rules are exclusive as
@@ -1541,12 +1549,74 @@ class ActReader {
            std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
+  // A roll call transcribed in paragraph i ("Robert AIGOIN : présent
+  // Patricia BREMOND : absente, représentée par Gilbert FONTUGNE …"): each
+  // member with their answer, where the paragraph holds three or more.
+  void ReadRollCall(int i, std::vector<Attendee>* out) const {
+    const std::string& text = block(i).text;
+    // Most paragraphs hold no answer: a cheap test before the rule.
+    if (!IsParagraph(block(i)) || text.find(" : pr") == std::string::npos) return;
+    const std::vector<RuleMatch> answers = rules_.SearchAll(RuleId::kDelibAttendeeRollCall, text);
+    if (answers.size() < 3) return;
+    ListText list;
+    Append(i, 0, text.size(), &list);
+    for (const RuleMatch& m : answers) {
+      if (m.Has("late")) continue;  // not there at the opening
+      const std::string status = m.Has("present")                        ? "present"
+                                 : m.Has("excused") || m.Has("excused2") ? "excused"
+                                                                         : "absent";
+      const auto [s, e] = m.group_spans.at("name");
+      AddPerson(list, s, e, status, RuleId::kDelibAttendeeRollCall, out);
+    }
+  }
+
+  // A presence table read flat after its label, up to prose or a sentence's
+  // end ("Etaient présents Ambillou Bruno CHEUVREUX - PROCURATION Couesmes
+  // Ambillou Lucette CARRE-ABSENTE …"): each member's cell is a first name
+  // and a surname in capitals, the communes' names between them.  A member
+  // marked absent is left to the lists after the table, which say whether
+  // excused; one who holds a proxy sits.  A span with separators is a list
+  // of names, not a table; fewer than three cells are no table either.
+  void AddTableCells(int i, const Label& label, size_t end, std::vector<Attendee>* out) const {
+    std::string_view span = std::string_view(block(i).text).substr(label.end, end - label.end);
+    RuleMatch stop;
+    if (rules_.Search(RuleId::kDelibAttendeeTableEnd, span, &stop))
+      span = span.substr(0, stop.start);
+    if (span.find_first_of(",;") != std::string_view::npos) return;
+    const std::vector<RuleMatch> cells = rules_.SearchAll(RuleId::kDelibAttendeeTableCell, span);
+    if (cells.size() < 3) return;
+    ListText list;
+    Append(i, label.end, label.end + span.size(), &list);
+    for (const RuleMatch& cell : cells) {
+      std::string_view name = span.substr(cell.start, cell.end - cell.start);
+      bool absent = false;
+      // "CARRE-ABSENTE", "SANS-CHAGRIN - PROCURATION": the marks after the
+      // surname's last hyphens.
+      for (size_t dash = name.rfind('-'); dash != std::string_view::npos; dash = name.rfind('-')) {
+        std::string_view mark = name.substr(dash + 1);
+        while (!mark.empty() && mark.front() == ' ') mark.remove_prefix(1);
+        RuleMatch m;
+        if (!rules_.Search(RuleId::kDelibAttendeeTableMark, mark, &m)) break;
+        absent = absent || m.Has("absent");
+        name = name.substr(0, dash);
+        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+      }
+      if (absent) continue;
+      AddPerson(list, cell.start, cell.start + name.size(), label.status, label.rule, out);
+    }
+  }
+
   void ReadAttendees(Part part, Deliberation* d) const {
     for (int i = part.begin; i < part.end; ++i) {
+      ReadRollCall(i, &d->attendees);
       const std::vector<Label>& labels = Labels(i);
       for (size_t k = 0; k < labels.size(); ++k) {
         const bool last = k + 1 == labels.size();
         const size_t end = last ? block(i).text.size() : labels[k + 1].start;
+        if (labels[k].rule == RuleId::kDelibAttendeesPresentTable) {
+          AddTableCells(i, labels[k], end, &d->attendees);
+          continue;
+        }
         std::string_view rest(block(i).text.data() + labels[k].end, end - labels[k].end);
         // Only the last label's list may go on past its paragraph.
         auto next_list = [&](bool* read) {

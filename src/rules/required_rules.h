@@ -78,8 +78,12 @@ namespace clsdb {
   X(kDelibAttendeeName, "delib.attendee.name", "extract/deliberation")                             \
   X(kDelibAttendeeProxyTail, "delib.attendee.proxy_tail", "extract/deliberation")                  \
   X(kDelibAttendeeReplacedBy, "delib.attendee.replaced_by", "extract/deliberation")                \
+  X(kDelibAttendeeRollCall, "delib.attendee.roll_call", "extract/deliberation")                    \
   X(kDelibAttendeeSection, "delib.attendee.section", "extract/deliberation")                       \
   X(kDelibAttendeeSentence, "delib.attendee.sentence", "extract/deliberation")                     \
+  X(kDelibAttendeeTableCell, "delib.attendee.table_cell", "extract/deliberation")                  \
+  X(kDelibAttendeeTableEnd, "delib.attendee.table_end", "extract/deliberation")                    \
+  X(kDelibAttendeeTableMark, "delib.attendee.table_mark", "extract/deliberation")                  \
   X(kDelibAttendeeUnfinished, "delib.attendee.unfinished", "extract/deliberation")                 \
   X(kDelibAttendeesAbsent, "delib.attendees.absent", "extract/deliberation")                       \
   X(kDelibAttendeesAbsentCaps, "delib.attendees.absent_caps", "extract/deliberation")              \
@@ -88,6 +92,7 @@ namespace clsdb {
   X(kDelibAttendeesExcusedCaps, "delib.attendees.excused_caps", "extract/deliberation")            \
   X(kDelibAttendeesNonVotingExcused, "delib.attendees.non_voting_excused", "extract/deliberation") \
   X(kDelibAttendeesNonVotingPresent, "delib.attendees.non_voting_present", "extract/deliberation") \
+  X(kDelibAttendeesPresentTable, "delib.attendees.present_table", "extract/deliberation")          \
   X(kDelibAttendeesPresent, "delib.attendees.present", "extract/deliberation")                     \
   X(kDelibAttendeesPresentCaps, "delib.attendees.present_caps", "extract/deliberation")            \
   X(kDelibBodyAlone, "delib.body.alone", "extract/deliberation")                                   \

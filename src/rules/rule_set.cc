@@ -580,6 +580,15 @@ std::vector<RuleMatch> RuleSet::SearchAll(const Rule& rule, std::string_view tex
       span.second += offset;
     }
     size_t next = m.end > m.start ? m.end : m.end + 1;
+    // A group named `next` stands for a lookahead (RE2 has none): what it
+    // took ("LES HERBIERS : Christophe HO") belongs to the text after the
+    // match, and the next search reads it again, from the spaces before it
+    // (the next caption may follow that name: "… HOGARD MOUCHAMPS : …").
+    if (const auto g = m.group_spans.find("next"); g != m.group_spans.end() && m.Has("next")) {
+      size_t at = g->second.first;
+      while (at > m.start + 1 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+      if (at > m.start) next = std::min(next, at);
+    }
     out.push_back(std::move(m));
     offset = next;
   }

@@ -847,6 +847,81 @@ TEST_CASE("a name running into the text after it is the listed name it opens", "
   CHECK(run.Only().secretary == "Lise FABRE");
 }
 
+// Those present listed by commune, a commune of one member before the next
+// caption ("MESNARD : Landry RONDEAU SAINT PAUL : Nicolas GRELET"): the
+// caption's match takes the first letters of the member's name, and the
+// next caption is found after the whole name, which is not cut.
+TEST_CASE("a commune of one member before the next caption", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "DELIBERATION DU CONSEIL COMMUNAUTAIRE\n"
+          "Séance du 3 mars 2024\n"
+          "LES HERBIERS : Anne PETIT – Luc ROUX MESNARD LA BAROTIERE : Landry RONDEAU SAINT PAUL "
+          "EN PAREDS : Nicolas GRELET\n"
+          "Le Conseil communautaire, après en avoir délibéré,\n"
+          "DÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Anne PETIT | present", "Luc ROUX | present",
+                                 "Landry RONDEAU | present", "Nicolas GRELET | present"});
+}
+
+// A presence table by commune read flat, its label without a colon: the
+// members' cells between the communes' names, those marked absent left to
+// the lists after the table, one who holds a proxy present.
+TEST_CASE("a presence table read flat, its cells marked absent or holding a proxy",
+          "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "DELIBERATION DU CONSEIL COMMUNAUTAIRE\n"
+          "Séance du 3 mars 2024\n"
+          "Nombre de conseillers votants ; 5 Etaient présents Ambillou Bruno CHEUVREUX - "
+          "PROCURATION Couesmes Lucette CARRE-ABSENTE Avrillé les Ponceaux Jean-Jack BORDEAU "
+          "Cinq Mars la Pile SolèneVELUDO-PLOQUIN Rillé Xavier DUPONT-PROCURATION Lesquels forment "
+          "la majorité des membres en exercice.\n"
+          "Absents excusés : Mme Lucette CARRE\n"
+          "Le Conseil communautaire, après en avoir délibéré,\n"
+          "DÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Bruno CHEUVREUX | present", "Jean-Jack BORDEAU | present",
+                                 "SolèneVELUDO-PLOQUIN | present", "Xavier DUPONT | present",
+                                 "Lucette CARRE | excused"});
+}
+
+// A colon-less "Étaient présents" before names separated by commas is no
+// table: its cells are not read.
+TEST_CASE("a colon-less label before a list with separators is no table", "[deliberation]") {
+  const Deliberation d = ActRun(
+                             "DELIBERATION DU CONSEIL MUNICIPAL\n"
+                             "Séance du 3 mars 2024\n"
+                             "Etaient présents Anne PETIT, Luc ROUX, Paul MARTIN\n"
+                             "Le Conseil municipal, après en avoir délibéré,\n"
+                             "DÉCIDE d'approuver le contrat.\n")
+                             .Only();
+  CHECK(d.attendees.empty());
+}
+
+// A roll call transcribed in the minutes: each member with their answer;
+// one represented is excused, their holder answers for themself; one
+// present from a later time is left out.
+TEST_CASE("a roll call's answers give each member's status", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "DELIBERATION DU CONSEIL DEPARTEMENTAL\n"
+          "Séance du 3 mars 2024\n"
+          "Robert AIGOIN : présent Patricia BREMOND : absente, représentée par Gilbert FONTUGNE "
+          "Ève BRÉZET : présente Christine HUGON : présente à partir de 14 h 50 Gilbert FONTUGNE : "
+          "présent Michel THEROND : absent.\n"
+          "Le Conseil départemental, après en avoir délibéré,\n"
+          "DÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Robert AIGOIN | present", "Patricia BREMOND | excused",
+                                 "Ève BRÉZET | present", "Gilbert FONTUGNE | present",
+                                 "Michel THEROND | absent"});
+}
+
 // "Ainsi que : Mesdames, Messieurs, Odile AUCLAIR …": the civilities that
 // address the list are no person of it.
 TEST_CASE("a civility alone in a list is no attendee", "[deliberation]") {

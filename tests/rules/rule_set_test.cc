@@ -96,6 +96,28 @@ TEST_CASE("SearchAll finds every match, and RuleSetMatcher matches many rules at
   CHECK(matcher.Matching("rien").empty());
 }
 
+TEST_CASE("SearchAll reads a rule's `next` group again: it stands for a lookahead", "[rules]") {
+  RuleSet set;
+  // A caption in capitals before its first member ("A : Jean DUPONT"),
+  // the surname before a caption being the last member's: the match takes
+  // the first letters of the next name, which may be the last member's.
+  REQUIRE(set.AddFile("[caption]\npattern: (?:^|\\s(?:\\p{Lu}\\p{Ll}+\\s+\\p{Lu}+\\s+)?)"
+                      "(?P<label>\\p{Lu}+(?:\\s+\\p{Lu}+)*)\\s*:\\s+(?P<next>\\p{Lu}\\p{Ll}+\\s+"
+                      "\\p{Lu}\\p{Lu})\n"
+                      "match: AA : Jean DUPONT\n",
+                      "f")
+              .ok());
+  const std::string text = "AA : Jean DUPONT BB : Luc MARTIN";
+  const auto all = set.SearchAll(*set.Find("caption"), text);
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].Get("label") == "AA");
+  // Resumed after "DU", the search would take "PONT BB" for the caption.
+  CHECK(all[1].Get("label") == "BB");
+  // Without a `next` group, the search resumes past the match.
+  REQUIRE(set.AddFile("[pair]\npattern: (?P<a>\\d)(?P<b>\\d)\nmatch: 12\n", "g").ok());
+  CHECK(set.SearchAll(*set.Find("pair"), "1234").size() == 2);
+}
+
 TEST_CASE("a candidate matcher names every rule that occurs, and may name more", "[rules]") {
   RuleSet set;
   REQUIRE(set.AddFile("[short]\npattern: ^a{1,20}$\nmatch: aaa\n"
