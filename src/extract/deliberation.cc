@@ -477,10 +477,11 @@ class ActReader {
 
   OptText MeetingDate(Part part) const {
     for (int i = part.begin; i < part.end; ++i) {
-      for (RuleId rule : {RuleId::kDelibMeetingDate, RuleId::kDelibMeetingDateHeading,
-                          RuleId::kDelibMeetingDateCaps, RuleId::kDelibMeetingDateSentence}) {
+      for (RuleId rule : {RuleId::kDelibMeetingDateMinutesCaps, RuleId::kDelibMeetingDate,
+                          RuleId::kDelibMeetingDateHeading, RuleId::kDelibMeetingDateCaps,
+                          RuleId::kDelibMeetingDateSentence}) {
         RuleMatch m;
-        if (!Search(rule, i, &m)) continue;
+        if (!Search(rule, i, &m) || m.Has("approval")) continue;
         auto date = FindFrenchDate(m.Get("date"), rules_);
         // "L'an …, le …": the sitting's date opens the sentence; a later
         // date in it is the convocation's.

@@ -116,6 +116,7 @@ namespace clsdb {
   X(kDelibMeetingDateAlone, "delib.meeting_date.alone", "extract/deliberation")                    \
   X(kDelibMeetingDateCaps, "delib.meeting_date.caps", "extract/deliberation")                      \
   X(kDelibMeetingDateHeading, "delib.meeting_date.heading", "extract/deliberation")                \
+  X(kDelibMeetingDateMinutesCaps, "delib.meeting_date.minutes_caps", "extract/deliberation")       \
   X(kDelibMeetingDateSentence, "delib.meeting_date.sentence", "extract/deliberation")              \
   X(kDelibMinutesApproval, "delib.minutes_approval", "segment/acts")                               \
   X(kDelibNumberCodeFirst, "delib.number.code_first", "extract/deliberation")                      \

@@ -172,6 +172,22 @@ TEST_CASE("the meeting date from the sitting's heading", "[deliberation]") {
   CHECK(ActRun(kRegister).Only().meeting_date == "2025-03-27");
 }
 
+TEST_CASE("minutes headed by the sitting that approves them date the sitting they record",
+          "[deliberation]") {
+  const std::string minutes =
+      "CONSEIL MUNICIPAL JEUDI 04 JUIN 2020 PROCES – VERBAL DU CONSEIL MUNICIPAL DU 30 JANVIER "
+      "2020 LE CONSEIL MUNICIPAL S'EST RÉUNI SOUS LA PRÉSIDENCE DE MADAME ANNE PETIT, MAIRE.\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'approuver le contrat local de "
+      "santé.\n";
+  CHECK(ActRun(minutes).Only().meeting_date == "2020-01-30");
+  // The approval of earlier minutes names a sitting these do not record.
+  const std::string approval =
+      "CONSEIL MUNICIPAL JEUDI 04 JUIN 2020 APPROBATION DU PROCES-VERBAL DU CONSEIL MUNICIPAL DU "
+      "30 JANVIER 2020\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'approuver le procès-verbal.\n";
+  CHECK(ActRun(approval).Only().meeting_date == "2020-06-04");
+}
+
 TEST_CASE("the subject in capitals above the number, lines joined; it titles the document",
           "[deliberation]") {
   const ActRun run(kCommission);
