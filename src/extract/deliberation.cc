@@ -1811,6 +1811,36 @@ void ShareValue(std::vector<Deliberation>::iterator first, std::vector<Deliberat
   }
 }
 
+namespace {
+
+// The sitting's date a page's running line gives ("… 2 PV du 8 février
+// 2024"; rule delib.meeting_date.running): the date it gives most often, at
+// least twice and more often than any other; none otherwise.
+OptText RunningMinutesDate(const LaidOutDocument& doc, const RuleSet& rules) {
+  std::map<std::string, int> times;
+  for (const Block& b : doc.blocks) {
+    if (!IsParagraph(b)) continue;
+    for (const RuleMatch& m : rules.SearchAll(RuleId::kDelibMeetingDateRunning, b.text)) {
+      if (auto date = FindFrenchDate(m.Get("date"), rules)) ++times[date->iso];
+    }
+  }
+  OptText best;
+  int most = 1, second = 0;
+  for (const auto& [date, n] : times) {
+    if (n > most) {
+      second = most;
+      most = n;
+      best = date;
+    } else {
+      second = std::max(second, n);
+    }
+  }
+  if (most <= second) return std::nullopt;
+  return best;
+}
+
+}  // namespace
+
 void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
                           DocumentRecords* out) {
   const int n = static_cast<int>(doc.blocks.size());
@@ -1827,6 +1857,15 @@ void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, c
   if (!sitting.empty()) {
     const auto begin = out->deliberations.begin() + static_cast<std::ptrdiff_t>(first);
     ShareValue(begin, out->deliberations.end(), &Deliberation::secretary);
+  }
+  // Acts that state no date, nor their sitting: a fragment of minutes whose
+  // head is lost, dated by its pages' running line.
+  const auto undated = [](const Deliberation& d) { return !d.meeting_date; };
+  const auto begin = out->deliberations.begin() + static_cast<std::ptrdiff_t>(first);
+  if (std::none_of(begin, out->deliberations.end(), undated)) return;
+  const OptText running = RunningMinutesDate(doc, rules);
+  for (auto it = begin; running && it != out->deliberations.end(); ++it) {
+    if (undated(*it)) it->meeting_date = running;
   }
 }
 

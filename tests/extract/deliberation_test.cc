@@ -188,6 +188,28 @@ TEST_CASE("minutes headed by the sitting that approves them date the sitting the
   CHECK(ActRun(approval).Only().meeting_date == "2020-06-04");
 }
 
+TEST_CASE("a fragment of minutes whose head is lost is dated by its pages' running line",
+          "[deliberation]") {
+  const std::string fragment =
+      "Point n°2 : DESIGNATION DU SECRETAIRE DE SEANCE\n"
+      "Vu le code général des collectivités territoriales,\n"
+      "Le Conseil Communautaire, après en avoir délibéré, à l'unanimité, DÉCIDE de désigner M. "
+      "Paul MARTIN secrétaire de séance, le procès-verbal de la séance du 7 décembre 2023 étant "
+      "approuvé.\n"
+      "Communauté de Communes du Val 2 PV du 8 février 2024 2\n"
+      "Point n°3 : RAPPORT D'ORIENTATIONS BUDGETAIRES\n"
+      "Le Conseil Communautaire, après en avoir délibéré, à l'unanimité, DÉCIDE de prendre acte "
+      "du débat.\n";
+  const ActRun once(fragment);
+  REQUIRE(once.records.deliberations.size() == 2);
+  // Printed once, the line is no page's running line.
+  CHECK_FALSE(once.records.deliberations[0].meeting_date.has_value());
+  const ActRun twice(fragment + "Communauté de Communes du Val 3 PV du 8 février 2024 3\n");
+  REQUIRE(twice.records.deliberations.size() == 2);
+  CHECK(twice.records.deliberations[0].meeting_date == "2024-02-08");
+  CHECK(twice.records.deliberations[1].meeting_date == "2024-02-08");
+}
+
 TEST_CASE("the subject in capitals above the number, lines joined; it titles the document",
           "[deliberation]") {
   const ActRun run(kCommission);
