@@ -210,6 +210,16 @@ TEST_CASE("a fragment of minutes whose head is lost is dated by its pages' runni
   CHECK(twice.records.deliberations[1].meeting_date == "2024-02-08");
 }
 
+TEST_CASE("a register's code, the act's domain, then its subject", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL COMMUNAUTAIRE DU 25 JANVIER 2023\n"
+      "CC02_2023 FINANCES CRTE - DEMANDE DE SUBVENTION EAJE BEAUMONT LOUESTAULT\n"
+      "Le Conseil Communautaire, après en avoir délibéré, à l'unanimité, DÉCIDE de solliciter la "
+      "subvention.\n");
+  CHECK(run.Only().number == "CC02_2023");
+  CHECK(run.Only().title == "CRTE - DEMANDE DE SUBVENTION EAJE BEAUMONT LOUESTAULT");
+}
+
 TEST_CASE("the subject in capitals above the number, lines joined; it titles the document",
           "[deliberation]") {
   const ActRun run(kCommission);
