@@ -1841,6 +1841,24 @@ OptText RunningMinutesDate(const LaidOutDocument& doc, const RuleSet& rules) {
 
 }  // namespace
 
+// Minutes are signed once, where they close ("St Michel en Brenne, le 28
+// janvier 2020 Le Président, …"): when the last act alone is signed, its
+// signature is every act's.  A signature read in another act is no closing
+// one: nothing is shared.
+void ShareClosingSignature(std::vector<Deliberation>::iterator first,
+                           std::vector<Deliberation>::iterator last) {
+  if (last - first < 2) return;
+  const Deliberation& closing = *(last - 1);
+  if (!closing.signed_place && !closing.signed_date) return;
+  for (auto it = first; it + 1 != last; ++it) {
+    if (it->signed_place || it->signed_date) return;
+  }
+  for (auto it = first; it + 1 != last; ++it) {
+    it->signed_place = closing.signed_place;
+    it->signed_date = closing.signed_date;
+  }
+}
+
 void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
                           DocumentRecords* out) {
   const int n = static_cast<int>(doc.blocks.size());
@@ -1857,6 +1875,7 @@ void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, c
   if (!sitting.empty()) {
     const auto begin = out->deliberations.begin() + static_cast<std::ptrdiff_t>(first);
     ShareValue(begin, out->deliberations.end(), &Deliberation::secretary);
+    ShareClosingSignature(begin, out->deliberations.end());
   }
   // Acts that state no date, nor their sitting: a fragment of minutes whose
   // head is lost, dated by its pages' running line.

@@ -220,6 +220,22 @@ TEST_CASE("a register's code, the act's domain, then its subject", "[deliberatio
   CHECK(run.Only().title == "CRTE - DEMANDE DE SUBVENTION EAJE BEAUMONT LOUESTAULT");
 }
 
+TEST_CASE("run-on minutes signed once where they close: the signature is every act's",
+          "[deliberation]") {
+  const ActRun run(
+      "PROCES VERBAL DU CONSEIL COMMUNAUTAIRE DU 28 JANVIER 2020 N° 01/01-2020 - Budget annexe "
+      "des déchets Le Conseil Communautaire, après en avoir délibéré, à l'unanimité, DÉCIDE "
+      "d'approuver le budget. N° 01/02-2020 - Contrat local de santé Le Conseil Communautaire, "
+      "après en avoir délibéré, à l'unanimité, DÉCIDE d'approuver le contrat. L'ordre du jour "
+      "étant épuisé, le Président lève la séance à 19h30 St Michel en Brenne, le 28 janvier "
+      "2020 Le Président, Paul MARTIN\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  for (const Deliberation& d : run.records.deliberations) {
+    CHECK(d.signed_place == "St Michel en Brenne");
+    CHECK(d.signed_date == "2020-01-28");
+  }
+}
+
 TEST_CASE("the subject in capitals above the number, lines joined; it titles the document",
           "[deliberation]") {
   const ActRun run(kCommission);
