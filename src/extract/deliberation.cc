@@ -477,10 +477,11 @@ class ActReader {
 
   OptText MeetingDate(Part part) const {
     for (int i = part.begin; i < part.end; ++i) {
-      for (RuleId rule : {RuleId::kDelibMeetingDate, RuleId::kDelibMeetingDateHeading,
-                          RuleId::kDelibMeetingDateCaps, RuleId::kDelibMeetingDateSentence}) {
+      for (RuleId rule : {RuleId::kDelibMeetingDateMinutesCaps, RuleId::kDelibMeetingDate,
+                          RuleId::kDelibMeetingDateHeading, RuleId::kDelibMeetingDateCaps,
+                          RuleId::kDelibMeetingDateSentence}) {
         RuleMatch m;
-        if (!Search(rule, i, &m)) continue;
+        if (!Search(rule, i, &m) || m.Has("approval")) continue;
         auto date = FindFrenchDate(m.Get("date"), rules_);
         // "L'an …, le …": the sitting's date opens the sentence; a later
         // date in it is the convocation's.
@@ -1880,6 +1881,54 @@ void ShareValue(std::vector<Deliberation>::iterator first, std::vector<Deliberat
   }
 }
 
+namespace {
+
+// The sitting's date a page's running line gives ("… 2 PV du 8 février
+// 2024"; rule delib.meeting_date.running): the date it gives most often, at
+// least twice and more often than any other; none otherwise.
+OptText RunningMinutesDate(const LaidOutDocument& doc, const RuleSet& rules) {
+  std::map<std::string, int> times;
+  for (const Block& b : doc.blocks) {
+    if (!IsParagraph(b)) continue;
+    for (const RuleMatch& m : rules.SearchAll(RuleId::kDelibMeetingDateRunning, b.text)) {
+      if (auto date = FindFrenchDate(m.Get("date"), rules)) ++times[date->iso];
+    }
+  }
+  OptText best;
+  int most = 1, second = 0;
+  for (const auto& [date, n] : times) {
+    if (n > most) {
+      second = most;
+      most = n;
+      best = date;
+    } else {
+      second = std::max(second, n);
+    }
+  }
+  if (most <= second) return std::nullopt;
+  return best;
+}
+
+}  // namespace
+
+// Minutes are signed once, where they close ("St Michel en Brenne, le 28
+// janvier 2020 Le Président, …"): when the last act alone is signed, its
+// signature is every act's.  A signature read in another act is no closing
+// one: nothing is shared.
+void ShareClosingSignature(std::vector<Deliberation>::iterator first,
+                           std::vector<Deliberation>::iterator last) {
+  if (last - first < 2) return;
+  const Deliberation& closing = *(last - 1);
+  if (!closing.signed_place && !closing.signed_date) return;
+  for (auto it = first; it + 1 != last; ++it) {
+    if (it->signed_place || it->signed_date) return;
+  }
+  for (auto it = first; it + 1 != last; ++it) {
+    it->signed_place = closing.signed_place;
+    it->signed_date = closing.signed_date;
+  }
+}
+
 void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
                           DocumentRecords* out) {
   const int n = static_cast<int>(doc.blocks.size());
@@ -1896,6 +1945,16 @@ void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, c
   if (!sitting.empty()) {
     const auto begin = out->deliberations.begin() + static_cast<std::ptrdiff_t>(first);
     ShareValue(begin, out->deliberations.end(), &Deliberation::secretary);
+    ShareClosingSignature(begin, out->deliberations.end());
+  }
+  // Acts that state no date, nor their sitting: a fragment of minutes whose
+  // head is lost, dated by its pages' running line.
+  const auto undated = [](const Deliberation& d) { return !d.meeting_date; };
+  const auto begin = out->deliberations.begin() + static_cast<std::ptrdiff_t>(first);
+  if (std::none_of(begin, out->deliberations.end(), undated)) return;
+  const OptText running = RunningMinutesDate(doc, rules);
+  for (auto it = begin; running && it != out->deliberations.end(); ++it) {
+    if (undated(*it)) it->meeting_date = running;
   }
 }
 

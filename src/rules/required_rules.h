@@ -121,6 +121,8 @@ namespace clsdb {
   X(kDelibMeetingDateAlone, "delib.meeting_date.alone", "extract/deliberation")                    \
   X(kDelibMeetingDateCaps, "delib.meeting_date.caps", "extract/deliberation")                      \
   X(kDelibMeetingDateHeading, "delib.meeting_date.heading", "extract/deliberation")                \
+  X(kDelibMeetingDateMinutesCaps, "delib.meeting_date.minutes_caps", "extract/deliberation")       \
+  X(kDelibMeetingDateRunning, "delib.meeting_date.running", "extract/deliberation")                \
   X(kDelibMeetingDateSentence, "delib.meeting_date.sentence", "extract/deliberation")              \
   X(kDelibMinutesApproval, "delib.minutes_approval", "segment/acts")                               \
   X(kDelibNumberCodeFirst, "delib.number.code_first", "extract/deliberation")                      \

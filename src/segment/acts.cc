@@ -533,6 +533,42 @@ int MinutesApproval(const LaidOutDocument& doc, const RuleSet& rules, int first_
   return -1;
 }
 
+// The separators of an act's number, its letters and figures aside: "/"
+// for "181/2022", "_" for "CC02_2023", " " for "128 855".
+std::string NumberSeparators(std::string_view number) {
+  std::string separators;
+  for (const char c : number) {
+    const bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                       static_cast<unsigned char>(c) >= 0x80;
+    if (!alnum) separators.push_back(c);
+  }
+  return separators;
+}
+
+// A list of the sitting's acts numbers them in one series ("Délibération
+// n° 181/2022 : …", "Délibération n° 182/2022 : …"); a number written
+// otherwise among them is one a subject cites ("… ALSH Extrascolaire
+// n°128 855 - Bonus territoire CTG"), no act.  The numbered headings whose
+// numbers are written as most of them are (by their separators); all of
+// them when no way of writing is shared by more than half.
+std::vector<int> OfTheListSeries(const std::vector<int>& numbered,
+                                 const std::vector<std::pair<int, RuleMatch>>& headings) {
+  std::map<int, std::string> separators_at;
+  for (const auto& [i, m] : headings) {
+    if (!m.Get("number").empty()) separators_at.emplace(i, NumberSeparators(m.Get("number")));
+  }
+  std::map<std::string, size_t> count;
+  for (const int i : numbered) ++count[separators_at[i]];
+  const auto most = std::max_element(
+      count.begin(), count.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (most == count.end() || 2 * most->second <= numbered.size()) return numbered;
+  std::vector<int> kept;
+  for (const int i : numbered) {
+    if (separators_at[i] == most->first) kept.push_back(i);
+  }
+  return kept;
+}
+
 }  // namespace
 
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
@@ -572,7 +608,9 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   // A list of the sitting's deliberations names each act by its number
   // without its text: each is an act.  An agenda ("1. Budget", "2. …")
   // names items, not acts: without their decisions the sitting is the act.
-  if (starts.empty() && deliberation && acts.numbered().size() >= 2) starts = acts.numbered();
+  if (starts.empty() && deliberation && acts.numbered().size() >= 2) {
+    starts = OfTheListSeries(acts.numbered(), headings);
+  }
   // Headings in capitals cut off run-on minutes are each followed by a
   // decision, firm or not: they tell the items better than the firm
   // decisions alone.

@@ -172,6 +172,70 @@ TEST_CASE("the meeting date from the sitting's heading", "[deliberation]") {
   CHECK(ActRun(kRegister).Only().meeting_date == "2025-03-27");
 }
 
+TEST_CASE("minutes headed by the sitting that approves them date the sitting they record",
+          "[deliberation]") {
+  const std::string minutes =
+      "CONSEIL MUNICIPAL JEUDI 04 JUIN 2020 PROCES – VERBAL DU CONSEIL MUNICIPAL DU 30 JANVIER "
+      "2020 LE CONSEIL MUNICIPAL S'EST RÉUNI SOUS LA PRÉSIDENCE DE MADAME ANNE PETIT, MAIRE.\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'approuver le contrat local de "
+      "santé.\n";
+  CHECK(ActRun(minutes).Only().meeting_date == "2020-01-30");
+  // The approval of earlier minutes names a sitting these do not record.
+  const std::string approval =
+      "CONSEIL MUNICIPAL JEUDI 04 JUIN 2020 APPROBATION DU PROCES-VERBAL DU CONSEIL MUNICIPAL DU "
+      "30 JANVIER 2020\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'approuver le procès-verbal.\n";
+  CHECK(ActRun(approval).Only().meeting_date == "2020-06-04");
+}
+
+TEST_CASE("a fragment of minutes whose head is lost is dated by its pages' running line",
+          "[deliberation]") {
+  const std::string fragment =
+      "Point n°2 : DESIGNATION DU SECRETAIRE DE SEANCE\n"
+      "Vu le code général des collectivités territoriales,\n"
+      "Le Conseil Communautaire, après en avoir délibéré, à l'unanimité, DÉCIDE de désigner M. "
+      "Paul MARTIN secrétaire de séance, le procès-verbal de la séance du 7 décembre 2023 étant "
+      "approuvé.\n"
+      "Communauté de Communes du Val 2 PV du 8 février 2024 2\n"
+      "Point n°3 : RAPPORT D'ORIENTATIONS BUDGETAIRES\n"
+      "Le Conseil Communautaire, après en avoir délibéré, à l'unanimité, DÉCIDE de prendre acte "
+      "du débat.\n";
+  const ActRun once(fragment);
+  REQUIRE(once.records.deliberations.size() == 2);
+  // Printed once, the line is no page's running line.
+  CHECK_FALSE(once.records.deliberations[0].meeting_date.has_value());
+  const ActRun twice(fragment + "Communauté de Communes du Val 3 PV du 8 février 2024 3\n");
+  REQUIRE(twice.records.deliberations.size() == 2);
+  CHECK(twice.records.deliberations[0].meeting_date == "2024-02-08");
+  CHECK(twice.records.deliberations[1].meeting_date == "2024-02-08");
+}
+
+TEST_CASE("a register's code, the act's domain, then its subject", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL COMMUNAUTAIRE DU 25 JANVIER 2023\n"
+      "CC02_2023 FINANCES CRTE - DEMANDE DE SUBVENTION EAJE BEAUMONT LOUESTAULT\n"
+      "Le Conseil Communautaire, après en avoir délibéré, à l'unanimité, DÉCIDE de solliciter la "
+      "subvention.\n");
+  CHECK(run.Only().number == "CC02_2023");
+  CHECK(run.Only().title == "CRTE - DEMANDE DE SUBVENTION EAJE BEAUMONT LOUESTAULT");
+}
+
+TEST_CASE("run-on minutes signed once where they close: the signature is every act's",
+          "[deliberation]") {
+  const ActRun run(
+      "PROCES VERBAL DU CONSEIL COMMUNAUTAIRE DU 28 JANVIER 2020 N° 01/01-2020 - Budget annexe "
+      "des déchets Le Conseil Communautaire, après en avoir délibéré, à l'unanimité, DÉCIDE "
+      "d'approuver le budget. N° 01/02-2020 - Contrat local de santé Le Conseil Communautaire, "
+      "après en avoir délibéré, à l'unanimité, DÉCIDE d'approuver le contrat. L'ordre du jour "
+      "étant épuisé, le Président lève la séance à 19h30 St Michel en Brenne, le 28 janvier "
+      "2020 Le Président, Paul MARTIN\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  for (const Deliberation& d : run.records.deliberations) {
+    CHECK(d.signed_place == "St Michel en Brenne");
+    CHECK(d.signed_date == "2020-01-28");
+  }
+}
+
 TEST_CASE("the subject in capitals above the number, lines joined; it titles the document",
           "[deliberation]") {
   const ActRun run(kCommission);

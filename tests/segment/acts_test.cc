@@ -187,6 +187,23 @@ TEST_CASE("a published list of deliberations, one paragraph per act with its vot
   CHECK(run.records.deliberations[2].votes_against == 11);
 }
 
+TEST_CASE("a list of the sitting's acts without their text: a number a subject cites is no act",
+          "[segment]") {
+  const testing::TextRun run(
+      "VILLE DE SAINT-AUBIN LISTE DES DELIBERATIONS (article L. 2121-25 du code général des "
+      "collectivités territoriales) SÉANCE DU CONSEIL MUNICIPAL DU 14 DECEMBRE 2022 L'an deux "
+      "mille vingt-deux, le quatorze décembre, le Conseil municipal s'est réuni sous la "
+      "présidence de Monsieur Paul MARTIN, Maire. Délibération n° 181/2022 : Budget principal "
+      "de la Ville - Décision modificative n°2 Délibération n° 182/2022 : Avenant à la "
+      "convention d'objectifs ALSH Extrascolaire n°128 855 - Bonus territoire CTG Délibération "
+      "n° 183/2022 : Adhésion à l'Association des Villes universitaires Délibération n° "
+      "184/2022 : Subvention à la maison de santé pluridisciplinaire\n");
+  REQUIRE(run.records.doc_type == DocumentType::kDeliberation);
+  std::vector<std::string> numbers;
+  for (const Deliberation& d : run.records.deliberations) numbers.push_back(d.number.value_or(""));
+  CHECK(numbers == std::vector<std::string>{"181/2022", "182/2022", "183/2022", "184/2022"});
+}
+
 TEST_CASE("a flattened list by commune: each name runs into the next commune's caption",
           "[segment]") {
   const testing::TextRun run(
