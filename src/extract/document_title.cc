@@ -265,15 +265,38 @@ std::string WithAssembly(const LaidOutDocument& doc, int heading, const RuleSet&
   return title;
 }
 
+// Whether text opens with prefix, ASCII case set aside.
+bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
+  if (prefix.size() > text.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// How long a contract's title page may be as printed: longer, the block is
+// the flattened cover run on into the contract's text.
+constexpr size_t kPrintedContractTitleBytes = 300;
+
 // The title page of a contract as printed (a period or a generation may
 // follow the contract's name on the same line), else the contract's title.
+// A block that does not open with the contract's title is no title as
+// printed: the cover repeats the contract's name over it ("Contrat Local de
+// Santé Contrat Local de Santé du Bassin …", the contract's title being the
+// last of the two).
 std::string ContractTitle(const LaidOutDocument& doc, const Segmentation& seg,
                           const DocumentRecords& out) {
   std::string title = out.contracts.front().title;
   const int at = seg.contracts.front().title_block;
   if (!seg.contracts.front().untitled && at >= 0 && at < static_cast<int>(doc.blocks.size())) {
     std::string block = CleanValue(doc.blocks[at].text);
-    if (block.size() > title.size()) title = block;
+    if (block.size() > title.size() && block.size() <= kPrintedContractTitleBytes &&
+        StartsWithIgnoringCase(block, title)) {
+      title = block;
+    }
   }
   return title;
 }

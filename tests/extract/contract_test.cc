@@ -68,6 +68,23 @@ TEST_CASE("a flattened cover that repeats the words takes the last title, up to 
   CHECK(twice.title == "CONTRAT LOCAL DE SANTE DE CLICHY 2019 - 2022");
 }
 
+TEST_CASE("a cover that repeats the contract's name is titled by the contract's title",
+          "[contract][title]") {
+  // Flattened: the block opens with the bare words, not with the title.
+  const DocumentRecords bare = ContractRun(
+      "Contrat Local de Santé Contrat Local de Santé du Bassin de Saint-Flour 2017-2022 "
+      "Hautes Terres Communauté CDOM Cantal |\n" +
+      std::string(kPreamble));
+  REQUIRE(bare.title);
+  CHECK(*bare.title == "Contrat Local de Santé du Bassin de Saint-Flour 2017-2022");
+  // A title block that opens with the title and goes on (its generation) is
+  // the title as printed.
+  const DocumentRecords printed = ContractRun(
+      "CONTRAT LOCAL DE SANTÉ DU PAYS DE BRAY\nDeuxième génération\n" + std::string(kPreamble));
+  REQUIRE(printed.title);
+  CHECK(printed.title->starts_with("CONTRAT LOCAL DE SANTÉ DU PAYS DE BRAY"));
+}
+
 TEST_CASE("the territory is the collectivity among the parties, its acronym in brackets",
           "[contract]") {
   const Contract c =
