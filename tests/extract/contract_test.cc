@@ -106,6 +106,20 @@ TEST_CASE("the generation is the highest the contract states of itself", "[contr
   CHECK(c.generation == 2);
 }
 
+TEST_CASE("the first contract a history recalls is no generation of this one", "[contract]") {
+  const std::string history =
+      "Le 9 janvier 2013 était signé entre la Communauté de communes et l'Agence Régionale de "
+      "Santé un premier contrat local de santé dit « contrat de préfiguration ».\n";
+  const Contract c =
+      Only(ContractRun(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble + history));
+  CHECK_FALSE(c.generation.has_value());
+  // The contract that calls itself the first is of the first generation.
+  const Contract first = Only(ContractRun(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                                          "Ce premier contrat local de santé porte sur trois "
+                                          "axes.\n"));
+  CHECK(first.generation == 1);
+}
+
 TEST_CASE("a table of contents' page number after 'CLS' is no generation", "[contract]") {
   const Contract c = Only(ContractRun(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
                                       "\nSOMMAIRE\n\n1. LES INSTANCES DE GOUVERNANCE 7\n\n"
