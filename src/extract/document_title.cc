@@ -382,6 +382,34 @@ std::string DeliberationTitle(const LaidOutDocument& doc, int window, const Docu
   return deliberation ? SittingTitle(doc, window, opening, rules) : "";
 }
 
+// How many times a page's running line must recur, with its separator, for
+// a title's opening to be read as that line; and the least length of such a
+// line (a letterhead's "COMMUNE DE X" is shorter than a minutes' footer).
+constexpr int kRunningLineRepeats = 3;
+constexpr size_t kMinRunningLineBytes = 30;
+
+// The title without the page's running line that a converter ran into it
+// ("Procès-verbal du Conseil Municipal de la ville d'Annecy du 27/03/23 -
+// CONSEIL MUNICIPAL PROCÈS VERBAL DE LA SÉANCE …", the footer "N/151 -
+// Procès-verbal … du 27/03/23 -" printed on every page): the text before a
+// " - " that recurs, followed by the same dash, on the document's pages.
+std::string WithoutRunningLine(const LaidOutDocument& doc, std::string title) {
+  const size_t dash = title.find(" - ");
+  if (dash == std::string::npos || dash < kMinRunningLineBytes) return title;
+  const std::string line = title.substr(0, dash + 3);
+  int repeats = 0;
+  for (const PageText& page : doc.pages) {
+    for (size_t at = page.text.find(line);
+         at != std::string::npos && repeats <= kRunningLineRepeats;
+         at = page.text.find(line, at + line.size())) {
+      ++repeats;
+    }
+  }
+  // The opening holds one occurrence; the pages' own copies are the rest.
+  if (repeats <= kRunningLineRepeats) return title;
+  return title.substr(dash + 3);
+}
+
 }  // namespace
 
 void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
@@ -396,7 +424,7 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
     return;
   }
   if (std::string title = DeliberationTitle(doc, window, *out, rules); !title.empty()) {
-    out->title = title;
+    out->title = WithoutRunningLine(doc, std::move(title));
     return;
   }
   // A release or a page about a contract: its headline, the first line that

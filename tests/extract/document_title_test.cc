@@ -133,6 +133,29 @@ TEST_CASE("the minutes' name inside a line titles them, after the assembly headi
   CHECK_FALSE(approval.title);
 }
 
+TEST_CASE("the pages' running line run into the minutes' heading is no part of the title",
+          "[title]") {
+  const std::string footer =
+      "Procès-verbal du Conseil Municipal de la ville de Valbrun du 27/03/23 - ";
+  std::string text = "- " + footer +
+                     "CONSEIL MUNICIPAL PROCÈS VERBAL DE LA SÉANCE DU LUNDI 27 MARS 2023 à 18 h 00 "
+                     "Nombre de conseillers : 29" +
+                     kTwoActs + "\n";
+  for (int page = 1; page <= 4; ++page) {
+    text += std::to_string(page) + "/4 - " + footer + "Le Conseil prend acte.\n";
+  }
+  DocumentRecords r = TitleRun(text);
+  REQUIRE(r.title);
+  CHECK(*r.title == "CONSEIL MUNICIPAL PROCÈS VERBAL DE LA SÉANCE DU LUNDI 27 MARS 2023");
+  // Printed once, the text before the dash is the heading's own.
+  DocumentRecords once = TitleRun("- " + footer +
+                                  "CONSEIL MUNICIPAL PROCÈS VERBAL DE LA SÉANCE DU LUNDI 27 MARS "
+                                  "2023 à 18 h 00 Nombre de conseillers : 29" +
+                                  kTwoActs);
+  REQUIRE(once.title);
+  CHECK(once.title->starts_with("Procès-verbal du Conseil Municipal de la ville de Valbrun"));
+}
+
 TEST_CASE("a meeting's heading titles minutes that print no name of their own", "[title]") {
   DocumentRecords r = TitleRun(
       "COMMUNE DE VALBRUN\n\nREUNION DU CONSEIL MUNICIPAL\n\nL'an deux mille dix-neuf, le 3 "
