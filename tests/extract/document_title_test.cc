@@ -156,6 +156,22 @@ TEST_CASE("the pages' running line run into the minutes' heading is no part of t
   CHECK(once.title->starts_with("Procès-verbal du Conseil Municipal de la ville de Valbrun"));
 }
 
+TEST_CASE("the minutes' name after the sitting's hour, with what kind of minutes they are",
+          "[title]") {
+  // "14 h" ends no sentence; "DES DÉBATS" belongs to the name.  Run through
+  // the repair stage, as ingestion does.
+  DocumentRecords r =
+      testing::TextRun(
+          "1 RÉPUBLIQUE FRANÇAISE DÉPARTEMENT DE VALBRUN CONSEIL DÉPARTEMENTAL Réunion du 16 "
+          "décembre "
+          "2022 14 h PROCÈS VERBAL DES DÉBATS Selon les nouvelles dispositions du code, le "
+          "procès-verbal est publié." +
+          kTwoActs)
+          .records;
+  REQUIRE(r.title);
+  CHECK(*r.title == "PROCÈS VERBAL DES DÉBATS");
+}
+
 TEST_CASE("a meeting's heading titles minutes that print no name of their own", "[title]") {
   DocumentRecords r = TitleRun(
       "COMMUNE DE VALBRUN\n\nREUNION DU CONSEIL MUNICIPAL\n\nL'an deux mille dix-neuf, le 3 "
@@ -201,6 +217,17 @@ TEST_CASE("a press release's headline after its labels is its title", "[title]")
   REQUIRE(r.title);
   CHECK(*r.title ==
         "La communauté de communes et l'ARS signent leur premier contrat local de santé");
+}
+
+TEST_CASE("a newspaper's name and issue over an article is no title", "[title]") {
+  DocumentRecords r = TitleRun(
+      "Sud-Ouest du 1er février 2018\n\n"
+      "Un contrat pour mieux appréhender la santé\n\n"
+      "Les élus de la communauté d'agglomération ont signé le contrat local de santé ce jeudi. "
+      "Quatre axes de travail ont été définis.\n");
+  CHECK(r.doc_type == DocumentType::kPressRelease);
+  REQUIRE(r.title);
+  CHECK(*r.title == "Un contrat pour mieux appréhender la santé");
 }
 
 TEST_CASE("a page that explains the contract is titled by its heading", "[title]") {
