@@ -188,6 +188,16 @@ TEST_CASE("a meeting's heading titles minutes that print no name of their own", 
       kTwoActs);
   REQUIRE(named.title);
   CHECK(*named.title == "Compte-rendu sommaire");
+  // A community of communes' general assembly, run on into its attendance:
+  // the heading ends with the sitting's date.
+  DocumentRecords assembly = TitleRun(
+      "Assemblée Générale de la Communauté de Communes du Pays de Valbrun mercredi 23 février "
+      "2023 Etaient présents : Mesdames et Messieurs : MARTIN P., PETIT A., DURAND L." +
+      kTwoActs);
+  REQUIRE(assembly.title);
+  CHECK(*assembly.title ==
+        "Assemblée Générale de la Communauté de Communes du Pays de Valbrun mercredi 23 février "
+        "2023");
 }
 
 TEST_CASE("a heading after the page's number, and the meeting completing it", "[title]") {
