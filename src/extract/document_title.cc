@@ -12,11 +12,18 @@ namespace clsdb {
 
 namespace {
 
+// The fewest words of a news headline: a shorter first line is a label (a
+// region, a section: "Pays de la Loire").
+constexpr int kMinHeadlineWords = 5;
+// The fewest words of a page's heading: a page about the contract is headed
+// by a short noun phrase ("Contrats locaux de santé").
+constexpr int kMinPageHeadingWords = 4;
+
 // A headline: a short line of several words that does not end a sentence,
 // nor holds two (a kicker ends with a full stop: "Coursan. Conseil
 // municipal : …"; a lede's sentences do too: "Mardi 3 mai s'est tenu le
 // conseil. Une dizaine d'affaires … vote. Nous publions …").
-bool LooksLikeHeadline(const std::string& text) {
+bool LooksLikeHeadline(const std::string& text, int min_words = kMinHeadlineWords) {
   if (text.size() > 300 || text.empty() || text.back() == '.' || text.back() == ':') return false;
   int words = 1;
   for (char c : text) words += c == ' ';
@@ -24,7 +31,7 @@ bool LooksLikeHeadline(const std::string& text) {
   for (size_t at = text.find(". "); at != std::string::npos; at = text.find(". ", at + 2)) {
     sentence_ends += at + 2 < text.size() && std::isupper(static_cast<unsigned char>(text[at + 2]));
   }
-  return words >= 5 && sentence_ends < 2;
+  return words >= min_words && sentence_ends < 2;
 }
 
 // How far into a flattened opening a headline may run before the body
@@ -437,7 +444,9 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
     if (b.kind != Block::Kind::kParagraph || rules.Search(RuleId::kTitleLabel, b.text, nullptr)) {
       continue;
     }
-    if (LooksLikeHeadline(b.text)) {
+    const int min_words =
+        out->doc_type == DocumentType::kNote ? kMinPageHeadingWords : kMinHeadlineWords;
+    if (LooksLikeHeadline(b.text, min_words)) {
       out->title = CleanValue(b.text);
     } else if (std::string headline = RestatedHeadline(b.text); !headline.empty()) {
       out->title = headline;

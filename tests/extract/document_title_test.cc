@@ -250,6 +250,23 @@ TEST_CASE("a page that explains the contract is titled by its heading", "[title]
   CHECK(*r.title == "Le Contrat local de santé (CLS)");
 }
 
+TEST_CASE("a page about the contract is titled by a short heading, a news item is not", "[title]") {
+  DocumentRecords page = TitleRun(
+      "Contrats locaux de santé\n\n"
+      "Le contrat local de santé (CLS) est un outil porté conjointement par l'Agence régionale "
+      "de santé et une collectivité territoriale.\n");
+  CHECK(page.doc_type == DocumentType::kNote);
+  REQUIRE(page.title);
+  CHECK(*page.title == "Contrats locaux de santé");
+  // Over a news item, four words are a label (the region), not its headline.
+  DocumentRecords news = TitleRun(
+      "Pays de la Loire\n\n"
+      "Les élus de la communauté de communes et l'ARS ont signé ce mardi 12 juin un premier "
+      "contrat local de santé.\n");
+  CHECK(news.doc_type == DocumentType::kPressRelease);
+  CHECK_FALSE(news.title);
+}
+
 TEST_CASE("a flattened page's headline ends where its first sentence restates it", "[title]") {
   DocumentRecords r = TitleRun(
       "Un contrat local de santé signé à Brévannes Le contrat local de santé de Brévannes a été "
