@@ -444,6 +444,13 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
     if (b.kind != Block::Kind::kParagraph || rules.Search(RuleId::kTitleLabel, b.text, nullptr)) {
       continue;
     }
+    // A report's heading, cut at the period it covers.
+    RuleMatch report;
+    if (out->doc_type == DocumentType::kNote &&
+        rules.Search(RuleId::kTitleReport, b.text, &report)) {
+      out->title = CleanValue(report.Get("title"));
+      return;
+    }
     const int min_words =
         out->doc_type == DocumentType::kNote ? kMinPageHeadingWords : kMinHeadlineWords;
     if (LooksLikeHeadline(b.text, min_words)) {

@@ -267,6 +267,16 @@ TEST_CASE("a page about the contract is titled by a short heading, a news item i
   CHECK_FALSE(news.title);
 }
 
+TEST_CASE("a report on a contract is titled up to the period it covers", "[title]") {
+  DocumentRecords r = TitleRun(
+      "EVALUATION DU CONTRAT LOCAL DE SANTE DE LA VILLE DE VALBRUN 2012-2017 SYNTHESE JEAN MARTIN "
+      "ANNE PETIT Juin 2018 Société au capital de 126 325 euros\n\n"
+      "Le contrat local de santé est un outil porté par l'ARS et la ville.\n");
+  CHECK(r.doc_type == DocumentType::kNote);
+  REQUIRE(r.title);
+  CHECK(*r.title == "EVALUATION DU CONTRAT LOCAL DE SANTE DE LA VILLE DE VALBRUN 2012-2017");
+}
+
 TEST_CASE("a flattened page's headline ends where its first sentence restates it", "[title]") {
   DocumentRecords r = TitleRun(
       "Un contrat local de santé signé à Brévannes Le contrat local de santé de Brévannes a été "
