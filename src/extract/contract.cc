@@ -68,6 +68,9 @@ int GenerationIn(std::string_view text, const RuleSet& rules) {
   for (const Rule* rule : rules.MatcherFor(RuleFamily::kContractGeneration).Matching(text)) {
     for (const RuleMatch& m : rules.SearchAll(*rule, text)) {
       int value = m.Has("n") ? m.Get("n")[0] - '0' : OrdinalWordValue(m.Get("word"));
+      // "un premier contrat local de santé": the first of a history, an
+      // earlier contract than this one.
+      if (value == 1 && m.Has("earlier")) continue;
       if (value > 0 && value <= kMaxGeneration) best = std::max(best, value);
     }
   }

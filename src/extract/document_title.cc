@@ -12,11 +12,18 @@ namespace clsdb {
 
 namespace {
 
+// The fewest words of a news headline: a shorter first line is a label (a
+// region, a section: "Pays de la Loire").
+constexpr int kMinHeadlineWords = 5;
+// The fewest words of a page's heading: a page about the contract is headed
+// by a short noun phrase ("Contrats locaux de santé").
+constexpr int kMinPageHeadingWords = 4;
+
 // A headline: a short line of several words that does not end a sentence,
 // nor holds two (a kicker ends with a full stop: "Coursan. Conseil
 // municipal : …"; a lede's sentences do too: "Mardi 3 mai s'est tenu le
 // conseil. Une dizaine d'affaires … vote. Nous publions …").
-bool LooksLikeHeadline(const std::string& text) {
+bool LooksLikeHeadline(const std::string& text, int min_words = kMinHeadlineWords) {
   if (text.size() > 300 || text.empty() || text.back() == '.' || text.back() == ':') return false;
   int words = 1;
   for (char c : text) words += c == ' ';
@@ -24,7 +31,7 @@ bool LooksLikeHeadline(const std::string& text) {
   for (size_t at = text.find(". "); at != std::string::npos; at = text.find(". ", at + 2)) {
     sentence_ends += at + 2 < text.size() && std::isupper(static_cast<unsigned char>(text[at + 2]));
   }
-  return words >= 5 && sentence_ends < 2;
+  return words >= min_words && sentence_ends < 2;
 }
 
 // How far into a flattened opening a headline may run before the body
@@ -265,15 +272,38 @@ std::string WithAssembly(const LaidOutDocument& doc, int heading, const RuleSet&
   return title;
 }
 
+// Whether text opens with prefix, ASCII case set aside.
+bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
+  if (prefix.size() > text.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// How long a contract's title page may be as printed: longer, the block is
+// the flattened cover run on into the contract's text.
+constexpr size_t kPrintedContractTitleBytes = 300;
+
 // The title page of a contract as printed (a period or a generation may
 // follow the contract's name on the same line), else the contract's title.
+// A block that does not open with the contract's title is no title as
+// printed: the cover repeats the contract's name over it ("Contrat Local de
+// Santé Contrat Local de Santé du Bassin …", the contract's title being the
+// last of the two).
 std::string ContractTitle(const LaidOutDocument& doc, const Segmentation& seg,
                           const DocumentRecords& out) {
   std::string title = out.contracts.front().title;
   const int at = seg.contracts.front().title_block;
   if (!seg.contracts.front().untitled && at >= 0 && at < static_cast<int>(doc.blocks.size())) {
     std::string block = CleanValue(doc.blocks[at].text);
-    if (block.size() > title.size()) title = block;
+    if (block.size() > title.size() && block.size() <= kPrintedContractTitleBytes &&
+        StartsWithIgnoringCase(block, title)) {
+      title = block;
+    }
   }
   return title;
 }
@@ -359,6 +389,34 @@ std::string DeliberationTitle(const LaidOutDocument& doc, int window, const Docu
   return deliberation ? SittingTitle(doc, window, opening, rules) : "";
 }
 
+// How many times a page's running line must recur, with its separator, for
+// a title's opening to be read as that line; and the least length of such a
+// line (a letterhead's "COMMUNE DE X" is shorter than a minutes' footer).
+constexpr int kRunningLineRepeats = 3;
+constexpr size_t kMinRunningLineBytes = 30;
+
+// The title without the page's running line that a converter ran into it
+// ("Procès-verbal du Conseil Municipal de la ville d'Annecy du 27/03/23 -
+// CONSEIL MUNICIPAL PROCÈS VERBAL DE LA SÉANCE …", the footer "N/151 -
+// Procès-verbal … du 27/03/23 -" printed on every page): the text before a
+// " - " that recurs, followed by the same dash, on the document's pages.
+std::string WithoutRunningLine(const LaidOutDocument& doc, std::string title) {
+  const size_t dash = title.find(" - ");
+  if (dash == std::string::npos || dash < kMinRunningLineBytes) return title;
+  const std::string line = title.substr(0, dash + 3);
+  int repeats = 0;
+  for (const PageText& page : doc.pages) {
+    for (size_t at = page.text.find(line);
+         at != std::string::npos && repeats <= kRunningLineRepeats;
+         at = page.text.find(line, at + line.size())) {
+      ++repeats;
+    }
+  }
+  // The opening holds one occurrence; the pages' own copies are the rest.
+  if (repeats <= kRunningLineRepeats) return title;
+  return title.substr(dash + 3);
+}
+
 }  // namespace
 
 void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
@@ -373,7 +431,7 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
     return;
   }
   if (std::string title = DeliberationTitle(doc, window, *out, rules); !title.empty()) {
-    out->title = title;
+    out->title = WithoutRunningLine(doc, std::move(title));
     return;
   }
   // A release or a page about a contract: its headline, the first line that
@@ -386,7 +444,16 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
     if (b.kind != Block::Kind::kParagraph || rules.Search(RuleId::kTitleLabel, b.text, nullptr)) {
       continue;
     }
-    if (LooksLikeHeadline(b.text)) {
+    // A report's heading, cut at the period it covers.
+    RuleMatch report;
+    if (out->doc_type == DocumentType::kNote &&
+        rules.Search(RuleId::kTitleReport, b.text, &report)) {
+      out->title = CleanValue(report.Get("title"));
+      return;
+    }
+    const int min_words =
+        out->doc_type == DocumentType::kNote ? kMinPageHeadingWords : kMinHeadlineWords;
+    if (LooksLikeHeadline(b.text, min_words)) {
       out->title = CleanValue(b.text);
     } else if (std::string headline = RestatedHeadline(b.text); !headline.empty()) {
       out->title = headline;

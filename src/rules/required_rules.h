@@ -268,6 +268,7 @@ namespace clsdb {
   X(kTitleRegister, "title.register", "extract/document_title")                                    \
   X(kTitleKeyword, "title.keyword", "extract/document_title")                                      \
   X(kTitleMeeting, "title.meeting", "extract/document_title")                                      \
+  X(kTitleReport, "title.report", "extract/document_title")                                        \
   X(kTitleSitting, "title.sitting", "extract/document_title")                                      \
   X(kTransmissionId, "transmission.id", "extract/transmission")                                    \
   X(kTransmissionIdAcknowledged, "transmission.id_acknowledged", "extract/transmission")           \

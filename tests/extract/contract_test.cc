@@ -68,6 +68,23 @@ TEST_CASE("a flattened cover that repeats the words takes the last title, up to 
   CHECK(twice.title == "CONTRAT LOCAL DE SANTE DE CLICHY 2019 - 2022");
 }
 
+TEST_CASE("a cover that repeats the contract's name is titled by the contract's title",
+          "[contract][title]") {
+  // Flattened: the block opens with the bare words, not with the title.
+  const DocumentRecords bare = ContractRun(
+      "Contrat Local de Santé Contrat Local de Santé du Bassin de Saint-Flour 2017-2022 "
+      "Hautes Terres Communauté CDOM Cantal |\n" +
+      std::string(kPreamble));
+  REQUIRE(bare.title);
+  CHECK(*bare.title == "Contrat Local de Santé du Bassin de Saint-Flour 2017-2022");
+  // A title block that opens with the title and goes on (its generation) is
+  // the title as printed.
+  const DocumentRecords printed = ContractRun(
+      "CONTRAT LOCAL DE SANTÉ DU PAYS DE BRAY\nDeuxième génération\n" + std::string(kPreamble));
+  REQUIRE(printed.title);
+  CHECK(printed.title->starts_with("CONTRAT LOCAL DE SANTÉ DU PAYS DE BRAY"));
+}
+
 TEST_CASE("the territory is the collectivity among the parties, its acronym in brackets",
           "[contract]") {
   const Contract c =
@@ -87,6 +104,20 @@ TEST_CASE("the generation is the highest the contract states of itself", "[contr
                        "Les enjeux du CLS 2 et du CLS de 2ème génération ont été "
                        "validés.\n"));
   CHECK(c.generation == 2);
+}
+
+TEST_CASE("the first contract a history recalls is no generation of this one", "[contract]") {
+  const std::string history =
+      "Le 9 janvier 2013 était signé entre la Communauté de communes et l'Agence Régionale de "
+      "Santé un premier contrat local de santé dit « contrat de préfiguration ».\n";
+  const Contract c =
+      Only(ContractRun(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble + history));
+  CHECK_FALSE(c.generation.has_value());
+  // The contract that calls itself the first is of the first generation.
+  const Contract first = Only(ContractRun(std::string("CONTRAT LOCAL DE SANTE\n") + kPreamble +
+                                          "Ce premier contrat local de santé porte sur trois "
+                                          "axes.\n"));
+  CHECK(first.generation == 1);
 }
 
 TEST_CASE("a table of contents' page number after 'CLS' is no generation", "[contract]") {

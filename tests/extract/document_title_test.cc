@@ -133,6 +133,45 @@ TEST_CASE("the minutes' name inside a line titles them, after the assembly headi
   CHECK_FALSE(approval.title);
 }
 
+TEST_CASE("the pages' running line run into the minutes' heading is no part of the title",
+          "[title]") {
+  const std::string footer =
+      "Procès-verbal du Conseil Municipal de la ville de Valbrun du 27/03/23 - ";
+  std::string text = "- " + footer +
+                     "CONSEIL MUNICIPAL PROCÈS VERBAL DE LA SÉANCE DU LUNDI 27 MARS 2023 à 18 h 00 "
+                     "Nombre de conseillers : 29" +
+                     kTwoActs + "\n";
+  for (int page = 1; page <= 4; ++page) {
+    text += std::to_string(page) + "/4 - " + footer + "Le Conseil prend acte.\n";
+  }
+  DocumentRecords r = TitleRun(text);
+  REQUIRE(r.title);
+  CHECK(*r.title == "CONSEIL MUNICIPAL PROCÈS VERBAL DE LA SÉANCE DU LUNDI 27 MARS 2023");
+  // Printed once, the text before the dash is the heading's own.
+  DocumentRecords once = TitleRun("- " + footer +
+                                  "CONSEIL MUNICIPAL PROCÈS VERBAL DE LA SÉANCE DU LUNDI 27 MARS "
+                                  "2023 à 18 h 00 Nombre de conseillers : 29" +
+                                  kTwoActs);
+  REQUIRE(once.title);
+  CHECK(once.title->starts_with("Procès-verbal du Conseil Municipal de la ville de Valbrun"));
+}
+
+TEST_CASE("the minutes' name after the sitting's hour, with what kind of minutes they are",
+          "[title]") {
+  // "14 h" ends no sentence; "DES DÉBATS" belongs to the name.  Run through
+  // the repair stage, as ingestion does.
+  DocumentRecords r =
+      testing::TextRun(
+          "1 RÉPUBLIQUE FRANÇAISE DÉPARTEMENT DE VALBRUN CONSEIL DÉPARTEMENTAL Réunion du 16 "
+          "décembre "
+          "2022 14 h PROCÈS VERBAL DES DÉBATS Selon les nouvelles dispositions du code, le "
+          "procès-verbal est publié." +
+          kTwoActs)
+          .records;
+  REQUIRE(r.title);
+  CHECK(*r.title == "PROCÈS VERBAL DES DÉBATS");
+}
+
 TEST_CASE("a meeting's heading titles minutes that print no name of their own", "[title]") {
   DocumentRecords r = TitleRun(
       "COMMUNE DE VALBRUN\n\nREUNION DU CONSEIL MUNICIPAL\n\nL'an deux mille dix-neuf, le 3 "
@@ -149,6 +188,16 @@ TEST_CASE("a meeting's heading titles minutes that print no name of their own", 
       kTwoActs);
   REQUIRE(named.title);
   CHECK(*named.title == "Compte-rendu sommaire");
+  // A community of communes' general assembly, run on into its attendance:
+  // the heading ends with the sitting's date.
+  DocumentRecords assembly = TitleRun(
+      "Assemblée Générale de la Communauté de Communes du Pays de Valbrun mercredi 23 février "
+      "2023 Etaient présents : Mesdames et Messieurs : MARTIN P., PETIT A., DURAND L." +
+      kTwoActs);
+  REQUIRE(assembly.title);
+  CHECK(*assembly.title ==
+        "Assemblée Générale de la Communauté de Communes du Pays de Valbrun mercredi 23 février "
+        "2023");
 }
 
 TEST_CASE("a heading after the page's number, and the meeting completing it", "[title]") {
@@ -180,6 +229,17 @@ TEST_CASE("a press release's headline after its labels is its title", "[title]")
         "La communauté de communes et l'ARS signent leur premier contrat local de santé");
 }
 
+TEST_CASE("a newspaper's name and issue over an article is no title", "[title]") {
+  DocumentRecords r = TitleRun(
+      "Sud-Ouest du 1er février 2018\n\n"
+      "Un contrat pour mieux appréhender la santé\n\n"
+      "Les élus de la communauté d'agglomération ont signé le contrat local de santé ce jeudi. "
+      "Quatre axes de travail ont été définis.\n");
+  CHECK(r.doc_type == DocumentType::kPressRelease);
+  REQUIRE(r.title);
+  CHECK(*r.title == "Un contrat pour mieux appréhender la santé");
+}
+
 TEST_CASE("a page that explains the contract is titled by its heading", "[title]") {
   DocumentRecords r = TitleRun(
       "Le Contrat local de santé (CLS)\n\n"
@@ -188,6 +248,33 @@ TEST_CASE("a page that explains the contract is titled by its heading", "[title]
   CHECK(r.doc_type == DocumentType::kNote);
   REQUIRE(r.title);
   CHECK(*r.title == "Le Contrat local de santé (CLS)");
+}
+
+TEST_CASE("a page about the contract is titled by a short heading, a news item is not", "[title]") {
+  DocumentRecords page = TitleRun(
+      "Contrats locaux de santé\n\n"
+      "Le contrat local de santé (CLS) est un outil porté conjointement par l'Agence régionale "
+      "de santé et une collectivité territoriale.\n");
+  CHECK(page.doc_type == DocumentType::kNote);
+  REQUIRE(page.title);
+  CHECK(*page.title == "Contrats locaux de santé");
+  // Over a news item, four words are a label (the region), not its headline.
+  DocumentRecords news = TitleRun(
+      "Pays de la Loire\n\n"
+      "Les élus de la communauté de communes et l'ARS ont signé ce mardi 12 juin un premier "
+      "contrat local de santé.\n");
+  CHECK(news.doc_type == DocumentType::kPressRelease);
+  CHECK_FALSE(news.title);
+}
+
+TEST_CASE("a report on a contract is titled up to the period it covers", "[title]") {
+  DocumentRecords r = TitleRun(
+      "EVALUATION DU CONTRAT LOCAL DE SANTE DE LA VILLE DE VALBRUN 2012-2017 SYNTHESE JEAN MARTIN "
+      "ANNE PETIT Juin 2018 Société au capital de 126 325 euros\n\n"
+      "Le contrat local de santé est un outil porté par l'ARS et la ville.\n");
+  CHECK(r.doc_type == DocumentType::kNote);
+  REQUIRE(r.title);
+  CHECK(*r.title == "EVALUATION DU CONTRAT LOCAL DE SANTE DE LA VILLE DE VALBRUN 2012-2017");
 }
 
 TEST_CASE("a flattened page's headline ends where its first sentence restates it", "[title]") {

@@ -126,6 +126,24 @@ TEST_CASE("a collectivity's news about a signature is a press release", "[classi
         "press_release");
 }
 
+TEST_CASE("a collectivity's page headed by its contract, with the article, is a note",
+          "[classify]") {
+  // The page explains what a CLS is and recalls its signing; its heading
+  // names the contract with the article, where a cover would not.
+  const std::string page =
+      "Les lettres d'informations santé\n"
+      "Le Contrat Local de Santé de Villebourg\n"
+      "Les contrats locaux de santé ont pour objectifs de réduire les inégalités sociales et "
+      "territoriales de santé.\n"
+      "En 2012, un premier Contrat Local de Santé a été signé avec l'ARS.\n";
+  CHECK(Classify(page) == "note");
+  // The same words on a cover, without the article, type a contract.
+  CHECK(Classify("Contrat Local de Santé de Villebourg\n"
+                 "Les contrats locaux de santé ont pour objectifs de réduire les inégalités.\n"
+                 "Entre :\nLa commune de Villebourg\nEt\nL'Agence Régionale de Santé\n") ==
+        "contract");
+}
+
 TEST_CASE("minutes of a council sitting are a deliberation", "[classify]") {
   CHECK(Classify("Conseil municipal du 4 juin 2021\n"
                  "Présents : Jean-Pierre, Yves, Jacques\n"
