@@ -151,8 +151,15 @@ const RE2* Rule::narrow() const {
   return narrow_re_.get();
 }
 
+// Past this size a text is searched by the compiled pattern, whose search
+// skips ahead with memchr: scanning a long text for the literals ignoring
+// case cost more than compiling (a 2 MB text on one line: 1.04 G -> 1.66 G
+// instructions without this limit).
+constexpr size_t kLiteralCheckMaxBytes = 4096;
+
 bool Rule::MayOccurIn(std::string_view text) const {
   if (passed_literals_.load(std::memory_order_relaxed)) return true;
+  if (text.size() > kLiteralCheckMaxBytes) return true;
   std::call_once(literals_found_, [this] { literals_ = FindRequiredLiterals(pattern); });
   if (!literals_.MayOccurIn(text)) return false;
   passed_literals_.store(true, std::memory_order_relaxed);
