@@ -39,6 +39,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -50,6 +51,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "rules/literals.h"
 #include "rules/required_rules.h"
 
 namespace clsdb {
@@ -92,6 +94,12 @@ struct Rule {
   // class): narrow() then serves every text, and no text needs checking.
   // REQUIRES: narrow() was called.
   bool narrowed_as_written() const { return narrowed_as_written_; }
+  // False when text lacks a word every match of the pattern holds
+  // (rules/literals.h): then the pattern cannot match it, and needs no
+  // compiling to say so.  Once a text passed, the pattern is compiled and
+  // searching is cheaper than this check: it answers true from then on,
+  // and for a text longer than 4 KB (RE2 skips through it faster).
+  bool MayOccurIn(std::string_view text) const;
 
  private:
   friend class RuleSet;  // checks the compiled pattern at load
@@ -100,6 +108,9 @@ struct Rule {
   mutable std::once_flag narrowed_;
   mutable std::unique_ptr<re2::RE2> narrow_re_;
   mutable bool narrowed_as_written_ = false;
+  mutable std::once_flag literals_found_;
+  mutable RequiredLiterals literals_;
+  mutable std::atomic<bool> passed_literals_{false};
 };
 
 // The groups a successful match captured, by name (empty groups included).
