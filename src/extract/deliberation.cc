@@ -1942,18 +1942,19 @@ void ExtractDeliberations(const LaidOutDocument& doc, const Segmentation& seg, c
     out->deliberations.push_back(
         ActReader(doc, rules, sitting, act, ordinal, seg.acts.size() == 1).Read());
   }
+  const auto begin = out->deliberations.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto end = out->deliberations.end();
   if (!sitting.empty()) {
-    const auto begin = out->deliberations.begin() + static_cast<std::ptrdiff_t>(first);
-    ShareValue(begin, out->deliberations.end(), &Deliberation::secretary);
-    ShareClosingSignature(begin, out->deliberations.end());
+    ShareValue(begin, end, &Deliberation::secretary);
+    ShareClosingSignature(begin, end);
   }
   // Acts that state no date, nor their sitting: a fragment of minutes whose
   // head is lost, dated by its pages' running line.
   const auto undated = [](const Deliberation& d) { return !d.meeting_date; };
-  const auto begin = out->deliberations.begin() + static_cast<std::ptrdiff_t>(first);
-  if (std::none_of(begin, out->deliberations.end(), undated)) return;
+  if (std::none_of(begin, end, undated)) return;
   const OptText running = RunningMinutesDate(doc, rules);
-  for (auto it = begin; running && it != out->deliberations.end(); ++it) {
+  if (!running) return;
+  for (auto it = begin; it != end; ++it) {
     if (undated(*it)) it->meeting_date = running;
   }
 }
