@@ -151,15 +151,9 @@ const RE2* Rule::narrow() const {
   return narrow_re_.get();
 }
 
-// Past this size a text is searched by the compiled pattern, whose search
-// skips ahead with memchr: scanning a long text for the literals ignoring
-// case cost more than compiling (a 2 MB text on one line: 1.04 G -> 1.66 G
-// instructions without this limit).
-constexpr size_t kLiteralCheckMaxBytes = 4096;
-
-bool Rule::MayOccurIn(std::string_view text) const {
+bool Rule::MayOccurIn(std::string_view text, size_t max_bytes) const {
   if (passed_literals_.load(std::memory_order_relaxed)) return true;
-  if (text.size() > kLiteralCheckMaxBytes) return true;
+  if (text.size() > max_bytes) return true;
   std::call_once(literals_found_, [this] { literals_ = FindRequiredLiterals(pattern); });
   if (!literals_.MayOccurIn(text)) return false;
   passed_literals_.store(true, std::memory_order_relaxed);
@@ -329,16 +323,18 @@ Status RuleSet::ResolveRequired(const std::string& where) {
 
 const RuleSetMatcher& RuleSet::MatcherFor(RuleFamily family) const {
   const size_t i = static_cast<size_t>(family);
-  std::call_once(matchers_->built[i],
-                 [&] { matchers_->by_family[i] = std::make_unique<RuleSetMatcher>(families_[i]); });
+  std::call_once(matchers_->built[i], [&] {
+    matchers_->by_family[i] = std::make_unique<RuleSetMatcher>(
+        families_[i], RuleSetMatcher::Mode::kExact, rule_by_rule_budget_);
+  });
   return *matchers_->by_family[i];
 }
 
 const RuleSetMatcher& RuleSet::CandidatesFor(RuleFamily family) const {
   const size_t i = static_cast<size_t>(family);
   std::call_once(matchers_->candidates_built[i], [&] {
-    matchers_->candidates[i] =
-        std::make_unique<RuleSetMatcher>(families_[i], RuleSetMatcher::Mode::kCandidates);
+    matchers_->candidates[i] = std::make_unique<RuleSetMatcher>(
+        families_[i], RuleSetMatcher::Mode::kCandidates, rule_by_rule_budget_);
   });
   return *matchers_->candidates[i];
 }
@@ -662,18 +658,33 @@ std::unique_ptr<RE2::Set> BuildSet(const std::vector<std::string>& patterns) {
 // it they cost little.
 constexpr int kWidenFrom = 16;
 
-RuleSetMatcher::RuleSetMatcher(std::vector<const Rule*> rules, Mode mode)
-    : rules_(std::move(rules)), mode_(mode) {
-  std::vector<std::string> narrowed;
-  bool as_written = true;
-  for (const Rule* r : rules_) {
-    std::optional<std::string> n = NarrowPattern(r->pattern);
-    if (!n) return;  // every text goes to the full set
-    as_written = as_written && *n == r->pattern;
-    narrowed.push_back(SetPattern(std::move(*n)));
-  }
-  narrow_set_ = BuildSet(narrowed);
-  narrowed_as_written_ = as_written;
+RuleSetMatcher::RuleSetMatcher(std::vector<const Rule*> rules, Mode mode,
+                               size_t rule_by_rule_budget)
+    : rules_(std::move(rules)), mode_(mode), rule_by_rule_budget_(rule_by_rule_budget) {}
+
+const RE2::Set* RuleSetMatcher::Narrow() const {
+  std::call_once(narrow_built_, [this] {
+    built_any_.store(true, std::memory_order_release);
+    std::vector<std::string> narrowed;
+    bool as_written = true;
+    for (const Rule* r : rules_) {
+      std::optional<std::string> n = NarrowPattern(r->pattern);
+      if (!n) return;  // every text goes to the full set
+      as_written = as_written && *n == r->pattern;
+      narrowed.push_back(SetPattern(std::move(*n)));
+    }
+    narrow_set_ = BuildSet(narrowed);
+    narrowed_as_written_ = as_written;
+  });
+  narrow_ready_.store(true, std::memory_order_release);
+  return narrow_set_.get();
+}
+
+void RuleSetMatcher::Prepare() const { Narrow(); }
+
+bool RuleSetMatcher::ok() const {
+  if (!built_any_.load(std::memory_order_acquire)) return true;
+  return Narrow() != nullptr || Full() != nullptr;
 }
 
 std::string RuleSetMatcher::SetPattern(std::string pattern) const {
@@ -686,6 +697,7 @@ RuleSetMatcher::~RuleSetMatcher() = default;
 
 const RE2::Set* RuleSetMatcher::Full() const {
   std::call_once(full_built_, [this] {
+    built_any_.store(true, std::memory_order_release);
     std::vector<std::string> patterns;
     for (const Rule* r : rules_) patterns.push_back(SetPattern(r->pattern));
     full_set_ = BuildSet(patterns);
@@ -693,10 +705,36 @@ const RE2::Set* RuleSetMatcher::Full() const {
   return full_set_.get();
 }
 
-std::vector<const Rule*> RuleSetMatcher::Matching(std::string_view text) const {
+bool RuleSetMatcher::RuleByRule(std::string_view text) const {
+  if (narrow_ready_.load(std::memory_order_acquire) || text.size() > kRuleByRuleMaxBytes) {
+    return false;
+  }
+  const size_t before = rule_by_rule_bytes_.fetch_add(text.size(), std::memory_order_relaxed);
+  return before + text.size() <= rule_by_rule_budget_;
+}
+
+std::vector<const Rule*> RuleSetMatcher::MatchingRuleByRule(std::string_view text) const {
   std::vector<const Rule*> out;
+  for (const Rule* rule : rules_) {
+    // The literal check reads the whole text: what a set's one pass saves
+    // is compiling, and a text this short is cheap to read again.
+    if (!rule->MayOccurIn(text, kRuleByRuleMaxBytes)) continue;
+    const RE2& re = PatternFor(*rule, text);
+    NoThrowAllocationScope in_re2;
+    if (re.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
+                 nullptr, 0)) {
+      out.push_back(rule);
+    }
+  }
+  return out;
+}
+
+std::vector<const Rule*> RuleSetMatcher::Matching(std::string_view text) const {
+  if (RuleByRule(text)) return MatchingRuleByRule(text);
+  std::vector<const Rule*> out;
+  const RE2::Set* narrow = Narrow();
   const RE2::Set* set =
-      narrow_set_ && (narrowed_as_written_ || InNarrowAlphabet(text)) ? narrow_set_.get() : Full();
+      narrow && (narrowed_as_written_ || InNarrowAlphabet(text)) ? narrow : Full();
   if (set == nullptr) return out;
   std::vector<int> hits;
   NoThrowAllocationScope in_re2;

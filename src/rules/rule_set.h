@@ -98,8 +98,13 @@ struct Rule {
   // (rules/literals.h): then the pattern cannot match it, and needs no
   // compiling to say so.  Once a text passed, the pattern is compiled and
   // searching is cheaper than this check: it answers true from then on,
-  // and for a text longer than 4 KB (RE2 skips through it faster).
-  bool MayOccurIn(std::string_view text) const;
+  // and for a text longer than max_bytes (RE2 skips through it faster).
+  bool MayOccurIn(std::string_view text, size_t max_bytes = kLiteralCheckMaxBytes) const;
+  // Past this size a text is searched by the compiled pattern, whose search
+  // skips ahead with memchr: scanning a long text for the literals ignoring
+  // case cost more than compiling (a 2 MB text on one line: 1.04 G -> 1.66 G
+  // instructions without this limit).
+  static constexpr size_t kLiteralCheckMaxBytes = 4096;
 
  private:
   friend class RuleSet;  // checks the compiled pattern at load
@@ -188,6 +193,13 @@ class RuleSet {
   // a fraction of the instructions.
   const RuleSetMatcher& CandidatesFor(RuleFamily family) const;
 
+  // How many bytes of short texts each family's matcher answers rule by
+  // rule before it builds its set (RuleSetMatcher): worth it when the
+  // texts are those of one small document, a loss for a batch, which
+  // builds the sets anyway.  0 (the default): sets only.  REQUIRES: no
+  // MatcherFor or CandidatesFor call yet.
+  void set_rule_by_rule_budget(size_t bytes) { rule_by_rule_budget_ = bytes; }
+
   const std::vector<std::string>* List(std::string_view name) const;
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 
@@ -222,6 +234,7 @@ class RuleSet {
   Status CompilePending(int threads, const std::unordered_set<uint64_t>& known_good = {});
 
   size_t compiled_ = 0;  // rules_[0, compiled_) have their RE2
+  size_t rule_by_rule_budget_ = 0;
 
   std::vector<std::unique_ptr<Rule>> rules_;
   // Hashed: extraction looks rules up by name hundreds of thousands of times
@@ -241,9 +254,19 @@ class RuleSet {
 
 // One RE2::Set over several rules' patterns: which of them match a text, in
 // one pass.  Used for triage (document type) and heading recognition.  The
-// set of the narrowed patterns (rules/narrow.h) is built at construction;
-// the set of the patterns as written only for the first text outside the
-// narrow alphabet.
+// set of the narrowed patterns (rules/narrow.h) is built on first need (or
+// by Prepare); the set of the patterns as written only for the first text
+// outside the narrow alphabet.
+//
+// Building a set costs tens of millions of instructions (the two of triage
+// were a quarter of the start-up of one small document), far more than
+// asking each rule on a short text, where most rules are answered by
+// their literal check (Rule::MayOccurIn) without compiling.  So the first
+// short texts a matcher meets, up to a budget of bytes, are answered rule
+// by rule, exactly (each rule's own search), and the set is built once the
+// budget is spent.  A run of one document has no limit, a batch no budget
+// (RuleSet::set_rule_by_rule_budget): there the set costs less than
+// searching each rule of each text.
 class RuleSetMatcher {
  public:
   enum class Mode {
@@ -251,27 +274,50 @@ class RuleSetMatcher {
     kCandidates,  // and maybe more: repetitions {m,n} with n >= 16 read as
                   // {m,} (rules/narrow.h: WidenRepetitions)
   };
-  // REQUIRES: every rule outlives the matcher.
-  explicit RuleSetMatcher(std::vector<const Rule*> rules, Mode mode = Mode::kExact);
+  // REQUIRES: every rule outlives the matcher.  Texts up to
+  // kRuleByRuleMaxBytes are answered rule by rule until they add up to more
+  // than rule_by_rule_budget bytes (0: never).
+  explicit RuleSetMatcher(std::vector<const Rule*> rules, Mode mode = Mode::kExact,
+                          size_t rule_by_rule_budget = 0);
   ~RuleSetMatcher();
-  // Whether the rules' set compiled: the narrowed one, else the one of the
-  // patterns as written (built here then).  The patterns checked at load
-  // compile in both forms.
-  bool ok() const { return narrow_set_ != nullptr || Full() != nullptr; }
+  // False when a set was built and compiled in neither form (out of
+  // memory: the patterns checked at load compile in both); true before any
+  // set is built.
+  bool ok() const;
   // The rules (in the order given) whose pattern occurs in text; in mode
-  // kCandidates, also some whose pattern does not.
+  // kCandidates, also some whose pattern does not (not when answered rule
+  // by rule).  Throws std::bad_alloc as Rule::re() does.
   std::vector<const Rule*> Matching(std::string_view text) const;
+  // Builds the set of the narrowed patterns now (a thread with nothing
+  // else to do), so that Matching uses it from then on.
+  void Prepare() const;
+
+  // Texts up to this size may be answered rule by rule (the doctype.body
+  // text of a one-page document is about 4 KB).
+  static constexpr size_t kRuleByRuleMaxBytes = 16 << 10;
 
  private:
   // The pattern as the set holds it: widened in mode kCandidates.
   std::string SetPattern(std::string pattern) const;
+  // The set of the narrowed patterns, built on first call; nullptr when a
+  // pattern cannot be narrowed or the set does not compile.
+  const re2::RE2::Set* Narrow() const;
   // The set of the patterns as written; nullptr when it does not compile.
   const re2::RE2::Set* Full() const;
+  // Whether text is answered rule by rule, which spends the budget.
+  bool RuleByRule(std::string_view text) const;
+  // The rules whose own search finds a match in text.
+  std::vector<const Rule*> MatchingRuleByRule(std::string_view text) const;
 
   std::vector<const Rule*> rules_;
   Mode mode_;
-  std::unique_ptr<re2::RE2::Set> narrow_set_;  // null when a pattern cannot be narrowed
-  bool narrowed_as_written_ = false;           // narrow_set_ serves every text
+  size_t rule_by_rule_budget_;
+  mutable std::once_flag narrow_built_;
+  mutable std::unique_ptr<re2::RE2::Set> narrow_set_;  // null when a pattern cannot be narrowed
+  mutable bool narrowed_as_written_ = false;           // narrow_set_ serves every text
+  mutable std::atomic<bool> narrow_ready_{false};      // Narrow() returns at once
+  mutable std::atomic<bool> built_any_{false};         // Narrow() or Full() ran
+  mutable std::atomic<size_t> rule_by_rule_bytes_{0};
   mutable std::once_flag full_built_;
   mutable std::unique_ptr<re2::RE2::Set> full_set_;
 };

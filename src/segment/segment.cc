@@ -20,11 +20,11 @@ void PrepareSegmentation(const RuleSet& rules, const std::function<bool()>& stil
   // FindActs reads candidate sets, ClassifyDocument exact ones.
   for (RuleFamily family : {RuleFamily::kDelibItem, RuleFamily::kDelibNumber}) {
     if (!still_needed()) return;
-    rules.CandidatesFor(family);
+    rules.CandidatesFor(family).Prepare();
   }
   for (RuleFamily family : {RuleFamily::kDoctypeBody, RuleFamily::kDoctypeHead}) {
     if (!still_needed()) return;
-    rules.MatcherFor(family);
+    rules.MatcherFor(family).Prepare();
   }
 }
 

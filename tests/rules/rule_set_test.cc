@@ -142,5 +142,44 @@ TEST_CASE("a candidate matcher names every rule that occurs, and may name more",
   CHECK(candidates.Matching("b").empty());
 }
 
+TEST_CASE("a matcher answers short texts rule by rule within its budget, then by its set",
+          "[rules]") {
+  RuleSet set;
+  REQUIRE(set.AddFile("[short]\npattern: ^a{1,20}$\nmatch: aaa\n"
+                      "[word]\npattern: (?i)contrat\nmatch: Contrat\n"
+                      "[name]\npattern: \\p{Lu}\\p{Ll}+ DUPONT\nmatch: Jean DUPONT\n",
+                      "f")
+              .ok());
+  const std::vector<const Rule*> rules = {set.Find("short"), set.Find("word"), set.Find("name")};
+  const std::vector<std::string> texts = {"aaa",          "le CONTRAT",   "b",
+                                          "Émile DUPONT", "Ωmega DUPONT", std::string(30, 'a')};
+  size_t bytes = 0;
+  for (const std::string& t : texts) bytes += t.size();
+  // Rule by rule, the answers are exact in either mode: the same as the set's.
+  RuleSetMatcher exact(rules);
+  RuleSetMatcher exact_by_rule(rules, RuleSetMatcher::Mode::kExact, bytes);
+  RuleSetMatcher candidates_by_rule(rules, RuleSetMatcher::Mode::kCandidates, bytes);
+  for (const std::string& t : texts) {
+    INFO(t);
+    CHECK(exact_by_rule.Matching(t) == exact.Matching(t));
+    CHECK(candidates_by_rule.Matching(t) == exact.Matching(t));
+  }
+  CHECK(exact.Matching("Émile DUPONT") == std::vector<const Rule*>{set.Find("name")});
+  // The budget is spent: the widened set answers, and names the rule that
+  // thirty letters are too many for.
+  CHECK(candidates_by_rule.Matching(std::string(30, 'a')) ==
+        std::vector<const Rule*>{set.Find("short")});
+  // A text longer than kRuleByRuleMaxBytes goes to the set at once.
+  RuleSetMatcher fresh(rules, RuleSetMatcher::Mode::kCandidates, 1 << 30);
+  const std::string long_text(RuleSetMatcher::kRuleByRuleMaxBytes + 1, 'b');
+  CHECK(fresh.Matching(long_text).empty());
+  CHECK(fresh.Matching(std::string(30, 'a')) == std::vector<const Rule*>{set.Find("short")});
+  // A set prepared in advance answers from then on.
+  RuleSetMatcher prepared(rules, RuleSetMatcher::Mode::kCandidates, 1 << 30);
+  prepared.Prepare();
+  CHECK(prepared.ok());
+  CHECK(prepared.Matching(std::string(30, 'a')) == std::vector<const Rule*>{set.Find("short")});
+}
+
 }  // namespace
 }  // namespace clsdb
