@@ -3,8 +3,10 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <functional>
 #include <iterator>
 #include <map>
@@ -197,42 +199,108 @@ Result<int> StoredSchemaVersion(sqlite3* db, const std::string& path) {
   return done(version);
 }
 
+// The CHECK constraints of kSchemaSql, per table: "role IN ('pilot', …)".
+// The writer's connection runs with PRAGMA ignore_check_constraints: SQLite
+// checks a 3-value IN list by building a temporary index at every row it
+// inserts (about 31,000 instructions an actor or indicator, a fifth of the
+// writer on the bench's texts), so the writer checks a document's new rows
+// against the same expressions once, with one query per table
+// (Store::CheckWrittenRows), before the document's savepoint is released.
+std::vector<std::pair<std::string, std::string>> SchemaChecks(std::string_view sql) {
+  std::vector<std::pair<std::string, std::string>> checks;  // (table, expression)
+  constexpr std::string_view kCreate = "CREATE TABLE IF NOT EXISTS ", kCheck = "CHECK (";
+  std::string table;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    if (sql.compare(i, kCreate.size(), kCreate) == 0) {
+      const size_t name = i + kCreate.size();
+      table = std::string(sql.substr(name, sql.find('(', name) - name));
+    } else if (sql.compare(i, kCheck.size(), kCheck) == 0 && !table.empty()) {
+      // The expression runs to the parenthesis that closes "CHECK (".
+      const size_t start = i + kCheck.size();
+      size_t end = start;
+      for (int depth = 1; end < sql.size(); ++end) {
+        if (sql[end] == '(') ++depth;
+        if (sql[end] == ')' && --depth == 0) break;
+      }
+      checks.emplace_back(table, std::string(sql.substr(start, end - start)));
+      i = end;
+    }
+  }
+  return checks;
+}
+
 // Provenance spans are byte offsets in memory; the schema promises character
 // offsets into pages.text, which is what SQLite's substr() counts.  A page's
-// table of characters-before-each-byte is built once per document write, so a
-// fact costs O(1) however long its page is.
+// characters are counted once per document write, by blocks of kBlock bytes
+// eight bytes at a time, so a fact costs at most one block's scan however
+// long its page is (a table of every byte cost the writer about 10
+// instructions a byte of text: 4% of its time on the bench's texts).
 class CharOffsets {
  public:
   explicit CharOffsets(const std::vector<DocumentRow::Page>& pages) : pages_(pages) {}
   // The character offset of byte_offset in page page_no's text; the byte
   // offset itself when there is no such page.
   int Of(int page_no, int byte_offset) {
-    const std::vector<int>* table = TableFor(page_no);
-    if (table == nullptr) return byte_offset;
+    const Counted* counted = CountedFor(page_no);
+    if (counted == nullptr) return byte_offset;
     if (byte_offset <= 0) return 0;
-    return (*table)[std::min<size_t>(byte_offset, table->size() - 1)];
+    const std::string& text = *counted->text;
+    const size_t end = std::min<size_t>(byte_offset, text.size());
+    const size_t block = end / kBlock;
+    int chars = counted->before_block[block];
+    for (size_t i = block * kBlock; i < end; ++i) chars += StartsCharacter(text[i]);
+    return chars;
   }
 
  private:
-  const std::vector<int>* TableFor(int page_no) {
-    if (auto it = tables_.find(page_no); it != tables_.end()) return &it->second;
-    for (const auto& page : pages_) {
-      if (page.page_no != page_no) continue;
-      std::vector<int>& table = tables_[page_no];
-      table.resize(page.text.size() + 1);
-      int chars = 0;
-      for (size_t i = 0; i < page.text.size(); ++i) {
-        table[i] = chars;
-        if ((static_cast<unsigned char>(page.text[i]) & 0xC0) != 0x80) ++chars;
-      }
-      table[page.text.size()] = chars;
-      return &table;
+  static constexpr size_t kBlock = 64;
+  struct Counted {
+    const std::string* text = nullptr;
+    std::vector<int> before_block;  // characters before byte kBlock * k
+  };
+
+  // Whether byte c starts a character (is not a UTF-8 continuation byte).
+  static int StartsCharacter(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+  // The characters that start in the 8 bytes at p.
+  static int CharactersIn8(const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    // A continuation byte has its top bit set and the next one clear.
+    const std::uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ULL;
+    return 8 - std::popcount(continuation);
+  }
+
+  static std::vector<int> CountBlocks(const std::string& text) {
+    std::vector<int> before(text.size() / kBlock + 1);
+    int chars = 0;
+    size_t i = 0;
+    for (size_t k = 1; k < before.size(); ++k) {
+      for (; i < k * kBlock; i += 8) chars += CharactersIn8(text.data() + i);
+      before[k] = chars;
     }
-    return nullptr;
+    return before;
+  }
+
+  const Counted* CountedFor(int page_no) {
+    if (last_ != nullptr && last_page_no_ == page_no) return last_;
+    auto it = counted_.find(page_no);
+    if (it == counted_.end()) {
+      const auto page = std::find_if(pages_.begin(), pages_.end(), [&](const DocumentRow::Page& p) {
+        return p.page_no == page_no;
+      });
+      if (page == pages_.end()) return nullptr;
+      it = counted_.emplace(page_no, Counted{&page->text, CountBlocks(page->text)}).first;
+    }
+    last_page_no_ = page_no;
+    last_ = &it->second;
+    return last_;
   }
 
   const std::vector<DocumentRow::Page>& pages_;
-  std::map<int, std::vector<int>> tables_;
+  std::map<int, Counted> counted_;
+  int last_page_no_ = 0;
+  const Counted* last_ = nullptr;
 };
 
 // Writes the rows of one document's records, and keeps the ids of those
@@ -240,8 +308,12 @@ class CharOffsets {
 class RecordWriter {
  public:
   RecordWriter(std::map<std::string, Statement, std::less<>>& inserts, long long document_id,
-               const std::vector<DocumentRow::Page>& pages)
-      : inserts_(inserts), document_id_(document_id), offsets_(pages) {}
+               const std::vector<DocumentRow::Page>& pages,
+               std::map<std::string, long long, std::less<>>& first_rowids)
+      : inserts_(inserts),
+        document_id_(document_id),
+        offsets_(pages),
+        first_rowids_(first_rowids) {}
 
   // Inserts r into its table; container_id is the id of the deliberation or
   // contract that holds it.  Returns its id.
@@ -274,6 +346,7 @@ class RecordWriter {
     }
     Result<long long> id = s.Run();
     if (id.ok() && table.self != Parent::kNone) ids_[static_cast<int>(table.self)].push_back(*id);
+    if (id.ok()) first_rowids_.try_emplace(table.name, *id);
     return id;
   }
 
@@ -306,6 +379,7 @@ class RecordWriter {
   std::map<std::string, Statement, std::less<>>& inserts_;
   const long long document_id_;
   CharOffsets offsets_;
+  std::map<std::string, long long, std::less<>>& first_rowids_;
   std::vector<long long> ids_[kParents];
 };
 
@@ -501,6 +575,32 @@ struct Store::Statements {
       delete_legacy_search, insert_fingerprint, insert_band, delete_bands, set_same_as, find_band,
       read_fingerprint, find_copies;
   std::map<std::string, Statement, std::less<>> inserts;
+  // Per table with CHECK constraints: a row from rowid ?1 on that breaks
+  // one (SchemaChecks), and the constraints' text for the error.
+  struct RowCheck {
+    Statement violation;
+    std::string constraints;
+  };
+  std::map<std::string, RowCheck, std::less<>> row_checks;
+
+  Status PrepareRowChecks(sqlite3* db) {
+    std::map<std::string, std::vector<std::string>> by_table;
+    for (auto& [table, expression] : SchemaChecks(kSchemaSql))
+      by_table[table].push_back(expression);
+    for (const auto& [table, expressions] : by_table) {
+      std::string broken, text;
+      for (const std::string& e : expressions) {
+        broken += (broken.empty() ? "" : " OR ") + ("NOT (" + e + ")");
+        text += (text.empty() ? "" : "; ") + e;
+      }
+      RowCheck& check = row_checks[table];
+      check.constraints = text;
+      const std::string sql =
+          "SELECT 1 FROM " + table + " WHERE rowid >= ?1 AND (" + broken + ") LIMIT 1";
+      if (Status p = check.violation.Prepare(db, sql, /*persistent=*/true); !p.ok()) return p;
+    }
+    return Status::OK();
+  }
 
   template <typename R>
   Status PrepareInsert(sqlite3* db, const RecordTable<R>& table) {
@@ -562,7 +662,7 @@ struct Store::Statements {
                      PrepareInsert(db, kDeliberationContractTable)}) {
       if (!p.ok()) return p;
     }
-    return Status::OK();
+    return PrepareRowChecks(db);
   }
 };
 
@@ -609,6 +709,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   }
   if (Status s = Exec(db, kSchemaAfterMigrationSql); !s.ok()) {
     return OpenError(db, path, "cannot create the schema: " + s.message());
+  }
+  // The writer checks the CHECK constraints itself, once per table and
+  // document (SchemaChecks); set before any statement is prepared, since
+  // SQLite compiles the setting into each.
+  if (Status s = Exec(db, "PRAGMA ignore_check_constraints=ON"); !s.ok()) {
+    return OpenError(db, path, s.message());
   }
   if (Status p = store->stmts_->PrepareAll(db); !p.ok()) return p;
   store->checkpointer_ = Checkpointer::Start(path, db);
@@ -764,7 +870,7 @@ Result<long long> Store::WriteDocument(const DocumentRow& doc, bool replace, boo
     Result<long long> written = WriteDocumentLocked(doc, replace, already_stored);
     if (!written.ok()) return written.status();
     id = *written;
-    return Status::OK();
+    return already_stored != nullptr && *already_stored ? Status::OK() : CheckWrittenRows();
   });
   if (!s.ok()) {
     if (already_stored != nullptr) *already_stored = false;
@@ -776,6 +882,7 @@ Result<long long> Store::WriteDocument(const DocumentRow& doc, bool replace, boo
 Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replace,
                                              bool* already_stored) {
   auto& st = *stmts_;
+  first_rowids_.clear();
   std::vector<long long> copies;  // of the version replaced, to link to the new one
   if (auto existing = FindDocument(doc.sha256)) {
     if (!replace) {
@@ -805,6 +912,7 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
                                  .Run();
   if (!doc_id.ok()) return doc_id;
   const long long did = *doc_id;
+  first_rowids_.emplace("documents", did);
   // Links point at originals: at the new version, or at its own original.
   const long long original = doc.same_as ? *doc.same_as : did;
   for (long long copy : copies) {
@@ -826,7 +934,7 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
     if (!r.ok()) return r.status();
   }
 
-  RecordWriter w(st.inserts, did, doc.pages);
+  RecordWriter w(st.inserts, did, doc.pages, first_rowids_);
   if (Status s = w.InsertAll(kDiagnosticTable, rec.diagnostics); !s.ok()) return s;
   SearchRows& search = document_search_;
   search.clear();
@@ -856,6 +964,24 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
   }
   if (Status s = w.InsertAll(kGlossaryTable, rec.glossary); !s.ok()) return s;
   return did;
+}
+
+Status Store::CheckWrittenRows() {
+  for (const auto& [table, first] : first_rowids_) {
+    const auto check = stmts_->row_checks.find(table);
+    if (check == stmts_->row_checks.end()) continue;
+    Statement& q = check->second.violation;
+    q.Bind(1, first);
+    const bool broken = q.Next();
+    Status s = q.status();
+    q.Reset();
+    if (!s.ok()) return s;
+    if (broken) {
+      return Status::IOError("write: CHECK constraint failed: " + table + ": " +
+                             check->second.constraints);
+    }
+  }
+  return Status::OK();
 }
 
 Result<std::vector<long long>> Store::DeleteReplaced(long long id) {
