@@ -199,36 +199,6 @@ Result<int> StoredSchemaVersion(sqlite3* db, const std::string& path) {
   return done(version);
 }
 
-// The CHECK constraints of kSchemaSql, per table: "role IN ('pilot', …)".
-// The writer's connection runs with PRAGMA ignore_check_constraints: SQLite
-// checks a 3-value IN list by building a temporary index at every row it
-// inserts (about 31,000 instructions an actor or indicator, a fifth of the
-// writer on the bench's texts), so the writer checks a document's new rows
-// against the same expressions once, with one query per table
-// (Store::CheckWrittenRows), before the document's savepoint is released.
-std::vector<std::pair<std::string, std::string>> SchemaChecks(std::string_view sql) {
-  std::vector<std::pair<std::string, std::string>> checks;  // (table, expression)
-  constexpr std::string_view kCreate = "CREATE TABLE IF NOT EXISTS ", kCheck = "CHECK (";
-  std::string table;
-  for (size_t i = 0; i < sql.size(); ++i) {
-    if (sql.compare(i, kCreate.size(), kCreate) == 0) {
-      const size_t name = i + kCreate.size();
-      table = std::string(sql.substr(name, sql.find('(', name) - name));
-    } else if (sql.compare(i, kCheck.size(), kCheck) == 0 && !table.empty()) {
-      // The expression runs to the parenthesis that closes "CHECK (".
-      const size_t start = i + kCheck.size();
-      size_t end = start;
-      for (int depth = 1; end < sql.size(); ++end) {
-        if (sql[end] == '(') ++depth;
-        if (sql[end] == ')' && --depth == 0) break;
-      }
-      checks.emplace_back(table, std::string(sql.substr(start, end - start)));
-      i = end;
-    }
-  }
-  return checks;
-}
-
 // Provenance spans are byte offsets in memory; the schema promises character
 // offsets into pages.text, which is what SQLite's substr() counts.  A page's
 // characters are counted once per document write, by blocks of kBlock bytes
@@ -308,12 +278,8 @@ class CharOffsets {
 class RecordWriter {
  public:
   RecordWriter(std::map<std::string, Statement, std::less<>>& inserts, long long document_id,
-               const std::vector<DocumentRow::Page>& pages,
-               std::map<std::string, long long, std::less<>>& first_rowids)
-      : inserts_(inserts),
-        document_id_(document_id),
-        offsets_(pages),
-        first_rowids_(first_rowids) {}
+               const std::vector<DocumentRow::Page>& pages)
+      : inserts_(inserts), document_id_(document_id), offsets_(pages) {}
 
   // Inserts r into its table; container_id is the id of the deliberation or
   // contract that holds it.  Returns its id.
@@ -346,7 +312,6 @@ class RecordWriter {
     }
     Result<long long> id = s.Run();
     if (id.ok() && table.self != Parent::kNone) ids_[static_cast<int>(table.self)].push_back(*id);
-    if (id.ok()) first_rowids_.try_emplace(table.name, *id);
     return id;
   }
 
@@ -379,7 +344,6 @@ class RecordWriter {
   std::map<std::string, Statement, std::less<>>& inserts_;
   const long long document_id_;
   CharOffsets offsets_;
-  std::map<std::string, long long, std::less<>>& first_rowids_;
   std::vector<long long> ids_[kParents];
 };
 
@@ -575,33 +539,6 @@ struct Store::Statements {
       delete_legacy_search, insert_fingerprint, insert_band, delete_bands, set_same_as, find_band,
       read_fingerprint, find_copies;
   std::map<std::string, Statement, std::less<>> inserts;
-  // Per table with CHECK constraints: a row from rowid ?1 on that breaks
-  // one (SchemaChecks), and the constraints' text for the error.
-  struct RowCheck {
-    Statement violation;
-    std::string constraints;
-  };
-  std::map<std::string, RowCheck, std::less<>> row_checks;
-
-  Status PrepareRowChecks(sqlite3* db) {
-    std::map<std::string, std::vector<std::string>> by_table;
-    for (auto& [table, expression] : SchemaChecks(kSchemaSql))
-      by_table[table].push_back(expression);
-    for (const auto& [table, expressions] : by_table) {
-      std::string broken, text;
-      for (const std::string& e : expressions) {
-        broken += (broken.empty() ? "" : " OR ") + ("NOT (" + e + ")");
-        text += (text.empty() ? "" : "; ") + e;
-      }
-      RowCheck& check = row_checks[table];
-      check.constraints = text;
-      const std::string sql =
-          "SELECT 1 FROM " + table + " WHERE rowid >= ?1 AND (" + broken + ") LIMIT 1";
-      if (Status p = check.violation.Prepare(db, sql, /*persistent=*/true); !p.ok()) return p;
-    }
-    return Status::OK();
-  }
-
   template <typename R>
   Status PrepareInsert(sqlite3* db, const RecordTable<R>& table) {
     return inserts[table.name].Prepare(db, InsertSql(table), /*persistent=*/true);
@@ -662,7 +599,7 @@ struct Store::Statements {
                      PrepareInsert(db, kDeliberationContractTable)}) {
       if (!p.ok()) return p;
     }
-    return PrepareRowChecks(db);
+    return Status::OK();
   }
 };
 
@@ -709,12 +646,6 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   }
   if (Status s = Exec(db, kSchemaAfterMigrationSql); !s.ok()) {
     return OpenError(db, path, "cannot create the schema: " + s.message());
-  }
-  // The writer checks the CHECK constraints itself, once per table and
-  // document (SchemaChecks); set before any statement is prepared, since
-  // SQLite compiles the setting into each.
-  if (Status s = Exec(db, "PRAGMA ignore_check_constraints=ON"); !s.ok()) {
-    return OpenError(db, path, s.message());
   }
   if (Status p = store->stmts_->PrepareAll(db); !p.ok()) return p;
   store->checkpointer_ = Checkpointer::Start(path, db);
@@ -870,7 +801,7 @@ Result<long long> Store::WriteDocument(const DocumentRow& doc, bool replace, boo
     Result<long long> written = WriteDocumentLocked(doc, replace, already_stored);
     if (!written.ok()) return written.status();
     id = *written;
-    return already_stored != nullptr && *already_stored ? Status::OK() : CheckWrittenRows();
+    return Status::OK();
   });
   if (!s.ok()) {
     if (already_stored != nullptr) *already_stored = false;
@@ -882,7 +813,6 @@ Result<long long> Store::WriteDocument(const DocumentRow& doc, bool replace, boo
 Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replace,
                                              bool* already_stored) {
   auto& st = *stmts_;
-  first_rowids_.clear();
   std::vector<long long> copies;  // of the version replaced, to link to the new one
   if (auto existing = FindDocument(doc.sha256)) {
     if (!replace) {
@@ -912,7 +842,6 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
                                  .Run();
   if (!doc_id.ok()) return doc_id;
   const long long did = *doc_id;
-  first_rowids_.emplace("documents", did);
   // Links point at originals: at the new version, or at its own original.
   const long long original = doc.same_as ? *doc.same_as : did;
   for (long long copy : copies) {
@@ -934,7 +863,7 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
     if (!r.ok()) return r.status();
   }
 
-  RecordWriter w(st.inserts, did, doc.pages, first_rowids_);
+  RecordWriter w(st.inserts, did, doc.pages);
   if (Status s = w.InsertAll(kDiagnosticTable, rec.diagnostics); !s.ok()) return s;
   SearchRows& search = document_search_;
   search.clear();
@@ -964,24 +893,6 @@ Result<long long> Store::WriteDocumentLocked(const DocumentRow& doc, bool replac
   }
   if (Status s = w.InsertAll(kGlossaryTable, rec.glossary); !s.ok()) return s;
   return did;
-}
-
-Status Store::CheckWrittenRows() {
-  for (const auto& [table, first] : first_rowids_) {
-    const auto check = stmts_->row_checks.find(table);
-    if (check == stmts_->row_checks.end()) continue;
-    Statement& q = check->second.violation;
-    q.Bind(1, first);
-    const bool broken = q.Next();
-    Status s = q.status();
-    q.Reset();
-    if (!s.ok()) return s;
-    if (broken) {
-      return Status::IOError("write: CHECK constraint failed: " + table + ": " +
-                             check->second.constraints);
-    }
-  }
-  return Status::OK();
 }
 
 Result<std::vector<long long>> Store::DeleteReplaced(long long id) {

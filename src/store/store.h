@@ -17,7 +17,6 @@
 #define CLSDB_STORE_STORE_H_
 
 #include <functional>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -198,10 +197,6 @@ class Store {
   // WriteDocument's body, inside the transaction or savepoint it opened; its
   // index rows go to document_search_.
   Result<long long> WriteDocumentLocked(const DocumentRow& doc, bool replace, bool* already_stored);
-  // Refuses (IOError, as SQLite's own CHECK would) a document whose rows
-  // written from first_rowids_ on break a CHECK constraint of the schema:
-  // the connection ignores them row by row (store.cc SchemaChecks).
-  Status CheckWrittenRows();
   // Deletes the stored version of a document that a new one replaces, with
   // its search rows, and returns the ids of its copies (same_as = id): the
   // new version is their original, under its new id.
@@ -215,8 +210,6 @@ class Store {
   // Index rows of the document being written, and of the open group's
   // documents written so far (added by CommitGroup).
   std::vector<SearchIndexRow> document_search_, group_search_;
-  // The first rowid the write under way put in each table it wrote.
-  std::map<std::string, long long, std::less<>> first_rowids_;
   // The documents the write under way deleted (DeleteReplaced).
   std::vector<long long> replaced_;
   struct Statements;
