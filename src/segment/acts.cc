@@ -176,10 +176,14 @@ std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
                                                     const RuleSet& rules, int end) {
   const std::vector<const RuleSetMatcher*> sets = {&rules.CandidatesFor(RuleFamily::kDelibNumber),
                                                    &rules.CandidatesFor(RuleFamily::kDelibItem)};
+  // A date alone on its line ("12 Mars 2012") reads as an item numbered by
+  // its day: it heads nothing.
+  const Rule& date_line = rules.Get(RuleId::kDelibDateLine);
   std::vector<std::pair<int, RuleMatch>> headings, subjects;
   for (int i = 0; i < end; ++i) {
     RuleMatch m;
     if (IsHeading(doc.blocks[i], sets, rules, &m)) {
+      if (!ItemOf(m).empty() && rules.Search(date_line, doc.blocks[i].text, nullptr)) continue;
       headings.emplace_back(i, std::move(m));
     } else if (headings.empty() && IsSubjectLine(doc.blocks[i], rules, &m)) {
       subjects.emplace_back(i, std::move(m));
