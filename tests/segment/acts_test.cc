@@ -124,6 +124,23 @@ TEST_CASE("a date alone on its line heads no item", "[segment]") {
   CHECK(run.records.deliberations[0].number != "12");
 }
 
+// Minutes that head each act by its subject, cut off inside the last one
+// before its decision: that subject still opens an act.
+TEST_CASE("a fragment's last subject after acts headed by theirs is an act", "[segment]") {
+  const testing::TextRun run(
+      "PROCES-VERBAL DU CONSEIL MUNICIPAL DU 30 JANVIER 2020\n"
+      "OBJET : Installation de nouveaux conseillers municipaux\n"
+      "Madame le Maire informe le Conseil des démissions.\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'installer les conseillers.\n"
+      "OBJET : Modification du tableau des effectifs\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE de modifier le tableau.\n"
+      "OBJET : Renouvellement d'agrément pour l'accueil d'un service civique\n"
+      "Le service civique s'adresse aux jeunes âgés de 16 à 25 ans.\n");
+  REQUIRE(run.records.deliberations.size() == 3);
+  CHECK(run.records.deliberations[2].title ==
+        "Renouvellement d'agrément pour l'accueil d'un service civique");
+}
+
 // Minutes whose presence changes during the sitting, whose last item is cut
 // off before its decision (a fragment), and whose acts are coded "N° …".
 const char kChangingPresence[] =
