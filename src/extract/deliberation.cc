@@ -401,7 +401,7 @@ class ActReader {
       for (RuleId rule :
            {RuleId::kDelibNumberLabelled, RuleId::kDelibNumberParen, RuleId::kDelibNumberCoded,
             RuleId::kDelibNumberItem, RuleId::kDelibNumberCodeFirst, RuleId::kDelibNumberObject,
-            RuleId::kDelibNumberCodeLast}) {
+            RuleId::kDelibNumberCodeLast, RuleId::kDelibNumberReport}) {
         if (!Search(rule, i, &m)) continue;
         if (delegated.contains(m.Get("number"))) {
           delegated.insert(NextInSeries(m.Get("number")));
@@ -507,7 +507,7 @@ class ActReader {
           RuleId::kDelibHeadingContinuation, RuleId::kDelibBodyCollectivity,
           RuleId::kDelibSecretaryLabel, RuleId::kDelibNumberLabelled, RuleId::kDelibNumberParen,
           RuleId::kDelibNumberCoded, RuleId::kDelibNumberItem, RuleId::kDelibNumberCodeFirst,
-          RuleId::kDelibNumberCodeLast, RuleId::kDelibDecide}) {
+          RuleId::kDelibNumberCodeLast, RuleId::kDelibNumberReport, RuleId::kDelibDecide}) {
       if (Matches(rule, i)) return true;
     }
     return false;
@@ -696,6 +696,19 @@ class ActReader {
     const int at = First(part, names, &m);
     if (at < 0) return std::nullopt;
     std::string name = CleanValue(m.Get("name"));
+    // A name read from a sentence right after a list may take in the list's
+    // last initial ("… M. CARABASSE P. Madame VACQUIE S. a été élue
+    // secrétaire"): a civility inside it opens the person's name.
+    size_t from = 0;
+    for (size_t sp = name.find(' '); sp != std::string::npos; sp = name.find(' ', sp + 1)) {
+      RuleMatch civility;
+      if (rules_.Search(RuleId::kDelibAttendeeCivility, std::string_view(name).substr(sp + 1),
+                        &civility) &&
+          !civility.Has("glued")) {
+        from = sp + 1 + civility.end;
+      }
+    }
+    if (from > 0) name = CleanValue(name.substr(from));
     if (name.empty()) return std::nullopt;
     // Two persons in one function ("X et Y sont désignés secrétaires de
     // séance"): both, as the text pairs them.

@@ -32,6 +32,8 @@ namespace clsdb {
   X(kArticlesBodyEnd, "articles.body_end", "extract/articles")                                     \
   X(kArticlesHeading, "articles.heading", "extract/articles, extract/contract, segment/contracts") \
   X(kArticlesTocLeader, "articles.toc_leader", "extract/articles")                                 \
+  X(kBreakMinutesHeading, "break.minutes_heading", "segment/paragraph_breaks")                     \
+  X(kBreakSitting, "break.sitting", "segment/paragraph_breaks")                                    \
   X(kCapsHeadingDecision, "caps_heading.decision", "segment/paragraph_breaks")                     \
   X(kCapsHeadingMark, "caps_heading.mark", "segment/paragraph_breaks")                             \
   X(kCapsHeadingNot, "caps_heading.not", "segment/paragraph_breaks")                               \
@@ -103,6 +105,7 @@ namespace clsdb {
   X(kDelibBodyPlace, "delib.body.place", "extract/deliberation")                                   \
   X(kDelibBodySentence, "delib.body.sentence", "extract/deliberation")                             \
   X(kDelibClosingLine, "delib.closing_line", "segment/acts")                                       \
+  X(kDelibDateLine, "delib.date_line", "segment/acts")                                             \
   X(kDelibDecide, "delib.decide", "extract/deliberation, segment/acts")                            \
   X(kDelibDelegatedDecision, "delib.delegated_decision", "extract/deliberation, segment/acts")     \
   X(kDelibDeliberated, "delib.deliberated", "extract/deliberation, segment/acts")                  \
@@ -116,7 +119,8 @@ namespace clsdb {
   X(kDelibLegalCited, "delib.legal.cited", "extract/deliberation")                                 \
   X(kDelibLegalClause, "delib.legal.clause", "extract/deliberation")                               \
   X(kDelibLegalCode, "delib.legal.code", "extract/deliberation")                                   \
-  X(kDelibLineUnfinished, "delib.line_unfinished", "extract/deliberation")                         \
+  X(kDelibLineUnfinished, "delib.line_unfinished",                                                 \
+    "extract/deliberation, segment/paragraph_breaks")                                              \
   X(kDelibMeetingDate, "delib.meeting_date", "extract/deliberation")                               \
   X(kDelibMeetingDateAlone, "delib.meeting_date.alone", "extract/deliberation")                    \
   X(kDelibMeetingDateCaps, "delib.meeting_date.caps", "extract/deliberation")                      \
@@ -132,6 +136,7 @@ namespace clsdb {
   X(kDelibNumberLabelled, "delib.number.labelled", "extract/deliberation")                         \
   X(kDelibNumberObject, "delib.number.object", "extract/deliberation")                             \
   X(kDelibNumberParen, "delib.number.paren", "extract/deliberation")                               \
+  X(kDelibNumberReport, "delib.number.report", "extract/deliberation")                             \
   X(kDelibOutcomeAdopted, "delib.outcome.adopted", "extract/deliberation, segment/acts")           \
   X(kDelibOutcomeRejected, "delib.outcome.rejected", "extract/deliberation")                       \
   X(kDelibPresidentHeading, "delib.president.heading", "extract/deliberation")                     \

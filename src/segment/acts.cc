@@ -176,10 +176,14 @@ std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
                                                     const RuleSet& rules, int end) {
   const std::vector<const RuleSetMatcher*> sets = {&rules.CandidatesFor(RuleFamily::kDelibNumber),
                                                    &rules.CandidatesFor(RuleFamily::kDelibItem)};
+  // A date alone on its line ("12 Mars 2012") reads as an item numbered by
+  // its day: it heads nothing.
+  const Rule& date_line = rules.Get(RuleId::kDelibDateLine);
   std::vector<std::pair<int, RuleMatch>> headings, subjects;
   for (int i = 0; i < end; ++i) {
     RuleMatch m;
     if (IsHeading(doc.blocks[i], sets, rules, &m)) {
+      if (!ItemOf(m).empty() && rules.Search(date_line, doc.blocks[i].text, nullptr)) continue;
       headings.emplace_back(i, std::move(m));
     } else if (headings.empty() && IsSubjectLine(doc.blocks[i], rules, &m)) {
       subjects.emplace_back(i, std::move(m));
@@ -282,6 +286,10 @@ bool RunFollows(std::string_view prev, std::string_view next) {
   return p.size() == 2 && n.size() == 2 && n[0] == p[0] + 1 && n[1] == 1;
 }
 
+// How many acts headed by their subject alone make a series, whose next
+// subject opens an act even when the text stops before its decision.
+constexpr size_t kSubjectActs = 2;
+
 // The acts' first blocks, from the headings met in order: a heading is
 // kept when a decision follows it before the next heading; a heading
 // without one (the act's number repeated by its signature or stamp)
@@ -311,6 +319,7 @@ class ActHeadings {
     if (open_ >= 0 && !decided_ && !open_item_.empty() && !number.empty() && i - open_ > 1) {
       open_ = i;
       open_item_.clear();
+      open_subject_ = false;
       return;
     }
     // An item numbered again before any decision: the first was its line
@@ -318,6 +327,7 @@ class ActHeadings {
     if (open_ >= 0 && !decided_ && !item.empty() && !undecided_items_.insert(item).second) {
       open_ = i;
       open_item_ = item;
+      open_subject_ = false;
       return;
     }
     // The next item before any decision: the open one was an item with
@@ -325,6 +335,7 @@ class ActHeadings {
     if (open_ >= 0 && !decided_ && ItemFollows(open_item_, item)) {
       open_ = i;
       open_item_ = item;
+      open_subject_ = false;
       return;
     }
     // A second heading before any decision: the first was the act's title
@@ -333,6 +344,7 @@ class ActHeadings {
       Close();
       open_ = i;
       open_item_ = item;
+      open_subject_ = number.empty() && item.empty();
       undecided_items_.clear();
       if (!item.empty()) undecided_items_.insert(item);
       decided_ = false;
@@ -360,6 +372,11 @@ class ActHeadings {
         ((!numbered_.empty() && numbered_.back() == open_) || RunFollows(kept_item_, open_item_))) {
       decided_ = true;
     }
+    // A new subject after acts headed by theirs ("OBJET : …"), cut off
+    // before its decision: the fragment's last act.
+    if (open_ >= 0 && !decided_ && open_subject_ && starts_.size() >= kSubjectActs) {
+      decided_ = true;
+    }
     Close();
     return starts_;
   }
@@ -383,6 +400,7 @@ class ActHeadings {
   bool settled_ = false;                   // a strong decision since it
   std::string open_number_;                // its act number, when it states one
   std::string open_item_;                  // its item number ("1.4"), when it is an item
+  bool open_subject_ = false;              // it is a subject line ("Objet : …") alone
   std::string kept_item_;                  // the item number of the last act kept
   std::set<std::string> subjects_;         // the subjects of "Objet :" headings seen
   std::set<std::string> undecided_items_;  // the items headed since the last decision

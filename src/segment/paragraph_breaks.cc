@@ -14,16 +14,34 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
+// Whether text[pos] follows an article or a preposition (rule
+// delib.line_unfinished on the words just before it): a mark of the sitting
+// or of the minutes there goes on from them ("… APPROBATION DU
+// PROCES-VERBAL DE LA SEANCE DU 7 DECEMBRE 2023"), no paragraph ends on
+// such a word.
+bool AfterArticle(std::string_view text, size_t pos, const RuleSet& rules) {
+  constexpr size_t kWordsBefore = 16;
+  size_t from = pos > kWordsBefore ? pos - kWordsBefore : 0;
+  while (from > 0 && from < pos && !IsSpace(text[from - 1])) ++from;  // from a word's start
+  return rules.Search(rules.Get(RuleId::kDelibLineUnfinished), text.substr(from, pos - from),
+                      nullptr);
+}
+
 // The offsets in text where a mark begins, sorted, without 0.
 std::vector<size_t> BreakPoints(std::string_view text, const RuleSetMatcher& marks,
                                 const RuleSet& rules) {
   std::vector<size_t> at;
   std::vector<std::pair<size_t, size_t>> marked;  // each mark's "at" group
+  // The marks of the sitting and of the minutes' heading that a heading of
+  // an item may hold ("APPROBATION DU PROCES-VERBAL DE LA SEANCE DU …").
+  const Rule* sitting = &rules.Get(RuleId::kBreakSitting);
+  const Rule* minutes = &rules.Get(RuleId::kBreakMinutesHeading);
   // One pass tells which marks occur; only those are looked for one by one.
   for (const Rule* rule : marks.Matching(text)) {
     for (const RuleMatch& m : rules.SearchAll(*rule, text)) {
       const auto group = m.group_spans.find("at");
       const size_t pos = group != m.group_spans.end() ? group->second.first : m.start;
+      if ((rule == sitting || rule == minutes) && AfterArticle(text, pos, rules)) continue;
       if (pos > 0 && pos < text.size()) at.push_back(pos);
       if (group != m.group_spans.end()) marked.push_back(group->second);
     }

@@ -886,6 +886,36 @@ TEST_CASE("two secretaries named together are both the secretary", "[deliberatio
   CHECK(d.secretary == "Lise FABRE et Omar SALAH");
 }
 
+// A secretary named in the sentence right after an attendance list that
+// ends on an initial: the initial is the list's, the civility opens the
+// secretary's name.
+TEST_CASE("a list's last initial before a secretary's civility is no part of the name",
+          "[deliberation]") {
+  const ActRun run(
+      "CONSEIL MUNICIPAL DU 30 JANVIER 2020\n"
+      "ABSENTS : M. CARABASSE P. Madame VACQUIE S. a été élue secrétaire de séance.\n"
+      "Point n°1 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  CHECK(run.Only().secretary == "VACQUIE S");
+}
+
+// Reports numbered in the register's series, their subject in capitals run
+// on into the report: each is an act, numbered by the report's number.
+TEST_CASE("a report's number of four figures or more is its act's number", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL MUNICIPAL DU 10 FÉVRIER 2023\n"
+      "RAPPORT N° 23004 INFORMATION - SERVICES DES URGENCES DU CHI Depuis trois ans la pression "
+      "sur le monde hospitalier va crescendo.\n"
+      "Après en avoir délibéré, le conseil adopte la motion à l'unanimité.\n"
+      "RAPPORT N° 23005 RAPPORT D'ORIENTATION BUDGÉTAIRE Depuis la loi du 6 février 1992, la "
+      "tenue d'un débat d'orientation budgétaire s'impose aux communes.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].number == "23004");
+  CHECK(run.records.deliberations[0].title == "INFORMATION - SERVICES DES URGENCES DU CHI");
+  CHECK(run.records.deliberations[1].number == "23005");
+  CHECK(run.records.deliberations[1].title == "RAPPORT D'ORIENTATION BUDGÉTAIRE");
+}
+
 // An item's place ("n°3-2") and, after its subject, the act's own code
 // glued to its label: the code is the act's number.
 TEST_CASE("the act's code after an item's subject is its number", "[deliberation]") {

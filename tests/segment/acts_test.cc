@@ -1,7 +1,9 @@
 // Run-on paragraphs (segment/paragraph_breaks.cc, rules/breaks.rules) and acts
 // (segment/acts.cc), on texts shaped as real converters leave them.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
+#include <string_view>
 
 #include "extract/extract.h"
 #include "repo_rules.h"
@@ -88,6 +90,55 @@ TEST_CASE("numbered decisions of one act are not items of minutes", "[segment]")
       "Adopté à l'unanimité.\n");
   REQUIRE(run.records.deliberations.size() == 1);
   CHECK(run.records.deliberations[0].number == "CS-2025-04");
+}
+
+// A sitting's mark inside an item's heading ("… DE LA SEANCE DU 7 DECEMBRE
+// 2023") goes on from the article before it: no paragraph starts there, and
+// the act keeps its own sitting's date.
+TEST_CASE("a sitting's mark after an article cuts no run-on paragraph", "[segment][breaks]") {
+  const testing::TextRun run(
+      "PV DU CONSEIL COMMUNAUTAIRE DU 8 FÉVRIER 2024 Monsieur Jean ROUX, Président, ouvre la "
+      "séance. Point n°1 : APPROBATION DU PROCES-VERBAL DE LA SEANCE DU 7 DECEMBRE 2023 Il est "
+      "proposé au Conseil Communautaire d'approuver le procès-verbal. Après délibération, le "
+      "Conseil Communautaire, à l'unanimité, approuve le procès-verbal. Point n°2 : REPORT DE "
+      "LA SEANCE DU 14 MARS 2024 Le Président propose de reporter la séance au 21 mars 2024.\n");
+  const auto holds = [&](std::string_view words) {
+    return std::any_of(run.doc.blocks.begin(), run.doc.blocks.end(),
+                       [&](const Block& b) { return b.text.find(words) != std::string::npos; });
+  };
+  CHECK(holds("APPROBATION DU PROCES-VERBAL DE LA SEANCE DU 7 DECEMBRE 2023"));
+  CHECK(holds("REPORT DE LA SEANCE DU 14 MARS 2024"));
+}
+
+// A date alone on its line under its label reads as an item numbered by
+// its day ("12 Mars 2012"): it heads no act.
+TEST_CASE("a date alone on its line heads no item", "[segment]") {
+  const testing::TextRun run(
+      "COMMUNE DE SAINT-AUBIN\n"
+      "DATE DE CONVOCATION :\n"
+      "12 Mars 2012\n"
+      "QUESTION N°01\n"
+      "APPROBATION DU COMPTE DE GESTION 2011\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'approuver le compte de gestion.\n");
+  REQUIRE(run.records.deliberations.size() == 1);
+  CHECK(run.records.deliberations[0].number != "12");
+}
+
+// Minutes that head each act by its subject, cut off inside the last one
+// before its decision: that subject still opens an act.
+TEST_CASE("a fragment's last subject after acts headed by theirs is an act", "[segment]") {
+  const testing::TextRun run(
+      "PROCES-VERBAL DU CONSEIL MUNICIPAL DU 30 JANVIER 2020\n"
+      "OBJET : Installation de nouveaux conseillers municipaux\n"
+      "Madame le Maire informe le Conseil des démissions.\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'installer les conseillers.\n"
+      "OBJET : Modification du tableau des effectifs\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE de modifier le tableau.\n"
+      "OBJET : Renouvellement d'agrément pour l'accueil d'un service civique\n"
+      "Le service civique s'adresse aux jeunes âgés de 16 à 25 ans.\n");
+  REQUIRE(run.records.deliberations.size() == 3);
+  CHECK(run.records.deliberations[2].title ==
+        "Renouvellement d'agrément pour l'accueil d'un service civique");
 }
 
 // Minutes whose presence changes during the sitting, whose last item is cut
