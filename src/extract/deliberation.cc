@@ -1614,11 +1614,28 @@ class ActReader {
     }
   }
 
+  // Where paragraph i of an act of minutes quotes another meeting's report
+  // ("Compte rendu de la commission …"): its lists from there on are that
+  // meeting's, not the sitting's.  npos when none, or when the act is no
+  // item of minutes (no sitting part: the act is its own meeting).
+  size_t OtherMeetingAt(Part part, int i) const {
+    RuleMatch m;
+    if (part.begin == sitting_.begin || sitting_.begin >= sitting_.end ||
+        !Search(RuleId::kDelibAttendeesOtherMeeting, i, &m)) {
+      return std::string::npos;
+    }
+    return m.start;
+  }
+
   void ReadAttendees(Part part, Deliberation* d) const {
     for (int i = part.begin; i < part.end; ++i) {
       ReadRollCall(i, &d->attendees);
       const std::vector<Label>& labels = Labels(i);
+      // Once another meeting's report has opened, the part's lists are its.
+      const size_t other_meeting = OtherMeetingAt(part, i);
+      if (other_meeting == 0 || (other_meeting != std::string::npos && labels.empty())) return;
       for (size_t k = 0; k < labels.size(); ++k) {
+        if (labels[k].start > other_meeting) return;
         const bool last = k + 1 == labels.size();
         const size_t end = last ? block(i).text.size() : labels[k + 1].start;
         if (labels[k].rule == RuleId::kDelibAttendeesPresentTable) {

@@ -72,6 +72,7 @@ namespace clsdb {
   X(kDelibAttendeeCivilityGroup, "delib.attendee.civility_group", "extract/deliberation")          \
   X(kDelibAttendeeCount, "delib.attendee.count", "extract/deliberation")                           \
   X(kDelibAttendeeCountOnly, "delib.attendee.count_only", "extract/deliberation")                  \
+  X(kDelibAttendeesOtherMeeting, "delib.attendees.other_meeting", "extract/deliberation")          \
   X(kDelibAttendeeDuring, "delib.attendee.during", "extract/deliberation")                         \
   X(kDelibAttendeeDuringStatus, "delib.attendee.during_status", "extract/deliberation")            \
   X(kDelibAttendeeFunction, "delib.attendee.function", "extract/deliberation")                     \

@@ -1064,5 +1064,25 @@ TEST_CASE("a list broken after a surname or a function's ordinal goes on", "[del
                                  "PETIT Anne | present", "ROUX Luc | present",
                                  "BLANC Marc | present"});
 }
+// An item of minutes that reports a commission's meeting ("Compte rendu de
+// la commission …  Présents : …"): that list is the commission's; the act
+// was taken by those present at the sitting.
+TEST_CASE("a commission's report quoted in an act gives no attendance", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL MUNICIPAL DU 15 DECEMBRE 2022\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT.\n"
+      "Point n°1 Aménagement du territoire\n"
+      "Compte rendu de la commission Aménagement du 23 novembre 2022\n"
+      "Présents : M. Luc ROUX, Mme Claire DURAND.\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'approuver le plan.\n"
+      "Point n°2 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  for (const Deliberation& d : run.records.deliberations) {
+    CHECK(NamesAndStatuses(d) ==
+          std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present"});
+  }
+}
+
 }  // namespace
 }  // namespace clsdb
