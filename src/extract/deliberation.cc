@@ -1453,16 +1453,21 @@ class ActReader {
   std::optional<std::string> StatusAtThisAct(std::string_view bracket,
                                              const std::string& listed) const {
     if (bracket.empty()) return listed;
-    size_t said_from = 0;  // where the words before the next range start
+    size_t said_from = 0;          // where the words before the next range start
+    bool listed_in_range = false;  // a range holds the status the list gives
     for (const RuleMatch& m : rules_.SearchAll(RuleId::kDelibAttendeeDuring, bracket)) {
       std::string status = listed;
-      RuleMatch word;
-      if (rules_.Search(RuleId::kDelibAttendeeDuringStatus,
-                        bracket.substr(said_from, m.start - said_from), &word)) {
+      // The last word before the range says its status ("présent en début
+      // de séance, a donné procuration à X à compter du point 1": excused).
+      const std::vector<RuleMatch> words = rules_.SearchAll(
+          RuleId::kDelibAttendeeDuringStatus, bracket.substr(said_from, m.start - said_from));
+      if (!words.empty()) {
+        const RuleMatch& word = words.back();
         if (word.Has("absent")) status = "absent";
         if (word.Has("excused")) status = "excused";
         if (word.Has("present") && listed.find("present") == std::string::npos) status = "present";
       }
+      listed_in_range = listed_in_range || status == listed;
       said_from = m.end;
       const std::string& from = m.Has("from") ? m.Get("from") : m.Get("from2");
       const std::string& until = m.Has("until") ? m.Get("until") : m.Get("until2");
@@ -1471,7 +1476,11 @@ class ActReader {
         return status;
       }
     }
-    return said_from == 0 ? std::optional<std::string>(listed) : std::nullopt;
+    // Out of every range: a member who only changed status from (or until)
+    // an item ("X (a donné procuration à Y à compter du point 79)" in a list
+    // of those present) has the listed status for the other items; one
+    // listed for some items only ("(arrivée au point 12)") has none.
+    return said_from == 0 || !listed_in_range ? std::optional<std::string>(listed) : std::nullopt;
   }
 
   // An item that is only the proxy's end ("POUVOIR A Pierre BARROS"): its
@@ -1557,10 +1566,8 @@ class ActReader {
 
   // "POUVOIRS : 6", "Membres présents : 60": a label whose paragraph holds
   // only the count of its list, the names in the next paragraphs.
-  static bool OnlyCount(std::string_view rest) {
-    const std::string v = CleanValue(rest);
-    return !v.empty() && v.size() <= 3 &&
-           std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  bool OnlyCount(std::string_view rest) const {
+    return rules_.Search(RuleId::kDelibAttendeeCountOnly, CleanValue(rest), nullptr);
   }
 
   // A roll call transcribed in paragraph i ("Robert AIGOIN : présent
@@ -1620,11 +1627,28 @@ class ActReader {
     }
   }
 
+  // Where paragraph i of an act of minutes quotes another meeting's report
+  // ("Compte rendu de la commission …"): its lists from there on are that
+  // meeting's, not the sitting's.  npos when none, or when the act is no
+  // item of minutes (no sitting part: the act is its own meeting).
+  size_t OtherMeetingAt(Part part, int i) const {
+    RuleMatch m;
+    if (part.begin == sitting_.begin || sitting_.begin >= sitting_.end ||
+        !Search(RuleId::kDelibAttendeesOtherMeeting, i, &m)) {
+      return std::string::npos;
+    }
+    return m.start;
+  }
+
   void ReadAttendees(Part part, Deliberation* d) const {
     for (int i = part.begin; i < part.end; ++i) {
       ReadRollCall(i, &d->attendees);
       const std::vector<Label>& labels = Labels(i);
+      // Once another meeting's report has opened, the part's lists are its.
+      const size_t other_meeting = OtherMeetingAt(part, i);
+      if (other_meeting == 0 || (other_meeting != std::string::npos && labels.empty())) return;
       for (size_t k = 0; k < labels.size(); ++k) {
+        if (labels[k].start > other_meeting) return;
         const bool last = k + 1 == labels.size();
         const size_t end = last ? block(i).text.size() : labels[k + 1].start;
         if (labels[k].rule == RuleId::kDelibAttendeesPresentTable) {

@@ -73,6 +73,8 @@ namespace clsdb {
   X(kDelibAttendeeCivility, "delib.attendee.civility", "extract/deliberation")                     \
   X(kDelibAttendeeCivilityGroup, "delib.attendee.civility_group", "extract/deliberation")          \
   X(kDelibAttendeeCount, "delib.attendee.count", "extract/deliberation")                           \
+  X(kDelibAttendeeCountOnly, "delib.attendee.count_only", "extract/deliberation")                  \
+  X(kDelibAttendeesOtherMeeting, "delib.attendees.other_meeting", "extract/deliberation")          \
   X(kDelibAttendeeDuring, "delib.attendee.during", "extract/deliberation")                         \
   X(kDelibAttendeeDuringStatus, "delib.attendee.during_status", "extract/deliberation")            \
   X(kDelibAttendeeFunction, "delib.attendee.function", "extract/deliberation")                     \

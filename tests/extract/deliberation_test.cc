@@ -1047,5 +1047,72 @@ TEST_CASE("a civility glued to the name is removed, a name starting like one is 
                                                         "MEYER Paul | present",
                                                         "Luc MARTIN | present"});
 }
+
+// A member listed present who gave a proxy from a later item on was present
+// at the items before it; the last word before the range gives its status
+// ("présent en début de séance, a donné procuration …": excused).
+TEST_CASE("a proxy given from a later item leaves the member present before it", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL MUNICIPAL DU 13 FEVRIER 2023\n"
+      "Présents : Paul MARTIN, Anne PETIT (a donné procuration à Paul MARTIN à compter du point "
+      "5), Luc ROUX (présent en début de séance, a donné procuration à Paul MARTIN à compter du "
+      "point 1), Marc BLANC (arrivé au point 4).\n"
+      "Point n°2 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  CHECK(NamesAndStatuses(run.Only()) == std::vector<std::string>{"Paul MARTIN | present",
+                                                                 "Anne PETIT | present",
+                                                                 "Luc ROUX | excused"});
+}
+
+// "Présents à l'appel nominal : 3 élus": the label holds the count, the
+// names follow in the next paragraph.
+TEST_CASE("a roll call's label with the count of its members", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL MUNICIPAL DU 13 FEVRIER 2023\n"
+      "Présents à l'appel nominal : 3 élus\n"
+      "Paul MARTIN – Anne PETIT – Luc ROUX\n"
+      "Absents représentés : 1 élu\n"
+      "Claire DURAND (procuration à Paul MARTIN)\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  CHECK(NamesAndStatuses(run.Only()) ==
+        std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present",
+                                 "Luc ROUX | present", "Claire DURAND | excused"});
+}
+
+// A list whose lines a converter broke after a surname ("SINIVASSIN" /
+// "Tony, …") or after the ordinal of a function ("Christian 1er" /
+// "Adjoint, …") goes on in the next line; the functions are no names.
+TEST_CASE("a list broken after a surname or a function's ordinal goes on", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL MUNICIPAL DU 23 MARS 2012\n"
+      "ETAIENT PRESENTS : DESPLAN Félix, Sénateur-Maire, MARTIN Paul 1er\n"
+      "Adjoint, PETIT Anne 2ème Adjt, ROUX\n"
+      "Luc, BLANC Marc\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  CHECK(NamesAndStatuses(run.Only()) ==
+        std::vector<std::string>{"DESPLAN Félix | present", "MARTIN Paul | present",
+                                 "PETIT Anne | present", "ROUX Luc | present",
+                                 "BLANC Marc | present"});
+}
+// An item of minutes that reports a commission's meeting ("Compte rendu de
+// la commission …  Présents : …"): that list is the commission's; the act
+// was taken by those present at the sitting.
+TEST_CASE("a commission's report quoted in an act gives no attendance", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL MUNICIPAL DU 15 DECEMBRE 2022\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT.\n"
+      "Point n°1 Aménagement du territoire\n"
+      "Compte rendu de la commission Aménagement du 23 novembre 2022\n"
+      "Présents : M. Luc ROUX, Mme Claire DURAND.\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'approuver le plan.\n"
+      "Point n°2 Tarifs de la cantine\n"
+      "Après en avoir délibéré, le Conseil municipal DÉCIDE d'adopter les tarifs.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  for (const Deliberation& d : run.records.deliberations) {
+    CHECK(NamesAndStatuses(d) ==
+          std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present"});
+  }
+}
+
 }  // namespace
 }  // namespace clsdb
