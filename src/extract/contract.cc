@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/words.h"
 #include "extract/contract_steps.h"
 #include "extract/dates.h"
 #include "extract/extract.h"
@@ -163,12 +164,25 @@ class ContractReader {
   void TakeLastTitle(std::string* title) {
     const std::vector<RuleMatch> again = rules_.SearchAll(RuleId::kContractTitleRepeated, *title);
     if (again.empty()) return;
-    const std::string last = title->substr(again.back().group_spans.at("at").first);
+    const size_t at = again.back().group_spans.at("at").first;
+    const std::string last = title->substr(at);
     RuleMatch m;
     if (rules_.Search(RuleId::kContractTitleRunOn, last, &m)) {
       *title = m.Get("head") + m.Get("rest");
     } else if (rules_.Search(RuleId::kContractTitle, last, &m)) {
-      *title = last;
+      // "Contrat Local de Santé de X Contrat Local de Santé Entre …": the
+      // bare words after the full title (a flattened cover's heading over
+      // its preamble) name nothing; the title is the one before them.
+      RuleMatch first;
+      const std::string before(Trim(std::string_view(*title).substr(0, at)));
+      if (!rules_.Matches(RuleId::kContractHasWords, m.Get("rest")) &&
+          rules_.Search(RuleId::kContractTitle, before, &first) &&
+          rules_.Matches(RuleId::kContractHasWords, first.Get("rest"))) {
+        *title = before;
+        m = first;
+      } else {
+        *title = last;
+      }
     } else {
       return;
     }

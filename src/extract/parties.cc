@@ -155,14 +155,29 @@ class PreambleCutter {
     const std::string& text = doc_.blocks[i].text;
     const std::string_view part = std::string_view(text).substr(from, to - from);
     std::vector<size_t> cuts;
+    std::vector<size_t> link_at;  // for each cut, where the words linking the parties begin
     bool office_list = false;
     for (const RuleMatch& m : rules_.SearchAll(rules_.Get(RuleId::kPartiesInlineSplit), part)) {
       // After "…», et" the next party starts; a party named by office starts
       // at its civility ("…, Monsieur le Préfet de …").
       office_list = office_list || m.Has("office");
-      cuts.push_back(from + (m.Has("office") ? m.group_spans.at("office").first
-                                             : m.group_spans.at("sep").second));
+      if (m.Has("office")) {
+        cuts.push_back(from + m.group_spans.at("office").first);
+        link_at.push_back(cuts.back());
+        continue;
+      }
+      // The party before ends with its short name's "»", not with the link
+      // ("…, Claire DURAND, Et :" left a name that reads "DURAND, Et").
+      const auto [sep_begin, sep_end] = m.group_spans.at("sep");
+      cuts.push_back(from + sep_end);
+      link_at.push_back(from + sep_begin + (part.substr(sep_begin).starts_with("»") ? 2 : 0));
     }
+    // Offices each closed by a comma, the last one too ("Entre Madame la
+    // Maire de X, Monsieur le Préfet de Y, Il a été convenu …"), are a list
+    // printed one a line that a converter flattened, read as its lines are
+    // (EndsBareItem); a sentence joins its last office with "et" and ends
+    // without a comma.
+    if (office_list && EndsWithComma(part)) office_list = false;
     std::vector<size_t> starts;
     for (const RuleMatch& m : rules_.SearchAll(rules_.Get(RuleId::kPartiesInlineStart), part)) {
       starts.push_back(from + m.group_spans.at("at").first);
@@ -172,13 +187,14 @@ class PreambleCutter {
     while (next_cut < cuts.size() || next_start < starts.size()) {
       const bool take_cut = next_start >= starts.size() ||
                             (next_cut < cuts.size() && cuts[next_cut] <= starts[next_start]);
+      const size_t link = take_cut ? link_at[next_cut] : starts[next_start];
       const size_t cut = take_cut ? cuts[next_cut++] : starts[next_start++];
       if (cut <= at) continue;
       if (!take_cut) {
         const std::string_view before = std::string_view(text).substr(at, cut - at);
         if (!rules_.Matches(RuleId::kPartiesSignal, before) || InsideQuotes(before)) continue;
       }
-      Append(i, at, cut);
+      Append(i, at, std::max(at, link));
       current_.office_list = current_.office_list || office_list;
       Flush();
       at = cut;
@@ -203,6 +219,11 @@ class PreambleCutter {
     return current_.block >= 0 && !text.empty() && text.size() <= kMaxBareParty &&
            (text.back() == ',' || text.back() == ';') &&
            !rules_.Matches(RuleId::kPartiesSignal, text);
+  }
+
+  static bool EndsWithComma(std::string_view text) {
+    text = Trim(text);
+    return !text.empty() && (text.back() == ',' || text.back() == ';');
   }
 
   static bool StartsWithDigit(std::string_view text) {
@@ -722,9 +743,15 @@ class SignatureReader {
     return end;
   }
 
-  // "Le", "Van" in "Yvon Le Moigne": a short capitalised word in [from, to).
+  // "Le", "Van" in "Yvon Le Moigne": a particle of a surname in [from, to).
+  // A short first name is none: in "… Région Occitanie Jean DUPONT" (an
+  // office's body, then the name under it, as a flattened signature block
+  // prints them) the name is "Jean DUPONT", not "Occitanie Jean DUPONT".
   static bool CapitalisedParticle(std::string_view text, size_t from, size_t to) {
-    return to - from <= 4 && text[from] >= 'A' && text[from] <= 'Z';
+    static constexpr std::string_view kParticles[] = {"Le",  "La", "De", "Du",  "Des", "Van",
+                                                      "Von", "Da", "Di", "Del", "Den", "Der"};
+    const std::string_view word = Trim(text.substr(from, to - from));
+    return std::find(std::begin(kParticles), std::end(kParticles), word) != std::end(kParticles);
   }
 
   // Where the text that may hold a signatory's name before an office

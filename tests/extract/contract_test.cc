@@ -66,6 +66,25 @@ TEST_CASE("a flattened cover that repeats the words takes the last title, up to 
       "Monsieur le Maire de Clichy, Monsieur le Préfet\n" +
       std::string(kPreamble)));
   CHECK(twice.title == "CONTRAT LOCAL DE SANTE DE CLICHY 2019 - 2022");
+  // The full title, then the bare words that head the preamble: the full one.
+  const Contract heading = Only(ContractRun(
+      "Contrat Local de Santé de Macouria Contrat Local de Santé Entre Le Préfet de Guyane Le "
+      "Directeur Général de l'Agence Régionale de Santé Le Maire de Macouria Préambule Mesure "
+      "innovante proposée par la loi, le Contrat Local de Santé s'impose comme l'outil des "
+      "politiques de santé locales.\n"));
+  CHECK(heading.title == "Contrat Local de Santé de Macouria");
+  CHECK(heading.territory == OptText("Macouria"));
+}
+
+TEST_CASE("a flattened cover: the title after the logos' words, cut short on an article",
+          "[contract]") {
+  const DocumentRecords r = ContractRun(
+      "Liberté • Égalité • Fraternité RÉPUBLIQUE FRANCAISE Préfecture de la CONTRAT LOCAL DE "
+      "SANTE PAYS D'EXEMPLE Le mot du Président du PAYS D'EXEMPLE La santé est la principale "
+      "préoccupation des habitants d'un territoire rural, où l'accès aux soins est difficile.\n");
+  const Contract c = Only(r);
+  CHECK(c.title == "CONTRAT LOCAL DE SANTE PAYS D'EXEMPLE");
+  CHECK(r.doc_type == DocumentType::kContract);
 }
 
 TEST_CASE("a cover that repeats the contract's name is titled by the contract's title",

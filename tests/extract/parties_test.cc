@@ -271,6 +271,107 @@ TEST_CASE("a bare list, one party a line closed by a comma, named by its office"
                               "Centre Hospitalier d'Exempleville | - | Anne DURAND | Directrice"});
 }
 
+// The text as a converter that flattens each page prints it: its white
+// space collapsed into one line, cut again at its marks (segment/).
+std::vector<Party> FlatParties(const std::string& text) {
+  std::string flat;
+  for (const char c : text) {
+    if (c == '\n' || c == ' ') {
+      if (!flat.empty() && flat.back() != ' ') flat += ' ';
+    } else {
+      flat += c;
+    }
+  }
+  testing::TextRun run(flat);
+  REQUIRE(run.records.contracts.size() == 1);
+  return run.records.contracts[0].parties;
+}
+
+TEST_CASE("flattened, a bare list closed by commas reads as its lines did", "[parties]") {
+  const std::string list =
+      "CONTRAT LOCAL DE SANTE 2018 - 2022\n"
+      "Entre\n"
+      "Madame la Maire d'Exempleville,\n"
+      "Monsieur le Préfet de la Seine-Exemple,\n"
+      "Monsieur le Président du Conseil Départemental de la Seine-Exemple,\n"
+      "Monsieur le Directeur Général de la CPAM de la Seine-Exemple,\n"
+      "Il a été convenu de signer le présent Contrat Local de Santé portant sur la Commune "
+      "d'Exempleville et dont le contenu est décrit dans le présent document.\n";
+  const V want{"Exempleville | - | - | Maire", "Seine-Exemple | - | - | Préfet",
+               "Conseil Départemental de la Seine-Exemple | - | - | Président",
+               "CPAM de la Seine-Exemple | - | - | Directeur Général"};
+  CHECK(ShowAll(Parties(list)) == want);
+  CHECK(ShowAll(FlatParties(list)) == want);
+}
+
+TEST_CASE("flattened, 'Et d'autre part, Le …' opens the next party", "[parties]") {
+  const std::string preamble =
+      "Contrat Local de Santé du Pays d'Exemple 2018-2022\n"
+      "Entre d’une part,\n"
+      "L’Agence Régionale de Santé Exemple\n"
+      "Le Diapason, 2, Place des Savoirs, 21035 DIJON CEDEX\n"
+      "Représentée par son Directeur Général, Monsieur Pierre DUPONT\n"
+      "Et d’autre part,\n"
+      "Le Pôle d'Équilibre Territorial et Rural du Pays d'Exemple\n"
+      "10, Rue Pasteur, 89200\n"
+      "Représenté par le Président du Comité Syndical, Monsieur Paul MARTIN\n"
+      "Le Conseil Départemental d'Exemple\n"
+      "Représenté par son Président, Monsieur Jean DURAND\n"
+      "SOMMAIRE\n"
+      "Introduction\n";
+  const V want{"Agence Régionale de Santé Exemple | - | Pierre DUPONT | Directeur Général",
+               "Pôle d'Équilibre Territorial et Rural du Pays d'Exemple | - | Paul MARTIN | "
+               "Président du Comité Syndical",
+               "Conseil Départemental d'Exemple | - | Jean DURAND | Président"};
+  CHECK(ShowAll(Parties(preamble)) == want);
+  CHECK(ShowAll(FlatParties(preamble)) == want);
+}
+
+TEST_CASE("flattened, an 'Et :' line between parties stays out of the representative",
+          "[parties]") {
+  const std::string preamble =
+      "CONTRAT LOCAL DE SANTÉ DE LA COMMUNAUTÉ DE COMMUNES D'EXEMPLE 2020-2024\n"
+      "Entre :\n"
+      "L'Agence Régionale de Santé Exemple, représentée par son Directeur Général, Monsieur "
+      "Pierre DUPONT, ci-après dénommée « l'ARS »,\n"
+      "Et :\n"
+      "La Préfecture d'Exemple, représentée par Madame la Préfète, Claire DURAND,\n"
+      "Et :\n"
+      "La Caisse Primaire d'Assurance Maladie d'Exemple, représentée par sa Directrice, Madame "
+      "Anne LEROY, ci-après dénommée « la CPAM »,\n"
+      "Il est convenu ce qui suit :\n"
+      "Article 1 : Objet du contrat\n";
+  const V want{"Agence Régionale de Santé Exemple | ARS | Pierre DUPONT | Directeur Général",
+               "Préfecture d'Exemple | - | Claire DURAND | Préfète",
+               "Caisse Primaire d'Assurance Maladie d'Exemple | CPAM | Anne LEROY | Directrice"};
+  CHECK(ShowAll(Parties(preamble)) == want);
+  CHECK(ShowAll(FlatParties(preamble)) == want);
+}
+
+TEST_CASE("flattened, offices one a line and their signatures, each name under its office",
+          "[parties]") {
+  const std::string contract =
+      "CONTRAT LOCAL DE SANTÉ DE LA VILLE D'EXEMPLE 2018-2022\n"
+      "Entre\n"
+      "Le Préfet de la Région Exemple,\n"
+      "Le Directeur Général de l'Agence Régionale de Santé Exemple,\n"
+      "Le Maire de la Ville d'Exemple,\n"
+      "Il est convenu ce qui suit :\n"
+      "Article 1 : Objet\n"
+      "Fait à Exempleville, le 3 mai 2018\n"
+      "Le Préfet de la Région Exemple\n"
+      "Jean DURAND\n"
+      "Le Directeur Général de l'Agence Régionale de Santé Exemple\n"
+      "Paul MARTIN\n"
+      "Le Maire de la Ville d'Exemple\n"
+      "Marie LEROY\n";
+  const V want{"Région Exemple | - | Jean DURAND | Préfet",
+               "Agence Régionale de Santé Exemple | - | Paul MARTIN | Directeur Général",
+               "Ville d'Exemple | - | Marie LEROY | Maire"};
+  CHECK(ShowAll(Parties(contract)) == want);
+  CHECK(ShowAll(FlatParties(contract)) == want);
+}
+
 TEST_CASE("parties named by office in one sentence: a title only where a person is named",
           "[parties]") {
   const std::string preamble =
