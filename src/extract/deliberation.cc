@@ -1570,6 +1570,52 @@ class ActReader {
     return rules_.Search(RuleId::kDelibAttendeeCountOnly, CleanValue(rest), nullptr);
   }
 
+  // Whether a paragraph is a caption in capitals alone ("CASTELNAU-DE-MEDOC",
+  // "LE PORGE"): a word in capitals, no lower-case letter, no separator.
+  static bool CapitalsOnly(const std::string& text) {
+    if (!HasCapitalWord(text) || text.find_first_of(",;:") != std::string::npos) return false;
+    for (size_t p = 0; p < text.size(); ++p) {
+      const unsigned char c = static_cast<unsigned char>(text[p]);
+      if (c >= 'a' && c <= 'z') return false;
+      // Latin-1 lower-case letters are U+00E0-U+00FF: 0xC3 0xA0-0xBF.
+      if (c == 0xC3 && p + 1 < text.size() && static_cast<unsigned char>(text[p + 1]) >= 0xA0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // A presence table by commune read column by column: after the label,
+  // first the communes' names in capitals one per paragraph, then the
+  // members' names ("AVENSAN", "BRACH", …, "Patrick BAUDIN", …).  Returns
+  // the last paragraph of that run of communes, or i when there is none; a
+  // run of three or more followed by a name in two cases, so that a list of
+  // surnames in capitals alone is kept.
+  int CommuneColumnEnd(int i, Part part) const {
+    int j = i;
+    while (j + 1 < part.end && IsParagraph(block(j + 1)) && Labels(j + 1).empty() &&
+           CapitalsOnly(block(j + 1).text)) {
+      ++j;
+    }
+    if (j - i < 3 || j + 1 >= part.end || !IsParagraph(block(j + 1)) || !Labels(j + 1).empty()) {
+      return i;
+    }
+    const std::string& next = block(j + 1).text;
+    const bool cased = rules_.Search(RuleId::kDelibAttendeeName, next, nullptr) &&
+                       HasCapitalWord(next) && !CapitalsOnly(next);
+    return cased ? j : i;
+  }
+
+  // Whether a label's rest is only the civilities of the list that the next
+  // paragraphs hold ("ETAIENT PRESENTS : Mmes et MM." then the names): the
+  // group ends the line, so the names come after it.
+  bool OnlyCivilityGroup(std::string_view rest) const {
+    const std::string padded = CleanValue(rest) + " ";
+    RuleMatch group;
+    return rules_.Search(RuleId::kDelibAttendeeCivilityGroup, padded, &group) &&
+           group.end == padded.size();
+  }
+
   // A roll call transcribed in paragraph i ("Robert AIGOIN : présent
   // Patricia BREMOND : absente, représentée par Gilbert FONTUGNE …"): each
   // member with their answer, where the paragraph holds three or more.
@@ -1663,11 +1709,12 @@ class ActReader {
           *read = AddNames(list, labels[k], &d->attendees, true);
           if (*read) i = j;
         };
-        if ((CleanValue(rest).empty() || OnlyCount(rest)) && last) {
+        if ((CleanValue(rest).empty() || OnlyCount(rest) || OnlyCivilityGroup(rest)) && last) {
           // "Étaient présents :" (or "Pouvoirs : 6") ending its paragraph:
           // one name (or a few) per following paragraph, up to the next
           // label or prose.
           bool read = true;
+          i = CommuneColumnEnd(i, part);
           while (read && i + 1 < part.end && IsParagraph(block(i + 1)) && Labels(i + 1).empty()) {
             next_list(&read);
           }

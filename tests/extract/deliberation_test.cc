@@ -1114,5 +1114,44 @@ TEST_CASE("a commission's report quoted in an act gives no attendance", "[delibe
   }
 }
 
+// "ETAIENT PRESENTS : Mmes et MM." ending its paragraph: the civilities
+// address the list that the next paragraph holds.
+TEST_CASE("a label whose line ends with a civility group, the names in the next paragraph",
+          "[deliberation]") {
+  const Deliberation d = ActRun(
+                             "DELIBERATION N° 12 DE L'ASSEMBLEE\n\n"
+                             "SEANCE DU 3 MARS 2024\n\n"
+                             "ETAIENT PRESENTS : Mmes et MM.\n\n"
+                             "Anne PETIT, Luc ROUX, Paul MARTIN.\n\n"
+                             "Absents : Jean DUPONT.\n\nL'Assemblée, après en avoir délibéré,\n\n"
+                             "DÉCIDE d'approuver le contrat.\n")
+                             .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Anne PETIT | present", "Luc ROUX | present",
+                                 "Paul MARTIN | present", "Jean DUPONT | absent"});
+}
+
+// A presence table by commune read column by column: the communes' names
+// in capitals, one per line, come before the members' names; a list of
+// surnames in capitals alone stays a list.
+TEST_CASE("a commune column before the names of those present is no attendee", "[deliberation]") {
+  const Deliberation d = ActRun(
+                             "PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2024\n\n"
+                             "Etaient présents :\n\nAVENSAN\n\nLE PORGE\n\nSAINTE-HELENE\n\n"
+                             "Anne PETIT\n\nLuc ROUX\n\nPaul MARTIN\n\n"
+                             "Absents : Jean DUPONT.\n\nLe Conseil, après en avoir délibéré,\n\n"
+                             "DÉCIDE d'approuver le contrat.\n")
+                             .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Anne PETIT | present", "Luc ROUX | present",
+                                 "Paul MARTIN | present", "Jean DUPONT | absent"});
+  const Deliberation caps = ActRun(
+                                "PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2024\n\n"
+                                "Etaient présents :\n\nLEROY\n\nMARTIN\n\nROUX\n\nPETIT\n\n"
+                                "Absents : Jean DUPONT.\n\nLe Conseil, après en avoir délibéré,\n\n"
+                                "DÉCIDE d'approuver le contrat.\n")
+                                .Only();
+  CHECK(NamesAndStatuses(caps).size() == 5);
+}
 }  // namespace
 }  // namespace clsdb
