@@ -1050,6 +1050,13 @@ class ActReader {
     return false;
   }
 
+  // One word of two capitals or more with no lower-case ASCII letter
+  // ("LEROY", "SAINTE-HELENE"), as a surname in capitals is printed.
+  static bool IsCapitalsWord(std::string_view word) {
+    if (word.find(' ') != std::string_view::npos || !HasCapitalWord(word)) return false;
+    return std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  }
+
   // A list's text: a span of one block, or of several when a converter broke
   // the list inside a name ("C.\nDROUGLAZET"), the pieces joined by a space.
   struct ListText {
@@ -1083,12 +1090,18 @@ class ActReader {
 
   // Whether the list ends inside an item: its last item is a civility or an
   // initial alone, a name that stops on a particle ("R. LE"), or a function.
-  bool EndsMidName(const std::string& text) const {
+  // A surname in capitals alone goes on only into a first name ("SINIVASSIN"
+  // / "Tony, …"): before another word in capitals it is one item of a list
+  // printed one surname a line.
+  bool EndsMidName(const std::string& text, std::string_view next) const {
     const size_t sep = text.find_last_of(",;");
     std::string_view tail(text);
     if (sep != std::string::npos) tail.remove_prefix(sep + 1);
     while (!tail.empty() && tail.front() == ' ') tail.remove_prefix(1);
     while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
+    if (IsCapitalsWord(tail) && IsCapitalsWord(next.substr(0, next.find_first_of(" ,;")))) {
+      return false;
+    }
     // "…, Délégué titulaire de la communauté de communes de la Haute" /
     // "Moselotte": a function broken over two lines is one item too.
     return !tail.empty() && (rules_.Search(RuleId::kDelibAttendeeUnfinished, tail, nullptr) ||
@@ -1157,7 +1170,7 @@ class ActReader {
     ListText list;
     Append(*i, from, to, &list);
     while (*i + 1 < part.end && IsParagraph(block(*i + 1)) &&
-           (EndsMidName(list.text) || BrokenBeforeSurname(list.text, *i + 1) ||
+           (EndsMidName(list.text, block(*i + 1).text) || BrokenBeforeSurname(list.text, *i + 1) ||
             rules_.Search(RuleId::kDelibAttendeeLineContinuing, block(*i + 1).text, nullptr)) &&
            Labels(*i + 1).empty()) {
       ++*i;
