@@ -286,8 +286,8 @@ bool RunFollows(std::string_view prev, std::string_view next) {
   return p.size() == 2 && n.size() == 2 && n[0] == p[0] + 1 && n[1] == 1;
 }
 
-// How many acts headed by their subject alone make a series, whose next
-// subject opens an act even when the text stops before its decision.
+// How many acts kept before it let a last subject line ("OBJET : …") open
+// an act even when the text stops before its decision.
 constexpr size_t kSubjectActs = 2;
 
 // The acts' first blocks, from the headings met in order: a heading is
@@ -372,7 +372,7 @@ class ActHeadings {
         ((!numbered_.empty() && numbered_.back() == open_) || RunFollows(kept_item_, open_item_))) {
       decided_ = true;
     }
-    // A new subject after acts headed by theirs ("OBJET : …"), cut off
+    // A subject line after kSubjectActs acts kept (any heading), cut off
     // before its decision: the fragment's last act.
     if (open_ >= 0 && !decided_ && open_subject_ && starts_.size() >= kSubjectActs) {
       decided_ = true;
