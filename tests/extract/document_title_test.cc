@@ -217,6 +217,67 @@ TEST_CASE("a heading after the page's number, and the meeting completing it", "[
   CHECK(*continued.title == "COMPTE-RENDU de la REUNION DU CONSEIL MUNICIPAL");
 }
 
+TEST_CASE("a flattened news headline ends at the page's label or the lede's opening", "[title]") {
+  DocumentRecords label = TitleRun(
+      "Brévannes signe avec l'Agence Régionale de Santé un contrat local de santé pour la période "
+      "2024-2029 Communiqué de presse Confrontée à une fragilisation de sa démographie médicale, "
+      "la ville s'est engagée dans des actions de prévention. Le contrat a été signé hier.\n");
+  REQUIRE(label.doc_type == DocumentType::kPressRelease);
+  REQUIRE(label.title);
+  CHECK(*label.title ==
+        "Brévannes signe avec l'Agence Régionale de Santé un contrat local de santé pour la "
+        "période 2024-2029");
+  DocumentRecords lede = TitleRun(
+      "La feuille de route 2024-2029 pour une Ville Solidaire et Inclusive Aujourd'hui, la Ville "
+      "de Brévannes a officiellement signé le Contrat Local de Santé avec l'Agence régionale de "
+      "santé. Le contrat engage une cinquantaine d'acteurs.\n");
+  REQUIRE(lede.title);
+  CHECK(*lede.title == "La feuille de route 2024-2029 pour une Ville Solidaire et Inclusive");
+  // A label too short to be a headline (the region) is passed over.
+  DocumentRecords region = TitleRun(
+      "Pays de la Loire La Communauté de communes de Brévannes et l'ARS signent un premier "
+      "Contrat local de santé Actualité Visuel Signature du contrat local de santé par le "
+      "directeur général de l'ARS. Le directeur général de l'ARS et le président ont signé ce "
+      "mardi 12 juin un premier contrat local de santé.\n");
+  REQUIRE(region.doc_type == DocumentType::kPressRelease);
+  REQUIRE(region.title);
+  CHECK(*region.title ==
+        "La Communauté de communes de Brévannes et l'ARS signent un premier Contrat local de "
+        "santé");
+  // A kicker's full stop keeps the headline, which ends at the subscribers' label.
+  DocumentRecords kicker = TitleRun(
+      "Brévannes. Conseil municipal : santé, prévention, travaux, théâtre Abonnés • La troupe "
+      "salue le public. Le conseil municipal a approuvé le contrat local de santé.\n");
+  REQUIRE(kicker.title);
+  CHECK(*kicker.title == "Brévannes. Conseil municipal : santé, prévention, travaux, théâtre");
+}
+
+TEST_CASE("a short line or a drawn one over a news headline is a label", "[title]") {
+  DocumentRecords region = TitleRun(
+      "Pays de la Loire\n\nLa communauté de communes de Brévannes et l'ARS signent un premier "
+      "contrat local de santé\n\nActualité\n\nLes élus et l'ARS ont signé ce mardi 12 juin un "
+      "premier contrat local de santé.\n");
+  REQUIRE(region.doc_type == DocumentType::kPressRelease);
+  REQUIRE(region.title);
+  CHECK(*region.title ==
+        "La communauté de communes de Brévannes et l'ARS signent un premier contrat local de "
+        "santé");
+  DocumentRecords drawn = TitleRun(
+      "|\n\nBrévannes. Le contrat local de santé a été signé\n\nJeudi soir, le contrat local de "
+      "santé de la communauté de communes a été signé entre son président et l'ARS.\n");
+  REQUIRE(drawn.title);
+  CHECK(*drawn.title == "Brévannes. Le contrat local de santé a été signé");
+}
+
+TEST_CASE("a flattened page's heading printed twice is its title, however short", "[title]") {
+  DocumentRecords r = TitleRun(
+      "Les lettres santé Les lettres santé Le Contrat Local de Santé de Brévannes Les contrats "
+      "locaux de santé ont pour objectifs de réduire les inégalités sociales et territoriales de "
+      "santé.\n");
+  REQUIRE(r.title);
+  CHECK(*r.title == "Les lettres santé");
+}
+
 TEST_CASE("a press release's headline after its labels is its title", "[title]") {
   DocumentRecords r = TitleRun(
       "COMMUNIQUÉ DE PRESSE\n\nLe 3 mars 2024\n\nContrat local de santé\n\n"
