@@ -217,6 +217,45 @@ TEST_CASE("a heading after the page's number, and the meeting completing it", "[
   CHECK(*continued.title == "COMPTE-RENDU de la REUNION DU CONSEIL MUNICIPAL");
 }
 
+TEST_CASE("a heading's lines under a rule drawn below it, and the sitting's date, complete it",
+          "[title]") {
+  const std::string sitting =
+      "L'an deux mille dix-huit, le dix décembre, le Bureau s'est réuni.\n\nPrésents : M. Paul "
+      "MARTIN, Mme Anne PETIT.\n\nLe Bureau, après en avoir délibéré, DÉCIDE d'approuver le "
+      "budget.\n\nLe Bureau, après en avoir délibéré, DÉCIDE de fixer les tarifs.\n";
+  DocumentRecords ruled = TitleRun(
+      "COMMUNAUTÉ D'AGGLOMÉRATION DE VALBRUN\n\n_______\n\nCOMPTE RENDU\n\n__________________\n\n"
+      "BUREAU COMMUNAUTAIRE\n\nDU 10 DÉCEMBRE 2018\n\n" +
+      sitting);
+  REQUIRE(ruled.title);
+  CHECK(*ruled.title == "COMPTE RENDU BUREAU COMMUNAUTAIRE DU 10 DÉCEMBRE 2018");
+  // The acts of a sitting headed as such, the sitting on the next line.
+  DocumentRecords acts =
+      TitleRun("DELIBERATIONS DU CONSEIL MUNICIPAL\n\nDE LA SEANCE DU 12 JUIN 2009\n\n" + sitting);
+  REQUIRE(acts.title);
+  CHECK(*acts.title == "DELIBERATIONS DU CONSEIL MUNICIPAL DE LA SEANCE DU 12 JUIN 2009");
+}
+
+TEST_CASE("flattened minutes: the assembly over 'compte rendu', a sitting's line run on",
+          "[title]") {
+  const std::string acts =
+      " Présents : M. Paul MARTIN, Mme Anne PETIT. Le Conseil, après en avoir délibéré, DÉCIDE "
+      "d'approuver le budget. Le Conseil, après en avoir délibéré, DÉCIDE de fixer les tarifs.";
+  DocumentRecords assembly = TitleRun(
+      "Valbrun Communauté de Communes CONSEIL COMMUNAUTAIRE COMPTE-RENDU Réunion du 3 JUIN 2014 "
+      "Le Conseil communautaire, dûment convoqué, s'est réuni sous la présidence de M. Paul "
+      "MARTIN." +
+      acts);
+  REQUIRE(assembly.title);
+  CHECK(*assembly.title == "CONSEIL COMMUNAUTAIRE COMPTE-RENDU Réunion du 3 JUIN 2014");
+  DocumentRecords sitting = TitleRun(
+      "SEANCE DU 29 JUIN 2017 Le Conseil municipal légalement convoqué, s'est réuni en séance "
+      "ordinaire sous la présidence de M. Paul MARTIN, Maire." +
+      acts);
+  REQUIRE(sitting.title);
+  CHECK(*sitting.title == "SEANCE DU 29 JUIN 2017");
+}
+
 TEST_CASE("a flattened news headline ends at the page's label or the lede's opening", "[title]") {
   DocumentRecords label = TitleRun(
       "Brévannes signe avec l'Agence Régionale de Santé un contrat local de santé pour la période "
