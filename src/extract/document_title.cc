@@ -494,12 +494,13 @@ std::optional<std::string> PageHeadline(const LaidOutDocument& doc, int window, 
       return CleanValue(report.Get("title"));
     }
     if (LooksLikeHeadline(b.text, min_words)) return CleanValue(b.text);
-    if (std::string headline = RestatedHeadline(b.text, min_words); !headline.empty()) {
-      return headline;
-    }
-    if (std::string run_on = RunOnHeadline(b.text, min_words, rules); !run_on.empty()) {
-      return run_on;
-    }
+    // Where the body restates the headline and where the body opens: the
+    // first of the two ends it (a label's words restated further on, "Pays
+    // de la Loire … l'ARS Pays de la Loire", end no headline).
+    const std::string restated = RestatedHeadline(b.text, min_words);
+    const std::string run_on = RunOnHeadline(b.text, min_words, rules);
+    if (!restated.empty() && (run_on.empty() || restated.size() <= run_on.size())) return restated;
+    if (!run_on.empty()) return run_on;
     // The first line is no headline, nor is a second short one.
     if (after_label || WordCount(b.text) >= min_words) return std::nullopt;
     after_label = true;

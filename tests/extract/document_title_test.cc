@@ -308,6 +308,32 @@ TEST_CASE("a short line or a drawn one over a news headline is a label", "[title
   CHECK(*drawn.title == "Brévannes. Le contrat local de santé a été signé");
 }
 
+TEST_CASE("a flattened headline ends at the first of its restatement and the body's opening",
+          "[title]") {
+  // The region's words over the headline come again in the body: that
+  // restatement comes after the label that ends the headline.
+  DocumentRecords r = TitleRun(
+      "Pays de la Loire La Communauté de communes de Brévannes et l'ARS signent un premier "
+      "Contrat local de santé Actualité Visuel Signature du contrat par le directeur général de "
+      "l'ARS Pays de la Loire et le président de la communauté de communes, qui ont signé ce mardi "
+      "12 juin un premier contrat local de santé.\n");
+  REQUIRE(r.doc_type == DocumentType::kPressRelease);
+  REQUIRE(r.title);
+  CHECK(*r.title ==
+        "La Communauté de communes de Brévannes et l'ARS signent un premier Contrat local de "
+        "santé");
+}
+
+TEST_CASE("flattened acts of a sitting: their heading up to the sitting's date", "[title]") {
+  DocumentRecords r = TitleRun(
+      "DELIBERATIONS DU CONSEIL MUNICIPAL DE LA SEANCE DU 12 JUIN 2009 L'an deux mil neuf le 12 "
+      "juin, le Conseil Municipal s'est réuni sous la présidence de M. Paul MARTIN, Maire. "
+      "Présents : M. Paul MARTIN, Mme Anne PETIT. Le Conseil, après en avoir délibéré, DÉCIDE "
+      "d'approuver le budget. Le Conseil, après en avoir délibéré, DÉCIDE de fixer les tarifs.\n");
+  REQUIRE(r.title);
+  CHECK(*r.title == "DELIBERATIONS DU CONSEIL MUNICIPAL DE LA SEANCE DU 12 JUIN 2009");
+}
+
 TEST_CASE("a flattened page's heading printed twice is its title, however short", "[title]") {
   DocumentRecords r = TitleRun(
       "Les lettres santé Les lettres santé Le Contrat Local de Santé de Brévannes Les contrats "
