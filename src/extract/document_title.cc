@@ -183,14 +183,16 @@ std::string RunOnHeadline(std::string_view text, int min_words, const RuleSet& r
     }
     if (!EndsHeadline(text, words, starts, at, rules)) continue;
     const std::string headline = CleanValue(text.substr(starts[first], starts[at] - starts[first]));
-    if (LooksLikeHeadline(headline, min_words)) return headline;
-    // Only a short label before a headline that an article opens is passed
-    // over ("Pays de la Loire La Communauté …"), not one before the page's
-    // own labels ("Santé Publié le …").
-    if (static_cast<int>(at - first) >= min_words || headline.find('.') != std::string::npos ||
-        !IsSentenceOpener(words[at])) {
-      return "";
-    }
+    // A label (the newspaper's name and issue: "Sud-Ouest du 1er février
+    // 2018 Un contrat pour …") is no headline, however long.
+    const bool label = rules.Search(RuleId::kTitleLabel, headline, nullptr);
+    if (!label && LooksLikeHeadline(headline, min_words)) return headline;
+    // Only a label, or a short line, before a headline that an article
+    // opens is passed over ("Pays de la Loire La Communauté …"), not one
+    // before the page's own labels ("Santé Publié le …").
+    const bool short_label =
+        static_cast<int>(at - first) < min_words && headline.find('.') == std::string::npos;
+    if (!(label || short_label) || !IsSentenceOpener(words[at])) return "";
     first = at;
   }
   return "";

@@ -334,6 +334,16 @@ TEST_CASE("flattened acts of a sitting: their heading up to the sitting's date",
   CHECK(*r.title == "DELIBERATIONS DU CONSEIL MUNICIPAL DE LA SEANCE DU 12 JUIN 2009");
 }
 
+TEST_CASE("a flattened newspaper's name and issue before the headline is passed over", "[title]") {
+  DocumentRecords r = TitleRun(
+      "Sud-Ouest du 1er février 2018 Un contrat pour mieux appréhender la santé Les élus de la "
+      "communauté d'agglomération ont signé le contrat local de santé ce jeudi. Quatre axes de "
+      "travail ont été définis.\n");
+  REQUIRE(r.doc_type == DocumentType::kPressRelease);
+  REQUIRE(r.title);
+  CHECK(*r.title == "Un contrat pour mieux appréhender la santé");
+}
+
 TEST_CASE("a flattened page's heading printed twice is its title, however short", "[title]") {
   DocumentRecords r = TitleRun(
       "Les lettres santé Les lettres santé Le Contrat Local de Santé de Brévannes Les contrats "
