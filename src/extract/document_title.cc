@@ -75,6 +75,28 @@ std::string OpeningKey(const std::vector<std::string_view>& words, size_t at) {
   return lower(words[at]) + " " + lower(words[at + 1]);
 }
 
+// A capitalised article or demonstrative: what opens a sentence ("Le
+// Contrat local de santé …", "L'Agence …"), never a headline's inner word.
+bool IsSentenceOpener(std::string_view word) {
+  static constexpr std::string_view kOpeners[] = {"Le", "La", "Les", "Un", "Une", "Ce", "Cette"};
+  return std::ranges::find(kOpeners, word) != std::end(kOpeners) || word.starts_with("L'") ||
+         word.starts_with("L\u2019");
+}
+
+// Whether the word at `at` restates the headline's subject, a name that
+// opens it before its verb ("Saint-Louis renforce … Saint-Louis franchit
+// une étape …"): the body's first sentence opens with the same name and a
+// verb.
+bool RestatesSubject(const std::vector<std::string_view>& words, size_t at) {
+  auto verb = [&](size_t w) {
+    return w < words.size() && words[w].size() > 3 &&
+           std::islower(static_cast<unsigned char>(words[w].front()));
+  };
+  return words.size() > 1 && !IsSentenceOpener(words[0]) &&
+         std::isupper(static_cast<unsigned char>(words[0].front())) && words[at] == words[0] &&
+         verb(1) && verb(at + 1);
+}
+
 // The fewest words of a headline printed twice in a row (a web page's title
 // over its own heading): the repetition shows it is one.
 constexpr int kMinRepeatedHeadlineWords = 3;
@@ -88,7 +110,8 @@ bool RepeatsOpening(const std::vector<std::string_view>& words, size_t at) {
 
 // A headline the converter ran into the body (line breaks gone): the body's
 // first sentence restates the headline's opening words ("Le contrat local
-// de santé 2018-2022 Le contrat local de santé de X est …"), or the page
+// de santé 2018-2022 Le contrat local de santé de X est …") or its subject
+// (RestatesSubject), or the page
 // prints the headline twice ("Les lettres santé Les lettres santé Le …"),
 // so the headline is what comes before the restatement.  Empty when the
 // opening restates nothing, or the text before it is not a headline.
@@ -106,7 +129,9 @@ std::string RestatedHeadline(std::string_view text, int min_words) {
     const std::string_view previous = words[at - 1];
     const bool complement =
         previous.size() <= 3 && std::islower(static_cast<unsigned char>(previous.front()));
-    if (!capital || complement || OpeningKey(words, at) != key) continue;
+    if (!capital || complement || (OpeningKey(words, at) != key && !RestatesSubject(words, at))) {
+      continue;
+    }
     const std::string_view before = text.substr(0, starts[at]);
     const std::string headline = CleanValue(before);
     const int least = RepeatsOpening(words, at) ? kMinRepeatedHeadlineWords : min_words;
@@ -126,14 +151,6 @@ constexpr size_t kRunOnHeadlineBytes = 240;
 // Contrat", "à Saint-Quentin", "et La Réunion").
 bool IsComplement(std::string_view word) {
   return word.size() <= 3 && std::islower(static_cast<unsigned char>(word.front()));
-}
-
-// A capitalised article or demonstrative: what opens a sentence ("Le
-// Contrat local de santé …", "L'Agence …"), never a headline's inner word.
-bool IsSentenceOpener(std::string_view word) {
-  static constexpr std::string_view kOpeners[] = {"Le", "La", "Les", "Un", "Une", "Ce", "Cette"};
-  return std::ranges::find(kOpeners, word) != std::end(kOpeners) || word.starts_with("L'") ||
-         word.starts_with("L\u2019");
 }
 
 // A capitalised weekday followed by the day's number: the date line that

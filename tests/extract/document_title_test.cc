@@ -344,6 +344,17 @@ TEST_CASE("a flattened newspaper's name and issue before the headline is passed 
   CHECK(*r.title == "Un contrat pour mieux appréhender la santé");
 }
 
+TEST_CASE("a flattened headline ends where the body's first sentence restates its subject",
+          "[title]") {
+  DocumentRecords r = TitleRun(
+      "Brévannes renforce son engagement en santé avec un Contrat Local de Santé Brévannes "
+      "franchit une étape décisive pour la santé de ses habitants. Un Contrat Local de Santé a "
+      "été signé entre l'Agence régionale de santé et la commune ce mardi.\n");
+  REQUIRE(r.doc_type == DocumentType::kPressRelease);
+  REQUIRE(r.title);
+  CHECK(*r.title == "Brévannes renforce son engagement en santé avec un Contrat Local de Santé");
+}
+
 TEST_CASE("a flattened page's heading printed twice is its title, however short", "[title]") {
   DocumentRecords r = TitleRun(
       "Les lettres santé Les lettres santé Le Contrat Local de Santé de Brévannes Les contrats "
