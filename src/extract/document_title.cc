@@ -34,6 +34,14 @@ bool LooksLikeHeadline(const std::string& text, int min_words = kMinHeadlineWord
   return words >= min_words && sentence_ends < 2;
 }
 
+// How many words text has, split at spaces.
+int WordCount(std::string_view text) {
+  int words = 0;
+  for (size_t i = 0; i < text.size(); ++i)
+    words += text[i] != ' ' && (i == 0 || text[i - 1] == ' ');
+  return words;
+}
+
 // How far into a flattened opening a headline may run before the body
 // restates it.
 constexpr size_t kRestatedHeadlineBytes = 240;
@@ -67,12 +75,47 @@ std::string OpeningKey(const std::vector<std::string_view>& words, size_t at) {
   return lower(words[at]) + " " + lower(words[at + 1]);
 }
 
+// A capitalised article or demonstrative: what opens a sentence ("Le
+// Contrat local de santé …", "L'Agence …"), never a headline's inner word.
+bool IsSentenceOpener(std::string_view word) {
+  static constexpr std::string_view kOpeners[] = {"Le", "La", "Les", "Un", "Une", "Ce", "Cette"};
+  return std::ranges::find(kOpeners, word) != std::end(kOpeners) || word.starts_with("L'") ||
+         word.starts_with("L\u2019");
+}
+
+// Whether the word at `at` restates the headline's subject, a name that
+// opens it before its verb ("Saint-Louis renforce … Saint-Louis franchit
+// une étape …"): the body's first sentence opens with the same name and a
+// verb.
+bool RestatesSubject(const std::vector<std::string_view>& words, size_t at) {
+  auto verb = [&](size_t w) {
+    return w < words.size() && words[w].size() > 3 &&
+           std::islower(static_cast<unsigned char>(words[w].front()));
+  };
+  return words.size() > 1 && !IsSentenceOpener(words[0]) &&
+         std::isupper(static_cast<unsigned char>(words[0].front())) && words[at] == words[0] &&
+         verb(1) && verb(at + 1);
+}
+
+// The fewest words of a headline printed twice in a row (a web page's title
+// over its own heading): the repetition shows it is one.
+constexpr int kMinRepeatedHeadlineWords = 3;
+
+// Whether the words from `at` on repeat the first `at` words as printed.
+bool RepeatsOpening(const std::vector<std::string_view>& words, size_t at) {
+  if (2 * at > words.size()) return false;
+  return std::equal(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(at),
+                    words.begin() + static_cast<std::ptrdiff_t>(at));
+}
+
 // A headline the converter ran into the body (line breaks gone): the body's
 // first sentence restates the headline's opening words ("Le contrat local
-// de santé 2018-2022 Le contrat local de santé de X est …"), so the
-// headline is what comes before the restatement.  Empty when the opening
-// restates nothing, or the text before it is not a headline.
-std::string RestatedHeadline(std::string_view text) {
+// de santé 2018-2022 Le contrat local de santé de X est …") or its subject
+// (RestatesSubject), or the page
+// prints the headline twice ("Les lettres santé Les lettres santé Le …"),
+// so the headline is what comes before the restatement.  Empty when the
+// opening restates nothing, or the text before it is not a headline.
+std::string RestatedHeadline(std::string_view text, int min_words) {
   text = Utf8Prefix(text, kRestatedHeadlineBytes);
   std::vector<std::string_view> words;
   std::vector<size_t> starts;
@@ -86,10 +129,15 @@ std::string RestatedHeadline(std::string_view text) {
     const std::string_view previous = words[at - 1];
     const bool complement =
         previous.size() <= 3 && std::islower(static_cast<unsigned char>(previous.front()));
-    if (!capital || complement || OpeningKey(words, at) != key) continue;
+    if (!capital || complement || (OpeningKey(words, at) != key && !RestatesSubject(words, at))) {
+      continue;
+    }
     const std::string_view before = text.substr(0, starts[at]);
     const std::string headline = CleanValue(before);
-    if (before.find(". ") != std::string_view::npos || !LooksLikeHeadline(headline)) return "";
+    const int least = RepeatsOpening(words, at) ? kMinRepeatedHeadlineWords : min_words;
+    if (before.find(". ") != std::string_view::npos || !LooksLikeHeadline(headline, least)) {
+      return "";
+    }
     return headline;
   }
   return "";
@@ -105,14 +153,6 @@ bool IsComplement(std::string_view word) {
   return word.size() <= 3 && std::islower(static_cast<unsigned char>(word.front()));
 }
 
-// A capitalised article or demonstrative: what opens a sentence ("Le
-// Contrat local de santé …", "L'Agence …"), never a headline's inner word.
-bool IsSentenceOpener(std::string_view word) {
-  static constexpr std::string_view kOpeners[] = {"Le", "La", "Les", "Un", "Une", "Ce", "Cette"};
-  return std::ranges::find(kOpeners, word) != std::end(kOpeners) || word.starts_with("L'") ||
-         word.starts_with("L\u2019");
-}
-
 // A capitalised weekday followed by the day's number: the date line that
 // opens a news item's body ("Vendredi 24 janvier 2025, …").
 bool IsDateLine(std::string_view word, std::string_view next) {
@@ -122,30 +162,55 @@ bool IsDateLine(std::string_view word, std::string_view next) {
          std::isdigit(static_cast<unsigned char>(next.front()));
 }
 
+// Whether what starts at word `at` ends a run-on headline: the body's first
+// sentence (an article, a date line, a lede's opening: "Aujourd'hui, …",
+// "Face à …") or the page's label after the headline ("Communiqué de
+// presse", "Actualité", "Abonnés •").
+bool EndsHeadline(std::string_view text, const std::vector<std::string_view>& words,
+                  const std::vector<size_t>& starts, size_t at, const RuleSet& rules) {
+  return IsSentenceOpener(words[at]) || IsDateLine(words[at], words[at + 1]) ||
+         rules.Search(RuleId::kTitleHeadlineEnd, text.substr(starts[at]), nullptr);
+}
+
 // A headline the converter ran into the body (line breaks gone) with no
 // restatement: it ends where the body's first sentence opens, a capitalised
 // article after a headline's last word ("… 2ème Génération Le Contrat Local
-// …", "… renouvellent le Contrat local de santé Les acteurs …"), or its date
-// line ("… (2025-2030) Vendredi 24 janvier 2025, …").  Empty when a sentence
-// ends first (the opening is a sentence, not a headline) or no such break is
-// found.
-std::string RunOnHeadline(std::string_view text) {
+// …", "… renouvellent le Contrat local de santé Les acteurs …"), its date
+// line ("… (2025-2030) Vendredi 24 janvier 2025, …"), a lede's opening or
+// the page's label (title.headline_end).  A label before it (a region, a
+// section: "Pays de la Loire La Communauté … signent …"), too short to be a
+// headline, is passed over, as is a kicker ("Coursan. Conseil municipal :
+// …").  Empty when a sentence ends first (the opening is a sentence, not a
+// headline) or no such break is found.
+std::string RunOnHeadline(std::string_view text, int min_words, const RuleSet& rules) {
   text = Utf8Prefix(text, kRunOnHeadlineBytes);
   std::vector<std::string_view> words;
   std::vector<size_t> starts;
   SplitWords(text, &words, &starts);
+  size_t first = 0;  // the headline's first word
   for (size_t at = 1; at + 1 < words.size(); ++at) {
     const std::string_view previous = words[at - 1];
-    if (previous.back() == '.') return "";  // a sentence came first
+    // A sentence came first, unless it is the kicker's one word.
+    if (previous.back() == '.' && at - 1 != first) return "";
     // A word that opens or leads into something ("«", "X :", "du") ends no
     // headline.
     if (IsComplement(previous) || previous.ends_with("\u00ab") ||
         std::string_view(",:;(").find(previous.back()) != std::string_view::npos) {
       continue;
     }
-    if (!IsSentenceOpener(words[at]) && !IsDateLine(words[at], words[at + 1])) continue;
-    const std::string headline = CleanValue(text.substr(0, starts[at]));
-    return LooksLikeHeadline(headline) ? headline : "";
+    if (!EndsHeadline(text, words, starts, at, rules)) continue;
+    const std::string headline = CleanValue(text.substr(starts[first], starts[at] - starts[first]));
+    // A label (the newspaper's name and issue: "Sud-Ouest du 1er février
+    // 2018 Un contrat pour …") is no headline, however long.
+    const bool label = rules.Search(RuleId::kTitleLabel, headline, nullptr);
+    if (!label && LooksLikeHeadline(headline, min_words)) return headline;
+    // Only a label, or a short line, before a headline that an article
+    // opens is passed over ("Pays de la Loire La Communauté …"), not one
+    // before the page's own labels ("Santé Publié le …").
+    const bool short_label =
+        static_cast<int>(at - first) < min_words && headline.find('.') == std::string::npos;
+    if (!(label || short_label) || !IsSentenceOpener(words[at])) return "";
+    first = at;
   }
   return "";
 }
@@ -308,6 +373,14 @@ std::string ContractTitle(const LaidOutDocument& doc, const Segmentation& seg,
   return title;
 }
 
+// A line drawn with characters (underscores, dashes, dots, stars): no letter
+// nor digit.
+bool IsRuleLine(std::string_view text) {
+  return !text.empty() && std::ranges::none_of(text, [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) != 0;
+  });
+}
+
 // A heading longer than this may have run on into the sitting.
 constexpr size_t kLongHeadingBytes = 100;
 
@@ -330,9 +403,10 @@ std::string OpeningHeading(const LaidOutDocument& doc, int window, RuleId rule,
     if (title.size() > kLongHeadingBytes) {
       if (std::string run_on = RunOnEnd(title, rules); !run_on.empty()) title = run_on;
     }
-    for (int j = i + 1; j < window && doc.blocks[j].kind == Block::Kind::kParagraph &&
-                        rules.Matches(RuleId::kTitleContinuation, doc.blocks[j].text);
-         ++j) {
+    for (int j = i + 1; j < window && doc.blocks[j].kind == Block::Kind::kParagraph; ++j) {
+      // A rule drawn under the heading ("_____") separates none of its lines.
+      if (IsRuleLine(doc.blocks[j].text)) continue;
+      if (!rules.Matches(RuleId::kTitleContinuation, doc.blocks[j].text)) break;
       title += " " + CleanValue(doc.blocks[j].text);
     }
     return WithAssembly(doc, i, rules, title);
@@ -417,6 +491,42 @@ std::string WithoutRunningLine(const LaidOutDocument& doc, std::string title) {
   return title.substr(dash + 3);
 }
 
+// The headline of a release or a page about a contract: the first line that
+// is not a label ("Le Contrat local de santé (CLS)" heading a page), or none.
+// A line drawn with characters is no line; one line too short to be a
+// headline is a label over it (a region, a section: "Pays de la Loire"),
+// and so is the page's label under that ("Publié le …", "Mise à jour le").
+std::optional<std::string> PageHeadline(const LaidOutDocument& doc, int window, DocumentType type,
+                                        const RuleSet& rules) {
+  const int min_words = type == DocumentType::kNote ? kMinPageHeadingWords : kMinHeadlineWords;
+  bool after_label = false;  // a short line was passed over
+  for (int i = 0; i < window; ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind != Block::Kind::kParagraph || IsRuleLine(b.text) ||
+        rules.Search(RuleId::kTitleLabel, b.text, nullptr) ||
+        (after_label && rules.Search(RuleId::kTitleHeadlineEnd, b.text, nullptr))) {
+      continue;
+    }
+    // A report's heading, cut at the period it covers.
+    RuleMatch report;
+    if (type == DocumentType::kNote && rules.Search(RuleId::kTitleReport, b.text, &report)) {
+      return CleanValue(report.Get("title"));
+    }
+    if (LooksLikeHeadline(b.text, min_words)) return CleanValue(b.text);
+    // Where the body restates the headline and where the body opens: the
+    // first of the two ends it (a label's words restated further on, "Pays
+    // de la Loire … l'ARS Pays de la Loire", end no headline).
+    const std::string restated = RestatedHeadline(b.text, min_words);
+    const std::string run_on = RunOnHeadline(b.text, min_words, rules);
+    if (!restated.empty() && (run_on.empty() || restated.size() <= run_on.size())) return restated;
+    if (!run_on.empty()) return run_on;
+    // The first line is no headline, nor is a second short one.
+    if (after_label || WordCount(b.text) >= min_words) return std::nullopt;
+    after_label = true;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, const RuleSet& rules,
@@ -439,29 +549,7 @@ void ExtractDocumentTitle(const LaidOutDocument& doc, const Segmentation& seg, c
   if (out->doc_type != DocumentType::kPressRelease && out->doc_type != DocumentType::kNote) {
     return;
   }
-  for (int i = 0; i < window; ++i) {
-    const Block& b = doc.blocks[i];
-    if (b.kind != Block::Kind::kParagraph || rules.Search(RuleId::kTitleLabel, b.text, nullptr)) {
-      continue;
-    }
-    // A report's heading, cut at the period it covers.
-    RuleMatch report;
-    if (out->doc_type == DocumentType::kNote &&
-        rules.Search(RuleId::kTitleReport, b.text, &report)) {
-      out->title = CleanValue(report.Get("title"));
-      return;
-    }
-    const int min_words =
-        out->doc_type == DocumentType::kNote ? kMinPageHeadingWords : kMinHeadlineWords;
-    if (LooksLikeHeadline(b.text, min_words)) {
-      out->title = CleanValue(b.text);
-    } else if (std::string headline = RestatedHeadline(b.text); !headline.empty()) {
-      out->title = headline;
-    } else if (std::string run_on = RunOnHeadline(b.text); !run_on.empty()) {
-      out->title = run_on;
-    }
-    return;  // the first line that is not a label is the title, or there is none
-  }
+  out->title = PageHeadline(doc, window, out->doc_type, rules);
 }
 
 }  // namespace clsdb

@@ -265,6 +265,7 @@ namespace clsdb {
   X(kTableYearRangeInText, "table.year_range_in_text", "extract/plan_tables")                      \
   X(kTitleContinuation, "title.continuation", "extract/document_title")                            \
   X(kTitleHeading, "title.heading", "extract/document_title")                                      \
+  X(kTitleHeadlineEnd, "title.headline_end", "extract/document_title")                             \
   X(kTitleRunOnDated, "title.run_on.dated", "extract/document_title")                              \
   X(kTitleRunOnUndated, "title.run_on.undated", "extract/document_title")                          \
   X(kTitleLabel, "title.label", "extract/document_title")                                          \

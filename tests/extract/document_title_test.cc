@@ -217,6 +217,153 @@ TEST_CASE("a heading after the page's number, and the meeting completing it", "[
   CHECK(*continued.title == "COMPTE-RENDU de la REUNION DU CONSEIL MUNICIPAL");
 }
 
+TEST_CASE("a heading's lines under a rule drawn below it, and the sitting's date, complete it",
+          "[title]") {
+  const std::string sitting =
+      "L'an deux mille dix-huit, le dix décembre, le Bureau s'est réuni.\n\nPrésents : M. Paul "
+      "MARTIN, Mme Anne PETIT.\n\nLe Bureau, après en avoir délibéré, DÉCIDE d'approuver le "
+      "budget.\n\nLe Bureau, après en avoir délibéré, DÉCIDE de fixer les tarifs.\n";
+  DocumentRecords ruled = TitleRun(
+      "COMMUNAUTÉ D'AGGLOMÉRATION DE VALBRUN\n\n_______\n\nCOMPTE RENDU\n\n__________________\n\n"
+      "BUREAU COMMUNAUTAIRE\n\nDU 10 DÉCEMBRE 2018\n\n" +
+      sitting);
+  REQUIRE(ruled.title);
+  CHECK(*ruled.title == "COMPTE RENDU BUREAU COMMUNAUTAIRE DU 10 DÉCEMBRE 2018");
+  // The acts of a sitting headed as such, the sitting on the next line.
+  DocumentRecords acts =
+      TitleRun("DELIBERATIONS DU CONSEIL MUNICIPAL\n\nDE LA SEANCE DU 12 JUIN 2009\n\n" + sitting);
+  REQUIRE(acts.title);
+  CHECK(*acts.title == "DELIBERATIONS DU CONSEIL MUNICIPAL DE LA SEANCE DU 12 JUIN 2009");
+}
+
+TEST_CASE("flattened minutes: the assembly over 'compte rendu', a sitting's line run on",
+          "[title]") {
+  const std::string acts =
+      " Présents : M. Paul MARTIN, Mme Anne PETIT. Le Conseil, après en avoir délibéré, DÉCIDE "
+      "d'approuver le budget. Le Conseil, après en avoir délibéré, DÉCIDE de fixer les tarifs.";
+  DocumentRecords assembly = TitleRun(
+      "Valbrun Communauté de Communes CONSEIL COMMUNAUTAIRE COMPTE-RENDU Réunion du 3 JUIN 2014 "
+      "Le Conseil communautaire, dûment convoqué, s'est réuni sous la présidence de M. Paul "
+      "MARTIN." +
+      acts);
+  REQUIRE(assembly.title);
+  CHECK(*assembly.title == "CONSEIL COMMUNAUTAIRE COMPTE-RENDU Réunion du 3 JUIN 2014");
+  DocumentRecords sitting = TitleRun(
+      "SEANCE DU 29 JUIN 2017 Le Conseil municipal légalement convoqué, s'est réuni en séance "
+      "ordinaire sous la présidence de M. Paul MARTIN, Maire." +
+      acts);
+  REQUIRE(sitting.title);
+  CHECK(*sitting.title == "SEANCE DU 29 JUIN 2017");
+}
+
+TEST_CASE("a flattened news headline ends at the page's label or the lede's opening", "[title]") {
+  DocumentRecords label = TitleRun(
+      "Brévannes signe avec l'Agence Régionale de Santé un contrat local de santé pour la période "
+      "2024-2029 Communiqué de presse Confrontée à une fragilisation de sa démographie médicale, "
+      "la ville s'est engagée dans des actions de prévention. Le contrat a été signé hier.\n");
+  REQUIRE(label.doc_type == DocumentType::kPressRelease);
+  REQUIRE(label.title);
+  CHECK(*label.title ==
+        "Brévannes signe avec l'Agence Régionale de Santé un contrat local de santé pour la "
+        "période 2024-2029");
+  DocumentRecords lede = TitleRun(
+      "La feuille de route 2024-2029 pour une Ville Solidaire et Inclusive Aujourd'hui, la Ville "
+      "de Brévannes a officiellement signé le Contrat Local de Santé avec l'Agence régionale de "
+      "santé. Le contrat engage une cinquantaine d'acteurs.\n");
+  REQUIRE(lede.title);
+  CHECK(*lede.title == "La feuille de route 2024-2029 pour une Ville Solidaire et Inclusive");
+  // A label too short to be a headline (the region) is passed over.
+  DocumentRecords region = TitleRun(
+      "Pays de la Loire La Communauté de communes de Brévannes et l'ARS signent un premier "
+      "Contrat local de santé Actualité Visuel Signature du contrat local de santé par le "
+      "directeur général de l'ARS. Le directeur général de l'ARS et le président ont signé ce "
+      "mardi 12 juin un premier contrat local de santé.\n");
+  REQUIRE(region.doc_type == DocumentType::kPressRelease);
+  REQUIRE(region.title);
+  CHECK(*region.title ==
+        "La Communauté de communes de Brévannes et l'ARS signent un premier Contrat local de "
+        "santé");
+  // A kicker's full stop keeps the headline, which ends at the subscribers' label.
+  DocumentRecords kicker = TitleRun(
+      "Brévannes. Conseil municipal : santé, prévention, travaux, théâtre Abonnés • La troupe "
+      "salue le public. Le conseil municipal a approuvé le contrat local de santé.\n");
+  REQUIRE(kicker.title);
+  CHECK(*kicker.title == "Brévannes. Conseil municipal : santé, prévention, travaux, théâtre");
+}
+
+TEST_CASE("a short line or a drawn one over a news headline is a label", "[title]") {
+  DocumentRecords region = TitleRun(
+      "Pays de la Loire\n\nLa communauté de communes de Brévannes et l'ARS signent un premier "
+      "contrat local de santé\n\nActualité\n\nLes élus et l'ARS ont signé ce mardi 12 juin un "
+      "premier contrat local de santé.\n");
+  REQUIRE(region.doc_type == DocumentType::kPressRelease);
+  REQUIRE(region.title);
+  CHECK(*region.title ==
+        "La communauté de communes de Brévannes et l'ARS signent un premier contrat local de "
+        "santé");
+  DocumentRecords drawn = TitleRun(
+      "|\n\nBrévannes. Le contrat local de santé a été signé\n\nJeudi soir, le contrat local de "
+      "santé de la communauté de communes a été signé entre son président et l'ARS.\n");
+  REQUIRE(drawn.title);
+  CHECK(*drawn.title == "Brévannes. Le contrat local de santé a été signé");
+}
+
+TEST_CASE("a flattened headline ends at the first of its restatement and the body's opening",
+          "[title]") {
+  // The region's words over the headline come again in the body: that
+  // restatement comes after the label that ends the headline.
+  DocumentRecords r = TitleRun(
+      "Pays de la Loire La Communauté de communes de Brévannes et l'ARS signent un premier "
+      "Contrat local de santé Actualité Visuel Signature du contrat par le directeur général de "
+      "l'ARS Pays de la Loire et le président de la communauté de communes, qui ont signé ce mardi "
+      "12 juin un premier contrat local de santé.\n");
+  REQUIRE(r.doc_type == DocumentType::kPressRelease);
+  REQUIRE(r.title);
+  CHECK(*r.title ==
+        "La Communauté de communes de Brévannes et l'ARS signent un premier Contrat local de "
+        "santé");
+}
+
+TEST_CASE("flattened acts of a sitting: their heading up to the sitting's date", "[title]") {
+  DocumentRecords r = TitleRun(
+      "DELIBERATIONS DU CONSEIL MUNICIPAL DE LA SEANCE DU 12 JUIN 2009 L'an deux mil neuf le 12 "
+      "juin, le Conseil Municipal s'est réuni sous la présidence de M. Paul MARTIN, Maire. "
+      "Présents : M. Paul MARTIN, Mme Anne PETIT. Le Conseil, après en avoir délibéré, DÉCIDE "
+      "d'approuver le budget. Le Conseil, après en avoir délibéré, DÉCIDE de fixer les tarifs.\n");
+  REQUIRE(r.title);
+  CHECK(*r.title == "DELIBERATIONS DU CONSEIL MUNICIPAL DE LA SEANCE DU 12 JUIN 2009");
+}
+
+TEST_CASE("a flattened newspaper's name and issue before the headline is passed over", "[title]") {
+  DocumentRecords r = TitleRun(
+      "Sud-Ouest du 1er février 2018 Un contrat pour mieux appréhender la santé Les élus de la "
+      "communauté d'agglomération ont signé le contrat local de santé ce jeudi. Quatre axes de "
+      "travail ont été définis.\n");
+  REQUIRE(r.doc_type == DocumentType::kPressRelease);
+  REQUIRE(r.title);
+  CHECK(*r.title == "Un contrat pour mieux appréhender la santé");
+}
+
+TEST_CASE("a flattened headline ends where the body's first sentence restates its subject",
+          "[title]") {
+  DocumentRecords r = TitleRun(
+      "Brévannes renforce son engagement en santé avec un Contrat Local de Santé Brévannes "
+      "franchit une étape décisive pour la santé de ses habitants. Un Contrat Local de Santé a "
+      "été signé entre l'Agence régionale de santé et la commune ce mardi.\n");
+  REQUIRE(r.doc_type == DocumentType::kPressRelease);
+  REQUIRE(r.title);
+  CHECK(*r.title == "Brévannes renforce son engagement en santé avec un Contrat Local de Santé");
+}
+
+TEST_CASE("a flattened page's heading printed twice is its title, however short", "[title]") {
+  DocumentRecords r = TitleRun(
+      "Les lettres santé Les lettres santé Le Contrat Local de Santé de Brévannes Les contrats "
+      "locaux de santé ont pour objectifs de réduire les inégalités sociales et territoriales de "
+      "santé.\n");
+  REQUIRE(r.title);
+  CHECK(*r.title == "Les lettres santé");
+}
+
 TEST_CASE("a press release's headline after its labels is its title", "[title]") {
   DocumentRecords r = TitleRun(
       "COMMUNIQUÉ DE PRESSE\n\nLe 3 mars 2024\n\nContrat local de santé\n\n"
