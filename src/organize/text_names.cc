@@ -1,6 +1,8 @@
 #include "organize/text_names.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <unordered_map>
 
 #include "core/words.h"
@@ -350,10 +352,17 @@ std::vector<QualifiedName> FindQualifiedNames(std::string_view text,
 }
 
 TokenIndex::TokenIndex(const std::vector<TextToken>& tokens) : by_initial_(256) {
-  by_folded_.reserve(tokens.size());
+  // At most half full, so that a probe ends after a slot or two.
+  slots_.assign(std::bit_ceil(std::max<size_t>(16, 2 * tokens.size())), 0);
   for (size_t i = 0; i < tokens.size(); ++i) {
     const TextToken& t = tokens[i];
-    by_folded_[t.folded].push_back(static_cast<uint32_t>(i));
+    uint32_t& slot = slots_[SlotOf(t.folded)];
+    if (slot == 0) {
+      words_.push_back(t.folded);
+      positions_.emplace_back();
+      slot = static_cast<uint32_t>(positions_.size());
+    }
+    positions_[slot - 1].push_back(static_cast<uint32_t>(i));
     if (t.capitalized && !t.small) {
       // folded[0] is '\0' for an empty word, as the matchers read it.
       by_initial_[static_cast<unsigned char>(t.folded[0])].push_back(static_cast<uint32_t>(i));
@@ -361,10 +370,22 @@ TokenIndex::TokenIndex(const std::vector<TextToken>& tokens) : by_initial_(256) 
   }
 }
 
+size_t TokenIndex::SlotOf(std::string_view folded) const {
+  // FNV-1a of the word, its bits spread by a Fibonacci multiply: the slot
+  // is the product's top bits.
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char ch : folded) h = (h ^ static_cast<unsigned char>(ch)) * 0x100000001b3ULL;
+  const size_t mask = slots_.size() - 1;
+  size_t at =
+      static_cast<size_t>((h * 0x9e3779b97f4a7c15ULL) >> (64 - std::countr_zero(slots_.size())));
+  while (slots_[at] != 0 && words_[slots_[at] - 1] != folded) at = (at + 1) & mask;
+  return at;
+}
+
 const std::vector<uint32_t>& TokenIndex::With(std::string_view folded) const {
   static const std::vector<uint32_t> kNone;
-  const auto it = by_folded_.find(folded);
-  return it == by_folded_.end() ? kNone : it->second;
+  const uint32_t slot = slots_[SlotOf(folded)];
+  return slot == 0 ? kNone : positions_[slot - 1];
 }
 
 const std::vector<uint32_t>& TokenIndex::NameStartsWith(char initial) const {
