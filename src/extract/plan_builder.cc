@@ -237,14 +237,21 @@ void PlanBuilder::AddRepeatedPilotName(const std::string& name) {
 void PlanBuilder::AddActor(int action, int operation, ActorRole role, const std::string& name,
                            const Provenance& prov) {
   if (name.empty()) return;
-  const std::string key = FoldForMatch(name);
-  for (const Actor& a : c_->actors) {
+  std::string key = FoldForMatch(name);
+  // The actors' folded names, once each (an actor added before this
+  // builder, if any, is folded here).
+  std::vector<std::string>& folded = folded_actor_names_;
+  while (folded.size() < c_->actors.size())
+    folded.push_back(FoldForMatch(c_->actors[folded.size()].name));
+  for (size_t i = 0; i < c_->actors.size(); ++i) {
+    const Actor& a = c_->actors[i];
     if (a.action_index == action && a.operation_index == operation && a.role == role &&
-        FoldForMatch(a.name) == key) {
+        folded[i] == key) {
       return;
     }
   }
   c_->actors.push_back(Actor{action, operation, role, name, prov});
+  folded.push_back(std::move(key));
 }
 
 void PlanBuilder::AddIndicator(int action, int operation, IndicatorKind kind,

@@ -107,6 +107,9 @@ class PlanBuilder {
   Contract* c_;
   std::vector<PlanSource> orientation_src_, objective_src_, action_src_, operation_src_;
   mutable std::unordered_map<std::string, std::string> folded_titles_;
+  // FoldForMatch of each actor's name, by index in the contract's actors
+  // (AddActor compares a new name with those of its cell's actors).
+  std::vector<std::string> folded_actor_names_;
 };
 
 }  // namespace clsdb

@@ -1,7 +1,7 @@
 #include "extract/plan_text.h"
 
 #include <algorithm>
-#include <set>
+#include <string_view>
 #include <vector>
 
 #include "extract/text_util.h"
@@ -62,8 +62,10 @@ size_t UnbalancedSuffix(std::string_view s) {
   return 0;
 }
 
-std::vector<std::string> Words(std::string_view folded) {
-  std::vector<std::string> out;
+// The words of a folded title, as views into it: a title is compared with
+// every other of its action, so no word is copied.
+std::vector<std::string_view> Words(std::string_view folded) {
+  std::vector<std::string_view> out;
   size_t i = 0;
   while (i < folded.size()) {
     while (i < folded.size() && folded[i] == ' ') ++i;
@@ -103,12 +105,17 @@ double TitleSimilarity(std::string_view a, std::string_view b) {
   std::string_view shorter = a.size() <= b.size() ? a : b;
   std::string_view longer = a.size() <= b.size() ? b : a;
   if (longer.substr(0, shorter.size()) == shorter && longer[shorter.size()] == ' ') return 1;
-  const std::vector<std::string> short_words = Words(shorter);
-  const std::vector<std::string> long_words = Words(longer);
-  const std::set<std::string> long_set(long_words.begin(), long_words.end());
+  const std::vector<std::string_view> short_words = Words(shorter);
   if (short_words.empty()) return 0;
+  // The longer title's distinct words, sorted: a short word is found by a
+  // binary search, as it was in a std::set of copies.
+  std::vector<std::string_view> long_words = Words(longer);
+  std::sort(long_words.begin(), long_words.end());
+  long_words.erase(std::unique(long_words.begin(), long_words.end()), long_words.end());
   size_t found = 0;
-  for (const std::string& w : short_words) found += long_set.count(w);
+  for (const std::string_view w : short_words) {
+    found += std::binary_search(long_words.begin(), long_words.end(), w) ? 1 : 0;
+  }
   return static_cast<double>(found) / static_cast<double>(short_words.size());
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -28,14 +29,6 @@ std::uint64_t Mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-std::uint64_t Fnv1a(std::string_view s, std::uint64_t h = 0xcbf29ce484222325ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
 // Removes a hyphen that ends a line after a letter, with the line break and
 // the spaces around it, so that a word a PDF hyphenated is one word again.
 // A compound cut there ("Hauts-" + "de-France") loses its hyphen too, in
@@ -43,18 +36,26 @@ std::uint64_t Fnv1a(std::string_view s, std::uint64_t h = 0xcbf29ce484222325ULL)
 std::string JoinHyphenatedLines(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '-' && !out.empty() && out.back() != ' ' && out.back() != '\n') {
+  // The text between two hyphens is copied as one piece: a hyphen is rare,
+  // and a byte-by-byte copy was a tenth of a fingerprint's instructions.
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t hyphen = std::min(text.find('-', i), text.size());
+    out.append(text, i, hyphen - i);
+    i = hyphen;
+    if (i == text.size()) break;
+    if (!out.empty() && out.back() != ' ' && out.back() != '\n') {
       size_t j = i + 1;
       while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
       if (j < text.size() && text[j] == '\n') {
         ++j;
         while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
-        i = j - 1;
+        i = j;
         continue;
       }
     }
-    out += text[i];
+    out += '-';
+    ++i;
   }
   return out;
 }
@@ -178,6 +179,37 @@ int32_t FastCodePoint(std::string_view text, size_t i, size_t* len) {
   return c < kFastLimit && fast.fast[c] ? c : -1;
 }
 
+// Each ASCII byte's folded form: itself for a lower-case letter or a digit,
+// its lower case for a capital, 0 for a byte that ends a word.
+constexpr std::array<char, 128> kAsciiFold = [] {
+  std::array<char, 128> fold{};
+  for (int a = 0; a < 128; ++a) {
+    if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9')) fold[a] = static_cast<char>(a);
+    if (a >= 'A' && a <= 'Z') fold[a] = static_cast<char>(a + ('a' - 'A'));
+  }
+  return fold;
+}();
+
+// Adds a run of ASCII bytes, each a segment of its own (the next byte is
+// ASCII too), to words: written straight into the buffer, since a
+// character-by-character append was most of the words' instructions.
+void AddAsciiRun(std::string_view run, Words& words, size_t& word_start) {
+  const size_t before = words.chars.size();
+  words.chars.resize(before + run.size());
+  char* const begin = words.chars.data();
+  char* out = begin + before;
+  for (const char a : run) {
+    const char folded = kAsciiFold[static_cast<unsigned char>(a)];
+    if (folded != 0) {
+      *out++ = folded;
+    } else if (out != begin + word_start) {
+      word_start = static_cast<size_t>(out - begin);
+      words.ends.push_back(static_cast<std::uint32_t>(word_start));
+    }
+  }
+  words.chars.resize(static_cast<size_t>(out - begin));
+}
+
 // The words of text (see identity.h): as if NFKC and case folding by ICU
 // ran over the whole text, and then each code point went to
 // AddFoldedCodePoint.  A code point of Fast() followed by another (or by
@@ -196,18 +228,16 @@ Words SplitWords(std::string_view text) {
   for (size_t i = 0; i < t.size();) {
     // ASCII followed by ASCII, the bulk of a French text: each its own
     // segment, folded as ASCII folds.
-    while (i + 1 < t.size() && static_cast<unsigned char>(t[i]) < 0x80 &&
-           static_cast<unsigned char>(t[i + 1]) < 0x80) {
-      const char a = t[i++];
-      if (a >= 'a' && a <= 'z') {
-        words.chars += a;
-      } else if ((a >= '0' && a <= '9') || (a >= 'A' && a <= 'Z')) {
-        words.chars += a >= 'A' && a <= 'Z' ? static_cast<char>(a + ('a' - 'A')) : a;
-      } else if (words.chars.size() != word_start) {
-        words.ends.push_back(static_cast<std::uint32_t>(words.chars.size()));
-        word_start = words.chars.size();
-      }
-      c = static_cast<unsigned char>(t[i]), len = 1;
+    size_t run_end = i;
+    // Eight bytes at a time while none has its high bit set, then byte by byte.
+    for (std::uint64_t eight; run_end + 8 <= t.size(); run_end += 8) {
+      std::memcpy(&eight, t.data() + run_end, 8);
+      if ((eight & 0x8080808080808080ULL) != 0) break;
+    }
+    while (run_end < t.size() && static_cast<unsigned char>(t[run_end]) < 0x80) ++run_end;
+    if (run_end > i + 1) {
+      AddAsciiRun(t.substr(i, run_end - 1 - i), words, word_start);
+      i = run_end - 1, c = static_cast<unsigned char>(t[i]), len = 1;
     }
     size_t next_len = 0;
     const size_t next = i + len;
@@ -358,6 +388,35 @@ std::array<std::uint32_t, kMinHashSlots> MinHash(const std::vector<std::uint64_t
   return MinHashPortable(shingles);
 }
 
+// The distinct values of a list of shingle hashes, in the order first met:
+// an open-addressing set, which costs a few instructions a hash, where
+// sorting them cost tens (the signature is a minimum over the set, so it
+// does not depend on the order).  The hashes are FNV-1a values; the set's
+// slot is their Fibonacci hash's top bits, 0 marks an empty slot and a
+// hash of 0 is kept apart.
+std::vector<std::uint64_t> DistinctShingles(const std::vector<std::uint64_t>& shingles) {
+  std::vector<std::uint64_t> distinct;
+  distinct.reserve(shingles.size());
+  const size_t slots = std::bit_ceil(std::max<size_t>(16, 2 * shingles.size()));
+  const int shift = 64 - std::countr_zero(slots);
+  std::vector<std::uint64_t> table(slots, 0);
+  bool zero = false;
+  for (const std::uint64_t h : shingles) {
+    if (h == 0) {
+      if (!zero) distinct.push_back(h);
+      zero = true;
+      continue;
+    }
+    size_t at = static_cast<size_t>((h * 0x9e3779b97f4a7c15ULL) >> shift);
+    while (table[at] != 0 && table[at] != h) at = (at + 1) & (slots - 1);
+    if (table[at] == 0) {
+      table[at] = h;
+      distinct.push_back(h);
+    }
+  }
+  return distinct;
+}
+
 }  // namespace
 
 std::vector<std::string> ContentWords(std::string_view text) {
@@ -406,19 +465,24 @@ ContentFingerprint FingerprintPages(const std::vector<std::string>& pages) {
 
 ContentFingerprint FingerprintText(std::string_view text) {
   const Words words = SplitWords(text);
-  // The distinct shingle hashes, sorted (the signature does not depend on
-  // their order).
-  std::vector<std::uint64_t> shingles;
+  // Each shingle's hash: FNV-1a over " w1 w2 w3 w4 w5", read straight from
+  // the words' buffer.
+  std::vector<std::uint64_t> all;
   if (words.size() >= static_cast<size_t>(kShingleWords)) {
-    shingles.reserve(words.size() - kShingleWords + 1);
+    all.reserve(words.size() - kShingleWords + 1);
   }
+  const auto* chars = reinterpret_cast<const unsigned char*>(words.chars.data());
   for (size_t i = 0; i + kShingleWords <= words.size(); ++i) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (int k = 0; k < kShingleWords; ++k) h = Fnv1a(words[i + k], Fnv1a(" ", h));
-    shingles.push_back(h);
+    for (size_t k = i; k < i + kShingleWords; ++k) {
+      h = (h ^ static_cast<unsigned char>(' ')) * 0x100000001b3ULL;
+      for (size_t c = k == 0 ? 0 : words.ends[k - 1]; c < words.ends[k]; ++c) {
+        h = (h ^ chars[c]) * 0x100000001b3ULL;
+      }
+    }
+    all.push_back(h);
   }
-  std::sort(shingles.begin(), shingles.end());
-  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
+  const std::vector<std::uint64_t> shingles = DistinctShingles(all);
   ContentFingerprint fp;
   if (static_cast<int>(shingles.size()) < kMinShingles) return fp;
   fp.shingles = static_cast<int>(shingles.size());

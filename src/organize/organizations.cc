@@ -372,10 +372,15 @@ class ContractOrganizations {
   // ("cpam meurthe et moselle": "meurthe et moselle"), or that of the
   // département whose code ends it ("CPAM 93", "CD62"); "" for none.
   std::string PlaceAtEnd(const std::string& name) const {
-    const std::string key = " " + OrganizationKey(name);
+    const std::string key = " " + KeyOf(name);
     std::string best;
     for (const std::string& place : territory_keys_) {
-      if (place.size() > best.size() && key.ends_with(" " + place)) best = place;
+      // key ends with " " + place, without making that string for each of
+      // the lists' hundred-odd territories.
+      if (place.size() > best.size() && key.size() > place.size() && key.ends_with(place) &&
+          key[key.size() - place.size() - 1] == ' ') {
+        best = place;
+      }
     }
     if (!best.empty() || departements_ == nullptr) return best;
     const std::string code = departement_codes_->CodeOf(name);

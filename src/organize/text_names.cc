@@ -1,7 +1,8 @@
 #include "organize/text_names.h"
 
 #include <algorithm>
-#include <cctype>
+#include <bit>
+#include <cstdint>
 #include <unordered_map>
 
 #include "core/words.h"
@@ -37,9 +38,13 @@ size_t CharLength(std::string_view text, size_t i) {
 // The length of the character at text[i] when it is a letter or a digit,
 // 0 when it separates words (white space, punctuation, apostrophes, dashes,
 // guillemets, no-break spaces).
+bool IsAsciiWordChar(unsigned char ch) {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+
 size_t WordCharLength(std::string_view text, size_t i) {
   const auto ch = static_cast<unsigned char>(text[i]);
-  if (ch < 0x80) return std::isalnum(ch) ? 1 : 0;
+  if (ch < 0x80) return IsAsciiWordChar(ch) ? 1 : 0;
   const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
   if (ch == 0xE2 && next == 0x80) return 0;  // U+2000-U+203F: spaces, dashes, quotes
   if (ch == 0xC2 && next >= 0xA0 && next <= 0xBF) return 0;  // no-break space, « », °
@@ -347,10 +352,17 @@ std::vector<QualifiedName> FindQualifiedNames(std::string_view text,
 }
 
 TokenIndex::TokenIndex(const std::vector<TextToken>& tokens) : by_initial_(256) {
-  by_folded_.reserve(tokens.size());
+  // At most half full, so that a probe ends after a slot or two.
+  slots_.assign(std::bit_ceil(std::max<size_t>(16, 2 * tokens.size())), 0);
   for (size_t i = 0; i < tokens.size(); ++i) {
     const TextToken& t = tokens[i];
-    by_folded_[t.folded].push_back(static_cast<uint32_t>(i));
+    uint32_t& slot = slots_[SlotOf(t.folded)];
+    if (slot == 0) {
+      words_.push_back(t.folded);
+      positions_.emplace_back();
+      slot = static_cast<uint32_t>(positions_.size());
+    }
+    positions_[slot - 1].push_back(static_cast<uint32_t>(i));
     if (t.capitalized && !t.small) {
       // folded[0] is '\0' for an empty word, as the matchers read it.
       by_initial_[static_cast<unsigned char>(t.folded[0])].push_back(static_cast<uint32_t>(i));
@@ -358,10 +370,22 @@ TokenIndex::TokenIndex(const std::vector<TextToken>& tokens) : by_initial_(256) 
   }
 }
 
+size_t TokenIndex::SlotOf(std::string_view folded) const {
+  // FNV-1a of the word, its bits spread by a Fibonacci multiply: the slot
+  // is the product's top bits.
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char ch : folded) h = (h ^ static_cast<unsigned char>(ch)) * 0x100000001b3ULL;
+  const size_t mask = slots_.size() - 1;
+  size_t at =
+      static_cast<size_t>((h * 0x9e3779b97f4a7c15ULL) >> (64 - std::countr_zero(slots_.size())));
+  while (slots_[at] != 0 && words_[slots_[at] - 1] != folded) at = (at + 1) & mask;
+  return at;
+}
+
 const std::vector<uint32_t>& TokenIndex::With(std::string_view folded) const {
   static const std::vector<uint32_t> kNone;
-  const auto it = by_folded_.find(folded);
-  return it == by_folded_.end() ? kNone : it->second;
+  const uint32_t slot = slots_[SlotOf(folded)];
+  return slot == 0 ? kNone : positions_[slot - 1];
 }
 
 const std::vector<uint32_t>& TokenIndex::NameStartsWith(char initial) const {
@@ -395,16 +419,26 @@ std::vector<std::string> FindAcronymSpellings(std::string_view text,
 
 std::vector<TextToken> TokenizeText(std::string_view text) {
   std::vector<TextToken> tokens;
+  // About one word in six bytes of French prose: the tokens are rarely moved.
+  tokens.reserve(text.size() / 6 + 1);
   std::unordered_map<std::string_view, std::string> folded_words;
+  // An ASCII byte, most of a text, is told a letter or digit here, without
+  // a call per byte; the others go to WordCharLength.
+  const auto ascii = [&](size_t at) { return static_cast<unsigned char>(text[at]) < 0x80; };
   size_t i = 0;
   while (i < text.size()) {
-    if (WordCharLength(text, i) == 0) {
+    if (ascii(i) ? !IsAsciiWordChar(static_cast<unsigned char>(text[i]))
+                 : WordCharLength(text, i) == 0) {
       i += CharLength(text, i);
       continue;
     }
     const size_t start = i;
-    size_t length;
-    while (i < text.size() && (length = WordCharLength(text, i)) > 0) i += length;
+    while (i < text.size()) {
+      const size_t length =
+          ascii(i) ? IsAsciiWordChar(static_cast<unsigned char>(text[i])) : WordCharLength(text, i);
+      if (length == 0) break;
+      i += length;
+    }
     TextToken& t = tokens.emplace_back();
     t.start = start;
     t.end = i;

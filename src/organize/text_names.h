@@ -56,7 +56,16 @@ class TokenIndex {
   const std::vector<uint32_t>& NameStartsWith(char initial) const;
 
  private:
-  std::unordered_map<std::string_view, std::vector<uint32_t>> by_folded_;
+  // The slot of `folded` in slots_: the one that holds it, or the empty
+  // one where it would go.
+  size_t SlotOf(std::string_view folded) const;
+
+  // By folded form, an open-addressing table: each slot holds 1 + the index
+  // of its word in words_ and positions_, 0 when empty.  A hash table of
+  // lists (one node per word) cost about 330 instructions a token.
+  std::vector<uint32_t> slots_;
+  std::vector<std::string_view> words_;
+  std::vector<std::vector<uint32_t>> positions_;
   std::vector<std::vector<uint32_t>> by_initial_;  // 256, by unsigned char
 };
 

@@ -192,6 +192,20 @@ TEST_CASE("too little text has no fingerprint and is never the same content", "[
   CHECK_FALSE(ChooseOriginal(blank, {{7, 0, blank}}).has_value());
 }
 
+TEST_CASE("a long text's shingles are counted once each, however often repeated", "[identity]") {
+  // 3,000 distinct words, written twice: the second copy repeats every
+  // shingle of the first, and the four across the seam are new: the set of
+  // distinct shingles keeps each once, among thousands.
+  std::string once;
+  for (int i = 0; i < 3000; ++i) once += "mot" + std::to_string(i) + (i % 12 == 11 ? "\n" : " ");
+  const ContentFingerprint single = FingerprintText(once);
+  const ContentFingerprint twice = FingerprintText(once + once);
+  CHECK(single.shingles == 3000 - kShingleWords + 1);
+  CHECK(twice.shingles == 3000);
+  // The seam's four shingles are 4 of 3,000: most slots keep their value.
+  CHECK(EstimatedSimilarity(single, twice) >= 0.9);
+}
+
 TEST_CASE("the original chosen is the nearest, and links point at originals", "[identity]") {
   const ContentFingerprint text = FingerprintPages({kText});
   const ContentFingerprint pdf = FingerprintPages({kAsPdf, kAsPdfPage2});
