@@ -1,104 +1,77 @@
+// XlsxBook: the calls, forwarded to the writer of the xlsx module
+// (export/xlsx_writer.h), which is opened once, by the first workbook, and
+// never closed.
 #include "export/xlsx_book.h"
 
-#include <xlsxwriter.h>
-
-#include <cstdlib>
-#include <vector>
+#include <dlfcn.h>
 
 namespace clsdb {
 
 namespace {
 
-// The byte length of the first max_chars UTF-8 characters of text.
-size_t PrefixBytes(std::string_view text, size_t max_chars) {
-  size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      if (chars == max_chars) return i;
-      ++chars;
+using Open = XlsxWriter* (*)(const std::string*, const std::string*);
+
+// The module's entry, or why it cannot be had.
+struct Module {
+  Open open = nullptr;
+  std::string error;
+};
+
+const Module& LoadModule() {
+  static const Module module = [] {
+    Module m;
+    void* handle = dlopen(CLSDB_XLSX_MODULE, RTLD_LAZY | RTLD_LOCAL);
+    if (handle == nullptr) {
+      const char* why = dlerror();
+      m.error = std::string("cannot load the xlsx module: ") + (why ? why : CLSDB_XLSX_MODULE);
+      return m;
     }
-  }
-  return text.size();
+    m.open = reinterpret_cast<Open>(dlsym(handle, "clsdb_xlsx_open"));
+    if (m.open == nullptr)
+      m.error = std::string("the xlsx module has no entry: ") + CLSDB_XLSX_MODULE;
+    return m;
+  }();
+  return module;
 }
 
 }  // namespace
 
-XlsxBook::XlsxBook(const std::string& path, const std::string& tmpdir)
-    : path_(path), tmpdir_(tmpdir) {
-  lxw_workbook_options options = {};
-  options.constant_memory = LXW_TRUE;
-  options.tmpdir = tmpdir_.data();
-  options.use_zip64 = LXW_TRUE;  // a large table's sheet may pass 4 GB
-  book_ = workbook_new_opt(path_.c_str(), &options);
-  if (book_ != nullptr) {
-    bold_ = workbook_add_format(book_);
-    format_set_bold(bold_);
-    date_ = workbook_add_format(book_);
-    format_set_num_format(date_, "yyyy-mm-dd");
+XlsxBook::XlsxBook(const std::string& path, const std::string& tmpdir) {
+  const Module& module = LoadModule();
+  if (module.open == nullptr) {
+    unavailable_ = Status::Internal(module.error);
+    return;
   }
+  writer_.reset(module.open(&path, &tmpdir));
 }
 
-XlsxBook::~XlsxBook() {
-  // workbook_close is the only way to free a workbook; it also writes the
-  // file, which the caller's OutputFile then removes.
-  if (book_ != nullptr && !closed_) workbook_close(book_);
-}
-
-Status XlsxBook::Check(int error, const char* what) {
-  if (error == LXW_NO_ERROR) return Status::OK();
-  return Status::IOError(std::string("xlsx: ") + what + ": " +
-                         lxw_strerror(static_cast<lxw_error>(error)));
-}
+XlsxBook::~XlsxBook() = default;
 
 Status XlsxBook::AddSheet(std::string_view name) {
-  if (book_ == nullptr) return Status::IOError(path_ + ": cannot start a workbook");
-  std::string cut(name.substr(0, PrefixBytes(name, 31)));
-  sheet_ = workbook_add_worksheet(book_, cut.c_str());
-  if (sheet_ == nullptr) return Status::IOError("xlsx: cannot add sheet '" + cut + "'");
-  return Status::OK();
+  return writer_ ? writer_->AddSheet(name) : unavailable_;
 }
 
 Result<bool> XlsxBook::WriteText(long long row, int column, std::string_view text, bool bold) {
-  if (text.empty()) return false;
-  const size_t keep = PrefixBytes(text, kXlsxMaxCellChars);
-  // write_string takes a C string: a NUL inside would end it early anyway.
-  std::string cell(text.substr(0, keep));
-  Status s = Check(
-      worksheet_write_string(sheet_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column),
-                             cell.c_str(), bold ? bold_ : nullptr),
-      "write text");
-  if (!s.ok()) return s;
-  return keep < text.size();
+  if (!writer_) return unavailable_;
+  return writer_->WriteText(row, column, text, bold);
 }
 
 Status XlsxBook::WriteNumber(long long row, int column, double value) {
-  return Check(worksheet_write_number(sheet_, static_cast<lxw_row_t>(row),
-                                      static_cast<lxw_col_t>(column), value, nullptr),
-               "write number");
+  return writer_ ? writer_->WriteNumber(row, column, value) : unavailable_;
 }
 
 Status XlsxBook::WriteDate(long long row, int column, std::string_view iso_date) {
-  lxw_datetime when = {};
-  when.year = std::atoi(std::string(iso_date.substr(0, 4)).c_str());
-  when.month = std::atoi(std::string(iso_date.substr(5, 2)).c_str());
-  when.day = std::atoi(std::string(iso_date.substr(8, 2)).c_str());
-  return Check(worksheet_write_datetime(sheet_, static_cast<lxw_row_t>(row),
-                                        static_cast<lxw_col_t>(column), &when, date_),
-               "write date");
+  return writer_ ? writer_->WriteDate(row, column, iso_date) : unavailable_;
 }
 
 Status XlsxBook::SetColumnWidth(int column, double width) {
-  return Check(worksheet_set_column(sheet_, static_cast<lxw_col_t>(column),
-                                    static_cast<lxw_col_t>(column), width, nullptr),
-               "set column width");
+  return writer_ ? writer_->SetColumnWidth(column, width) : unavailable_;
 }
 
-void XlsxBook::FreezeHeader(int rows) { worksheet_freeze_panes(sheet_, rows, 0); }
-
-Status XlsxBook::Close() {
-  if (book_ == nullptr) return Status::IOError(path_ + ": cannot start a workbook");
-  closed_ = true;
-  return Check(workbook_close(book_), "write the workbook");
+void XlsxBook::FreezeHeader(int rows) {
+  if (writer_) writer_->FreezeHeader(rows);
 }
+
+Status XlsxBook::Close() { return writer_ ? writer_->Close() : unavailable_; }
 
 }  // namespace clsdb

@@ -1,20 +1,21 @@
 // A workbook written with libxlsxwriter, row after row (its constant-memory
 // mode: each row goes to a temporary file as the next begins, so memory does
 // not grow with a sheet), into an OutputFile's temporary path.
+// libxlsxwriter is reached through the xlsx module (export/xlsx_writer.h),
+// opened by the first XlsxBook; when it cannot be opened, every method
+// fails with Internal, saying why.
 //
 // REQUIRES: rows of a sheet are written in increasing order, and a sheet is
 // finished before the next is added.
 #ifndef CLSDB_EXPORT_XLSX_BOOK_H_
 #define CLSDB_EXPORT_XLSX_BOOK_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "core/status.h"
-
-struct lxw_workbook;
-struct lxw_worksheet;
-struct lxw_format;
+#include "export/xlsx_writer.h"
 
 namespace clsdb {
 
@@ -49,14 +50,8 @@ class XlsxBook {
   Status Close();
 
  private:
-  Status Check(int error, const char* what);
-  lxw_workbook* book_;
-  lxw_worksheet* sheet_ = nullptr;
-  lxw_format* bold_ = nullptr;
-  lxw_format* date_ = nullptr;
-  std::string path_;
-  std::string tmpdir_;
-  bool closed_ = false;
+  std::unique_ptr<XlsxWriter> writer_;  // null when the module could not be opened
+  Status unavailable_;                  // why, then
 };
 
 }  // namespace clsdb

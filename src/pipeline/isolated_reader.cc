@@ -133,7 +133,11 @@ constexpr bool kCanCapAddressSpace = true;
 constexpr bool kCanCapAddressSpace = true;
 #endif
 
+// Poppler is mapped before the cap, as when it was linked in: the cap
+// bounds what a document makes the reader allocate, not the libraries.  A
+// module that cannot be opened fails each document with the reason.
 void CapAddressSpace(const IsolationLimits& limits) {
+  (void)LoadPdfReader();
   if (kCanCapAddressSpace && limits.memory_mb > 0) {
     rlimit cap;
     cap.rlim_cur = cap.rlim_max = static_cast<rlim_t>(limits.memory_mb) << 20;

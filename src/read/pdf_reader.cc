@@ -1,4 +1,5 @@
-// ParsePdf: one interpretation of each page by Poppler's core library gives
+// ParsePdfInProcess (ParsePdf's work, run inside the PDF module: see
+// pdf_reader.h): one interpretation of each page by Poppler's core library gives
 // both its words and its ruling lines.
 //
 // Poppler's core (PDFDoc, Gfx, OutputDev; Debian's libpoppler-private-dev)
@@ -12,6 +13,8 @@
 // doing the work on hostile input.
 //
 // poppler-cpp is only opened for the pages OCR has to render (pdf_ocr.cc).
+#include "read/pdf_reader.h"
+
 #include <poppler/Annot.h>
 #include <poppler/Catalog.h>
 #include <poppler/Gfx.h>
@@ -426,7 +429,7 @@ class PageDrawer {
 
 }  // namespace
 
-Result<RawDocument> ParsePdf(const std::string& bytes, const ReadOptions& options) {
+Result<RawDocument> ParsePdfInProcess(const std::string& bytes, const ReadOptions& options) {
   InitPoppler();
   if (bytes.compare(0, 5, "%PDF-") != 0 && bytes.find("%PDF-") > 1024) {
     return Status::Corruption("not a PDF (no %PDF- header)");

@@ -117,7 +117,17 @@ Result<RawDocument> DecodeText(const std::string& bytes);
 // image over options.max_ocr_pixels), Unavailable (past
 // options.time_limit_seconds: a timeout is retried by the next run), each
 // naming the page when one is to blame.
+//
+// Poppler is not linked into the executable: the first call opens the PDF
+// module (src/pdf_module/), which holds the reader and Poppler; a module
+// that cannot be opened fails every PDF with Internal, saying why.
 Result<RawDocument> ParsePdf(const std::string& bytes, const ReadOptions& options);
+
+// Opens the PDF module now rather than at the first ParsePdf: a process
+// about to cap its address space (the PDF reader child) maps Poppler
+// before the cap, as it did when Poppler was linked in.  Returns what
+// ParsePdf would fail with when the module cannot be opened.
+Status LoadPdfReader();
 
 // A file's bytes as a document of format: ParsePdf or
 // DecodeText, then format and size filled; path and sha256 are the

@@ -160,6 +160,11 @@ bool Rule::MayOccurIn(std::string_view text, size_t max_bytes) const {
   return true;
 }
 
+bool Rule::RequiredWordsIn(std::string_view text) const {
+  std::call_once(literals_found_, [this] { literals_ = FindRequiredLiterals(pattern); });
+  return literals_.MayOccurIn(text);
+}
+
 const std::string& RuleMatch::Get(const std::string& name) const {
   static const std::string kEmpty;
   auto it = groups.find(name);
@@ -537,6 +542,14 @@ const RE2& PatternFor(const Rule& rule, std::string_view text) {
 }
 
 }  // namespace
+
+void RuleSet::CompileAhead(std::string_view text, const std::vector<const Rule*>& rules,
+                           const std::function<bool()>& still_needed) const {
+  for (const Rule* rule : rules) {
+    if (!still_needed()) return;
+    if (rule->RequiredWordsIn(text)) PatternFor(*rule, text);
+  }
+}
 
 bool RuleSet::Search(const Rule& rule, std::string_view text, RuleMatch* m) const {
   if (!rule.MayOccurIn(text)) return false;

@@ -41,6 +41,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -105,6 +106,9 @@ struct Rule {
   // case cost more than compiling (a 2 MB text on one line: 1.04 G -> 1.66 G
   // instructions without this limit).
   static constexpr size_t kLiteralCheckMaxBytes = 4096;
+  // MayOccurIn's check of the words alone, whatever the text's size, and
+  // leaving no trace: a later MayOccurIn still checks its own text.
+  bool RequiredWordsIn(std::string_view text) const;
 
  private:
   friend class RuleSet;  // checks the compiled pattern at load
@@ -202,6 +206,16 @@ class RuleSet {
 
   const std::vector<std::string>* List(std::string_view name) const;
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+
+  // Compiles now, in the order given, the pattern that a search of text
+  // would run (the narrowed one when it serves text) for each rule whose
+  // required words text holds: what a thread that would otherwise wait
+  // does while the one document of a run is read and searched by another.
+  // A pattern compiles once, whichever thread asks first, so the
+  // document's searches find it ready; the answers are the same.  Stops
+  // when still_needed() turns false.  Throws as Rule::re() does.
+  void CompileAhead(std::string_view text, const std::vector<const Rule*>& rules,
+                    const std::function<bool()>& still_needed) const;
 
   // Unanchored search of the rule in text; fills *m on success (m may be
   // null when only the answer matters: RE2 then runs its DFA alone).

@@ -1,5 +1,5 @@
-// ParsePdf on arbitrary bytes: the whole PDF reader, Poppler's parser and
-// interpreter with clsdb's OutputDev, from bytes to pages.  Whatever the
+// ParsePdfInProcess (ParsePdf without the module) on arbitrary bytes: the whole PDF reader,
+// Poppler's parser and interpreter with clsdb's OutputDev, from bytes to pages.  Whatever the
 // input, it either fails with a reason or gives pages the layout stage can
 // rely on (reader.h): numbered in order, with UTF-8 words whose boxes and
 // rulings are finite numbers.  OCR is off: Tesseract would make each input
@@ -9,6 +9,7 @@
 #include <string>
 
 #include "fuzz_util.h"
+#include "read/pdf_reader.h"
 #include "read/reader.h"
 
 namespace {
@@ -31,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // A page whose interpretation runs away (a huge repeated form) stops
   // with Unavailable, as in a batch with --doc-timeout.
   options.time_limit_seconds = 5;
-  Result<RawDocument> doc = ParsePdf(bytes, options);
+  Result<RawDocument> doc = ParsePdfInProcess(bytes, options);
   if (!doc.ok()) {
     // A failure must say why: the message ends up in documents.error.
     CLSDB_FUZZ_CHECK(!doc.status().message().empty());

@@ -181,5 +181,34 @@ TEST_CASE("a matcher answers short texts rule by rule within its budget, then by
   CHECK(prepared.Matching(std::string(30, 'a')) == std::vector<const Rule*>{set.Find("short")});
 }
 
+TEST_CASE("RequiredWordsIn leaves no trace, and CompileAhead changes no answer", "[rules]") {
+  RuleSet set;
+  REQUIRE(set.AddFile("[signed]\npattern: (?i)fait\\s+à\\s+(?P<place>\\p{Lu}\\p{L}+)\n"
+                      "match: Fait à Nantes\n  => place=Nantes\n"
+                      "[voted]\npattern: (?i)adopté\\s+à\\s+l'unanimité\n"
+                      "match: Adopté à l'unanimité\n",
+                      "x.rules")
+              .ok());
+  const Rule& signed_at = *set.Find("signed");
+  const std::string text = "Délibération adoptée.\nFait à Nantes, le 3 mai.";
+  CHECK(signed_at.RequiredWordsIn(text));
+  CHECK_FALSE(set.Find("voted")->RequiredWordsIn(text));
+  // MayOccurIn answers true for good once a text passed; RequiredWordsIn
+  // must not have made that so.
+  CHECK_FALSE(signed_at.MayOccurIn("Adopté à l'unanimité"));
+
+  int asked = 0;
+  const std::vector<const Rule*> both = {set.Find("voted"), &signed_at};
+  set.CompileAhead(text, both, [&] { return ++asked <= 1; });
+  CHECK(asked == 2);  // stopped before the second rule
+  asked = 0;
+  set.CompileAhead(text, both, [&] { return ++asked > 0; });
+  CHECK(asked == 2);
+  RuleMatch m;
+  REQUIRE(set.Search(signed_at, text, &m));
+  CHECK(m.Get("place") == "Nantes");
+  CHECK_FALSE(set.Search(*set.Find("voted"), text, nullptr));
+}
+
 }  // namespace
 }  // namespace clsdb
