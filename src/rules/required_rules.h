@@ -141,6 +141,7 @@ namespace clsdb {
   X(kDelibNumberReport, "delib.number.report", "extract/deliberation")                             \
   X(kDelibOutcomeAdopted, "delib.outcome.adopted", "extract/deliberation, segment/acts")           \
   X(kDelibOutcomeRejected, "delib.outcome.rejected", "extract/deliberation")                       \
+  X(kDelibPageHeading, "delib.page_heading", "extract/deliberation, segment/acts")                 \
   X(kDelibPresidentHeading, "delib.president.heading", "extract/deliberation")                     \
   X(kDelibPresidentConvocation, "delib.president.convocation", "extract/deliberation")             \
   X(kDelibPresidentFunctionOnly, "delib.president.function_only", "extract/deliberation")          \

@@ -179,11 +179,19 @@ std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
   // A date alone on its line ("12 Mars 2012") reads as an item numbered by
   // its day: it heads nothing.
   const Rule& date_line = rules.Get(RuleId::kDelibDateLine);
+  // Nor does a page's number before the page's heading ("2 CONSEIL
+  // DÉPARTEMENTAL DE LA LOZÈRE"), in a text that runs its pages on.
+  const Rule& page_heading = rules.Get(RuleId::kDelibPageHeading);
   std::vector<std::pair<int, RuleMatch>> headings, subjects;
   for (int i = 0; i < end; ++i) {
     RuleMatch m;
     if (IsHeading(doc.blocks[i], sets, rules, &m)) {
-      if (!ItemOf(m).empty() && rules.Search(date_line, doc.blocks[i].text, nullptr)) continue;
+      RuleMatch page;
+      if (!ItemOf(m).empty() && (rules.Search(date_line, doc.blocks[i].text, nullptr) ||
+                                 (rules.Search(page_heading, doc.blocks[i].text, &page) &&
+                                  page.Get("item") != page.Get("page")))) {
+        continue;
+      }
       headings.emplace_back(i, std::move(m));
     } else if (headings.empty() && IsSubjectLine(doc.blocks[i], rules, &m)) {
       subjects.emplace_back(i, std::move(m));

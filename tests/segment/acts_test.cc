@@ -987,5 +987,25 @@ TEST_CASE("a run-on item's subject in lower case ends before its report", "[segm
   CHECK(run.records.deliberations[2].title == "Remplacement d'un représentant auprès du GIP RECIA");
 }
 
+// A text that runs its pages on keeps each page's number before the page's
+// heading ("1 REPUBLIQUE FRANCAISE …", "2 CONSEIL MUNICIPAL DE LA …"): the
+// numbers head no item, and the sole act states no number.
+TEST_CASE("a page's number before the page's heading is no item", "[segment]") {
+  const testing::TextRun run(
+      "1 REPUBLIQUE FRANCAISE COMMUNE DE SAINT-AUBIN CONSEIL MUNICIPAL DU 6 FEVRIER 2023\n"
+      "L'an deux mille vingt-trois, le 6 février à 20h30, le Conseil Municipal de la commune de "
+      "Saint-Aubin s'est réuni sous la présidence de Monsieur Paul MARTIN, Maire.\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT, M. Luc ROUX.\n"
+      "Le Conseil Municipal, après en avoir délibéré, à l'unanimité, DÉCIDE d'approuver le "
+      "contrat local de santé.\n"
+      "2 CONSEIL MUNICIPAL DE LA COMMUNE DE SAINT-AUBIN\n"
+      "Le Conseil Municipal, à l'unanimité, autorise le Maire à signer le contrat.\n"
+      "3 QUESTION N 2 : TARIFS DE LA CANTINE\n"
+      "Le Conseil Municipal, à l'unanimité, fixe les tarifs.\n");
+  REQUIRE(run.records.deliberations.size() == 1);
+  CHECK_FALSE(run.records.deliberations[0].number.has_value());
+  CHECK_FALSE(run.records.deliberations[0].title.has_value());
+}
+
 }  // namespace
 }  // namespace clsdb
