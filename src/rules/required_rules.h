@@ -129,7 +129,8 @@ namespace clsdb {
   X(kDelibMeetingDateHeading, "delib.meeting_date.heading", "extract/deliberation")                \
   X(kDelibMeetingDateMinutesCaps, "delib.meeting_date.minutes_caps", "extract/deliberation")       \
   X(kDelibMeetingDateRunning, "delib.meeting_date.running", "extract/deliberation")                \
-  X(kDelibMeetingDateSentence, "delib.meeting_date.sentence", "extract/deliberation")              \
+  X(kDelibMeetingDateSentence, "delib.meeting_date.sentence",                                      \
+    "extract/deliberation, segment/acts")                                                          \
   X(kDelibMinutesApproval, "delib.minutes_approval", "segment/acts")                               \
   X(kDelibNumberCodeFirst, "delib.number.code_first", "extract/deliberation")                      \
   X(kDelibNumberCodeLast, "delib.number.code_last", "extract/deliberation")                        \
