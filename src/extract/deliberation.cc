@@ -419,11 +419,12 @@ class ActReader {
       }
     }
     // Minutes without act numbers refer to an act by its item's number,
-    // or by the act's own code written on the item's line.
+    // or by the act's own code written on the item's line; a page's number
+    // before the page's heading is none (segment/acts.cc).
     for (RuleId rule :
          {RuleId::kDelibItemNumbered, RuleId::kDelibItemRunOn, RuleId::kDelibItemPoint,
           RuleId::kDelibItemRoman, RuleId::kDelibItemPointRunOn}) {
-      if (!Search(rule, act_.begin, &m)) continue;
+      if (IsPageHeading(act_.begin) || !Search(rule, act_.begin, &m)) continue;
       const char* group = m.Has("item") ? "item" : "item2";
       if (m.Get(group).empty()) continue;
       d->number = m.Get(group);
@@ -460,6 +461,13 @@ class ActReader {
         return;
       }
     }
+  }
+
+  // Whether block i is a page's number before the page's heading, no item
+  // ("2 CONSEIL DÉPARTEMENTAL DE LA LOZÈRE"; rule delib.page_heading).
+  bool IsPageHeading(int i) const {
+    RuleMatch m;
+    return Search(RuleId::kDelibPageHeading, i, &m) && m.Get("item") != m.Get("page");
   }
 
   // The act's own code written on block i after byte `after` (rule
@@ -582,6 +590,7 @@ class ActReader {
     RuleMatch m;
     // A point's subject in capitals run on into its report is the capitals
     // alone (delib.item.point_run_on), before the point's whole line.
+    if (IsPageHeading(act_.begin)) return std::nullopt;
     if (!Search(RuleId::kDelibItemNumbered, act_.begin, &m) &&
         !Search(RuleId::kDelibItemPointRunOn, act_.begin, &m) &&
         !Search(RuleId::kDelibItemPoint, act_.begin, &m) &&

@@ -129,7 +129,8 @@ namespace clsdb {
   X(kDelibMeetingDateHeading, "delib.meeting_date.heading", "extract/deliberation")                \
   X(kDelibMeetingDateMinutesCaps, "delib.meeting_date.minutes_caps", "extract/deliberation")       \
   X(kDelibMeetingDateRunning, "delib.meeting_date.running", "extract/deliberation")                \
-  X(kDelibMeetingDateSentence, "delib.meeting_date.sentence", "extract/deliberation")              \
+  X(kDelibMeetingDateSentence, "delib.meeting_date.sentence",                                      \
+    "extract/deliberation, segment/acts")                                                          \
   X(kDelibMinutesApproval, "delib.minutes_approval", "segment/acts")                               \
   X(kDelibNumberCodeFirst, "delib.number.code_first", "extract/deliberation")                      \
   X(kDelibNumberCodeLast, "delib.number.code_last", "extract/deliberation")                        \
@@ -141,6 +142,7 @@ namespace clsdb {
   X(kDelibNumberReport, "delib.number.report", "extract/deliberation")                             \
   X(kDelibOutcomeAdopted, "delib.outcome.adopted", "extract/deliberation, segment/acts")           \
   X(kDelibOutcomeRejected, "delib.outcome.rejected", "extract/deliberation")                       \
+  X(kDelibPageHeading, "delib.page_heading", "extract/deliberation, segment/acts")                 \
   X(kDelibPresidentHeading, "delib.president.heading", "extract/deliberation")                     \
   X(kDelibPresidentConvocation, "delib.president.convocation", "extract/deliberation")             \
   X(kDelibPresidentFunctionOnly, "delib.president.function_only", "extract/deliberation")          \

@@ -179,11 +179,19 @@ std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
   // A date alone on its line ("12 Mars 2012") reads as an item numbered by
   // its day: it heads nothing.
   const Rule& date_line = rules.Get(RuleId::kDelibDateLine);
+  // Nor does a page's number before the page's heading ("2 CONSEIL
+  // DÉPARTEMENTAL DE LA LOZÈRE"), in a text that runs its pages on.
+  const Rule& page_heading = rules.Get(RuleId::kDelibPageHeading);
   std::vector<std::pair<int, RuleMatch>> headings, subjects;
   for (int i = 0; i < end; ++i) {
     RuleMatch m;
     if (IsHeading(doc.blocks[i], sets, rules, &m)) {
-      if (!ItemOf(m).empty() && rules.Search(date_line, doc.blocks[i].text, nullptr)) continue;
+      RuleMatch page;
+      if (!ItemOf(m).empty() && (rules.Search(date_line, doc.blocks[i].text, nullptr) ||
+                                 (rules.Search(page_heading, doc.blocks[i].text, &page) &&
+                                  page.Get("item") != page.Get("page")))) {
+        continue;
+      }
       headings.emplace_back(i, std::move(m));
     } else if (headings.empty() && IsSubjectLine(doc.blocks[i], rules, &m)) {
       subjects.emplace_back(i, std::move(m));
@@ -587,6 +595,28 @@ std::vector<int> OfTheListSeries(const std::vector<int>& numbered,
   return kept;
 }
 
+// A fragment of minutes that holds the sitting's head and its first item
+// only ("1. Marché – travaux …", cut before the item's decision, or deciding
+// in a form the rules do not know): the item is the act, the head above it
+// the sitting.  The item's block when the only heading below the sitting's
+// opening sentence ("L'an deux mille …, le Conseil … s'est réuni"; rule
+// "delib.meeting_date.sentence") is an item numbered 1, else -1: a number
+// printed in a register's margin above the act's head is no item of
+// minutes, nor is a page's number above the opening.
+int SoleFirstItem(const LaidOutDocument& doc, const RuleSet& rules,
+                  const std::vector<std::pair<int, RuleMatch>>& headings) {
+  const std::vector<const Rule*> opening = {&rules.Get(RuleId::kDelibMeetingDateSentence)};
+  int opened = -1;
+  for (int i = 0; opened < 0 && !headings.empty() && i < headings.back().first; ++i) {
+    if (AnyMatches(doc.blocks[i], opening, rules)) opened = i;
+  }
+  if (opened < 0) return -1;
+  const auto below = std::find_if(headings.begin(), headings.end(),
+                                  [&](const auto& h) { return h.first > opened; });
+  if (below == headings.end() || below + 1 != headings.end()) return -1;
+  return ItemKey(ItemOf(below->second)) == std::vector<int>{1} ? below->first : -1;
+}
+
 }  // namespace
 
 void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segmentation* seg) {
@@ -637,6 +667,10 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
     starts = ItemsByDecisions(doc, rules, end, strong);
   }
   if (starts.empty() && deliberation) starts = DecisionThenItem(doc, rules, acts.undecided_item());
+  if (const int item = SoleFirstItem(doc, rules, headings);
+      starts.empty() && deliberation && item > 0) {
+    starts = {item};
+  }
 
   if (starts.empty()) {
     if (deliberation && end > 0) seg->acts.push_back(BlockRange{0, end});

@@ -987,5 +987,50 @@ TEST_CASE("a run-on item's subject in lower case ends before its report", "[segm
   CHECK(run.records.deliberations[2].title == "Remplacement d'un représentant auprès du GIP RECIA");
 }
 
+// A text that runs its pages on keeps each page's number before the page's
+// heading ("1 REPUBLIQUE FRANCAISE …", "2 CONSEIL MUNICIPAL DE LA …"): the
+// numbers head no item, and the sole act states no number.
+TEST_CASE("a page's number before the page's heading is no item", "[segment]") {
+  const testing::TextRun run(
+      "1 REPUBLIQUE FRANCAISE COMMUNE DE SAINT-AUBIN CONSEIL MUNICIPAL DU 6 FEVRIER 2023\n"
+      "L'an deux mille vingt-trois, le 6 février à 20h30, le Conseil Municipal de la commune de "
+      "Saint-Aubin s'est réuni sous la présidence de Monsieur Paul MARTIN, Maire.\n"
+      "Présents : M. Paul MARTIN, Mme Anne PETIT, M. Luc ROUX.\n"
+      "Le Conseil Municipal, après en avoir délibéré, à l'unanimité, DÉCIDE d'approuver le "
+      "contrat local de santé.\n"
+      "2 CONSEIL MUNICIPAL DE LA COMMUNE DE SAINT-AUBIN\n"
+      "Le Conseil Municipal, à l'unanimité, autorise le Maire à signer le contrat.\n"
+      "3 QUESTION N 2 : TARIFS DE LA CANTINE\n"
+      "Le Conseil Municipal, à l'unanimité, fixe les tarifs.\n");
+  REQUIRE(run.records.deliberations.size() == 1);
+  CHECK_FALSE(run.records.deliberations[0].number.has_value());
+  CHECK_FALSE(run.records.deliberations[0].title.has_value());
+}
+
+// A fragment of minutes cut after its first item, whose decision the rules
+// do not read as one ("DECIDE de solliciter …" goes on in its sentence):
+// the item is the act, the sitting's head above it.
+TEST_CASE("a fragment's sole first item below the sitting's opening is the act", "[segment]") {
+  const char kOpening[] =
+      "CONSEIL MUNICIPAL COMPTE-RENDU DE SEANCE\n"
+      "L'an deux mille vingt et un, le premier décembre, les membres du Conseil Municipal de la "
+      "Commune de Saint-Aubin se sont réunis sur la convocation du Maire.\n"
+      "Étaient présents : M. Paul MARTIN, Mme Anne PETIT, M. Luc ROUX.\n";
+  const char kItem[] =
+      "1- DEMANDE DE SUBVENTION POUR LA REHABILITATION D'UN LOGEMENT COMMUNAL\n"
+      "Le Conseil Municipal,\n"
+      "DECIDE de solliciter une aide financière auprès de la Région.\n";
+  const testing::TextRun run(std::string(kOpening) + kItem);
+  REQUIRE(run.records.deliberations.size() == 1);
+  CHECK(run.records.deliberations[0].number == "1");
+  CHECK(run.records.deliberations[0].title ==
+        "DEMANDE DE SUBVENTION POUR LA REHABILITATION D'UN LOGEMENT COMMUNAL");
+  // A number in a register's margin above the sitting's opening heads no act.
+  const testing::TextRun margin(std::string("COMMUNE DE SAINT-AUBIN\n1- QUESTION DES LOGEMENTS\n") +
+                                kOpening + "DECIDE de solliciter une aide financière.\n");
+  REQUIRE(margin.records.deliberations.size() == 1);
+  CHECK_FALSE(margin.records.deliberations[0].number.has_value());
+}
+
 }  // namespace
 }  // namespace clsdb
