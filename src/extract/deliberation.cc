@@ -1027,6 +1027,34 @@ class ActReader {
     return !(c >= 'A' && c <= 'Z') && c < 0xC3;  // not an ASCII capital, nor a Latin-1 letter
   }
 
+  // The length of the number that opens an item of a numbered list read
+  // flat ("12. " before "BLASER Stéphanie", or before the next number when
+  // the numbers were printed apart from the names), or 0.  Two digits at
+  // most, so that a year or a count is no item's number.
+  static size_t NumberingLength(std::string_view text) {
+    size_t digits = 0;
+    while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9') {
+      ++digits;
+    }
+    if (digits == 0 || digits > 2 || text.size() < digits + 3 || text[digits] != '.' ||
+        text[digits + 1] != ' ') {
+      return 0;
+    }
+    const unsigned char next = static_cast<unsigned char>(text[digits + 2]);
+    const bool opens = (next >= 'A' && next <= 'Z') || next == 0xC3 || (next >= '0' && next <= '9');
+    return opens ? digits + 2 : 0;
+  }
+
+  // Whether what follows item[0, name_end) is the function of the name
+  // ("4ème Adjt", ", Maire"): the name is a whole item of the list.
+  bool FunctionFollows(std::string_view item, size_t name_end) const {
+    if (name_end == 0) return false;
+    std::string_view rest = item.substr(name_end);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ',')) rest.remove_prefix(1);
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '.')) rest.remove_suffix(1);
+    return !rest.empty() && rules_.Search(RuleId::kDelibAttendeeFunction, rest, nullptr);
+  }
+
   // The length of the longest run of whole words that starts item and is a
   // name, or 0.
   size_t LongestNamePrefix(std::string_view item) const {
@@ -1213,6 +1241,13 @@ class ActReader {
     // the names, a spaced hyphen between two letters is a converter's space
     // around a compound name's hyphen, not one more separator.
     const bool comma_list = CountSeparators(text, begin) > CountSpacedHyphens(text, begin);
+    // A list is numbered when two numbers or more open its items, or when
+    // its one number opens a surname in capitals (a converter may print each
+    // item of a numbered list as a paragraph: "2. BLASER Stéphanie"); a
+    // number alone before other words opens an agenda's item ("1. Marché –
+    // travaux …"), not a name.
+    const size_t numbers = CountNumbering(text, begin);
+    const bool numbered = numbers >= 2 || (numbers == 1 && OpensWithNumberedSurname(text, begin));
     for (size_t p = begin; p < end; ++p) {
       const char c = text[p];
       if (comma_list && depth == 0 && text.compare(p, 3, " - ") == 0 && p > begin && p + 3 < end &&
@@ -1245,12 +1280,16 @@ class ActReader {
         close_item(p);
         item_start = p + 1;
         after_stop = true;
-      } else if (const size_t bullet = depth == 0 && (p == begin || text[p - 1] == ' ')
-                                           ? BulletPrefixLength(std::string_view(text).substr(p))
-                                           : 0;
+      } else if (const size_t bullet =
+                     depth == 0 && (p == begin || text[p - 1] == ' ')
+                         ? std::max(
+                               BulletPrefixLength(std::string_view(text).substr(p)),
+                               numbered ? NumberingLength(std::string_view(text).substr(p)) : 0)
+                         : 0;
                  bullet > 0) {
         // "• GAUCHER Yves, - LAMOTHE Michel, • MARTY Josiane": a flattened
-        // list keeps its bullets between the names.
+        // list keeps its bullets between the names; a numbered one its
+        // numbers ("1. SCHELLENBERGER Raphaël 2. BLASER Stéphanie").
         close_item(p);
         item_start = p + bullet;
         p += bullet - 1;
@@ -1352,7 +1391,10 @@ class ActReader {
         // start another capitalised word.
         // After a full stop, prose ("Conformément à …") ends the list.
         if (after_stop && names > 0) break;
-        const size_t name_end = continued ? 0 : LongestNamePrefix(item);
+        // Read as a continuation, only a name followed by its function
+        // ("NEROME/ZANDRONIS Liliane 4ème Adjt") counts: prose ends the list.
+        size_t name_end = LongestNamePrefix(item);
+        if (continued && !FunctionFollows(item, name_end)) name_end = 0;
         if (name_end == 0 || !EndsName(item, name_end) ||
             !HasCapitalWord(item.substr(0, name_end))) {
           if (names == 0) return false;  // not a list of people
@@ -1553,6 +1595,30 @@ class ActReader {
     return static_cast<size_t>(std::count_if(text.begin() + static_cast<std::ptrdiff_t>(begin),
                                              text.end(),
                                              [](char c) { return c == ',' || c == ';'; }));
+  }
+
+  // Whether text from begin opens with an item's number and a surname in
+  // capitals ("2. BLASER Stéphanie").
+  static bool OpensWithNumberedSurname(const std::string& text, size_t begin) {
+    size_t p = begin;
+    while (p < text.size() && text[p] == ' ') ++p;
+    const size_t number = NumberingLength(std::string_view(text).substr(p));
+    if (number == 0) return false;
+    const std::string_view rest = std::string_view(text).substr(p + number);
+    return IsCapitalsWord(rest.substr(0, std::min(rest.find(' '), rest.size())));
+  }
+
+  // The numbers that open items of a numbered list in text from begin
+  // (NumberingLength).
+  static size_t CountNumbering(const std::string& text, size_t begin) {
+    size_t n = 0;
+    for (size_t p = begin; p < text.size(); ++p) {
+      if ((p == begin || text[p - 1] == ' ') &&
+          NumberingLength(std::string_view(text).substr(p)) > 0) {
+        ++n;
+      }
+    }
+    return n;
   }
 
   // The " - " of text from begin.

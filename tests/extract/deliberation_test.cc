@@ -387,6 +387,35 @@ TEST_CASE("proxies listed with no separators; a name right after a bracket", "[d
                                  "AYGALENQ Elisabeth | excused"});
 }
 
+TEST_CASE("a numbered list read flat: its numbers separate the names", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+          "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "Conseiller présents : 1. MARTIN Paul 2. PETIT Anne 3. 4. DUPONT Jean\n"
+          "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) == std::vector<std::string>{"MARTIN Paul | present",
+                                                        "PETIT Anne | present",
+                                                        "DUPONT Jean | present"});
+}
+
+TEST_CASE("a list goes on in a line whose first name is followed by its function",
+          "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+          "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "ETAIENT PRESENTS : MARTIN Paul, Maire, PETIT Anne 3ème, Adjt,\n"
+          "DUPONT Jean 4ème Adjt, ROUX Luc, LEROY Marie\n"
+          "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"MARTIN Paul | present", "PETIT Anne | present",
+                                 "DUPONT Jean | present", "ROUX Luc | present",
+                                 "LEROY Marie | present"});
+}
+
 TEST_CASE("a bare intercommunal council is the council of the collectivity where it sits",
           "[deliberation]") {
   CHECK(ActRun("CONSEIL COMMUNAUTAIRE DU 16 MARS 2023\n"
