@@ -1385,7 +1385,7 @@ class ActReader {
       // ("Secrétaire de séance : …") is no list.
       if (names > 0 && rules_.Search(RuleId::kDelibAttendeeFunction, item, nullptr)) continue;
       if (rules_.Search(RuleId::kDelibAttendeeSection, item, nullptr)) break;  // "ORDRE DU JOUR"
-      if (!rules_.Search(RuleId::kDelibAttendeeName, item, nullptr)) {
+      if (!rules_.Search(RuleId::kDelibAttendeeName, item, nullptr) && !IsNameRun(item)) {
         // A name followed by what is not one ("BORGEAIS. Précision : …",
         // "CHAPPE Fanny es DELBU…"): the name, when what follows does not
         // start another capitalised word.
@@ -1418,7 +1418,7 @@ class ActReader {
     return names > 0 || (captions > 0 && continued);
   }
 
-  // The person of list.text[s, e) with that status; two when the item is two
+  // The person of list.text[s, e) with that status; several when the item is
   // names written alike with no separator between them ("Magali LOISEAU
   // Odile PINEAU": a converter dropped the dash at a line's end).
   void AddPerson(const ListText& list, size_t s, size_t e, const std::string& status, RuleId rule,
@@ -1437,12 +1437,13 @@ class ActReader {
       while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
       e = s + item.size();
     }
-    const size_t second = SecondNameAt(item);
-    if (second != std::string_view::npos) {
-      size_t first_end = second;
-      while (first_end > 0 && item[first_end - 1] == ' ') --first_end;
-      AddPerson(list, s, s + first_end, status, rule, out);
-      AddPerson(list, s + second, e, status, rule, out);
+    const std::vector<size_t> names = NameStarts(item);
+    if (names.size() >= 2) {
+      for (size_t k = 0; k < names.size(); ++k) {
+        size_t end = k + 1 < names.size() ? names[k + 1] : item.size();
+        while (end > names[k] && item[end - 1] == ' ') --end;
+        AddPerson(list, s + names[k], s + end, status, rule, out);
+      }
       return;
     }
     Attendee a;
@@ -1452,26 +1453,52 @@ class ActReader {
     out->push_back(std::move(a));
   }
 
-  // Where the second of two names of two words each starts in item, each
-  // written first name and surname in the same order ("Magali LOISEAU Odile
-  // PINEAU", "LOISEAU Magali PINEAU Odile"), or npos.
-  static size_t SecondNameAt(std::string_view item) {
-    std::vector<std::string_view> words;
-    std::vector<size_t> starts;
+  // Where each name starts in item when it holds names run together with no
+  // separator, each written in the same order: a run of words of one shape
+  // (capitalised, or in capitals) then a run of the other ("Magali LOISEAU
+  // Odile PINEAU", "BUSCHE Maurice FONTAINE Monique SIEFFERT Raymond": a
+  // converter dropped the line breaks of a list printed one name a line).
+  // One start for one name; none when a word has neither shape or a name
+  // lacks its second run.  Three words of one shape at most make a run.
+  static std::vector<size_t> NameStarts(std::string_view item) {
+    std::vector<size_t> names;
+    int first = 0, run_first = 0, run_second = 0;
     size_t p = 0;
     while ((p = item.find_first_not_of(' ', p)) != std::string_view::npos) {
       const size_t end = std::min(item.find(' ', p), item.size());
-      words.push_back(item.substr(p, end - p));
-      starts.push_back(p);
+      const int shape = WordShape(item.substr(p, end - p));
+      if (shape == 0) return {};
+      if (first == 0) first = shape;
+      if (shape == first) {
+        if (names.empty() || run_second > 0) {
+          names.push_back(p);
+          run_first = run_second = 0;
+        }
+        if (++run_first > 3) return {};
+      } else if (++run_second > 3) {
+        return {};
+      }
       p = end;
     }
-    if (words.size() != 4) return std::string_view::npos;
-    const int first = WordShape(words[0]), second = WordShape(words[1]);
-    if (first == 0 || second == 0 || first == second || WordShape(words[2]) != first ||
-        WordShape(words[3]) != second) {
-      return std::string_view::npos;
+    if (run_second == 0) return {};
+    return names;
+  }
+
+  // Whether item is three names or more run together (NameStarts), each a
+  // name with a surname in capitals: one item of a list whose separators
+  // were lost.
+  bool IsNameRun(std::string_view item) const {
+    const std::vector<size_t> starts = NameStarts(item);
+    if (starts.size() < 3) return false;
+    for (size_t k = 0; k < starts.size(); ++k) {
+      const size_t end = k + 1 < starts.size() ? starts[k + 1] : item.size();
+      std::string_view name = item.substr(starts[k], end - starts[k]);
+      while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+      if (!HasCapitalWord(name) || !rules_.Search(RuleId::kDelibAttendeeName, name, nullptr)) {
+        return false;
+      }
     }
-    return starts[2];
+    return true;
   }
 
   // "X remplacée par sa suppléante Y" as one item of a list: X is excused

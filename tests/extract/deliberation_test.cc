@@ -400,6 +400,22 @@ TEST_CASE("a numbered list read flat: its numbers separate the names", "[deliber
                                                         "DUPONT Jean | present"});
 }
 
+TEST_CASE("names run together with no separator, each written alike", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+          "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "Présents : MARTIN Paul, BUSCHE Maurice FONTAINE Monique FERNANDES DE AZEVEDO Gaspard "
+          "TITTEL Noëlle, Anne PETIT Jean DUPONT\n"
+          "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{
+            "MARTIN Paul | present", "BUSCHE Maurice | present", "FONTAINE Monique | present",
+            "FERNANDES DE AZEVEDO Gaspard | present", "TITTEL Noëlle | present",
+            "Anne PETIT | present", "Jean DUPONT | present"});
+}
+
 TEST_CASE("a list goes on in a line whose first name is followed by its function",
           "[deliberation]") {
   const Deliberation d =
