@@ -492,6 +492,18 @@ TEST_CASE("counts written count first, in the deliberating sentence", "[delibera
   CHECK(d.outcome == "adopted");  // a majority for, and the act decides
 }
 
+TEST_CASE("a line that states only its abstentions is a vote line", "[deliberation]") {
+  const Deliberation d = ActRun(
+                             "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+                             "Le Conseil municipal, après en avoir délibéré,\n"
+                             "DÉCIDE\n"
+                             "- d'approuver la grille tarifaire.\n"
+                             "A la majorité avec une abstention de M. Paul MARTIN\n")
+                             .Only();
+  CHECK(d.votes_abstention == 1);
+  CHECK(!d.votes_against);
+}
+
 TEST_CASE("a unanimous adoption counts every voter for, and states no other count",
           "[deliberation]") {
   const Deliberation d = ActRun(
