@@ -1237,10 +1237,12 @@ class ActReader {
       items.push_back({item_start, item_end == std::string::npos ? at : item_end, at, after_stop});
       item_end = std::string::npos;
     };
-    // "BROCA - LANNAUD Marie - Thérèse": where commas or semicolons separate
-    // the names, a spaced hyphen between two letters is a converter's space
-    // around a compound name's hyphen, not one more separator.
-    const bool comma_list = CountSeparators(text, begin) > CountSpacedHyphens(text, begin);
+    // "BROCA - LANNAUD Marie - Thérèse", "MOINET – TRANVAUX Vanessa": where
+    // commas or semicolons separate the names, a spaced hyphen or en dash
+    // between two letters is a converter's space around a compound name's
+    // hyphen, not one more separator.
+    const bool comma_list = CountSeparators(text, begin) >
+                            CountSpacedHyphens(text, begin) + CountSpacedEnDashes(text, begin);
     // A list is numbered when two numbers or more open its items, or when
     // its one number opens a surname in capitals (a converter may print each
     // item of a numbered list as a paragraph: "2. BLASER Stéphanie"); a
@@ -1250,9 +1252,12 @@ class ActReader {
     const bool numbered = numbers >= 2 || (numbers == 1 && OpensWithNumberedSurname(text, begin));
     for (size_t p = begin; p < end; ++p) {
       const char c = text[p];
-      if (comma_list && depth == 0 && text.compare(p, 3, " - ") == 0 && p > begin && p + 3 < end &&
-          IsLetterByte(text[p - 1]) && IsLetterByte(text[p + 3])) {
-        p += 2;
+      if (const size_t dash = text.compare(p, 3, " - ") == 0   ? 3
+                              : text.compare(p, 5, " – ") == 0 ? 5
+                                                               : 0;
+          comma_list && depth == 0 && dash > 0 && p > begin && p + dash < end &&
+          IsLetterByte(text[p - 1]) && IsLetterByte(text[p + dash])) {
+        p += dash - 1;
         continue;
       }
       if (depth == 0 && p > item_start && StartsPerson(text, p)) {
@@ -1652,6 +1657,15 @@ class ActReader {
   static size_t CountSpacedHyphens(const std::string& text, size_t begin) {
     size_t n = 0;
     for (size_t p = text.find(" - ", begin); p != std::string::npos; p = text.find(" - ", p + 3)) {
+      ++n;
+    }
+    return n;
+  }
+
+  // The " – " (spaced en dash) of text from begin.
+  static size_t CountSpacedEnDashes(const std::string& text, size_t begin) {
+    size_t n = 0;
+    for (size_t p = text.find(" – ", begin); p != std::string::npos; p = text.find(" – ", p + 5)) {
       ++n;
     }
     return n;

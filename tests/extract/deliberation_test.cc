@@ -416,6 +416,20 @@ TEST_CASE("names run together with no separator, each written alike", "[delibera
             "Anne PETIT | present", "Jean DUPONT | present"});
 }
 
+TEST_CASE("a compound surname's spaced en dash is no separator in a list of commas",
+          "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+          "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "Présents : MARTIN Paul, MOINET – TRANVAUX Vanessa, PETIT Anne\n"
+          "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) == std::vector<std::string>{"MARTIN Paul | present",
+                                                        "MOINET – TRANVAUX Vanessa | present",
+                                                        "PETIT Anne | present"});
+}
+
 TEST_CASE("a list goes on in a line whose first name is followed by its function",
           "[deliberation]") {
   const Deliberation d =
