@@ -1055,6 +1055,43 @@ class ActReader {
     return !rest.empty() && rules_.Search(RuleId::kDelibAttendeeFunction, rest, nullptr);
   }
 
+  // Skips the group's caption before the first name of text[*s, *e) (a
+  // colon in the item); false when the caption is a role's label ("Secrétaire
+  // de séance : …"), which ends the list.  A name and a role's label run
+  // together before the colon ("Maxime PEILLER Secrétaire élue pour la
+  // session : …"): the item is that name, the list's last (*ended).
+  bool SkipCaption(const std::string& text, size_t* s, size_t* e, bool* ended) const {
+    const std::string_view item(text.data() + *s, *e - *s);
+    const size_t colon = item.rfind(" : ");
+    if (colon == std::string_view::npos) return true;
+    if (IsRoleLabel(item.substr(0, colon))) return false;
+    if (const size_t name_end = NameBeforeRole(item.substr(0, item.find(" : "))); name_end > 0) {
+      *e = *s + name_end;
+      *ended = true;
+    } else {
+      *s += colon + 3;
+    }
+    return true;
+  }
+
+  // Where the name ends in head when head is a name (its civility first or
+  // not) then a role's label ("Maxime PEILLER Secrétaire élue pour la
+  // session"), the name with a surname in capitals; else 0.
+  size_t NameBeforeRole(std::string_view head) const {
+    RuleMatch civ;
+    const size_t from = SearchCivility(head, &civ) ? civ.end : 0;
+    for (size_t space = head.find(' ', from); space != std::string_view::npos;
+         space = head.find(' ', space + 1)) {
+      const std::string_view name = head.substr(from, space - from);
+      if (WordShape(WordAt(head, space + 1)) == 1 && HasCapitalWord(name) &&
+          rules_.Search(RuleId::kDelibAttendeeName, name, nullptr) &&
+          IsRoleLabel(head.substr(space + 1))) {
+        return space;
+      }
+    }
+    return 0;
+  }
+
   // The length of the longest run of whole words that starts item and is a
   // name, or 0.
   size_t LongestNamePrefix(std::string_view item) const {
@@ -1252,9 +1289,7 @@ class ActReader {
     const bool numbered = numbers >= 2 || (numbers == 1 && OpensWithNumberedSurname(text, begin));
     for (size_t p = begin; p < end; ++p) {
       const char c = text[p];
-      if (const size_t dash = text.compare(p, 3, " - ") == 0   ? 3
-                              : text.compare(p, 5, " – ") == 0 ? 5
-                                                               : 0;
+      if (const size_t dash = SpacedDashLength(text, p);
           comma_list && depth == 0 && dash > 0 && p > begin && p + dash < end &&
           IsLetterByte(text[p - 1]) && IsLetterByte(text[p + dash])) {
         p += dash - 1;
@@ -1330,7 +1365,9 @@ class ActReader {
     const std::string& text = list.text;
     const std::vector<ListItem> items = SplitList(text);
     int names = 0, captions = 0;
+    bool ended = false;  // the last item read ran into the next role's label
     for (auto [s, e, bracket_end, after_stop] : items) {
+      if (ended) break;
       const std::string_view bracket(text.data() + e, bracket_end - e);
       while (s < e && (text[s] == ' ' || text[s] == '.')) ++s;
       while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.')) --e;
@@ -1358,12 +1395,8 @@ class ActReader {
         continue;
       }
       // "Communauté de Communes des Loges : TOUSSAINT Christian": a group's
-      // caption before its first name.
-      if (const size_t colon = std::string_view(text.data() + s, e - s).rfind(" : ");
-          colon != std::string_view::npos) {
-        if (IsRoleLabel(std::string_view(text.data() + s, colon))) break;
-        s += colon + 3;
-      }
+      // caption before its first name; a role's label ends the list.
+      if (!SkipCaption(text, &s, &e, &ended)) break;
       if (e - s < 2) continue;  // an initial alone is no name
       std::string_view item(text.data() + s, e - s);
       RuleMatch civ;
@@ -1660,6 +1693,13 @@ class ActReader {
       ++n;
     }
     return n;
+  }
+
+  // The length of the spaced hyphen (" - ") or en dash (" – ") at text[p],
+  // or 0.
+  static size_t SpacedDashLength(const std::string& text, size_t p) {
+    if (text.compare(p, 3, " - ") == 0) return 3;
+    return text.compare(p, 5, " – ") == 0 ? 5 : 0;
   }
 
   // The " – " (spaced en dash) of text from begin.

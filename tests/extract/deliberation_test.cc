@@ -430,6 +430,20 @@ TEST_CASE("a compound surname's spaced en dash is no separator in a list of comm
                                                         "PETIT Anne | present"});
 }
 
+TEST_CASE("a list's last name, then the next role's label run into it", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+          "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "Présents : Paul MARTIN - Anne PETIT. Absent excusé : Jean DUPONT Secrétaire élue pour "
+          "la session : Anne PETIT\n"
+          "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) == std::vector<std::string>{"Paul MARTIN | present",
+                                                        "Anne PETIT | present",
+                                                        "Jean DUPONT | excused"});
+}
+
 TEST_CASE("a list goes on in a line whose first name is followed by its function",
           "[deliberation]") {
   const Deliberation d =
