@@ -1036,6 +1036,71 @@ class ActReader {
     return !(c >= 'A' && c <= 'Z') && c < 0xC3;  // not an ASCII capital, nor a Latin-1 letter
   }
 
+  // The length of the number that opens an item of a numbered list read
+  // flat ("12. " before "BLASER Stéphanie", or before the next number when
+  // the numbers were printed apart from the names), or 0.  Two digits at
+  // most, so that a year or a count is no item's number.
+  static size_t NumberingLength(std::string_view text) {
+    size_t digits = 0;
+    while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9') {
+      ++digits;
+    }
+    if (digits == 0 || digits > 2 || text.size() < digits + 3 || text[digits] != '.' ||
+        text[digits + 1] != ' ') {
+      return 0;
+    }
+    const unsigned char next = static_cast<unsigned char>(text[digits + 2]);
+    const bool opens = (next >= 'A' && next <= 'Z') || next == 0xC3 || (next >= '0' && next <= '9');
+    return opens ? digits + 2 : 0;
+  }
+
+  // Whether what follows item[0, name_end) is the function of the name
+  // ("4ème Adjt", ", Maire"): the name is a whole item of the list.
+  bool FunctionFollows(std::string_view item, size_t name_end) const {
+    if (name_end == 0) return false;
+    std::string_view rest = item.substr(name_end);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ',')) rest.remove_prefix(1);
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '.')) rest.remove_suffix(1);
+    return !rest.empty() && rules_.Search(RuleId::kDelibAttendeeFunction, rest, nullptr);
+  }
+
+  // Skips the group's caption before the first name of text[*s, *e) (a
+  // colon in the item); false when the caption is a role's label ("Secrétaire
+  // de séance : …"), which ends the list.  A name and a role's label run
+  // together before the colon ("Maxime PEILLER Secrétaire élue pour la
+  // session : …"): the item is that name, the list's last (*ended).
+  bool SkipCaption(const std::string& text, size_t* s, size_t* e, bool* ended) const {
+    const std::string_view item(text.data() + *s, *e - *s);
+    const size_t colon = item.rfind(" : ");
+    if (colon == std::string_view::npos) return true;
+    if (IsRoleLabel(item.substr(0, colon))) return false;
+    if (const size_t name_end = NameBeforeRole(item.substr(0, item.find(" : "))); name_end > 0) {
+      *e = *s + name_end;
+      *ended = true;
+    } else {
+      *s += colon + 3;
+    }
+    return true;
+  }
+
+  // Where the name ends in head when head is a name (its civility first or
+  // not) then a role's label ("Maxime PEILLER Secrétaire élue pour la
+  // session"), the name with a surname in capitals; else 0.
+  size_t NameBeforeRole(std::string_view head) const {
+    RuleMatch civ;
+    const size_t from = SearchCivility(head, &civ) ? civ.end : 0;
+    for (size_t space = head.find(' ', from); space != std::string_view::npos;
+         space = head.find(' ', space + 1)) {
+      const std::string_view name = head.substr(from, space - from);
+      if (WordShape(WordAt(head, space + 1)) == 1 && HasCapitalWord(name) &&
+          rules_.Search(RuleId::kDelibAttendeeName, name, nullptr) &&
+          IsRoleLabel(head.substr(space + 1))) {
+        return space;
+      }
+    }
+    return 0;
+  }
+
   // The length of the longest run of whole words that starts item and is a
   // name, or 0.
   size_t LongestNamePrefix(std::string_view item) const {
@@ -1218,15 +1283,25 @@ class ActReader {
       items.push_back({item_start, item_end == std::string::npos ? at : item_end, at, after_stop});
       item_end = std::string::npos;
     };
-    // "BROCA - LANNAUD Marie - Thérèse": where commas or semicolons separate
-    // the names, a spaced hyphen between two letters is a converter's space
-    // around a compound name's hyphen, not one more separator.
-    const bool comma_list = CountSeparators(text, begin) > CountSpacedHyphens(text, begin);
+    // "BROCA - LANNAUD Marie - Thérèse", "MOINET – TRANVAUX Vanessa": where
+    // commas or semicolons separate the names, a spaced hyphen or en dash
+    // between two letters is a converter's space around a compound name's
+    // hyphen, not one more separator.
+    const bool comma_list = CountSeparators(text, begin) >
+                            CountSpacedHyphens(text, begin) + CountSpacedEnDashes(text, begin);
+    // A list is numbered when two numbers or more open its items, or when
+    // its one number opens a surname in capitals (a converter may print each
+    // item of a numbered list as a paragraph: "2. BLASER Stéphanie"); a
+    // number alone before other words opens an agenda's item ("1. Marché –
+    // travaux …"), not a name.
+    const size_t numbers = CountNumbering(text, begin);
+    const bool numbered = numbers >= 2 || (numbers == 1 && OpensWithNumberedSurname(text, begin));
     for (size_t p = begin; p < end; ++p) {
       const char c = text[p];
-      if (comma_list && depth == 0 && text.compare(p, 3, " - ") == 0 && p > begin && p + 3 < end &&
-          IsLetterByte(text[p - 1]) && IsLetterByte(text[p + 3])) {
-        p += 2;
+      if (const size_t dash = SpacedDashLength(text, p);
+          comma_list && depth == 0 && dash > 0 && p > begin && p + dash < end &&
+          IsLetterByte(text[p - 1]) && IsLetterByte(text[p + dash])) {
+        p += dash - 1;
         continue;
       }
       if (depth == 0 && p > item_start && StartsPerson(text, p)) {
@@ -1254,12 +1329,16 @@ class ActReader {
         close_item(p);
         item_start = p + 1;
         after_stop = true;
-      } else if (const size_t bullet = depth == 0 && (p == begin || text[p - 1] == ' ')
-                                           ? BulletPrefixLength(std::string_view(text).substr(p))
-                                           : 0;
+      } else if (const size_t bullet =
+                     depth == 0 && (p == begin || text[p - 1] == ' ')
+                         ? std::max(
+                               BulletPrefixLength(std::string_view(text).substr(p)),
+                               numbered ? NumberingLength(std::string_view(text).substr(p)) : 0)
+                         : 0;
                  bullet > 0) {
         // "• GAUCHER Yves, - LAMOTHE Michel, • MARTY Josiane": a flattened
-        // list keeps its bullets between the names.
+        // list keeps its bullets between the names; a numbered one its
+        // numbers ("1. SCHELLENBERGER Raphaël 2. BLASER Stéphanie").
         close_item(p);
         item_start = p + bullet;
         p += bullet - 1;
@@ -1295,7 +1374,9 @@ class ActReader {
     const std::string& text = list.text;
     const std::vector<ListItem> items = SplitList(text);
     int names = 0, captions = 0;
+    bool ended = false;  // the last item read ran into the next role's label
     for (auto [s, e, bracket_end, after_stop] : items) {
+      if (ended) break;
       const std::string_view bracket(text.data() + e, bracket_end - e);
       while (s < e && (text[s] == ' ' || text[s] == '.')) ++s;
       while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.')) --e;
@@ -1323,12 +1404,8 @@ class ActReader {
         continue;
       }
       // "Communauté de Communes des Loges : TOUSSAINT Christian": a group's
-      // caption before its first name.
-      if (const size_t colon = std::string_view(text.data() + s, e - s).rfind(" : ");
-          colon != std::string_view::npos) {
-        if (IsRoleLabel(std::string_view(text.data() + s, colon))) break;
-        s += colon + 3;
-      }
+      // caption before its first name; a role's label ends the list.
+      if (!SkipCaption(text, &s, &e, &ended)) break;
       if (e - s < 2) continue;  // an initial alone is no name
       std::string_view item(text.data() + s, e - s);
       RuleMatch civ;
@@ -1355,13 +1432,16 @@ class ActReader {
       // ("Secrétaire de séance : …") is no list.
       if (names > 0 && rules_.Search(RuleId::kDelibAttendeeFunction, item, nullptr)) continue;
       if (rules_.Search(RuleId::kDelibAttendeeSection, item, nullptr)) break;  // "ORDRE DU JOUR"
-      if (!rules_.Search(RuleId::kDelibAttendeeName, item, nullptr)) {
+      if (!rules_.Search(RuleId::kDelibAttendeeName, item, nullptr) && !IsNameRun(item)) {
         // A name followed by what is not one ("BORGEAIS. Précision : …",
         // "CHAPPE Fanny es DELBU…"): the name, when what follows does not
         // start another capitalised word.
         // After a full stop, prose ("Conformément à …") ends the list.
         if (after_stop && names > 0) break;
-        const size_t name_end = continued ? 0 : LongestNamePrefix(item);
+        // Read as a continuation, only a name followed by its function
+        // ("NEROME/ZANDRONIS Liliane 4ème Adjt") counts: prose ends the list.
+        size_t name_end = LongestNamePrefix(item);
+        if (continued && !FunctionFollows(item, name_end)) name_end = 0;
         if (name_end == 0 || !EndsName(item, name_end) ||
             !HasCapitalWord(item.substr(0, name_end))) {
           if (names == 0) return false;  // not a list of people
@@ -1385,7 +1465,7 @@ class ActReader {
     return names > 0 || (captions > 0 && continued);
   }
 
-  // The person of list.text[s, e) with that status; two when the item is two
+  // The person of list.text[s, e) with that status; several when the item is
   // names written alike with no separator between them ("Magali LOISEAU
   // Odile PINEAU": a converter dropped the dash at a line's end).
   void AddPerson(const ListText& list, size_t s, size_t e, const std::string& status, RuleId rule,
@@ -1404,12 +1484,13 @@ class ActReader {
       while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
       e = s + item.size();
     }
-    const size_t second = SecondNameAt(item);
-    if (second != std::string_view::npos) {
-      size_t first_end = second;
-      while (first_end > 0 && item[first_end - 1] == ' ') --first_end;
-      AddPerson(list, s, s + first_end, status, rule, out);
-      AddPerson(list, s + second, e, status, rule, out);
+    const std::vector<size_t> names = NameStarts(item);
+    if (names.size() >= 2) {
+      for (size_t k = 0; k < names.size(); ++k) {
+        size_t end = k + 1 < names.size() ? names[k + 1] : item.size();
+        while (end > names[k] && item[end - 1] == ' ') --end;
+        AddPerson(list, s + names[k], s + end, status, rule, out);
+      }
       return;
     }
     Attendee a;
@@ -1419,26 +1500,52 @@ class ActReader {
     out->push_back(std::move(a));
   }
 
-  // Where the second of two names of two words each starts in item, each
-  // written first name and surname in the same order ("Magali LOISEAU Odile
-  // PINEAU", "LOISEAU Magali PINEAU Odile"), or npos.
-  static size_t SecondNameAt(std::string_view item) {
-    std::vector<std::string_view> words;
-    std::vector<size_t> starts;
+  // Where each name starts in item when it holds names run together with no
+  // separator, each written in the same order: a run of words of one shape
+  // (capitalised, or in capitals) then a run of the other ("Magali LOISEAU
+  // Odile PINEAU", "BUSCHE Maurice FONTAINE Monique SIEFFERT Raymond": a
+  // converter dropped the line breaks of a list printed one name a line).
+  // One start for one name; none when a word has neither shape or a name
+  // lacks its second run.  Three words of one shape at most make a run.
+  static std::vector<size_t> NameStarts(std::string_view item) {
+    std::vector<size_t> names;
+    int first = 0, run_first = 0, run_second = 0;
     size_t p = 0;
     while ((p = item.find_first_not_of(' ', p)) != std::string_view::npos) {
       const size_t end = std::min(item.find(' ', p), item.size());
-      words.push_back(item.substr(p, end - p));
-      starts.push_back(p);
+      const int shape = WordShape(item.substr(p, end - p));
+      if (shape == 0) return {};
+      if (first == 0) first = shape;
+      if (shape == first) {
+        if (names.empty() || run_second > 0) {
+          names.push_back(p);
+          run_first = run_second = 0;
+        }
+        if (++run_first > 3) return {};
+      } else if (++run_second > 3) {
+        return {};
+      }
       p = end;
     }
-    if (words.size() != 4) return std::string_view::npos;
-    const int first = WordShape(words[0]), second = WordShape(words[1]);
-    if (first == 0 || second == 0 || first == second || WordShape(words[2]) != first ||
-        WordShape(words[3]) != second) {
-      return std::string_view::npos;
+    if (run_second == 0) return {};
+    return names;
+  }
+
+  // Whether item is three names or more run together (NameStarts), each a
+  // name with a surname in capitals: one item of a list whose separators
+  // were lost.
+  bool IsNameRun(std::string_view item) const {
+    const std::vector<size_t> starts = NameStarts(item);
+    if (starts.size() < 3) return false;
+    for (size_t k = 0; k < starts.size(); ++k) {
+      const size_t end = k + 1 < starts.size() ? starts[k + 1] : item.size();
+      std::string_view name = item.substr(starts[k], end - starts[k]);
+      while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+      if (!HasCapitalWord(name) || !rules_.Search(RuleId::kDelibAttendeeName, name, nullptr)) {
+        return false;
+      }
     }
-    return starts[2];
+    return true;
   }
 
   // "X remplacée par sa suppléante Y" as one item of a list: X is excused
@@ -1564,10 +1671,50 @@ class ActReader {
                                              [](char c) { return c == ',' || c == ';'; }));
   }
 
+  // Whether text from begin opens with an item's number and a surname in
+  // capitals ("2. BLASER Stéphanie").
+  static bool OpensWithNumberedSurname(const std::string& text, size_t begin) {
+    size_t p = begin;
+    while (p < text.size() && text[p] == ' ') ++p;
+    const size_t number = NumberingLength(std::string_view(text).substr(p));
+    if (number == 0) return false;
+    const std::string_view rest = std::string_view(text).substr(p + number);
+    return IsCapitalsWord(rest.substr(0, std::min(rest.find(' '), rest.size())));
+  }
+
+  // The numbers that open items of a numbered list in text from begin
+  // (NumberingLength).
+  static size_t CountNumbering(const std::string& text, size_t begin) {
+    size_t n = 0;
+    for (size_t p = begin; p < text.size(); ++p) {
+      if ((p == begin || text[p - 1] == ' ') &&
+          NumberingLength(std::string_view(text).substr(p)) > 0) {
+        ++n;
+      }
+    }
+    return n;
+  }
+
   // The " - " of text from begin.
   static size_t CountSpacedHyphens(const std::string& text, size_t begin) {
     size_t n = 0;
     for (size_t p = text.find(" - ", begin); p != std::string::npos; p = text.find(" - ", p + 3)) {
+      ++n;
+    }
+    return n;
+  }
+
+  // The length of the spaced hyphen (" - ") or en dash (" – ") at text[p],
+  // or 0.
+  static size_t SpacedDashLength(const std::string& text, size_t p) {
+    if (text.compare(p, 3, " - ") == 0) return 3;
+    return text.compare(p, 5, " – ") == 0 ? 5 : 0;
+  }
+
+  // The " – " (spaced en dash) of text from begin.
+  static size_t CountSpacedEnDashes(const std::string& text, size_t begin) {
+    size_t n = 0;
+    for (size_t p = text.find(" – ", begin); p != std::string::npos; p = text.find(" – ", p + 5)) {
       ++n;
     }
     return n;

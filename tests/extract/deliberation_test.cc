@@ -387,6 +387,79 @@ TEST_CASE("proxies listed with no separators; a name right after a bracket", "[d
                                  "AYGALENQ Elisabeth | excused"});
 }
 
+TEST_CASE("a numbered list read flat: its numbers separate the names", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+          "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "Conseiller présents : 1. MARTIN Paul 2. PETIT Anne 3. 4. DUPONT Jean\n"
+          "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) == std::vector<std::string>{"MARTIN Paul | present",
+                                                        "PETIT Anne | present",
+                                                        "DUPONT Jean | present"});
+}
+
+TEST_CASE("names run together with no separator, each written alike", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+          "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "Présents : MARTIN Paul, BUSCHE Maurice FONTAINE Monique FERNANDES DE AZEVEDO Gaspard "
+          "TITTEL Noëlle, Anne PETIT Jean DUPONT\n"
+          "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{
+            "MARTIN Paul | present", "BUSCHE Maurice | present", "FONTAINE Monique | present",
+            "FERNANDES DE AZEVEDO Gaspard | present", "TITTEL Noëlle | present",
+            "Anne PETIT | present", "Jean DUPONT | present"});
+}
+
+TEST_CASE("a compound surname's spaced en dash is no separator in a list of commas",
+          "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+          "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "Présents : MARTIN Paul, MOINET – TRANVAUX Vanessa, PETIT Anne\n"
+          "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) == std::vector<std::string>{"MARTIN Paul | present",
+                                                        "MOINET – TRANVAUX Vanessa | present",
+                                                        "PETIT Anne | present"});
+}
+
+TEST_CASE("a list's last name, then the next role's label run into it", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+          "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "Présents : Paul MARTIN - Anne PETIT. Absent excusé : Jean DUPONT Secrétaire élue pour "
+          "la session : Anne PETIT\n"
+          "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) == std::vector<std::string>{"Paul MARTIN | present",
+                                                        "Anne PETIT | present",
+                                                        "Jean DUPONT | excused"});
+}
+
+TEST_CASE("a list goes on in a line whose first name is followed by its function",
+          "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+          "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "ETAIENT PRESENTS : MARTIN Paul, Maire, PETIT Anne 3ème, Adjt,\n"
+          "DUPONT Jean 4ème Adjt, ROUX Luc, LEROY Marie\n"
+          "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"MARTIN Paul | present", "PETIT Anne | present",
+                                 "DUPONT Jean | present", "ROUX Luc | present",
+                                 "LEROY Marie | present"});
+}
+
 TEST_CASE("a bare intercommunal council is the council of the collectivity where it sits",
           "[deliberation]") {
   CHECK(ActRun("CONSEIL COMMUNAUTAIRE DU 16 MARS 2023\n"
@@ -445,6 +518,18 @@ TEST_CASE("counts written count first, in the deliberating sentence", "[delibera
   CHECK(d.votes_against == 2);
   CHECK(d.votes_abstention == 1);
   CHECK(d.outcome == "adopted");  // a majority for, and the act decides
+}
+
+TEST_CASE("a line that states only its abstentions is a vote line", "[deliberation]") {
+  const Deliberation d = ActRun(
+                             "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+                             "Le Conseil municipal, après en avoir délibéré,\n"
+                             "DÉCIDE\n"
+                             "- d'approuver la grille tarifaire.\n"
+                             "A la majorité avec une abstention de M. Paul MARTIN\n")
+                             .Only();
+  CHECK(d.votes_abstention == 1);
+  CHECK(!d.votes_against);
 }
 
 TEST_CASE("a unanimous adoption counts every voter for, and states no other count",
