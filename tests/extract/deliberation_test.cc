@@ -1153,5 +1153,32 @@ TEST_CASE("a commune column before the names of those present is no attendee", "
                                 .Only();
   CHECK(NamesAndStatuses(caps).size() == 5);
 }
+// Minutes may number their acts by a code whose year stands apart from its
+// serial ("2016.84 : …", "2019 – 054 – 03.12 – …") or by the serial in the
+// year ("Délibération 1/2018"): each such heading opens an act, its code the
+// act's number, the subject after it the act's title.
+TEST_CASE("a year set apart from its serial, or a serial in the year, numbers an act",
+          "[deliberation]") {
+  const std::string head =
+      "CONSEIL MUNICIPAL DU 3 MARS 2024\n\nPrésents : Anne PETIT, Luc ROUX, Paul MARTIN.\n\n";
+  const std::string decision = "Le Conseil, après en avoir délibéré,\n\nDÉCIDE d'approuver.\n\n";
+  const ActRun dotted(head + "2016.84 : DELEGATIONS DONNEES AU BUREAU\n\n" + decision +
+                      "2016.85 : TARIFS DE LA CANTINE\n\n" + decision);
+  REQUIRE(dotted.records.deliberations.size() == 2);
+  CHECK(dotted.records.deliberations[0].number == "2016.84");
+  CHECK(dotted.records.deliberations[0].title == "DELEGATIONS DONNEES AU BUREAU");
+  CHECK(dotted.records.deliberations[1].number == "2016.85");
+  const Deliberation dashed =
+      ActRun(head + "2019 – 054 – 03.12 – Indemnités de conseil du comptable\n\n" + decision)
+          .Only();
+  CHECK(dashed.number == "2019 – 054 – 03.12");
+  CHECK(dashed.title == "Indemnités de conseil du comptable");
+  const Deliberation serial =
+      ActRun(head + "Délibération 1/2018\n\nCOMPTE ADMINISTRATIF\n\n" + decision).Only();
+  CHECK(serial.number == "1/2018");
+  // A season's years are no act's code.
+  const ActRun season(head + "2019 - 2020 Saison culturelle\n\n" + decision);
+  for (const Deliberation& d : season.records.deliberations) CHECK_FALSE(d.number);
+}
 }  // namespace
 }  // namespace clsdb
