@@ -1180,5 +1180,18 @@ TEST_CASE("a year set apart from its serial, or a serial in the year, numbers an
   const ActRun season(head + "2019 - 2020 Saison culturelle\n\n" + decision);
   for (const Deliberation& d : season.records.deliberations) CHECK_FALSE(d.number);
 }
+// Minutes may say what kind they are between their name and the sitting:
+// the sitting's date still dates every act.
+TEST_CASE("a summary's heading dates the sitting's acts", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL MUNICIPAL\n\nCOMPTE-RENDU SOMMAIRE DE LA SEANCE du 09/07/2019\n\n"
+      "Présents : Mmes PETIT Anne - ROUX Lucie MM. MARTIN Paul\n\n"
+      "2019-036 ZONE D'AMENAGEMENT CONCERTE : APPROBATION DU COMPTE RENDU ANNUEL\n\n"
+      "Le Conseil Municipal, après en avoir délibéré, à l'unanimité, approuve le compte rendu.\n\n"
+      "2019-037 ACQUISITION D'UNE PARCELLE\n\n"
+      "Le Conseil Municipal, après en avoir délibéré, à l'unanimité, accepte l'acquisition.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  for (const Deliberation& d : run.records.deliberations) CHECK(d.meeting_date == "2019-07-09");
+}
 }  // namespace
 }  // namespace clsdb
