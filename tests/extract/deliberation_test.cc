@@ -1193,5 +1193,24 @@ TEST_CASE("a summary's heading dates the sitting's acts", "[deliberation]") {
   REQUIRE(run.records.deliberations.size() == 2);
   for (const Deliberation& d : run.records.deliberations) CHECK(d.meeting_date == "2019-07-09");
 }
+// A list by commune whose communes' names the converter lost keeps their
+// colons: ", : Thomas X" is a name after a lost caption, and "Mme Evelyne
+// BLANC : Mme Amélie X" ends a whole name (a first name alone before "BLANC"
+// makes it the surname, not a caption).
+TEST_CASE("a list by commune that lost its captions keeps each whole name", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2024\n\n"
+          "Présents : AVENSAN : Mme Anne PETIT, M. Luc ROUX : Mme Evelyne BLANC : Mme Amélie "
+          "PESSEMESSE LACANAU : M. Paul MARTIN, : Thomas DUPERRIER, : Jean ETIENNE\n\n"
+          "Absents : Jean DUPONT.\n\nLe Conseil, après en avoir délibéré,\n\n"
+          "DÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Anne PETIT | present", "Luc ROUX | present",
+                                 "Evelyne BLANC | present", "Amélie PESSEMESSE | present",
+                                 "Paul MARTIN | present", "Thomas DUPERRIER | present",
+                                 "Jean ETIENNE | present", "Jean DUPONT | absent"});
+}
 }  // namespace
 }  // namespace clsdb
