@@ -47,6 +47,15 @@ bool NoAsciiLowerCase(std::string_view text) {
   return text.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
 }
 
+// One word with lower-case letters ("Evelyne", "Jean-Luc"): a first name
+// alone, no person's whole name.  Before "BLANC :" in a list by commune
+// whose captions were lost, it makes "BLANC" the surname, not a caption.
+bool IsFirstNameAlone(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  return !text.empty() && text.find(' ') == std::string_view::npos && !NoAsciiLowerCase(text);
+}
+
 // A vote count as the rules capture it: digits, or a small count written
 // in words ("une abstention", "quatre abstentions"); absurd lengths are not
 // counts.
@@ -1378,7 +1387,9 @@ class ActReader {
     for (auto [s, e, bracket_end, after_stop] : items) {
       if (ended) break;
       const std::string_view bracket(text.data() + e, bracket_end - e);
-      while (s < e && (text[s] == ' ' || text[s] == '.')) ++s;
+      // ", : Thomas X": a list by commune whose caption the converter lost
+      // keeps the caption's colon before the name.
+      while (s < e && (text[s] == ' ' || text[s] == '.' || text[s] == ':')) ++s;
       while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.')) --e;
       // "M. Goué Stéphane Epeigné-Sur-Dême :": a flattened list by commune
       // runs each name into the next commune's caption; the caption is the
@@ -1391,7 +1402,10 @@ class ActReader {
         if (last_space != std::string_view::npos && SearchCivility(head, &civ) &&
             rules_.Search(RuleId::kDelibAttendeeName, head.substr(civ.end, last_space - civ.end),
                           nullptr)) {
-          e = s + last_space;
+          // "Mme Evelyne BLANC : Mme Amélie X": a first name alone before the
+          // last word makes that word the surname; the caption was lost.
+          const bool whole = IsFirstNameAlone(head.substr(civ.end, last_space - civ.end));
+          e = s + (whole ? colon : last_space);
         }
       }
       // "ARZANO :" alone: the caption of the names that follow (a commune,

@@ -1238,5 +1238,64 @@ TEST_CASE("a commune column before the names of those present is no attendee", "
                                 .Only();
   CHECK(NamesAndStatuses(caps).size() == 5);
 }
+// Minutes may number their acts by a code whose year stands apart from its
+// serial ("2016.84 : …", "2019 – 054 – 03.12 – …") or by the serial in the
+// year ("Délibération 1/2018"): each such heading opens an act, its code the
+// act's number, the subject after it the act's title.
+TEST_CASE("a year set apart from its serial, or a serial in the year, numbers an act",
+          "[deliberation]") {
+  const std::string head =
+      "CONSEIL MUNICIPAL DU 3 MARS 2024\n\nPrésents : Anne PETIT, Luc ROUX, Paul MARTIN.\n\n";
+  const std::string decision = "Le Conseil, après en avoir délibéré,\n\nDÉCIDE d'approuver.\n\n";
+  const ActRun dotted(head + "2016.84 : DELEGATIONS DONNEES AU BUREAU\n\n" + decision +
+                      "2016.85 : TARIFS DE LA CANTINE\n\n" + decision);
+  REQUIRE(dotted.records.deliberations.size() == 2);
+  CHECK(dotted.records.deliberations[0].number == "2016.84");
+  CHECK(dotted.records.deliberations[0].title == "DELEGATIONS DONNEES AU BUREAU");
+  CHECK(dotted.records.deliberations[1].number == "2016.85");
+  const Deliberation dashed =
+      ActRun(head + "2019 – 054 – 03.12 – Indemnités de conseil du comptable\n\n" + decision)
+          .Only();
+  CHECK(dashed.number == "2019 – 054 – 03.12");
+  CHECK(dashed.title == "Indemnités de conseil du comptable");
+  const Deliberation serial =
+      ActRun(head + "Délibération 1/2018\n\nCOMPTE ADMINISTRATIF\n\n" + decision).Only();
+  CHECK(serial.number == "1/2018");
+  // A season's years are no act's code.
+  const ActRun season(head + "2019 - 2020 Saison culturelle\n\n" + decision);
+  for (const Deliberation& d : season.records.deliberations) CHECK_FALSE(d.number);
+}
+// Minutes may say what kind they are between their name and the sitting:
+// the sitting's date still dates every act.
+TEST_CASE("a summary's heading dates the sitting's acts", "[deliberation]") {
+  const ActRun run(
+      "CONSEIL MUNICIPAL\n\nCOMPTE-RENDU SOMMAIRE DE LA SEANCE du 09/07/2019\n\n"
+      "Présents : Mmes PETIT Anne - ROUX Lucie MM. MARTIN Paul\n\n"
+      "2019-036 ZONE D'AMENAGEMENT CONCERTE : APPROBATION DU COMPTE RENDU ANNUEL\n\n"
+      "Le Conseil Municipal, après en avoir délibéré, à l'unanimité, approuve le compte rendu.\n\n"
+      "2019-037 ACQUISITION D'UNE PARCELLE\n\n"
+      "Le Conseil Municipal, après en avoir délibéré, à l'unanimité, accepte l'acquisition.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  for (const Deliberation& d : run.records.deliberations) CHECK(d.meeting_date == "2019-07-09");
+}
+// A list by commune whose communes' names the converter lost keeps their
+// colons: ", : Thomas X" is a name after a lost caption, and "Mme Evelyne
+// BLANC : Mme Amélie X" ends a whole name (a first name alone before "BLANC"
+// makes it the surname, not a caption).
+TEST_CASE("a list by commune that lost its captions keeps each whole name", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2024\n\n"
+          "Présents : AVENSAN : Mme Anne PETIT, M. Luc ROUX : Mme Evelyne BLANC : Mme Amélie "
+          "PESSEMESSE LACANAU : M. Paul MARTIN, : Thomas DUPERRIER, : Jean ETIENNE\n\n"
+          "Absents : Jean DUPONT.\n\nLe Conseil, après en avoir délibéré,\n\n"
+          "DÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Anne PETIT | present", "Luc ROUX | present",
+                                 "Evelyne BLANC | present", "Amélie PESSEMESSE | present",
+                                 "Paul MARTIN | present", "Thomas DUPERRIER | present",
+                                 "Jean ETIENNE | present", "Jean DUPONT | absent"});
+}
 }  // namespace
 }  // namespace clsdb

@@ -494,5 +494,28 @@ TEST_CASE("a document with no heading gets no title", "[title]") {
   CHECK_FALSE(r.title);
 }
 
+// A letterhead run into the minutes' heading may end with a place's name
+// that joins a lower-case particle by hyphens or follows an elided article:
+// no sentence leads into the heading.
+TEST_CASE("a letterhead ending in a hyphenated place's name still heads the minutes", "[title]") {
+  const std::string sitting =
+      "\n\nL'an deux mille seize, le vingt-deux septembre, les membres du Conseil "
+      "Communautaire, dûment convoqués le 15 septembre, réunis en séance ordinaire publique sous "
+      "la Présidence de Monsieur Paul MARTIN, Président.\n\nÉtaient présents : M. Paul MARTIN, "
+      "Mme Anne PETIT, M. Louis DURAND, Mme Julie MOREAU.\n\nLe Conseil communautaire, après en "
+      "avoir délibéré, DÉCIDE d'approuver le budget.\n";
+  DocumentRecords hyphenated = TitleRun(
+      "Communauté de communes du Pays d’Azay-le-Rideau Compte rendu de réunion du Conseil "
+      "communautaire du 22 septembre 2016" +
+      sitting);
+  REQUIRE(hyphenated.title);
+  CHECK(*hyphenated.title ==
+        "Compte rendu de réunion du Conseil communautaire du 22 septembre 2016");
+  // An elided word in lower case is still a sentence's.
+  DocumentRecords cited = TitleRun(
+      "Le vote a suivi l’ajournement conseil communautaire du 22 septembre 2016" + sitting);
+  CHECK(cited.title.value_or("") != "conseil communautaire du 22 septembre 2016");
+}
+
 }  // namespace
 }  // namespace clsdb
