@@ -1372,6 +1372,24 @@ class ActReader {
     return items;
   }
 
+  // Where the name of text[s, e) ends when a caption follows it.
+  // "M. Goué Stéphane Epeigné-Sur-Dême :": a flattened list by commune runs
+  // each name into the next commune's caption; the caption is the last word
+  // before the colon.
+  size_t EndBeforeNextCaption(const std::string& text, size_t s, size_t e) const {
+    const size_t colon = std::string_view(text.data() + s, e - s).find(" :");
+    if (colon == std::string_view::npos || !StartsPerson(text, s)) return e;
+    const std::string_view head(text.data() + s, colon);
+    const size_t last_space = head.rfind(' ');
+    RuleMatch civ;
+    if (last_space == std::string_view::npos || !SearchCivility(head, &civ)) return e;
+    const std::string_view name = head.substr(civ.end, last_space - civ.end);
+    if (!rules_.Search(RuleId::kDelibAttendeeName, name, nullptr)) return e;
+    // "Mme Evelyne BLANC : Mme Amélie X": a first name alone before the last
+    // word makes that word the surname; the caption was lost.
+    return s + (IsFirstNameAlone(name) ? colon : last_space);
+  }
+
   // The names of list, split on commas, semicolons and " et "; what stands
   // in brackets (a proxy holder, a function) is not a name of this list.
   // Returns false when the span holds something that is not a name list (a
@@ -1391,23 +1409,7 @@ class ActReader {
       // keeps the caption's colon before the name.
       while (s < e && (text[s] == ' ' || text[s] == '.' || text[s] == ':')) ++s;
       while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.')) --e;
-      // "M. Goué Stéphane Epeigné-Sur-Dême :": a flattened list by commune
-      // runs each name into the next commune's caption; the caption is the
-      // last word before the colon.
-      if (const size_t colon = std::string_view(text.data() + s, e - s).find(" :");
-          colon != std::string_view::npos && StartsPerson(text, s)) {
-        const std::string_view head(text.data() + s, colon);
-        const size_t last_space = head.rfind(' ');
-        RuleMatch civ;
-        if (last_space != std::string_view::npos && SearchCivility(head, &civ) &&
-            rules_.Search(RuleId::kDelibAttendeeName, head.substr(civ.end, last_space - civ.end),
-                          nullptr)) {
-          // "Mme Evelyne BLANC : Mme Amélie X": a first name alone before the
-          // last word makes that word the surname; the caption was lost.
-          const bool whole = IsFirstNameAlone(head.substr(civ.end, last_space - civ.end));
-          e = s + (whole ? colon : last_space);
-        }
-      }
+      e = EndBeforeNextCaption(text, s, e);
       // "ARZANO :" alone: the caption of the names that follow (a commune,
       // a group), printed in a column of its own.
       // "Secrétaire de séance : Mme X": a role's label, not a group's; the
