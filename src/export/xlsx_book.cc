@@ -5,44 +5,29 @@
 
 #include <dlfcn.h>
 
+#include "core/module_entry.h"
+
 namespace clsdb {
 
 namespace {
 
 using Open = XlsxWriter* (*)(const std::string*, const std::string*);
 
-// The module's entry, or why it cannot be had.
-struct Module {
-  Open open = nullptr;
-  std::string error;
-};
-
-const Module& LoadModule() {
-  static const Module module = [] {
-    Module m;
-    void* handle = dlopen(CLSDB_XLSX_MODULE, RTLD_LAZY | RTLD_LOCAL);
-    if (handle == nullptr) {
-      const char* why = dlerror();
-      m.error = std::string("cannot load the xlsx module: ") + (why ? why : CLSDB_XLSX_MODULE);
-      return m;
-    }
-    m.open = reinterpret_cast<Open>(dlsym(handle, "clsdb_xlsx_open"));
-    if (m.open == nullptr)
-      m.error = std::string("the xlsx module has no entry: ") + CLSDB_XLSX_MODULE;
-    return m;
-  }();
+const ModuleEntry& Module() {
+  static const ModuleEntry module =
+      OpenModuleEntry(CLSDB_XLSX_MODULE, RTLD_LAZY | RTLD_LOCAL, "clsdb_xlsx_open", "xlsx");
   return module;
 }
 
 }  // namespace
 
 XlsxBook::XlsxBook(const std::string& path, const std::string& tmpdir) {
-  const Module& module = LoadModule();
-  if (module.open == nullptr) {
+  const ModuleEntry& module = Module();
+  if (module.function == nullptr) {
     unavailable_ = Status::Internal(module.error);
     return;
   }
-  writer_.reset(module.open(&path, &tmpdir));
+  writer_.reset(reinterpret_cast<Open>(module.function)(&path, &tmpdir));
 }
 
 XlsxBook::~XlsxBook() = default;

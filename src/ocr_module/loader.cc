@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 
+#include "core/module_entry.h"
 #include "read/ocr.h"
 
 namespace clsdb {
@@ -17,29 +18,12 @@ namespace {
 
 using Entry = void (*)(const GreyImage*, std::chrono::steady_clock::time_point, Result<OcrPage>*);
 
-// The module's entry, or why it cannot be had.  Opened once, never closed:
-// Tesseract keeps engines per thread until the process ends.
-struct Module {
-  Entry entry = nullptr;
-  std::string error;
-};
-
-const Module& LoadModule() {
-  static const Module module = [] {
-    Module m;
-    // RTLD_GLOBAL: read/ocr.cc finds the OpenMP runtime Tesseract brings by
-    // a look-up in the global scope.
-    void* handle = dlopen(CLSDB_OCR_MODULE, RTLD_NOW | RTLD_GLOBAL);
-    if (handle == nullptr) {
-      const char* why = dlerror();
-      m.error = std::string("cannot load the OCR module: ") + (why ? why : CLSDB_OCR_MODULE);
-      return m;
-    }
-    m.entry = reinterpret_cast<Entry>(dlsym(handle, "clsdb_ocr_recognize_page"));
-    if (m.entry == nullptr)
-      m.error = std::string("the OCR module has no entry: ") + CLSDB_OCR_MODULE;
-    return m;
-  }();
+// Opened once, never closed: Tesseract keeps engines per thread until the
+// process ends.  RTLD_GLOBAL: read/ocr.cc finds the OpenMP runtime Tesseract
+// brings by a look-up in the global scope.
+const ModuleEntry& Module() {
+  static const ModuleEntry module =
+      OpenModuleEntry(CLSDB_OCR_MODULE, RTLD_NOW | RTLD_GLOBAL, "clsdb_ocr_recognize_page", "OCR");
   return module;
 }
 
@@ -47,10 +31,10 @@ const Module& LoadModule() {
 
 Result<OcrPage> RecognizePage(const GreyImage& image,
                               std::chrono::steady_clock::time_point deadline) {
-  const Module& module = LoadModule();
-  if (module.entry == nullptr) return Status::Internal(module.error);
+  const ModuleEntry& module = Module();
+  if (module.function == nullptr) return Status::Internal(module.error);
   Result<OcrPage> out = Status::Internal("the OCR module returned nothing");
-  module.entry(&image, deadline, &out);
+  reinterpret_cast<Entry>(module.function)(&image, deadline, &out);
   return out;
 }
 
