@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <string>
 
+#include "core/source_dir.h"
+
 namespace clsdb::testing {
 
-inline std::filesystem::path SourceDir() { return CLSDB_SOURCE_DIR; }
+inline std::filesystem::path SourceDir() { return clsdb::SourceDir(); }
 inline std::filesystem::path RulesDir() { return SourceDir() / "rules"; }
 inline std::filesystem::path ProjectCorpus() { return SourceDir() / "corpus"; }
 // ../shared/corpus beside the checkout; may be absent in a bare clone.

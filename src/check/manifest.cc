@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "check/scorer.h"
+#include "core/source_dir.h"
 
 namespace clsdb::check {
 
@@ -105,10 +106,10 @@ bool IsFiguresKey(std::string_view key) {
   return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 
-std::string DefaultCorpusDir() { return (fs::path(CLSDB_SOURCE_DIR) / "corpus").string(); }
+std::string DefaultCorpusDir() { return (fs::path(SourceDir()) / "corpus").string(); }
 
 std::string DefaultSharedDir() {
-  return (fs::path(CLSDB_SOURCE_DIR).parent_path() / "shared" / "corpus").string();
+  return (fs::path(SourceDir()).parent_path() / "shared" / "corpus").string();
 }
 
 Result<Manifest> ParseManifest(std::string_view text, const std::string& base_dir,

@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "core/memory_reserve.h"
+#include "core/source_dir.h"
 #include "extract/extract.h"
 #include "identity/identity.h"
 #include "layout/layout.h"
@@ -36,7 +37,7 @@ namespace clsdb {
 
 namespace fs = std::filesystem;
 
-std::string DefaultRulesDir() { return std::string(CLSDB_SOURCE_DIR) + "/rules"; }
+std::string DefaultRulesDir() { return std::string(SourceDir()) + "/rules"; }
 
 Result<Shard> ParseShard(const std::string& text) {
   const size_t slash = text.find('/');

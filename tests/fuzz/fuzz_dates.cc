@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/source_dir.h"
 #include "extract/dates.h"
 #include "fuzz_util.h"
 #include "rules/rule_set.h"
@@ -16,7 +17,7 @@ namespace {
 
 const clsdb::RuleSet& Rules() {
   static const clsdb::RuleSet* rules = [] {
-    auto loaded = clsdb::RuleSet::LoadDirectory(std::string(CLSDB_SOURCE_DIR) + "/rules");
+    auto loaded = clsdb::RuleSet::LoadDirectory(std::string(clsdb::SourceDir()) + "/rules");
     if (!loaded.ok()) {
       std::fprintf(stderr, "fuzz_dates: %s\n", loaded.status().ToString().c_str());
       std::abort();  // a set-up problem, not a finding

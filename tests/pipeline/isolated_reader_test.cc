@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/source_dir.h"
 #include "layout/wire.h"
 #include "temp_dir.h"
 
@@ -144,7 +145,7 @@ TEST_CASE("a reader that cannot start is an IO error", "[isolation]") {
 TEST_CASE("one reader child serves many PDFs and is replaced when it dies", "[isolation]") {
   const char* bin = std::getenv("CLSDB_BIN");
   REQUIRE(bin != nullptr);
-  const std::string pdf = Bytes(std::string(CLSDB_SOURCE_DIR) + "/tests/data/pdf/compressed.pdf");
+  const std::string pdf = Bytes(std::string(clsdb::SourceDir()) + "/tests/data/pdf/compressed.pdf");
   PdfReaderProcess reader(bin, {});
   auto first = reader.LayOut(pdf);
   REQUIRE(first.ok());
@@ -170,9 +171,9 @@ TEST_CASE("OCR limits fail one document in the child; the next one reads", "[iso
   const char* bin = std::getenv("CLSDB_BIN");
   REQUIRE(bin != nullptr);
   const std::string scan =
-      std::string(CLSDB_SOURCE_DIR) + "/../shared/corpus/pdf/scanned/002_44ef4f2dd19b21b3.pdf";
+      std::string(clsdb::SourceDir()) + "/../shared/corpus/pdf/scanned/002_44ef4f2dd19b21b3.pdf";
   if (access(scan.c_str(), R_OK) != 0) FAIL("../shared/corpus is absent: this test needs it");
-  const std::string pdf = Bytes(std::string(CLSDB_SOURCE_DIR) + "/tests/data/pdf/compressed.pdf");
+  const std::string pdf = Bytes(std::string(clsdb::SourceDir()) + "/tests/data/pdf/compressed.pdf");
 
   SECTION("past --doc-timeout") {
     // Three dense pages take 5 s or more to read.  The child stops OCR at
@@ -181,7 +182,7 @@ TEST_CASE("OCR limits fail one document in the child; the next one reads", "[iso
     // and the parent's kill is the reason.  Either way the document fails,
     // transiently (the next run retries it), in time, and the next one reads.
     const std::string dense =
-        std::string(CLSDB_SOURCE_DIR) + "/../shared/corpus/pdf/scanned/000_4ed6bf59f513ad19.pdf";
+        std::string(clsdb::SourceDir()) + "/../shared/corpus/pdf/scanned/000_4ed6bf59f513ad19.pdf";
     IsolationLimits limits;
     limits.timeout_seconds = 3;
     PdfReaderProcess reader(bin, limits);

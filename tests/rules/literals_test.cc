@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "core/source_dir.h"
 #include "core/utf8.h"
 #include "rules/rule_set.h"
 
@@ -89,7 +90,7 @@ TEST_CASE("RE2 folds ASCII letters other than k and s with ASCII only", "[litera
 
 // Every example of every rule: a text the rule matches has its literals.
 TEST_CASE("every rule's matching examples hold its literals", "[literals]") {
-  Result<RuleSet> set = RuleSet::LoadDirectory(std::string(CLSDB_SOURCE_DIR) + "/rules", "");
+  Result<RuleSet> set = RuleSet::LoadDirectory(std::string(clsdb::SourceDir()) + "/rules", "");
   REQUIRE(set.ok());
   int with_literals = 0;
   for (const auto& rule : set->rules()) {

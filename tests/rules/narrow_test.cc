@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <vector>
 
+#include "core/source_dir.h"
 #include "core/utf8.h"
 #include "rules/rule_set.h"
 
@@ -120,7 +121,7 @@ TEST_CASE("a character cut short matches nothing, narrowed or not", "[rules]") {
 }
 
 TEST_CASE("every rule narrows and finds in its examples what it finds as written", "[rules]") {
-  Result<RuleSet> set = RuleSet::LoadDirectory(std::string(CLSDB_SOURCE_DIR) + "/rules", "");
+  Result<RuleSet> set = RuleSet::LoadDirectory(std::string(clsdb::SourceDir()) + "/rules", "");
   REQUIRE(set.ok());
   for (const auto& rule : set->rules()) {
     INFO(rule->file << ": [" << rule->name << "]");
@@ -145,7 +146,7 @@ TEST_CASE("WidenRepetitions widens long bounded repetitions only", "[rules]") {
 }
 
 TEST_CASE("a widened pattern matches wherever the rule matches", "[rules]") {
-  Result<RuleSet> set = RuleSet::LoadDirectory(std::string(CLSDB_SOURCE_DIR) + "/rules", "");
+  Result<RuleSet> set = RuleSet::LoadDirectory(std::string(clsdb::SourceDir()) + "/rules", "");
   REQUIRE(set.ok());
   int widened = 0;
   for (const auto& rule : set->rules()) {
