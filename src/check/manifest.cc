@@ -72,7 +72,8 @@ Status ParseOptions(std::string_view text, ManifestEntry* entry) {
 }  // namespace
 
 const std::vector<std::string>& SetNames() {
-  static const std::vector<std::string> kNames = {std::string(kReferenceSet), "real", "heldout"};
+  static const std::vector<std::string> kNames = {std::string(kReferenceSet), "real",
+                                                  std::string(kHeldoutSet)};
   return kNames;
 }
 

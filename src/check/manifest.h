@@ -48,6 +48,7 @@ namespace clsdb::check {
 const std::vector<std::string>& SetNames();
 bool IsSetName(std::string_view name);
 inline constexpr std::string_view kReferenceSet = "reference";
+inline constexpr std::string_view kHeldoutSet = "heldout";
 
 // The key of the totals and figures of (set, format): the format alone for
 // the reference set, so that figures files written before sets existed keep

@@ -178,14 +178,38 @@ void PrintOrganizationGoals(const CheckResult& r, std::ostream& out) {
   if (header) out << "\n";
 }
 
-void PrintReport(const CheckResult& r, std::ostream& out) {
+namespace {
+
+// A held-aside document's own figures are hidden unless asked for (report.h).
+bool Shown(const DocumentResult& d, const ReportOptions& options) {
+  return options.show_heldout_documents || d.entry.set != kHeldoutSet;
+}
+
+size_t HiddenCount(const CheckResult& r, const ReportOptions& options) {
+  size_t n = 0;
+  for (const DocumentResult& d : r.documents) n += Shown(d, options) ? 0 : 1;
+  return n;
+}
+
+void PrintHiddenCount(const CheckResult& r, const ReportOptions& options, std::ostream& out) {
+  if (const size_t n = HiddenCount(r, options); n > 0) {
+    out << "(" << n << " held-aside document entr" << (n == 1 ? "y" : "ies")
+        << ": per-document figures hidden; --show-heldout shows them)\n\n";
+  }
+}
+
+}  // namespace
+
+void PrintReport(const CheckResult& r, std::ostream& out, const ReportOptions& options) {
   for (const DocumentResult& d : r.documents) {
+    if (!Shown(d, options)) continue;
     out << "== " << DocumentName(d.entry) << " (" << DocumentTag(d.entry) << ", " << d.status;
     if (!d.message.empty()) out << ": " << d.message;
     out << ")\n" << Header(false) << "\n";
     for (const GroupScore& g : d.score.groups) out << Row(g) << "\n";
     out << "\n";
   }
+  PrintHiddenCount(r, options, out);
 
   for (const std::string& key : Keys(r)) {
     const DocumentScore& total = r.totals.at(key);
@@ -234,8 +258,10 @@ void PrintReport(const CheckResult& r, std::ostream& out) {
   }
 }
 
-void PrintExplain(const CheckResult& r, const std::string& group, std::ostream& out) {
+void PrintExplain(const CheckResult& r, const std::string& group, std::ostream& out,
+                  const ReportOptions& options) {
   for (const DocumentResult& d : r.documents) {
+    if (!Shown(d, options)) continue;
     const GroupScore& g = d.score.group(group);
     out << "== explain " << group << ": " << DocumentName(d.entry) << " (" << DocumentTag(d.entry)
         << "): " << g.fn << " missed, " << g.fp << " spurious\n";
@@ -252,14 +278,16 @@ void PrintExplain(const CheckResult& r, const std::string& group, std::ostream& 
     }
     out << "\n";
   }
+  PrintHiddenCount(r, options, out);
 }
 
-std::string ReportJson(const CheckResult& r) {
+std::string ReportJson(const CheckResult& r, const ReportOptions& options) {
   nlohmann::ordered_json root;
   root["passed"] = r.passed();
   root["judged"] = r.judged;
   nlohmann::ordered_json docs = nlohmann::ordered_json::array();
   for (const DocumentResult& d : r.documents) {
+    if (!Shown(d, options)) continue;
     nlohmann::ordered_json j;
     j["document"] = d.entry.document;
     j["annotation"] = d.entry.annotation;
@@ -273,6 +301,7 @@ std::string ReportJson(const CheckResult& r) {
     docs.push_back(std::move(j));
   }
   root["documents"] = std::move(docs);
+  root["hidden_heldout_documents"] = HiddenCount(r, options);
 
   nlohmann::ordered_json totals = nlohmann::ordered_json::object();
   for (const std::string& key : Keys(r)) {
@@ -317,10 +346,11 @@ std::string ReportJson(const CheckResult& r) {
   return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
-Status WriteReportJson(const CheckResult& result, const std::string& path) {
+Status WriteReportJson(const CheckResult& result, const std::string& path,
+                       const ReportOptions& options) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) return Status::IOError(path + ": cannot write");
-  out << ReportJson(result);
+  out << ReportJson(result, options);
   if (!out.flush()) return Status::IOError(path + ": write failed");
   return Status::OK();
 }

@@ -16,6 +16,12 @@
 //                with their provenance (page, [span), rule).
 //   ReportJson   every figure above, plus the failures, as a JSON document;
 //                each total carries its "macro_f1" (null: not applicable).
+//
+// The held-aside documents (set "heldout") judge rules nobody tuned on
+// them; a per-document table or list of misses invites tuning on them.  So
+// PrintReport, PrintExplain and ReportJson show their totals only, unless
+// ReportOptions::show_heldout_documents asks for them (one line says how
+// many were hidden).
 #ifndef CLSDB_CHECK_REPORT_H_
 #define CLSDB_CHECK_REPORT_H_
 
@@ -26,7 +32,11 @@
 
 namespace clsdb::check {
 
-void PrintReport(const CheckResult& result, std::ostream& out);
+struct ReportOptions {
+  bool show_heldout_documents = false;
+};
+
+void PrintReport(const CheckResult& result, std::ostream& out, const ReportOptions& options = {});
 
 // Issue 14's goal for the organisations group, per key: precision and
 // recall over pairs of names (check/organization_score.h) at least
@@ -39,12 +49,14 @@ void PrintOrganizationGoals(const CheckResult& result, std::ostream& out);
 void PrintSummary(const CheckResult& result, std::ostream& out);
 
 // REQUIRES: IsGroupName(group).
-void PrintExplain(const CheckResult& result, const std::string& group, std::ostream& out);
+void PrintExplain(const CheckResult& result, const std::string& group, std::ostream& out,
+                  const ReportOptions& options = {});
 
-std::string ReportJson(const CheckResult& result);
+std::string ReportJson(const CheckResult& result, const ReportOptions& options = {});
 
-// Writes ReportJson(result) to path.  Errors: IOError.
-Status WriteReportJson(const CheckResult& result, const std::string& path);
+// Writes ReportJson(result, options) to path.  Errors: IOError.
+Status WriteReportJson(const CheckResult& result, const std::string& path,
+                       const ReportOptions& options = {});
 
 }  // namespace clsdb::check
 

@@ -58,7 +58,10 @@ int CheckCommand(const std::vector<std::string>& args) {
                      "write the current figures as the baseline")(
           "rules", po::value<std::string>()->value_name("DIR"),
           "rules folder for the ingestion (default: the repository's rules/)")(
-          "jobs,j", po::value<int>()->value_name("N"), "parallel workers for the ingestion");
+          "jobs,j", po::value<int>()->value_name("N"), "parallel workers for the ingestion")(
+          "show-heldout", po::bool_switch(),
+          "also show the held-aside documents' own figures and misses (by default only "
+          "their totals: tune on the other sets)");
 
   po::variables_map vm;
   try {
@@ -91,6 +94,8 @@ int CheckCommand(const std::vector<std::string>& args) {
   o.update_baseline = vm["update-baseline"].as<bool>();
   const std::string explain = get("explain");
   const std::string json_path = get("json");
+  check::ReportOptions report;
+  report.show_heldout_documents = vm["show-heldout"].as<bool>();
   if (vm.count("jobs")) {
     o.jobs = vm["jobs"].as<int>();
     if (o.jobs < 0) return usage_error("--jobs must be 0 or more");
@@ -114,13 +119,13 @@ int CheckCommand(const std::vector<std::string>& args) {
     std::cerr << "clsdb check: " << result.status().ToString() << "\n";
     return result.status().code() == Status::Code::kInvalidArgument ? 2 : 1;
   }
-  check::PrintReport(*result, std::cout);
+  check::PrintReport(*result, std::cout, report);
   if (!explain.empty()) {
     std::cout << "\n";
-    check::PrintExplain(*result, explain, std::cout);
+    check::PrintExplain(*result, explain, std::cout, report);
   }
   if (!json_path.empty()) {
-    if (Status s = check::WriteReportJson(*result, json_path); !s.ok()) {
+    if (Status s = check::WriteReportJson(*result, json_path, report); !s.ok()) {
       std::cerr << "clsdb check: " << s.ToString() << "\n";
       return 1;
     }

@@ -102,7 +102,10 @@ TEST_CASE("The report shows each key's totals, its macro F1 and a summary", "[to
   PrintReport(r, out);
   const std::string text = out.str();
   INFO(text);
-  CHECK(text.find("== c.txt (heldout, text, ok)") != std::string::npos);
+  // The held-aside documents' own tables are hidden; their totals are not.
+  CHECK(text.find("== c.txt") == std::string::npos);
+  CHECK(text.find("2 held-aside document entries: per-document figures hidden") !=
+        std::string::npos);
   CHECK(text.find("== a.txt (text, ok)") != std::string::npos);
   CHECK(text.find("== TOTAL text (2 documents)") != std::string::npos);
   CHECK(text.find("== TOTAL heldout/text (1 document)") != std::string::npos);
@@ -128,6 +131,22 @@ TEST_CASE("The report shows each key's totals, its macro F1 and a summary", "[to
   REQUIRE(summary != std::string::npos);
   CHECK(summary > text.find("== TOTAL heldout/pdf"));
   CHECK(summary < text.find("check: FAIL"));
+
+  std::ostringstream shown;
+  PrintReport(r, shown, ReportOptions{.show_heldout_documents = true});
+  CHECK(shown.str().find("== c.txt (heldout, text, ok)") != std::string::npos);
+  CHECK(shown.str().find("held-aside document") == std::string::npos);
+}
+
+TEST_CASE("Explain lists a held-aside document's misses only when asked", "[totals]") {
+  const CheckResult r = HandMade();
+  std::ostringstream hidden, shown;
+  PrintExplain(r, "doc_type", hidden);
+  PrintExplain(r, "doc_type", shown, ReportOptions{.show_heldout_documents = true});
+  CHECK(hidden.str().find("a.txt") != std::string::npos);
+  CHECK(hidden.str().find("c.txt") == std::string::npos);
+  CHECK(hidden.str().find("2 held-aside document entries") != std::string::npos);
+  CHECK(shown.str().find("c.txt") != std::string::npos);
 }
 
 TEST_CASE("The summary puts the keys side by side", "[totals]") {
@@ -167,7 +186,12 @@ TEST_CASE("The JSON report carries each key's macro F1", "[totals]") {
   CHECK(json["totals"]["heldout/text"]["macro_f1"].get<double>() == Approx(1.0 / 3.0));
   CHECK(json["totals"]["heldout/pdf"]["macro_f1"].is_null());
   CHECK(json["totals"]["heldout/text"]["documents"] == 1);
-  CHECK(json["documents"][2]["set"] == "heldout");
+  CHECK(json["documents"].size() == 2);
+  CHECK(json["hidden_heldout_documents"] == 2);
+  const auto shown =
+      nlohmann::json::parse(ReportJson(HandMade(), ReportOptions{.show_heldout_documents = true}));
+  CHECK(shown["documents"][2]["set"] == "heldout");
+  CHECK(shown["hidden_heldout_documents"] == 0);
 }
 
 }  // namespace
