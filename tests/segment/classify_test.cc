@@ -151,6 +151,73 @@ TEST_CASE("minutes of a council sitting are a deliberation", "[classify]") {
                  "Vote : 14 pour / 0 contre / 0 abstention adopté\n") == "deliberation");
 }
 
+// The openings of tuned real documents (tools/doctype-stability): cut near
+// 1,000 or 2,000 characters, or without their first lines, they must keep
+// the type that what is left of them still shows.
+TEST_CASE("a register's opening run into one line, stamp and all, is a deliberation",
+          "[classify]") {
+  // The prefecture's stamp ("Reçu le … Publié le …") is not a news byline,
+  // and "L'an deux mil …" opens a sitting wherever the line breaks went.
+  CHECK(Classify("AR Prefecture 082-218200798-20230206-D13 2023 02 06-DE Reçu le 08/02/2023 "
+                 "Publié le 08/02/2023 DEPARTEMENT DE TARN ET GARONNE COMMUNE DE LABASTIDE "
+                 "REGISTRE DES DELIBERATIONS Labastide DU CONSEIL MUNICIPAL SESSION ORDINAIRE "
+                 "SEANCE DU 06 FEVRIER 2023 L'an deux mil vingt-trois, le vendredi 06 février "
+                 "à 20h30, les membres du Conseil Municipal de la commune se sont réunis. "
+                 "PRÉSENTS : Monsieur Jérôme BEQ, Maire, Monsieur Jean-Luc BOCHU\n") ==
+        "deliberation");
+}
+
+TEST_CASE("a summary minutes' opening with its attendance is a deliberation", "[classify]") {
+  CHECK(Classify("Réunion du Conseil de l’Eurométropole de Strasbourg du vendredi 16 décembre "
+                 "2022 à 9 heures Convoqué par courrier en date du 9 décembre 2022 Compte-rendu "
+                 "sommaire Assistaient à la réunion sous la présidence de Mme Pia IMBS, "
+                 "Présidente Mmes et MM. les Vice-présidents-es : Jeanne BARSEGHIAN (a donné "
+                 "procuration à Guillaume LIBSIG), Danielle DAMBACH\n") == "deliberation");
+}
+
+TEST_CASE("a council's minutes headed 'Compte-rendu' with their agenda are a deliberation",
+          "[classify]") {
+  CHECK(Classify("COMMUNE DE SAINT VINCENT DE DURFORT\n"
+                 "Compte-rendu de la réunion du Conseil Municipal du 16 septembre 2019\n"
+                 "Date de convocation : 11 septembre 2019\n"
+                 "Ordre du jour :\n"
+                 "- Point sur les logements communaux\n"
+                 "- Recensement 2020 : choix de l’agent recenseur\n"
+                 "Présents : Anne TERROT, Eliane BORDIGONI, François CHAMBONNET\n") ==
+        "deliberation");
+}
+
+TEST_CASE("minutes without their heading, from their attendance, are a deliberation",
+          "[classify]") {
+  CHECK(Classify("Absents représentés : Blandine Gomart-Jacquet (pouvoir à Alain Decanis) - "
+                 "Alain Kambele (pouvoir à Mohamed Sebbani)\n"
+                 "Absents non représentés : Gilles Perz\n\n"
+                 "Le compte rendu du dernier conseil municipal est approuvé à l'unanimité\n") ==
+        "deliberation");
+  CHECK(Classify("Membres afférents au Conseil Municipal : 15 Membres en exercice : 15 Date de la "
+                 "convocation : 3/12/2019\n\n"
+                 "Présents : AUFFRET Yannick, AVRIL Florence, BOSSEAU Jeanine\n"
+                 "Secrétaire de séance : Mme AVRIL\n") == "deliberation");
+}
+
+TEST_CASE("a contract that lost its cover is still a contract", "[classify]") {
+  CHECK(Classify("Entre Monsieur le Maire de Clichy Sous-Bois, Monsieur le Préfet de "
+                 "Seine-Saint-Denis, Monsieur le Directeur Général de l'Agence Régionale de "
+                 "Santé d'Ile de France\n"
+                 "Il a été convenu de signer le présent Contrat Local de Santé portant sur la "
+                 "Ville de Clichy Sous-Bois.\n"
+                 "À Bobigny, le 22 novembre 2019\n") == "contract");
+}
+
+TEST_CASE("a news item's opening that names its signatories at length is a press release",
+          "[classify]") {
+  CHECK(Classify("En 1909, la Ville de Toulon dotait ses habitants d’un carnet de vaccination. Ce "
+                 "jeudi 11 décembre, Josée Massi, maire de Toulon a signé, avec Simon Babre, "
+                 "préfet du Var et Sébastien Monié, directeur départemental de l’Agence régionale "
+                 "de Santé (ARS), un contrat local de santé (CLS) qui va bien plus loin que la "
+                 "simple immunisation.\n") == "press_release");
+}
+
 TEST_CASE("every doctype rule votes for a type clsdb stores", "[segment][classify]") {
   // A rule "doctype.head.<type>.…" whose <type> is no DocumentType would
   // never count: its name is the only link between the rule and the type.
