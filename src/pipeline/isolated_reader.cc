@@ -274,6 +274,24 @@ Status StartFailed(const char* what, int err) {
 
 }  // namespace
 
+std::vector<std::string> ReaderChildEnvironment(const char* const* parent_env) {
+  constexpr std::string_view kTunables = "GLIBC_TUNABLES=";
+  std::string tunables =
+      std::string(kTunables) + "glibc.malloc.tcache_count=" + std::to_string(kReaderTcacheCount);
+  std::vector<std::string> env;
+  for (const char* const* e = parent_env; e && *e; ++e) {
+    const std::string_view entry(*e);
+    if (entry.substr(0, kTunables.size()) != kTunables) {
+      env.emplace_back(entry);
+    } else if (entry.size() > kTunables.size()) {
+      tunables += ':';
+      tunables += entry.substr(kTunables.size());
+    }
+  }
+  env.push_back(std::move(tunables));
+  return env;
+}
+
 PdfReaderProcess::PdfReaderProcess(std::string exe, IsolationLimits limits)
     : exe_(std::move(exe)), limits_(limits) {}
 
@@ -317,8 +335,12 @@ Status PdfReaderProcess::Start() {
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
+  std::vector<std::string> env = ReaderChildEnvironment(environ);
+  std::vector<char*> envp;
+  for (auto& e : env) envp.push_back(e.data());
+  envp.push_back(nullptr);
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, exe_.c_str(), &actions, nullptr, argv.data(), environ);
+  const int rc = posix_spawn(&pid, exe_.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   close(in_pipe[0]);
   close(out_pipe[1]);

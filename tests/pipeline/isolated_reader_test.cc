@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "core/source_dir.h"
 #include "layout/wire.h"
@@ -133,6 +135,21 @@ TEST_CASE("a reader that answers and dies before reading the request is still he
     CHECK(cut.status().message().find("in the middle of its answer") != std::string::npos);
     CHECK(cut.status().message().find("exited with code 3") != std::string::npos);
   }
+}
+
+TEST_CASE("the reader child's environment raises glibc's tcache, the user's tunables after",
+          "[isolation]") {
+  const std::string ours =
+      "GLIBC_TUNABLES=glibc.malloc.tcache_count=" + std::to_string(kReaderTcacheCount);
+  const char* plain[] = {"HOME=/root", "LANG=C.UTF-8", nullptr};
+  CHECK(ReaderChildEnvironment(plain) ==
+        std::vector<std::string>{"HOME=/root", "LANG=C.UTF-8", ours});
+  const char* tuned[] = {"GLIBC_TUNABLES=glibc.malloc.tcache_count=0", "PATH=/bin", nullptr};
+  CHECK(ReaderChildEnvironment(tuned) ==
+        std::vector<std::string>{"PATH=/bin", ours + ":glibc.malloc.tcache_count=0"});
+  const char* empty_tunables[] = {"GLIBC_TUNABLES=", nullptr};
+  CHECK(ReaderChildEnvironment(empty_tunables) == std::vector<std::string>{ours});
+  CHECK(ReaderChildEnvironment(nullptr) == std::vector<std::string>{ours});
 }
 
 TEST_CASE("a reader that cannot start is an IO error", "[isolation]") {
