@@ -179,6 +179,7 @@ int IngestCommand(const std::vector<std::string>& args) {
   if (!in_process) options.pdf_reader_exe = SelfExecutable();
   options.progress = isatty(STDERR_FILENO) && !options.verbose;
   options.arguments = JoinArgs(args);
+  options.process_exits_after = true;
   Result<IngestReport> report = Ingest(paths, options);
   if (!report.ok()) {
     std::fprintf(stderr, "clsdb ingest: %s\n", report.status().ToString().c_str());

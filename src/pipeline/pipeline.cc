@@ -828,6 +828,15 @@ class SetWarmer {
   std::thread thread_;
 };
 
+// Keeps a run's rules allocated until the process exits: freeing the
+// compiled patterns cost 8.5 M instructions, a tenth of the main thread's
+// share of one small document, for memory the exit gives back anyway.
+// Held by a static pointer, they are still reachable for leak checkers.
+void KeepUntilExit(RuleSet rules) {
+  static auto* kept = new std::vector<RuleSet>();
+  kept->push_back(std::move(rules));
+}
+
 }  // namespace
 
 Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestOptions& options) {
@@ -846,7 +855,8 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   }
 
   Result<RuleSet> rules =
-      RuleSet::LoadDirectory(options.rules_dir.empty() ? DefaultRulesDir() : options.rules_dir);
+      RuleSet::LoadDirectory(options.rules_dir.empty() ? DefaultRulesDir() : options.rules_dir,
+                             RuleSet::DefaultCacheFile(), RuleSet::Examples::kSkip);
   if (!rules.ok()) return rules.status();
   // One document: each family's matcher answers its short texts rule by
   // rule and never builds its set (rules/rule_set.h, RuleSetMatcher).
@@ -885,6 +895,7 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   if (summary.ok()) report.summary = *summary;
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (options.process_exits_after) KeepUntilExit(rules.take());
   return report;
 }
 

@@ -63,7 +63,11 @@ inline constexpr long long kTextMemoryPerLine = 140;
 
 struct IngestOptions {
   std::string db_path = "output/clsdb.sqlite";
-  std::string rules_dir;      // default: the repository's rules/
+  std::string rules_dir;  // default: the repository's rules/
+  // The process ends after this run (the ingest command): the compiled
+  // rules are left allocated, since freeing them (46,000 blocks) would only
+  // delay its exit (pipeline.cc).
+  bool process_exits_after = false;
   int jobs = 0;               // 0: as many as cores
   bool force = false;         // replace documents already stored
   bool retry_failed = false;  // process again every stored failure, transient or not

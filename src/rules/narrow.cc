@@ -75,11 +75,9 @@ bool AnyMatches(const RE2& re, char32_t lo, char32_t hi) {
   return re.Match(run, 0, run.size(), RE2::UNANCHORED, nullptr, 0);
 }
 
-// The alphabet's characters RE2 matches with one property escape (\p{L},
-// \PL…) under case folding or not, as class ranges "\x{41}-\x{5A}…" ("" for
-// none).  Written inside a class that folds case they match no more: the
-// set RE2 gives a class under (?i) is closed under case folding already.
-std::optional<std::string> ComputeMembers(const std::string& token, bool fold) {
+}  // namespace
+
+std::optional<std::string> ComputeNarrowMembers(const std::string& token, bool fold) {
   NoThrowAllocationScope in_re2;
   RE2::Options opts;
   opts.set_log_errors(false);
@@ -114,15 +112,50 @@ std::optional<std::string> ComputeMembers(const std::string& token, bool fold) {
   return ranges;
 }
 
-// ComputeMembers, once per escape and case flag in the process: the rules
-// write five escapes some three hundred times.
+namespace {
+
+// The members of the escapes RE2 knows, computed at build time by
+// ComputeNarrowMembers (src/rules/gen/narrow_members_gen.cc, linked with
+// the RE2 the program is): computing the rules' seven escapes cost 28 M
+// instructions, a tenth of the start-up of one small document, nearly all
+// of it RE2 compiling each Unicode class to test its members.
+struct KnownMembers {
+  std::string_view token;
+  bool fold;
+  std::string_view members;
+};
+constexpr KnownMembers kKnownMembers[] = {
+#ifndef CLSDB_NARROW_MEMBERS_GENERATOR  // the generator itself starts with none
+#include "rules/narrow_members.inc"
+#endif
+    {"", false, ""},
+};
+
+}  // namespace
+
+std::optional<std::string> KnownNarrowMembers(std::string_view token, bool fold) {
+  for (const KnownMembers& known : kKnownMembers) {
+    if (!known.token.empty() && known.token == token && known.fold == fold) {
+      return std::string(known.members);
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// ComputeNarrowMembers, once per escape and case flag in the process: the
+// rules write seven escapes some five hundred times.
 std::optional<std::string> Members(std::string_view token, bool fold) {
   static std::mutex mu;
   static std::map<std::string, std::optional<std::string>, std::less<>> cache;
   std::string key = (fold ? "i" : "-") + std::string(token);
   std::lock_guard<std::mutex> lock(mu);
   auto it = cache.find(key);
-  if (it == cache.end()) it = cache.emplace(key, ComputeMembers(std::string(token), fold)).first;
+  if (it == cache.end()) {
+    it = cache.emplace(key, KnownNarrowMembers(token, fold)).first;
+    if (!it->second) it->second = ComputeNarrowMembers(std::string(token), fold);
+  }
   return it->second;
 }
 

@@ -47,6 +47,17 @@ bool InNarrowAlphabet(std::string_view text);
 // once per process.
 std::optional<std::string> NarrowPattern(std::string_view pattern);
 
+// The characters of the narrow alphabet RE2 matches with one property
+// escape (\p{L}, \PL…) under case folding or not, as class ranges
+// "\x{41}-\x{5A}…" ("" for none); nullopt for an escape RE2 rejects.
+// Written inside a class that folds case they match no more: the set RE2
+// gives a class under (?i) is closed under case folding already.  Costs
+// RE2 compiling the Unicode class (millions of instructions).
+std::optional<std::string> ComputeNarrowMembers(const std::string& token, bool fold);
+// The same, as computed when clsdb was built for the escapes of RE2's
+// general categories (\p{L}, \pL, \P{Lu}…); nullopt for any other.
+std::optional<std::string> KnownNarrowMembers(std::string_view token, bool fold);
+
 // The pattern with every bounded repetition {m,n} whose upper bound n is at
 // least min_upper widened to {m,}.  It matches wherever the pattern
 // matches (every parse of the pattern is one of the widened pattern), and

@@ -206,11 +206,13 @@ std::string RuleSet::DefaultCacheFile() {
   return "";
 }
 
-Result<RuleSet> RuleSet::LoadDirectory(const std::string& dir, const std::string& cache_file) {
+Result<RuleSet> RuleSet::LoadDirectory(const std::string& dir, const std::string& cache_file,
+                                       Examples examples) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Status::NotFound("rules directory not found: " + dir);
   RuleSet set;
+  set.skip_examples_ = examples == Examples::kSkip;
   std::vector<fs::path> lists, files;
   if (fs::is_directory(fs::path(dir) / "lists", ec)) {
     for (const auto& e : fs::directory_iterator(fs::path(dir) / "lists")) {
@@ -462,8 +464,11 @@ Status RuleSet::ParseFile(std::string_view text, const std::string& file) {
       if (!current) {
         return Status::InvalidArgument(Where(file, line_no) + ": indented line outside a rule");
       }
+      const bool example = last_key == "match" || last_key == "no match";
       if (last_key == "pattern") {
         raw_pattern += std::string(trimmed);
+      } else if (example && skip_examples_) {
+        continue;
       } else if ((last_key == "match") && StartsWith(trimmed, "=>")) {
         current->examples.back().captures = ParseCaptures(trimmed.substr(2));
       } else if (last_key == "match" || last_key == "no match") {
@@ -504,6 +509,8 @@ Status RuleSet::ParseFile(std::string_view text, const std::string& file) {
     if (key == "pattern") {
       raw_pattern = value;
       pattern_line = line_no;
+    } else if (skip_examples_ && (key == "match" || key == "no match")) {
+      continue;
     } else if (!SetKey(current.get(), key, value, line_no)) {
       return Status::InvalidArgument(Where(file, line_no) + ": unknown key '" + key + "'");
     }

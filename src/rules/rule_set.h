@@ -150,8 +150,13 @@ class RuleSet {
   // on first use; the rest are compiled now, and added to the cache when
   // the load succeeds.  cache_file "" means no cache: every pattern is
   // compiled now.  Reading or writing the cache may fail: it only costs time.
+  // kSkip leaves every rule's examples empty: a run only searches, and the
+  // examples are more than half the lines of rules/ (their syntax is the
+  // rules test's to check).
+  enum class Examples { kKeep, kSkip };
   static Result<RuleSet> LoadDirectory(const std::string& dir,
-                                       const std::string& cache_file = DefaultCacheFile());
+                                       const std::string& cache_file = DefaultCacheFile(),
+                                       Examples examples = Examples::kKeep);
 
   // $XDG_CACHE_HOME/clsdb/valid-patterns, else $HOME/.cache/clsdb/…, else
   // "" (no cache).  CLSDB_RULES_CACHE, when set, names the file instead
@@ -247,7 +252,8 @@ class RuleSet {
   // on first use); on error reports the first failing rule in file order.
   Status CompilePending(int threads, const std::unordered_set<uint64_t>& known_good = {});
 
-  size_t compiled_ = 0;  // rules_[0, compiled_) have their RE2
+  size_t compiled_ = 0;         // rules_[0, compiled_) have their RE2
+  bool skip_examples_ = false;  // ParseFile keeps no example (Examples::kSkip)
   size_t rule_by_rule_budget_ = 0;
 
   std::vector<std::unique_ptr<Rule>> rules_;

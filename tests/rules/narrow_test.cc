@@ -167,3 +167,28 @@ TEST_CASE("a widened pattern matches wherever the rule matches", "[rules]") {
 
 }  // namespace
 }  // namespace clsdb
+
+namespace clsdb {
+namespace {
+
+TEST_CASE("the members computed at build time are those RE2 gives", "[rules]") {
+  // The escapes rules/ writes, and a few it does not.
+  for (const std::string token : {"\\pL", "\\p{L}", "\\p{Lu}", "\\p{Ll}", "\\P{Ll}", "\\p{N}",
+                                  "\\p{Co}", "\\PN", "\\p{Zs}"}) {
+    for (bool fold : {false, true}) {
+      INFO(token << (fold ? " folded" : ""));
+      const std::optional<std::string> known = KnownNarrowMembers(token, fold);
+      REQUIRE(known.has_value());
+      CHECK(*known == ComputeNarrowMembers(token, fold).value());
+    }
+  }
+  CHECK(KnownNarrowMembers("\\p{L}", false)->find("\\x{41}-\\x{5A}") != std::string::npos);
+  // A script is not in the table: it is computed when a pattern names it.
+  CHECK_FALSE(KnownNarrowMembers("\\p{Latin}", false).has_value());
+  CHECK(NarrowPattern("\\p{Latin}") ==
+        "[" + ComputeNarrowMembers("\\p{Latin}", false).value() + "]");
+  CHECK_FALSE(ComputeNarrowMembers("\\p{Nope}", false).has_value());
+}
+
+}  // namespace
+}  // namespace clsdb
