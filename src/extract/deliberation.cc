@@ -521,6 +521,9 @@ class ActReader {
 
   OptText MeetingDate(Part part) const {
     for (int i = part.begin; i < part.end; ++i) {
+      // The heading that approves earlier minutes ("APPROBATION DU
+      // PROCÈS-VERBAL DU CONSEIL MUNICIPAL DU 8 FÉVRIER 2023") dates them.
+      if (Matches(RuleId::kDelibMinutesApproval, i)) continue;
       for (RuleId rule : {RuleId::kDelibMeetingDateMinutesCaps, RuleId::kDelibMeetingDate,
                           RuleId::kDelibMeetingDateHeading, RuleId::kDelibMeetingDateCaps,
                           RuleId::kDelibMeetingDateSentence}) {
