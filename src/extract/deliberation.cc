@@ -16,6 +16,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/utf8.h"
@@ -340,9 +341,33 @@ class ActReader {
       if (k == kSittingHeadBlocks && begin > k) k = begin;
       if (k >= at) break;
       RuleMatch c;
-      if (Search(RuleId::kDelibBodyCollectivity, k, &c)) return WithCollectivity(body, c);
+      if (Search(RuleId::kDelibBodyCollectivity, k, &c) && OfItsLevel(body, c)) {
+        return WithCollectivity(body, c);
+      }
     }
     return body;
+  }
+
+  // Whether collectivity c can be body's: a body that names its level by
+  // its adjective sits for a collectivity of that level only (a "Bureau
+  // communautaire" under "DÉPARTEMENT DE LA RÉUNION" is the communauté's,
+  // not the département's; a "Conseil municipal" under "REGION ET
+  // DEPARTEMENT DE LA GUADELOUPE" is the commune's), and a kind alone
+  // ("COMMUNE", "COMMUNAUTÉ D'AGGLOMÉRATION", its name on the next line)
+  // names no collectivity.
+  static bool OfItsLevel(const std::string& body, const RuleMatch& c) {
+    const std::string rest = FoldForMatch(c.Get("rest"));
+    if (rest.empty() || rest == "de communes" || rest == "d agglomeration") return false;
+    const std::string folded = FoldForMatch(body), kind = FoldForMatch(c.Get("kind"));
+    static constexpr std::pair<std::string_view, std::string_view> kLevels[] = {
+        {"municipal", "commune ville"},   {"communautaire", "communaute metropole"},
+        {"metropolitain", "metropole"},   {"syndical", "syndicat"},
+        {"departemental", "departement"}, {"regional", "region"}};
+    for (const auto& [adjective, kinds] : kLevels) {
+      if (folded.find(adjective) == std::string::npos) continue;
+      return (" " + std::string(kinds) + " ").find(" " + kind + " ") != std::string::npos;
+    }
+    return true;
   }
 
   // "Conseil communautaire de la Communauté …" names whose body it is;
@@ -367,7 +392,9 @@ class ActReader {
       std::string body = CleanValue(m.Get("body"));
       for (int k = part.begin; k < i; ++k) {
         RuleMatch c;
-        if (Search(RuleId::kDelibBodyCollectivity, k, &c)) return WithCollectivity(body, c);
+        if (Search(RuleId::kDelibBodyCollectivity, k, &c) && OfItsLevel(body, c)) {
+          return WithCollectivity(body, c);
+        }
       }
       return body;
     }
@@ -494,6 +521,9 @@ class ActReader {
 
   OptText MeetingDate(Part part) const {
     for (int i = part.begin; i < part.end; ++i) {
+      // The heading that approves earlier minutes ("APPROBATION DU
+      // PROCÈS-VERBAL DU CONSEIL MUNICIPAL DU 8 FÉVRIER 2023") dates them.
+      if (Matches(RuleId::kDelibMinutesApproval, i)) continue;
       for (RuleId rule : {RuleId::kDelibMeetingDateMinutesCaps, RuleId::kDelibMeetingDate,
                           RuleId::kDelibMeetingDateHeading, RuleId::kDelibMeetingDateCaps,
                           RuleId::kDelibMeetingDateSentence}) {

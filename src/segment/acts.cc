@@ -559,6 +559,35 @@ int MinutesApproval(const LaidOutDocument& doc, const RuleSet& rules, int first_
   return -1;
 }
 
+// The agenda's last line may run into the approval of the previous minutes
+// that opens the sitting ("18. Présentation du rapport … *****", then
+// "ADOPTION DU PROCES-VERBAL DU CONSEIL MUNICIPAL DU 23 JANVIER 2023 Le
+// procès-verbal … a été adopté à l'unanimité."): a first act that decides
+// nothing above an approval heading (rule "delib.minutes_approval") in its
+// own range is that agenda line, decided by the approval alone.  The
+// approval's block, when one is found there, else -1.
+int ApprovalUnderAgendaLine(const LaidOutDocument& doc, const RuleSet& rules, int first, int stop,
+                            const std::vector<const Rule*>& decision,
+                            const std::vector<int>& numbered) {
+  // An act's number is no agenda's ("N°230214 001 - DÉSIGNATION DU
+  // SECRÉTAIRE DE SÉANCE ET APPROBATION DU PROCÈS-VERBAL", its parts below).
+  if (std::find(numbered.begin(), numbered.end(), first) != numbered.end()) return -1;
+  const Rule& heading = rules.Get(RuleId::kDelibMinutesApproval);
+  // A first act numbered as the approval ("1 - APPROBATION DU PROCES-VERBAL",
+  // its heading printed again below it) is the approval itself; so is a
+  // number alone ("1)", its heading cut off after it).
+  const std::string& own = doc.blocks[first].text;
+  const size_t letter = own.find_first_not_of("0123456789.-–)/° ");
+  if (letter == std::string::npos || rules.Search(heading, own.substr(letter), nullptr)) return -1;
+  for (int k = first + 1; k < stop; ++k) {
+    if (AnyMatches(doc.blocks[k - 1], decision, rules)) return -1;
+    if (IsParagraph(doc.blocks[k]) && rules.Search(heading, doc.blocks[k].text, nullptr)) {
+      return MinutesApproval(doc, rules, stop) == k ? k : -1;
+    }
+  }
+  return -1;
+}
+
 // The separators of an act's number, its letters and figures aside: "/"
 // for "181/2022", "_" for "CC02_2023", " " for "128 855".
 std::string NumberSeparators(std::string_view number) {
@@ -678,6 +707,11 @@ void FindActs(const LaidOutDocument& doc, const RuleSet& rules, int end, Segment
   }
   if (const int approval = MinutesApproval(doc, rules, starts.front()); approval > 0) {
     starts.insert(starts.begin(), approval);
+  } else if (const int under = ApprovalUnderAgendaLine(doc, rules, starts.front(),
+                                                       starts.size() > 1 ? starts[1] : end,
+                                                       decision, acts.numbered());
+             under > 0) {
+    starts.front() = under;
   }
   seg->sitting = BlockRange{0, starts.front()};
   for (size_t k = 0; k < starts.size(); ++k) {

@@ -138,6 +138,27 @@ TEST_CASE(
             .body == "CONSEIL COMMUNAUTAIRE DE LA COMMUNAUTE DE COMMUNES DU VAL");
 }
 
+TEST_CASE("a bare body is completed only by a collectivity of its own level, named",
+          "[deliberation]") {
+  // The département above a communauté's minutes is the communauté's
+  // address, not its collectivity; "COMMUNAUTÉ D'AGGLOMÉRATION" alone names
+  // none.
+  CHECK(ActRun("DÉPARTEMENT DE LA RÉUNION\n"
+               "COMMUNAUTÉ D'AGGLOMÉRATION\n"
+               "CONSEIL COMMUNAUTAIRE DU 10 DECEMBRE 2018\n"
+               "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
+               "Le conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+            .Only()
+            .body == "CONSEIL COMMUNAUTAIRE");
+  // The département's own council is completed by it.
+  CHECK(ActRun("DÉPARTEMENT DE LA LOZÈRE\n"
+               "CONSEIL DÉPARTEMENTAL DU 10 DECEMBRE 2018\n"
+               "Présents : M. Paul MARTIN, Mme Anne PETIT\n"
+               "Le conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+            .Only()
+            .body == "CONSEIL DÉPARTEMENTAL DE LA LOZÈRE");
+}
+
 TEST_CASE("a bare municipal council is the council of the commune its minutes sit in",
           "[deliberation]") {
   const char kMinutes[] =

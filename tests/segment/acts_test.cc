@@ -804,6 +804,36 @@ TEST_CASE("the approval of the previous minutes before numbered acts is an act",
   CHECK(run.records.deliberations[1].number == "DEL20230329_1");
 }
 
+// Run-on minutes whose agenda's last line runs into the approval of the
+// previous minutes: the agenda line decides nothing, the approval is the
+// first act.
+const char kAgendaLineAboveApproval[] =
+    "CONSEIL MUNICIPAL Séance du 27 mars 2023 L'an 2023, le 27 mars à 20h30 les membres du "
+    "conseil municipal se sont réunis en séance publique. Sont présents : Madame Anne PETIT, "
+    "Monsieur Paul MARTIN, Monsieur Luc ROUX. Ordre du jour : 1. Comptes de gestion 2022 - "
+    "Rapporteur P MARTIN 2. Compte administratif 2022 - Rapporteur P MARTIN 3. Présentation du "
+    "rapport de la chambre régionale des comptes - Rapporteur L ROUX ***** ADOPTION DU "
+    "PROCES-VERBAL DU CONSEIL MUNICIPAL DU 23 JANVIER 2023 Le procès-verbal du conseil "
+    "municipal du 23/01/2023 a été adopté à l'unanimité. 1 / APPROBATION DES COMPTES DE "
+    "GESTION 2022 Monsieur MARTIN rappelle le compte de gestion. Après en avoir délibéré, le "
+    "conseil municipal, par 20 votes pour : Approuve les comptes de gestion. 2 / APPROBATION DU "
+    "COMPTE ADMINISTRATIF 2022 Monsieur MARTIN présente le compte. Après en avoir délibéré, le "
+    "conseil municipal, à 19 voix pour, Approuve le compte administratif.\n";
+
+TEST_CASE("an agenda's last line above the approval of the minutes is no act",
+          "[segment][breaks]") {
+  const testing::TextRun run(kAgendaLineAboveApproval);
+  REQUIRE(run.records.deliberations.size() == 3);
+  const Deliberation& approval = run.records.deliberations[0];
+  CHECK(!approval.number);
+  REQUIRE(approval.title);
+  CHECK(approval.title->starts_with("ADOPTION DU PROCES-VERBAL DU CONSEIL MUNICIPAL"));
+  CHECK(approval.outcome == "adopted");
+  // The date in its heading is the earlier minutes', not the sitting's.
+  CHECK(approval.meeting_date == "2023-03-27");
+  CHECK(run.records.deliberations[1].number == "1");
+}
+
 // The same heading in lower case after a full stop, in run-on minutes.
 TEST_CASE("an approval of the minutes headed in lower case opens an act", "[segment][breaks]") {
   const testing::TextRun run(
