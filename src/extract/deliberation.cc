@@ -1390,6 +1390,19 @@ class ActReader {
     return s + (IsFirstNameAlone(name) ? colon : last_space);
   }
 
+  // Where the name of text[s, e) ends when a closing bracket that no bracket
+  // opened ends it ("M. Robert ORUSCO), Mme …"): a converter's debris (a
+  // stroke read as a bracket, the bracket of a line it joined), no part of
+  // the name.
+  static size_t EndBeforeStrayBracket(const std::string& text, size_t s, size_t e) {
+    if (e <= s || (text[e - 1] != ')' && text[e - 1] != ']')) return e;
+    const std::string_view item(text.data() + s, e - s);
+    if (item.find_first_of("([") != std::string_view::npos) return e;
+    --e;
+    while (e > s && text[e - 1] == ' ') --e;
+    return e;
+  }
+
   // The names of list, split on commas, semicolons and " et "; what stands
   // in brackets (a proxy holder, a function) is not a name of this list.
   // Returns false when the span holds something that is not a name list (a
@@ -1410,6 +1423,7 @@ class ActReader {
       while (s < e && (text[s] == ' ' || text[s] == '.' || text[s] == ':')) ++s;
       while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.')) --e;
       e = EndBeforeNextCaption(text, s, e);
+      e = EndBeforeStrayBracket(text, s, e);
       // "ARZANO :" alone: the caption of the names that follow (a commune,
       // a group), printed in a column of its own.
       // "Secrétaire de séance : Mme X": a role's label, not a group's; the
