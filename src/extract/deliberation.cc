@@ -1486,7 +1486,10 @@ class ActReader {
         item = std::string_view(text.data() + s, e - s);
       }
       ++names;
-      std::optional<std::string> status = StatusAtThisAct(bracket, label.status);
+      std::optional<std::string> status =
+          StatusInBracket(bracket).value_or(label.status) == label.status
+              ? StatusAtThisAct(bracket, label.status)
+              : StatusInBracket(bracket);
       if (!status) continue;
       // "Pouvoirs : Mme X à M. Y" after "Excusés : Mme X": one person.
       if (proxy_giver && IsListedAbsent(out, item)) continue;
@@ -1601,6 +1604,23 @@ class ActReader {
     b.prov = ProvenanceInList(list, s + m.end, e, label.rule);
     out->push_back(std::move(b));
     return true;
+  }
+
+  // The status a bracket that holds only a status word gives the name before
+  // it ("Absent non représenté : Claudine MAQUIN (excusée)"): excused or
+  // absent, whatever the list's label says; nullopt for any other bracket
+  // (a proxy, a range of items, a function).
+  std::optional<std::string> StatusInBracket(std::string_view bracket) const {
+    while (!bracket.empty() && (bracket.front() == '(' || bracket.front() == ' '))
+      bracket.remove_prefix(1);
+    while (!bracket.empty() && (bracket.back() == ')' || bracket.back() == ' '))
+      bracket.remove_suffix(1);
+    RuleMatch m;
+    if (bracket.empty() || !rules_.Search(RuleId::kDelibAttendeeDuringStatus, bracket, &m) ||
+        m.start != 0 || m.end != bracket.size() || m.Has("present")) {
+      return std::nullopt;
+    }
+    return m.Has("absent") ? "absent" : "excused";
   }
 
   // The status a listed person has at this act: the list's, unless the
