@@ -1420,6 +1420,19 @@ class ActReader {
     return s + (IsFirstNameAlone(name) ? colon : last_space);
   }
 
+  // Where the name of text[s, e) ends when a closing bracket that no bracket
+  // opened ends it ("M. Robert ORUSCO), Mme …"): a converter's debris (a
+  // stroke read as a bracket, the bracket of a line it joined), no part of
+  // the name.
+  static size_t EndBeforeStrayBracket(const std::string& text, size_t s, size_t e) {
+    if (e <= s || (text[e - 1] != ')' && text[e - 1] != ']')) return e;
+    const std::string_view item(text.data() + s, e - s);
+    if (item.find_first_of("([") != std::string_view::npos) return e;
+    --e;
+    while (e > s && text[e - 1] == ' ') --e;
+    return e;
+  }
+
   // The names of list, split on commas, semicolons and " et "; what stands
   // in brackets (a proxy holder, a function) is not a name of this list.
   // Returns false when the span holds something that is not a name list (a
@@ -1440,6 +1453,7 @@ class ActReader {
       while (s < e && (text[s] == ' ' || text[s] == '.' || text[s] == ':')) ++s;
       while (e > s && (text[e - 1] == ' ' || text[e - 1] == '.')) --e;
       e = EndBeforeNextCaption(text, s, e);
+      e = EndBeforeStrayBracket(text, s, e);
       // "ARZANO :" alone: the caption of the names that follow (a commune,
       // a group), printed in a column of its own.
       // "Secrétaire de séance : Mme X": a role's label, not a group's; the
@@ -1502,7 +1516,10 @@ class ActReader {
         item = std::string_view(text.data() + s, e - s);
       }
       ++names;
-      std::optional<std::string> status = StatusAtThisAct(bracket, label.status);
+      std::optional<std::string> status =
+          StatusInBracket(bracket).value_or(label.status) == label.status
+              ? StatusAtThisAct(bracket, label.status)
+              : StatusInBracket(bracket);
       if (!status) continue;
       // "Pouvoirs : Mme X à M. Y" after "Excusés : Mme X": one person.
       if (proxy_giver && IsListedAbsent(out, item)) continue;
@@ -1617,6 +1634,23 @@ class ActReader {
     b.prov = ProvenanceInList(list, s + m.end, e, label.rule);
     out->push_back(std::move(b));
     return true;
+  }
+
+  // The status a bracket that holds only a status word gives the name before
+  // it ("Absent non représenté : Claudine MAQUIN (excusée)"): excused or
+  // absent, whatever the list's label says; nullopt for any other bracket
+  // (a proxy, a range of items, a function).
+  std::optional<std::string> StatusInBracket(std::string_view bracket) const {
+    while (!bracket.empty() && (bracket.front() == '(' || bracket.front() == ' '))
+      bracket.remove_prefix(1);
+    while (!bracket.empty() && (bracket.back() == ')' || bracket.back() == ' '))
+      bracket.remove_suffix(1);
+    RuleMatch m;
+    if (bracket.empty() || !rules_.Search(RuleId::kDelibAttendeeDuringStatus, bracket, &m) ||
+        m.start != 0 || m.end != bracket.size() || m.Has("present")) {
+      return std::nullopt;
+    }
+    return m.Has("absent") ? "absent" : "excused";
   }
 
   // The status a listed person has at this act: the list's, unless the

@@ -437,6 +437,36 @@ TEST_CASE("names run together with no separator, each written alike", "[delibera
             "Anne PETIT | present", "Jean DUPONT | present"});
 }
 
+TEST_CASE("a closing bracket that no bracket opened is no part of a listed name",
+          "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+          "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "Etaient présents : M. Paul MARTIN, M. Robert ORUSCO), Mme Anne PETIT (jusqu'au point "
+          "2)\n"
+          "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) == std::vector<std::string>{"Paul MARTIN | present",
+                                                        "Robert ORUSCO | present",
+                                                        "Anne PETIT | present"});
+}
+
+TEST_CASE("a status word alone in a bracket after a name gives that person's status",
+          "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL MUNICIPAL\n"
+          "Le Conseil municipal s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "Présents : Paul MARTIN, Jean DUPONT (absent), Luc ROUX (pouvoir à Paul MARTIN)\n"
+          "Absent non représenté : Claudine MAQUIN (excusée)\n"
+          "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Paul MARTIN | present", "Jean DUPONT | absent",
+                                 "Luc ROUX | present", "Claudine MAQUIN | excused"});
+}
+
 TEST_CASE("a compound surname's spaced en dash is no separator in a list of commas",
           "[deliberation]") {
   const Deliberation d =
