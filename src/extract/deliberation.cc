@@ -496,7 +496,7 @@ class ActReader {
     for (int i = part.begin; i < part.end; ++i) {
       for (RuleId rule : {RuleId::kDelibMeetingDateMinutesCaps, RuleId::kDelibMeetingDate,
                           RuleId::kDelibMeetingDateHeading, RuleId::kDelibMeetingDateCaps,
-                          RuleId::kDelibMeetingDateSentence}) {
+                          RuleId::kDelibMeetingDateSentence, RuleId::kDelibMeetingDateOpening}) {
         RuleMatch m;
         if (!Search(rule, i, &m) || m.Has("approval")) continue;
         auto date = FindFrenchDate(m.Get("date"), rules_);

@@ -128,6 +128,7 @@ namespace clsdb {
   X(kDelibMeetingDateCaps, "delib.meeting_date.caps", "extract/deliberation")                      \
   X(kDelibMeetingDateHeading, "delib.meeting_date.heading", "extract/deliberation")                \
   X(kDelibMeetingDateMinutesCaps, "delib.meeting_date.minutes_caps", "extract/deliberation")       \
+  X(kDelibMeetingDateOpening, "delib.meeting_date.opening", "extract/deliberation")                \
   X(kDelibMeetingDateRunning, "delib.meeting_date.running", "extract/deliberation")                \
   X(kDelibMeetingDateSentence, "delib.meeting_date.sentence",                                      \
     "extract/deliberation, segment/acts")                                                          \

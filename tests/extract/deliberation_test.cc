@@ -188,6 +188,28 @@ TEST_CASE("minutes headed by the sitting that approves them date the sitting the
   CHECK(ActRun(approval).Only().meeting_date == "2020-06-04");
 }
 
+// Minutes that open on the date in figures, then say the body met, with no
+// date after the verb: the opening date is the sitting's; a date in the
+// sentence before the one that says the body met dates nothing.
+TEST_CASE("the sentence that opens minutes on a date and says the body met dates the sitting",
+          "[deliberation]") {
+  const std::string decision =
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'approuver le contrat local de "
+      "santé.\n";
+  CHECK(ActRun("PROCES-VERBAL\nLe 03 décembre 2019, à 20 heures, le Conseil Municipal, "
+               "régulièrement convoqué, s'est réuni, à la salle polyvalente, sous la présidence "
+               "de Madame Anne PETIT, Maire.\n" +
+               decision)
+            .Only()
+            .meeting_date == "2019-12-03");
+  CHECK_FALSE(ActRun("PROCES-VERBAL\nLe 03 décembre 2019, les conseillers ont été convoqués. Le "
+                     "Conseil Municipal s'est réuni sous la présidence de Madame Anne PETIT, "
+                     "Maire.\n" +
+                     decision)
+                  .Only()
+                  .meeting_date.has_value());
+}
+
 TEST_CASE("a fragment of minutes whose head is lost is dated by its pages' running line",
           "[deliberation]") {
   const std::string fragment =
