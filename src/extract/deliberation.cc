@@ -875,6 +875,7 @@ class ActReader {
         {RuleId::kDelibAttendeesAbsentCaps, "absent"},
         {RuleId::kDelibAttendeesCommuneCaps, "present"},
         {RuleId::kDelibAttendeesPresentTable, "present"},
+        {RuleId::kDelibAttendeesNonVotingLine, "non_voting_present"},
     };
     std::vector<Label> labels;
     if (!IsParagraph(block(i))) return labels;

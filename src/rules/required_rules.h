@@ -95,6 +95,7 @@ namespace clsdb {
   X(kDelibAttendeesExcused, "delib.attendees.excused", "extract/deliberation")                     \
   X(kDelibAttendeesExcusedCaps, "delib.attendees.excused_caps", "extract/deliberation")            \
   X(kDelibAttendeesNonVotingExcused, "delib.attendees.non_voting_excused", "extract/deliberation") \
+  X(kDelibAttendeesNonVotingLine, "delib.attendees.non_voting_line", "extract/deliberation")       \
   X(kDelibAttendeesNonVotingPresent, "delib.attendees.non_voting_present", "extract/deliberation") \
   X(kDelibAttendeesPresentTable, "delib.attendees.present_table", "extract/deliberation")          \
   X(kDelibAttendeesPresent, "delib.attendees.present", "extract/deliberation")                     \

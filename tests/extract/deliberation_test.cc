@@ -1319,5 +1319,28 @@ TEST_CASE("a list by commune that lost its captions keeps each whole name", "[de
                                  "Paul MARTIN | present", "Thomas DUPERRIER | present",
                                  "Jean ETIENNE | present", "Jean DUPONT | absent"});
 }
+// Those without a vote may be listed under a label without a colon, on its
+// own line or run on into the list ("Assistent sans voix délibératives").
+TEST_CASE("a label of those without a vote without its colon opens their list", "[deliberation]") {
+  const std::string head =
+      "PROCES-VERBAL DE LA COMMISSION PERMANENTE DU 19 JUIN 2015\n"
+      "Sont présents :\nMonsieur Paul MARTIN, Madame Anne PETIT, membres de la Commission\n";
+  const std::string decision =
+      "La Commission permanente, après en avoir délibéré, DÉCIDE d'approuver le contrat.\n";
+  const std::vector<std::string> expected{"Paul MARTIN | present", "Anne PETIT | present",
+                                          "Lucie ROUX | non_voting_present",
+                                          "Marc BLANC | non_voting_present"};
+  CHECK(NamesAndStatuses(ActRun(head +
+                                "Assistent sans voix délibératives\n"
+                                "Madame Lucie ROUX, Monsieur Marc BLANC\n" +
+                                decision)
+                             .Only()) == expected);
+  CHECK(NamesAndStatuses(
+            ActRun("PROCES-VERBAL DE LA COMMISSION PERMANENTE DU 19 JUIN 2015\nSont présents : "
+                   "Monsieur Paul MARTIN, Madame Anne PETIT Assistent sans voix délibératives "
+                   "Madame Lucie ROUX, Monsieur Marc BLANC\n" +
+                   decision)
+                .Only()) == expected);
+}
 }  // namespace
 }  // namespace clsdb
