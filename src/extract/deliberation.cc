@@ -526,7 +526,7 @@ class ActReader {
       if (Matches(RuleId::kDelibMinutesApproval, i)) continue;
       for (RuleId rule : {RuleId::kDelibMeetingDateMinutesCaps, RuleId::kDelibMeetingDate,
                           RuleId::kDelibMeetingDateHeading, RuleId::kDelibMeetingDateCaps,
-                          RuleId::kDelibMeetingDateSentence}) {
+                          RuleId::kDelibMeetingDateSentence, RuleId::kDelibMeetingDateOpening}) {
         RuleMatch m;
         if (!Search(rule, i, &m) || m.Has("approval")) continue;
         auto date = FindFrenchDate(m.Get("date"), rules_);
@@ -905,6 +905,7 @@ class ActReader {
         {RuleId::kDelibAttendeesAbsentCaps, "absent"},
         {RuleId::kDelibAttendeesCommuneCaps, "present"},
         {RuleId::kDelibAttendeesPresentTable, "present"},
+        {RuleId::kDelibAttendeesNonVotingLine, "non_voting_present"},
     };
     std::vector<Label> labels;
     if (!IsParagraph(block(i))) return labels;

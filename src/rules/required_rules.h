@@ -95,6 +95,7 @@ namespace clsdb {
   X(kDelibAttendeesExcused, "delib.attendees.excused", "extract/deliberation")                     \
   X(kDelibAttendeesExcusedCaps, "delib.attendees.excused_caps", "extract/deliberation")            \
   X(kDelibAttendeesNonVotingExcused, "delib.attendees.non_voting_excused", "extract/deliberation") \
+  X(kDelibAttendeesNonVotingLine, "delib.attendees.non_voting_line", "extract/deliberation")       \
   X(kDelibAttendeesNonVotingPresent, "delib.attendees.non_voting_present", "extract/deliberation") \
   X(kDelibAttendeesPresentTable, "delib.attendees.present_table", "extract/deliberation")          \
   X(kDelibAttendeesPresent, "delib.attendees.present", "extract/deliberation")                     \
@@ -128,6 +129,7 @@ namespace clsdb {
   X(kDelibMeetingDateCaps, "delib.meeting_date.caps", "extract/deliberation")                      \
   X(kDelibMeetingDateHeading, "delib.meeting_date.heading", "extract/deliberation")                \
   X(kDelibMeetingDateMinutesCaps, "delib.meeting_date.minutes_caps", "extract/deliberation")       \
+  X(kDelibMeetingDateOpening, "delib.meeting_date.opening", "extract/deliberation")                \
   X(kDelibMeetingDateRunning, "delib.meeting_date.running", "extract/deliberation")                \
   X(kDelibMeetingDateSentence, "delib.meeting_date.sentence",                                      \
     "extract/deliberation, segment/acts")                                                          \

@@ -209,6 +209,28 @@ TEST_CASE("minutes headed by the sitting that approves them date the sitting the
   CHECK(ActRun(approval).Only().meeting_date == "2020-06-04");
 }
 
+// Minutes that open on the date in figures, then say the body met, with no
+// date after the verb: the opening date is the sitting's; a date in the
+// sentence before the one that says the body met dates nothing.
+TEST_CASE("the sentence that opens minutes on a date and says the body met dates the sitting",
+          "[deliberation]") {
+  const std::string decision =
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'approuver le contrat local de "
+      "santé.\n";
+  CHECK(ActRun("PROCES-VERBAL\nLe 03 décembre 2019, à 20 heures, le Conseil Municipal, "
+               "régulièrement convoqué, s'est réuni, à la salle polyvalente, sous la présidence "
+               "de Madame Anne PETIT, Maire.\n" +
+               decision)
+            .Only()
+            .meeting_date == "2019-12-03");
+  CHECK_FALSE(ActRun("PROCES-VERBAL\nLe 03 décembre 2019, les conseillers ont été convoqués. Le "
+                     "Conseil Municipal s'est réuni sous la présidence de Madame Anne PETIT, "
+                     "Maire.\n" +
+                     decision)
+                  .Only()
+                  .meeting_date.has_value());
+}
+
 TEST_CASE("a fragment of minutes whose head is lost is dated by its pages' running line",
           "[deliberation]") {
   const std::string fragment =
@@ -1347,6 +1369,29 @@ TEST_CASE("a list by commune that lost its captions keeps each whole name", "[de
                                  "Evelyne BLANC | present", "Amélie PESSEMESSE | present",
                                  "Paul MARTIN | present", "Thomas DUPERRIER | present",
                                  "Jean ETIENNE | present", "Jean DUPONT | absent"});
+}
+// Those without a vote may be listed under a label without a colon, on its
+// own line or run on into the list ("Assistent sans voix délibératives").
+TEST_CASE("a label of those without a vote without its colon opens their list", "[deliberation]") {
+  const std::string head =
+      "PROCES-VERBAL DE LA COMMISSION PERMANENTE DU 19 JUIN 2015\n"
+      "Sont présents :\nMonsieur Paul MARTIN, Madame Anne PETIT, membres de la Commission\n";
+  const std::string decision =
+      "La Commission permanente, après en avoir délibéré, DÉCIDE d'approuver le contrat.\n";
+  const std::vector<std::string> expected{"Paul MARTIN | present", "Anne PETIT | present",
+                                          "Lucie ROUX | non_voting_present",
+                                          "Marc BLANC | non_voting_present"};
+  CHECK(NamesAndStatuses(ActRun(head +
+                                "Assistent sans voix délibératives\n"
+                                "Madame Lucie ROUX, Monsieur Marc BLANC\n" +
+                                decision)
+                             .Only()) == expected);
+  CHECK(NamesAndStatuses(
+            ActRun("PROCES-VERBAL DE LA COMMISSION PERMANENTE DU 19 JUIN 2015\nSont présents : "
+                   "Monsieur Paul MARTIN, Madame Anne PETIT Assistent sans voix délibératives "
+                   "Madame Lucie ROUX, Monsieur Marc BLANC\n" +
+                   decision)
+                .Only()) == expected);
 }
 }  // namespace
 }  // namespace clsdb
