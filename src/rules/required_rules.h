@@ -319,9 +319,13 @@ struct RuleRequirement {
   std::string_view step;  // "extract/parties": the source file(s) that read it
 };
 
+// std::to_array, not std::array's deduction guide: the guide is a fold
+// expression over every element, and clang stops at 256 of them.
 #define CLSDB_REQUIREMENT(id, name, step) RuleRequirement{name, step},
-inline constexpr std::array kRequiredRules = {CLSDB_REQUIRED_RULES(CLSDB_REQUIREMENT)};
-inline constexpr std::array kRequiredFamilies = {CLSDB_REQUIRED_RULE_FAMILIES(CLSDB_REQUIREMENT)};
+inline constexpr auto kRequiredRules =
+    std::to_array<RuleRequirement>({CLSDB_REQUIRED_RULES(CLSDB_REQUIREMENT)});
+inline constexpr auto kRequiredFamilies =
+    std::to_array<RuleRequirement>({CLSDB_REQUIRED_RULE_FAMILIES(CLSDB_REQUIREMENT)});
 #undef CLSDB_REQUIREMENT
 
 constexpr const RuleRequirement& Requirement(RuleId id) {
