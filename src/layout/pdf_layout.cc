@@ -60,6 +60,9 @@ struct Unit {
 
 struct Typography {
   double line_gap_em = 0.25;
+  // The same per text size (SizeKey): two fonts set at one size may have
+  // boxes of different heights, hence different gaps at the same spacing.
+  std::map<long, double> line_gap_em_by_size;
   // Body margins by page width (portrait and landscape pages differ).
   std::map<long, std::pair<double, double>> margins;
   // Where the body of a full page ends, by page width: what reaches it may
@@ -187,9 +190,24 @@ double Quantile(std::vector<double>* v, double p) {
   return (*v)[k];
 }
 
+// The most frequent gap of a histogram in twentieths of the size, or
+// fallback when it is empty.
+double ModeGapEm(const std::map<int, int>& gaps, double fallback) {
+  int best = 0;
+  double em = fallback;
+  for (const auto& [bin, count] : gaps) {
+    if (count > best) {
+      best = count;
+      em = bin / 20.0;
+    }
+  }
+  return em;
+}
+
 Typography StudyTypography(const std::vector<PageWork>& pages) {
   Typography t;
   std::map<int, int> gaps;  // normal gap / size, in twentieths
+  std::map<long, std::map<int, int>> gaps_by_size;
   std::map<long, std::pair<std::vector<double>, std::vector<double>>> edges;
   std::map<long, std::vector<double>> bottoms;
   for (const PageWork& w : pages) {
@@ -214,18 +232,21 @@ Typography StudyTypography(const std::vector<PageWork>& pages) {
       e.first.push_back(seg.x0);
       e.second.push_back(seg.x1);
       if (prev && std::fabs(prev->font_size - seg.font_size) < 0.25 && seg.font_size > 0) {
-        const double g = (seg.y0 - prev->y1) / seg.font_size;
-        if (g > -0.3 && g < 1.2) ++gaps[static_cast<int>(std::lround(g * 20))];
+        const double g = LineGap(*prev, seg) / seg.font_size;
+        if (g > -0.3 && g < 1.2) {
+          const int bin = static_cast<int>(std::lround(g * 20));
+          ++gaps[bin];
+          ++gaps_by_size[SizeKey(seg.font_size)][bin];
+        }
       }
       prev = &seg;
     }
   }
-  int best = 0;
-  for (const auto& [bin, count] : gaps) {
-    if (count > best) {
-      best = count;
-      t.line_gap_em = bin / 20.0;
-    }
+  t.line_gap_em = ModeGapEm(gaps, t.line_gap_em);
+  for (const auto& [size, size_gaps] : gaps_by_size) {
+    int lines = 0;
+    for (const auto& [bin, count] : size_gaps) lines += count;
+    if (lines >= 5) t.line_gap_em_by_size[size] = ModeGapEm(size_gaps, t.line_gap_em);
   }
   for (auto& [width, e] : edges) {
     if (e.first.size() < 8) continue;  // too few lines to tell: per page
@@ -283,7 +304,7 @@ class PageLayout {
       for (const PdfSegment& s : l.segments) turned.push_back(&s);
     }
     if (!turned.empty()) {
-      ColumnFrame frame{-1e9, 1e9, t_.line_gap_em};
+      ColumnFrame frame{-1e9, 1e9, t_.line_gap_em, &t_.line_gap_em_by_size};
       for (PdfParagraph& p : BuildParagraphs(turned, frame)) AddParagraph(std::move(p));
     }
   }
@@ -362,6 +383,8 @@ class PageLayout {
       m.x1 = std::max(m.x1, parts[k]->x1);
       m.y0 = std::min(m.y0, parts[k]->y0);
       m.y1 = std::max(m.y1, parts[k]->y1);
+      m.core_y0 = std::min(m.core_y0, parts[k]->core_y0);
+      m.core_y1 = std::max(m.core_y1, parts[k]->core_y1);
     }
     return m;
   }
@@ -408,7 +431,8 @@ class PageLayout {
       int c1 = c0;
       while (c1 + 1 < cols && grid.cell[(cell / cols) * cols + c1 + 1] == cell) ++c1;
       const double pad = std::clamp(left - grid.xs[c0], 0.0, 12.0);
-      ColumnFrame frame{grid.xs[c0] + pad, grid.xs[c1 + 1] - pad, t_.line_gap_em};
+      ColumnFrame frame{grid.xs[c0] + pad, grid.xs[c1 + 1] - pad, t_.line_gap_em,
+                        &t_.line_gap_em_by_size};
       texts[cell] = CellText(ptrs, frame);
     }
     const int table = (*next_table_)++;
@@ -516,7 +540,7 @@ class PageLayout {
     for (size_t i : r.lines) {
       for (const PdfSegment* s : UsableSegments(i)) segs.push_back(s);
     }
-    ColumnFrame frame{body_.first, body_.second, t_.line_gap_em};
+    ColumnFrame frame{body_.first, body_.second, t_.line_gap_em, &t_.line_gap_em_by_size};
     for (const PdfSegment* s : segs) {
       frame.x0 = std::min(frame.x0, s->x0);
       frame.x1 = std::max(frame.x1, s->x1);
@@ -580,7 +604,7 @@ class PageLayout {
       for (size_t k = 0; k < cols[j].size(); ++k) {
         const PdfSegment& s = cols[j][k];
         if (k == 0 ||
-            s.y0 - cols[j][k - 1].y1 > (t_.line_gap_em + 0.3) * std::max(1.0, s.font_size)) {
+            LineGap(cols[j][k - 1], s) > (t_.line_gap_em + 0.3) * std::max(1.0, s.font_size)) {
           starts.emplace_back(s.y0, j);
           ++blocks;
         }
@@ -605,7 +629,7 @@ class PageLayout {
       for (size_t j = 0; j < cols.size(); ++j) {
         std::vector<const PdfSegment*> ptrs;
         for (const PdfSegment& s : cols[j]) ptrs.push_back(&s);
-        ColumnFrame frame{r.slots[j].x0, r.slots[j].x1, t_.line_gap_em};
+        ColumnFrame frame{r.slots[j].x0, r.slots[j].x1, t_.line_gap_em, &t_.line_gap_em_by_size};
         for (PdfParagraph& p : BuildParagraphs(ptrs, frame)) AddParagraph(std::move(p));
       }
       return;
@@ -638,7 +662,7 @@ class PageLayout {
       const PdfSegment& a = cols[j][k - 1];
       const PdfSegment& b = cols[j][k];
       const double size = std::max(1.0, b.font_size);
-      if (b.y0 - a.y1 > (t_.line_gap_em + 0.3) * size) return false;
+      if (LineGap(a, b) > (t_.line_gap_em + 0.3) * size) return false;
       if (!a.text.empty() && a.text.back() == '-') return true;
       return r.slots[j].x1 - a.x1 <= b.first_word_width + 0.25 * size + 1.5;
     };
@@ -653,7 +677,7 @@ class PageLayout {
           if (idx[j] < 0) continue;
           ++present;
           all_fresh = all_fresh && idx[j] > 0 &&
-                      cols[j][idx[j]].y0 - cols[j][idx[j] - 1].y1 >
+                      LineGap(cols[j][idx[j] - 1], cols[j][idx[j]]) >
                           (t_.line_gap_em + 0.3) * std::max(1.0, cols[j][idx[j]].font_size);
         }
         fresh = present >= 2 && all_fresh;
@@ -668,7 +692,7 @@ class PageLayout {
       std::vector<std::string> cells(n);
       double bottom = 0, line_height = 0;
       for (size_t j = 0; j < n; ++j) {
-        ColumnFrame frame{r.slots[j].x0, r.slots[j].x1, t_.line_gap_em};
+        ColumnFrame frame{r.slots[j].x0, r.slots[j].x1, t_.line_gap_em, &t_.line_gap_em_by_size};
         cells[j] = CellText(row[j], frame);
         for (const PdfSegment* s : row[j]) {
           bottom = std::max(bottom, s->y1);

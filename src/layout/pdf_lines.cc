@@ -90,6 +90,13 @@ PdfSegment MakeSegment(const std::vector<Placed>& words, size_t begin, size_t en
     if (weights[k] > weights[best]) best = k;
   }
   seg.font_size = sizes[best];
+  seg.core_y0 = seg.y1;
+  seg.core_y1 = seg.y0;
+  for (size_t i = begin; i < end; ++i) {
+    if (std::fabs(words[i].word->font_size - seg.font_size) >= 0.25) continue;
+    seg.core_y0 = std::min(seg.core_y0, words[i].y0);
+    seg.core_y1 = std::max(seg.core_y1, words[i].y1);
+  }
   seg.first_word_width = words[begin].x1 - words[begin].x0;
   seg.text = NormalizeText(text);
   return seg;
@@ -266,6 +273,8 @@ PdfLine SegmentsOf(const LineBuild& build, const std::vector<char>& cut) {
       marker.x1 = seg.x1;
       marker.y0 = std::min(marker.y0, seg.y0);
       marker.y1 = std::max(marker.y1, seg.y1);
+      marker.core_y0 = seg.core_y0;  // the text's size, not the marker's
+      marker.core_y1 = seg.core_y1;
       marker.font_size = seg.font_size;
       marker.hyphen_gap = seg.hyphen_gap;
       continue;

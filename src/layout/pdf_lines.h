@@ -16,6 +16,11 @@ namespace clsdb {
 struct PdfSegment {
   std::string text;  // NormalizeText of its words, spaced as printed
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  // The extent of its words of that size only: a glyph from another font
+  // (an office export's apostrophe or guillemet from a fallback CID font)
+  // has a taller box, which would narrow the gap to the next line by a
+  // third of a line in every line that has one.
+  double core_y0 = 0, core_y1 = 0;
   double font_size = 0;         // the size most of its characters have
   double first_word_width = 0;  // for the line above: would this word have fit?
   // When it ends with a hyphen set apart from the word before ("représen
@@ -24,6 +29,12 @@ struct PdfSegment {
   // to the word than a space is (see BuildParagraphs).
   double hyphen_gap = -1;
 };
+
+// The white space between two lines of a column, measured on the text of
+// their own size (see core_y0): what tells a paragraph's lines from a new one.
+inline double LineGap(const PdfSegment& above, const PdfSegment& below) {
+  return below.core_y0 - above.core_y1;
+}
 
 struct PdfLine {
   double y0 = 0, y1 = 0;             // union of its words' boxes

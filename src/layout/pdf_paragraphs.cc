@@ -35,6 +35,14 @@ bool Centred(const PdfSegment& s, const ColumnFrame& f) {
 
 }  // namespace
 
+double NormalGapEm(const ColumnFrame& frame, double size) {
+  if (frame.line_gap_em_by_size != nullptr) {
+    auto it = frame.line_gap_em_by_size->find(SizeKey(size));
+    if (it != frame.line_gap_em_by_size->end()) return it->second;
+  }
+  return frame.line_gap_em;
+}
+
 bool StartsLowercase(std::string_view text) {
   if (text.empty()) return false;
   UChar32 c;
@@ -66,10 +74,10 @@ std::vector<PdfParagraph> BuildParagraphs(const std::vector<const PdfSegment*>& 
     const bool after_lone_bullet = !out.empty() && out.back().bullet && out.back().text.empty();
     if (!fresh && !after_lone_bullet) {
       const double size = std::max(1.0, std::max(line->font_size, prev->font_size));
-      const double gap = line->y0 - prev->y1;
+      const double gap = LineGap(*prev, *line);
       if (std::fabs(line->font_size - prev->font_size) > 0.12 * size) {
         fresh = true;
-      } else if (gap > (frame.line_gap_em + 0.3) * size || gap < -0.5 * size) {
+      } else if (gap > (NormalGapEm(frame, line->font_size) + 0.3) * size || gap < -0.5 * size) {
         fresh = true;
       } else if (!EndsWithHyphen(prev->text)) {
         double room = frame.x1 - prev->x1;

@@ -15,6 +15,8 @@
 #ifndef CLSDB_LAYOUT_PDF_PARAGRAPHS_H_
 #define CLSDB_LAYOUT_PDF_PARAGRAPHS_H_
 
+#include <cmath>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,7 +43,16 @@ struct PdfParagraph {
 struct ColumnFrame {
   double x0 = 0, x1 = 0;      // where the column's lines may run
   double line_gap_em = 0.25;  // the document's normal gap between lines / size
+  // The same per text size (SizeKey), where the document has enough lines
+  // of that size: its fonts may differ in box height.
+  const std::map<long, double>* line_gap_em_by_size = nullptr;
 };
+
+// Text sizes to a quarter point, as a key.
+inline long SizeKey(double size) { return std::lround(size * 4); }
+
+// The normal gap between lines of text of that size, in sizes.
+double NormalGapEm(const ColumnFrame& frame, double size);
 
 // True when text begins with a lowercase letter (the rest of a word or a
 // sentence broken off above).

@@ -192,6 +192,29 @@ TEST_CASE("PDF layout starts a paragraph at each bullet and removes it", "[layou
   CHECK_FALSE(out.blocks[3].bullet);
 }
 
+TEST_CASE("PDF layout measures the gap between lines on their own text, not a taller glyph",
+          "[layout][pdf]") {
+  // Office exports take an apostrophe or a guillemet from a fallback font
+  // whose box is taller: most lines of a French text then nearly touch,
+  // and the lines without one (the last of a paragraph) looked set apart.
+  PageBuilder p(1);
+  const double pitch = 18;  // a gap of a third of the size between the boxes
+  double y = 100;
+  for (int k = 0; k < 6; ++k, y += pitch) {
+    p.Justified(62, 480, y, "Une ligne de texte justifié dont un mot vient d'une autre");
+    p.Text(490, y, "qu'il", 14);  // the fallback glyph's box, on the same baseline
+  }
+  p.Justified(62, 533, y, "Une ligne pleine sans ce mot qui remplit toute la largeur de la");
+  y += pitch;
+  p.Text(62, y, "page, et la phrase se termine ici.");
+  p.Text(62, y + pitch + 20, "Un autre paragraphe.");
+  LaidOutDocument out = LayOut(Doc({p.Done()}));
+  const Strings paras = Paragraphs(out);
+  REQUIRE(paras.size() == 2);
+  CHECK(paras[0].substr(paras[0].size() - 40) == "de la page, et la phrase se termine ici.");
+  CHECK(paras[1] == "Un autre paragraphe.");
+}
+
 TEST_CASE("PDF layout joins a paragraph the page break split", "[layout][pdf]") {
   std::vector<RawPage> pages;
   PageBuilder p1(1);

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <deque>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,8 @@ class Column {
     s.x1 = x1;
     s.y0 = baseline_ - 0.95 * size;
     s.y1 = baseline_ + 0.35 * size;
+    s.core_y0 = s.y0;
+    s.core_y1 = s.y1;
     s.font_size = size;
     s.first_word_width = first_word;
     segments_.push_back(s);
@@ -40,10 +43,10 @@ class Column {
     return Line(text, kFrame.x0, kFrame.x1, first_word);
   }
 
-  std::vector<PdfParagraph> Paragraphs() const {
+  std::vector<PdfParagraph> Paragraphs(const ColumnFrame& frame = kFrame) const {
     std::vector<const PdfSegment*> lines;
     for (const PdfSegment& s : segments_) lines.push_back(&s);
-    return BuildParagraphs(lines, kFrame);
+    return BuildParagraphs(lines, frame);
   }
 
  private:
@@ -109,6 +112,27 @@ TEST_CASE("BuildParagraphs starts a paragraph at a new size or a wide gap",
   CHECK(Texts(c.Paragraphs()) == std::vector<std::string>{"ARTICLE 2 - OBJET",
                                                           "Le présent contrat a pour objet",
                                                           "de définir les actions."});
+}
+
+TEST_CASE("BuildParagraphs weighs a gap against the normal gap of its own text size",
+          "[layout][paragraphs]") {
+  // The document's lines mostly nearly touch (another font's taller boxes),
+  // but this size's lines sit 0.4 of a size apart: that is their normal
+  // spacing, not a paragraph break.
+  const std::map<long, double> by_size{{SizeKey(kSize), 0.4}};
+  const ColumnFrame frame{kFrame.x0, kFrame.x1, 0.05, &by_size};
+  CHECK(NormalGapEm(frame, kSize) == Approx(0.4));
+  CHECK(NormalGapEm(frame, 14) == Approx(0.05));
+  Column c;
+  c.Full("Le conseil municipal s'est réuni sous la présidence de Madame Anne")
+      .Line("PETIT, maire.", 72, 150, 40, kSize, /*extra_gap=*/4.2)
+      .Line("Présents : Mme Anne PETIT", 72, 300, 40, kSize, /*extra_gap=*/12);
+  CHECK(Texts(c.Paragraphs(frame)) ==
+        std::vector<std::string>{
+            "Le conseil municipal s'est réuni sous la présidence de Madame Anne PETIT, maire.",
+            "Présents : Mme Anne PETIT"});
+  // Without the per-size figure the same gap is wider than the document's.
+  CHECK(Texts(c.Paragraphs(ColumnFrame{kFrame.x0, kFrame.x1, 0.05})).size() == 3);
 }
 
 TEST_CASE("BuildParagraphs reports what a page break join needs", "[layout][paragraphs]") {
