@@ -653,6 +653,27 @@ TEST_CASE("run-on minutes headed by subjects in capitals give one act per decide
   }
 }
 
+// A fragment of run-on minutes that stops inside its last item, before the
+// item's decision: the heading in capitals right after the last decision
+// opens one more act; "QUESTIONS DIVERSES" there closes the minutes.
+TEST_CASE("a fragment of run-on minutes cut inside its last item headed in capitals",
+          "[segment][breaks]") {
+  const std::string head(kCapsHeadedMinutes, std::string_view(kCapsHeadedMinutes).find("DÉCISION"));
+  const testing::TextRun cut(head +
+                             "AVENANT A LA CONVENTION DE MEDECINE PREVENTIVE Le maire rappelle "
+                             "que la convention passée avec le centre de gestion arrive à son "
+                             "terme et que\n");
+  std::vector<std::string> titles;
+  for (const Deliberation& d : cut.records.deliberations) titles.push_back(d.title.value_or(""));
+  CHECK(titles == std::vector<std::string>{"TARIFS DE LA CANTINE SCOLAIRE",
+                                           "CONVENTION VOIRIE COMMUNALE",
+                                           "AVENANT A LA CONVENTION DE MEDECINE PREVENTIVE"});
+  const testing::TextRun closed(head +
+                                "QUESTIONS DIVERSES Le Maire informe le conseil des travaux de "
+                                "la salle des fêtes, qui commenceront au printemps prochain.\n");
+  CHECK(closed.records.deliberations.size() == 2);
+}
+
 // A fragment of run-on minutes that holds two numbered items, each decided:
 // an act per item; a count of two numbers that decides nothing is no item.
 TEST_CASE("a fragment of run-on minutes with two decided items gives two acts",
