@@ -655,7 +655,8 @@ TEST_CASE("run-on minutes headed by subjects in capitals give one act per decide
 
 // A fragment of run-on minutes that stops inside its last item, before the
 // item's decision: the heading in capitals right after the last decision
-// opens one more act; "QUESTIONS DIVERSES" there closes the minutes.
+// opens one more act; "QUESTIONS DIVERSES" there closes the minutes, as the
+// Maire's information does.
 TEST_CASE("a fragment of run-on minutes cut inside its last item headed in capitals",
           "[segment][breaks]") {
   const std::string head(kCapsHeadedMinutes, std::string_view(kCapsHeadedMinutes).find("DÉCISION"));
@@ -668,10 +669,14 @@ TEST_CASE("a fragment of run-on minutes cut inside its last item headed in capit
   CHECK(titles == std::vector<std::string>{"TARIFS DE LA CANTINE SCOLAIRE",
                                            "CONVENTION VOIRIE COMMUNALE",
                                            "AVENANT A LA CONVENTION DE MEDECINE PREVENTIVE"});
-  const testing::TextRun closed(head +
-                                "QUESTIONS DIVERSES Le Maire informe le conseil des travaux de "
-                                "la salle des fêtes, qui commenceront au printemps prochain.\n");
-  CHECK(closed.records.deliberations.size() == 2);
+  for (const std::string closing :
+       {"QUESTIONS DIVERSES", "INFORMATIONS ET QUESTIONS DIVERSES", "COMMUNICATIONS DU MAIRE"}) {
+    const testing::TextRun closed(head + closing +
+                                  " Le Maire informe le conseil des travaux de la salle des fêtes, "
+                                  "qui commenceront au printemps prochain.\n");
+    INFO(closing);
+    CHECK(closed.records.deliberations.size() == 2);
+  }
 }
 
 // A register that numbers its acts by the year and a serial, flattened into
