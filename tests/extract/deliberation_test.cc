@@ -665,6 +665,21 @@ TEST_CASE("a rejected act", "[deliberation]") {
   CHECK(d.votes_against == 12);
 }
 
+// A clause that dates an event ("CONSIDÉRANT que, le 10 septembre 2019, …")
+// is no place and date of signature, in an act read whole (no DÉCIDE line).
+TEST_CASE("a clause dated after its first words is no signature", "[deliberation]") {
+  const Deliberation d = ActRun(
+                             "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+                             "Le Conseil municipal,\n"
+                             "CONSIDÉRANT que la convention prendra fin le 30 juin 2026,\n"
+                             "CONSIDÉRANT que, le 10 septembre 2019, la société a saisi la "
+                             "Commune,\n"
+                             "approuve l'avenant à la convention.\n")
+                             .Only();
+  CHECK_FALSE(d.signed_place.has_value());
+  CHECK_FALSE(d.signed_date.has_value());
+}
+
 TEST_CASE("place and date of signature", "[deliberation]") {
   const Deliberation a = ActRun(kCommission).Only();
   CHECK(a.signed_place == "ARRAS");
