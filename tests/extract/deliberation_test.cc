@@ -665,6 +665,25 @@ TEST_CASE("a rejected act", "[deliberation]") {
   CHECK(d.votes_against == 12);
 }
 
+// Minutes that name their president only with the function after the name,
+// where the sitting opens: the president of each act; an item's rapporteur
+// named so is not.
+TEST_CASE("a president named with the function after the name where the sitting opens",
+          "[deliberation]") {
+  const ActRun run(
+      "Conseil Communautaire du 8 février 2024\n"
+      "Monsieur Michel HABIG, Président, salue les membres du Conseil Communautaire et ouvre la "
+      "séance à 20h.\n"
+      "Présents : M. Michel HABIG, Mme Anne PETIT, M. Luc ROUX\n"
+      "1. Tarifs de la piscine\n"
+      "Rapporteur : Monsieur Luc ROUX, Maire\n"
+      "Le Conseil Communautaire, après en avoir délibéré, DÉCIDE d'approuver les tarifs.\n"
+      "2. Convention de voirie\n"
+      "Le Conseil Communautaire, après en avoir délibéré, DÉCIDE d'approuver la convention.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  for (const Deliberation& d : run.records.deliberations) CHECK(d.president == "Michel HABIG");
+}
+
 // A clause that dates an event ("CONSIDÉRANT que, le 10 septembre 2019, …")
 // is no place and date of signature, in an act read whole (no DÉCIDE line).
 TEST_CASE("a clause dated after its first words is no signature", "[deliberation]") {
