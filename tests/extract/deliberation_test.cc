@@ -684,6 +684,24 @@ TEST_CASE("a president named with the function after the name where the sitting 
   for (const Deliberation& d : run.records.deliberations) CHECK(d.president == "Michel HABIG");
 }
 
+// The formula of article L. 2121-15 of the CGCT may name the function once,
+// before the one elected to it: "… à la nomination d'un secrétaire parmi
+// les membres du conseil : Madame X a été désignée pour remplir ces
+// fonctions".
+TEST_CASE("a secretary designated to fill these functions", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+          "Il a été procédé, conformément à l'article L2121-15 du Code Général des Collectivités "
+          "Territoriales, à la nomination d'un secrétaire parmi les membres du conseil : Madame "
+          "Sandra BELLANGER a été désignée pour remplir ces fonctions qu'elle a acceptées.\n"
+          "Le Conseil municipal, après en avoir délibéré,\n"
+          "DÉCIDE :\n"
+          "- d'approuver l'avenant.\n")
+          .Only();
+  CHECK(d.secretary == "Sandra BELLANGER");
+}
+
 // A clause that dates an event ("CONSIDÉRANT que, le 10 septembre 2019, …")
 // is no place and date of signature, in an act read whole (no DÉCIDE line).
 TEST_CASE("a clause dated after its first words is no signature", "[deliberation]") {
