@@ -158,6 +158,15 @@ class ActReader {
     if (!president) {
       president = FirstNameOfAct({RuleId::kDelibPresidentConvocation}, &president_prov_);
     }
+    // Nor as convening: the one the sitting names with the function after
+    // the name ("Monsieur Michel HABIG, Président, … ouvre la séance", "Mme
+    // PORTELLI Florence, Maire" first of those present).  In minutes, the
+    // sitting's part only: an item names its rapporteur so ("Rapporteur :
+    // Monsieur X, Maire").
+    if (!president) {
+      president = FirstName(sitting_.begin < sitting_.end ? sitting_ : header_,
+                            {RuleId::kDelibPresidentTitled}, &president_prov_);
+    }
     d.president = PersonAsListed(president, d.attendees);
     AddPresidentAsPresent(&d);
     d.secretary = PersonAsListed(

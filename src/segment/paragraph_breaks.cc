@@ -281,6 +281,34 @@ bool IsItemHeading(std::string_view heading, const RuleSet& rules) {
          !rules.Search(rules.Get(RuleId::kCapsHeadingNot), heading, nullptr);
 }
 
+// How many headings in capitals found before it let a last one open an
+// item though no decision follows it.
+constexpr size_t kHeadingsBeforeCutOff = 2;
+
+// A fragment of minutes may stop inside its last item, before its decision
+// ("… AUTORISE le versement d'une subvention de 700 €. AVENANT METTANT FIN A
+// LA CONVENTION … Le maire rappelle que …", the text cut there): the first
+// candidate after the last decision, that follows it closely (within near
+// bytes, in its paragraph), opens one more item when at least
+// kHeadingsBeforeCutOff headings were found before it, unless it closes the
+// minutes (rule delib.closing_line: "QUESTIONS DIVERSES").  The heading,
+// else nothing.
+std::optional<CapsHeading> HeadingCutOff(const std::vector<Block>& blocks, const RuleSet& rules,
+                                         const std::vector<CapsHeading>& found,
+                                         const std::optional<CapsHeading>& first,
+                                         const std::optional<std::pair<size_t, size_t>>& decided,
+                                         size_t near) {
+  if (found.size() < kHeadingsBeforeCutOff || !first || !decided) return std::nullopt;
+  if (first->block != decided->first || first->at < decided->second ||
+      first->at > decided->second + near) {
+    return std::nullopt;
+  }
+  const std::string_view heading =
+      std::string_view(blocks[first->block].text).substr(first->at, first->prose - first->at);
+  if (rules.Search(rules.Get(RuleId::kDelibClosingLine), heading, nullptr)) return std::nullopt;
+  return first;
+}
+
 // The headings in capitals that open an item of run-on minutes: of the
 // candidates (rule caps_heading.mark) between two decisions (rule
 // caps_heading.decision), the one that follows the first decision closely
@@ -331,6 +359,10 @@ std::vector<CapsHeading> CapsHeadings(const std::vector<Block>& blocks, const Ru
       }
       decided = std::make_pair(b, ends[static_cast<size_t>(-1 - k)]);
     }
+  }
+  if (const std::optional<CapsHeading> cut =
+          HeadingCutOff(blocks, rules, out, first, decided, kNear)) {
+    out.push_back(*cut);
   }
   return out;
 }

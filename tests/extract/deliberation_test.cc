@@ -665,6 +665,58 @@ TEST_CASE("a rejected act", "[deliberation]") {
   CHECK(d.votes_against == 12);
 }
 
+// Minutes that name their president only with the function after the name,
+// where the sitting opens: the president of each act; an item's rapporteur
+// named so is not.
+TEST_CASE("a president named with the function after the name where the sitting opens",
+          "[deliberation]") {
+  const ActRun run(
+      "Conseil Communautaire du 8 février 2024\n"
+      "Monsieur Michel HABIG, Président, salue les membres du Conseil Communautaire et ouvre la "
+      "séance à 20h.\n"
+      "Présents : M. Michel HABIG, Mme Anne PETIT, M. Luc ROUX\n"
+      "1. Tarifs de la piscine\n"
+      "Rapporteur : Monsieur Luc ROUX, Maire\n"
+      "Le Conseil Communautaire, après en avoir délibéré, DÉCIDE d'approuver les tarifs.\n"
+      "2. Convention de voirie\n"
+      "Le Conseil Communautaire, après en avoir délibéré, DÉCIDE d'approuver la convention.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  for (const Deliberation& d : run.records.deliberations) CHECK(d.president == "Michel HABIG");
+}
+
+// The formula of article L. 2121-15 of the CGCT may name the function once,
+// before the one elected to it: "… à la nomination d'un secrétaire parmi
+// les membres du conseil : Madame X a été désignée pour remplir ces
+// fonctions".
+TEST_CASE("a secretary designated to fill these functions", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+          "Il a été procédé, conformément à l'article L2121-15 du Code Général des Collectivités "
+          "Territoriales, à la nomination d'un secrétaire parmi les membres du conseil : Madame "
+          "Sandra BELLANGER a été désignée pour remplir ces fonctions qu'elle a acceptées.\n"
+          "Le Conseil municipal, après en avoir délibéré,\n"
+          "DÉCIDE :\n"
+          "- d'approuver l'avenant.\n")
+          .Only();
+  CHECK(d.secretary == "Sandra BELLANGER");
+}
+
+// A clause that dates an event ("CONSIDÉRANT que, le 10 septembre 2019, …")
+// is no place and date of signature, in an act read whole (no DÉCIDE line).
+TEST_CASE("a clause dated after its first words is no signature", "[deliberation]") {
+  const Deliberation d = ActRun(
+                             "DÉLIBÉRATION DU CONSEIL MUNICIPAL\n"
+                             "Le Conseil municipal,\n"
+                             "CONSIDÉRANT que la convention prendra fin le 30 juin 2026,\n"
+                             "CONSIDÉRANT que, le 10 septembre 2019, la société a saisi la "
+                             "Commune,\n"
+                             "approuve l'avenant à la convention.\n")
+                             .Only();
+  CHECK_FALSE(d.signed_place.has_value());
+  CHECK_FALSE(d.signed_date.has_value());
+}
+
 TEST_CASE("place and date of signature", "[deliberation]") {
   const Deliberation a = ActRun(kCommission).Only();
   CHECK(a.signed_place == "ARRAS");

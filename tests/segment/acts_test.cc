@@ -653,6 +653,52 @@ TEST_CASE("run-on minutes headed by subjects in capitals give one act per decide
   }
 }
 
+// A fragment of run-on minutes that stops inside its last item, before the
+// item's decision: the heading in capitals right after the last decision
+// opens one more act; "QUESTIONS DIVERSES" there closes the minutes, as the
+// Maire's information does.
+TEST_CASE("a fragment of run-on minutes cut inside its last item headed in capitals",
+          "[segment][breaks]") {
+  const std::string head(kCapsHeadedMinutes, std::string_view(kCapsHeadedMinutes).find("DÉCISION"));
+  const testing::TextRun cut(head +
+                             "AVENANT A LA CONVENTION DE MEDECINE PREVENTIVE Le maire rappelle "
+                             "que la convention passée avec le centre de gestion arrive à son "
+                             "terme et que\n");
+  std::vector<std::string> titles;
+  for (const Deliberation& d : cut.records.deliberations) titles.push_back(d.title.value_or(""));
+  CHECK(titles == std::vector<std::string>{"TARIFS DE LA CANTINE SCOLAIRE",
+                                           "CONVENTION VOIRIE COMMUNALE",
+                                           "AVENANT A LA CONVENTION DE MEDECINE PREVENTIVE"});
+  for (const std::string closing :
+       {"QUESTIONS DIVERSES", "INFORMATIONS ET QUESTIONS DIVERSES", "COMMUNICATIONS DU MAIRE"}) {
+    const testing::TextRun closed(head + closing +
+                                  " Le Maire informe le conseil des travaux de la salle des fêtes, "
+                                  "qui commenceront au printemps prochain.\n");
+    INFO(closing);
+    CHECK(closed.records.deliberations.size() == 2);
+  }
+}
+
+// A register that numbers its acts by the year and a serial, flattened into
+// one line: each act begins at its code, its subject the capitals after it.
+TEST_CASE("a flattened register of acts numbered by the year and a serial", "[segment][breaks]") {
+  const testing::TextRun run(
+      "COMMUNE DE SAINT-AUBIN Séance du 9 juillet 2019 L'an deux mil dix-neuf, le neuf "
+      "juillet, le Conseil Municipal, légalement convoqué, s'est réuni sous la présidence de "
+      "Madame Anne PETIT, Maire. Présents : Mme Anne PETIT, M. Luc ROUX, M. Jean DUPONT. "
+      "Secrétaire de séance : M. Luc ROUX 2019-036 ZONE D'AMENAGEMENT CONCERTE DU ROND DE CHENE : "
+      "APPROBATION DU COMPTE RENDU ANNUEL Madame la Maire donne la parole à M. ROUX. Le Conseil "
+      "Municipal, après en avoir "
+      "délibéré, approuve le compte rendu annuel de la zone. 2019-037 ACQUISITION DE LA "
+      "PARCELLE CADASTREE SECTION AK n°96 APPARTENANT A M. CELLIER Madame la Maire expose le "
+      "projet. Le Conseil Municipal, "
+      "après en avoir délibéré, DÉCIDE d'acquérir la parcelle au prix de un euro.\n");
+  REQUIRE(run.records.doc_type == DocumentType::kDeliberation);
+  std::vector<std::string> numbers;
+  for (const Deliberation& d : run.records.deliberations) numbers.push_back(d.number.value_or(""));
+  CHECK(numbers == std::vector<std::string>{"2019-036", "2019-037"});
+}
+
 // A fragment of run-on minutes that holds two numbered items, each decided:
 // an act per item; a count of two numbers that decides nothing is no item.
 TEST_CASE("a fragment of run-on minutes with two decided items gives two acts",
