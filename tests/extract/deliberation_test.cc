@@ -1311,6 +1311,38 @@ TEST_CASE("a commune column before the names of those present is no attendee", "
                                 .Only();
   CHECK(NamesAndStatuses(caps).size() == 5);
 }
+// Labels the rules missed: "Sont excusés :" alone on its line ends the list
+// above it; a label after a tally's unit ("Votants : 23 votants Etaient
+// présents …"); a label without its colon before a surname in capitals and
+// a first name ("Conseillers présents FOND Pierre MORANGE Pierre", a list
+// whose line breaks were lost).
+TEST_CASE("labels after a tally, alone on a line or without a colon open their lists",
+          "[deliberation]") {
+  const std::string head = "PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2024\n";
+  const std::string decision =
+      "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le contrat.\n";
+  CHECK(NamesAndStatuses(ActRun(head +
+                                "Sont présents :\nMonsieur Paul MARTIN, Madame Anne PETIT\n"
+                                "Sont excusés :\nMonsieur Luc ROUX (pouvoir à M. MARTIN)\n"
+                                "Le quorum étant atteint, la séance est ouverte.\n" +
+                                decision)
+                             .Only()) == std::vector<std::string>{"Paul MARTIN | present",
+                                                                  "Anne PETIT | present",
+                                                                  "Luc ROUX | excused"});
+  CHECK(NamesAndStatuses(ActRun(head +
+                                "Votants : 23 votants Etaient présents membres titulaires "
+                                "Collège 1 : DUPONT Jean, PETIT Anne.\n" +
+                                decision)
+                             .Only()) ==
+        std::vector<std::string>{"DUPONT Jean | present", "PETIT Anne | present"});
+  CHECK(NamesAndStatuses(ActRun(head +
+                                "Conseillers Communautaires présents FOND Pierre MORANGE Pierre "
+                                "LECLERC Grégory DAVIN Jean-Roger\n" +
+                                decision)
+                             .Only()) ==
+        std::vector<std::string>{"FOND Pierre | present", "MORANGE Pierre | present",
+                                 "LECLERC Grégory | present", "DAVIN Jean-Roger | present"});
+}
 // Minutes may number their acts by a code whose year stands apart from its
 // serial ("2016.84 : …", "2019 – 054 – 03.12 – …") or by the serial in the
 // year ("Délibération 1/2018"): each such heading opens an act, its code the
