@@ -1276,6 +1276,18 @@ class ActReader {
     return rules_.Search(RuleId::kDelibAttendeeName, first, nullptr) && HasCapitalWord(first);
   }
 
+  // Whether text ends inside a bracket it opened ("… Pierre X (arrivée après
+  // la délibération 23 03" / "05) Maurice Y, …"): a converter broke the
+  // line inside a member's note, and the list goes on after it.
+  static bool EndsInsideBracket(std::string_view text) {
+    int depth = 0;
+    for (char c : text) {
+      if (c == '(' || c == '[') ++depth;
+      if ((c == ')' || c == ']') && depth > 0) --depth;
+    }
+    return depth > 0;
+  }
+
   // The list that starts at text[from, to) of block *i: that span, and the
   // next paragraphs while the list ends inside a name or the next paragraph
   // goes on with its line (starts in lower case); *i is left on the last
@@ -1285,6 +1297,7 @@ class ActReader {
     Append(*i, from, to, &list);
     while (*i + 1 < part.end && IsParagraph(block(*i + 1)) &&
            (EndsMidName(list.text, block(*i + 1).text) || BrokenBeforeSurname(list.text, *i + 1) ||
+            EndsInsideBracket(list.text) ||
             rules_.Search(RuleId::kDelibAttendeeLineContinuing, block(*i + 1).text, nullptr)) &&
            Labels(*i + 1).empty()) {
       ++*i;

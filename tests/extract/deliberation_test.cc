@@ -1316,6 +1316,20 @@ TEST_CASE("a commune column before the names of those present is no attendee", "
 // présents …"); a label without its colon before a surname in capitals and
 // a first name ("Conseillers présents FOND Pierre MORANGE Pierre", a list
 // whose line breaks were lost).
+// A converter may break the list's line inside a member's note in brackets:
+// the list goes on after the bracket's end, on the next line.
+TEST_CASE("a list broken inside a bracket goes on after it", "[deliberation]") {
+  CHECK(NamesAndStatuses(
+            ActRun("PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2024\n\n"
+                   "Etaient présents : Messieurs Cyril PIAZZA, Pierre DONADEY (arrivé en retard, "
+                   "à\n\n19 h 30) Maurice LAVAGNA, Madame Anne PETIT\n\n"
+                   "Absents : Jean DUPONT.\n\nLe Conseil, après en avoir délibéré,\n\n"
+                   "DÉCIDE d'approuver le contrat.\n")
+                .Only()) ==
+        std::vector<std::string>{"Cyril PIAZZA | present", "Pierre DONADEY | present",
+                                 "Maurice LAVAGNA | present", "Anne PETIT | present",
+                                 "Jean DUPONT | absent"});
+}
 TEST_CASE("labels after a tally, alone on a line or without a colon open their lists",
           "[deliberation]") {
   const std::string head = "PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2024\n";
