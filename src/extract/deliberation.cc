@@ -1518,6 +1518,12 @@ class ActReader {
         if (continued && !FunctionFollows(item, name_end)) name_end = 0;
         if (name_end == 0 || !EndsName(item, name_end) ||
             !HasCapitalWord(item.substr(0, name_end))) {
+          // "Étaient présents : ARCES DILO BAGNEAUX … Monsieur BEZINE": the
+          // column of communes printed before the names, read flat.
+          if (names == 0 && !continued && IsCaptionColumn(item)) {
+            ++captions;
+            continue;
+          }
           if (names == 0) return false;  // not a list of people
           continue;
         }
@@ -1831,6 +1837,15 @@ class ActReader {
   // only the count of its list, the names in the next paragraphs.
   bool OnlyCount(std::string_view rest) const {
     return rules_.Search(RuleId::kDelibAttendeeCountOnly, CleanValue(rest), nullptr);
+  }
+
+  // Whether a list's first item is a column of captions in capitals read
+  // flat ("ARCES DILO BAGNEAUX BOEURS EN OTHE … PONT / VANNE"): three words
+  // or more, no lower-case letter, no digit (a count is no caption).
+  static bool IsCaptionColumn(std::string_view item) {
+    return std::count(item.begin(), item.end(), ' ') >= 2 &&
+           item.find_first_of("0123456789") == std::string_view::npos &&
+           CapitalsOnly(std::string(item));
   }
 
   // Whether a paragraph is a caption in capitals alone ("CASTELNAU-DE-MEDOC",

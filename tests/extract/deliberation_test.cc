@@ -1316,6 +1316,17 @@ TEST_CASE("a commune column before the names of those present is no attendee", "
 // présents …"); a label without its colon before a surname in capitals and
 // a first name ("Conseillers présents FOND Pierre MORANGE Pierre", a list
 // whose line breaks were lost).
+// The same table read flat: the communes' column, in capitals, runs into
+// the first name.
+TEST_CASE("a commune column read flat before the names is no attendee", "[deliberation]") {
+  CHECK(NamesAndStatuses(
+            ActRun("PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2024 Étaient présents : "
+                   "ARCES DILO BAGNEAUX BOEURS EN OTHE PONT / VANNE Monsieur Paul MARTIN Madame "
+                   "Anne PETIT Monsieur ROUX\n\nLe Conseil, après en avoir délibéré,\n\n"
+                   "DÉCIDE d'approuver le contrat.\n")
+                .Only()) == std::vector<std::string>{"Paul MARTIN | present",
+                                                     "Anne PETIT | present", "ROUX | present"});
+}
 // A converter may break the list's line inside a member's note in brackets:
 // the list goes on after the bracket's end, on the next line.
 TEST_CASE("a list broken inside a bracket goes on after it", "[deliberation]") {
