@@ -1502,6 +1502,8 @@ class ActReader {
         item = std::string_view(text.data() + s, e - s);
         proxy_giver = true;
       }
+      s += FunctionBeforeName(item);  // "Administrateur Jean-Pierre AMANS"
+      item = std::string_view(text.data() + s, e - s);
       // "X, Maire, Y": a function after a name; one that opens the text
       // ("Secrétaire de séance : …") is no list.
       if (names > 0 && rules_.Search(RuleId::kDelibAttendeeFunction, item, nullptr)) continue;
@@ -1581,6 +1583,44 @@ class ActReader {
     a.status = status;
     a.prov = ProvenanceInList(list, s, e, rule);
     out->push_back(std::move(a));
+  }
+
+  // The number of first names of a name written first names capitalised then
+  // surname in capitals ("Jean-Pierre AMANS": 1), else -1.
+  static int FirstNamesBeforeSurname(std::string_view name) {
+    int first = 0, surname = 0;
+    for (size_t p = 0; (p = name.find_first_not_of(' ', p)) != std::string_view::npos;) {
+      const size_t end = std::min(name.find(' ', p), name.size());
+      const int shape = WordShape(name.substr(p, end - p));
+      if (shape == 1 && surname == 0) {
+        ++first;
+      } else if (shape == 2 && first > 0) {
+        ++surname;
+      } else {
+        return -1;
+      }
+      p = end;
+    }
+    return surname > 0 ? first : -1;
+  }
+
+  // Where the name starts in item when the item opens with the function of
+  // the name before it, their separator lost ("Vincent GAUDY, Administrateur
+  // Jean-Pierre AMANS, …", "Directeur Général Gilles X"): after the
+  // function, a first name and a surname in capitals (one first name
+  // preferred to two, so that "Général" stays the function's).  Else 0.
+  size_t FunctionBeforeName(std::string_view item) const {
+    if (WordShape(item.substr(0, item.find(' '))) != 1) return 0;
+    for (int first_names = 1; first_names <= 2; ++first_names) {
+      for (size_t sp = item.find(' '); sp != std::string_view::npos; sp = item.find(' ', sp + 1)) {
+        const std::string_view rest = item.substr(sp + 1);
+        if (FirstNamesBeforeSurname(rest) == first_names &&
+            rules_.Matches(RuleId::kDelibAttendeeFunction, item.substr(0, sp))) {
+          return sp + 1;
+        }
+      }
+    }
+    return 0;
   }
 
   // Where each name starts in item when it holds names run together with no

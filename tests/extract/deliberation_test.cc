@@ -1327,6 +1327,22 @@ TEST_CASE("a commune column read flat before the names is no attendee", "[delibe
                 .Only()) == std::vector<std::string>{"Paul MARTIN | present",
                                                      "Anne PETIT | present", "ROUX | present"});
 }
+// Each name followed by its function after a comma, the separator between
+// that function and the next name lost ("…, Administrateur Jean-Pierre
+// AMANS, Administrateur, …"): the function is neither a person nor part of
+// the next name.
+TEST_CASE("a function run into the next name of a list is dropped", "[deliberation]") {
+  CHECK(NamesAndStatuses(
+            ActRun("PROCES-VERBAL DU CONSEIL D'ADMINISTRATION DU 3 MARS 2024\n\n"
+                   "ETAIENT PRESENTS :\n\nVincent GAUDY, Administrateur, Michel MEJEAN, "
+                   "Administrateur Jean-Pierre AMANS, Administratrice Nawar BELMILOUDI, "
+                   "Administratrice, Anne PETIT, Administratrice\n\n"
+                   "Le Conseil, après en avoir délibéré,\n\nDÉCIDE d'approuver le contrat.\n")
+                .Only()) ==
+        std::vector<std::string>{"Vincent GAUDY | present", "Michel MEJEAN | present",
+                                 "Jean-Pierre AMANS | present", "Nawar BELMILOUDI | present",
+                                 "Anne PETIT | present"});
+}
 // A converter may break the list's line inside a member's note in brackets:
 // the list goes on after the bracket's end, on the next line.
 TEST_CASE("a list broken inside a bracket goes on after it", "[deliberation]") {
