@@ -1343,6 +1343,19 @@ TEST_CASE("a function run into the next name of a list is dropped", "[deliberati
                                  "Jean-Pierre AMANS | present", "Nawar BELMILOUDI | present",
                                  "Anne PETIT | present"});
 }
+// A register's tally box may state the count for after the outcome's label
+// ("DÉLIBÉRATION APPROUVÉE : Pour 86"), the other counts on the next line.
+TEST_CASE("a count for after the outcome's label is a vote", "[deliberation]") {
+  const Deliberation d = ActRun(
+                             "EXTRAIT DU REGISTRE DES DÉLIBERATIONS DU CONSEIL COMMUNAUTAIRE\n\n"
+                             "DÉLIBÉRATION : DEL 20-86 APPROBATION DES STATUTS DU SYNDICAT\n\n"
+                             "DÉLIBÉRATION APPROUVÉE : Pour 86\n\nContre 0 Abstentions 5\n\n"
+                             "Le Conseil communautaire approuve les statuts.\n")
+                             .Only();
+  CHECK(d.votes_for == 86);
+  CHECK(d.votes_against == 0);
+  CHECK(d.votes_abstention == 5);
+}
 // A converter may break the list's line inside a member's note in brackets:
 // the list goes on after the bracket's end, on the next line.
 TEST_CASE("a list broken inside a bracket goes on after it", "[deliberation]") {
