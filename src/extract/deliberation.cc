@@ -1514,18 +1514,18 @@ class ActReader {
         // start another capitalised word.
         // After a full stop, prose ("Conformément à …") ends the list.
         if (after_stop && names > 0) break;
+        // "Étaient présents : ARCES DILO BAGNEAUX … Monsieur BEZINE": the
+        // column of communes printed before the names, read flat.
+        if (names == 0 && !continued && IsCaptionColumn(item)) {
+          ++captions;
+          continue;
+        }
         // Read as a continuation, only a name followed by its function
         // ("NEROME/ZANDRONIS Liliane 4ème Adjt") counts: prose ends the list.
         size_t name_end = LongestNamePrefix(item);
         if (continued && !FunctionFollows(item, name_end)) name_end = 0;
         if (name_end == 0 || !EndsName(item, name_end) ||
             !HasCapitalWord(item.substr(0, name_end))) {
-          // "Étaient présents : ARCES DILO BAGNEAUX … Monsieur BEZINE": the
-          // column of communes printed before the names, read flat.
-          if (names == 0 && !continued && IsCaptionColumn(item)) {
-            ++captions;
-            continue;
-          }
           if (names == 0) return false;  // not a list of people
           continue;
         }

@@ -1356,6 +1356,19 @@ TEST_CASE("a count for after the outcome's label is a vote", "[deliberation]") {
   CHECK(d.votes_against == 0);
   CHECK(d.votes_abstention == 5);
 }
+// A name of particles and several surnames ("LE JOLIS DE VILLIERS DE
+// SAINTIGNON Anne-Aymone") is one person of the list.
+TEST_CASE("a long name of particles and surnames is one attendee", "[deliberation]") {
+  CHECK(NamesAndStatuses(
+            ActRun("PROCES-VERBAL DU CONSEIL MUNICIPAL DU 3 MARS 2024\n\n"
+                   "Présents : BONDU Michel, LE JOLIS DE VILLIERS DE SAINTIGNON Anne-Aymone, "
+                   "DEVAUX Isabelle\n\nLe Conseil, après en avoir délibéré,\n\n"
+                   "DÉCIDE d'approuver le contrat.\n")
+                .Only()) ==
+        std::vector<std::string>{"BONDU Michel | present",
+                                 "LE JOLIS DE VILLIERS DE SAINTIGNON Anne-Aymone | present",
+                                 "DEVAUX Isabelle | present"});
+}
 // A converter may break the list's line inside a member's note in brackets:
 // the list goes on after the bracket's end, on the next line.
 TEST_CASE("a list broken inside a bracket goes on after it", "[deliberation]") {
