@@ -1409,6 +1409,16 @@ TEST_CASE("labels after a tally, alone on a line or without a colon open their l
                              .Only()) ==
         std::vector<std::string>{"FOND Pierre | present", "MORANGE Pierre | present",
                                  "LECLERC Grégory | present", "DAVIN Jean-Roger | present"});
+  // "… M. Jacky SEGRET à M. Paul ROUX 5 conseillers étaient absents/excusés :
+  // Mme Anne PETIT": the tally's label ends the list of proxies.
+  CHECK(NamesAndStatuses(ActRun(head +
+                                "Présents : M. Paul ROUX. Procurations : M. Jacky SEGRET à M. Paul "
+                                "ROUX 1 conseiller communautaire était absent/excusé : Mme Anne "
+                                "PETIT\n" +
+                                decision)
+                             .Only()) == std::vector<std::string>{"Paul ROUX | present",
+                                                                  "Jacky SEGRET | excused",
+                                                                  "Anne PETIT | excused"});
 }
 // Minutes may number their acts by a code whose year stands apart from its
 // serial ("2016.84 : …", "2019 – 054 – 03.12 – …") or by the serial in the
