@@ -1285,6 +1285,18 @@ class ActReader {
     return rules_.Search(RuleId::kDelibAttendeeName, first, nullptr) && HasCapitalWord(first);
   }
 
+  // Whether text ends inside a bracket it opened ("… Pierre X (arrivée après
+  // la délibération 23 03" / "05) Maurice Y, …"): a converter broke the
+  // line inside a member's note, and the list goes on after it.
+  static bool EndsInsideBracket(std::string_view text) {
+    int depth = 0;
+    for (char c : text) {
+      if (c == '(' || c == '[') ++depth;
+      if ((c == ')' || c == ']') && depth > 0) --depth;
+    }
+    return depth > 0;
+  }
+
   // The list that starts at text[from, to) of block *i: that span, and the
   // next paragraphs while the list ends inside a name or the next paragraph
   // goes on with its line (starts in lower case); *i is left on the last
@@ -1294,6 +1306,7 @@ class ActReader {
     Append(*i, from, to, &list);
     while (*i + 1 < part.end && IsParagraph(block(*i + 1)) &&
            (EndsMidName(list.text, block(*i + 1).text) || BrokenBeforeSurname(list.text, *i + 1) ||
+            EndsInsideBracket(list.text) ||
             rules_.Search(RuleId::kDelibAttendeeLineContinuing, block(*i + 1).text, nullptr)) &&
            Labels(*i + 1).empty()) {
       ++*i;
@@ -1498,6 +1511,8 @@ class ActReader {
         item = std::string_view(text.data() + s, e - s);
         proxy_giver = true;
       }
+      s += FunctionBeforeName(item);  // "Administrateur Jean-Pierre AMANS"
+      item = std::string_view(text.data() + s, e - s);
       // "X, Maire, Y": a function after a name; one that opens the text
       // ("Secrétaire de séance : …") is no list.
       if (names > 0 && rules_.Search(RuleId::kDelibAttendeeFunction, item, nullptr)) continue;
@@ -1508,6 +1523,12 @@ class ActReader {
         // start another capitalised word.
         // After a full stop, prose ("Conformément à …") ends the list.
         if (after_stop && names > 0) break;
+        // "Étaient présents : ARCES DILO BAGNEAUX … Monsieur BEZINE": the
+        // column of communes printed before the names, read flat.
+        if (names == 0 && !continued && IsCaptionColumn(item)) {
+          ++captions;
+          continue;
+        }
         // Read as a continuation, only a name followed by its function
         // ("NEROME/ZANDRONIS Liliane 4ème Adjt") counts: prose ends the list.
         size_t name_end = LongestNamePrefix(item);
@@ -1571,6 +1592,44 @@ class ActReader {
     a.status = status;
     a.prov = ProvenanceInList(list, s, e, rule);
     out->push_back(std::move(a));
+  }
+
+  // The number of first names of a name written first names capitalised then
+  // surname in capitals ("Jean-Pierre AMANS": 1), else -1.
+  static int FirstNamesBeforeSurname(std::string_view name) {
+    int first = 0, surname = 0;
+    for (size_t p = 0; (p = name.find_first_not_of(' ', p)) != std::string_view::npos;) {
+      const size_t end = std::min(name.find(' ', p), name.size());
+      const int shape = WordShape(name.substr(p, end - p));
+      if (shape == 1 && surname == 0) {
+        ++first;
+      } else if (shape == 2 && first > 0) {
+        ++surname;
+      } else {
+        return -1;
+      }
+      p = end;
+    }
+    return surname > 0 ? first : -1;
+  }
+
+  // Where the name starts in item when the item opens with the function of
+  // the name before it, their separator lost ("Vincent GAUDY, Administrateur
+  // Jean-Pierre AMANS, …", "Directeur Général Gilles X"): after the
+  // function, a first name and a surname in capitals (one first name
+  // preferred to two, so that "Général" stays the function's).  Else 0.
+  size_t FunctionBeforeName(std::string_view item) const {
+    if (WordShape(item.substr(0, item.find(' '))) != 1) return 0;
+    for (int first_names = 1; first_names <= 2; ++first_names) {
+      for (size_t sp = item.find(' '); sp != std::string_view::npos; sp = item.find(' ', sp + 1)) {
+        const std::string_view rest = item.substr(sp + 1);
+        if (FirstNamesBeforeSurname(rest) == first_names &&
+            rules_.Matches(RuleId::kDelibAttendeeFunction, item.substr(0, sp))) {
+          return sp + 1;
+        }
+      }
+    }
+    return 0;
   }
 
   // Where each name starts in item when it holds names run together with no
@@ -1827,6 +1886,15 @@ class ActReader {
   // only the count of its list, the names in the next paragraphs.
   bool OnlyCount(std::string_view rest) const {
     return rules_.Search(RuleId::kDelibAttendeeCountOnly, CleanValue(rest), nullptr);
+  }
+
+  // Whether a list's first item is a column of captions in capitals read
+  // flat ("ARCES DILO BAGNEAUX BOEURS EN OTHE … PONT / VANNE"): three words
+  // or more, no lower-case letter, no digit (a count is no caption).
+  static bool IsCaptionColumn(std::string_view item) {
+    return std::count(item.begin(), item.end(), ' ') >= 2 &&
+           item.find_first_of("0123456789") == std::string_view::npos &&
+           CapitalsOnly(std::string(item));
   }
 
   // Whether a paragraph is a caption in capitals alone ("CASTELNAU-DE-MEDOC",

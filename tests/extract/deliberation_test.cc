@@ -1363,6 +1363,115 @@ TEST_CASE("a commune column before the names of those present is no attendee", "
                                 .Only();
   CHECK(NamesAndStatuses(caps).size() == 5);
 }
+// Labels the rules missed: "Sont excusés :" alone on its line ends the list
+// above it; a label after a tally's unit ("Votants : 23 votants Etaient
+// présents …"); a label without its colon before a surname in capitals and
+// a first name ("Conseillers présents FOND Pierre MORANGE Pierre", a list
+// whose line breaks were lost).
+// The same table read flat: the communes' column, in capitals, runs into
+// the first name.
+TEST_CASE("a commune column read flat before the names is no attendee", "[deliberation]") {
+  CHECK(NamesAndStatuses(
+            ActRun("PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2024 Étaient présents : "
+                   "ARCES DILO BAGNEAUX BOEURS EN OTHE PONT / VANNE Monsieur Paul MARTIN Madame "
+                   "Anne PETIT Monsieur ROUX\n\nLe Conseil, après en avoir délibéré,\n\n"
+                   "DÉCIDE d'approuver le contrat.\n")
+                .Only()) == std::vector<std::string>{"Paul MARTIN | present",
+                                                     "Anne PETIT | present", "ROUX | present"});
+}
+// Each name followed by its function after a comma, the separator between
+// that function and the next name lost ("…, Administrateur Jean-Pierre
+// AMANS, Administrateur, …"): the function is neither a person nor part of
+// the next name.
+TEST_CASE("a function run into the next name of a list is dropped", "[deliberation]") {
+  CHECK(NamesAndStatuses(
+            ActRun("PROCES-VERBAL DU CONSEIL D'ADMINISTRATION DU 3 MARS 2024\n\n"
+                   "ETAIENT PRESENTS :\n\nVincent GAUDY, Administrateur, Michel MEJEAN, "
+                   "Administrateur Jean-Pierre AMANS, Administratrice Nawar BELMILOUDI, "
+                   "Administratrice, Anne PETIT, Administratrice\n\n"
+                   "Le Conseil, après en avoir délibéré,\n\nDÉCIDE d'approuver le contrat.\n")
+                .Only()) ==
+        std::vector<std::string>{"Vincent GAUDY | present", "Michel MEJEAN | present",
+                                 "Jean-Pierre AMANS | present", "Nawar BELMILOUDI | present",
+                                 "Anne PETIT | present"});
+}
+// A register's tally box may state the count for after the outcome's label
+// ("DÉLIBÉRATION APPROUVÉE : Pour 86"), the other counts on the next line.
+TEST_CASE("a count for after the outcome's label is a vote", "[deliberation]") {
+  const Deliberation d = ActRun(
+                             "EXTRAIT DU REGISTRE DES DÉLIBERATIONS DU CONSEIL COMMUNAUTAIRE\n\n"
+                             "DÉLIBÉRATION : DEL 20-86 APPROBATION DES STATUTS DU SYNDICAT\n\n"
+                             "DÉLIBÉRATION APPROUVÉE : Pour 86\n\nContre 0 Abstentions 5\n\n"
+                             "Le Conseil communautaire approuve les statuts.\n")
+                             .Only();
+  CHECK(d.votes_for == 86);
+  CHECK(d.votes_against == 0);
+  CHECK(d.votes_abstention == 5);
+}
+// A name of particles and several surnames ("LE JOLIS DE VILLIERS DE
+// SAINTIGNON Anne-Aymone") is one person of the list.
+TEST_CASE("a long name of particles and surnames is one attendee", "[deliberation]") {
+  CHECK(NamesAndStatuses(
+            ActRun("PROCES-VERBAL DU CONSEIL MUNICIPAL DU 3 MARS 2024\n\n"
+                   "Présents : BONDU Michel, LE JOLIS DE VILLIERS DE SAINTIGNON Anne-Aymone, "
+                   "DEVAUX Isabelle\n\nLe Conseil, après en avoir délibéré,\n\n"
+                   "DÉCIDE d'approuver le contrat.\n")
+                .Only()) ==
+        std::vector<std::string>{"BONDU Michel | present",
+                                 "LE JOLIS DE VILLIERS DE SAINTIGNON Anne-Aymone | present",
+                                 "DEVAUX Isabelle | present"});
+}
+// A converter may break the list's line inside a member's note in brackets:
+// the list goes on after the bracket's end, on the next line.
+TEST_CASE("a list broken inside a bracket goes on after it", "[deliberation]") {
+  CHECK(NamesAndStatuses(
+            ActRun("PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2024\n\n"
+                   "Etaient présents : Messieurs Cyril PIAZZA, Pierre DONADEY (arrivé en retard, "
+                   "à\n\n19 h 30) Maurice LAVAGNA, Madame Anne PETIT\n\n"
+                   "Absents : Jean DUPONT.\n\nLe Conseil, après en avoir délibéré,\n\n"
+                   "DÉCIDE d'approuver le contrat.\n")
+                .Only()) ==
+        std::vector<std::string>{"Cyril PIAZZA | present", "Pierre DONADEY | present",
+                                 "Maurice LAVAGNA | present", "Anne PETIT | present",
+                                 "Jean DUPONT | absent"});
+}
+TEST_CASE("labels after a tally, alone on a line or without a colon open their lists",
+          "[deliberation]") {
+  const std::string head = "PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 3 MARS 2024\n";
+  const std::string decision =
+      "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le contrat.\n";
+  CHECK(NamesAndStatuses(ActRun(head +
+                                "Sont présents :\nMonsieur Paul MARTIN, Madame Anne PETIT\n"
+                                "Sont excusés :\nMonsieur Luc ROUX (pouvoir à M. MARTIN)\n"
+                                "Le quorum étant atteint, la séance est ouverte.\n" +
+                                decision)
+                             .Only()) == std::vector<std::string>{"Paul MARTIN | present",
+                                                                  "Anne PETIT | present",
+                                                                  "Luc ROUX | excused"});
+  CHECK(NamesAndStatuses(ActRun(head +
+                                "Votants : 23 votants Etaient présents membres titulaires "
+                                "Collège 1 : DUPONT Jean, PETIT Anne.\n" +
+                                decision)
+                             .Only()) ==
+        std::vector<std::string>{"DUPONT Jean | present", "PETIT Anne | present"});
+  CHECK(NamesAndStatuses(ActRun(head +
+                                "Conseillers Communautaires présents FOND Pierre MORANGE Pierre "
+                                "LECLERC Grégory DAVIN Jean-Roger\n" +
+                                decision)
+                             .Only()) ==
+        std::vector<std::string>{"FOND Pierre | present", "MORANGE Pierre | present",
+                                 "LECLERC Grégory | present", "DAVIN Jean-Roger | present"});
+  // "… M. Jacky SEGRET à M. Paul ROUX 5 conseillers étaient absents/excusés :
+  // Mme Anne PETIT": the tally's label ends the list of proxies.
+  CHECK(NamesAndStatuses(ActRun(head +
+                                "Présents : M. Paul ROUX. Procurations : M. Jacky SEGRET à M. Paul "
+                                "ROUX 1 conseiller communautaire était absent/excusé : Mme Anne "
+                                "PETIT\n" +
+                                decision)
+                             .Only()) == std::vector<std::string>{"Paul ROUX | present",
+                                                                  "Jacky SEGRET | excused",
+                                                                  "Anne PETIT | excused"});
+}
 // Minutes may number their acts by a code whose year stands apart from its
 // serial ("2016.84 : …", "2019 – 054 – 03.12 – …") or by the serial in the
 // year ("Délibération 1/2018"): each such heading opens an act, its code the
