@@ -912,10 +912,16 @@ std::string FoldForMatch(std::string_view text) {
   const std::string_view s = normalized;
   size_t i = 0;
   while (i < s.size()) {
-    const unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      folded.push_back(IsAsciiAlnum(static_cast<char>(b)) ? AsciiLower(static_cast<char>(b)) : ' ');
-      ++i;
+    // A run of ASCII bytes, each folded to one byte, written in place (a
+    // push_back a byte cost about twice the instructions).
+    size_t ascii_end = i;
+    while (ascii_end < s.size() && static_cast<unsigned char>(s[ascii_end]) < 0x80) ++ascii_end;
+    if (ascii_end > i) {
+      const size_t at = folded.size();
+      folded.resize(at + (ascii_end - i));
+      char* o = folded.data() + at;
+      for (size_t k = i; k < ascii_end; ++k) *o++ = IsAsciiAlnum(s[k]) ? AsciiLower(s[k]) : ' ';
+      i = ascii_end;
       continue;
     }
     // Bounded runs keep UnicodeString's int32_t lengths safe; cutting at a
@@ -929,20 +935,23 @@ std::string FoldForMatch(std::string_view text) {
     FoldNonAscii(s.substr(i, j - i), &folded);
     i = j;
   }
-  // Collapse and trim the spaces.
-  std::string out;
-  out.reserve(folded.size());
+  // Collapse and trim the spaces, in place: what is written never passes
+  // what is read (a space written stands for one or more read).
+  char* const begin = folded.data();
+  char* o = begin;
   bool pending = false;
-  for (char c : folded) {
+  for (size_t k = 0; k < folded.size(); ++k) {
+    const char c = begin[k];
     if (c == ' ') {
-      pending = !out.empty();
+      pending = o != begin;
     } else {
-      if (pending) out.push_back(' ');
+      if (pending) *o++ = ' ';
       pending = false;
-      out.push_back(c);
+      *o++ = c;
     }
   }
-  return out;
+  folded.resize(static_cast<size_t>(o - begin));
+  return folded;
 }
 
 }  // namespace clsdb

@@ -42,6 +42,17 @@ Statement& Statement::Bind(int i, const std::string& v) {
   return *this;
 }
 
+Statement& Statement::BindBorrowed(int i, std::string_view v) {
+  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  return *this;
+}
+
+Statement& Statement::BindBorrowed(int i, const std::optional<std::string>& v) {
+  if (v) return BindBorrowed(i, std::string_view(*v));
+  sqlite3_bind_null(stmt_, i);
+  return *this;
+}
+
 Statement& Statement::Bind(int i, const std::optional<std::string>& v) {
   if (v) return Bind(i, *v);
   sqlite3_bind_null(stmt_, i);

@@ -203,6 +203,33 @@ TEST_CASE("DecodeText rejects text with more than 1% control characters", "[read
         "binary content: 3 control characters in 200 bytes (more than 1%), first at offset 10");
 }
 
+TEST_CASE("DecodeText finds a NUL or a control character at every offset", "[read][text]") {
+  // The check reads printable ASCII eight bytes at a time: a NUL, a C0
+  // control or DEL is found wherever it falls in or across those words.
+  for (const char control : {'\x01', '\x1B', '\x1F', '\x7F'}) {
+    for (size_t at = 0; at + 2 < 100; ++at) {
+      std::string bytes(100, 'a');
+      bytes[at] = control;
+      bytes[at + 2] = control;  // 2% of the characters
+      CAPTURE(static_cast<int>(control), at);
+      Result<RawDocument> doc = DecodeText(bytes);
+      REQUIRE_FALSE(doc.ok());
+      CHECK(doc.status().message() ==
+            "binary content: 2 control characters in 100 bytes (more than 1%), first at offset " +
+                std::to_string(at));
+    }
+  }
+  for (size_t at = 0; at < 100; ++at) {
+    std::string bytes(100, 'a');
+    bytes.replace(at / 2, 2, "\xC3\xA9");  // an \u00e9 somewhere: still UTF-8
+    bytes[at] = '\0';
+    CAPTURE(at);
+    Result<RawDocument> doc = DecodeText(bytes);
+    REQUIRE_FALSE(doc.ok());
+    CHECK(doc.status().message() == "binary content: NUL byte at offset " + std::to_string(at));
+  }
+}
+
 TEST_CASE("DecodeText tolerates a few control characters and the text ones", "[read][text]") {
   std::string bytes(200, 'a');
   bytes[10] = '\x1B';  // one stray ESC: 0.5%
