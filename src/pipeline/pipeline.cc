@@ -455,22 +455,47 @@ int WorkerCount(const IngestOptions& options) {
 class IngestRun {
  public:
   IngestRun(const std::vector<std::string>& inputs, const IngestOptions& options,
-            const RuleSet& rules, Store& store, StoredDocuments& stored, IngestReport* report)
+            const RuleSet& rules, IngestReport* report)
       : inputs_(inputs),
         options_(options),
         rules_(rules),
-        store_(store),
-        stored_(stored),
         report_(report),
         jobs_(WorkerCount(options)),
         queue_(2 * static_cast<size_t>(jobs_)) {}
 
-  // Processes every input and stores its row; fails only when no worker can
-  // start or memory runs out (the documents stored before stay complete).
-  Status Run() {
+  // A run that stops before Run() (its store could not be opened) lets its
+  // workers finish the documents they hold, and writes none of them.
+  ~IngestRun() {
+    if (workers_.empty()) return;
+    next_ = inputs_.size();
+    DocumentRow row;
+    while (queue_.Pop(&row)) {
+    }
+    for (auto& w : workers_) w.join();
+  }
+
+  // Starts the workers: they read and process the inputs and queue their
+  // rows, which Run() stores.  stored says which documents are stored
+  // already; nullptr for a database this run creates, where none is (a run
+  // that creates it at the same time is caught by the writer, which never
+  // stores one sha256 twice).
+  bool Started() const { return !workers_.empty(); }
+  Status Start(StoredDocuments* stored) {
+    stored_ = stored;
     started_ = std::chrono::steady_clock::now();
-    std::vector<std::thread> workers;
-    if (Status s = StartWorkers(&workers); !s.ok()) return s;
+    return StartWorkers(&workers_);
+  }
+
+  // Processes every input (starting the workers unless Start() did) and
+  // stores its row; fails only when no worker can start or memory runs out
+  // (the documents stored before stay complete).
+  Status Run(Store& store, StoredDocuments* stored) {
+    if (!Started()) {
+      if (Status s = Start(stored); !s.ok()) return s;
+    }
+    store_ = &store;
+    std::vector<std::thread> workers = std::move(workers_);
+    workers_.clear();
     DocumentRow row;
     try {
       WriteRows();
@@ -513,18 +538,18 @@ class IngestRun {
     std::chrono::steady_clock::time_point deadline;
     while (true) {
       RowQueue::Popped got = RowQueue::Popped::kRow;
-      if (store_.InGroup()) {
+      if (store_->InGroup()) {
         got = queue_.PopUntil(&row, deadline);
       } else if (!queue_.Pop(&row)) {
         got = RowQueue::Popped::kDone;
       }
       if (got == RowQueue::Popped::kDone) break;
       if (got == RowQueue::Popped::kRow) {
-        if (!store_.InGroup()) {
+        if (!store_->InGroup()) {
           const auto begin_started = std::chrono::steady_clock::now();
           // A group that cannot begin (another writer holds the lock past
           // the busy timeout): the row is written in a transaction of its own.
-          if (store_.BeginGroup().ok()) deadline = begin_started + kGroupTime;
+          if (store_->BeginGroup().ok()) deadline = begin_started + kGroupTime;
           report_->writer_seconds += SecondsSince(begin_started);
         }
         Write(row);
@@ -532,7 +557,7 @@ class IngestRun {
       }
       if (got == RowQueue::Popped::kTimedOut ||
           pending_.size() >= static_cast<size_t>(std::max(1, options_.commit_every)) ||
-          !store_.InGroup() || !store_.GroupAlive() ||
+          !store_->InGroup() || !store_->GroupAlive() ||
           std::chrono::steady_clock::now() >= deadline) {
         FinishGroup();
       }
@@ -543,9 +568,9 @@ class IngestRun {
   // Commits the open group, if any, and reports its documents: stored, or
   // failed with the reason when the commit failed.
   void FinishGroup() {
-    if (store_.InGroup()) {
+    if (store_->InGroup()) {
       const auto commit_started = std::chrono::steady_clock::now();
-      const Status committed = store_.CommitGroup();
+      const Status committed = store_->CommitGroup();
       report_->writer_seconds += SecondsSince(commit_started);
       for (Pending& p : pending_) {
         if (!p.in_group || committed.ok()) continue;
@@ -657,7 +682,8 @@ class IngestRun {
         return false;
       }
     }
-    const std::optional<StoredDocuments::Outcome> before = stored_.Find(sha);
+    const std::optional<StoredDocuments::Outcome> before =
+        stored_ ? stored_->Find(sha) : std::nullopt;
     if (!before || options_.force) return true;
     if (before->status == DocumentStatus::kFailed &&
         (options_.retry_failed || (before->transient && before->attempts < kMaxAttempts))) {
@@ -689,13 +715,13 @@ class IngestRun {
     // the document unlinked rather than failing it.
     if (row.status != DocumentStatus::kFailed && row.fingerprint.shingles > 0) {
       Result<std::vector<StoredFingerprint>> candidates =
-          store_.SameContentCandidates(row.fingerprint.bands, row.sha256);
+          store_->SameContentCandidates(row.fingerprint.bands, row.sha256);
       if (candidates.ok()) row.same_as = ChooseOriginal(row.fingerprint, *candidates);
     }
     // A retry replaces the failure stored before.
     bool already_stored = false;
     Result<long long> id =
-        store_.WriteDocument(row, options_.force || row.attempts > 1, &already_stored);
+        store_->WriteDocument(row, options_.force || row.attempts > 1, &already_stored);
     report_->writer_seconds += SecondsSince(write_started);
     if (!id.ok()) {
       p.outcome.status = DocumentStatus::kFailed;
@@ -705,7 +731,7 @@ class IngestRun {
       p.outcome.status = DocumentStatus::kSkipped;
       p.outcome.message = "already stored by another run";
     } else {
-      p.in_group = store_.InGroup();
+      p.in_group = store_->InGroup();
       p.same_as = row.same_as;
     }
     pending_.push_back(std::move(p));
@@ -724,8 +750,9 @@ class IngestRun {
   const std::vector<std::string>& inputs_;
   const IngestOptions& options_;
   const RuleSet& rules_;
-  Store& store_;
-  StoredDocuments& stored_;
+  Store* store_ = nullptr;             // the writer's, from Run()
+  StoredDocuments* stored_ = nullptr;  // nullptr: a new database, nothing stored
+  std::vector<std::thread> workers_;   // started, not yet joined by Run()
   IngestReport* report_;
   const int jobs_;
   RowQueue queue_;
@@ -867,6 +894,15 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   if (inputs.size() == 1) rules->set_rule_by_rule_budget(std::numeric_limits<size_t>::max());
   SetWarmer warmer(*rules, inputs, WorkerCount(options));
 
+  // A database this run creates holds no document yet: its workers start
+  // at once, and process the first documents while the schema is created
+  // (a tenth of a small document's instructions, on the main thread).
+  // Anything else is opened first: the workers ask it what is stored.
+  IngestRun ingest(inputs, options, *rules, &report);
+  std::error_code absent;
+  if (!fs::exists(fs::symlink_status(options.db_path, absent))) {
+    if (Status s = ingest.Start(nullptr); !s.ok()) return s;
+  }
   if (fs::path parent = fs::path(options.db_path).parent_path(); !parent.empty()) {
     std::error_code ec;
     fs::create_directories(parent, ec);
@@ -884,11 +920,13 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, const IngestO
   }
   // Workers ask whether a file is stored on a read-only connection of their
   // own, so that a look-up never waits for the writer's transaction.
-  Result<std::unique_ptr<StoredDocuments>> stored = StoredDocuments::Open(options.db_path);
-  if (!stored.ok()) return stored.status();
-
-  IngestRun ingest(inputs, options, *rules, **store, **stored, &report);
-  if (Status s = ingest.Run(); !s.ok()) return s;
+  std::unique_ptr<StoredDocuments> stored;
+  if (!ingest.Started()) {
+    Result<std::unique_ptr<StoredDocuments>> opened = StoredDocuments::Open(options.db_path);
+    if (!opened.ok()) return opened.status();
+    stored = opened.take();
+  }
+  if (Status s = ingest.Run(**store, stored.get()); !s.ok()) return s;
   warmer.Stop();
   if (Status s = (*store)->FinishRun(*run, report.counts); !s.ok()) return s;
   Result<Store::Summary> summary = (*store)->Summarize();

@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "store/new_database.h"
 #include "store/record_tables.h"
 #include "store/schema.sql.h"
 #include "store/statement.h"
@@ -196,6 +197,53 @@ Result<int> StoredSchemaVersion(sqlite3* db, const std::string& path) {
         std::to_string(kSchemaVersion) + ": use a newer clsdb, or another --db"));
   }
   return done(version);
+}
+
+// Creates the schema of a new database (stored == 0), or brings an older
+// one's up to date, and makes the views of this build.
+Status CreateSchema(sqlite3* db, const std::string& path, int stored) {
+  const bool creating = stored == 0;
+  // The tables and the version that says they are clsdb's are written in one
+  // transaction: a run killed while it creates them leaves an empty file,
+  // not tables the next run would refuse as another program's.  Two runs
+  // creating one database at once: the second waits, then finds it made.
+  // A new database gets its views in that transaction too: one commit to
+  // the WAL instead of one a statement.
+  std::string create = std::string("BEGIN IMMEDIATE;") + kSchemaSql;
+  if (creating) {
+    create += "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" +
+              std::to_string(kSchemaVersion) + "');";
+    create += kSchemaAfterMigrationSql;
+  }
+  // The full-text index merges its segments 16 at a time when a level
+  // holds 16 (FTS5's crisismerge) rather than 4 at a time after every
+  // commit (automerge's default): each indexed word is rewritten about half
+  // as often during a batch, and a search reads at most 15 segments a level
+  // instead of about 4 (same hits, same ranks).  A value set by hand stays.
+  create +=
+      "INSERT INTO search(search, rank) SELECT 'automerge', 0"
+      " WHERE NOT EXISTS (SELECT 1 FROM search_config WHERE k = 'automerge');";
+  create += "COMMIT;";
+  if (Status s = Exec(db, create); !s.ok()) {
+    Exec(db, "ROLLBACK");
+    return OpenError(db, path, "cannot create the schema: " + s.message());
+  }
+  if (creating) {
+    if (Status s = Exec(db, "PRAGMA synchronous=NORMAL"); !s.ok()) {
+      return OpenError(db, path, s.message());
+    }
+  }
+  if (stored > 0 && stored < kSchemaVersion) {
+    if (Status m = Migrate(db, stored); !m.ok()) {
+      return OpenError(
+          db, path,
+          "cannot migrate the schema from version " + std::to_string(stored) + ": " + m.message());
+    }
+  }
+  if (Status s = creating ? Status::OK() : Exec(db, kSchemaAfterMigrationSql); !s.ok()) {
+    return OpenError(db, path, "cannot create the schema: " + s.message());
+  }
+  return Status::OK();
 }
 
 // Provenance spans are byte offsets in memory; the schema promises character
@@ -468,8 +516,11 @@ class Store::Checkpointer {
     // stalls the batch; the WAL then waits for the next attempt.
     sqlite3_busy_timeout(db, kRestartWaitMs);
     // A connection knows the database is in WAL mode only once it has read
-    // it; until then a checkpoint on it does nothing.
-    if (!Exec(db, "SELECT count(*) FROM sqlite_master").ok()) {
+    // it; until then a checkpoint on it does nothing.  The schema version is
+    // read from the file's header: unlike a query of sqlite_master, it does
+    // not parse the whole schema (5.6 M instructions), which a checkpoint
+    // never uses.
+    if (!Exec(db, "PRAGMA schema_version").ok()) {
       sqlite3_close(db);
       return nullptr;
     }
@@ -619,6 +670,9 @@ struct Store::Statements {
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   static const int config = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }();
   (void)config;
+  // Where there is no file yet, the build's image of a new database: its
+  // schema is then this build's, with nothing to create or migrate.
+  const bool from_image = WriteNewDatabaseImage(path);
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(
       path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -637,50 +691,28 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   // folder), a tenth of a small document's wall time, to protect an empty
   // file against a power loss.  A process killed meanwhile loses nothing
   // (the writes are the kernel's); the documents are written synced.
-  const bool creating = *stored == 0;
+  const bool creating = *stored == 0 || from_image;
   for (const char* pragma : {creating ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=NORMAL",
                              "PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON"}) {
     if (Status s = Exec(db, pragma); !s.ok()) return OpenError(db, path, s.message());
   }
-  // The tables and the version that says they are clsdb's are written in one
-  // transaction: a run killed while it creates them leaves an empty file,
-  // not tables the next run would refuse as another program's.  Two runs
-  // creating one database at once: the second waits, then finds it made.
-  // A new database gets its views in that transaction too: one commit to
-  // the WAL instead of one a statement.
-  std::string create = std::string("BEGIN IMMEDIATE;") + kSchemaSql;
-  if (creating) {
-    create += "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" +
-              std::to_string(kSchemaVersion) + "');";
-    create += kSchemaAfterMigrationSql;
+  if (!from_image || *stored != kSchemaVersion) {
+    if (Status s = CreateSchema(db, path, *stored); !s.ok()) return s;
   }
-  // The full-text index merges its segments 16 at a time when a level
-  // holds 16 (FTS5's crisismerge) rather than 4 at a time after every
-  // commit (automerge's default): each indexed word is rewritten about half
-  // as often during a batch, and a search reads at most 15 segments a level
-  // instead of about 4 (same hits, same ranks).  A value set by hand stays.
-  create +=
-      "INSERT INTO search(search, rank) SELECT 'automerge', 0"
-      " WHERE NOT EXISTS (SELECT 1 FROM search_config WHERE k = 'automerge');";
-  create += "COMMIT;";
-  if (Status s = Exec(db, create); !s.ok()) {
-    Exec(db, "ROLLBACK");
-    return OpenError(db, path, "cannot create the schema: " + s.message());
-  }
-  if (creating) {
-    if (Status s = Exec(db, "PRAGMA synchronous=NORMAL"); !s.ok()) {
+  // A database from the image starts its WAL as a created one does, with a
+  // commit unsynced: the first commit to a new WAL, synced, syncs the WAL's
+  // header and the folder, two fdatasyncs before the checkpoint at close
+  // syncs both anyway.  The commit writes page 1 as it is (SQLite skips a
+  // write that changes nothing, hence the two steps; the schema sets no
+  // user_version, and tests/store/new_database_test.cc would see one lost).
+  if (from_image) {
+    if (Status s = Exec(db,
+                        "BEGIN IMMEDIATE;PRAGMA user_version=1;PRAGMA user_version=0;COMMIT;"
+                        "PRAGMA synchronous=NORMAL");
+        !s.ok()) {
+      Exec(db, "ROLLBACK");
       return OpenError(db, path, s.message());
     }
-  }
-  if (*stored > 0 && *stored < kSchemaVersion) {
-    if (Status m = Migrate(db, *stored); !m.ok()) {
-      return OpenError(
-          db, path,
-          "cannot migrate the schema from version " + std::to_string(*stored) + ": " + m.message());
-    }
-  }
-  if (Status s = creating ? Status::OK() : Exec(db, kSchemaAfterMigrationSql); !s.ok()) {
-    return OpenError(db, path, "cannot create the schema: " + s.message());
   }
   if (Status p = store->stmts_->PrepareAll(db); !p.ok()) return p;
   store->checkpointer_ = Checkpointer::Start(path, db);

@@ -150,5 +150,19 @@ TEST_CASE("rules that do not load stop the run before it starts", "[pipeline]") 
   CHECK_FALSE(std::filesystem::exists(dir / "db.sqlite"));
 }
 
+TEST_CASE("a new database that cannot be created fails the run once its workers stop",
+          "[pipeline]") {
+  testing::TempDir dir;
+  // The workers of a new database start before it is created: they are
+  // stopped, and what they processed is not stored anywhere.
+  dir.Write("blocked", "a file where the database's folder should be");
+  IngestOptions options = OptionsFor(dir);
+  options.db_path = dir / "blocked/db.sqlite";
+  auto report = Ingest({(testing::ProjectCorpus() / "documents").string()}, options);
+  REQUIRE_FALSE(report.ok());
+  CHECK(report.status().message().find("blocked/db.sqlite") != std::string::npos);
+  CHECK(std::filesystem::is_regular_file(dir / "blocked"));
+}
+
 }  // namespace
 }  // namespace clsdb
