@@ -749,8 +749,55 @@ std::vector<const Rule*> RuleSetMatcher::MatchingRuleByRule(std::string_view tex
   return out;
 }
 
+const std::vector<std::unique_ptr<RE2::Set>>& RuleSetMatcher::NarrowParts() const {
+  std::call_once(parts_built_, [this] {
+    if (rules_.size() < 2 * kParts) return;  // one set does as well
+    std::vector<std::string> narrowed;
+    bool as_written = true;
+    for (const Rule* r : rules_) {
+      std::optional<std::string> n = NarrowPattern(r->pattern);
+      if (!n) return;
+      as_written = as_written && *n == r->pattern;
+      narrowed.push_back(SetPattern(std::move(*n)));
+    }
+    std::vector<std::unique_ptr<RE2::Set>> parts;
+    std::vector<size_t> begins;
+    for (size_t k = 0; k < kParts; ++k) {
+      const size_t begin = k * narrowed.size() / kParts, end = (k + 1) * narrowed.size() / kParts;
+      std::unique_ptr<RE2::Set> set =
+          BuildSet(std::vector<std::string>(narrowed.begin() + begin, narrowed.begin() + end));
+      if (!set) return;
+      parts.push_back(std::move(set));
+      begins.push_back(begin);
+    }
+    narrow_parts_ = std::move(parts);
+    part_begin_ = std::move(begins);
+    parts_as_written_ = as_written;
+  });
+  return narrow_parts_;
+}
+
+std::optional<std::vector<const Rule*>> RuleSetMatcher::MatchingByParts(
+    std::string_view text) const {
+  const std::vector<std::unique_ptr<RE2::Set>>& parts = NarrowParts();
+  if (parts.empty() || (!parts_as_written_ && !InNarrowAlphabet(text))) return std::nullopt;
+  std::vector<const Rule*> out;
+  NoThrowAllocationScope in_re2;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    std::vector<int> hits;
+    if (!parts[k]->Match(re2::StringPiece(text.data(), text.size()), &hits)) continue;
+    // Consecutive parts, each sorted: the rules in the order given.
+    std::sort(hits.begin(), hits.end());
+    for (int i : hits) out.push_back(rules_[part_begin_[k] + i]);
+  }
+  return out;
+}
+
 std::vector<const Rule*> RuleSetMatcher::Matching(std::string_view text) const {
   if (RuleByRule(text)) return MatchingRuleByRule(text);
+  if (text.size() >= kPartsFromBytes) {
+    if (std::optional<std::vector<const Rule*>> out = MatchingByParts(text)) return *out;
+  }
   std::vector<const Rule*> out;
   const RE2::Set* narrow = Narrow();
   const RE2::Set* set =
