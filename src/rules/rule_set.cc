@@ -822,7 +822,7 @@ std::optional<std::vector<const Rule*>> RuleSetMatcher::MatchingByParts(
 
 std::vector<const Rule*> RuleSetMatcher::Matching(std::string_view text) const {
   if (RuleByRule(text)) return MatchingRuleByRule(text);
-  if (text.size() >= kPartsFromBytes) {
+  if (text.size() >= kPartsFromBytes && text.size() <= kPartsUpToBytes) {
     if (std::optional<std::vector<const Rule*>> out = MatchingByParts(text)) return *out;
   }
   std::vector<const Rule*> out;

@@ -316,16 +316,22 @@ class RuleSetMatcher {
   // Texts up to this size may be answered rule by rule (the doctype.body
   // text of a one-page document is about 4 KB).
   static constexpr size_t kRuleByRuleMaxBytes = 16 << 10;
-  // Texts of at least this size (a document of about fifty pages, read whole
-  // by the doctype.body vote) are matched by kParts sets of consecutive
-  // rules instead of one.  A set reads the whole text however early its
+  // Texts from kPartsFromBytes to kPartsUpToBytes (a document of about 50
+  // to 400 pages, read whole by the doctype.body vote) are matched by kParts
+  // sets of consecutive rules instead of one.  A set reads the whole text however early its
   // rules match, and its DFA makes a state for each combination of the
   // rules' partial matches that the text brings: the 34 doctype.body rules
   // over the 168-page shared PDF's 394 KB made about 30,000 states, 142 M
   // instructions, where four sets of a quarter of them take 72 M (and 34 M
   // to compile instead of 40 M).  The answer is the same: each rule of a
-  // set matches or not whatever the set's other rules.
+  // set matches or not whatever the set's other rules.  Each set reads the
+  // text, though: on a text that makes few states (the 50 MB line of one
+  // repeated sentence of tests/hostile, whose vote reads 8 MB) four sets
+  // cost four times one, so longer texts, where states made count for less
+  // than bytes read, go to the one set (2 MB of that sentence: 36 M
+  // instructions with one set, 136 M with four).
   static constexpr size_t kPartsFromBytes = 128 << 10;
+  static constexpr size_t kPartsUpToBytes = 1 << 20;
   static constexpr size_t kParts = 4;
 
  private:

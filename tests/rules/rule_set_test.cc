@@ -212,6 +212,9 @@ TEST_CASE("a long text is matched by parts of the set, with the same answer", "[
     CHECK(matcher.Matching(text + " Ω") == expected);
     // The same rules through one set, for a short text.
     CHECK(matcher.Matching("Mark1 AMARK3 mark6 MARK9") == expected);
+    // Past kPartsUpToBytes, one set again.
+    CHECK(matcher.Matching(text + " " + std::string(RuleSetMatcher::kPartsUpToBytes, 'z')) ==
+          expected);
     CHECK(matcher.ok());
   }
 }
