@@ -30,9 +30,27 @@ constexpr uint32_t kK[64] = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-inline uint32_t Rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+// The rounds are inlined into each compiled variant (CompressBlocksBmi2).
+#if defined(__GNUC__) || defined(__clang__)
+#define CLSDB_ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define CLSDB_ALWAYS_INLINE inline
+#endif
 
-void Compress(uint32_t h[8], const unsigned char* block) {
+CLSDB_ALWAYS_INLINE uint32_t Rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+
+// One round of the compression; the caller turns the roles of the eight
+// working variables instead of moving them (d and h are the two that
+// change).  Ch and Maj are written with three and four operations.
+CLSDB_ALWAYS_INLINE void Round(uint32_t a, uint32_t b, uint32_t c, uint32_t& d, uint32_t e,
+                               uint32_t f, uint32_t g, uint32_t& h, uint32_t kw) {
+  const uint32_t t1 = h + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + (g ^ (e & (f ^ g))) + kw;
+  const uint32_t t2 = (Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22)) + ((a & b) | (c & (a | b)));
+  d += t1;
+  h = t1 + t2;
+}
+
+CLSDB_ALWAYS_INLINE void Compress(uint32_t h[8], const unsigned char* block) {
   uint32_t w[64];
   for (int i = 0; i < 16; ++i) {
     w[i] = (uint32_t(block[4 * i]) << 24) | (uint32_t(block[4 * i + 1]) << 16) |
@@ -44,21 +62,16 @@ void Compress(uint32_t h[8], const unsigned char* block) {
     w[i] = w[i - 16] + s0 + w[i - 7] + s1;
   }
   uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-  for (int i = 0; i < 64; ++i) {
-    uint32_t s1 = Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25);
-    uint32_t ch = (e & f) ^ (~e & g);
-    uint32_t t1 = hh + s1 + ch + kK[i] + w[i];
-    uint32_t s0 = Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22);
-    uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
-    uint32_t t2 = s0 + maj;
-    hh = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
+  // Eight rounds bring every variable back to its role.
+  for (int i = 0; i < 64; i += 8) {
+    Round(a, b, c, d, e, f, g, hh, kK[i] + w[i]);
+    Round(hh, a, b, c, d, e, f, g, kK[i + 1] + w[i + 1]);
+    Round(g, hh, a, b, c, d, e, f, kK[i + 2] + w[i + 2]);
+    Round(f, g, hh, a, b, c, d, e, kK[i + 3] + w[i + 3]);
+    Round(e, f, g, hh, a, b, c, d, kK[i + 4] + w[i + 4]);
+    Round(d, e, f, g, hh, a, b, c, kK[i + 5] + w[i + 5]);
+    Round(c, d, e, f, g, hh, a, b, kK[i + 6] + w[i + 6]);
+    Round(b, c, d, e, f, g, hh, a, kK[i + 7] + w[i + 7]);
   }
   h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
@@ -66,6 +79,19 @@ void Compress(uint32_t h[8], const unsigned char* block) {
 void CompressBlocks(uint32_t h[8], const unsigned char* data, size_t blocks) {
   for (size_t i = 0; i < blocks; ++i) Compress(h, data + 64 * i);
 }
+
+#ifdef CLSDB_SHA_NI
+// The portable code compiled for BMI2, whose rotate (rorx) leaves its
+// operand in place: x86-64's ror overwrites it, so each of a round's six
+// rotations needed a copy first.  For CPUs without the SHA extensions
+// (Intel's before Ice Lake, and valgrind, which hides them): the
+// 168-page shared PDF's 2.7 MB, callgrind: 138 M instructions portable,
+// 121 M with BMI2.
+__attribute__((target("bmi2"))) void CompressBlocksBmi2(uint32_t h[8], const unsigned char* data,
+                                                        size_t blocks) {
+  for (size_t i = 0; i < blocks; ++i) Compress(h, data + 64 * i);
+}
+#endif
 
 #ifdef CLSDB_SHA_NI
 // The same rounds with the SHA-NI instructions.  The state lives in two
@@ -116,6 +142,11 @@ bool CpuHasShaNi() {
   if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
   return ssse3 && sse41 && (b & (1u << 29));
 }
+
+bool CpuHasBmi2() {
+  unsigned a, b, c, d;
+  return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 8));
+}
 #endif
 
 using CompressFn = void (*)(uint32_t*, const unsigned char*, size_t);
@@ -148,15 +179,25 @@ std::string Digest(const std::string& bytes, CompressFn compress) {
 
 std::string Sha256Hex(const std::string& bytes) {
 #ifdef CLSDB_SHA_NI
-  static const bool sha_ni = CpuHasShaNi();
-  if (sha_ni) return Digest(bytes, CompressBlocksShaNi);
-#endif
+  static const CompressFn compress = CpuHasShaNi()  ? CompressBlocksShaNi
+                                     : CpuHasBmi2() ? CompressBlocksBmi2
+                                                    : CompressBlocks;
+  return Digest(bytes, compress);
+#else
   return Digest(bytes, CompressBlocks);
+#endif
 }
 
 namespace internal {
 
 std::string Sha256HexPortable(const std::string& bytes) { return Digest(bytes, CompressBlocks); }
+
+std::string Sha256HexBmi2(const std::string& bytes) {
+#ifdef CLSDB_SHA_NI
+  if (CpuHasBmi2()) return Digest(bytes, CompressBlocksBmi2);
+#endif
+  return Digest(bytes, CompressBlocks);
+}
 
 bool Sha256UsesCpuExtensions() {
 #ifdef CLSDB_SHA_NI

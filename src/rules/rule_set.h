@@ -45,6 +45,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -315,6 +316,23 @@ class RuleSetMatcher {
   // Texts up to this size may be answered rule by rule (the doctype.body
   // text of a one-page document is about 4 KB).
   static constexpr size_t kRuleByRuleMaxBytes = 16 << 10;
+  // Texts from kPartsFromBytes to kPartsUpToBytes (a document of about 50
+  // to 400 pages, read whole by the doctype.body vote) are matched by kParts
+  // sets of consecutive rules instead of one.  A set reads the whole text however early its
+  // rules match, and its DFA makes a state for each combination of the
+  // rules' partial matches that the text brings: the 34 doctype.body rules
+  // over the 168-page shared PDF's 394 KB made about 30,000 states, 142 M
+  // instructions, where four sets of a quarter of them take 72 M (and 34 M
+  // to compile instead of 40 M).  The answer is the same: each rule of a
+  // set matches or not whatever the set's other rules.  Each set reads the
+  // text, though: on a text that makes few states (the 50 MB line of one
+  // repeated sentence of tests/hostile, whose vote reads 8 MB) four sets
+  // cost four times one, so longer texts, where states made count for less
+  // than bytes read, go to the one set (2 MB of that sentence: 36 M
+  // instructions with one set, 136 M with four).
+  static constexpr size_t kPartsFromBytes = 128 << 10;
+  static constexpr size_t kPartsUpToBytes = 1 << 20;
+  static constexpr size_t kParts = 4;
 
  private:
   // The pattern as the set holds it: widened in mode kCandidates.
@@ -326,6 +344,13 @@ class RuleSetMatcher {
   const re2::RE2::Set* Full() const;
   // Whether text is answered rule by rule, which spends the budget.
   bool RuleByRule(std::string_view text) const;
+  // The kParts sets of the narrowed patterns, built on first call; empty
+  // when there are too few rules, a pattern cannot be narrowed or a set does
+  // not compile.
+  const std::vector<std::unique_ptr<re2::RE2::Set>>& NarrowParts() const;
+  // Matching's answer from NarrowParts; nullopt when they cannot answer
+  // (no parts, or a text outside the narrow alphabet).
+  std::optional<std::vector<const Rule*>> MatchingByParts(std::string_view text) const;
   // The rules whose own search finds a match in text.
   std::vector<const Rule*> MatchingRuleByRule(std::string_view text) const;
 
@@ -340,6 +365,10 @@ class RuleSetMatcher {
   mutable std::atomic<size_t> rule_by_rule_bytes_{0};
   mutable std::once_flag full_built_;
   mutable std::unique_ptr<re2::RE2::Set> full_set_;
+  mutable std::once_flag parts_built_;
+  mutable std::vector<std::unique_ptr<re2::RE2::Set>> narrow_parts_;
+  mutable std::vector<size_t> part_begin_;  // the index in rules_ of each part's first rule
+  mutable bool parts_as_written_ = false;   // narrow_parts_ serve every text
 };
 
 }  // namespace clsdb

@@ -29,6 +29,7 @@ TEST_CASE("sha256 matches the FIPS 180-4 examples", "[read]") {
     CAPTURE(v.input.size());
     CHECK(Sha256Hex(v.input) == v.hex);
     CHECK(internal::Sha256HexPortable(v.input) == v.hex);
+    CHECK(internal::Sha256HexBmi2(v.input) == v.hex);
   }
 }
 
@@ -41,6 +42,7 @@ TEST_CASE("the CPU's SHA instructions agree with the portable code", "[read]") {
   for (size_t len = 0; len < 300; ++len) {
     CAPTURE(len);
     CHECK(Sha256Hex(bytes) == internal::Sha256HexPortable(bytes));
+    CHECK(internal::Sha256HexBmi2(bytes) == internal::Sha256HexPortable(bytes));
     x = x * 1103515245 + 12345;
     bytes.push_back(static_cast<char>(x >> 16));
   }

@@ -181,6 +181,44 @@ TEST_CASE("a matcher answers short texts rule by rule within its budget, then by
   CHECK(prepared.Matching(std::string(30, 'a')) == std::vector<const Rule*>{set.Find("short")});
 }
 
+TEST_CASE("a long text is matched by parts of the set, with the same answer", "[rules]") {
+  RuleSet set;
+  std::string file;
+  std::vector<std::string> names;
+  for (int i = 0; i < 10; ++i) {
+    const std::string name = "mark" + std::to_string(i);
+    names.push_back(name);
+    // Rules 3 and 7 are Unicode classes, which are narrowed.
+    const std::string pattern = i % 4 == 3 ? "\\p{Lu}MARK" + std::to_string(i) + "\\b"
+                                           : "(?i)\\bmark" + std::to_string(i) + "\\b";
+    file += "[" + name + "]\npattern: " + pattern + "\n";
+  }
+  REQUIRE(set.AddFile(file, "f").ok());
+  std::vector<const Rule*> rules;
+  for (const std::string& n : names) rules.push_back(set.Find(n));
+  // Marks of rules 1, 3, 6 and 9 of the ten, at the start, in the middle
+  // and at the end of a text long enough for the parts.
+  std::string text = "Mark1 ";
+  text += std::string(RuleSetMatcher::kPartsFromBytes, 'x');
+  text += " AMARK3 mark6 ";
+  text += std::string(1000, 'y');
+  text += " MARK9";
+  const std::vector<const Rule*> expected = {rules[1], rules[3], rules[6], rules[9]};
+  for (const RuleSetMatcher::Mode mode :
+       {RuleSetMatcher::Mode::kExact, RuleSetMatcher::Mode::kCandidates}) {
+    RuleSetMatcher matcher(rules, mode);
+    CHECK(matcher.Matching(text) == expected);
+    // A text outside the narrow alphabet goes to the set as written.
+    CHECK(matcher.Matching(text + " Ω") == expected);
+    // The same rules through one set, for a short text.
+    CHECK(matcher.Matching("Mark1 AMARK3 mark6 MARK9") == expected);
+    // Past kPartsUpToBytes, one set again.
+    CHECK(matcher.Matching(text + " " + std::string(RuleSetMatcher::kPartsUpToBytes, 'z')) ==
+          expected);
+    CHECK(matcher.ok());
+  }
+}
+
 TEST_CASE("RequiredWordsIn leaves no trace, and CompileAhead changes no answer", "[rules]") {
   RuleSet set;
   REQUIRE(set.AddFile("[signed]\npattern: (?i)fait\\s+à\\s+(?P<place>\\p{Lu}\\p{L}+)\n"
