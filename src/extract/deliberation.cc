@@ -1123,6 +1123,24 @@ class ActReader {
     return true;
   }
 
+  // Where the name starts in item when a function opens it and one name
+  // written in two cases follows ("Maire Charles COLOMBANI" in "Marie-Thé
+  // OLIVESI, Maire Charles COLOMBANI, adjoint, …": each name is followed by
+  // its function, the comma between function and next name missing); else 0.
+  size_t NameAfterFunction(std::string_view item) const {
+    for (size_t space = item.find(' '); space != std::string_view::npos;
+         space = item.find(' ', space + 1)) {
+      const std::string_view name = item.substr(space + 1);
+      if (NameStarts(name).size() != 1 || !HasCapitalWord(name)) continue;
+      if (IsRoleLabel(item.substr(0, space)) &&
+          !rules_.Search(RuleId::kDelibAttendeeFunction, name, nullptr) &&
+          rules_.Search(RuleId::kDelibAttendeeName, name, nullptr)) {
+        return space + 1;
+      }
+    }
+    return 0;
+  }
+
   // Where the name ends in head when head is a name (its civility first or
   // not) then a role's label ("Maxime PEILLER Secrétaire élue pour la
   // session"), the name with a surname in capitals; else 0.
@@ -1488,6 +1506,12 @@ class ActReader {
         e = s + civ.start;  // "X donne pouvoir à Y": X
         item = std::string_view(text.data() + s, e - s);
         proxy_giver = true;
+      }
+      // "X, Maire Y, adjoint": the function of the name before runs into
+      // the next name; the name is what follows the function.
+      if (const size_t at = names > 0 ? NameAfterFunction(item) : 0; at > 0) {
+        s += at;
+        item = std::string_view(text.data() + s, e - s);
       }
       // "X, Maire, Y": a function after a name; one that opens the text
       // ("Secrétaire de séance : …") is no list.

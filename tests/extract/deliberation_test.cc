@@ -1393,5 +1393,20 @@ TEST_CASE("a label of those without a vote without its colon opens their list", 
                    decision)
                 .Only()) == expected);
 }
+// Names each followed by their function, the comma between a function and
+// the next name lost ("X, Maire Y, adjoint"): the function is left out and
+// the name kept.
+TEST_CASE("a name run on after the function of the name before is kept", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 25 NOVEMBRE 2021\n\n"
+          "Présents : Anne PETIT, Maire Charles COLOMBANI, adjoint, Marcelle FIORENTINI, adjointe, "
+          "Jean-Luc TRISTANI, conseiller.\n\n"
+          "Le Conseil, après en avoir délibéré,\n\nDÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Anne PETIT | present", "Charles COLOMBANI | present",
+                                 "Marcelle FIORENTINI | present", "Jean-Luc TRISTANI | present"});
+}
 }  // namespace
 }  // namespace clsdb
