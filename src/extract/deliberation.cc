@@ -1123,6 +1123,13 @@ class ActReader {
     return true;
   }
 
+  // Whether a caption that opens with a function names a body ("Délégués
+  // de la Communauté de Communes du Sud Sarthe : Mmes …"): the caption of
+  // the group of names after its colon, not a role's label.
+  bool NamesGroup(std::string_view caption) const {
+    return rules_.Search(RuleId::kDelibAttendeeGroupCaption, caption, nullptr);
+  }
+
   // Where the name starts in item when a function opens it and one name
   // written in two cases follows ("Maire Charles COLOMBANI" in "Marie-Thé
   // OLIVESI, Maire Charles COLOMBANI, adjoint, …": each name is followed by
@@ -1740,7 +1747,8 @@ class ActReader {
 
   bool IsRoleLabel(std::string_view caption) const {
     while (!caption.empty() && caption.back() == ' ') caption.remove_suffix(1);
-    return rules_.Search(RuleId::kDelibAttendeeFunction, caption, nullptr);
+    // "Délégués de la Communauté de Communes X :" names a group, no role.
+    return rules_.Search(RuleId::kDelibAttendeeFunction, caption, nullptr) && !NamesGroup(caption);
   }
 
   // Whether text[p] is a full stop that ends a sentence inside a list's

@@ -1393,6 +1393,27 @@ TEST_CASE("a label of those without a vote without its colon opens their list", 
                    decision)
                 .Only()) == expected);
 }
+// A caption that opens with a function but names a body ("Délégués de la
+// Communauté de Communes de X :") is its group's caption, and the list goes
+// on past it; a role's label ("Secrétaire de séance :") still ends it.
+TEST_CASE("a group's caption that names a body keeps the list going", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "COMPTE-RENDU DU COMITE SYNDICAL DU 15 DECEMBRE 2020\n\n"
+          "Etaient présents :\n\n"
+          "Délégués de la Communauté de Communes de la Vallée : Mmes ALLAIRE, RIBOUILLEAULT, MM "
+          "ABRAHAM, BIGNON.\n\n"
+          "Délégués de la Communauté de Communes du Plateau : Mme GEORGET et MM AMY, BRAULT.\n\n"
+          "Etaient excusés/absents : Mmes BOURMAULT, MM BOUGAS.\n\n"
+          "Assistaient également à la séance : Sophie POUPEE (Directrice)\n\n"
+          "Le Comité, après en avoir délibéré,\n\nDÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"ALLAIRE | present", "RIBOUILLEAULT | present",
+                                 "ABRAHAM | present", "BIGNON | present", "GEORGET | present",
+                                 "AMY | present", "BRAULT | present", "BOURMAULT | excused",
+                                 "BOUGAS | excused", "Sophie POUPEE | non_voting_present"});
+}
 // Names each followed by their function, the comma between a function and
 // the next name lost ("X, Maire Y, adjoint"): the function is left out and
 // the name kept.
