@@ -1247,6 +1247,23 @@ class ActReader {
                              rules_.Search(RuleId::kDelibAttendeeFunction, tail, nullptr));
   }
 
+  // Whether the list's line ends on the civility of its next person, run
+  // on after the name before with no separator ("… M. Philippe MARANDEL M."
+  // / "Christophe RACKAY, …"): the person goes on in the next paragraph.
+  // (A civility alone after a separator is EndsMidName's.)
+  bool EndsOnCivility(std::string_view text) const {
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    const size_t space = text.rfind(' ');
+    if (space == std::string_view::npos || space == 0 || text[space - 1] == ',' ||
+        text[space - 1] == ';') {
+      return false;
+    }
+    const std::string last = std::string(text.substr(space + 1)) + ' ';
+    RuleMatch civ;
+    return SearchCivility(last, &civ) && civ.start == 0 && civ.end == last.size() &&
+           HasCapitalWord(text.substr(0, space));
+  }
+
   // The first item of paragraph i (up to its first comma or semicolon),
   // without its civility.
   std::string_view FirstItem(int i, bool hyphens = false) const {
@@ -1310,6 +1327,7 @@ class ActReader {
     Append(*i, from, to, &list);
     while (*i + 1 < part.end && IsParagraph(block(*i + 1)) &&
            (EndsMidName(list.text, block(*i + 1).text) || BrokenBeforeSurname(list.text, *i + 1) ||
+            EndsOnCivility(list.text) ||
             rules_.Search(RuleId::kDelibAttendeeLineContinuing, block(*i + 1).text, nullptr)) &&
            Labels(*i + 1).empty()) {
       ++*i;

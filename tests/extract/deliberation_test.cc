@@ -1429,5 +1429,22 @@ TEST_CASE("a name run on after the function of the name before is kept", "[delib
         std::vector<std::string>{"Anne PETIT | present", "Charles COLOMBANI | present",
                                  "Marcelle FIORENTINI | present", "Jean-Luc TRISTANI | present"});
 }
+// A line of the list that ends on the civility of the next person, with
+// no separator after the name before ("… Philippe MARANDEL M." / "Christophe
+// RACKAY, …"): the list goes on in the next paragraph.
+TEST_CASE("a list's line ending on the next person's civility goes on", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL\n\n"
+          "Séance du 22 octobre 2021\n\n"
+          "Présents : M. Paul MARTIN, Mme Anne PETIT, M. Philippe MARANDEL M.\n\n"
+          "Christophe RACKAY, Mme Annick KLEIN, ,M. Alexandre GEORGES.\n\n"
+          "Le Conseil, après en avoir délibéré,\n\nDÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present",
+                                 "Philippe MARANDEL | present", "Christophe RACKAY | present",
+                                 "Annick KLEIN | present", "Alexandre GEORGES | present"});
+}
 }  // namespace
 }  // namespace clsdb
