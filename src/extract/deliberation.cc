@@ -1132,6 +1132,31 @@ class ActReader {
     return true;
   }
 
+  // Whether a caption that opens with a function names a body ("Délégués
+  // de la Communauté de Communes du Sud Sarthe : Mmes …"): the caption of
+  // the group of names after its colon, not a role's label.
+  bool NamesGroup(std::string_view caption) const {
+    return rules_.Search(RuleId::kDelibAttendeeGroupCaption, caption, nullptr);
+  }
+
+  // Where the name starts in item when a function opens it and one name
+  // written in two cases follows ("Maire Charles COLOMBANI" in "Marie-Thé
+  // OLIVESI, Maire Charles COLOMBANI, adjoint, …": each name is followed by
+  // its function, the comma between function and next name missing); else 0.
+  size_t NameAfterFunction(std::string_view item) const {
+    for (size_t space = item.find(' '); space != std::string_view::npos;
+         space = item.find(' ', space + 1)) {
+      const std::string_view name = item.substr(space + 1);
+      if (NameStarts(name).size() != 1 || !HasCapitalWord(name)) continue;
+      if (IsRoleLabel(item.substr(0, space)) &&
+          !rules_.Search(RuleId::kDelibAttendeeFunction, name, nullptr) &&
+          rules_.Search(RuleId::kDelibAttendeeName, name, nullptr)) {
+        return space + 1;
+      }
+    }
+    return 0;
+  }
+
   // Where the name ends in head when head is a name (its civility first or
   // not) then a role's label ("Maxime PEILLER Secrétaire élue pour la
   // session"), the name with a surname in capitals; else 0.
@@ -1231,6 +1256,23 @@ class ActReader {
                              rules_.Search(RuleId::kDelibAttendeeFunction, tail, nullptr));
   }
 
+  // Whether the list's line ends on the civility of its next person, run
+  // on after the name before with no separator ("… M. Philippe MARANDEL M."
+  // / "Christophe RACKAY, …"): the person goes on in the next paragraph.
+  // (A civility alone after a separator is EndsMidName's.)
+  bool EndsOnCivility(std::string_view text) const {
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    const size_t space = text.rfind(' ');
+    if (space == std::string_view::npos || space == 0 || text[space - 1] == ',' ||
+        text[space - 1] == ';') {
+      return false;
+    }
+    const std::string last = std::string(text.substr(space + 1)) + ' ';
+    RuleMatch civ;
+    return SearchCivility(last, &civ) && civ.start == 0 && civ.end == last.size() &&
+           HasCapitalWord(text.substr(0, space));
+  }
+
   // The first item of paragraph i (up to its first comma or semicolon),
   // without its civility.
   std::string_view FirstItem(int i, bool hyphens = false) const {
@@ -1306,7 +1348,7 @@ class ActReader {
     Append(*i, from, to, &list);
     while (*i + 1 < part.end && IsParagraph(block(*i + 1)) &&
            (EndsMidName(list.text, block(*i + 1).text) || BrokenBeforeSurname(list.text, *i + 1) ||
-            EndsInsideBracket(list.text) ||
+            EndsInsideBracket(list.text) || EndsOnCivility(list.text) ||
             rules_.Search(RuleId::kDelibAttendeeLineContinuing, block(*i + 1).text, nullptr)) &&
            Labels(*i + 1).empty()) {
       ++*i;
@@ -1511,7 +1553,15 @@ class ActReader {
         item = std::string_view(text.data() + s, e - s);
         proxy_giver = true;
       }
-      s += FunctionBeforeName(item);  // "Administrateur Jean-Pierre AMANS"
+      // An item that opens with the function of the name before it, their
+      // separator lost: FunctionBeforeName reads a first name then a surname
+      // in capitals after it ("Administrateur Jean-Pierre AMANS"),
+      // NameAfterFunction a role label then one name in two cases ("Maire
+      // Charles COLOMBANI").  Two branches found the form apart; one
+      // function should do both.
+      size_t at = FunctionBeforeName(item);
+      if (at == 0 && names > 0) at = NameAfterFunction(item);
+      s += at;
       item = std::string_view(text.data() + s, e - s);
       // "X, Maire, Y": a function after a name; one that opens the text
       // ("Secrétaire de séance : …") is no list.
@@ -1784,7 +1834,8 @@ class ActReader {
 
   bool IsRoleLabel(std::string_view caption) const {
     while (!caption.empty() && caption.back() == ' ') caption.remove_suffix(1);
-    return rules_.Search(RuleId::kDelibAttendeeFunction, caption, nullptr);
+    // "Délégués de la Communauté de Communes X :" names a group, no role.
+    return rules_.Search(RuleId::kDelibAttendeeFunction, caption, nullptr) && !NamesGroup(caption);
   }
 
   // Whether text[p] is a full stop that ends a sentence inside a list's

@@ -78,6 +78,7 @@ namespace clsdb {
   X(kDelibAttendeeDuring, "delib.attendee.during", "extract/deliberation")                         \
   X(kDelibAttendeeDuringStatus, "delib.attendee.during_status", "extract/deliberation")            \
   X(kDelibAttendeeFunction, "delib.attendee.function", "extract/deliberation")                     \
+  X(kDelibAttendeeGroupCaption, "delib.attendee.group_caption", "extract/deliberation")            \
   X(kDelibAttendeeLineContinuing, "delib.attendee.line_continuing", "extract/deliberation")        \
   X(kDelibAttendeeName, "delib.attendee.name", "extract/deliberation")                             \
   X(kDelibAttendeeProxyTail, "delib.attendee.proxy_tail", "extract/deliberation")                  \

@@ -1554,5 +1554,58 @@ TEST_CASE("a label of those without a vote without its colon opens their list", 
                    decision)
                 .Only()) == expected);
 }
+// A caption that opens with a function but names a body ("Délégués de la
+// Communauté de Communes de X :") is its group's caption, and the list goes
+// on past it; a role's label ("Secrétaire de séance :") still ends it.
+TEST_CASE("a group's caption that names a body keeps the list going", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "COMPTE-RENDU DU COMITE SYNDICAL DU 15 DECEMBRE 2020\n\n"
+          "Etaient présents :\n\n"
+          "Délégués de la Communauté de Communes de la Vallée : Mmes ALLAIRE, RIBOUILLEAULT, MM "
+          "ABRAHAM, BIGNON.\n\n"
+          "Délégués de la Communauté de Communes du Plateau : Mme GEORGET et MM AMY, BRAULT.\n\n"
+          "Etaient excusés/absents : Mmes BOURMAULT, MM BOUGAS.\n\n"
+          "Assistaient également à la séance : Sophie POUPEE (Directrice)\n\n"
+          "Le Comité, après en avoir délibéré,\n\nDÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"ALLAIRE | present", "RIBOUILLEAULT | present",
+                                 "ABRAHAM | present", "BIGNON | present", "GEORGET | present",
+                                 "AMY | present", "BRAULT | present", "BOURMAULT | excused",
+                                 "BOUGAS | excused", "Sophie POUPEE | non_voting_present"});
+}
+// Names each followed by their function, the comma between a function and
+// the next name lost ("X, Maire Y, adjoint"): the function is left out and
+// the name kept.
+TEST_CASE("a name run on after the function of the name before is kept", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 25 NOVEMBRE 2021\n\n"
+          "Présents : Anne PETIT, Maire Charles COLOMBANI, adjoint, Marcelle FIORENTINI, adjointe, "
+          "Jean-Luc TRISTANI, conseiller.\n\n"
+          "Le Conseil, après en avoir délibéré,\n\nDÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Anne PETIT | present", "Charles COLOMBANI | present",
+                                 "Marcelle FIORENTINI | present", "Jean-Luc TRISTANI | present"});
+}
+// A line of the list that ends on the civility of the next person, with
+// no separator after the name before ("… Philippe MARANDEL M." / "Christophe
+// RACKAY, …"): the list goes on in the next paragraph.
+TEST_CASE("a list's line ending on the next person's civility goes on", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL\n\n"
+          "Séance du 22 octobre 2021\n\n"
+          "Présents : M. Paul MARTIN, Mme Anne PETIT, M. Philippe MARANDEL M.\n\n"
+          "Christophe RACKAY, Mme Annick KLEIN, ,M. Alexandre GEORGES.\n\n"
+          "Le Conseil, après en avoir délibéré,\n\nDÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present",
+                                 "Philippe MARANDEL | present", "Christophe RACKAY | present",
+                                 "Annick KLEIN | present", "Alexandre GEORGES | present"});
+}
 }  // namespace
 }  // namespace clsdb

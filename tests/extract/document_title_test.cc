@@ -517,5 +517,18 @@ TEST_CASE("a letterhead ending in a hyphenated place's name still heads the minu
   CHECK(cited.title.value_or("") != "conseil communautaire du 22 septembre 2016");
 }
 
+// A recueil des actes administratifs is titled by its own heading, not by
+// the heading of the first minutes it holds.
+TEST_CASE("a recueil des actes administratifs is titled by its heading", "[title]") {
+  DocumentRecords r = TitleRun(
+      "RECUEIL DES ACTES ADMINISTRATIFS\n\nSEPTEMBRE 2016 A NOVEMBRE 2016\n\n"
+      "Page 2: R ADMINISTRATIFS - Syndicat\n\n2\n\nSOMMAIRE\n\n"
+      "COMPTE-RENDU DE LA SEANCE DU COMITE SYNDICAL DU 29 SEPTEMBRE 2016 page 3\n\n"
+      "COMPTE-RENDU DE LA SEANCE DU COMITE\n\nSYNDICAL DU 29 SEPTEMBRE 2016\n\n"
+      "PRÉSENTS M. Paul MARTIN, Mme Anne PETIT\n");
+  REQUIRE(r.title);
+  CHECK(*r.title == "RECUEIL DES ACTES ADMINISTRATIFS");
+}
+
 }  // namespace
 }  // namespace clsdb
