@@ -1553,15 +1553,7 @@ class ActReader {
         item = std::string_view(text.data() + s, e - s);
         proxy_giver = true;
       }
-      // An item that opens with the function of the name before it, their
-      // separator lost: FunctionBeforeName reads a first name then a surname
-      // in capitals after it ("Administrateur Jean-Pierre AMANS"),
-      // NameAfterFunction a role label then one name in two cases ("Maire
-      // Charles COLOMBANI").  Two branches found the form apart; one
-      // function should do both.
-      size_t at = FunctionBeforeName(item);
-      if (at == 0 && names > 0) at = NameAfterFunction(item);
-      s += at;
+      s += NameAfterLostSeparator(item, names);
       item = std::string_view(text.data() + s, e - s);
       // "X, Maire, Y": a function after a name; one that opens the text
       // ("Secrétaire de séance : …") is no list.
@@ -1661,6 +1653,19 @@ class ActReader {
       p = end;
     }
     return surname > 0 ? first : -1;
+  }
+
+  // Where the name starts in an item that opens with the function of the
+  // name before it, their separator lost (0 when it does not):
+  // FunctionBeforeName reads a first name then a surname in capitals after
+  // it ("Administrateur Jean-Pierre AMANS"), NameAfterFunction, from the
+  // list's second name on, a role label then one name in two cases ("Maire
+  // Charles COLOMBANI").  Two branches found the form apart; one function
+  // should do both.
+  size_t NameAfterLostSeparator(std::string_view item, int names_before) const {
+    const size_t at = FunctionBeforeName(item);
+    if (at == 0 && names_before > 0) return NameAfterFunction(item);
+    return at;
   }
 
   // Where the name starts in item when the item opens with the function of
