@@ -122,6 +122,27 @@ TEST_CASE("a number alone on the first line heads no act", "[segment][items]") {
   CHECK(run.records.deliberations[0].outcome == "adopted");
 }
 
+// Run-on minutes cut inside their second item, before its decision: the
+// two items are acts, the first decided, the second cut.
+TEST_CASE("a run-on fragment of two items cut inside the second gives two acts",
+          "[segment][breaks]") {
+  const testing::TextRun run(
+      "SIAEP DE LA VALLÉE Réunion du 3 mars 2021 Sous la présidence de Monsieur Paul MARTIN, "
+      "Président, PRESENTS : Mme Anne PETIT, M. Luc ROUX. SECRETAIRE DE SEANCE : Mme Anne PETIT "
+      "Ordre du jour : - Approbation du compte-rendu de la réunion du 28 janvier 2021 - "
+      "Règlement intérieur du comité syndical Monsieur le Président ouvre la séance. 1) "
+      "Approbation du compte-rendu de la réunion du 28 janvier 2021 Après lecture, le "
+      "procès-verbal est approuvé à l'unanimité. 2) Règlement intérieur du comité syndical "
+      "Monsieur le Président rappelle à l'Assemblée que l'article L.5211-1 du Code général des "
+      "collectivités territoriales s'applique.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].number == "1");
+  CHECK(run.records.deliberations[0].outcome == "adopted");
+  CHECK(run.records.deliberations[1].number == "2");
+  CHECK(run.records.deliberations[1].title == "Règlement intérieur du comité syndical");
+  CHECK_FALSE(run.records.deliberations[1].outcome.has_value());
+}
+
 TEST_CASE("numbered decisions of one act are not items of minutes", "[segment]") {
   const testing::TextRun run(
       "DÉLIBÉRATION DU COMITÉ SYNDICAL\n"
