@@ -168,6 +168,17 @@ void HeadRepeatedTitles(const LaidOutDocument& doc, int end,
             [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
+// Whether text is figures alone ("2", " 12 "), with no mark of an item's
+// number ("2.", "2)", "2 -"): the way a page's number is printed.
+bool IsBareNumber(std::string_view text) {
+  const size_t first = text.find_first_not_of(' ');
+  const size_t last = text.find_last_not_of(' ');
+  if (first == std::string_view::npos) return false;
+  return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(first),
+                     text.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // The heading blocks of [0, end) with their captures: the act's number and
 // item headings, else, in minutes that head their items with their subject
 // alone, the "Objet :" lines when there are several.  A document that numbers its acts or items
@@ -186,6 +197,8 @@ std::vector<std::pair<int, RuleMatch>> FindHeadings(const LaidOutDocument& doc,
   for (int i = 0; i < end; ++i) {
     RuleMatch m;
     if (IsHeading(doc.blocks[i], sets, rules, &m)) {
+      // A number alone on the document's first line is its first page's.
+      if (i == 0 && IsBareNumber(doc.blocks[i].text)) continue;
       RuleMatch page;
       if (!ItemOf(m).empty() && (rules.Search(date_line, doc.blocks[i].text, nullptr) ||
                                  (rules.Search(page_heading, doc.blocks[i].text, &page) &&
@@ -760,8 +773,10 @@ std::vector<int> ItemKey(std::string_view number) {
 
 bool ItemFollows(std::string_view prev, std::string_view next) {
   const std::vector<int> p = ItemKey(prev), n = ItemKey(next);
+  // Minutes may number from 0 ("0. Approbation du procès-verbal", then "1. …"): the
+  // opening item that approves the previous minutes stands before the numbered agenda.
   return !p.empty() && p.size() == n.size() && std::equal(p.begin(), p.end() - 1, n.begin()) &&
-         p.back() >= 1 && n.back() == p.back() + 1;
+         n.back() == p.back() + 1;
 }
 
 std::string NextInSeries(const std::string& number) {

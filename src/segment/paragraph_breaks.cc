@@ -128,10 +128,15 @@ constexpr size_t kMinItemRun = 3;
 // délibéré : décide …"): a chain of two, 1 then 2, each decided (rule
 // caps_heading.decision) between its number and the next one (the second
 // before its paragraph's end), is a run too.  Prose that counts ("1
-// Conseiller … 2 Adjoints") decides nothing between its numbers.
+// Conseiller … 2 Adjoints") decides nothing between its numbers.  A fragment
+// cut inside its second item ("1) Approbation du compte-rendu … approuvé à
+// l'unanimité. 2) Règlement intérieur … Monsieur le Président rappelle"),
+// the last mark of the document's last paragraph, needs no decision there.
 bool DecidedPair(const std::vector<Block>& blocks, const RuleSet& rules,
                  const std::vector<ItemMark>& marks, const std::vector<size_t>& chain) {
   if (chain.size() != 2) return false;
+  const bool cut_inside_second =
+      chain[1] + 1 == marks.size() && marks[chain[1]].block + 1 == blocks.size();
   const ItemMark& first = marks[chain[0]];
   const ItemMark& second = marks[chain[1]];
   if (first.major != 1 || first.minor != 0 || second.minor != 0) return false;
@@ -142,7 +147,7 @@ bool DecidedPair(const std::vector<Block>& blocks, const RuleSet& rules,
     return rules.Search(decision, text.substr(from.subject_at, to - from.subject_at), nullptr);
   };
   return decided(first, second.block, second.pos) &&
-         decided(second, second.block, blocks[second.block].text.size());
+         (cut_inside_second || decided(second, second.block, blocks[second.block].text.size()));
 }
 
 // Marks are looked for in run-on paragraphs only: a short paragraph is a

@@ -79,7 +79,8 @@ DocumentType ClassifyDocument(const LaidOutDocument& doc, const RuleSet& rules);
 // "3bis" -> {3}, "II" -> {2}; empty when number is none.
 std::vector<int> ItemKey(std::string_view number);
 // Whether item `next` comes just after `prev`: "1.5" after "1.4", "4" after
-// "3" (numbering from 1), "II" after "I", "4" after "3bis".
+// "3", "1" after "0" (minutes that number their opening item 0), "II" after "I",
+// "4" after "3bis".
 bool ItemFollows(std::string_view prev, std::string_view next);
 
 // The number that follows `number` in its series ("2022-062" after

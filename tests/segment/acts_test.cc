@@ -79,6 +79,70 @@ TEST_CASE("minutes give one act per decided item, each with the sitting's header
   }
 }
 
+// Minutes that number their opening item 0 (the approval of the previous
+// minutes) before the agenda's items from 1, cut inside item 1.
+TEST_CASE("minutes numbered from 0 give an act per item", "[segment][items]") {
+  const testing::TextRun run(
+      "PROCES-VERBAL DE LA RÉUNION DU CONSEIL MUNICIPAL DU 28 OCTOBRE 2019\n"
+      "L'an deux mille dix-neuf, le vingt-huit octobre, les membres du Conseil Municipal se sont "
+      "réunis sous la présidence de Madame Anne PETIT, Maire.\n"
+      "Etaient présents : M. Luc ROUX, Mme Claire DURAND.\n"
+      "0.\n"
+      "Approbation du procès-verbal de la réunion du 18 septembre 2019\n"
+      "Le conseil municipal APPROUVE à l'unanimité le procès-verbal.\n"
+      "1.\n"
+      "Demande de subvention par une association\n"
+      "Madame le Maire rappelle les accords communautaires.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].number == "0");
+  CHECK(run.records.deliberations[0].outcome == "adopted");
+  CHECK(run.records.deliberations[1].number == "1");
+  CHECK(run.records.deliberations[1].title == "Demande de subvention par une association");
+}
+
+// A page's number alone on the document's first line ("1", then the
+// page's heading) is no item of the minutes.
+TEST_CASE("a number alone on the first line heads no act", "[segment][items]") {
+  const testing::TextRun run(
+      "1\n"
+      "DEPARTEMENT DU FINISTERE COMMUNE DE KERBRAS\n"
+      "CONSEIL MUNICIPAL DU 5 AVRIL 2017 COMPTE RENDU\n"
+      "L'an deux mil dix sept, le cinq avril, le Conseil Municipal de Kerbras, légalement "
+      "convoqué, s'est réuni sous la présidence de Monsieur Paul MARTIN, Maire.\n"
+      "Etaient présents : Paul MARTIN, Anne PETIT, Luc ROUX\n"
+      "Le procès verbal du Conseil Municipal du 15 mars 2017 est adopté à l'unanimité.\n"
+      "2\n"
+      "COMMUNE / APPROBATION DU COMPTE ADMINISTRATIF 2016 Monsieur Luc ROUX présente le compte "
+      "administratif de l'année 2016.\n");
+  for (const Deliberation& d : run.records.deliberations) {
+    CHECK(d.number != "1");
+    CHECK(d.title.value_or("").find("DEPARTEMENT") == std::string::npos);
+  }
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].outcome == "adopted");
+}
+
+// Run-on minutes cut inside their second item, before its decision: the
+// two items are acts, the first decided, the second cut.
+TEST_CASE("a run-on fragment of two items cut inside the second gives two acts",
+          "[segment][breaks]") {
+  const testing::TextRun run(
+      "SIAEP DE LA VALLÉE Réunion du 3 mars 2021 Sous la présidence de Monsieur Paul MARTIN, "
+      "Président, PRESENTS : Mme Anne PETIT, M. Luc ROUX. SECRETAIRE DE SEANCE : Mme Anne PETIT "
+      "Ordre du jour : - Approbation du compte-rendu de la réunion du 28 janvier 2021 - "
+      "Règlement intérieur du comité syndical Monsieur le Président ouvre la séance. 1) "
+      "Approbation du compte-rendu de la réunion du 28 janvier 2021 Après lecture, le "
+      "procès-verbal est approuvé à l'unanimité. 2) Règlement intérieur du comité syndical "
+      "Monsieur le Président rappelle à l'Assemblée que l'article L.5211-1 du Code général des "
+      "collectivités territoriales s'applique.\n");
+  REQUIRE(run.records.deliberations.size() == 2);
+  CHECK(run.records.deliberations[0].number == "1");
+  CHECK(run.records.deliberations[0].outcome == "adopted");
+  CHECK(run.records.deliberations[1].number == "2");
+  CHECK(run.records.deliberations[1].title == "Règlement intérieur du comité syndical");
+  CHECK_FALSE(run.records.deliberations[1].outcome.has_value());
+}
+
 TEST_CASE("numbered decisions of one act are not items of minutes", "[segment]") {
   const testing::TextRun run(
       "DÉLIBÉRATION DU COMITÉ SYNDICAL\n"
@@ -616,7 +680,9 @@ TEST_CASE("item numbers: one key for ordering and for succession", "[segment][it
       {"3", "3bis", false},
       {"1.4", "2.5", false},
       {"1.4", "1.6", false},
-      {"0", "1", false},
+      {"0", "1", true},
+      {"1.0", "1.1", true},
+      {"0", "2", false},
       {"4", "3", false},
       {"", "1", false},
   }));
