@@ -137,10 +137,17 @@ double PrimaryDelta(int rotation, const auto& a, const auto& b) {
 
 }  // namespace
 
+bool WordAssembler::SameText(const Piece& a, const Piece& b) const {
+  return a.length == b.length &&
+         std::equal(text_.begin() + a.text_begin, text_.begin() + a.text_begin + a.length,
+                    text_.begin() + b.text_begin);
+}
+
 void WordAssembler::StartPage(double width, double height) {
   page_width_ = width;
   page_height_ = height;
   pieces_.clear();
+  text_.clear();
   current_ = -1;
   char_pos_ = 0;
   tiny_chars_ = 0;
@@ -157,7 +164,7 @@ void WordAssembler::BeginWord(const Glyph& g) {
 
 void WordAssembler::EndWord() {
   // An empty word has no box: it is dropped.
-  if (current_ >= 0 && pieces_[current_].text.empty()) pieces_.pop_back();
+  if (current_ >= 0 && pieces_[current_].length == 0) pieces_.pop_back();
   current_ = -1;
 }
 
@@ -207,12 +214,14 @@ void WordAssembler::InitialBounds(Piece* p, const Glyph& g, double x, double y) 
 // word's box.
 void WordAssembler::AppendChar(Piece* p, const Glyph& g, double x, double y, double dx, double dy,
                                std::uint32_t u) {
-  if (p->text.empty()) {
+  if (p->length == 0) {
     InitialBounds(p, g, x, y);
     p->first_font = g.font;
     p->pos_begin = char_pos_;
+    p->text_begin = static_cast<int>(text_.size());
   }
-  p->text.push_back(u);
+  text_.push_back(u);
+  ++p->length;
   p->last_font = g.font;
   p->pos_end = char_pos_ + g.bytes;
   double edge = 0, end = 0;
@@ -256,22 +265,24 @@ void WordAssembler::AppendChar(Piece* p, const Glyph& g, double x, double y, dou
 // the accent before it, becomes the letter and its combining accent.
 bool WordAssembler::AddCombining(const Glyph& g, std::uint32_t u) {
   Piece& p = pieces_[current_];
-  if (p.text.empty() || p.vertical || g.vertical) return false;
+  if (p.length == 0 || p.vertical || g.vertical) return false;
+  std::uint32_t& last = text_.back();
   const std::uint32_t accent = CombiningOf(u);
-  const std::uint32_t previous_accent = CombiningOf(p.text.back());
+  const std::uint32_t previous_accent = CombiningOf(last);
   if (accent == 0 && previous_accent == 0) return false;
   const double edge_mid = (p.edge_before_last + p.edge_end) / 2;
   const bool across = p.rotation == 0 || p.rotation == 2;
   const double char_mid = across ? g.x + g.dx / 2 : g.y + g.dy / 2;
   const double char_base = across ? g.y : g.x;
-  if (accent != 0 && IsAlphaNum(p.text.back())) {
+  if (accent != 0 && IsAlphaNum(last)) {
     const double max_mid = std::fabs(p.edge_end - p.edge_before_last) * kCombMaxMidDelta;
     const double max_base = (across ? p.y1 - p.y0 : p.x1 - p.x0) * kCombMaxBaseDelta;
     if (std::fabs(char_mid - edge_mid) >= max_mid || std::fabs(char_base - p.base) >= max_base) {
       return false;
     }
     // The accent's own box is not the word's: its placement can be odd.
-    p.text.push_back(accent);
+    text_.push_back(accent);
+    ++p.length;
     p.last_font = g.font;
     p.pos_end = char_pos_ + g.bytes;
     p.edge_before_last = (p.edge_end + p.edge_before_last) / 2;
@@ -285,10 +296,11 @@ bool WordAssembler::AddCombining(const Glyph& g, std::uint32_t u) {
     }
     // The letter takes the accent's place, the accent follows it.
     p.font_size = g.font_size;
-    p.text.back() = u;
-    p.text.push_back(previous_accent);
+    last = u;
+    text_.push_back(previous_accent);
+    ++p.length;
     p.pos_end = char_pos_ + g.bytes;
-    if (p.text.size() == 2) {
+    if (p.length == 2) {
       InitialBounds(&p, g, g.x, g.y);
       p.first_font = g.font;
     }
@@ -388,7 +400,7 @@ void WordAssembler::AddGlyph(const Glyph& g) {
     char_pos_ += g.bytes;
     return;
   }
-  if (current_ >= 0 && !pieces_[current_].text.empty()) {
+  if (current_ >= 0 && pieces_[current_].length > 0) {
     if (BreaksWord(g)) EndWord();
   } else {
     last_char_overlap_ = false;
@@ -434,7 +446,7 @@ void WordAssembler::DropDuplicates(Pool* pool) {
         for (int w2 = i1 == i0 ? a.next : pool->Head(i1); w2 >= 0;
              before = w2, w2 = pieces[w2].next) {
           const Piece& b = pieces[w2];
-          if (b.text == a.text && std::fabs(a.x0 - b.x0) < dx && std::fabs(a.x1 - b.x1) < dx &&
+          if (SameText(a, b) && std::fabs(a.x0 - b.x0) < dx && std::fabs(a.x1 - b.x1) < dx &&
               std::fabs(a.y0 - b.y0) < dy && std::fabs(a.y1 - b.y1) < dy) {
             found = w2;
             found_bucket = i1;
@@ -523,10 +535,10 @@ void WordAssembler::CoalesceLine(std::vector<int>* line, std::vector<Word>* out)
   double space = kMaxCharSpacing * size;
   if (line->size() > 1) {
     double min_space = 0;
-    if (pieces[(*line)[0]].text.size() == 1 && pieces[(*line)[1]].text.size() == 1) {
+    if (pieces[(*line)[0]].length == 1 && pieces[(*line)[1]].length == 1) {
       min_space = PrimaryDelta(rot, pieces[(*line)[0]], pieces[(*line)[1]]);
       for (size_t k = 2; k < line->size() && min_space > 0; ++k) {
-        if (pieces[(*line)[k]].text.size() > 1) min_space = 0;
+        if (pieces[(*line)[k]].length > 1) min_space = 0;
         min_space =
             std::min(min_space, PrimaryDelta(rot, pieces[(*line)[k - 1]], pieces[(*line)[k]]));
       }
@@ -547,7 +559,8 @@ void WordAssembler::CoalesceLine(std::vector<int>* line, std::vector<Word>* out)
       a.y0 = std::min(a.y0, b.y0);
       a.x1 = std::max(a.x1, b.x1);
       a.y1 = std::max(a.y1, b.y1);
-      a.text.insert(a.text.end(), b.text.begin(), b.text.end());
+      pieces[a.last_joined >= 0 ? a.last_joined : (*line)[kept]].joined = (*line)[k];
+      a.last_joined = (*line)[k];
       a.edge_before_last = b.edge_before_last;
       a.edge_end = b.edge_end;
       a.pos_end = b.pos_end;
@@ -560,8 +573,10 @@ void WordAssembler::CoalesceLine(std::vector<int>* line, std::vector<Word>* out)
   for (int index : *line) {
     const Piece& p = pieces[index];
     Word w;
-    w.text.reserve(p.text.size());
-    for (std::uint32_t u : p.text) AppendUtf8(u, &w.text);
+    for (int part = index; part >= 0; part = pieces[part].joined) {
+      const Piece& q = pieces[part];
+      for (int i = 0; i < q.length; ++i) AppendUtf8(text_[q.text_begin + i], &w.text);
+    }
     w.x0 = p.x0, w.y0 = p.y0, w.x1 = p.x1, w.y1 = p.y1;
     w.rotation = p.rotation;
     w.space_after = p.space_after;
@@ -621,6 +636,7 @@ std::vector<Word> WordAssembler::TakeWords() {
     BuildLines(&pool, &out);
   }
   pieces_.clear();
+  text_.clear();
   return out;
 }
 

@@ -57,13 +57,15 @@ class WordAssembler {
     bool vertical = false;
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     double base = 0, font_size = 0;
-    std::vector<std::uint32_t> text;
+    int text_begin = 0, length = 0;             // its characters in text_
     double edge_before_last = 0, edge_end = 0;  // the last glyph's near edge and the end
     int pos_begin = 0, pos_end = 0;             // in the content stream
     const void* first_font = nullptr;
     const void* last_font = nullptr;
     bool space_after = false;
-    int next = -1;  // in its pool bucket, then in its line
+    int next = -1;    // in its pool bucket, then in its line
+    int joined = -1;  // the piece joined after it (CoalesceLine), whose text follows
+    int last_joined = -1;
     bool gone = false;
   };
   struct Pool;
@@ -74,6 +76,7 @@ class WordAssembler {
   void AppendChar(Piece* p, const Glyph& g, double x, double y, double dx, double dy,
                   std::uint32_t u);
   bool AddCombining(const Glyph& g, std::uint32_t u);
+  bool SameText(const Piece& a, const Piece& b) const;
   bool BreaksWord(const Glyph& g);
   void DropDuplicates(Pool* pool);
   void BuildLines(Pool* pool, std::vector<Word>* out);
@@ -81,6 +84,9 @@ class WordAssembler {
 
   double page_width_ = 0, page_height_ = 0;
   std::vector<Piece> pieces_;
+  // The characters of the page's pieces, each piece's in one run: only the
+  // piece being built grows, and it is the last.
+  std::vector<std::uint32_t> text_;
   int current_ = -1;  // the word being built
   int char_pos_ = 0;
   int tiny_chars_ = 0;
