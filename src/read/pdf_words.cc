@@ -62,6 +62,9 @@ std::uint32_t CombiningOf(std::uint32_t u) {
   }
 }
 
+// Whether CombiningOf may know u: a cheap test asked first.
+bool MayBeAccent(std::uint32_t u) { return u == 0x60 || (u >= 0xA8 && u <= 0x2DD); }
+
 // The characters TextOutputDev breaks words at (Poppler's own test is not
 // exported).
 bool IsWhitespace(std::uint32_t u) {
@@ -396,7 +399,8 @@ void WordAssembler::AddGlyph(const Glyph& g) {
     char_pos_ += g.bytes;
     return;
   }
-  if (current_ >= 0 && g.unicode_length == 1 && AddCombining(g, g.unicode[0])) {
+  if (current_ >= 0 && g.unicode_length == 1 && pieces_[current_].length > 0 &&
+      (MayBeAccent(g.unicode[0]) || MayBeAccent(text_.back())) && AddCombining(g, g.unicode[0])) {
     char_pos_ += g.bytes;
     return;
   }
@@ -446,8 +450,8 @@ void WordAssembler::DropDuplicates(Pool* pool) {
         for (int w2 = i1 == i0 ? a.next : pool->Head(i1); w2 >= 0;
              before = w2, w2 = pieces[w2].next) {
           const Piece& b = pieces[w2];
-          if (SameText(a, b) && std::fabs(a.x0 - b.x0) < dx && std::fabs(a.x1 - b.x1) < dx &&
-              std::fabs(a.y0 - b.y0) < dy && std::fabs(a.y1 - b.y1) < dy) {
+          if (std::fabs(a.x0 - b.x0) < dx && std::fabs(a.x1 - b.x1) < dx &&
+              std::fabs(a.y0 - b.y0) < dy && std::fabs(a.y1 - b.y1) < dy && SameText(a, b)) {
             found = w2;
             found_bucket = i1;
             break;
