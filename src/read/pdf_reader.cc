@@ -293,6 +293,15 @@ class PageCollector : public OutputDev {
   }
 
   // The quarter turns of text drawn with the state's font matrix.
+  struct RotationSource {
+    const PageCollector* collector;
+    const GfxState* state;
+  };
+  static int RotationOf(const void* source) {
+    const auto* s = static_cast<const RotationSource*>(source);
+    return s->collector->Rotation(s->state);
+  }
+
   int Rotation(const GfxState* state) const {
     double m[4];
     state->getFontTransMat(&m[0], &m[1], &m[2], &m[3]);
@@ -324,7 +333,9 @@ class PageCollector : public OutputDev {
     Glyph g;
     state->transformDelta(dx - sx, dy - sy, &g.dx, &g.dy);
     state->transform(x, y, &g.x, &g.y);
-    g.rotation = Rotation(state);
+    const RotationSource source{this, state};
+    g.rotation_of = &RotationOf;
+    g.source = &source;
     g.font = font_;
     g.ascent = ascent_;
     g.descent = descent_;

@@ -159,7 +159,7 @@ void WordAssembler::StartPage(double width, double height) {
 
 void WordAssembler::BeginWord(const Glyph& g) {
   Piece p;
-  p.rotation = g.rotation;
+  p.rotation = g.rotation_of ? g.rotation_of(g.source) : g.rotation;
   p.font_size = g.font_size;
   pieces_.push_back(std::move(p));
   current_ = static_cast<int>(pieces_.size()) - 1;

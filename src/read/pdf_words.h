@@ -27,9 +27,13 @@ namespace clsdb {
 // One glyph as TextOutputDev's addChar sees it, in device space (points,
 // origin top left, y down).
 struct Glyph {
-  double x = 0, y = 0;                    // origin
-  double dx = 0, dy = 0;                  // advance, without character and word spacing
-  int rotation = 0;                       // quarter turns of the text, were a word to start here
+  double x = 0, y = 0;    // origin
+  double dx = 0, dy = 0;  // advance, without character and word spacing
+  // Quarter turns of the text, were a word to start here: rotation_of(source)
+  // when given (asked only when a word starts there), else rotation.
+  int rotation = 0;
+  int (*rotation_of)(const void* source) = nullptr;
+  const void* source = nullptr;
   const void* font = nullptr;             // identity of the font (one per font object)
   double ascent = 0.95, descent = -0.35;  // of the font, per point of size
   bool vertical = false;                  // the font's writing mode
