@@ -138,15 +138,14 @@ class PageCollector : public OutputDev {
   bool interpretType3Chars() override { return false; }
   bool needCharCount() override { return true; }
 
+  // A page ends with nothing to do: its words are taken after (TakeWords),
+  // and Gfx's destructor, which ends it again, changes nothing.
   void startPage(int, GfxState* state, XRef*) override {
-    in_page_ = true;
     image_area_ = 0;
     rulings_.clear();
     fonts_.clear();
     words_.StartPage(state ? state->getPageWidth() : 0, state ? state->getPageHeight() : 0);
   }
-  // Gfx's destructor ends its page again: only the first end counts.
-  void endPage() override { in_page_ = false; }
 
   void updateFont(GfxState* state) override { SetFont(state); }
   void restoreState(GfxState* state) override { SetFont(state); }
@@ -437,7 +436,6 @@ class PageCollector : public OutputDev {
 
   double page_width_ = 0, page_height_ = 0;
   double image_area_ = 0;
-  bool in_page_ = false;
   std::vector<RulingLine> rulings_;
   WordAssembler words_;
   const GfxFont* font_ = nullptr;
