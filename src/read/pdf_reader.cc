@@ -4,13 +4,13 @@
 //
 // Poppler's core (PDFDoc, Gfx, OutputDev; Debian's libpoppler-private-dev)
 // runs the page's content streams once and calls an OutputDev for every
-// glyph and every painted path.  PageCollector is that OutputDev: it is
-// Poppler's TextOutputDev, which turns glyphs into the words (boxes, spaces,
-// rotation) the layout stage was tuned on, and it also keeps the straight
-// strokes and thin filled rectangles of the page as ruling lines (table
-// borders), in the same device coordinates as the words: what Poppler draws,
-// including form XObjects, with its own parser, decoders and error recovery
-// doing the work on hostile input.
+// glyph and every painted path.  PageCollector is that OutputDev: it turns
+// glyphs into the words (boxes, spaces, rotation) the layout stage was tuned
+// on, cut as Poppler's TextOutputDev cuts them (pdf_words.h), and it keeps
+// the straight strokes and thin filled rectangles of the page as ruling
+// lines (table borders), in the same device coordinates as the words: what
+// Poppler draws, including form XObjects, with its own parser, decoders and
+// error recovery doing the work on hostile input.
 //
 // poppler-cpp is only opened for the pages OCR has to render (pdf_ocr.cc).
 #include "read/pdf_reader.h"
@@ -18,11 +18,13 @@
 #include <poppler/Annot.h>
 #include <poppler/Catalog.h>
 #include <poppler/Gfx.h>
+#include <poppler/GfxFont.h>
 #include <poppler/GlobalParams.h>
+#include <poppler/OutputDev.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/Page.h>
 #include <poppler/Stream.h>
-#include <poppler/TextOutputDev.h>
+#include <poppler/UTF.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-page.h>
 
@@ -31,11 +33,14 @@
 #include <cmath>
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "core/utf8.h"
 #include "read/pdf_ocr.h"
+#include "read/pdf_words.h"
 #include "read/reader.h"
 
 namespace clsdb {
@@ -105,16 +110,14 @@ constexpr double kBoxHeightPerPoint = 1.3;
 // hatched map); the rest are dropped.
 constexpr size_t kMaxRulingsPerPage = 20000;
 
-// The OutputDev of a page: Poppler's text assembly for the words, the
-// straight lines of painted paths for the rulings, and where raster images
-// are drawn (a scanned page is one; a born-digital page's are logos).
+// The OutputDev of a page: its glyphs assembled into words, the straight
+// lines of painted paths for the rulings, and where raster images are drawn
+// (a scanned page is one; a born-digital page's are logos).
 //
 // One collector serves the consecutive pages one Gfx draws (PageDrawer):
-// each page starts afresh in startPage, as TextOutputDev's own text does.
-class PageCollector : public TextOutputDev {
+// each page starts afresh in startPage.
+class PageCollector : public OutputDev {
  public:
-  PageCollector() : TextOutputDev(nullptr, false, 0, false, false) {}
-
   // The displayed page's size, for ImageShare.
   void SetPageSize(double width, double height) {
     page_width_ = width;
@@ -122,29 +125,60 @@ class PageCollector : public TextOutputDev {
   }
 
   std::vector<RulingLine> TakeRulings() { return std::move(rulings_); }
+  // The page's words, once it has ended.
+  std::vector<Word> TakeWords() { return words_.TakeWords(); }
 
   // Whether an ActualText span was left open by the page's content.
-  bool InActualText() const { return actual_text_depth_ > 0; }
+  bool InActualText() const { return actual_text_.has_value(); }
 
-  void startPage(int page_no, GfxState* state, XRef* xref) override {
-    in_page_ = true;
+  // As TextOutputDev: device space with y down, glyphs reported one by one
+  // with the unicode their font maps them to, Type 3 glyphs not run.
+  bool upsideDown() override { return true; }
+  bool useDrawChar() override { return true; }
+  bool interpretType3Chars() override { return false; }
+  bool needCharCount() override { return true; }
+
+  // A page ends with nothing to do: its words are taken after (TakeWords),
+  // and Gfx's destructor, which ends it again, changes nothing.
+  void startPage(int, GfxState* state, XRef*) override {
     image_area_ = 0;
     rulings_.clear();
-    TextOutputDev::startPage(page_no, state, xref);
+    fonts_.clear();
+    words_.StartPage(state ? state->getPageWidth() : 0, state ? state->getPageHeight() : 0);
   }
-  // Gfx's destructor ends its page again: only the first end counts.
-  void endPage() override {
-    if (!in_page_) return;
-    in_page_ = false;
-    TextOutputDev::endPage();
+
+  void updateFont(GfxState* state) override { SetFont(state); }
+  void restoreState(GfxState* state) override { SetFont(state); }
+  void incCharCount(int n) override { words_.SkipCharacters(n); }
+
+  void drawChar(GfxState* state, double x, double y, double dx, double dy, double, double,
+                CharCode c, int bytes, const Unicode* u, int length) override {
+    if (actual_text_) {
+      // Within an ActualText span the glyphs only say where its text goes.
+      if (actual_bytes_ == 0) actual_x0_ = x, actual_y0_ = y;
+      actual_x1_ = x + dx;
+      actual_y1_ = y + dy;
+      actual_bytes_ += bytes;
+      return;
+    }
+    AddGlyph(state, x, y, dx, dy, c, bytes, u, length);
   }
-  void beginActualText(GfxState* state, const GooString* text) override {
-    ++actual_text_depth_;
-    TextOutputDev::beginActualText(state, text);
+  void beginActualText(GfxState*, const GooString* text) override {
+    actual_text_ = text ? text->toStr() : std::string();
+    actual_bytes_ = 0;
   }
+  // The span's text takes the place of its glyphs, as one glyph over them.
   void endActualText(GfxState* state) override {
-    if (actual_text_depth_ > 0) --actual_text_depth_;
-    TextOutputDev::endActualText(state);
+    if (!actual_text_) return;
+    if (actual_bytes_ > 0) {
+      Unicode* text = nullptr;
+      const int length = TextStringToUCS4(*actual_text_, &text);
+      AddGlyph(state, actual_x0_, actual_y0_, actual_x1_ - actual_x0_, actual_y1_ - actual_y0_, 0,
+               actual_bytes_, text, length);
+      gfree(text);
+    }
+    actual_text_.reset();
+    actual_bytes_ = 0;
   }
 
   // The share of the page's area that raster images cover, 0 to 1
@@ -154,10 +188,9 @@ class PageCollector : public TextOutputDev {
     return page > 0 ? std::min(1.0, image_area_ / page) : 0;
   }
 
-  // TextOutputDev asks Poppler to skip images and patterns; images are
-  // wanted here for where they are (their pixels are never decoded), and
-  // patterns and shadings are still skipped, as painting them would only
-  // feed Fill with a pattern's cells.
+  // Images are wanted for where they are (their pixels are never decoded);
+  // patterns and shadings are skipped, as painting them would only feed
+  // Fill with a pattern's cells.
   bool needNonText() override { return true; }
   bool useTilingPatternFill() override { return true; }
   bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*, int, int, int,
@@ -195,7 +228,6 @@ class PageCollector : public TextOutputDev {
   }
 
   void stroke(GfxState* state) override {
-    TextOutputDev::stroke(state);
     const GfxPath* path = state->getPath();
     for (int i = 0; i < path->getNumSubpaths(); ++i) {
       const GfxSubpath* sub = path->getSubpath(i);
@@ -206,19 +238,113 @@ class PageCollector : public TextOutputDev {
     }
   }
 
-  void fill(GfxState* state) override {
-    TextOutputDev::fill(state);
-    Fill(state);
-  }
-  void eoFill(GfxState* state) override {
-    TextOutputDev::eoFill(state);
-    Fill(state);
-  }
+  void fill(GfxState* state) override { Fill(state); }
+  void eoFill(GfxState* state) override { Fill(state); }
 
  private:
   struct Point {
     double x, y;
   };
+
+  // The font glyphs are now drawn in, as TextOutputDev's TextPage sees it.
+  void SetFont(GfxState* state) {
+    const std::shared_ptr<GfxFont>& font = state->getFont();
+    font_ = font.get();
+    // Held for the page, as TextOutputDev holds them: a font freed and
+    // another made at its address must not pass for the same.
+    if (font_ && std::find(fonts_.begin(), fonts_.end(), font) == fonts_.end()) {
+      fonts_.push_back(font);
+    }
+    ascent_ = font_ ? font_->getAscent() : 0.95;
+    descent_ = font_ ? font_->getDescent() : -0.35;
+    vertical_ = font_ && font_->getWMode() != 0;
+    font_size_ = state->getTransformedFontSize();
+    if (font_ && font_->getType() == fontType3) font_size_ *= Type3SizeFactor(*font_);
+  }
+
+  // A Type 3 font's glyph space is unknown without drawing its glyphs:
+  // TextOutputDev guesses it from the width of 'm', else of a letter, else
+  // of any glyph.
+  static double Type3SizeFactor(const GfxFont& font) {
+    const auto& f = static_cast<const Gfx8BitFont&>(font);
+    int m_code = -1, letter_code = -1, any_code = -1;
+    for (int code = 0; code < 256; ++code) {
+      const char* name = f.getCharName(code);
+      const bool one_char = name && name[0] != '\0' && name[1] == '\0';
+      if (one_char && name[0] == 'm') m_code = code;
+      if (letter_code < 0 && one_char &&
+          ((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z'))) {
+        letter_code = code;
+      }
+      if (any_code < 0 && name && f.getWidth(static_cast<unsigned char>(code)) > 0) any_code = code;
+    }
+    double factor = 1, w = 0;
+    if (m_code >= 0 && (w = f.getWidth(static_cast<unsigned char>(m_code))) > 0) {
+      factor = w / 0.6;
+    } else if (letter_code >= 0 && (w = f.getWidth(static_cast<unsigned char>(letter_code))) > 0) {
+      factor = w / 0.5;
+    } else if (any_code >= 0 && (w = f.getWidth(static_cast<unsigned char>(any_code))) > 0) {
+      factor = w / 0.5;
+    }
+    const double* fm = font.getFontMatrix();
+    if (fm[0] != 0) factor *= std::fabs(fm[3] / fm[0]);
+    return factor;
+  }
+
+  // The quarter turns of text drawn with the state's font matrix.
+  struct RotationSource {
+    const PageCollector* collector;
+    const GfxState* state;
+  };
+  static int RotationOf(const void* source) {
+    const auto* s = static_cast<const RotationSource*>(source);
+    return s->collector->Rotation(s->state);
+  }
+
+  int Rotation(const GfxState* state) const {
+    double m[4];
+    state->getFontTransMat(&m[0], &m[1], &m[2], &m[3]);
+    if (font_ && font_->getType() == fontType3) {
+      const double* f = font_->getFontMatrix();
+      const double m0 = f[0] * m[0] + f[1] * m[2], m1 = f[0] * m[1] + f[1] * m[3];
+      const double m2 = f[2] * m[0] + f[3] * m[2], m3 = f[2] * m[1] + f[3] * m[3];
+      m[0] = m0, m[1] = m1, m[2] = m2, m[3] = m3;
+    }
+    int rot = 0;
+    if (std::fabs(m[0] * m[3]) > std::fabs(m[1] * m[2])) {
+      rot = (m[0] > 0 || m[3] < 0) ? 0 : 2;
+    } else {
+      rot = (m[2] > 0) ? 1 : 3;
+    }
+    // Vertical writing turns the line a quarter.
+    if (vertical_) rot = (rot + 1) & 3;
+    return rot;
+  }
+
+  // A glyph in device space, its advance without the character and word
+  // spacing (which would make every glyph end where the next begins).
+  void AddGlyph(GfxState* state, double x, double y, double dx, double dy, CharCode c, int bytes,
+                const Unicode* u, int length) {
+    double spacing = state->getCharSpace();
+    if (c == static_cast<CharCode>(0x20)) spacing += state->getWordSpace();
+    double sx, sy;
+    state->textTransformDelta(spacing * state->getHorizScaling(), 0, &sx, &sy);
+    Glyph g;
+    state->transformDelta(dx - sx, dy - sy, &g.dx, &g.dy);
+    state->transform(x, y, &g.x, &g.y);
+    const RotationSource source{this, state};
+    g.rotation_of = &RotationOf;
+    g.source = &source;
+    g.font = font_;
+    g.ascent = ascent_;
+    g.descent = descent_;
+    g.vertical = vertical_;
+    g.font_size = font_size_;
+    g.bytes = bytes;
+    g.unicode = u;
+    g.unicode_length = length;
+    words_.AddGlyph(g);
+  }
 
   static bool Curved(const GfxSubpath& sub) {
     for (int k = 0; k < sub.getNumPoints(); ++k) {
@@ -310,36 +436,31 @@ class PageCollector : public TextOutputDev {
 
   double page_width_ = 0, page_height_ = 0;
   double image_area_ = 0;
-  bool in_page_ = false;
-  int actual_text_depth_ = 0;
   std::vector<RulingLine> rulings_;
+  WordAssembler words_;
+  const GfxFont* font_ = nullptr;
+  std::vector<std::shared_ptr<GfxFont>> fonts_;
+  double ascent_ = 0.95, descent_ = -0.35, font_size_ = 0;
+  bool vertical_ = false;
+  std::optional<std::string> actual_text_;
+  int actual_bytes_ = 0;
+  double actual_x0_ = 0, actual_y0_ = 0, actual_x1_ = 0, actual_y1_ = 0;
 };
 
-// The words Poppler assembled on the page, in its reading order.
+// The page's words, line by line; a word's size is read from its box.
 void TakeWords(PageCollector* out, RawPage* raw) {
-  std::unique_ptr<TextWordList> list(out->makeWordList());
-  if (!list) return;
-  raw->words.reserve(list->getLength());
-  for (int i = 0; i < list->getLength(); ++i) {
-    const TextWord* tw = list->get(i);
-    if (tw->getLength() == 0) continue;
-    Word w;
-    // The word's characters as TextWord::getText() would give them in
-    // UTF-8, without its per-character UnicodeMap lookups.
-    w.text.reserve(tw->getLength());
-    for (int k = 0; k < tw->getLength(); ++k) AppendUtf8(*tw->getChar(k), &w.text);
-    tw->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
+  raw->words = out->TakeWords();
+  std::erase_if(raw->words, [](Word& w) {
+    // Placed by a degenerate matrix: nowhere on the page.
     if (!std::isfinite(w.x0) || !std::isfinite(w.y0) || !std::isfinite(w.x1) ||
         !std::isfinite(w.y1)) {
-      continue;  // placed by a degenerate matrix: nowhere on the page
+      return true;
     }
-    w.rotation = tw->getRotation();
     // Vertical text: the box's width is the glyph height.
     const double height = (w.rotation % 2 == 0) ? w.y1 - w.y0 : w.x1 - w.x0;
     w.font_size = height / kBoxHeightPerPoint;
-    w.space_after = tw->hasSpaceAfter();
-    raw->words.push_back(std::move(w));
-  }
+    return false;
+  });
 }
 
 struct Deadline {
