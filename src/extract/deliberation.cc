@@ -1589,10 +1589,7 @@ class ActReader {
         item = std::string_view(text.data() + s, e - s);
       }
       ++names;
-      std::optional<std::string> status =
-          StatusInBracket(bracket).value_or(label.status) == label.status
-              ? StatusAtThisAct(bracket, label.status)
-              : StatusInBracket(bracket);
+      const std::optional<std::string> status = ListedStatus(bracket, label.status);
       if (!status) continue;
       // "Pouvoirs : Mme X à M. Y" after "Excusés : Mme X": one person.
       if (proxy_giver && IsListedAbsent(out, item)) continue;
@@ -1601,12 +1598,33 @@ class ActReader {
     return names > 0 || (captions > 0 && continued);
   }
 
+  // Where a function written after a name in capitals begins ("HAIGRON
+  // Jean-Claude Président du Centre de Gestion", "POULARD Alain Maire de
+  // Montgermont"): the space before the first capitalised word from which
+  // the rest of the item reads as a function; npos when none does.
+  size_t FunctionAfterName(std::string_view item) const {
+    for (size_t space = item.find(' '); space != std::string_view::npos;
+         space = item.find(' ', space + 1)) {
+      const std::string_view rest = item.substr(space + 1);
+      if (WordShape(rest.substr(0, std::min(rest.find(' '), rest.size()))) == 1 &&
+          HasCapitalWord(item.substr(0, space)) &&
+          rules_.Matches(RuleId::kDelibAttendeeFunction, rest)) {
+        return space;
+      }
+    }
+    return std::string_view::npos;
+  }
+
   // The person of list.text[s, e) with that status; several when the item is
   // names written alike with no separator between them ("Magali LOISEAU
   // Odile PINEAU": a converter dropped the dash at a line's end).
   void AddPerson(const ListText& list, size_t s, size_t e, const std::string& status, RuleId rule,
                  std::vector<Attendee>* out) const {
     std::string_view item(list.text.data() + s, e - s);
+    if (const size_t at = FunctionAfterName(item); at != std::string_view::npos) {
+      item = item.substr(0, at);
+      e = s + item.size();
+    }
     // "Valérie DEPLOBIN Président", "Gilles GACHOT Secrétaire de séance …":
     // a function written after the name, capitalised, is no part of it.
     for (size_t space = item.rfind(' '); space != std::string_view::npos && space > 0;
@@ -1775,6 +1793,22 @@ class ActReader {
       return std::nullopt;
     }
     return m.Has("absent") ? "absent" : "excused";
+  }
+
+  // The status of a person the list gives with bracket after the name: a
+  // status word alone in it, else the status at this act (StatusAtThisAct);
+  // a member listed present whose note says he does not vote ("BRICOUT Jean
+  // François (suppléant et non votant)") sits without a vote.
+  std::optional<std::string> ListedStatus(std::string_view bracket,
+                                          const std::string& listed) const {
+    const std::optional<std::string> alone = StatusInBracket(bracket);
+    std::optional<std::string> status =
+        alone.value_or(listed) == listed ? StatusAtThisAct(bracket, listed) : alone;
+    if (status == "present" &&
+        rules_.Search(RuleId::kDelibAttendeeNonVotingNote, bracket, nullptr)) {
+      status = "non_voting_present";
+    }
+    return status;
   }
 
   // The status a listed person has at this act: the list's, unless the
@@ -2088,6 +2122,12 @@ class ActReader {
         // Only the last label's list may go on past its paragraph.
         auto next_list = [&](bool* read) {
           int j = i + 1;
+          // "Mesdames, Messieurs," alone under the label: the names follow.
+          if (OnlyCivilityGroup(block(j).text)) {
+            *read = true;
+            i = j;
+            return;
+          }
           ListText list = ListFrom(&j, 0, block(j).text.size(), part);
           *read = AddNames(list, labels[k], &d->attendees, true);
           if (*read) i = j;

@@ -81,6 +81,7 @@ namespace clsdb {
   X(kDelibAttendeeGroupCaption, "delib.attendee.group_caption", "extract/deliberation")            \
   X(kDelibAttendeeLineContinuing, "delib.attendee.line_continuing", "extract/deliberation")        \
   X(kDelibAttendeeName, "delib.attendee.name", "extract/deliberation")                             \
+  X(kDelibAttendeeNonVotingNote, "delib.attendee.non_voting_note", "extract/deliberation")         \
   X(kDelibAttendeeProxyTail, "delib.attendee.proxy_tail", "extract/deliberation")                  \
   X(kDelibAttendeeReplacedBy, "delib.attendee.replaced_by", "extract/deliberation")                \
   X(kDelibAttendeeRollCall, "delib.attendee.roll_call", "extract/deliberation")                    \

@@ -489,6 +489,59 @@ TEST_CASE("a status word alone in a bracket after a name gives that person's sta
                                  "Luc ROUX | present", "Claudine MAQUIN | excused"});
 }
 
+TEST_CASE("a substitute listed present whose note says he does not vote sits without a vote",
+          "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU COMITE SYNDICAL\n"
+          "Le Comité syndical s'est réuni sous la présidence de M. Paul MARTIN.\n"
+          "Présents : MARTIN Paul, BRICOUT Jean (suppléant et non votant), DEGODET Luc "
+          "(suppléant et votant)\n"
+          "Le Comité syndical, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) == std::vector<std::string>{"MARTIN Paul | present",
+                                                        "BRICOUT Jean | non_voting_present",
+                                                        "DEGODET Luc | present"});
+}
+
+TEST_CASE("a function written after a listed name, with its place, is no part of the name",
+          "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES-VERBAL DU CONSEIL D'ADMINISTRATION\n"
+          "Le Conseil d'administration s'est réuni sous la présidence de M. Jean-Claude "
+          "HAIGRON.\n"
+          "Présents : M. HAIGRON Jean-Claude Président du Centre de Gestion, Conseiller Municipal "
+          "de Vern-sur-Seiche ; M. POULARD Alain Maire de Montgermont ; Mme Anne PETIT\n"
+          "Le Conseil d'administration, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) == std::vector<std::string>{"HAIGRON Jean-Claude | present",
+                                                        "POULARD Alain | present",
+                                                        "Anne PETIT | present"});
+}
+
+TEST_CASE("a list's civilities alone on the line under its label, the names one a line after",
+          "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "PROCES VERBAL DE LA REUNION DU CONSEIL MUNICIPAL\n"
+          "ETAIENT PRESENTS :\n"
+          "Mesdames, Messieurs, Paul MARTIN, Anne PETIT.\n"
+          "ETAIENT EXCUSES :\n"
+          "Mesdames, Messieurs,\n"
+          "Jean-Luc BATHIAS (pouvoir donné à Anne PETIT)\n"
+          "Paul DRESIN (pouvoir donné à Paul MARTIN)\n"
+          "ETAIT ABSENTE :\n"
+          "Madame Karima EL QARFADI\n"
+          "_________________________\n"
+          "Le Conseil Municipal, après en avoir délibéré, DÉCIDE d'approuver le budget.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Paul MARTIN | present", "Anne PETIT | present",
+                                 "Jean-Luc BATHIAS | excused", "Paul DRESIN | excused",
+                                 "Karima EL QARFADI | absent"});
+}
+
 TEST_CASE("a compound surname's spaced en dash is no separator in a list of commas",
           "[deliberation]") {
   const Deliberation d =
