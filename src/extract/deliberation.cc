@@ -1139,24 +1139,6 @@ class ActReader {
     return rules_.Search(RuleId::kDelibAttendeeGroupCaption, caption, nullptr);
   }
 
-  // Where the name starts in item when a function opens it and one name
-  // written in two cases follows ("Maire Charles COLOMBANI" in "Marie-Thé
-  // OLIVESI, Maire Charles COLOMBANI, adjoint, …": each name is followed by
-  // its function, the comma between function and next name missing); else 0.
-  size_t NameAfterFunction(std::string_view item) const {
-    for (size_t space = item.find(' '); space != std::string_view::npos;
-         space = item.find(' ', space + 1)) {
-      const std::string_view name = item.substr(space + 1);
-      if (NameStarts(name).size() != 1 || !HasCapitalWord(name)) continue;
-      if (IsRoleLabel(item.substr(0, space)) &&
-          !rules_.Search(RuleId::kDelibAttendeeFunction, name, nullptr) &&
-          rules_.Search(RuleId::kDelibAttendeeName, name, nullptr)) {
-        return space + 1;
-      }
-    }
-    return 0;
-  }
-
   // Where the name ends in head when head is a name (its civility first or
   // not) then a role's label ("Maxime PEILLER Secrétaire élue pour la
   // session"), the name with a surname in capitals; else 0.
@@ -1655,36 +1637,37 @@ class ActReader {
     return surname > 0 ? first : -1;
   }
 
-  // Where the name starts in an item that opens with the function of the
-  // name before it, their separator lost (0 when it does not):
-  // FunctionBeforeName reads a first name then a surname in capitals after
-  // it ("Administrateur Jean-Pierre AMANS"), NameAfterFunction, from the
-  // list's second name on, a role label then one name in two cases ("Maire
-  // Charles COLOMBANI").  Two branches found the form apart; one function
-  // should do both.
+  // Where the name starts in an item that opens with the function of the name
+  // before it, their separator lost ("Vincent GAUDY, Administrateur
+  // Jean-Pierre AMANS, …", "Directeur Général Gilles X", "Marie-Thé OLIVESI,
+  // Maire Charles COLOMBANI, adjoint, …"); 0 when it does not.  The function
+  // is either a whole function opened by a capitalised word, followed by one
+  // first name or two then a surname in capitals, or (from the list's second
+  // name on, names_before > 0, since a label opens a list) a role's label
+  // followed by one name in two cases that is no function.  Fewer first names
+  // are preferred, so that "Général" stays the function's, and a function to a
+  // role's label; between splits of one kind, the first.
   size_t NameAfterLostSeparator(std::string_view item, int names_before) const {
-    const size_t at = FunctionBeforeName(item);
-    if (at == 0 && names_before > 0) return NameAfterFunction(item);
-    return at;
-  }
-
-  // Where the name starts in item when the item opens with the function of
-  // the name before it, their separator lost ("Vincent GAUDY, Administrateur
-  // Jean-Pierre AMANS, …", "Directeur Général Gilles X"): after the
-  // function, a first name and a surname in capitals (one first name
-  // preferred to two, so that "Général" stays the function's).  Else 0.
-  size_t FunctionBeforeName(std::string_view item) const {
-    if (WordShape(item.substr(0, item.find(' '))) != 1) return 0;
-    for (int first_names = 1; first_names <= 2; ++first_names) {
-      for (size_t sp = item.find(' '); sp != std::string_view::npos; sp = item.find(' ', sp + 1)) {
-        const std::string_view rest = item.substr(sp + 1);
-        if (FirstNamesBeforeSurname(rest) == first_names &&
-            rules_.Matches(RuleId::kDelibAttendeeFunction, item.substr(0, sp))) {
-          return sp + 1;
-        }
+    const bool opens_capitalised = WordShape(item.substr(0, item.find(' '))) == 1;
+    enum Reading { kOneFirstName, kTwoFirstNames, kAfterRoleLabel, kNone };
+    Reading best = kNone;
+    size_t at = 0;
+    for (size_t sp = item.find(' '); sp != std::string_view::npos; sp = item.find(' ', sp + 1)) {
+      const std::string_view head = item.substr(0, sp), name = item.substr(sp + 1);
+      const int first_names = opens_capitalised ? FirstNamesBeforeSurname(name) : -1;
+      if ((first_names == 1 || first_names == 2) && first_names - 1 < best &&
+          rules_.Matches(RuleId::kDelibAttendeeFunction, head)) {
+        best = static_cast<Reading>(first_names - 1);
+        at = sp + 1;
+      } else if (best == kNone && names_before > 0 && NameStarts(name).size() == 1 &&
+                 HasCapitalWord(name) && IsRoleLabel(head) &&
+                 !rules_.Search(RuleId::kDelibAttendeeFunction, name, nullptr) &&
+                 rules_.Search(RuleId::kDelibAttendeeName, name, nullptr)) {
+        best = kAfterRoleLabel;
+        at = sp + 1;
       }
     }
-    return 0;
+    return at;
   }
 
   // Where each name starts in item when it holds names run together with no
