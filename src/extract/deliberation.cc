@@ -1309,6 +1309,44 @@ class ActReader {
     return rules_.Search(RuleId::kDelibAttendeeName, first, nullptr) && HasCapitalWord(first);
   }
 
+  // Whether paragraph next is one more proxy of a list printed one proxy a
+  // line, aligned under the first after the label ("Absents ayant donné
+  // procuration : Mme X à Mr Y" / "Mme Z à Mme W"): the list's last item and
+  // the whole paragraph each give a name's proxy to a name, with no separator
+  // at the line's end.
+  bool ProxyGoesOn(const ListText& list, int next) const {
+    // The last item of the paragraph read last.
+    const size_t sep = list.text.find_last_of(",;");
+    size_t from = list.pieces.empty() ? 0 : list.pieces.back().at;
+    if (sep != std::string::npos) from = std::max(from, sep + 1);
+    return IsProxyItem(std::string_view(list.text).substr(from)) && IsProxyItem(block(next).text);
+  }
+
+  // Whether item is a name (a civility first or not) then its proxy's holder
+  // ("Mme CASTEL Catherine à Mme Françoise DUARTE"), both with a surname in
+  // capitals.
+  bool IsProxyItem(std::string_view item) const {
+    while (!item.empty() && (item.front() == ' ' || item.front() == '-')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '.')) item.remove_suffix(1);
+    RuleMatch m;
+    if (SearchCivility(item, &m)) item.remove_prefix(m.end);
+    if (!rules_.Search(RuleId::kDelibAttendeeProxyTail, item, &m) || m.start == 0) return false;
+    // The tail ends on the holder's first letter (RE2 has no lookahead) or
+    // on the space before the holder's civility ("pouvoir à M. Y").
+    const std::string_view giver = item.substr(0, m.start);
+    size_t at = m.end - 1;
+    while (at > 0 && (static_cast<unsigned char>(item[at]) & 0xC0) == 0x80) --at;
+    std::string_view holder = item.substr(at);
+    while (!holder.empty() && holder.front() == ' ') holder.remove_prefix(1);
+    if (SearchCivility(holder, &m)) holder.remove_prefix(m.end);
+    for (const std::string_view name : {giver, holder}) {
+      if (!HasCapitalWord(name) || !rules_.Search(RuleId::kDelibAttendeeName, name, nullptr)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // Whether text ends inside a bracket it opened ("… Pierre X (arrivée après
   // la délibération 23 03" / "05) Maurice Y, …"): a converter broke the
   // line inside a member's note, and the list goes on after it.
@@ -1331,6 +1369,7 @@ class ActReader {
     while (*i + 1 < part.end && IsParagraph(block(*i + 1)) &&
            (EndsMidName(list.text, block(*i + 1).text) || BrokenBeforeSurname(list.text, *i + 1) ||
             EndsInsideBracket(list.text) || EndsOnCivility(list.text) ||
+            ProxyGoesOn(list, *i + 1) ||
             rules_.Search(RuleId::kDelibAttendeeLineContinuing, block(*i + 1).text, nullptr)) &&
            Labels(*i + 1).empty()) {
       ++*i;
