@@ -1139,6 +1139,17 @@ class ActReader {
     return rules_.Search(RuleId::kDelibAttendeeGroupCaption, caption, nullptr);
   }
 
+  // Whether the name item[0, name_end), followed by more, counts in a
+  // paragraph read as a list's continuation: a name followed by its function
+  // ("NEROME/ZANDRONIS Liliane 4ème Adjt"), or, once the paragraph has given
+  // a name, one followed by the commune it sits for ("MM HENRION, BRETON et
+  // Mme FLACELIERE pour AZAY LE RIDEAU").
+  bool CountsInContinuation(std::string_view item, size_t name_end, int names_before) const {
+    if (FunctionFollows(item, name_end)) return true;
+    return names_before > 0 && name_end > 0 &&
+           rules_.Search(RuleId::kDelibAttendeeFor, item.substr(name_end), nullptr);
+  }
+
   // Where the name ends in head when head is a name (its civility first or
   // not) then a role's label ("Maxime PEILLER Secrétaire élue pour la
   // session"), the name with a surname in capitals; else 0.
@@ -1592,10 +1603,9 @@ class ActReader {
           ++captions;
           continue;
         }
-        // Read as a continuation, only a name followed by its function
-        // ("NEROME/ZANDRONIS Liliane 4ème Adjt") counts: prose ends the list.
+        // Read as a continuation, prose ends the list.
         size_t name_end = LongestNamePrefix(item);
-        if (continued && !FunctionFollows(item, name_end)) name_end = 0;
+        if (continued && !CountsInContinuation(item, name_end, names)) name_end = 0;
         if (name_end == 0 || !EndsName(item, name_end) ||
             !HasCapitalWord(item.substr(0, name_end))) {
           if (names == 0) return false;  // not a list of people

@@ -1642,5 +1642,20 @@ TEST_CASE("a proxies' label closed by a semicolon opens its list", "[deliberatio
         std::vector<std::string>{"Serge DRUGEON | present", "Daniel ROCHER | present",
                                  "Liliane LEHUGEUR | excused", "Louis DORE | excused"});
 }
+// A label alone on its line, the list in the next paragraph: once that
+// paragraph has given a name, a name followed by its commune is kept.
+TEST_CASE("names by commune in the paragraph after a label alone are kept", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "CONSEIL COMMUNAUTAIRE DU 12 MAI 2016\n\n"
+          "Étaient présents :\n\n"
+          "MM HENRION, BRETON et Mme FLACELIERE pour AZAY LE RIDEAU  MM DURAND et P. ALLARD pour "
+          "BREHEMONT\n\n"
+          "Après en avoir délibéré, le Conseil DÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) == std::vector<std::string>{"HENRION | present", "BRETON | present",
+                                                        "FLACELIERE | present", "DURAND | present",
+                                                        "P. ALLARD | present"});
+}
 }  // namespace
 }  // namespace clsdb
