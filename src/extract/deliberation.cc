@@ -1139,22 +1139,15 @@ class ActReader {
     return rules_.Search(RuleId::kDelibAttendeeGroupCaption, caption, nullptr);
   }
 
-  // Where the name starts in item when a function opens it and one name
-  // written in two cases follows ("Maire Charles COLOMBANI" in "Marie-Thé
-  // OLIVESI, Maire Charles COLOMBANI, adjoint, …": each name is followed by
-  // its function, the comma between function and next name missing); else 0.
-  size_t NameAfterFunction(std::string_view item) const {
-    for (size_t space = item.find(' '); space != std::string_view::npos;
-         space = item.find(' ', space + 1)) {
-      const std::string_view name = item.substr(space + 1);
-      if (NameStarts(name).size() != 1 || !HasCapitalWord(name)) continue;
-      if (IsRoleLabel(item.substr(0, space)) &&
-          !rules_.Search(RuleId::kDelibAttendeeFunction, name, nullptr) &&
-          rules_.Search(RuleId::kDelibAttendeeName, name, nullptr)) {
-        return space + 1;
-      }
-    }
-    return 0;
+  // Whether the name item[0, name_end), followed by more, counts in a
+  // paragraph read as a list's continuation: a name followed by its function
+  // ("NEROME/ZANDRONIS Liliane 4ème Adjt"), or, once the paragraph has given
+  // a name, one followed by the commune it sits for ("MM HENRION, BRETON et
+  // Mme FLACELIERE pour AZAY LE RIDEAU").
+  bool CountsInContinuation(std::string_view item, size_t name_end, int names_before) const {
+    if (FunctionFollows(item, name_end)) return true;
+    return names_before > 0 && name_end > 0 &&
+           rules_.Search(RuleId::kDelibAttendeeFor, item.substr(name_end), nullptr);
   }
 
   // Where the name ends in head when head is a name (its civility first or
@@ -1327,6 +1320,44 @@ class ActReader {
     return rules_.Search(RuleId::kDelibAttendeeName, first, nullptr) && HasCapitalWord(first);
   }
 
+  // Whether paragraph next is one more proxy of a list printed one proxy a
+  // line, aligned under the first after the label ("Absents ayant donné
+  // procuration : Mme X à Mr Y" / "Mme Z à Mme W"): the list's last item and
+  // the whole paragraph each give a name's proxy to a name, with no separator
+  // at the line's end.
+  bool ProxyGoesOn(const ListText& list, int next) const {
+    // The last item of the paragraph read last.
+    const size_t sep = list.text.find_last_of(",;");
+    size_t from = list.pieces.empty() ? 0 : list.pieces.back().at;
+    if (sep != std::string::npos) from = std::max(from, sep + 1);
+    return IsProxyItem(std::string_view(list.text).substr(from)) && IsProxyItem(block(next).text);
+  }
+
+  // Whether item is a name (a civility first or not) then its proxy's holder
+  // ("Mme CASTEL Catherine à Mme Françoise DUARTE"), both with a surname in
+  // capitals.
+  bool IsProxyItem(std::string_view item) const {
+    while (!item.empty() && (item.front() == ' ' || item.front() == '-')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '.')) item.remove_suffix(1);
+    RuleMatch m;
+    if (SearchCivility(item, &m)) item.remove_prefix(m.end);
+    if (!rules_.Search(RuleId::kDelibAttendeeProxyTail, item, &m) || m.start == 0) return false;
+    // The tail ends on the holder's first letter (RE2 has no lookahead) or
+    // on the space before the holder's civility ("pouvoir à M. Y").
+    const std::string_view giver = item.substr(0, m.start);
+    size_t at = m.end - 1;
+    while (at > 0 && (static_cast<unsigned char>(item[at]) & 0xC0) == 0x80) --at;
+    std::string_view holder = item.substr(at);
+    while (!holder.empty() && holder.front() == ' ') holder.remove_prefix(1);
+    if (SearchCivility(holder, &m)) holder.remove_prefix(m.end);
+    for (const std::string_view name : {giver, holder}) {
+      if (!HasCapitalWord(name) || !rules_.Search(RuleId::kDelibAttendeeName, name, nullptr)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // Whether text ends inside a bracket it opened ("… Pierre X (arrivée après
   // la délibération 23 03" / "05) Maurice Y, …"): a converter broke the
   // line inside a member's note, and the list goes on after it.
@@ -1349,6 +1380,7 @@ class ActReader {
     while (*i + 1 < part.end && IsParagraph(block(*i + 1)) &&
            (EndsMidName(list.text, block(*i + 1).text) || BrokenBeforeSurname(list.text, *i + 1) ||
             EndsInsideBracket(list.text) || EndsOnCivility(list.text) ||
+            ProxyGoesOn(list, *i + 1) ||
             rules_.Search(RuleId::kDelibAttendeeLineContinuing, block(*i + 1).text, nullptr)) &&
            Labels(*i + 1).empty()) {
       ++*i;
@@ -1571,10 +1603,9 @@ class ActReader {
           ++captions;
           continue;
         }
-        // Read as a continuation, only a name followed by its function
-        // ("NEROME/ZANDRONIS Liliane 4ème Adjt") counts: prose ends the list.
+        // Read as a continuation, prose ends the list.
         size_t name_end = LongestNamePrefix(item);
-        if (continued && !FunctionFollows(item, name_end)) name_end = 0;
+        if (continued && !CountsInContinuation(item, name_end, names)) name_end = 0;
         if (name_end == 0 || !EndsName(item, name_end) ||
             !HasCapitalWord(item.substr(0, name_end))) {
           if (names == 0) return false;  // not a list of people
@@ -1673,36 +1704,37 @@ class ActReader {
     return surname > 0 ? first : -1;
   }
 
-  // Where the name starts in an item that opens with the function of the
-  // name before it, their separator lost (0 when it does not):
-  // FunctionBeforeName reads a first name then a surname in capitals after
-  // it ("Administrateur Jean-Pierre AMANS"), NameAfterFunction, from the
-  // list's second name on, a role label then one name in two cases ("Maire
-  // Charles COLOMBANI").  Two branches found the form apart; one function
-  // should do both.
+  // Where the name starts in an item that opens with the function of the name
+  // before it, their separator lost ("Vincent GAUDY, Administrateur
+  // Jean-Pierre AMANS, …", "Directeur Général Gilles X", "Marie-Thé OLIVESI,
+  // Maire Charles COLOMBANI, adjoint, …"); 0 when it does not.  The function
+  // is either a whole function opened by a capitalised word, followed by one
+  // first name or two then a surname in capitals, or (from the list's second
+  // name on, names_before > 0, since a label opens a list) a role's label
+  // followed by one name in two cases that is no function.  Fewer first names
+  // are preferred, so that "Général" stays the function's, and a function to a
+  // role's label; between splits of one kind, the first.
   size_t NameAfterLostSeparator(std::string_view item, int names_before) const {
-    const size_t at = FunctionBeforeName(item);
-    if (at == 0 && names_before > 0) return NameAfterFunction(item);
-    return at;
-  }
-
-  // Where the name starts in item when the item opens with the function of
-  // the name before it, their separator lost ("Vincent GAUDY, Administrateur
-  // Jean-Pierre AMANS, …", "Directeur Général Gilles X"): after the
-  // function, a first name and a surname in capitals (one first name
-  // preferred to two, so that "Général" stays the function's).  Else 0.
-  size_t FunctionBeforeName(std::string_view item) const {
-    if (WordShape(item.substr(0, item.find(' '))) != 1) return 0;
-    for (int first_names = 1; first_names <= 2; ++first_names) {
-      for (size_t sp = item.find(' '); sp != std::string_view::npos; sp = item.find(' ', sp + 1)) {
-        const std::string_view rest = item.substr(sp + 1);
-        if (FirstNamesBeforeSurname(rest) == first_names &&
-            rules_.Matches(RuleId::kDelibAttendeeFunction, item.substr(0, sp))) {
-          return sp + 1;
-        }
+    const bool opens_capitalised = WordShape(item.substr(0, item.find(' '))) == 1;
+    enum Reading { kOneFirstName, kTwoFirstNames, kAfterRoleLabel, kNone };
+    Reading best = kNone;
+    size_t at = 0;
+    for (size_t sp = item.find(' '); sp != std::string_view::npos; sp = item.find(' ', sp + 1)) {
+      const std::string_view head = item.substr(0, sp), name = item.substr(sp + 1);
+      const int first_names = opens_capitalised ? FirstNamesBeforeSurname(name) : -1;
+      if ((first_names == 1 || first_names == 2) && first_names - 1 < best &&
+          rules_.Matches(RuleId::kDelibAttendeeFunction, head)) {
+        best = static_cast<Reading>(first_names - 1);
+        at = sp + 1;
+      } else if (best == kNone && names_before > 0 && NameStarts(name).size() == 1 &&
+                 HasCapitalWord(name) && IsRoleLabel(head) &&
+                 !rules_.Search(RuleId::kDelibAttendeeFunction, name, nullptr) &&
+                 rules_.Search(RuleId::kDelibAttendeeName, name, nullptr)) {
+        best = kAfterRoleLabel;
+        at = sp + 1;
       }
     }
-    return 0;
+    return at;
   }
 
   // Where each name starts in item when it holds names run together with no

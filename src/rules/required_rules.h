@@ -87,6 +87,7 @@ namespace clsdb {
   X(kDelibAttendeeRollCall, "delib.attendee.roll_call", "extract/deliberation")                    \
   X(kDelibAttendeeSection, "delib.attendee.section", "extract/deliberation")                       \
   X(kDelibAttendeeSentence, "delib.attendee.sentence", "extract/deliberation")                     \
+  X(kDelibAttendeeFor, "delib.attendee.for", "extract/deliberation")                               \
   X(kDelibAttendeeTableCell, "delib.attendee.table_cell", "extract/deliberation")                  \
   X(kDelibAttendeeTableEnd, "delib.attendee.table_end", "extract/deliberation")                    \
   X(kDelibAttendeeTableMark, "delib.attendee.table_mark", "extract/deliberation")                  \

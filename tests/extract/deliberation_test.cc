@@ -1660,5 +1660,55 @@ TEST_CASE("a list's line ending on the next person's civility goes on", "[delibe
                                  "Philippe MARANDEL | present", "Christophe RACKAY | present",
                                  "Annick KLEIN | present", "Alexandre GEORGES | present"});
 }
+// Proxies printed one a line, aligned under the first after the label: each
+// line is a proxy of the same list, read as the list going on.
+TEST_CASE("a list of proxies printed one a line goes on", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL\n\n"
+          "Séance du 12 avril 2016\n\n"
+          "Etaient présents : MM. DRUGEON Serge, DUARTE Françoise, SOISNARD Michel.\n\n"
+          "Absents ayant donné procuration : Mme HEE Florence à Mr DRUGEON Serge\n\n"
+          "Mme CASTEL Catherine à Mme Françoise DUARTE\n\n"
+          "Mme CHAUVIN Laurence à Mr SOISNARD Michel\n\n"
+          "Le conseil a choisi pour secrétaire : Mme Françoise DUARTE\n\n"
+          "Le Conseil, après en avoir délibéré,\n\nDÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"DRUGEON Serge | present", "DUARTE Françoise | present",
+                                 "SOISNARD Michel | present", "HEE Florence | excused",
+                                 "CASTEL Catherine | excused", "CHAUVIN Laurence | excused"});
+}
+
+// "Personne ayant donné procuration ;": the label closed by a semicolon.
+TEST_CASE("a proxies' label closed by a semicolon opens its list", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL\n\n"
+          "Séance du 23 février 2018\n\n"
+          "Etaient présents : Serge DRUGEON, Daniel ROCHER.\n\n"
+          "Personne ayant donné procuration ; Mme Liliane LEHUGEUR à Mr Serge DRUGEON, Mr Louis "
+          "DORE à Mr Daniel ROCHER.\n\n"
+          "Le Conseil, après en avoir délibéré,\n\nDÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) ==
+        std::vector<std::string>{"Serge DRUGEON | present", "Daniel ROCHER | present",
+                                 "Liliane LEHUGEUR | excused", "Louis DORE | excused"});
+}
+// A label alone on its line, the list in the next paragraph: once that
+// paragraph has given a name, a name followed by its commune is kept.
+TEST_CASE("names by commune in the paragraph after a label alone are kept", "[deliberation]") {
+  const Deliberation d =
+      ActRun(
+          "CONSEIL COMMUNAUTAIRE DU 12 MAI 2016\n\n"
+          "Étaient présents :\n\n"
+          "MM HENRION, BRETON et Mme FLACELIERE pour AZAY LE RIDEAU  MM DURAND et P. ALLARD pour "
+          "BREHEMONT\n\n"
+          "Après en avoir délibéré, le Conseil DÉCIDE d'approuver le contrat.\n")
+          .Only();
+  CHECK(NamesAndStatuses(d) == std::vector<std::string>{"HENRION | present", "BRETON | present",
+                                                        "FLACELIERE | present", "DURAND | present",
+                                                        "P. ALLARD | present"});
+}
 }  // namespace
 }  // namespace clsdb
