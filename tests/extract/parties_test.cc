@@ -687,5 +687,40 @@ TEST_CASE("a title between the civility and the name, the office after it", "[pa
           "Pays d'Exemple | - | Anne DURAND | Président"});
 }
 
+TEST_CASE("a person named before the office of the body that signs", "[parties]") {
+  CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTE DE L'AGGLOMERATION D'EXEMPLE 2019-2023\n"
+                        "Entre :\n"
+                        "Monsieur Pierre DURAND, Préfet de Tarn-et-Exemple,\n"
+                        "Madame Anne LEROY, Directrice générale de l'Agence Régionale de Santé "
+                        "Exemple,\n"
+                        "Monsieur Paul MARTIN, Président de la Communauté d'Agglomération "
+                        "d'Exemple,\n"
+                        "Il est convenu ce qui suit :\n")) ==
+        V{"Tarn-et-Exemple | - | Pierre DURAND | Préfet",
+          "Agence Régionale de Santé Exemple | - | Anne LEROY | Directrice générale",
+          "Communauté d'Agglomération d'Exemple | - | Paul MARTIN | Président"});
+}
+
+TEST_CASE("a table of the signatories by columns: 'Structure | Nom | Fonction | Signature'",
+          "[parties]") {
+  const std::string head =
+      "CONTRAT LOCAL DE SANTE DU PAYS D'EXEMPLE 2021-2025\nArticle 1 : Objet\n"
+      "Le contrat porte sur le territoire.\nLes signataires\n";
+  SECTION("the signature column says the rows are signatories") {
+    CHECK(ShowAll(Parties(
+              head + "Structure\tNom\tFonction\tSignature\n"
+                     "Communauté de communes d'Exemple\tM. Jean MARTIN\tPrésident\n"
+                     "Agence Régionale de Santé Exemple\tAnne LEROY\tDirectrice générale\n")) ==
+          V{"Communauté de communes d'Exemple | - | Jean MARTIN | Président",
+            "Agence Régionale de Santé Exemple | - | Anne LEROY | Directrice générale"});
+  }
+  SECTION("without it, names and offices are a list of members") {
+    CHECK(Parties(head + "Structure\tNom\tFonction\n"
+                         "Communauté de communes d'Exemple\tJean MARTIN\tPrésident\n"
+                         "Agence Régionale de Santé Exemple\tAnne LEROY\tDirectrice générale\n")
+              .empty());
+  }
+}
+
 }  // namespace
 }  // namespace clsdb
