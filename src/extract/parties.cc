@@ -459,6 +459,29 @@ void TakePersonBeforeOffice(Party* party, const RuleSet& rules) {
   party->organization = office;
 }
 
+// "Le Préfet de Y, Monsieur Pierre DUPONT" as a party: the office of the
+// body that signs, then the person after a comma, with a civility.
+void TakePersonAfterOffice(Party* party, const RuleSet& rules) {
+  const std::string& org = party->organization;
+  const size_t comma = org.rfind(',');
+  if (comma == std::string::npos) return;
+  const std::string after = " " + std::string(Trim(org.substr(comma + 1)));
+  RuleMatch m;
+  if (!rules.Search(RuleId::kPartiesRepCivility, after, &m) || m.start != 0 ||
+      !Trim(m.Get("lead")).empty()) {
+    return;
+  }
+  const std::string name = CleanName(after, rules);
+  const std::string office = CleanValue(org.substr(0, comma));
+  RuleMatch o;
+  if (!LooksLikeName(name, rules) || !rules.Search(RuleId::kPartiesOfficeLine, office, &o) ||
+      o.Get("org").empty()) {
+    return;
+  }
+  party->representative = name;
+  party->organization = office;
+}
+
 std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
                                const RuleSet& rules) {
   std::string text = CollapseSpaces(piece.text);
@@ -494,6 +517,7 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
     return std::nullopt;
   }
   TakePersonBeforeOffice(&party, rules);
+  TakePersonAfterOffice(&party, rules);
   // A party named by its office ("Le Préfet de la Région Occitanie", "Le
   // Directeur général de l'Agence Régionale de Santé"): the body signs, the
   // office is its representative's title.
@@ -890,6 +914,14 @@ class SignatureReader {
     if (rules_.Search(RuleId::kPartiesSignForInline, line, &m) &&
         !SignatoryName(m.Get("name")).empty()) {
       // "Pour l'ARS, le Directeur général, Pierre DUPONT": complete.
+      out_.push_back({StripLeading(rules_, RuleId::kPartiesArticle, m.Get("org")),
+                      CleanValue(m.Get("title")), SignatoryName(m.Get("name")), prov, true});
+      return;
+    }
+    if (rules_.Search(RuleId::kPartiesSignForRunOn, line, &m) &&
+        !SignatoryName(m.Get("name")).empty()) {
+      // The same, its commas lost: "Pour l'ARS Le Directeur général Pierre
+      // DUPONT".
       out_.push_back({StripLeading(rules_, RuleId::kPartiesArticle, m.Get("org")),
                       CleanValue(m.Get("title")), SignatoryName(m.Get("name")), prov, true});
       return;

@@ -722,5 +722,46 @@ TEST_CASE("a table of the signatories by columns: 'Structure | Nom | Fonction | 
   }
 }
 
+TEST_CASE("the office of the body that signs, then the person after a comma", "[parties]") {
+  CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTE DU PAYS D'EXEMPLE 2018-2022\n"
+                        "Entre :\n"
+                        "Le Préfet de la Seine-Exemple, Monsieur Pierre-André DURAND,\n"
+                        "Le Directeur général de l'Agence Régionale de Santé d'Exemple, Madame "
+                        "Anne LEROY,\n"
+                        "Le Président du Pays d'Exemple, M. Jacques MARTIN,\n"
+                        "Il est convenu ce qui suit :\n")) ==
+        V{"Seine-Exemple | - | Pierre-André DURAND | Préfet",
+          "Agence Régionale de Santé d'Exemple | - | Anne LEROY | Directeur général",
+          "Pays d'Exemple | - | Jacques MARTIN | Président"});
+}
+
+TEST_CASE("a numbered list of parties: each number opens a party", "[parties]") {
+  CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTE DE LA VILLE D'EXEMPLE 2020-2024\n"
+                        "ENTRE LES PARTIES SUIVANTES :\n"
+                        "1. La Ville d'Exemple, représentée par son Maire, Monsieur Jean MARTIN,\n"
+                        "2. L'Agence Régionale de Santé Exemple, représentée par sa Directrice "
+                        "générale, Madame Anne LEROY,\n"
+                        "3) La Préfecture d'Exemple, représentée par Monsieur le Préfet, Paul "
+                        "DURAND,\n"
+                        "Il est convenu ce qui suit :\n")) ==
+        V{"Ville d'Exemple | - | Jean MARTIN | Maire",
+          "Agence Régionale de Santé Exemple | - | Anne LEROY | Directrice générale",
+          "Préfecture d'Exemple | - | Paul DURAND | Préfet"});
+}
+
+TEST_CASE("signatures run together without commas: 'Pour X Le Directeur général Name'",
+          "[parties]") {
+  CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTE DU PAYS D'EXEMPLE 2021-2025\n"
+                        "Article 1 : Objet\n"
+                        "Le contrat porte sur le territoire.\n"
+                        "Fait à Exempleville, le 12 mars 2021 Les signataires Pour l'Agence "
+                        "Régionale de Santé Exemple Le Directeur général Benoît DUPONT Pour le "
+                        "Pays de la Vallée d'Exemple Le Président Jean-Yves MARTIN Pour la "
+                        "Préfecture d'Exemple La Préfète Marie DUVAL\n")) ==
+        V{"Agence Régionale de Santé Exemple | - | Benoît DUPONT | Directeur général",
+          "Pays de la Vallée d'Exemple | - | Jean-Yves MARTIN | Président",
+          "Préfecture d'Exemple | - | Marie DUVAL | Préfète"});
+}
+
 }  // namespace
 }  // namespace clsdb
