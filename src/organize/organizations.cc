@@ -256,7 +256,11 @@ class ContractOrganizations {
                     const TokenIndex& index) {
     if (text.empty()) return;
     for (const NameDefinition& d : FindDefinitions(text, tokens, rules_)) {
-      AddDefinition(d.name, d.acronym);
+      if (d.known_kind) {
+        AddDefinition(d.name, d.acronym);
+      } else {
+        AddPartyAcronym(d.name, d.acronym);
+      }
     }
     for (size_t o = 0; o < c_.organizations.size(); ++o) {
       if (!c_.organizations[o].kind) continue;
@@ -464,6 +468,66 @@ class ContractOrganizations {
     return gap == "-" || (tokens[end + 1].capitalized && Joined(text, tokens, end));
   }
 
+  // A generic actor's name left unlinked ("CPTS" of a plan) is the body of
+  // its kind that the contract's text names in full, when the text names
+  // exactly one of that kind ("la Communauté Professionnelle Territoriale de
+  // Santé du Sud Artois", "CPTS Sud Artois": one key once abbreviations are
+  // written out) and the contract has no organisation of the kind; that
+  // body becomes an organisation.  Never for a kind a territory has one of
+  // (those resolve by kind) nor when the text names two bodies of the kind.
+  void AddGenericsNamedInText(std::string_view text, const std::vector<TextToken>& tokens) {
+    if (text.empty()) return;
+    std::map<std::string, std::vector<Actor*>> unlinked;  // by kind
+    for (Actor& a : c_.actors) {
+      const std::string core = CoreName(a.name);
+      if (a.organization_index >= 0 || !Generic(core)) continue;
+      const std::string kind = OrganizationKind(core, rules_);
+      if (!kind.empty() && !OnePerTerritory(kind) && CountOfKind(kind) == 0) {
+        unlinked[kind].push_back(&a);
+      }
+    }
+    for (auto& [kind, actors] : unlinked) {
+      std::map<std::string, std::string> named;  // key -> first spelling
+      for (const std::string& name : FullNamesInText(text, tokens, kind)) {
+        named.emplace(Key(name), name);
+      }
+      if (named.size() != 1) continue;
+      const int org = Add(named.begin()->second, kind, /*from_party=*/false);
+      Alias(org, named.begin()->second);
+      for (Actor* a : actors) {
+        a->organization_index = org;
+        AliasAll(org, a->name);
+      }
+    }
+  }
+
+  // The names of the kind the text writes: runs of capitalised words, with
+  // "de/du/des/la/l'" between them, on one line and without punctuation
+  // (TextToken::joins_next), that are of the kind and not generic.
+  std::vector<std::string> FullNamesInText(std::string_view text,
+                                           const std::vector<TextToken>& tokens,
+                                           const std::string& kind) const {
+    std::vector<std::string> out;
+    for (size_t first = 0; first < tokens.size(); ++first) {
+      if (!tokens[first].capitalized || tokens[first].small) continue;
+      if (first > 0 && tokens[first - 1].joins_next && tokens[first - 1].capitalized &&
+          !tokens[first - 1].small) {
+        continue;  // inside a longer run
+      }
+      size_t last = first;
+      while (last + 1 < tokens.size() && tokens[last].joins_next &&
+             (tokens[last + 1].capitalized || tokens[last + 1].left_out)) {
+        ++last;
+      }
+      while (last > first && tokens[last].left_out) --last;
+      const std::string name =
+          Collapse(text.substr(tokens[first].start, tokens[last].end - tokens[first].start));
+      if (Generic(name)) continue;
+      if (OrganizationKind(name, rules_) == kind) out.push_back(name);
+    }
+    return out;
+  }
+
   // An organisation made from actors' names is named by the fullest of
   // them ("Conseil Départemental" rather than "CD").
   void ChooseNames() {
@@ -556,6 +620,18 @@ class ContractOrganizations {
     if (org < 0) org = Resolve(name, /*may_add=*/true);
     if (org < 0 || c_.organizations[org].kind != OrganizationKind(name, rules_)) return;
     Alias(org, name);
+    Alias(org, acronym);
+    if (!c_.organizations[org].acronym) c_.organizations[org].acronym = acronym;
+  }
+
+  // "Name (ACRONYM)" written in the contract for a name of no known kind:
+  // the acronym is an alias only when the name is a party's own (the
+  // contract says it signs, so it is one body) and the acronym no other
+  // organisation's name.
+  void AddPartyAcronym(const std::string& name, const std::string& acronym) {
+    const int org = Find(name);
+    if (org < 0 || !from_party_.count(org) || c_.organizations[org].kind) return;
+    if (Generic(acronym) || Find(acronym) >= 0) return;
     Alias(org, acronym);
     if (!c_.organizations[org].acronym) c_.organizations[org].acronym = acronym;
   }
@@ -758,6 +834,7 @@ DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rul
     orgs.AddQualifiedNames(text, tokens, index);
     orgs.ChooseNames();
     orgs.AddBareKindNames(text, tokens);
+    orgs.AddGenericsNamedInText(text, tokens);
     orgs.SetMatchKeys(department);
   }
   return records;
