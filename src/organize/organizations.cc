@@ -468,6 +468,69 @@ class ContractOrganizations {
     return gap == "-" || (tokens[end + 1].capitalized && Joined(text, tokens, end));
   }
 
+  // An organisation named by its kind alone, as a party may be ("La
+  // Communauté Professionnelle Territoriale de Santé, dont le siège …"),
+  // takes the fuller name the text writes for it: that name then
+  // "de/du/des" and capitalised words ("… de Santé du Sud Artois"), when the
+  // text goes on one way only and the contract has no other organisation
+  // of the kind.
+  void AddFullNamesOfKindNames(std::string_view text, const std::vector<TextToken>& tokens,
+                               const TokenIndex& index) {
+    if (text.empty() || generic_ == nullptr) return;
+    std::set<std::string> kind_keys;  // the generic names, written out
+    for (const std::string& g : *generic_) kind_keys.insert(Key(g));
+    for (size_t o = 0; o < c_.organizations.size(); ++o) {
+      const Organization& org = c_.organizations[o];
+      if (!org.kind || OnlyOfKind(*org.kind) != static_cast<int>(o) ||
+          !kind_keys.count(Key(org.name))) {
+        continue;
+      }
+      std::map<std::string, std::string> fuller;  // key -> first spelling
+      for (const std::string& name : NamesGoingOn(text, tokens, index, org.name)) {
+        fuller.emplace(Key(name), name);
+      }
+      if (fuller.size() == 1 && Find(fuller.begin()->second) < 0) {
+        Alias(static_cast<int>(o), fuller.begin()->second);
+      }
+    }
+  }
+
+  // The spellings of `name` in the text that "de/du/des" and capitalised
+  // words carry on, on one line: "… de Santé du Sud Artois".
+  static std::vector<std::string> NamesGoingOn(std::string_view text,
+                                               const std::vector<TextToken>& tokens,
+                                               const TokenIndex& index, const std::string& name) {
+    const std::vector<std::string> key = SplitWords(OrganizationKey(name));
+    std::vector<std::string> out;
+    if (key.empty()) return out;
+    for (const uint32_t i : index.With(key[0])) {
+      size_t at = i;
+      for (size_t k = 1; k < key.size() && at != 0; ++k) {
+        size_t next = at + 1;
+        while (next < tokens.size() && tokens[at].joins_next && tokens[next].left_out &&
+               next - at <= 3) {
+          ++next;
+        }
+        at = next < tokens.size() && tokens[next - 1].joins_next && tokens[next].folded == key[k]
+                 ? next
+                 : 0;
+      }
+      if (at == 0) continue;
+      size_t link = at + 1;
+      while (link < tokens.size() && tokens[link - 1].joins_next && tokens[link].left_out) ++link;
+      if (link == at + 1 || link >= tokens.size() || !tokens[link - 1].joins_next ||
+          !tokens[link].capitalized) {
+        continue;
+      }
+      size_t last = link;
+      while (last + 1 < tokens.size() && tokens[last].joins_next && tokens[last + 1].capitalized) {
+        ++last;
+      }
+      out.push_back(Collapse(text.substr(tokens[i].start, tokens[last].end - tokens[i].start)));
+    }
+    return out;
+  }
+
   // A generic actor's name left unlinked ("CPTS" of a plan) is the body of
   // its kind that the contract's text names in full, when the text names
   // exactly one of that kind ("la Communauté Professionnelle Territoriale de
@@ -835,6 +898,7 @@ DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rul
     orgs.ChooseNames();
     orgs.AddBareKindNames(text, tokens);
     orgs.AddGenericsNamedInText(text, tokens);
+    orgs.AddFullNamesOfKindNames(text, tokens, index);
     orgs.SetMatchKeys(department);
   }
   return records;

@@ -500,6 +500,26 @@ TEST_CASE("a generic pilot is the one body of its kind the text names in full", 
   CHECK(two.contracts[0].organizations.size() == 1);
 }
 
+TEST_CASE("a party named by its kind alone takes the fuller name its text writes", "[organize]") {
+  const std::string text =
+      "La Communauté Professionnelle Territoriale de Santé, dont le siège est situé au 4 rue X\n"
+      "Signent la CCSE et la Communauté Professionnelle Territoriale de Santé du Sud Exemple.\n";
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({PartyNamed("Communauté de Communes du Sud Exemple", "CCSE"),
+                   PartyNamed("Communauté Professionnelle Territoriale de Santé", "CPTS")},
+                  {}),
+      RepoRules(), {text});
+  CHECK(Holds(AliasNames(out.contracts[0], 1),
+              "Communauté Professionnelle Territoriale de Santé du Sud Exemple"));
+  // The text goes on two ways: which one? Never guess.
+  const DocumentRecords two = ResolveOrganizations(
+      OneContract({PartyNamed("Communauté de Communes du Sud Exemple", "CCSE"),
+                   PartyNamed("Communauté Professionnelle Territoriale de Santé", "CPTS")},
+                  {}),
+      RepoRules(), {text + "avec la Communauté Professionnelle Territoriale de Santé du Val.\n"});
+  CHECK(AliasNames(two.contracts[0], 1).size() == 2);
+}
+
 TEST_CASE("a bare party's name with the territory another party names is that party's",
           "[organize]") {
   const std::string text =
