@@ -21,6 +21,7 @@
 // preamble takes its parties from the signature block.
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -433,6 +434,54 @@ std::string WithoutCivility(const std::string& text, const RuleSet& rules) {
   return rest;
 }
 
+// "Monsieur Pierre DUPONT, Préfet de Y" as a party: the person named first,
+// then the office of the body that signs.  The organisation becomes the
+// office with its body (read next as a party named by its office), the
+// person its representative.  Nothing unless what follows the comma is an
+// office of a body and what precedes it a person's name.
+void TakePersonBeforeOffice(Party* party, const RuleSet& rules) {
+  const std::string& org = party->organization;
+  RuleMatch m;
+  if (!rules.Search(RuleId::kPartiesRepCivility, org, &m) || m.start != 0 ||
+      !Trim(m.Get("lead")).empty()) {
+    return;
+  }
+  const size_t comma = org.find(',', m.end);
+  if (comma == std::string::npos) return;
+  const std::string name = CleanName(org.substr(0, comma), rules);
+  const std::string office = CleanValue(org.substr(comma + 1));
+  RuleMatch o;
+  if (!LooksLikeName(name, rules) || !rules.Search(RuleId::kPartiesOfficeLine, office, &o) ||
+      o.Get("org").empty()) {
+    return;
+  }
+  party->representative = name;
+  party->organization = office;
+}
+
+// "Le Préfet de Y, Monsieur Pierre DUPONT" as a party: the office of the
+// body that signs, then the person after a comma, with a civility.
+void TakePersonAfterOffice(Party* party, const RuleSet& rules) {
+  const std::string& org = party->organization;
+  const size_t comma = org.rfind(',');
+  if (comma == std::string::npos) return;
+  const std::string after = " " + std::string(Trim(org.substr(comma + 1)));
+  RuleMatch m;
+  if (!rules.Search(RuleId::kPartiesRepCivility, after, &m) || m.start != 0 ||
+      !Trim(m.Get("lead")).empty()) {
+    return;
+  }
+  const std::string name = CleanName(after, rules);
+  const std::string office = CleanValue(org.substr(0, comma));
+  RuleMatch o;
+  if (!LooksLikeName(name, rules) || !rules.Search(RuleId::kPartiesOfficeLine, office, &o) ||
+      o.Get("org").empty()) {
+    return;
+  }
+  party->representative = name;
+  party->organization = office;
+}
+
 std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
                                const RuleSet& rules) {
   std::string text = CollapseSpaces(piece.text);
@@ -467,6 +516,8 @@ std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
   if (party.organization.empty() || party.organization.size() > kMaxOrganization) {
     return std::nullopt;
   }
+  TakePersonBeforeOffice(&party, rules);
+  TakePersonAfterOffice(&party, rules);
   // A party named by its office ("Le Préfet de la Région Occitanie", "Le
   // Directeur général de l'Agence Régionale de Santé"): the body signs, the
   // office is its representative's title.
@@ -867,6 +918,14 @@ class SignatureReader {
                       CleanValue(m.Get("title")), SignatoryName(m.Get("name")), prov, true});
       return;
     }
+    if (rules_.Search(RuleId::kPartiesSignForRunOn, line, &m) &&
+        !SignatoryName(m.Get("name")).empty()) {
+      // The same, its commas lost: "Pour l'ARS Le Directeur général Pierre
+      // DUPONT".
+      out_.push_back({StripLeading(rules_, RuleId::kPartiesArticle, m.Get("org")),
+                      CleanValue(m.Get("title")), SignatoryName(m.Get("name")), prov, true});
+      return;
+    }
     if (rules_.Search(RuleId::kPartiesSignFor, line, &m)) {
       Open(StripLeading(rules_, RuleId::kPartiesArticle, m.Get("org")), "", prov, true);
     } else if (rules_.Search(RuleId::kPartiesSignTitleName, line, &m) &&
@@ -1210,26 +1269,65 @@ std::vector<Party> ReadRows(std::string_view text, bool one_row, const Block& b,
   return out;
 }
 
-// A text table whose header row reads "Signataires | Représentés par": one
-// party a row, its representative's cell read as a "représentée par" clause.
+// The columns of a table of the signatories, from its header row: the
+// bodies' column first, then the representatives' ("Signataires |
+// Représentés par"), or the person's name, the office and the signature
+// ("Structure | Nom | Fonction | Signature": without its signature column,
+// a table of names and offices is a list of members, not of signatories).
+struct SignatoryColumns {
+  bool found = false;
+  size_t name = 1;
+  std::optional<size_t> title;  // set: the name's cell holds the name only
+};
+
+SignatoryColumns ReadSignatoryHeader(const TableRow& row, const RuleSet& rules) {
+  SignatoryColumns columns;
+  RuleMatch org_head, rep_head;
+  if (!rules.Search(RuleId::kPartiesGroupHeading, row.cells[0].text, &org_head) ||
+      org_head.Has("rep") || org_head.Has("rep_cell") || org_head.Has("name_cell") ||
+      org_head.Has("title_cell") || org_head.Has("sign_cell") ||
+      !rules.Search(RuleId::kPartiesGroupHeading, row.cells[1].text, &rep_head)) {
+    return columns;
+  }
+  if (rep_head.Has("rep") || rep_head.Has("rep_cell")) {
+    columns.found = true;
+    return columns;
+  }
+  if (!rep_head.Has("name_cell") || row.cells.size() < 4) return columns;
+  RuleMatch title_head, sign_head;
+  columns.found = rules.Search(RuleId::kPartiesGroupHeading, row.cells[2].text, &title_head) &&
+                  title_head.Has("title_cell") &&
+                  rules.Search(RuleId::kPartiesGroupHeading, row.cells[3].text, &sign_head) &&
+                  sign_head.Has("sign_cell");
+  columns.title = 2;
+  return columns;
+}
+
+// A text table whose header row names the signatories' columns
+// (ReadSignatoryHeader): one party a row, its representative's cell read as
+// a "représentée par" clause, or its name and office cells as they are.
 std::vector<Party> PartiesFromTabTable(const Table& table, const RuleSet& rules) {
   std::vector<Party> parties;
-  bool header = false;
+  SignatoryColumns columns;
   for (const TableRow& row : table.rows) {
     if (row.cells.size() < 2) continue;
-    if (!header) {
-      RuleMatch org_head, rep_head;
-      header = rules.Search(RuleId::kPartiesGroupHeading, row.cells[0].text, &org_head) &&
-               !org_head.Has("rep") &&
-               rules.Search(RuleId::kPartiesGroupHeading, row.cells[1].text, &rep_head) &&
-               (rep_head.Has("rep") || rep_head.Has("rep_cell"));
+    if (!columns.found) {
+      columns = ReadSignatoryHeader(row, rules);
       continue;
     }
     Party party;
     party.organization =
         StripLeading(rules, RuleId::kPartiesArticle, CollapseSpaces(row.cells[0].text));
     if (party.organization.empty()) continue;
-    const Person p = ReadRepresentation(CollapseSpaces(row.cells[1].text), rules);
+    Person p;
+    if (!columns.title) {
+      p = ReadRepresentation(CollapseSpaces(row.cells[1].text), rules);
+    } else {
+      p.name = CleanName(CollapseSpaces(row.cells[1].text), rules);
+      if (row.cells.size() > *columns.title) {
+        p.title = CleanTitle(CollapseSpaces(row.cells[*columns.title].text), rules);
+      }
+    }
     if (!p.name.empty()) party.representative = p.name;
     if (!p.title.empty()) party.representative_title = p.title;
     party.prov =
@@ -1240,12 +1338,15 @@ std::vector<Party> PartiesFromTabTable(const Table& table, const RuleSet& rules)
   return parties;
 }
 
-// The parties of a table of the signatories in the contract's first pages
-// (its header row "Signataires | Représentés par"), or none.
+// The parties of a table of the signatories (its header row "Signataires |
+// Représentés par", "Structure | Nom | Fonction | Signature"), or none.
 std::vector<Party> PartiesFromTable(const LaidOutDocument& doc, const ContractSegment& seg,
                                     const RuleSet& rules) {
+  // A table is looked for in the whole contract (its header says what it
+  // is, and signatures close a contract); flattened rows only in its first
+  // pages.
   const int end = std::min(seg.range.end, seg.range.begin + kOfficeLineBlocks);
-  for (int i = seg.range.begin; i < end; ++i) {
+  for (int i = seg.range.begin; i < seg.range.end; ++i) {
     const Block& b = doc.blocks[i];
     if (b.kind == Block::Kind::kTable && b.table >= 0 &&
         b.table < static_cast<int>(doc.tables.size())) {
@@ -1254,7 +1355,7 @@ std::vector<Party> PartiesFromTable(const LaidOutDocument& doc, const ContractSe
       continue;
     }
     RuleMatch m;
-    if (!IsParagraph(b) || !rules.Search(RuleId::kPartiesGroupHeading, b.text, &m) ||
+    if (i >= end || !IsParagraph(b) || !rules.Search(RuleId::kPartiesGroupHeading, b.text, &m) ||
         !m.Has("rep")) {
       continue;
     }

@@ -256,7 +256,11 @@ class ContractOrganizations {
                     const TokenIndex& index) {
     if (text.empty()) return;
     for (const NameDefinition& d : FindDefinitions(text, tokens, rules_)) {
-      AddDefinition(d.name, d.acronym);
+      if (d.known_kind) {
+        AddDefinition(d.name, d.acronym);
+      } else {
+        AddPartyAcronym(d.name, d.acronym);
+      }
     }
     for (size_t o = 0; o < c_.organizations.size(); ++o) {
       if (!c_.organizations[o].kind) continue;
@@ -464,6 +468,129 @@ class ContractOrganizations {
     return gap == "-" || (tokens[end + 1].capitalized && Joined(text, tokens, end));
   }
 
+  // An organisation named by its kind alone, as a party may be ("La
+  // Communauté Professionnelle Territoriale de Santé, dont le siège …"),
+  // takes the fuller name the text writes for it: that name then
+  // "de/du/des" and capitalised words ("… de Santé du Sud Artois"), when the
+  // text goes on one way only and the contract has no other organisation
+  // of the kind.
+  void AddFullNamesOfKindNames(std::string_view text, const std::vector<TextToken>& tokens,
+                               const TokenIndex& index) {
+    if (text.empty() || generic_ == nullptr) return;
+    std::set<std::string> kind_keys;  // the generic names, written out
+    for (const std::string& g : *generic_) kind_keys.insert(Key(g));
+    for (size_t o = 0; o < c_.organizations.size(); ++o) {
+      const Organization& org = c_.organizations[o];
+      if (!org.kind || OnlyOfKind(*org.kind) != static_cast<int>(o) ||
+          !kind_keys.count(Key(org.name))) {
+        continue;
+      }
+      std::map<std::string, std::string> fuller;  // key -> first spelling
+      for (const std::string& name : NamesGoingOn(text, tokens, index, org.name)) {
+        fuller.emplace(Key(name), name);
+      }
+      if (fuller.size() == 1 && Find(fuller.begin()->second) < 0) {
+        Alias(static_cast<int>(o), fuller.begin()->second);
+      }
+    }
+  }
+
+  // The spellings of `name` in the text that "de/du/des" and capitalised
+  // words carry on, on one line: "… de Santé du Sud Artois".
+  static std::vector<std::string> NamesGoingOn(std::string_view text,
+                                               const std::vector<TextToken>& tokens,
+                                               const TokenIndex& index, const std::string& name) {
+    const std::vector<std::string> key = SplitWords(OrganizationKey(name));
+    std::vector<std::string> out;
+    if (key.empty()) return out;
+    for (const uint32_t i : index.With(key[0])) {
+      size_t at = i;
+      for (size_t k = 1; k < key.size() && at != 0; ++k) {
+        size_t next = at + 1;
+        while (next < tokens.size() && tokens[at].joins_next && tokens[next].left_out &&
+               next - at <= 3) {
+          ++next;
+        }
+        at = next < tokens.size() && tokens[next - 1].joins_next && tokens[next].folded == key[k]
+                 ? next
+                 : 0;
+      }
+      if (at == 0) continue;
+      size_t link = at + 1;
+      while (link < tokens.size() && tokens[link - 1].joins_next && tokens[link].left_out) ++link;
+      if (link == at + 1 || link >= tokens.size() || !tokens[link - 1].joins_next ||
+          !tokens[link].capitalized) {
+        continue;
+      }
+      size_t last = link;
+      while (last + 1 < tokens.size() && tokens[last].joins_next && tokens[last + 1].capitalized) {
+        ++last;
+      }
+      out.push_back(Collapse(text.substr(tokens[i].start, tokens[last].end - tokens[i].start)));
+    }
+    return out;
+  }
+
+  // A generic actor's name left unlinked ("CPTS" of a plan) is the body of
+  // its kind that the contract's text names in full, when the text names
+  // exactly one of that kind ("la Communauté Professionnelle Territoriale de
+  // Santé du Sud Artois", "CPTS Sud Artois": one key once abbreviations are
+  // written out) and the contract has no organisation of the kind; that
+  // body becomes an organisation.  Never for a kind a territory has one of
+  // (those resolve by kind) nor when the text names two bodies of the kind.
+  void AddGenericsNamedInText(std::string_view text, const std::vector<TextToken>& tokens) {
+    if (text.empty()) return;
+    std::map<std::string, std::vector<Actor*>> unlinked;  // by kind
+    for (Actor& a : c_.actors) {
+      const std::string core = CoreName(a.name);
+      if (a.organization_index >= 0 || !Generic(core)) continue;
+      const std::string kind = OrganizationKind(core, rules_);
+      if (!kind.empty() && !OnePerTerritory(kind) && CountOfKind(kind) == 0) {
+        unlinked[kind].push_back(&a);
+      }
+    }
+    for (auto& [kind, actors] : unlinked) {
+      std::map<std::string, std::string> named;  // key -> first spelling
+      for (const std::string& name : FullNamesInText(text, tokens, kind)) {
+        named.emplace(Key(name), name);
+      }
+      if (named.size() != 1) continue;
+      const int org = Add(named.begin()->second, kind, /*from_party=*/false);
+      Alias(org, named.begin()->second);
+      for (Actor* a : actors) {
+        a->organization_index = org;
+        AliasAll(org, a->name);
+      }
+    }
+  }
+
+  // The names of the kind the text writes: runs of capitalised words, with
+  // "de/du/des/la/l'" between them, on one line and without punctuation
+  // (TextToken::joins_next), that are of the kind and not generic.
+  std::vector<std::string> FullNamesInText(std::string_view text,
+                                           const std::vector<TextToken>& tokens,
+                                           const std::string& kind) const {
+    std::vector<std::string> out;
+    for (size_t first = 0; first < tokens.size(); ++first) {
+      if (!tokens[first].capitalized || tokens[first].small) continue;
+      if (first > 0 && tokens[first - 1].joins_next && tokens[first - 1].capitalized &&
+          !tokens[first - 1].small) {
+        continue;  // inside a longer run
+      }
+      size_t last = first;
+      while (last + 1 < tokens.size() && tokens[last].joins_next &&
+             (tokens[last + 1].capitalized || tokens[last + 1].left_out)) {
+        ++last;
+      }
+      while (last > first && tokens[last].left_out) --last;
+      const std::string name =
+          Collapse(text.substr(tokens[first].start, tokens[last].end - tokens[first].start));
+      if (Generic(name)) continue;
+      if (OrganizationKind(name, rules_) == kind) out.push_back(name);
+    }
+    return out;
+  }
+
   // An organisation made from actors' names is named by the fullest of
   // them ("Conseil Départemental" rather than "CD").
   void ChooseNames() {
@@ -556,6 +683,18 @@ class ContractOrganizations {
     if (org < 0) org = Resolve(name, /*may_add=*/true);
     if (org < 0 || c_.organizations[org].kind != OrganizationKind(name, rules_)) return;
     Alias(org, name);
+    Alias(org, acronym);
+    if (!c_.organizations[org].acronym) c_.organizations[org].acronym = acronym;
+  }
+
+  // "Name (ACRONYM)" written in the contract for a name of no known kind:
+  // the acronym is an alias only when the name is a party's own (the
+  // contract says it signs, so it is one body) and the acronym no other
+  // organisation's name.
+  void AddPartyAcronym(const std::string& name, const std::string& acronym) {
+    const int org = Find(name);
+    if (org < 0 || !from_party_.count(org) || c_.organizations[org].kind) return;
+    if (Generic(acronym) || Find(acronym) >= 0) return;
     Alias(org, acronym);
     if (!c_.organizations[org].acronym) c_.organizations[org].acronym = acronym;
   }
@@ -758,6 +897,8 @@ DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rul
     orgs.AddQualifiedNames(text, tokens, index);
     orgs.ChooseNames();
     orgs.AddBareKindNames(text, tokens);
+    orgs.AddGenericsNamedInText(text, tokens);
+    orgs.AddFullNamesOfKindNames(text, tokens, index);
     orgs.SetMatchKeys(department);
   }
   return records;

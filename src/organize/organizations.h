@@ -51,7 +51,11 @@ DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rul
 // kind) become its aliases.
 // So do the bare names of a kind the territory has one of that the text
 // writes ("du Conseil Départemental et", "l'ARS"), when the contract has
-// exactly one organisation of that kind.
+// exactly one organisation of that kind.  A generic actor left unlinked
+// ("CPTS") is the one body of its kind the text names in full, when it
+// names one only and no organisation is of the kind; an organisation named
+// by its kind alone ("Communauté Professionnelle Territoriale de Santé")
+// takes the one fuller name the text writes for it ("… du Sud Artois").
 DocumentRecords ResolveOrganizations(DocumentRecords records, const RuleSet& rules,
                                      const std::vector<std::string>& contract_texts);
 

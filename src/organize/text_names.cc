@@ -124,17 +124,22 @@ bool DefinitionAt(std::string_view text, const std::vector<TextToken>& tokens, s
   const std::string letters = FoldForMatch(acronym);
   const size_t last = before - 1;  // the word just before the bracket
   if (Trim(text.substr(tokens[last].end, open - tokens[last].end)).size() > 0) return false;
+  bool unknown = false;
   for (size_t first = last + 1; first-- > 0 && last - first < 16;) {
     if (first < last && !tokens[first].joins_next) break;
     if (!tokens[first].capitalized || tokens[first].small) continue;
     if (InitialsOf(tokens, first, last) != letters) continue;
     const std::string name =
         Collapsed(text.substr(tokens[first].start, tokens[last].end - tokens[first].start));
-    if (OrganizationKind(name, rules).empty()) continue;
+    if (OrganizationKind(name, rules).empty()) {
+      if (!unknown) *out = {name, acronym, /*known_kind=*/false};
+      unknown = true;
+      continue;
+    }
     *out = {name, acronym};
     return true;
   }
-  return false;
+  return unknown;
 }
 
 // A capitalised article or civility ("Le Président", "La Directrice",

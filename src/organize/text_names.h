@@ -70,13 +70,16 @@ class TokenIndex {
 };
 
 struct NameDefinition {
-  std::string name;     // "Communauté de Communes du Haut Allier"
-  std::string acronym;  // "CCHA"
+  std::string name;        // "Communauté de Communes du Haut Allier"
+  std::string acronym;     // "CCHA"
+  bool known_kind = true;  // false: the name is of no known kind
 };
 
 // The "Name (ACRONYM)" definitions of text: the acronym, 2 to 6 capitals,
 // is exactly the initials of the name (articles and "de/du/des/et" left
-// out), the name starts with a capital and is of a known kind.
+// out), the name starts with a capital; the shortest such name of a known
+// kind, else the shortest of none (known_kind false: only a party's own
+// name may use it, organize/organizations.h).
 std::vector<NameDefinition> FindDefinitions(std::string_view text,
                                             const std::vector<TextToken>& tokens,
                                             const RuleSet& rules);

@@ -222,6 +222,7 @@ namespace clsdb {
   X(kPartiesSignFor, "parties.sign_for", "extract/parties")                                        \
   X(kPartiesSignForAt, "parties.sign_for_at", "extract/parties")                                   \
   X(kPartiesSignForInline, "parties.sign_for_inline", "extract/parties")                           \
+  X(kPartiesSignForRunOn, "parties.sign_for_run_on", "extract/parties")                            \
   X(kPartiesSignName, "parties.sign_name", "extract/parties")                                      \
   X(kPartiesSignRegionEnd, "parties.sign_region_end", "extract/parties")                           \
   X(kPartiesSignTitle, "parties.sign_title", "extract/parties")                                    \

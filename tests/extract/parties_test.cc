@@ -687,5 +687,81 @@ TEST_CASE("a title between the civility and the name, the office after it", "[pa
           "Pays d'Exemple | - | Anne DURAND | Président"});
 }
 
+TEST_CASE("a person named before the office of the body that signs", "[parties]") {
+  CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTE DE L'AGGLOMERATION D'EXEMPLE 2019-2023\n"
+                        "Entre :\n"
+                        "Monsieur Pierre DURAND, Préfet de Tarn-et-Exemple,\n"
+                        "Madame Anne LEROY, Directrice générale de l'Agence Régionale de Santé "
+                        "Exemple,\n"
+                        "Monsieur Paul MARTIN, Président de la Communauté d'Agglomération "
+                        "d'Exemple,\n"
+                        "Il est convenu ce qui suit :\n")) ==
+        V{"Tarn-et-Exemple | - | Pierre DURAND | Préfet",
+          "Agence Régionale de Santé Exemple | - | Anne LEROY | Directrice générale",
+          "Communauté d'Agglomération d'Exemple | - | Paul MARTIN | Président"});
+}
+
+TEST_CASE("a table of the signatories by columns: 'Structure | Nom | Fonction | Signature'",
+          "[parties]") {
+  const std::string head =
+      "CONTRAT LOCAL DE SANTE DU PAYS D'EXEMPLE 2021-2025\nArticle 1 : Objet\n"
+      "Le contrat porte sur le territoire.\nLes signataires\n";
+  SECTION("the signature column says the rows are signatories") {
+    CHECK(ShowAll(Parties(
+              head + "Structure\tNom\tFonction\tSignature\n"
+                     "Communauté de communes d'Exemple\tM. Jean MARTIN\tPrésident\n"
+                     "Agence Régionale de Santé Exemple\tAnne LEROY\tDirectrice générale\n")) ==
+          V{"Communauté de communes d'Exemple | - | Jean MARTIN | Président",
+            "Agence Régionale de Santé Exemple | - | Anne LEROY | Directrice générale"});
+  }
+  SECTION("without it, names and offices are a list of members") {
+    CHECK(Parties(head + "Structure\tNom\tFonction\n"
+                         "Communauté de communes d'Exemple\tJean MARTIN\tPrésident\n"
+                         "Agence Régionale de Santé Exemple\tAnne LEROY\tDirectrice générale\n")
+              .empty());
+  }
+}
+
+TEST_CASE("the office of the body that signs, then the person after a comma", "[parties]") {
+  CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTE DU PAYS D'EXEMPLE 2018-2022\n"
+                        "Entre :\n"
+                        "Le Préfet de la Seine-Exemple, Monsieur Pierre-André DURAND,\n"
+                        "Le Directeur général de l'Agence Régionale de Santé d'Exemple, Madame "
+                        "Anne LEROY,\n"
+                        "Le Président du Pays d'Exemple, M. Jacques MARTIN,\n"
+                        "Il est convenu ce qui suit :\n")) ==
+        V{"Seine-Exemple | - | Pierre-André DURAND | Préfet",
+          "Agence Régionale de Santé d'Exemple | - | Anne LEROY | Directeur général",
+          "Pays d'Exemple | - | Jacques MARTIN | Président"});
+}
+
+TEST_CASE("a numbered list of parties: each number opens a party", "[parties]") {
+  CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTE DE LA VILLE D'EXEMPLE 2020-2024\n"
+                        "ENTRE LES PARTIES SUIVANTES :\n"
+                        "1. La Ville d'Exemple, représentée par son Maire, Monsieur Jean MARTIN,\n"
+                        "2. L'Agence Régionale de Santé Exemple, représentée par sa Directrice "
+                        "générale, Madame Anne LEROY,\n"
+                        "3) La Préfecture d'Exemple, représentée par Monsieur le Préfet, Paul "
+                        "DURAND,\n"
+                        "Il est convenu ce qui suit :\n")) ==
+        V{"Ville d'Exemple | - | Jean MARTIN | Maire",
+          "Agence Régionale de Santé Exemple | - | Anne LEROY | Directrice générale",
+          "Préfecture d'Exemple | - | Paul DURAND | Préfet"});
+}
+
+TEST_CASE("signatures run together without commas: 'Pour X Le Directeur général Name'",
+          "[parties]") {
+  CHECK(ShowAll(Parties("CONTRAT LOCAL DE SANTE DU PAYS D'EXEMPLE 2021-2025\n"
+                        "Article 1 : Objet\n"
+                        "Le contrat porte sur le territoire.\n"
+                        "Fait à Exempleville, le 12 mars 2021 Les signataires Pour l'Agence "
+                        "Régionale de Santé Exemple Le Directeur général Benoît DUPONT Pour le "
+                        "Pays de la Vallée d'Exemple Le Président Jean-Yves MARTIN Pour la "
+                        "Préfecture d'Exemple La Préfète Marie DUVAL\n")) ==
+        V{"Agence Régionale de Santé Exemple | - | Benoît DUPONT | Directeur général",
+          "Pays de la Vallée d'Exemple | - | Jean-Yves MARTIN | Président",
+          "Préfecture d'Exemple | - | Marie DUVAL | Préfète"});
+}
+
 }  // namespace
 }  // namespace clsdb

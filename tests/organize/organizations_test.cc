@@ -463,6 +463,63 @@ TEST_CASE("a bare name of a one-per-territory kind in the text is the contract's
   CHECK_FALSE(Holds(AliasNames(bare.contracts[0], 0), "Conseil Départemental"));
 }
 
+TEST_CASE("a party of no known kind takes the acronym the text defines for its name",
+          "[organize]") {
+  const std::string text =
+      "Le Syndicat Mixte du Pays d'Exemple (SMPE) porte le contrat, avec l'Association "
+      "Prévention Exemple (APE).\n";
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({PartyNamed("Syndicat Mixte du Pays d'Exemple"), PartyNamed("CH de Fourmies")},
+                  {}),
+      RepoRules(), {text});
+  const Contract& c = out.contracts[0];
+  REQUIRE(c.organizations.size() == 2);
+  CHECK(Holds(AliasNames(c, 0), "SMPE"));
+  // A body of no known kind that is no party stays out.
+  for (const OrganizationAlias& a : c.organization_aliases) CHECK(a.name != "APE");
+  CHECK(c.organizations.size() == 2);
+}
+
+TEST_CASE("a generic pilot is the one body of its kind the text names in full", "[organize]") {
+  const std::string one =
+      "Signent la CCSE et la Communauté Professionnelle Territoriale de Santé du Sud Exemple.\n"
+      "Groupe de travail avec les 4 CPTS du territoire - CPTS Sud Exemple, travail en cours\n";
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({PartyNamed("Communauté de Communes du Sud Exemple", "CCSE")}, {"CPTS"}),
+      RepoRules(), {one});
+  const Contract& c = out.contracts[0];
+  REQUIRE(c.organizations.size() == 2);
+  REQUIRE(c.actors[0].organization_index == 1);
+  CHECK(c.organizations[1].kind == "cpts");
+  CHECK(Holds(AliasNames(c, 1), "Communauté Professionnelle Territoriale de Santé du Sud Exemple"));
+  // Two bodies of the kind named: which one? Never guess.
+  const DocumentRecords two = ResolveOrganizations(
+      OneContract({PartyNamed("Communauté de Communes du Sud Exemple", "CCSE")}, {"CPTS"}),
+      RepoRules(), {one + "avec la CPTS Val de Exemple.\n"});
+  CHECK(two.contracts[0].actors[0].organization_index == -1);
+  CHECK(two.contracts[0].organizations.size() == 1);
+}
+
+TEST_CASE("a party named by its kind alone takes the fuller name its text writes", "[organize]") {
+  const std::string text =
+      "La Communauté Professionnelle Territoriale de Santé, dont le siège est situé au 4 rue X\n"
+      "Signent la CCSE et la Communauté Professionnelle Territoriale de Santé du Sud Exemple.\n";
+  const DocumentRecords out = ResolveOrganizations(
+      OneContract({PartyNamed("Communauté de Communes du Sud Exemple", "CCSE"),
+                   PartyNamed("Communauté Professionnelle Territoriale de Santé", "CPTS")},
+                  {}),
+      RepoRules(), {text});
+  CHECK(Holds(AliasNames(out.contracts[0], 1),
+              "Communauté Professionnelle Territoriale de Santé du Sud Exemple"));
+  // The text goes on two ways: which one? Never guess.
+  const DocumentRecords two = ResolveOrganizations(
+      OneContract({PartyNamed("Communauté de Communes du Sud Exemple", "CCSE"),
+                   PartyNamed("Communauté Professionnelle Territoriale de Santé", "CPTS")},
+                  {}),
+      RepoRules(), {text + "avec la Communauté Professionnelle Territoriale de Santé du Val.\n"});
+  CHECK(AliasNames(two.contracts[0], 1).size() == 2);
+}
+
 TEST_CASE("a bare party's name with the territory another party names is that party's",
           "[organize]") {
   const std::string text =

@@ -129,9 +129,14 @@ TEST_CASE("a definition in prose is a name of a known kind and its initials", "[
   REQUIRE(defs.size() == 1);
   CHECK(defs[0].name == "Communauté de Communes du Haut Allier");
   CHECK(defs[0].acronym == "CCHA");
-  // Another kind of name, initials that are not the acronym's, a name cut
-  // by punctuation: no definition.
-  CHECK(Definitions("le Contrat Local de Santé (CLS) du territoire").empty());
+  // A name of no known kind is a definition of its own sort (only a
+  // party's name may use it); initials that are not the acronym's, a name
+  // cut by punctuation: no definition.
+  const auto unknown = Definitions("le Contrat Local de Santé (CLS) du territoire");
+  REQUIRE(unknown.size() == 1);
+  CHECK_FALSE(unknown[0].known_kind);
+  CHECK(unknown[0].name == "Contrat Local de Santé");
+  CHECK(defs[0].known_kind);
   CHECK(Definitions("la Communauté de Communes du Haut Allier (CCH)").empty());
   CHECK(Definitions("la Communauté de Communes, Haut Allier (CCHA)").empty());
   CHECK(Definitions("la Caisse Primaire d'Assurance Maladie (CPAM)").size() == 1);
