@@ -124,6 +124,10 @@ Status Migrate(sqlite3* db, int from) {
         {"deliberations", "president_canonical", "TEXT"},
         {"deliberations", "secretary_canonical", "TEXT"},
         {"attendees", "name_canonical", "TEXT"}}},
+      // 8 -> 9: indexes no query reads, each an upkeep at every insert.
+      {{},
+       "DROP INDEX IF EXISTS actors_name; DROP INDEX IF EXISTS glossary_acronym;"
+       " DROP INDEX IF EXISTS documents_path; DROP INDEX IF EXISTS organizations_match_key;"},
   };
   static_assert(std::size(kSteps) == kSchemaVersion - 1, "one step per version");
   if (from < 1) return Status::Corruption("unknown schema_version " + std::to_string(from));
