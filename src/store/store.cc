@@ -124,6 +124,10 @@ Status Migrate(sqlite3* db, int from) {
         {"deliberations", "president_canonical", "TEXT"},
         {"deliberations", "secretary_canonical", "TEXT"},
         {"attendees", "name_canonical", "TEXT"}}},
+      // 8 -> 9: indexes no query reads, each an upkeep at every insert.
+      {{},
+       "DROP INDEX IF EXISTS actors_name; DROP INDEX IF EXISTS glossary_acronym;"
+       " DROP INDEX IF EXISTS documents_path; DROP INDEX IF EXISTS organizations_match_key;"},
   };
   static_assert(std::size(kSteps) == kSchemaVersion - 1, "one step per version");
   if (from < 1) return Status::Corruption("unknown schema_version " + std::to_string(from));
@@ -142,6 +146,83 @@ Status Migrate(sqlite3* db, int from) {
   if (s.ok()) s = Exec(db, version.c_str());
   if (!s.ok()) Exec(db, "ROLLBACK");
   return s;
+}
+
+// The statements that delete a document's rows as SQLite's foreign-key
+// actions would (ON DELETE CASCADE and SET NULL), read from the keys the
+// schema declares: first the SET NULL updates (their parents still there),
+// then each table's rows, children before parents, the document last.  The
+// writer runs without foreign-key enforcement: its own inserts link only
+// rows it has just written (record_tables.h), and checking each link cost
+// a B-tree search a link, about a tenth of the record inserts.  Errors:
+// Internal for a key this cannot follow (several columns, NO ACTION,
+// RESTRICT, SET DEFAULT, a cycle); the writer then keeps enforcement on.
+Result<std::vector<std::string>> DocumentDeletionSql(sqlite3* db) {
+  struct Key {
+    std::string child, column, parent, parent_column, action;
+  };
+  std::vector<Key> keys;
+  Statement q(db,
+              "SELECT m.name, f.\"from\", f.\"table\", coalesce(f.\"to\", 'rowid'), f.on_delete,"
+              " f.seq FROM sqlite_master m, pragma_foreign_key_list(m.name) f"
+              " WHERE m.type = 'table' ORDER BY m.name, f.id, f.seq");
+  while (q.Next()) {
+    if (q.Int(5) != 0) return Status::Internal("a foreign key of several columns in " + q.Text(0));
+    keys.push_back({q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4)});
+  }
+  if (!q.status().ok()) return q.status();
+  // Each table whose rows go with the document, and the condition that
+  // selects them (?1: the document's id), in the order they were found.
+  std::map<std::string, std::string> rows_of{{"documents", "id = ?1"}};
+  std::vector<std::string> found{"documents"};
+  // The rows of child whose column points at a row of parent that goes.
+  auto pointing = [&](const Key& k) {
+    if (k.parent == "documents") return k.column + " = ?1";
+    return k.column + " IN (SELECT " + k.parent_column + " FROM " + k.parent + " WHERE " +
+           rows_of[k.parent] + ")";
+  };
+  // The tables a document's deletion cascades to...
+  std::set<std::string> reached{"documents"};
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const Key& k : keys) {
+      if (k.action == "CASCADE" && reached.count(k.parent) && !reached.count(k.child)) {
+        grew = reached.insert(k.child).second;
+      }
+    }
+  }
+  // ... each selected once every cascading parent it has among them is.
+  while (found.size() < reached.size()) {
+    const size_t before = found.size();
+    for (const std::string& table : reached) {
+      if (rows_of.count(table)) continue;
+      std::string condition;
+      bool ready = true;
+      for (const Key& k : keys) {
+        if (k.child != table || k.action != "CASCADE" || !reached.count(k.parent)) continue;
+        ready = ready && rows_of.count(k.parent) > 0;
+        if (ready) condition += (condition.empty() ? "" : " OR ") + pointing(k);
+      }
+      if (!ready) continue;
+      rows_of[table] = condition;
+      found.push_back(table);
+    }
+    if (found.size() == before) return Status::Internal("the schema's cascades form a cycle");
+  }
+  std::vector<std::string> sql;
+  for (const Key& k : keys) {
+    if (!rows_of.count(k.parent) || k.action == "CASCADE") continue;
+    if (k.action != "SET NULL") {
+      return Status::Internal(k.child + "." + k.column + " has ON DELETE " + k.action);
+    }
+    std::string update = "UPDATE " + k.child + " SET " + k.column + " = NULL WHERE " + pointing(k);
+    if (rows_of.count(k.child)) update += " AND NOT (" + rows_of[k.child] + ")";
+    sql.push_back(std::move(update));
+  }
+  for (auto table = found.rbegin(); table != found.rend(); ++table) {
+    sql.push_back("DELETE FROM " + *table + " WHERE " + rows_of[*table]);
+  }
+  return sql;
 }
 
 // A failure to open or set up the database at path: IOError when the
@@ -603,6 +684,10 @@ struct Store::Statements {
       delete_legacy_search, insert_fingerprint, insert_band, delete_bands, set_same_as, find_band,
       read_fingerprint, find_copies;
   std::map<std::string, Statement, std::less<>> inserts;
+  // DocumentDeletionSql's, when the writer runs without foreign-key
+  // enforcement; prepared on the first document replaced.
+  std::vector<std::string> deletion_sql;
+  std::vector<Statement> deletion;
   template <typename R>
   Status PrepareInsert(sqlite3* db, const RecordTable<R>& table) {
     return inserts[table.name].Prepare(db, InsertSql(table), /*persistent=*/true);
@@ -713,6 +798,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
       Exec(db, "ROLLBACK");
       return OpenError(db, path, s.message());
     }
+  }
+  if (Result<std::vector<std::string>> deletion = DocumentDeletionSql(db); deletion.ok()) {
+    if (Status s = Exec(db, "PRAGMA foreign_keys=OFF"); !s.ok()) {
+      return OpenError(db, path, s.message());
+    }
+    store->stmts_->deletion_sql = std::move(*deletion);
   }
   if (Status p = store->stmts_->PrepareAll(db); !p.ok()) return p;
   store->checkpointer_ = Checkpointer::Start(path, db);
@@ -973,7 +1064,22 @@ Result<std::vector<long long>> Store::DeleteReplaced(long long id) {
   if (!s.ok()) return s;
   if (auto r = st.delete_search.Bind(1, id).Run(); !r.ok()) return r.status();
   if (auto r = st.delete_legacy_search.Bind(1, id).Run(); !r.ok()) return r.status();
-  if (auto r = st.delete_doc.Bind(1, id).Run(); !r.ok()) return r.status();
+  if (st.deletion_sql.empty()) {
+    // Foreign keys enforced: SQLite's actions delete the rest.
+    if (auto r = st.delete_doc.Bind(1, id).Run(); !r.ok()) return r.status();
+  }
+  if (st.deletion.empty() && !st.deletion_sql.empty()) {
+    std::vector<Statement> prepared(st.deletion_sql.size());
+    for (size_t i = 0; i < prepared.size(); ++i) {
+      if (Status p = prepared[i].Prepare(db_, st.deletion_sql[i], /*persistent=*/true); !p.ok()) {
+        return p;
+      }
+    }
+    st.deletion = std::move(prepared);
+  }
+  for (Statement& step : st.deletion) {
+    if (auto r = step.Bind(1, id).Run(); !r.ok()) return r.status();
+  }
   replaced_.push_back(id);
   return copies;
 }
