@@ -226,6 +226,15 @@ TEST_CASE("a contract's cover over a paragraph that explains a CLS stays a contr
                  "local sur les questions de santé.\n") == "contract");
 }
 
+TEST_CASE("a news item that reports a council's decisions is a press release", "[classify]") {
+  CHECK(Classify("LA SANTÉ AU CŒUR DU DERNIER CONSEIL COMMUNAUTAIRE.\n"
+                 "Quatre délibérations ont été prises concernant le Contrat Local de Santé.\n"
+                 "Le Conseil Communautaire a validé une convention avec le PETR.\n") ==
+        "press_release");
+  // The act decides in the present and keeps its own type.
+  CHECK(Classify(kDeliberation) == "deliberation");
+}
+
 TEST_CASE("a contract that lost its cover is still a contract", "[classify]") {
   CHECK(Classify("Entre Monsieur le Maire de Clichy Sous-Bois, Monsieur le Préfet de "
                  "Seine-Saint-Denis, Monsieur le Directeur Général de l'Agence Régionale de "
