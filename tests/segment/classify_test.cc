@@ -200,6 +200,41 @@ TEST_CASE("minutes without their heading, from their attendance, are a deliberat
                  "Secrétaire de séance : Mme AVRIL\n") == "deliberation");
 }
 
+TEST_CASE("a page headed by the contract's name that names its signatories in a sentence is a note",
+          "[classify]") {
+  // No clause of a contract (preamble, articles, visa): the signatories are
+  // told in one sentence, the page explains the contract in the present.
+  const std::string page =
+      "Contrat Local de Santé\n"
+      "Le Contrat Local de Santé (CLS) Val d'Exemple\n"
+      "Il a été signé le 16 octobre 2025 entre le Syndicat Mixte du Val, la Préfecture de "
+      "l'Exemple, l'Agence Régionale de Santé (ARS) et le Département de l'Exemple.\n"
+      "Le contrat local de santé (CLS) est un outil porté conjointement par l'ARS et le Val.\n";
+  CHECK(Classify(page) == "note");
+  // The same page with the contract's own preamble is the contract.
+  CHECK(Classify(page + "Entre :\nLe Syndicat Mixte du Val, représenté par son Président\n") ==
+        "contract");
+}
+
+TEST_CASE("a contract's cover over a paragraph that explains a CLS stays a contract",
+          "[classify]") {
+  // Its title outweighs the explainer: only a tie goes to the page.
+  CHECK(Classify("CONTRAT LOCAL DE SANTE\n"
+                 "DU PAYS D'EXEMPLE\n"
+                 "Document de travail – Mai 2013\n"
+                 "Le contrat local de santé est l'instrument de la consolidation du partenariat "
+                 "local sur les questions de santé.\n") == "contract");
+}
+
+TEST_CASE("a news item that reports a council's decisions is a press release", "[classify]") {
+  CHECK(Classify("LA SANTÉ AU CŒUR DU DERNIER CONSEIL COMMUNAUTAIRE.\n"
+                 "Quatre délibérations ont été prises concernant le Contrat Local de Santé.\n"
+                 "Le Conseil Communautaire a validé une convention avec le PETR.\n") ==
+        "press_release");
+  // The act decides in the present and keeps its own type.
+  CHECK(Classify(kDeliberation) == "deliberation");
+}
+
 TEST_CASE("a contract that lost its cover is still a contract", "[classify]") {
   CHECK(Classify("Entre Monsieur le Maire de Clichy Sous-Bois, Monsieur le Préfet de "
                  "Seine-Saint-Denis, Monsieur le Directeur Général de l'Agence Régionale de "
