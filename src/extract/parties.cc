@@ -434,22 +434,22 @@ std::string WithoutCivility(const std::string& text, const RuleSet& rules) {
   return rest;
 }
 
-// "Monsieur Pierre DUPONT, Préfet de Y" as a party: the person named first,
-// then the office of the body that signs.  The organisation becomes the
-// office with its body (read next as a party named by its office), the
-// person its representative.  Nothing unless what follows the comma is an
-// office of a body and what precedes it a person's name.
-void TakePersonBeforeOffice(Party* party, const RuleSet& rules) {
-  const std::string& org = party->organization;
+// Where the civility that opens `text` ("Monsieur", "Mme") ends; nothing when
+// the text does not open with one.
+std::optional<size_t> OpeningCivilityEnd(const std::string& text, const RuleSet& rules) {
   RuleMatch m;
-  if (!rules.Search(RuleId::kPartiesRepCivility, org, &m) || m.start != 0 ||
+  if (!rules.Search(RuleId::kPartiesRepCivility, text, &m) || m.start != 0 ||
       !Trim(m.Get("lead")).empty()) {
-    return;
+    return std::nullopt;
   }
-  const size_t comma = org.find(',', m.end);
-  if (comma == std::string::npos) return;
-  const std::string name = CleanName(org.substr(0, comma), rules);
-  const std::string office = CleanValue(org.substr(comma + 1));
+  return m.end;
+}
+
+// The party becomes `office` (an office of a body, read next as a party named
+// by its office) represented by `name`, when `name` is a person's name and
+// `office` names a body; otherwise it stays as it was.
+void TakeNameAndOffice(Party* party, const std::string& name, const std::string& office,
+                       const RuleSet& rules) {
   RuleMatch o;
   if (!LooksLikeName(name, rules) || !rules.Search(RuleId::kPartiesOfficeLine, office, &o) ||
       o.Get("org").empty()) {
@@ -459,6 +459,18 @@ void TakePersonBeforeOffice(Party* party, const RuleSet& rules) {
   party->organization = office;
 }
 
+// "Monsieur Pierre DUPONT, Préfet de Y" as a party: the person named first,
+// then the office of the body that signs.
+void TakePersonBeforeOffice(Party* party, const RuleSet& rules) {
+  const std::string& org = party->organization;
+  const std::optional<size_t> civility_end = OpeningCivilityEnd(org, rules);
+  if (!civility_end) return;
+  const size_t comma = org.find(',', *civility_end);
+  if (comma == std::string::npos) return;
+  TakeNameAndOffice(party, CleanName(org.substr(0, comma), rules),
+                    CleanValue(org.substr(comma + 1)), rules);
+}
+
 // "Le Préfet de Y, Monsieur Pierre DUPONT" as a party: the office of the
 // body that signs, then the person after a comma, with a civility.
 void TakePersonAfterOffice(Party* party, const RuleSet& rules) {
@@ -466,20 +478,8 @@ void TakePersonAfterOffice(Party* party, const RuleSet& rules) {
   const size_t comma = org.rfind(',');
   if (comma == std::string::npos) return;
   const std::string after = " " + std::string(Trim(org.substr(comma + 1)));
-  RuleMatch m;
-  if (!rules.Search(RuleId::kPartiesRepCivility, after, &m) || m.start != 0 ||
-      !Trim(m.Get("lead")).empty()) {
-    return;
-  }
-  const std::string name = CleanName(after, rules);
-  const std::string office = CleanValue(org.substr(0, comma));
-  RuleMatch o;
-  if (!LooksLikeName(name, rules) || !rules.Search(RuleId::kPartiesOfficeLine, office, &o) ||
-      o.Get("org").empty()) {
-    return;
-  }
-  party->representative = name;
-  party->organization = office;
+  if (!OpeningCivilityEnd(after, rules)) return;
+  TakeNameAndOffice(party, CleanName(after, rules), CleanValue(org.substr(0, comma)), rules);
 }
 
 std::optional<Party> ReadParty(const Piece& piece, const LaidOutDocument& doc,
